@@ -55,10 +55,14 @@ public final class ModelImporter {
     GraphProto g = model.getGraph();
     Map<String, Integer> opsets = readOpsets(model);
     Map<String, Value> initial = new LinkedHashMap<>();
+    // Inputs and initializers that failed to load: already reported, their readers are skipped.
+    Set<String> unresolved = new HashSet<>();
     for (TensorProto init : g.getInitializerList()) {
       Tensor t = decodeOrReport(init, "initializer '" + init.getName() + "'");
       if (t != null) {
         initial.put(init.getName(), Value.constant(init.getName(), t));
+      } else {
+        unresolved.add(init.getName());
       }
     }
     if (g.getSparseInitializerCount() > 0) {
@@ -74,10 +78,12 @@ public final class ModelImporter {
       if (c != null) {
         initial.put(in.getName(), Value.constant(in.getName(), c));
         bound.add(in.getName());
-      } else if (!initial.containsKey(in.getName())) {
+      } else if (!initial.containsKey(in.getName()) && !unresolved.contains(in.getName())) {
         TensorType t = inputType(in);
         if (t != null) {
           initial.put(in.getName(), Value.of(in.getName(), t));
+        } else {
+          unresolved.add(in.getName());
         }
         inputs.add(in.getName());
       }
@@ -92,12 +98,13 @@ public final class ModelImporter {
     if (outputs.isEmpty()) {
       diags.add(Diagnostic.of(Code.TX004, "the graph declares no outputs"));
     }
-    TypeInference.Result r = TypeInference.run(nodes, initial, registry);
+    TypeInference.Result r = TypeInference.run(nodes, initial, unresolved, registry);
     diags.addAll(r.diagnostics());
     for (String out : outputs) {
       boolean produced = r.values().containsKey(out);
       boolean hasProducer = nodes.stream().anyMatch(n -> n.outputs().contains(out));
-      if (!produced && !hasProducer && !initial.containsKey(out) && !declaredInputs.contains(out)) {
+      if (!produced && !hasProducer && !initial.containsKey(out) && !declaredInputs.contains(out)
+          && !unresolved.contains(out)) {
         diags.add(Diagnostic.of(Code.TX060, "graph output '" + out + "' is not computed by any node"));
       }
     }

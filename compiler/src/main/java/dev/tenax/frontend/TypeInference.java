@@ -30,8 +30,12 @@ public final class TypeInference {
   /** Values whose inputs are all known are evaluated during inference up to this many elements. */
   private static final int MAX_FOLD_ELEMENTS = 1 << 20;
 
-  /** Sorted nodes, every value with its type, and the problems found. */
-  public record Result(List<Node> nodes, Map<String, Value> values, List<Diagnostic> diagnostics) {}
+  /**
+   * Sorted nodes, every value with its type, the problems found, and the values known at
+   * compile time (constants and what follows from them; the constant folding pass uses it).
+   */
+  public record Result(List<Node> nodes, Map<String, Value> values, List<Diagnostic> diagnostics,
+      Map<String, Tensor> known) {}
 
   private TypeInference() {}
 
@@ -40,8 +44,19 @@ public final class TypeInference {
    * @param initial graph inputs (typed) and constants (with data)
    */
   public static Result run(List<Node> nodes, Map<String, Value> initial, OperatorRegistry registry) {
+    return run(nodes, initial, Set.of(), registry);
+  }
+
+  /**
+   * Like {@link #run(List, Map, OperatorRegistry)}; {@code unresolved} names graph inputs whose
+   * type could not be established (already reported): their readers are skipped silently.
+   */
+  public static Result run(List<Node> nodes, Map<String, Value> initial, Set<String> unresolved,
+      OperatorRegistry registry) {
     List<Diagnostic> diags = new ArrayList<>();
-    List<Node> sorted = sort(nodes, initial.keySet(), diags);
+    Set<String> available = new HashSet<>(initial.keySet());
+    available.addAll(unresolved);
+    List<Node> sorted = sort(nodes, available, diags);
     Map<String, Value> values = new LinkedHashMap<>(initial);
     Map<String, Tensor> known = new HashMap<>();
     for (Value v : initial.values()) {
@@ -51,29 +66,37 @@ public final class TypeInference {
     }
     Set<String> failed = new HashSet<>();
     for (Node node : sorted) {
+      // Unsupported operators are reported even downstream of another problem: the user
+      // should learn about every operator to replace in one run.
+      Operator op = lookup(node, registry, diags);
       boolean upstreamFailed = node.inputs().stream().anyMatch(i -> !i.isEmpty() && !values.containsKey(i));
-      if (upstreamFailed || !inferNode(node, registry, values, known, diags)) {
+      if (op == null || upstreamFailed || !inferNode(node, op, values, known, diags)) {
         failed.add(node.name());
       }
     }
-    return new Result(sorted, values, diags);
+    return new Result(sorted, values, diags, known);
   }
 
-  private static boolean inferNode(Node node, OperatorRegistry registry, Map<String, Value> values,
-      Map<String, Tensor> known, List<Diagnostic> diags) {
+  /** The node's operator, or null after reporting why there is none. */
+  private static Operator lookup(Node node, OperatorRegistry registry, List<Diagnostic> diags) {
     Operator op = registry.lookup(node.domain(), node.opType()).orElse(null);
     if (op == null) {
       String domain = node.domain().isEmpty() ? "ai.onnx" : node.domain();
       diags.add(Diagnostic.at(node, Code.TX010, "operator " + node.opType() + " (domain " + domain
           + ", opset " + node.opset() + ") is not supported by Tenax", null));
-      return false;
+      return null;
     }
     if (node.opset() < op.minOpset()) {
       diags.add(Diagnostic.at(node, Code.TX011, node.opType() + " is implemented from opset "
           + op.minOpset() + "; the model imports opset " + node.opset(),
           "re-export the model with opset " + op.minOpset() + " or newer"));
-      return false;
+      return null;
     }
+    return op;
+  }
+
+  private static boolean inferNode(Node node, Operator op, Map<String, Value> values,
+      Map<String, Tensor> known, List<Diagnostic> diags) {
     List<TensorType> inTypes = new ArrayList<>();
     List<Tensor> inKnown = new ArrayList<>();
     boolean allKnown = true;

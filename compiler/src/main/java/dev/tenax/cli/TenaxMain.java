@@ -1,0 +1,67 @@
+package dev.tenax.cli;
+
+import dev.tenax.diag.Diagnostic;
+import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.diag.UsageException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code tenax} command line: a thin layer over the library; only {@link #main} exits. */
+@Command(name = "tenax", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Compile ONNX models to C for microcontrollers, including batteryless ones that "
+        + "lose power during inference.",
+    subcommands = {InspectCommand.class, ExecCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0   ok", "  2   usage error (bad option, missing or mismatched input file)",
+        "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",
+        "  70  internal error (please report it)"})
+public final class TenaxMain implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the CLI and returns the exit code (never exits the JVM). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new TenaxMain());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((ex, line, parseResult) -> handle(ex, line.getErr()));
+    return cl.execute(args);
+  }
+
+  static int handle(Exception ex, PrintWriter err) {
+    if (ex instanceof ModelRejectedException) {
+      var diags = ((ModelRejectedException) ex).diagnostics();
+      for (Diagnostic d : diags) {
+        err.println(d.format());
+      }
+      err.println("model rejected: " + diags.size() + " problem" + (diags.size() == 1 ? "" : "s"));
+      err.flush();
+      return ExitCodes.MODEL_REJECTED;
+    }
+    if (ex instanceof UsageException) {
+      err.println("error: " + ex.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    err.println("internal error: " + ex);
+    if (System.getenv("TENAX_DEBUG") != null) {
+      ex.printStackTrace(err);
+    } else {
+      err.println("  set TENAX_DEBUG=1 for the stack trace, and please report it");
+    }
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(out, err, args));
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tenax.io;
+
+import dev.tenax.diag.UsageException;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches {@code --input} arguments to graph inputs: {@code NAME=FILE} by name; a bare
+ * {@code FILE} by the name a .pb file carries, else by position among the inputs not yet
+ * bound. Checks element type and shape, converting only where it is lossless in intent
+ * (numpy float64 arrays are read as float32; a rank-compatible array of the same element
+ * count is not silently reshaped).
+ */
+public final class InputBinding {
+  private InputBinding() {}
+
+  public static Map<String, Tensor> bind(Graph g, List<String> args) throws UsageException {
+    Map<String, Tensor> bound = new LinkedHashMap<>();
+    List<TensorFiles.Named> unnamed = new ArrayList<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (eq > 0) {
+        String name = a.substring(0, eq);
+        if (!g.inputs().contains(name)) {
+          throw new UsageException("--input " + a + ": the model has no input '" + name + "' (inputs: "
+              + String.join(", ", g.inputs()) + ")");
+        }
+        put(g, bound, name, TensorFiles.read(Path.of(a.substring(eq + 1))).tensor(), a);
+      } else {
+        TensorFiles.Named t = TensorFiles.read(Path.of(a));
+        if (!t.name().isEmpty() && g.inputs().contains(t.name()) && !bound.containsKey(t.name())) {
+          put(g, bound, t.name(), t.tensor(), a);
+        } else {
+          unnamed.add(new TensorFiles.Named(a, t.tensor()));
+        }
+      }
+    }
+    for (TensorFiles.Named t : unnamed) {
+      String next = g.inputs().stream().filter(n -> !bound.containsKey(n)).findFirst()
+          .orElseThrow(() -> new UsageException("--input " + t.name() + ": every model input is already bound"));
+      put(g, bound, next, t.tensor(), t.name());
+    }
+    List<String> missing = g.inputs().stream().filter(n -> !bound.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      StringBuilder sb = new StringBuilder("missing --input for");
+      for (String m : missing) {
+        sb.append(' ').append(m).append(" (").append(g.type(m)).append(')');
+      }
+      throw new UsageException(sb.toString());
+    }
+    return bound;
+  }
+
+  private static void put(Graph g, Map<String, Tensor> bound, String name, Tensor t, String arg)
+      throws UsageException {
+    TensorType want = g.type(name);
+    if (bound.containsKey(name)) {
+      throw new UsageException("--input " + arg + ": input '" + name + "' is given twice");
+    }
+    if (!java.util.Arrays.equals(want.shape(), t.shape())) {
+      throw new UsageException("--input " + arg + ": input '" + name + "' must have shape "
+          + dev.tenax.ir.Shapes.format(want.shape()) + ", the file has " + dev.tenax.ir.Shapes.format(t.shape())
+          + " (use --input-shape to compile for another shape)");
+    }
+    if (want.dtype() != t.dtype()) {
+      if (!(want.dtype().isFloat() || t.dtype().isFloat())) {
+        throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
+            + ", the file holds " + t.dtype());
+      }
+      if (!want.dtype().isFloat()) {
+        throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
+            + ", the file holds float values");
+      }
+      t = t.cast(want.dtype());
+    }
+    bound.put(name, t);
+  }
+}

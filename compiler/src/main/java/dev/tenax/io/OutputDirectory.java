@@ -1,0 +1,71 @@
+package dev.tenax.io;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Collects files in memory and writes them into a directory only when all are ready: first
+ * into a temporary sibling directory, then moved into place, so a failure never leaves a
+ * half-written result.
+ */
+public final class OutputDirectory {
+  private final Path target;
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
+
+  public OutputDirectory(Path target) {
+    this.target = target.toAbsolutePath().normalize();
+  }
+
+  public void add(String fileName, byte[] content) {
+    files.put(fileName, content);
+  }
+
+  /** Makes a value name safe as a file name: keeps letters, digits, '.', '-' and '_'. */
+  public static String safeFileName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+  }
+
+  /** Writes every file; existing files of the same name in the target are replaced. */
+  public void commit() throws IOException {
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new FileAlreadyExistsException(target + " exists and is not a directory");
+    }
+    Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
+    try {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(tmp.resolve(f.getKey()), f.getValue());
+      }
+      if (!Files.exists(target)) {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      }
+      for (String name : files.keySet()) {
+        Files.move(tmp.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}

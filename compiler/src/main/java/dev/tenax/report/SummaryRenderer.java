@@ -1,0 +1,115 @@
+package dev.tenax.report;
+
+import dev.tenax.diag.Diagnostic;
+import dev.tenax.ir.TensorType;
+import dev.tenax.ir.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders a {@link ModelSummary} (or the diagnostics of a rejected model) as text or JSON. */
+public final class SummaryRenderer {
+  private SummaryRenderer() {}
+
+  public static String text(String model, ModelSummary s) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("model ").append(model).append('\n');
+    for (Value v : s.inputs()) {
+      sb.append("input  ").append(v.name()).append(": ").append(v.type()).append('\n');
+    }
+    for (Value v : s.outputs()) {
+      sb.append("output ").append(v.name()).append(": ").append(v.type()).append('\n');
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"node", "op", "output shape", "params", "MACs", "notes"});
+    for (NodeRow r : s.nodes()) {
+      rows.add(new String[] {r.name(), r.opType(),
+          r.outputs().stream().map(TensorType::toString).collect(Collectors.joining(" ")),
+          Long.toString(r.parameters()), Long.toString(r.macs()), String.join(" ", r.annotations())});
+    }
+    int[] width = new int[6];
+    for (String[] r : rows) {
+      for (int i = 0; i < 6; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    sb.append('\n');
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        boolean numeric = i == 3 || i == 4;
+        String cell = numeric ? " ".repeat(width[i] - r[i].length()) + r[i]
+            : r[i] + " ".repeat(width[i] - r[i].length());
+        line.append(cell).append(i < 5 ? "  " : "");
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    sb.append(String.format("%ntotal: %d nodes, %d parameters (%d bytes), %d MACs%n",
+        s.nodes().size(), s.parameters(), s.parameterBytes(), s.macs()));
+    return sb.toString();
+  }
+
+  public static String json(String model, ModelSummary s) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("model", model);
+    root.put("inputs", s.inputs().stream().map(SummaryRenderer::value).toList());
+    root.put("outputs", s.outputs().stream().map(SummaryRenderer::value).toList());
+    List<Object> nodes = new ArrayList<>();
+    for (NodeRow r : s.nodes()) {
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("name", r.name());
+      n.put("op", r.opType());
+      n.put("outputs", r.outputs().stream().map(SummaryRenderer::type).toList());
+      n.put("parameters", r.parameters());
+      n.put("macs", r.macs());
+      n.put("annotations", r.annotations());
+      nodes.add(n);
+    }
+    root.put("nodes", nodes);
+    Map<String, Object> totals = new LinkedHashMap<>();
+    totals.put("nodes", s.nodes().size());
+    totals.put("parameters", s.parameters());
+    totals.put("parameter_bytes", s.parameterBytes());
+    totals.put("macs", s.macs());
+    root.put("totals", totals);
+    root.put("diagnostics", List.of());
+    return Json.write(root);
+  }
+
+  /** JSON for a model that was rejected: the diagnostics only. */
+  public static String json(String model, List<Diagnostic> diagnostics) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("model", model);
+    root.put("diagnostics", diagnostics.stream().map(d -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", d.code().name());
+      m.put("node", d.nodeName());
+      m.put("op", d.opType());
+      m.put("opset", d.opset());
+      m.put("message", d.message());
+      m.put("hint", d.hint());
+      return m;
+    }).toList());
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> value(Value v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", v.name());
+    m.putAll(type(v.type()));
+    return m;
+  }
+
+  private static Map<String, Object> type(TensorType t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dtype", t.dtype().toString());
+    List<Integer> dims = new ArrayList<>();
+    for (int d : t.shape()) {
+      dims.add(d);
+    }
+    m.put("shape", dims);
+    return m;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.tenax.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.frontend.OnnxExporter;
+import dev.tenax.frontend.ModelImporter;
+import dev.tenax.frontend.ImportOptions;
+import dev.tenax.io.Npy;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ops.OperatorRegistry;
+import dev.tenax.testing.ProtoModels;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir
+  Path tmp;
+
+  /** Exit code, stdout and stderr of one CLI run. */
+  record Run(int code, String out, String err) {}
+
+  static Run tenax(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = TenaxMain.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path addReluModel() throws Exception {
+    var m = ProtoModels.model(13, List.of(ProtoModels.node("add", "Add", List.of("x", "y"), List.of("s")),
+        ProtoModels.node("relu", "Relu", List.of("s"), List.of("out:0"))),
+        List.of(ProtoModels.tensor("x", 1, 2, 3), ProtoModels.tensor("y", 1, 3)),
+        List.of(ProtoModels.tensor("out:0", 1, 2, 3)));
+    Path p = tmp.resolve("m.onnx");
+    Files.write(p, m.toByteArray());
+    return p;
+  }
+
+  private Path npy(String name, Tensor t) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.write(p, Npy.write(t));
+    return p;
+  }
+
+  @Test
+  void helpListsCommandsAndExitCodes() {
+    Run r = tenax("--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("inspect") && r.out().contains("exec"), r.out());
+    assertTrue(r.out().contains("65") && r.out().contains("70"), r.out());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, tenax("inspect", "--no-such-flag", "x.onnx").code());
+  }
+
+  @Test
+  void execWritesOutputsByNameAndPosition() throws Exception {
+    Path model = addReluModel();
+    Path x = npy("x.npy", Tensor.ofFloats(new int[] {2, 3}, new float[] {-1, 2, -3, 4, -5, 6}));
+    Path y = npy("y.npy", Tensor.ofFloats(new int[] {3}, new float[] {1, 1, 1}));
+    Path out = tmp.resolve("out");
+    Run r = tenax("exec", model.toString(), "--input", "x=" + x, "--input", y.toString(), "-o", out.toString(),
+        "--format", "both");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("out:0: float32[2,3]"), r.out());
+    Tensor got = Npy.read(Files.readAllBytes(out.resolve("out_0.npy")));
+    assertEquals(Tensor.ofFloats(new int[] {2, 3}, new float[] {0, 3, 0, 5, 0, 7}), got);
+    assertTrue(Files.exists(out.resolve("out_0.pb")));
+  }
+
+  @Test
+  void wrongInputShapeIsAUsageErrorAndWritesNothing() throws Exception {
+    Path model = addReluModel();
+    Path x = npy("x.npy", Tensor.ofFloats(new int[] {3, 2}, new float[6]));
+    Path y = npy("y.npy", Tensor.ofFloats(new int[] {3}, new float[3]));
+    Path out = tmp.resolve("out");
+    Run r = tenax("exec", model.toString(), "--input", "x=" + x, "--input", "y=" + y, "-o", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("must have shape [2,3]"), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void rejectedModelsExit65WithoutStackTraceOrOutput() throws Exception {
+    Path bad = tmp.resolve("bad.onnx");
+    Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    Path out = tmp.resolve("out");
+    Run r = tenax("exec", bad.toString(), "-o", out.toString());
+    assertEquals(65, r.code());
+    assertTrue(r.err().contains("TX002"), r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void inspectPrintsTableAndJson() throws Exception {
+    Path model = addReluModel();
+    Run text = tenax("inspect", model.toString());
+    assertEquals(0, text.code(), text.err());
+    assertTrue(text.out().contains("input  x: float32[2,3]"), text.out());
+    assertTrue(text.out().contains("total: 2 nodes"), text.out());
+    Run json = tenax("inspect", "--json", model.toString());
+    assertEquals(0, json.code());
+    assertTrue(json.out().contains("\"op\": \"Relu\""), json.out());
+    Run ir = tenax("inspect", "--ir", model.toString());
+    assertTrue(ir.out().contains("relu = Relu(s) -> out:0: float32[2,3]"), ir.out());
+  }
+
+  @Test
+  void inspectJsonListsDiagnosticsOfRejectedModel() throws Exception {
+    var m = ProtoModels.model(13, List.of(ProtoModels.node("n", "Nope", List.of("x"), List.of("y"))),
+        List.of(ProtoModels.tensor("x", 1, 2)), List.of(ProtoModels.tensor("y", 1, 2)));
+    Path p = tmp.resolve("nope.onnx");
+    Files.write(p, m.toByteArray());
+    Run r = tenax("inspect", "--json", p.toString());
+    assertEquals(65, r.code());
+    assertTrue(r.out().contains("\"code\": \"TX010\""), r.out());
+  }
+
+  @Test
+  void exportedModelsReimportIdentically() throws Exception {
+    Path model = addReluModel();
+    var g = ModelImporter.load(model, ImportOptions.defaults());
+    var again = new ModelImporter(OperatorRegistry.standard(), ImportOptions.defaults())
+        .importModel(OnnxExporter.export(g, "test"));
+    assertEquals(dev.tenax.ir.IrPrinter.print(g), dev.tenax.ir.IrPrinter.print(again));
+  }
+}
