@@ -2,7 +2,9 @@ package dev.tenax.conformance;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tenax.passes.Pipeline;
 import dev.tenax.testing.OnnxTestCase;
+import dev.tenax.testing.Tolerance;
 import dev.tenax.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,15 +32,19 @@ class ConformanceTest {
         if (!c.name().contains(filter)) {
           continue;
         }
-        tests.add(DynamicTest.dynamicTest(suite + "/" + c.name(), () -> {
-          OnnxTestCase.Outcome o = c.run();
-          Assumptions.assumeTrue(o.status() != OnnxTestCase.Status.EXCLUDED, "excluded: " + o.detail());
-          if (o.status() == OnnxTestCase.Status.FAIL) {
-            fail(o.detail());
-          }
-        }));
+        tests.add(DynamicTest.dynamicTest(suite + "/" + c.name(), () -> check(c.run())));
+        // The graph passes must not change what any case computes.
+        tests.add(DynamicTest.dynamicTest(suite + "/" + c.name() + " after passes",
+            () -> check(c.run(Pipeline.standard()::run, Tolerance.FLOAT32))));
       }
     }
     return tests;
+  }
+
+  private static void check(OnnxTestCase.Outcome o) {
+    Assumptions.assumeTrue(o.status() != OnnxTestCase.Status.EXCLUDED, "excluded: " + o.detail());
+    if (o.status() == OnnxTestCase.Status.FAIL) {
+      fail(o.detail());
+    }
   }
 }

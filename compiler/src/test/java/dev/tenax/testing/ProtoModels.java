@@ -33,6 +33,18 @@ public final class ProtoModels {
     return NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(inputs).addAllOutput(outputs).build();
   }
 
+  /** Adds initializers to a model. */
+  public static ModelProto withInitializers(ModelProto m, java.util.Map<String, dev.tenax.ir.Tensor> inits) {
+    GraphProto.Builder g = m.getGraph().toBuilder();
+    inits.forEach((name, t) -> g.addInitializer(dev.tenax.frontend.TensorDecoder.encode(t, name)));
+    return m.toBuilder().setGraph(g).build();
+  }
+
+  /** Adds an attribute to a node. */
+  public static NodeProto attr(NodeProto n, String name, dev.tenax.ir.Attribute a) {
+    return n.toBuilder().addAttribute(dev.tenax.frontend.OnnxExporterAccess.attribute(name, a)).build();
+  }
+
   public static ModelProto model(int opset, List<NodeProto> nodes, List<ValueInfoProto> inputs,
       List<ValueInfoProto> outputs) {
     return ModelProto.newBuilder().setIrVersion(8)
