@@ -1,5 +1,33 @@
 package dev.tenax.ops;
 
+import dev.tenax.ops.math.Abs;
+import dev.tenax.ops.math.Add;
+import dev.tenax.ops.math.Cast;
+import dev.tenax.ops.math.Clip;
+import dev.tenax.ops.math.Div;
+import dev.tenax.ops.math.Dropout;
+import dev.tenax.ops.math.Elu;
+import dev.tenax.ops.math.Erf;
+import dev.tenax.ops.math.Exp;
+import dev.tenax.ops.math.HardSigmoid;
+import dev.tenax.ops.math.HardSwish;
+import dev.tenax.ops.math.Identity;
+import dev.tenax.ops.math.LeakyRelu;
+import dev.tenax.ops.math.Max;
+import dev.tenax.ops.math.Mean;
+import dev.tenax.ops.math.Min;
+import dev.tenax.ops.math.Mul;
+import dev.tenax.ops.math.Neg;
+import dev.tenax.ops.math.PRelu;
+import dev.tenax.ops.math.Relu;
+import dev.tenax.ops.math.Selu;
+import dev.tenax.ops.math.Sigmoid;
+import dev.tenax.ops.math.Sign;
+import dev.tenax.ops.math.Softplus;
+import dev.tenax.ops.math.Sqrt;
+import dev.tenax.ops.math.Sub;
+import dev.tenax.ops.math.Sum;
+import dev.tenax.ops.math.Tanh;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -22,8 +50,34 @@ public final class OperatorRegistry {
   public static OperatorRegistry standard() {
     Builder b = new Builder();
     // Element-wise math and activations.
-    b.add(new dev.tenax.ops.math.Add());
-    b.add(new dev.tenax.ops.math.Relu());
+    b.add(new Abs());
+    b.add(new Add());
+    b.add(new Cast());
+    b.add(new Clip());
+    b.add(new Div());
+    b.add(new Dropout());
+    b.add(new Elu());
+    b.add(new Erf());
+    b.add(new Exp());
+    b.add(new HardSigmoid());
+    b.add(new HardSwish());
+    b.add(new Identity());
+    b.add(new LeakyRelu());
+    b.add(new Max());
+    b.add(new Mean());
+    b.add(new Min());
+    b.add(new Mul());
+    b.add(new Neg());
+    b.add(new PRelu());
+    b.add(new Relu());
+    b.add(new Selu());
+    b.add(new Sigmoid());
+    b.add(new Sign());
+    b.add(new Softplus());
+    b.add(new Sqrt());
+    b.add(new Sub());
+    b.add(new Sum());
+    b.add(new Tanh());
     // Neural-network layers: convolution, matrix products, pooling, normalization.
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.

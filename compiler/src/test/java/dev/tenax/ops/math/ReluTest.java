@@ -17,8 +17,16 @@ class ReluTest {
   }
 
   @Test
-  void rejectsIntegerInput() {
-    var d = NodeRunner.op("Relu").input(Tensor.vector(DType.INT32, 1, -1)).diagnostics();
+  void rejectsIntegerInputBeforeOpset14() {
+    var d = NodeRunner.op("Relu").opset(13).input(Tensor.vector(DType.INT32, 1, -1)).diagnostics();
+    assertEquals(Code.TX050, d.get(0).code());
+  }
+
+  @Test
+  void signedIntegersFromOpset14() throws Exception {
+    Tensor y = NodeRunner.op("Relu").opset(14).input(Tensor.vector(DType.INT8, -128, 0, 127)).run().get(0);
+    assertArrayEquals(new long[] {0, 0, 127}, y.longs());
+    var d = NodeRunner.op("Relu").opset(14).input(Tensor.vector(DType.UINT8, 1)).diagnostics();
     assertEquals(Code.TX050, d.get(0).code());
   }
 }
