@@ -1,5 +1,11 @@
 package dev.tenax.ops;
 
+import dev.tenax.ops.nn.BatchNormalization;
+import dev.tenax.ops.nn.InstanceNormalization;
+import dev.tenax.ops.nn.LayerNormalization;
+import dev.tenax.ops.nn.LogSoftmax;
+import dev.tenax.ops.nn.ReduceMean;
+import dev.tenax.ops.nn.Softmax;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -25,6 +31,12 @@ public final class OperatorRegistry {
     b.add(new dev.tenax.ops.math.Add());
     b.add(new dev.tenax.ops.math.Relu());
     // Neural-network layers: convolution, matrix products, pooling, normalization.
+    b.add(new BatchNormalization());
+    b.add(new InstanceNormalization());
+    b.add(new LayerNormalization());
+    b.add(new LogSoftmax());
+    b.add(new ReduceMean());
+    b.add(new Softmax());
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.
     return b.build();
