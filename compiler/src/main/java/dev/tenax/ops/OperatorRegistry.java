@@ -6,6 +6,9 @@ import dev.tenax.ops.nn.LayerNormalization;
 import dev.tenax.ops.nn.LogSoftmax;
 import dev.tenax.ops.nn.ReduceMean;
 import dev.tenax.ops.nn.Softmax;
+import dev.tenax.ops.rnn.GRU;
+import dev.tenax.ops.rnn.LSTM;
+import dev.tenax.ops.rnn.RNN;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -39,6 +42,9 @@ public final class OperatorRegistry {
     b.add(new Softmax());
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.
+    b.add(new GRU());
+    b.add(new LSTM());
+    b.add(new RNN());
     return b.build();
   }
 
