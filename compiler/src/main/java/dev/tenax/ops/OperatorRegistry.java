@@ -28,6 +28,15 @@ import dev.tenax.ops.math.Sqrt;
 import dev.tenax.ops.math.Sub;
 import dev.tenax.ops.math.Sum;
 import dev.tenax.ops.math.Tanh;
+import dev.tenax.ops.nn.BatchNormalization;
+import dev.tenax.ops.nn.InstanceNormalization;
+import dev.tenax.ops.nn.LayerNormalization;
+import dev.tenax.ops.nn.LogSoftmax;
+import dev.tenax.ops.nn.ReduceMean;
+import dev.tenax.ops.nn.Softmax;
+import dev.tenax.ops.rnn.GRU;
+import dev.tenax.ops.rnn.LSTM;
+import dev.tenax.ops.rnn.RNN;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -79,8 +88,17 @@ public final class OperatorRegistry {
     b.add(new Sum());
     b.add(new Tanh());
     // Neural-network layers: convolution, matrix products, pooling, normalization.
+    b.add(new BatchNormalization());
+    b.add(new InstanceNormalization());
+    b.add(new LayerNormalization());
+    b.add(new LogSoftmax());
+    b.add(new ReduceMean());
+    b.add(new Softmax());
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.
+    b.add(new GRU());
+    b.add(new LSTM());
+    b.add(new RNN());
     return b.build();
   }
 
