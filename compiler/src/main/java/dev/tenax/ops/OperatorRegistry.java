@@ -1,5 +1,21 @@
 package dev.tenax.ops;
 
+import dev.tenax.ops.tensor.Concat;
+import dev.tenax.ops.tensor.Constant;
+import dev.tenax.ops.tensor.ConstantOfShape;
+import dev.tenax.ops.tensor.DepthToSpace;
+import dev.tenax.ops.tensor.Flatten;
+import dev.tenax.ops.tensor.Gather;
+import dev.tenax.ops.tensor.Pad;
+import dev.tenax.ops.tensor.Reshape;
+import dev.tenax.ops.tensor.Resize;
+import dev.tenax.ops.tensor.Shape;
+import dev.tenax.ops.tensor.Slice;
+import dev.tenax.ops.tensor.SpaceToDepth;
+import dev.tenax.ops.tensor.Split;
+import dev.tenax.ops.tensor.Squeeze;
+import dev.tenax.ops.tensor.Transpose;
+import dev.tenax.ops.tensor.Unsqueeze;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -26,6 +42,22 @@ public final class OperatorRegistry {
     b.add(new dev.tenax.ops.math.Relu());
     // Neural-network layers: convolution, matrix products, pooling, normalization.
     // Tensor manipulation and shape arithmetic.
+    b.add(new Concat());
+    b.add(new Constant());
+    b.add(new ConstantOfShape());
+    b.add(new DepthToSpace());
+    b.add(new Flatten());
+    b.add(new Gather());
+    b.add(new Pad());
+    b.add(new Reshape());
+    b.add(new Resize());
+    b.add(new Shape());
+    b.add(new Slice());
+    b.add(new SpaceToDepth());
+    b.add(new Split());
+    b.add(new Squeeze());
+    b.add(new Transpose());
+    b.add(new Unsqueeze());
     // Quantization and recurrent layers.
     return b.build();
   }
