@@ -3,6 +3,7 @@ package dev.tenax.ops.tensor;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
+import dev.tenax.ops.Attrs;
 import dev.tenax.ops.EvalContext;
 import dev.tenax.ops.OpContext;
 import dev.tenax.ops.Operator;
@@ -43,7 +44,7 @@ public final class Concat implements Operator {
     return List.of(first.withShape(out));
   }
 
-  private static int axis(dev.tenax.ops.Attrs attrs, int opset, int rank) {
+  private static int axis(Attrs attrs, int opset, int rank) {
     if (rank == 0) {
       throw Operands.bad("Concat cannot join scalars; its inputs need rank 1 or more");
     }

@@ -3,6 +3,7 @@ package dev.tenax.ops.tensor;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
+import dev.tenax.ops.Attrs;
 import dev.tenax.ops.EvalContext;
 import dev.tenax.ops.OpContext;
 import dev.tenax.ops.Operator;
@@ -18,7 +19,7 @@ public final class ConstantOfShape implements Operator {
     return "ConstantOfShape";
   }
 
-  private static Tensor fill(dev.tenax.ops.Attrs attrs) {
+  private static Tensor fill(Attrs attrs) {
     Tensor v = attrs.getTensor("value");
     if (v == null) {
       return Tensor.scalar(0f);
@@ -35,8 +36,7 @@ public final class ConstantOfShape implements Operator {
     for (int i = 0; i < dims.length; i++) {
       s[i] = Operands.dim(dims[i], "shape entry");
     }
-    Shapes.size(s);
-    return s;
+    return Operands.checkSize(s);
   }
 
   @Override

@@ -27,7 +27,7 @@ public final class DepthToSpace implements Operator {
     }
     long b = attrs.getInt("blocksize", 0);
     if (b < 1 || b > 1 << 15) {
-      throw Operands.bad("blocksize " + b + " must be positive");
+      throw Operands.bad("blocksize " + b + " must be between 1 and 32768");
     }
     return (int) b;
   }

@@ -1,8 +1,10 @@
 package dev.tenax.ops.tensor;
 
 import dev.tenax.diag.Code;
+import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ops.OpException;
+import java.util.Arrays;
 
 /** Reading and checking integer operands (axes, sizes, bounds) given as attributes or inputs. */
 final class Operands {
@@ -45,11 +47,23 @@ final class Operands {
     for (int i = 0; i < axes.length; i++) {
       r[i] = axis(axes[i], rank, what);
       if (seen[r[i]]) {
-        throw bad(what + " " + java.util.Arrays.toString(axes) + " names axis " + r[i] + " twice");
+        throw bad(what + " " + Arrays.toString(axes) + " names axis " + r[i] + " twice");
       }
       seen[r[i]] = true;
     }
     return r;
+  }
+
+  /** Returns {@code shape} after checking that its element count fits Tenax's int indexing. */
+  static int[] checkSize(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      n *= d;
+      if (n > Integer.MAX_VALUE) {
+        throw bad("an output of shape " + Shapes.format(shape) + " would have more than 2^31 elements");
+      }
+    }
+    return shape;
   }
 
   /** Converts to int, reporting values that cannot be a dimension. */

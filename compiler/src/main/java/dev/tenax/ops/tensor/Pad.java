@@ -133,7 +133,7 @@ public final class Pad implements Operator {
     for (int d = 0; d < out.length; d++) {
       out[d] = p.coords()[d].length;
     }
-    return List.of(ctx.type(0).withShape(out));
+    return List.of(ctx.type(0).withShape(Operands.checkSize(out)));
   }
 
   @Override

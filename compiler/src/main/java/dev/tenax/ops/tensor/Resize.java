@@ -136,8 +136,7 @@ public final class Resize implements Operator {
         }
       }
     }
-    Shapes.size(out);
-    return new Plan(out, scale, length, mode, coordinates, nearestMode);
+    return new Plan(Operands.checkSize(out), scale, length, mode, coordinates, nearestMode);
   }
 
   @Override
