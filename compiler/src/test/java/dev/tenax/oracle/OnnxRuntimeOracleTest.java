@@ -109,6 +109,17 @@ class OnnxRuntimeOracleTest {
   }
 
   @Test
+  void reproducesTheShippedSuperResolutionOutput() throws Exception {
+    // A real model: symbolic batch, IR 4 weights listed as graph inputs, 6-D pixel shuffle.
+    Path dir = SharedData.require("models/super-resolution-10");
+    Tensor x = OnnxTestCase.readPb(dir.resolve("test_data_set_0/input_0.pb")).reshape(new int[] {1, 1, 224, 224});
+    Tensor expected = OnnxTestCase.readPb(dir.resolve("test_data_set_0/output_0.pb"));
+    Map<String, Tensor> out = OnnxRuntimeOracle.run(dir.resolve("super_resolution.onnx"), Map.of("input", x));
+    assertEquals(List.of("output"), List.copyOf(out.keySet()));
+    assertNull(Tolerance.FLOAT32.compare(out.get("output"), expected));
+  }
+
+  @Test
   void reportsMissingAndUnknownInputs() {
     byte[] model = new OnnxModelBuilder().input("x", DType.FLOAT32, 2)
         .node("Relu", List.of("x"), List.of("y")).output("y", DType.FLOAT32, 2).bytes();
