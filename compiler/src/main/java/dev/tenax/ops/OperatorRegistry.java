@@ -1,5 +1,14 @@
 package dev.tenax.ops;
 
+import dev.tenax.ops.nn.AveragePool;
+import dev.tenax.ops.nn.Conv;
+import dev.tenax.ops.nn.ConvTranspose;
+import dev.tenax.ops.nn.Gemm;
+import dev.tenax.ops.nn.GlobalAveragePool;
+import dev.tenax.ops.nn.GlobalMaxPool;
+import dev.tenax.ops.nn.LRN;
+import dev.tenax.ops.nn.MatMul;
+import dev.tenax.ops.nn.MaxPool;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -25,6 +34,15 @@ public final class OperatorRegistry {
     b.add(new dev.tenax.ops.math.Add());
     b.add(new dev.tenax.ops.math.Relu());
     // Neural-network layers: convolution, matrix products, pooling, normalization.
+    b.add(new AveragePool());
+    b.add(new Conv());
+    b.add(new ConvTranspose());
+    b.add(new Gemm());
+    b.add(new GlobalAveragePool());
+    b.add(new GlobalMaxPool());
+    b.add(new LRN());
+    b.add(new MatMul());
+    b.add(new MaxPool());
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.
     return b.build();
