@@ -127,6 +127,11 @@ public final class Conv implements Operator {
     }
     int cg = c / group;
     int mg = m / group;
+    // Widening X once lets the JIT vectorize the inner loop (one element type throughout).
+    double[] xd = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      xd[i] = x[i];
+    }
     double[] acc = new double[ow];
     for (int img = 0; img < n; img++) {
       for (int grp = 0; grp < group; grp++) {
@@ -152,11 +157,11 @@ public final class Conv implements Operator {
                   int end = hi[t];
                   if (sw == 1) {
                     for (int o = lo[t]; o < end; o++) {
-                      acc[o] += wv * x[base + o];
+                      acc[o] += wv * xd[base + o];
                     }
                   } else {
                     for (int o = lo[t]; o < end; o++) {
-                      acc[o] += wv * x[base + o * sw];
+                      acc[o] += wv * xd[base + o * sw];
                     }
                   }
                 }
