@@ -116,8 +116,9 @@ public final class ConvTranspose implements Operator {
         out[i] = natural - pads[i] - pads[i + n];
       }
       if (out[i] < 0) {
-        throw new OpException(Code.TX050, "pads " + pads[i] + "+" + pads[i + n]
-            + " exceed the output size " + natural + " on spatial axis " + i);
+        throw new OpException(Code.TX050, "output size " + out[i] + " on spatial axis " + i
+            + " is negative: pads " + pads[i] + "+" + pads[i + n] + " exceed the unpadded size "
+            + natural);
       }
     }
     return new Geometry(kernel, strides, dilations, begin, in, out);

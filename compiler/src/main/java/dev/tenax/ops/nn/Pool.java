@@ -1,12 +1,12 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.diag.Code;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.TensorType;
 import dev.tenax.ops.Attrs;
 import dev.tenax.ops.OpContext;
 import dev.tenax.ops.OpException;
-import dev.tenax.diag.Code;
 import dev.tenax.ops.Operator;
 import java.util.ArrayList;
 import java.util.Arrays;
