@@ -94,6 +94,19 @@ public record WindowGeometry(int[] kernel, int[] strides, int[] dilations, int[]
     return Shapes.size(kernel);
   }
 
+  /**
+   * Advances a row-major multi-index over the first {@code index.length} axes of {@code bounds},
+   * wrapping to all zeros after the last position.
+   */
+  public static void increment(int[] index, int[] bounds) {
+    for (int a = index.length - 1; a >= 0; a--) {
+      if (++index[a] < bounds[a]) {
+        return;
+      }
+      index[a] = 0;
+    }
+  }
+
   private static int[] ones(int n) {
     int[] a = new int[n];
     java.util.Arrays.fill(a, 1);
