@@ -1,5 +1,11 @@
 package dev.tenax.ops;
 
+import dev.tenax.ops.quant.ConvInteger;
+import dev.tenax.ops.quant.DequantizeLinear;
+import dev.tenax.ops.quant.MatMulInteger;
+import dev.tenax.ops.quant.QLinearConv;
+import dev.tenax.ops.quant.QLinearMatMul;
+import dev.tenax.ops.quant.QuantizeLinear;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -27,6 +33,12 @@ public final class OperatorRegistry {
     // Neural-network layers: convolution, matrix products, pooling, normalization.
     // Tensor manipulation and shape arithmetic.
     // Quantization and recurrent layers.
+    b.add(new ConvInteger());
+    b.add(new DequantizeLinear());
+    b.add(new MatMulInteger());
+    b.add(new QLinearConv());
+    b.add(new QLinearMatMul());
+    b.add(new QuantizeLinear());
     return b.build();
   }
 
