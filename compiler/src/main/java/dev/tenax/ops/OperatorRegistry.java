@@ -62,6 +62,12 @@ import dev.tenax.ops.nn.GlobalMaxPool;
 import dev.tenax.ops.nn.LRN;
 import dev.tenax.ops.nn.MatMul;
 import dev.tenax.ops.nn.MaxPool;
+import dev.tenax.ops.quant.ConvInteger;
+import dev.tenax.ops.quant.DequantizeLinear;
+import dev.tenax.ops.quant.MatMulInteger;
+import dev.tenax.ops.quant.QLinearConv;
+import dev.tenax.ops.quant.QLinearMatMul;
+import dev.tenax.ops.quant.QuantizeLinear;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -149,6 +155,12 @@ public final class OperatorRegistry {
     b.add(new GRU());
     b.add(new LSTM());
     b.add(new RNN());
+    b.add(new ConvInteger());
+    b.add(new DequantizeLinear());
+    b.add(new MatMulInteger());
+    b.add(new QLinearConv());
+    b.add(new QLinearMatMul());
+    b.add(new QuantizeLinear());
     return b.build();
   }
 
