@@ -74,7 +74,8 @@ public final class OnnxExporter {
     return nb.build();
   }
 
-  static AttributeProto attribute(String name, Attribute a) {
+  /** One attribute in ONNX form. */
+  public static AttributeProto attribute(String name, Attribute a) {
     AttributeProto.Builder ab = AttributeProto.newBuilder().setName(name);
     switch (a.kind()) {
       case FLOAT: return ab.setType(AttributeProto.AttributeType.FLOAT).setF(a.asFloat()).build();

@@ -55,7 +55,13 @@ public final class TensorDecoder {
       throw new IllegalArgumentException("shape " + Shapes.format(shape) + " of " + dtype + " needs "
           + (long) n * dtype.byteSize() + " bytes, raw_data has " + raw.size());
     }
-    ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    return fromLittleEndian(dtype, shape, raw.asReadOnlyByteBuffer());
+  }
+
+  /** Reads a tensor from packed little-endian element bytes (ONNX raw_data, runtime buffers). */
+  public static Tensor fromLittleEndian(DType dtype, int[] shape, ByteBuffer bytes) {
+    ByteBuffer b = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    int n = Shapes.size(shape);
     if (dtype == DType.FLOAT32) {
       float[] f = new float[n];
       b.asFloatBuffer().get(f);
@@ -76,6 +82,22 @@ public final class TensorDecoder {
       }
     }
     return Tensor.ofLongs(dtype, shape, l);
+  }
+
+  /** The tensor's elements as packed little-endian bytes. */
+  public static byte[] toLittleEndian(Tensor t) {
+    ByteBuffer b = ByteBuffer.allocate(t.size() * t.dtype().byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < t.size(); i++) {
+      switch (t.dtype()) {
+        case FLOAT32: b.putFloat(t.floats()[i]); break;
+        case INT8: case UINT8: case BOOL: b.put((byte) t.longs()[i]); break;
+        case INT16: case UINT16: b.putShort((short) t.longs()[i]); break;
+        case INT32: case UINT32: b.putInt((int) t.longs()[i]); break;
+        case INT64: b.putLong(t.longs()[i]); break;
+        default: throw new IllegalStateException("unhandled " + t.dtype());
+      }
+    }
+    return b.array();
   }
 
   private static Tensor decodeTyped(DType dtype, int[] shape, int n, TensorProto p) {
@@ -107,19 +129,8 @@ public final class TensorDecoder {
 
   /** Encodes {@code t} with a raw little-endian payload. */
   public static TensorProto encode(Tensor t, String name) {
-    ByteBuffer b = ByteBuffer.allocate(t.size() * t.dtype().byteSize()).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < t.size(); i++) {
-      switch (t.dtype()) {
-        case FLOAT32: b.putFloat(t.floats()[i]); break;
-        case INT8: case UINT8: case BOOL: b.put((byte) t.longs()[i]); break;
-        case INT16: case UINT16: b.putShort((short) t.longs()[i]); break;
-        case INT32: case UINT32: b.putInt((int) t.longs()[i]); break;
-        case INT64: b.putLong(t.longs()[i]); break;
-        default: throw new IllegalStateException("unhandled " + t.dtype());
-      }
-    }
     TensorProto.Builder pb = TensorProto.newBuilder().setName(name).setDataType(t.dtype().onnxCode())
-        .setRawData(ByteString.copyFrom(b.array()));
+        .setRawData(ByteString.copyFrom(toLittleEndian(t)));
     for (int d : t.shape()) {
       pb.addDims(d);
     }

@@ -6,6 +6,7 @@ import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_SEQUENTIAL;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtDeviceAllocator;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtMemTypeDefault;
 
+import dev.tenax.frontend.TensorDecoder;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
@@ -168,23 +169,9 @@ public final class OnnxRuntimeOracle {
   private static Value toValue(MemoryInfo cpu, Tensor t) {
     int n = t.size();
     int width = t.dtype().byteSize();
-    ByteBuffer b = ByteBuffer.allocate(n * width).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < n; i++) {
-      if (t.dtype().isFloat()) {
-        b.putFloat(t.floats()[i]);
-        continue;
-      }
-      long v = t.longs()[i];
-      switch (width) {
-        case 1: b.put((byte) v); break;
-        case 2: b.putShort((short) v); break;
-        case 4: b.putInt((int) v); break;
-        default: b.putLong(v);
-      }
-    }
     // ORT does not copy: the buffer belongs to the enclosing PointerScope, which outlives Run.
     BytePointer data = new BytePointer(Math.max(1, n * width));
-    data.put(b.array());
+    data.put(TensorDecoder.toLittleEndian(t));
     long[] dims = new long[t.rank()];
     for (int i = 0; i < dims.length; i++) {
       dims[i] = t.dim(i);
@@ -211,30 +198,10 @@ public final class OnnxRuntimeOracle {
     int[] shape = Shapes.of(dims);
     int n = Shapes.size(shape);
     int width = dtype.byteSize();
-    ByteBuffer b = ByteBuffer.allocate(n * width).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] raw = new byte[n * width];
     if (n > 0) {
-      byte[] raw = new byte[n * width];
       new BytePointer(v.GetTensorRawData()).capacity((long) n * width).get(raw);
-      b.put(raw).flip();
     }
-    if (dtype.isFloat()) {
-      float[] f = new float[n];
-      b.asFloatBuffer().get(f);
-      return Tensor.ofFloats(shape, f);
-    }
-    long[] l = new long[n];
-    for (int i = 0; i < n; i++) {
-      switch (dtype) {
-        case INT8: l[i] = b.get(); break;
-        case UINT8: l[i] = b.get() & 0xFF; break;
-        case BOOL: l[i] = b.get() != 0 ? 1 : 0; break;
-        case INT16: l[i] = b.getShort(); break;
-        case UINT16: l[i] = b.getShort() & 0xFFFF; break;
-        case INT32: l[i] = b.getInt(); break;
-        case UINT32: l[i] = b.getInt() & 0xFFFF_FFFFL; break;
-        default: l[i] = b.getLong();
-      }
-    }
-    return Tensor.ofLongs(dtype, shape, l);
+    return TensorDecoder.fromLittleEndian(dtype, shape, ByteBuffer.wrap(raw));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tenax.testing;
 
 import com.google.protobuf.ByteString;
+import dev.tenax.frontend.OnnxExporter;
 import dev.tenax.frontend.TensorDecoder;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
@@ -96,34 +97,6 @@ public final class OnnxModelBuilder {
   }
 
   private static AttributeProto attribute(String name, Attribute a) {
-    AttributeProto.Builder b = AttributeProto.newBuilder().setName(name);
-    switch (a.kind()) {
-      case FLOAT: return b.setType(AttributeProto.AttributeType.FLOAT).setF(a.asFloat()).build();
-      case INT: return b.setType(AttributeProto.AttributeType.INT).setI(a.asInt()).build();
-      case STRING: return b.setType(AttributeProto.AttributeType.STRING)
-          .setS(ByteString.copyFrom(a.asString(), StandardCharsets.UTF_8)).build();
-      case TENSOR: return b.setType(AttributeProto.AttributeType.TENSOR)
-          .setT(TensorDecoder.encode(a.asTensor(), name)).build();
-      case FLOATS: {
-        b.setType(AttributeProto.AttributeType.FLOATS);
-        for (float f : a.asFloats()) {
-          b.addFloats(f);
-        }
-        return b.build();
-      }
-      case INTS: {
-        b.setType(AttributeProto.AttributeType.INTS);
-        for (long i : a.asInts()) {
-          b.addInts(i);
-        }
-        return b.build();
-      }
-      case STRINGS: {
-        b.setType(AttributeProto.AttributeType.STRINGS);
-        a.asStrings().forEach(s -> b.addStrings(ByteString.copyFrom(s, StandardCharsets.UTF_8)));
-        return b.build();
-      }
-      default: throw new IllegalArgumentException("unhandled attribute kind " + a.kind());
-    }
+    return OnnxExporter.attribute(name, a);
   }
 }

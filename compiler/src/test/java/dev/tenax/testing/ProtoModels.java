@@ -42,7 +42,7 @@ public final class ProtoModels {
 
   /** Adds an attribute to a node. */
   public static NodeProto attr(NodeProto n, String name, dev.tenax.ir.Attribute a) {
-    return n.toBuilder().addAttribute(dev.tenax.frontend.OnnxExporterAccess.attribute(name, a)).build();
+    return n.toBuilder().addAttribute(dev.tenax.frontend.OnnxExporter.attribute(name, a)).build();
   }
 
   public static ModelProto model(int opset, List<NodeProto> nodes, List<ValueInfoProto> inputs,
