@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Folds an inference-mode BatchNormalization into the Conv or Gemm that feeds it: with
+ * Folds an inference-mode BatchNormalization into the Conv, Gemm or 2-D MatMul that feeds it
+ * (a MatMul becomes a Gemm, which then carries the bias): with
  * s = scale / sqrt(var + eps), the weights of output channel c are multiplied by s[c] and the
  * bias becomes (bias - mean) * s + B. Applies only when the producer's weights and bias and
  * all BatchNormalization statistics are constants and the BatchNormalization is the
@@ -46,6 +47,8 @@ public final class FoldBatchNorm implements Pass {
         folded = foldConv(g, producer, s, shift, constants);
       } else if (producer.opType().equals("Gemm") && isFoldableGemm(g, producer)) {
         folded = foldGemm(g, producer, s, shift, constants);
+      } else if (producer.opType().equals("MatMul") && isFoldableMatMul(g, producer)) {
+        folded = foldGemm(g, asGemm(producer), s, shift, constants);
       }
       if (folded == null) {
         continue;
@@ -89,6 +92,17 @@ public final class FoldBatchNorm implements Pass {
   private static boolean isFoldableGemm(Graph g, Node gemm) {
     return allConstant(g, gemm, 1, 2) && (!gemm.hasInput(2) || allConstant(g, gemm, 2, 3))
         && g.type(gemm.input(1)).rank() == 2;
+  }
+
+  /** A 2-D MatMul by a constant matrix (PyTorch's Linear without bias) is a Gemm without C. */
+  private static boolean isFoldableMatMul(Graph g, Node matmul) {
+    return allConstant(g, matmul, 1, 2) && g.type(matmul.input(1)).rank() == 2
+        && g.type(matmul.input(0)).rank() == 2;
+  }
+
+  private static Node asGemm(Node matmul) {
+    return new Node(matmul.name(), "Gemm", matmul.domain(), matmul.opset(), matmul.inputs(), matmul.outputs(),
+        java.util.Map.of(), matmul.annotations());
   }
 
   private static Node foldConv(Graph g, Node conv, float[] s, float[] shift, List<Value> constants) {

@@ -18,6 +18,15 @@ import java.util.Map;
  * inference already computes these values; this pass only commits them to the graph.
  */
 public final class FoldConstants implements Pass {
+  /**
+   * DequantizeLinear of a constant integer tensor stays: it carries the int8 weights and their
+   * scales that the quantizer keeps for pre-quantized (QDQ) models, at a quarter of the size.
+   */
+  private static boolean keepsQuantizedWeights(Graph g, Node n) {
+    return n.opType().equals("DequantizeLinear") && n.domain().isEmpty()
+        && g.value(n.input(0)).isConstant() && !g.type(n.input(0)).dtype().isFloat();
+  }
+
   @Override
   public String name() {
     return "fold-constants";
@@ -40,7 +49,7 @@ public final class FoldConstants implements Pass {
     List<Value> folded = new ArrayList<>();
     for (Node n : g.nodes()) {
       boolean allKnown = n.outputs().stream().allMatch(o -> o.isEmpty() || known.containsKey(o));
-      if (allKnown) {
+      if (allKnown && !keepsQuantizedWeights(g, n)) {
         for (String o : n.outputs()) {
           if (!o.isEmpty()) {
             folded.add(Value.constant(o, known.get(o)));

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,6 +58,11 @@ public final class ModelCheck {
 
   /** Checks the model {@code spec} describes under {@code modelsRoot}; throws {@link Mismatch}. */
   public static void run(Path modelsRoot, ModelSpec spec) throws IOException {
+    run(modelsRoot, spec, UnaryOperator.identity());
+  }
+
+  /** Like {@link #run(Path, ModelSpec)}, applying {@code transform} (e.g. the graph passes) after import. */
+  public static void run(Path modelsRoot, ModelSpec spec, UnaryOperator<Graph> transform) throws IOException {
     Path dir = modelsRoot.resolve(spec.folder());
     Path model = dir.resolve(spec.file());
     // The input and the reference come from the ONNX file alone, before Tenax sees the model,
@@ -84,6 +90,7 @@ public final class ModelCheck {
       String msg = e.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
       throw new Mismatch(spec.folder() + ": Tenax rejects the model:\n" + msg, e.diagnostics());
     }
+    g = transform.apply(g);
     Map<String, Tensor> got = new ReferenceEvaluator().run(g, Map.of(inputName, x));
     List<String> problems = new ArrayList<>();
     for (String out : g.outputs()) {

@@ -13,6 +13,7 @@ import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import dev.tenax.models.ModelSpec.Input;
 import dev.tenax.testing.OnnxModelBuilder;
+import dev.tenax.passes.Pipeline;
 import dev.tenax.testing.SharedData;
 import dev.tenax.testing.Tolerance;
 import java.io.ByteArrayInputStream;
@@ -47,6 +48,9 @@ class SharedModelsTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (ModelSpec spec : SharedModels.ALL) {
       tests.add(DynamicTest.dynamicTest(spec.folder(), () -> ModelCheck.run(root, spec)));
+      // The graph passes (BatchNorm folding, constant folding, ...) must not change the results.
+      tests.add(DynamicTest.dynamicTest(spec.folder() + " after passes",
+          () -> ModelCheck.run(root, spec, Pipeline.standard()::run)));
     }
     return tests;
   }

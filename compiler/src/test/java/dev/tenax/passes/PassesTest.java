@@ -111,6 +111,38 @@ class PassesTest {
         dev.tenax.ir.IrPrinter.print(after), Map.of("x", ramp(1, 2, 3, 3)));
   }
 
+  /** Expected values computed by hand: column j of W times scale_j / sqrt(var_j + eps), bias B - mean * that. */
+  @Test
+  void foldBatchNormTurnsMatMulIntoGemmWithBias() throws Exception {
+    var m = withInitializers(model(9, List.of(
+        node("mm", "MatMul", List.of("x", "w"), List.of("h")),
+        node("bn", "BatchNormalization", List.of("h", "s", "b", "m", "v"), List.of("out"))),
+        List.of(tensor("x", FLOAT, 1, 3)), List.of(tensor("out", FLOAT, 1, 2))),
+        inits("w", ramp(3, 2), "s", ramp(2), "b", ramp(2), "m", ramp(2),
+            "v", Tensor.ofFloats(new int[] {2}, new float[] {1, 2})));
+    Graph before = PassTesting.load(m);
+    PassTesting.check(new FoldBatchNorm(), before, dev.tenax.ir.IrPrinter.print(before), String.join("\n",
+        "graph \"g\" opsets {ai.onnx: 9}",
+        "  input x: float32[1,3]",
+        "  const mm/bn_folded_weight: float32[3,2] {1.5624923,0.17677626,0.6249969,0.44194067,-0.31249845,-0.26516438}",
+        "  const mm/bn_folded_bias: float32[2] {-2.8124921,0.32322374}",
+        "  mm = Gemm(x, mm/bn_folded_weight, mm/bn_folded_bias) {beta=1.0} -> out: float32[1,2]",
+        "  output out", ""), Map.of("x", ramp(1, 3)));
+  }
+
+  @Test
+  void foldConstantsKeepsQuantizedWeights() throws Exception {
+    var m = withInitializers(model(13, List.of(
+        node("dq", "DequantizeLinear", List.of("wq", "scale"), List.of("w")),
+        node("mm", "MatMul", List.of("x", "w"), List.of("out"))),
+        List.of(tensor("x", FLOAT, 1, 2)), List.of(tensor("out", FLOAT, 1, 2))),
+        inits("wq", Tensor.ofLongs(DType.INT8, new int[] {2, 2}, new long[] {1, -2, 3, 127}),
+            "scale", Tensor.scalar(0.5f)));
+    Graph before = PassTesting.load(m);
+    Graph after = new FoldConstants().apply(before);
+    assertEquals(dev.tenax.ir.IrPrinter.print(before), dev.tenax.ir.IrPrinter.print(after));
+  }
+
   @Test
   void markFusedActivationsOnlyForSingleReaders() throws Exception {
     var m = withInitializers(model(13, List.of(
