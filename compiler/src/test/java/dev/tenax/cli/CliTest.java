@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,38 @@ class CliTest {
     assertTrue(r.err().contains("TX002"), r.err());
     assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
     assertFalse(Files.exists(out));
+  }
+
+  /** The four bad inputs the foundation issue names: each a documented code, exit 65, nothing written. */
+  @Test
+  void badModelsGiveTheirDiagnosticAndLeaveNoOutput() throws Exception {
+    byte[] good = Files.readAllBytes(addReluModel());
+    Path truncated = tmp.resolve("truncated.onnx");
+    Files.write(truncated, java.util.Arrays.copyOf(good, good.length / 2));
+    Path random = tmp.resolve("random.onnx");
+    byte[] noise = new byte[2048];
+    new java.util.Random(1).nextBytes(noise);
+    Files.write(random, noise);
+    Path unsupported = tmp.resolve("unsupported.onnx");
+    Files.write(unsupported, ProtoModels.model(13, List.of(ProtoModels.node("n", "NonMaxSuppression",
+        List.of("x"), List.of("y"))), List.of(ProtoModels.tensor("x", 1, 2)),
+        List.of(ProtoModels.tensor("y", 1, 2))).toByteArray());
+    Path dynamic = tmp.resolve("dynamic.onnx");
+    Files.write(dynamic, ProtoModels.model(13, List.of(ProtoModels.node("n", "Relu", List.of("x"), List.of("y"))),
+        List.of(ProtoModels.tensor("x", 1, "batch", 2)), List.of(ProtoModels.tensor("y", 1, "batch", 2)))
+        .toByteArray());
+    Map<Path, String> cases = Map.of(truncated, "TX002", random, "TX002", unsupported, "TX010", dynamic, "TX030");
+    for (Map.Entry<Path, String> c : cases.entrySet()) {
+      Path out = tmp.resolve("out-" + c.getKey().getFileName());
+      Run r = tenax("exec", c.getKey().toString(), "-o", out.toString());
+      assertEquals(65, r.code(), c.getKey() + ": " + r.err());
+      assertTrue(r.err().contains("error " + c.getValue()), c.getKey() + ": " + r.err());
+      assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+      assertFalse(Files.exists(out), "output directory left behind for " + c.getKey());
+      try (var files = Files.list(tmp)) {
+        assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "temporary files left");
+      }
+    }
   }
 
   @Test
