@@ -29,7 +29,7 @@ final class ExecCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
-  @Option(names = "--input", paramLabel = "NAME=FILE|FILE", description = "An input tensor (.npy or "
+  @Option(names = "--input", paramLabel = "NAME=FILE|FILE", description = "An input tensor (.npy, .npz or "
       + "TensorProto .pb), by name, by the name a .pb carries, or by position (repeatable).")
   List<String> inputs = List.of();
 

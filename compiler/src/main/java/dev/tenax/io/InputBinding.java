@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Matches {@code --input} arguments to graph inputs: {@code NAME=FILE} by name; a bare
- * {@code FILE} by the name a .pb file carries, else by position among the inputs not yet
- * bound. Checks element type and shape, converting only where it is lossless in intent
+ * {@code FILE} by the name a .pb file or an .npz key carries, else by position among the
+ * inputs not yet bound. Checks element type and shape, converting only where it is lossless in intent
  * (numpy float64 arrays are read as float32; a rank-compatible array of the same element
  * count is not silently reshaped).
  */
@@ -31,11 +31,13 @@ public final class InputBinding {
           throw new UsageException("--input " + a + ": the model has no input '" + name + "' (inputs: "
               + String.join(", ", g.inputs()) + ")");
         }
-        put(g, bound, name, TensorFiles.read(Path.of(a.substring(eq + 1))).tensor(), a);
-      } else {
-        TensorFiles.Named t = TensorFiles.read(Path.of(a));
-        if (!t.name().isEmpty() && g.inputs().contains(t.name()) && !bound.containsKey(t.name())) {
-          put(g, bound, t.name(), t.tensor(), a);
+        put(g, bound, name, single(TensorFiles.readAll(Path.of(a.substring(eq + 1))), name, a), a);
+        continue;
+      }
+      for (TensorFiles.Named t : TensorFiles.readAll(Path.of(a))) {
+        String name = matchingInput(g, t.name());
+        if (name != null && !bound.containsKey(name)) {
+          put(g, bound, name, t.tensor(), a);
         } else {
           unnamed.add(new TensorFiles.Named(a, t.tensor()));
         }
@@ -55,6 +57,36 @@ public final class InputBinding {
       throw new UsageException(sb.toString());
     }
     return bound;
+  }
+
+  /**
+   * The graph input a file's own name refers to: the same name, or the same after numpy's
+   * key mangling (an .npz key cannot hold ':' so "x:0" is saved as "x_0"); null if none.
+   */
+  private static String matchingInput(Graph g, String fileName) {
+    if (fileName.isEmpty()) {
+      return null;
+    }
+    for (String in : g.inputs()) {
+      if (in.equals(fileName) || OutputDirectory.safeFileName(in).equals(fileName)) {
+        return in;
+      }
+    }
+    return null;
+  }
+
+  /** The one tensor an NAME=FILE argument means: the only array, or the array named NAME. */
+  private static Tensor single(List<TensorFiles.Named> all, String name, String arg) throws UsageException {
+    if (all.size() == 1) {
+      return all.get(0).tensor();
+    }
+    for (TensorFiles.Named t : all) {
+      if (t.name().equals(name) || t.name().equals(OutputDirectory.safeFileName(name))) {
+        return t.tensor();
+      }
+    }
+    throw new UsageException("--input " + arg + ": the archive holds " + all.size() + " arrays and none is named '"
+        + name + "'");
   }
 
   private static void put(Graph g, Map<String, Tensor> bound, String name, Tensor t, String arg)

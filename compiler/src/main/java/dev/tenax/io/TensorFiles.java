@@ -16,6 +16,25 @@ public final class TensorFiles {
   /** A tensor read from a file, with the name a .pb file carries ("" if none). */
   public record Named(String name, Tensor tensor) {}
 
+  /**
+   * Every tensor in {@code file}: one for .npy and .pb, each array (named by its key) for .npz.
+   */
+  public static java.util.List<Named> readAll(Path file) throws UsageException {
+    if (!file.getFileName().toString().toLowerCase().endsWith(".npz")) {
+      return java.util.List.of(read(file));
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("input file " + file + " does not exist");
+    }
+    try (var in = Files.newInputStream(file)) {
+      java.util.List<Named> all = new java.util.ArrayList<>();
+      Npy.readNpz(in).forEach((k, v) -> all.add(new Named(k, v)));
+      return all;
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
   public static Named read(Path file) throws UsageException {
     if (!Files.isRegularFile(file)) {
       throw new UsageException("input file " + file + " does not exist");
@@ -35,7 +54,7 @@ public final class TensorFiles {
     } catch (ModelRejectedException e) {
       throw new UsageException("cannot read " + file + ": " + e.diagnostics().get(0).message());
     }
-    throw new UsageException("input file " + file + " must be a .npy or a TensorProto .pb file");
+    throw new UsageException("input file " + file + " must be a .npy, .npz or TensorProto .pb file");
   }
 
   public static byte[] toNpy(Tensor t) {
