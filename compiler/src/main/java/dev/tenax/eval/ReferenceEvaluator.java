@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The float reference evaluator: runs a typed graph node by node with each operator's
@@ -35,6 +36,16 @@ public final class ReferenceEvaluator {
    * @throws IllegalArgumentException when an input is missing or has the wrong type or shape
    */
   public Map<String, Tensor> run(Graph graph, Map<String, Tensor> inputs) {
+    return run(graph, inputs, (name, value) -> { });
+  }
+
+  /**
+   * Like {@link #run(Graph, Map)}, and also hands every value it computes to {@code observer}
+   * as soon as it exists: each graph input (once checked), then each node output in graph
+   * order. Constants are not reported. Calibration uses this to see intermediate values
+   * without keeping them all.
+   */
+  public Map<String, Tensor> run(Graph graph, Map<String, Tensor> inputs, BiConsumer<String, Tensor> observer) {
     Map<String, Tensor> env = new HashMap<>();
     for (var v : graph.values().values()) {
       if (v.isConstant()) {
@@ -59,8 +70,11 @@ public final class ReferenceEvaluator {
             + String.join(", ", graph.inputs()) + ")");
       }
     }
+    for (String name : graph.inputs()) {
+      observer.accept(name, env.get(name));
+    }
     for (Node node : graph.nodes()) {
-      evalNode(graph, node, env);
+      evalNode(graph, node, env, observer);
     }
     Map<String, Tensor> out = new LinkedHashMap<>();
     for (String name : graph.outputs()) {
@@ -69,7 +83,7 @@ public final class ReferenceEvaluator {
     return out;
   }
 
-  private void evalNode(Graph graph, Node node, Map<String, Tensor> env) {
+  private void evalNode(Graph graph, Node node, Map<String, Tensor> env, BiConsumer<String, Tensor> observer) {
     Operator op = registry.lookup(node.domain(), node.opType())
         .orElseThrow(() -> new IllegalStateException("no operator for " + node.describe()));
     List<Tensor> in = new ArrayList<>();
@@ -92,6 +106,7 @@ public final class ReferenceEvaluator {
             + "' but inference said " + outTypes.get(i));
       }
       env.put(name, r);
+      observer.accept(name, r);
     }
   }
 }

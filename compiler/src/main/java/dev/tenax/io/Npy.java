@@ -31,15 +31,36 @@ public final class Npy {
 
   private Npy() {}
 
-  public static Tensor read(byte[] bytes) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+  /**
+   * What an .npy header says: element type ({@code FLOAT32} for float32 and float64 files,
+   * which are both read as float32), bytes per element, shape, and where the data starts.
+   */
+  public record Header(DType dtype, int elementSize, int[] shape, int dataOffset) {
+    public int count() {
+      return Shapes.size(shape);
+    }
+  }
+
+  /**
+   * Parses the header at the start of {@code b} (which may hold only a prefix of the file)
+   * and leaves {@code b} positioned at the data. Callers that stream a large file read the
+   * first {@link #headerPrefixSize} bytes, then as many as {@code dataOffset} says.
+   */
+  public static Header readHeader(ByteBuffer b) throws IOException {
+    b.order(ByteOrder.LITTLE_ENDIAN);
     for (byte m : MAGIC) {
       if (b.remaining() == 0 || b.get() != m) {
         throw new IOException("not a .npy file (bad magic)");
       }
     }
+    if (b.remaining() < 2) {
+      throw new IOException(".npy header is truncated");
+    }
     int major = b.get();
     b.get();
+    if (b.remaining() < (major == 1 ? 2 : 4)) {
+      throw new IOException(".npy header is truncated");
+    }
     int headerLen = major == 1 ? Short.toUnsignedInt(b.getShort()) : b.getInt();
     if (headerLen < 0 || headerLen > b.remaining()) {
       throw new IOException(".npy header is truncated");
@@ -58,29 +79,66 @@ public final class Npy {
       }
     }
     int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
-    int n = Shapes.size(shape);
     Element e = element(descr);
-    if ((long) n * e.size > b.remaining()) {
-      throw new IOException(".npy data is truncated: shape " + Shapes.format(shape) + " of " + descr
-          + " needs " + (long) n * e.size + " bytes, " + b.remaining() + " present");
+    return new Header(e.dtype == null ? DType.FLOAT32 : e.dtype, e.size, shape, b.position());
+  }
+
+  /** Bytes that always hold the fixed part of a header (magic, version, header length). */
+  public static int headerPrefixSize() {
+    return MAGIC.length + 6;
+  }
+
+  /** Where the data starts, from the first {@link #headerPrefixSize} bytes of a file. */
+  public static int dataOffset(ByteBuffer prefix) throws IOException {
+    ByteBuffer b = prefix.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    for (byte m : MAGIC) {
+      if (b.remaining() == 0 || b.get() != m) {
+        throw new IOException("not a .npy file (bad magic)");
+      }
     }
-    if (e.dtype == null) {
+    if (b.remaining() < 6) {
+      throw new IOException(".npy header is truncated");
+    }
+    int major = b.get();
+    b.get();
+    long len = major == 1 ? Short.toUnsignedInt(b.getShort()) : Integer.toUnsignedLong(b.getInt());
+    if (len > (1 << 24)) {
+      throw new IOException(".npy header claims " + len + " bytes; the file is damaged");
+    }
+    return (int) (b.position() + len);
+  }
+
+  /** Decodes {@code shape}'s worth of elements of {@code h}'s type from {@code b}. */
+  public static Tensor decode(Header h, ByteBuffer b, int[] shape) throws IOException {
+    b.order(ByteOrder.LITTLE_ENDIAN);
+    int n = Shapes.size(shape);
+    if ((long) n * h.elementSize() > b.remaining()) {
+      throw new IOException(".npy data is truncated: shape " + Shapes.format(shape) + " of " + h.dtype()
+          + " needs " + (long) n * h.elementSize() + " bytes, " + b.remaining() + " present");
+    }
+    if (h.dtype() == DType.FLOAT32) {
       float[] f = new float[n];
       for (int i = 0; i < n; i++) {
-        f[i] = e.size == 8 ? (float) b.getDouble() : b.getFloat();
+        f[i] = h.elementSize() == 8 ? (float) b.getDouble() : b.getFloat();
       }
       return Tensor.ofFloats(shape, f);
     }
     long[] l = new long[n];
     for (int i = 0; i < n; i++) {
-      switch (e.size) {
+      switch (h.elementSize()) {
         case 1: l[i] = b.get(); break;
         case 2: l[i] = b.getShort(); break;
         case 4: l[i] = b.getInt(); break;
         default: l[i] = b.getLong();
       }
     }
-    return Tensor.ofLongs(e.dtype, shape, l);
+    return Tensor.ofLongs(h.dtype(), shape, l);
+  }
+
+  public static Tensor read(byte[] bytes) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    Header h = readHeader(b);
+    return decode(h, b, h.shape());
   }
 
   /** Element kind: dtype null means a float (4 or 8 bytes) read as float32. */
