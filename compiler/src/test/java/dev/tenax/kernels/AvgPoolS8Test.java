@@ -3,6 +3,7 @@ package dev.tenax.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,12 +74,20 @@ class AvgPoolS8Test {
   void cAgreesWithJava(@TempDir Path dir) throws IOException {
     Random r = new Random(0x7E4A_A1E0L);
     KernelCrossCheck check = new KernelCrossCheck();
+    int errors = 0;
     for (int i = 0; i < KernelCrossCheck.CASES; i++) {
-      PoolCases c = PoolCases.random(r, false);
+      // wide pads sometimes give windows of padding only, which both sides must reject
+      PoolCases c = PoolCases.random(r, i % 10 == 0);
       byte[] in = KernelCrossCheck.randomBytes(r, c.inputSize());
-      check.add(c.line(in), AvgPoolS8.run(new AvgPoolS8.Params(c.geometry(), c.actMin(), c.actMax()),
-          c.inShape(), in, c.outShape()));
+      AvgPoolS8.Params p = new AvgPoolS8.Params(c.geometry(), c.actMin(), c.actMax());
+      try {
+        check.add(c.line(in), AvgPoolS8.run(p, c.inShape(), in, c.outShape()));
+      } catch (IllegalArgumentException e) {
+        check.addError(c.line(in));
+        errors++;
+      }
     }
+    assertTrue(errors > 0 && errors < KernelCrossCheck.CASES / 10, errors + " rejected cases");
     check.check(dir, "avg_pool_s8");
   }
 }

@@ -34,6 +34,12 @@ final class KernelCrossCheck {
     expected.add(new Line().add(0).add(javaOutput).toString());
   }
 
+  /** A case that Java rejects: C must return TX_ERR_ARGUMENT (-1). */
+  void addError(Line input) {
+    cases.add(input.toString());
+    expected.add("-1");
+  }
+
   void check(Path dir, String kernel) throws IOException {
     HostGcc.require();
     assertTrue(cases.size() >= 500, "only " + cases.size() + " cases");
