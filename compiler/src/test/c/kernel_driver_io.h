@@ -1,0 +1,86 @@
+/*
+ * Input and output of the kernel test drivers (compiler/src/test/c/tx_*_driver.c), run by the
+ * cross-check tests of dev.tenax.kernels. Each case is whitespace-separated decimal integers on
+ * stdin; each driver prints one line of results per case. Malformed input exits with status 2.
+ */
+#ifndef KERNEL_DRIVER_IO_H
+#define KERNEL_DRIVER_IO_H
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tx_status.h"
+
+#define DRIVER_MAX_ELEMENTS 65536
+
+/* Reads one integer; returns 0 at the end of input (only allowed at a case boundary). */
+static int read_i32(int32_t *v)
+{
+  int64_t x;
+  if (scanf("%" SCNd64, &x) != 1) {
+    return 0;
+  }
+  if (x < INT32_MIN || x > INT32_MAX) {
+    fprintf(stderr, "value %" PRId64 " does not fit int32\n", x);
+    exit(2);
+  }
+  *v = (int32_t)x;
+  return 1;
+}
+
+static int32_t need_i32(void)
+{
+  int32_t v;
+  if (!read_i32(&v)) {
+    fprintf(stderr, "truncated case\n");
+    exit(2);
+  }
+  return v;
+}
+
+static void read_shape(tx_shape4 *s)
+{
+  s->n = need_i32();
+  s->h = need_i32();
+  s->w = need_i32();
+  s->c = need_i32();
+}
+
+static int32_t shape_count(const tx_shape4 *s)
+{
+  const int64_t count = (int64_t)s->n * s->h * s->w * s->c;
+  if (count <= 0 || count > DRIVER_MAX_ELEMENTS) {
+    fprintf(stderr, "bad shape\n");
+    exit(2);
+  }
+  return (int32_t)count;
+}
+
+static void read_bytes(int8_t *dst, int32_t count)
+{
+  int32_t i;
+  for (i = 0; i < count; i++) {
+    const int32_t v = need_i32();
+    if (v < -128 || v > 127) {
+      fprintf(stderr, "value %" PRId32 " does not fit int8\n", v);
+      exit(2);
+    }
+    dst[i] = (int8_t)v;
+  }
+}
+
+/* Prints the status, then the outputs when it is TX_OK. */
+static void print_result(tx_status status, const int8_t *out, int32_t count)
+{
+  int32_t i;
+  printf("%d", (int)status);
+  if (status == TX_OK) {
+    for (i = 0; i < count; i++) {
+      printf(" %d", (int)out[i]);
+    }
+  }
+  printf("\n");
+}
+
+#endif /* KERNEL_DRIVER_IO_H */

@@ -1,0 +1,139 @@
+package dev.tenax.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.testing.HostGcc;
+import dev.tenax.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs a C kernel on cases that Java also ran and compares the outputs bit for bit: the driver
+ * {@code compiler/src/test/c/tx_<kernel>_driver.c} reads one case of integers per line (see
+ * {@code kernel_driver_io.h}) and prints the status and outputs; it is built once with -O2 and
+ * once with UndefinedBehaviorSanitizer, both with the runtime's strict warnings.
+ */
+final class KernelCrossCheck {
+  /** Cases per kernel; the brief asks for at least 500. */
+  static final int CASES = 600;
+
+  private final List<String> cases = new ArrayList<>();
+  private final List<String> expected = new ArrayList<>();
+
+  /** One case: its input line and the Java outputs. */
+  void add(Line input, byte[] javaOutput) {
+    cases.add(input.toString());
+    expected.add(new Line().add(0).add(javaOutput).toString());
+  }
+
+  /** A case that Java rejects: C must return TX_ERR_ARGUMENT (-1). */
+  void addError(Line input) {
+    cases.add(input.toString());
+    expected.add("-1");
+  }
+
+  void check(Path dir, String kernel) throws IOException {
+    HostGcc.require();
+    assertTrue(cases.size() >= 500, "only " + cases.size() + " cases");
+    Path input = dir.resolve(kernel + ".txt");
+    Files.write(input, cases, StandardCharsets.US_ASCII);
+    Path driver = HostGcc.testSource("tx_" + kernel + "_driver.c");
+    Path source = SharedData.repoRoot().resolve("runtime-c/src/tx_" + kernel + ".c");
+
+    Path optimized = HostGcc.compile(dir.resolve(kernel + "-O2"), flags("-O2"), driver, source);
+    compare(HostGcc.run(optimized, input), "gcc -O2");
+
+    List<String> ubsan = flags("-O1", "-fsanitize=undefined", "-fno-sanitize-recover=all");
+    Path sanitized = dir.resolve(kernel + "-ubsan");
+    HostGcc.Result r = HostGcc.tryCompile(sanitized, ubsan, driver, source);
+    if (r.exitCode() != 0) {
+      System.err.println("SKIPPED part: gcc cannot build with -fsanitize=undefined here:\n" + r.stderr());
+      return;
+    }
+    compare(HostGcc.run(sanitized, input), "gcc -fsanitize=undefined");
+  }
+
+  private void compare(List<String> actual, String build) {
+    assertEquals(expected.size(), actual.size(), build + ": number of results");
+    for (int i = 0; i < expected.size(); i++) {
+      int k = i;
+      assertEquals(expected.get(i), actual.get(i).trim(),
+          () -> build + ": C differs from Java on case " + k + ": " + cases.get(k));
+    }
+  }
+
+  private static List<String> flags(String... extra) {
+    return Stream.concat(Stream.concat(HostGcc.STRICT.stream(), Stream.of(extra)),
+        Stream.of("-I" + HostGcc.runtimeInclude())).collect(Collectors.toList());
+  }
+
+  /** A line of space-separated integers. */
+  static final class Line {
+    private final StringBuilder sb = new StringBuilder();
+
+    Line add(int... values) {
+      for (int v : values) {
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(v);
+      }
+      return this;
+    }
+
+    Line add(byte[] values) {
+      for (byte v : values) {
+        add(v);
+      }
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
+  }
+
+  static byte[] randomBytes(Random r, int n) {
+    byte[] b = new byte[n];
+    r.nextBytes(b);
+    return b;
+  }
+
+  /** A zero point across the whole int8 range, with the edges and 0 more often. */
+  static int zeroPoint(Random r) {
+    int[] special = {-128, 127, 0};
+    return r.nextInt(4) == 0 ? special[r.nextInt(special.length)] : r.nextInt(256) - 128;
+  }
+
+  /** No clamp, a Relu-like lower bound, or a random narrow range. */
+  static int[] actRange(Random r) {
+    switch (r.nextInt(3)) {
+      case 0:
+        return new int[] {-128, 127};
+      case 1:
+        return new int[] {r.nextInt(256) - 128, 127};
+      default:
+        int a = r.nextInt(256) - 128;
+        int b = r.nextInt(256) - 128;
+        return new int[] {Math.min(a, b), Math.max(a, b)};
+    }
+  }
+
+  /** A scale spread over several orders of magnitude. */
+  static double scale(Random r) {
+    return Math.pow(10, -3 + 3 * r.nextDouble());
+  }
+
+  static int[] shape(Random r, int maxN, int maxH, int maxW, int maxC) {
+    return new int[] {1 + r.nextInt(maxN), 1 + r.nextInt(maxH), 1 + r.nextInt(maxW), 1 + r.nextInt(maxC)};
+  }
+}

@@ -1,0 +1,56 @@
+/* Int8 max pooling over NHWC; the specification is dev.tenax.kernels.MaxPoolS8. */
+#include "tx_max_pool_s8.h"
+
+static int shapes_ok(const tx_shape4 *in, const tx_shape4 *out)
+{
+  return in->n > 0 && in->h > 0 && in->w > 0 && in->c > 0 && out->h > 0 && out->w > 0
+         && out->n == in->n && out->c == in->c;
+}
+
+tx_status tx_max_pool_s8(const tx_max_pool_s8_params *p, const tx_shape4 *in_shape,
+                         const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
+{
+  int32_t n, oy, ox, ch, ky, kx;
+  if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0
+      || !shapes_ok(in_shape, out_shape) || p->filter_h <= 0 || p->filter_w <= 0
+      || p->stride_h <= 0 || p->stride_w <= 0 || p->pad_top < 0 || p->pad_left < 0) {
+    return TX_ERR_ARGUMENT;
+  }
+  for (n = 0; n < in_shape->n; n++) {
+    for (oy = 0; oy < out_shape->h; oy++) {
+      /* Clip the window to the input: padded positions are skipped. */
+      const int32_t y0 = oy * p->stride_h - p->pad_top;
+      const int32_t ky_begin = y0 < 0 ? -y0 : 0;
+      const int32_t ky_end = in_shape->h - y0 < p->filter_h ? in_shape->h - y0 : p->filter_h;
+      for (ox = 0; ox < out_shape->w; ox++) {
+        const int32_t x0 = ox * p->stride_w - p->pad_left;
+        const int32_t kx_begin = x0 < 0 ? -x0 : 0;
+        const int32_t kx_end = in_shape->w - x0 < p->filter_w ? in_shape->w - x0 : p->filter_w;
+        int8_t *dst = out + ((n * out_shape->h + oy) * out_shape->w + ox) * in_shape->c;
+        for (ch = 0; ch < in_shape->c; ch++) {
+          int32_t max = INT8_MIN;
+          for (ky = ky_begin; ky < ky_end && kx_begin < kx_end; ky++) {
+            /* Index from the clipped column: a pointer to x0 < 0 would be undefined. */
+            const int8_t *row = in + ((n * in_shape->h + y0 + ky) * in_shape->w + x0 + kx_begin)
+                                     * in_shape->c + ch;
+            for (kx = 0; kx < kx_end - kx_begin; kx++) {
+              const int32_t v = row[kx * in_shape->c];
+              max = v > max ? v : max;
+            }
+          }
+          max = max < p->act_min ? p->act_min : max;
+          max = max > p->act_max ? p->act_max : max;
+          dst[ch] = (int8_t)max;
+        }
+      }
+    }
+  }
+  return TX_OK;
+}
+
+int32_t tx_max_pool_s8_scratch_size(const tx_max_pool_s8_params *p, const tx_shape4 *in_shape)
+{
+  (void)p;
+  (void)in_shape;
+  return 0;
+}
