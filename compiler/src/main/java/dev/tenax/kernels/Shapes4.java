@@ -33,4 +33,30 @@ final class Shapes4 {
   static long size(int[] shape) {
     return (long) shape[0] * shape[1] * shape[2] * shape[3];
   }
+
+  /**
+   * One spatial axis of a sliding window, as {@code tx_window_valid}: the implied bottom/right pad
+   * must not be negative (the output is at least the size without it) and coordinates fit int32.
+   */
+  static void checkWindow(int in, int k, int stride, int dilation, int pad, int out, String axis) {
+    if (in <= 0 || k <= 0 || stride <= 0 || dilation <= 0 || pad < 0 || out <= 0) {
+      throw new IllegalArgumentException(axis + ": sizes, stride and dilation must be positive and"
+          + " the pad non-negative");
+    }
+    long effective = (long) (k - 1) * dilation + 1;
+    if ((long) (out - 1) * stride + effective > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(axis + ": window coordinates exceed int32");
+    }
+    if ((long) in + pad >= effective && out < ((long) in + pad - effective) / stride + 1) {
+      throw new IllegalArgumentException(axis + ": output size " + out + " leaves input rows"
+          + " uncovered (it implies a negative end pad)");
+    }
+  }
+
+  static void checkElementCount(int[] shape, String what) {
+    checkPositive(shape, what);
+    if (size(shape) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(what + " has more than 2^31 - 1 elements");
+    }
+  }
 }

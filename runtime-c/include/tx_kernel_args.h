@@ -1,0 +1,43 @@
+/*
+ * Argument checks shared by the kernels (twin of dev.tenax.kernels.Shapes4). They keep every index
+ * a kernel computes inside int32_t, so the loops need no wider arithmetic on 16-bit targets.
+ */
+#ifndef TX_KERNEL_ARGS_H
+#define TX_KERNEL_ARGS_H
+
+#include <stdint.h>
+
+#include "tx_status.h"
+
+/* All dimensions positive and the element count within int32_t. */
+static inline int tx_shape4_valid(const tx_shape4 *s)
+{
+    return s->n > 0 && s->h > 0 && s->w > 0 && s->c > 0
+        && (int64_t)s->n * s->h * s->w * s->c <= INT32_MAX;
+}
+
+/*
+ * One spatial axis of a sliding window: `out` positions, `stride` apart, starting `pad` before the
+ * input, each covering (k - 1) * dilation + 1 input positions. The compiler chose the bottom/right
+ * padding implicitly through `out`; it is consistent when no pad is negative, i.e. `out` is at
+ * least the size with zero bottom padding (rows beyond the last window are fewer than a stride),
+ * and every coordinate stays within int32_t.
+ */
+static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
+                                  int32_t pad, int32_t out)
+{
+    int64_t effective;
+    if (in <= 0 || k <= 0 || stride <= 0 || dilation <= 0 || pad < 0 || out <= 0) {
+        return 0;
+    }
+    effective = (int64_t)(k - 1) * dilation + 1;
+    if ((int64_t)(out - 1) * stride + effective > INT32_MAX) {
+        return 0;
+    }
+    if ((int64_t)in + pad >= effective && out < ((int64_t)in + pad - effective) / stride + 1) {
+        return 0;
+    }
+    return 1;
+}
+
+#endif /* TX_KERNEL_ARGS_H */
