@@ -1,5 +1,7 @@
 package dev.tenax.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tenax.quant.QuantizedMultiplier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ class Conv2dS8CrossCheckTest {
       }
       expected.add(e);
     }
-    org.junit.jupiter.api.Assertions.assertTrue(errors > 10);
+    assertTrue(errors > 10, "too few rejected shapes: " + errors);
     GccKernelDriver.crossCheck(dir, "conv2d_s8_driver.c", "tx_conv2d_s8.c", cases, expected);
   }
 }
