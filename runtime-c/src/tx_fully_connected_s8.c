@@ -2,6 +2,7 @@
 #include "tx_fully_connected_s8.h"
 
 #include "tx_fixed_point.h"
+#include "tx_kernel_args.h"
 
 int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_shape4 *out_shape)
 {
@@ -25,14 +26,8 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         || p->multipliers == 0 || p->shifts == 0) {
         return TX_ERR_ARGUMENT;
     }
-    if (in_shape->n <= 0 || in_shape->h <= 0 || in_shape->w <= 0 || in_shape->c <= 0
-        || out_shape->n != in_shape->n || out_shape->h != 1 || out_shape->w != 1
-        || out_shape->c <= 0 || p->act_min > p->act_max) {
-        return TX_ERR_ARGUMENT;
-    }
-    /* in_features must fit int32: check the product without overflowing. */
-    if (in_shape->h > INT32_MAX / in_shape->w
-        || in_shape->h * in_shape->w > INT32_MAX / in_shape->c) {
+    if (!tx_shape4_valid(in_shape) || out_shape->n != in_shape->n || out_shape->h != 1
+        || out_shape->w != 1 || out_shape->c <= 0 || p->act_min > p->act_max) {
         return TX_ERR_ARGUMENT;
     }
     batches = in_shape->n;

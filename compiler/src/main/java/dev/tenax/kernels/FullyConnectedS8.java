@@ -33,7 +33,7 @@ public final class FullyConnectedS8 {
    */
   public static byte[] run(Params p, int[] inShape, byte[] input, byte[] weights, int[] bias,
       int[] outShape) {
-    Shapes4.checkPositive(inShape, "input");
+    Shapes4.checkElementCount(inShape, "input");
     if (outShape.length != 4 || outShape[0] != inShape[0] || outShape[1] != 1 || outShape[2] != 1
         || outShape[3] <= 0) {
       throw new IllegalArgumentException("output shape must be (batches, 1, 1, outFeatures)");
@@ -42,7 +42,7 @@ public final class FullyConnectedS8 {
       throw new IllegalArgumentException("empty activation range");
     }
     int batches = inShape[0];
-    int inFeatures = Math.multiplyExact(Math.multiplyExact(inShape[1], inShape[2]), inShape[3]);
+    int inFeatures = inShape[1] * inShape[2] * inShape[3]; // fits: the element count does
     int outFeatures = outShape[3];
     Shapes4.checkLength(input, (long) batches * inFeatures, "input");
     Shapes4.checkLength(weights, (long) outFeatures * inFeatures, "weights");
