@@ -40,4 +40,12 @@ static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t
     return 1;
 }
 
+/* The output stage of tx_requantize_s8: zero point and a non-empty clamp range inside int8, so the
+ * final conversion to int8_t is exact. */
+static inline int tx_output_s8_valid(int32_t output_offset, int32_t act_min, int32_t act_max)
+{
+    return output_offset >= -128 && output_offset <= 127 && act_min >= -128 && act_max <= 127
+        && act_min <= act_max;
+}
+
 #endif /* TX_KERNEL_ARGS_H */

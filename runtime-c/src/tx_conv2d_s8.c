@@ -18,7 +18,8 @@ static int valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
 {
     if (!tx_shape4_valid(in_shape) || !tx_shape4_valid(filter_shape)
-        || !tx_shape4_valid(out_shape) || p->groups <= 0 || p->act_min > p->act_max) {
+        || !tx_shape4_valid(out_shape) || p->groups <= 0
+        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
         return 0;
     }
     return out_shape->n == in_shape->n && out_shape->c == filter_shape->n

@@ -22,7 +22,7 @@ static int valid(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_sha
 {
     if (!tx_shape4_valid(in_shape) || !tx_shape4_valid(filter_shape)
         || !tx_shape4_valid(out_shape) || p->channel_multiplier <= 0
-        || p->act_min > p->act_max) {
+        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
         return 0;
     }
     return out_shape->n == in_shape->n && filter_shape->n == 1

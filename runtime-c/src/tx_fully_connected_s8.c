@@ -27,7 +27,8 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         return TX_ERR_ARGUMENT;
     }
     if (!tx_shape4_valid(in_shape) || out_shape->n != in_shape->n || out_shape->h != 1
-        || out_shape->w != 1 || out_shape->c <= 0 || p->act_min > p->act_max) {
+        || out_shape->w != 1 || out_shape->c <= 0
+        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
         return TX_ERR_ARGUMENT;
     }
     batches = in_shape->n;

@@ -42,9 +42,7 @@ public final class Conv2dS8 {
         || outC % p.groups() != 0 || (long) fc * p.groups() != inShape[3]) {
       throw new IllegalArgumentException("inconsistent batch, channel or group counts");
     }
-    if (p.actMin() > p.actMax()) {
-      throw new IllegalArgumentException("empty activation range");
-    }
+    Shapes4.checkOutputS8(p.outputOffset(), p.actMin(), p.actMax());
     Shapes4.checkWindow(inShape[1], filterShape[1], p.strideH(), p.dilationH(), p.padTop(),
         outShape[1], "height");
     Shapes4.checkWindow(inShape[2], filterShape[2], p.strideW(), p.dilationW(), p.padLeft(),

@@ -43,9 +43,7 @@ public final class DepthwiseConv2dS8 {
         || (long) inC * mult != outC || filterShape[3] != outC) {
       throw new IllegalArgumentException("inconsistent batch or channel counts");
     }
-    if (p.actMin() > p.actMax()) {
-      throw new IllegalArgumentException("empty activation range");
-    }
+    Shapes4.checkOutputS8(p.outputOffset(), p.actMin(), p.actMax());
     Shapes4.checkWindow(inShape[1], filterShape[1], p.strideH(), p.dilationH(), p.padTop(),
         outShape[1], "height");
     Shapes4.checkWindow(inShape[2], filterShape[2], p.strideW(), p.dilationW(), p.padLeft(),

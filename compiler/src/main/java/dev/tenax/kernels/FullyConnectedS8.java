@@ -38,9 +38,7 @@ public final class FullyConnectedS8 {
         || outShape[3] <= 0) {
       throw new IllegalArgumentException("output shape must be (batches, 1, 1, outFeatures)");
     }
-    if (p.actMin() > p.actMax()) {
-      throw new IllegalArgumentException("empty activation range");
-    }
+    Shapes4.checkOutputS8(p.outputOffset(), p.actMin(), p.actMax());
     int batches = inShape[0];
     int inFeatures = inShape[1] * inShape[2] * inShape[3]; // fits: the element count does
     int outFeatures = outShape[3];

@@ -59,4 +59,13 @@ final class Shapes4 {
       throw new IllegalArgumentException(what + " has more than 2^31 - 1 elements");
     }
   }
+
+  /** The output stage, as {@code tx_output_s8_valid}: zero point and clamp range inside int8. */
+  static void checkOutputS8(int outputOffset, int actMin, int actMax) {
+    if (outputOffset < -128 || outputOffset > 127 || actMin < -128 || actMax > 127
+        || actMin > actMax) {
+      throw new IllegalArgumentException("output zero point " + outputOffset + " and activation"
+          + " range [" + actMin + ", " + actMax + "] must lie inside int8, the range non-empty");
+    }
+  }
 }

@@ -58,9 +58,14 @@ class Conv2dS8CrossCheckTest {
       int[] bias = r.nextInt(5) == 0 ? null : RandomQuant.bias(r, outC);
       QuantizedMultiplier[] q = RandomQuant.multipliers(r, outC, r.nextInt(4) == 0);
       int[] act = RandomQuant.actRange(r);
+      int outZp = r.nextInt(256) - 128;
+      if (cases.size() % 40 == 27) {
+        errors++;
+        outZp = 128; // outside int8: rejected
+      }
       Conv2dS8.Params p = new Conv2dS8.Params(stride[0], stride[1], dilation[0], dilation[1],
-          padBegin[0], padBegin[1], groups, -(r.nextInt(256) - 128), r.nextInt(256) - 128,
-          act[0], act[1], RandomQuant.mults(q), RandomQuant.shifts(q));
+          padBegin[0], padBegin[1], groups, -(r.nextInt(256) - 128), outZp, act[0], act[1],
+          RandomQuant.mults(q), RandomQuant.shifts(q));
       cases.add(new GccKernelDriver.Line()
           .ints(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
               p.groups(), p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
