@@ -1,4 +1,5 @@
-/* tx_conv2d_s8: int8 2-D convolution, NHWC, optionally grouped; twin of dev.tenax.kernels.Conv2dS8. */
+/* tx_conv2d_s8: int8 2-D convolution, NHWC, optionally grouped; twin of
+ * dev.tenax.kernels.Conv2dS8. */
 #ifndef TX_CONV2D_S8_H
 #define TX_CONV2D_S8_H
 

@@ -1,4 +1,4 @@
-/* Portable reference: the TFLite int8 reference convolution's loops, with only defined arithmetic. */
+/* Portable reference: the TFLite int8 reference convolution's loops, only defined arithmetic. */
 #include "tx_conv2d_s8.h"
 
 #include "tx_fixed_point.h"

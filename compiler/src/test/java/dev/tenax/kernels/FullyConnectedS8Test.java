@@ -7,7 +7,8 @@ import dev.tenax.quant.QuantizedMultiplier;
 import org.junit.jupiter.api.Test;
 
 class FullyConnectedS8Test {
-  private static FullyConnectedS8.Params params(int inZp, int outZp, int lo, int hi, double... scales) {
+  private static FullyConnectedS8.Params params(int inZp, int outZp, int lo, int hi,
+      double... scales) {
     int[] m = new int[scales.length];
     int[] s = new int[scales.length];
     for (int i = 0; i < scales.length; i++) {

@@ -25,7 +25,8 @@ final class RandomQuant {
   static QuantizedMultiplier[] multipliers(Random r, int n, boolean perTensor) {
     QuantizedMultiplier[] q = new QuantizedMultiplier[n];
     for (int i = 0; i < n; i++) {
-      q[i] = perTensor && i > 0 ? q[0] : QuantizedMultiplier.of(Math.pow(2, -16 + 18 * r.nextDouble()));
+      q[i] = perTensor && i > 0 ? q[0]
+          : QuantizedMultiplier.of(Math.pow(2, -16 + 18 * r.nextDouble()));
     }
     return q;
   }
