@@ -9,11 +9,23 @@
 
 #include "tx_status.h"
 
-/* All dimensions positive and the element count within int32_t. */
+/* All dimensions positive and the element count within int32_t (checked one factor at a time,
+ * so no product overflows even int64_t). */
 static inline int tx_shape4_valid(const tx_shape4 *s)
 {
-    return s->n > 0 && s->h > 0 && s->w > 0 && s->c > 0
-        && (int64_t)s->n * s->h * s->w * s->c <= INT32_MAX;
+    int64_t count;
+    if (s->n <= 0 || s->h <= 0 || s->w <= 0 || s->c <= 0) {
+        return 0;
+    }
+    count = (int64_t)s->n * s->h;
+    if (count > INT32_MAX) {
+        return 0;
+    }
+    count *= s->w;
+    if (count > INT32_MAX) {
+        return 0;
+    }
+    return count * s->c <= INT32_MAX;
 }
 
 /*

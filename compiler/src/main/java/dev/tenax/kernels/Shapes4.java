@@ -55,8 +55,12 @@ final class Shapes4 {
 
   static void checkElementCount(int[] shape, String what) {
     checkPositive(shape, what);
-    if (size(shape) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(what + " has more than 2^31 - 1 elements");
+    long count = 1;
+    for (int d : shape) {
+      count *= d; // each step stays below 2^62: the previous count is checked below 2^31
+      if (count > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(what + " has more than 2^31 - 1 elements");
+      }
     }
   }
 

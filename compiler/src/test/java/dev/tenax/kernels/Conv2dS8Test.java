@@ -137,5 +137,9 @@ class Conv2dS8Test {
         new byte[18], new int[] {1, 2, 2, 1}, new byte[4], null, new int[] {1, 2, 2, 1}));
     assertThrows(IllegalArgumentException.class, () -> Conv2dS8.run(p, new int[] {1, 3, 3, 1},
         new byte[9], new int[] {1, 2, 2, 1}, new byte[4], null, new int[] {1, 2, 2, 2}));
+    // 2^16 * 2^16 elements: the shape check refuses it before any array is looked at
+    assertThrows(IllegalArgumentException.class, () -> Conv2dS8.run(p,
+        new int[] {1, 65536, 65536, 1}, new byte[0], new int[] {1, 1, 1, 1}, new byte[1], null,
+        new int[] {1, 65536, 65536, 1}));
   }
 }
