@@ -1,0 +1,88 @@
+package dev.tenax.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.quant.QuantizedMultiplier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tx_depthwise_conv2d_s8} gives the bits of {@link DepthwiseConv2dS8} on random layers. */
+class DepthwiseConv2dS8CrossCheckTest {
+  private static final long SEED = 0x7E4A_D3_2DL;
+
+  @Test
+  void cAgreesWithJavaBitForBit(@TempDir Path dir) throws IOException {
+    Random r = new Random(SEED);
+    List<String> cases = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    int errors = 0;
+    while (cases.size() < 700) {
+      int mult = r.nextInt(3) == 0 ? 2 + r.nextInt(2) : 1;
+      int inC = 1 + r.nextInt(11);
+      int outC = inC * mult;
+      int[] stride = {1 + r.nextInt(3), 1 + r.nextInt(3)};
+      int[] dilation = {1 + r.nextInt(2), 1 + r.nextInt(2)};
+      int[] k = {1 + r.nextInt(4), 1 + r.nextInt(4)};
+      int[] in = {1 + r.nextInt(9), 1 + r.nextInt(9)};
+      int[] padBegin = {r.nextInt(3), r.nextInt(3)};
+      int[] out = new int[2];
+      boolean ok = true;
+      for (int a = 0; a < 2; a++) {
+        int padEnd = r.nextInt(3);
+        int span = in[a] + padBegin[a] + padEnd - ((k[a] - 1) * dilation[a] + 1);
+        ok &= span >= 0;
+        out[a] = span / stride[a] + 1;
+      }
+      if (!ok) {
+        continue;
+      }
+      int batches = 1 + r.nextInt(2);
+      int[] inShape = {batches, in[0], in[1], inC};
+      int[] filterShape = {1, k[0], k[1], outC};
+      int[] outShape = {batches, out[0], out[1], outC};
+      if (cases.size() % 40 == 13) {
+        errors++;
+        switch (r.nextInt(3)) {
+          case 0 -> outShape[3] += 1;
+          case 1 -> filterShape[0] = 2;
+          default -> outShape[2] = Math.max(0, outShape[2] - 1 - stride[1]);
+        }
+      }
+      byte[] input = RandomQuant.bytes(r, (int) Shapes4.size(inShape));
+      byte[] filter = RandomQuant.bytes(r, (int) Shapes4.size(filterShape));
+      int[] bias = r.nextInt(5) == 0 ? null : RandomQuant.bias(r, outC);
+      QuantizedMultiplier[] q = RandomQuant.multipliers(r, outC, r.nextInt(4) == 0);
+      int[] act = RandomQuant.actRange(r);
+      int outZp = r.nextInt(256) - 128;
+      if (cases.size() % 40 == 27) {
+        errors++;
+        outZp = 128; // outside int8: rejected
+      }
+      DepthwiseConv2dS8.Params p = new DepthwiseConv2dS8.Params(stride[0], stride[1],
+          dilation[0], dilation[1], padBegin[0], padBegin[1], mult, -(r.nextInt(256) - 128),
+          outZp, act[0], act[1], RandomQuant.mults(q), RandomQuant.shifts(q));
+      cases.add(new GccKernelDriver.Line()
+          .ints(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
+              p.channelMultiplier(), p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
+          .ints(inShape).ints(filterShape).ints(outShape).array(input).array(filter)
+          .array(bias == null ? new int[0] : bias).array(p.multipliers()).array(p.shifts())
+          .toString());
+      String e;
+      try {
+        e = GccKernelDriver.expected(DepthwiseConv2dS8.run(p, inShape, input, filterShape, filter,
+            bias, outShape));
+      } catch (IllegalArgumentException ex) {
+        e = "E";
+      }
+      expected.add(e);
+    }
+    assertTrue(errors > 10, "too few rejected shapes: " + errors);
+    GccKernelDriver.crossCheck(dir, "depthwise_conv2d_s8_driver.c", "tx_depthwise_conv2d_s8.c",
+        cases, expected);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tenax.kernels;
+
+import dev.tenax.quant.QuantizedMultiplier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tx_fully_connected_s8} gives the bits of {@link FullyConnectedS8} on random layers. */
+class FullyConnectedS8CrossCheckTest {
+  private static final long SEED = 0x7E4A_F0C1L;
+
+  @Test
+  void cAgreesWithJavaBitForBit(@TempDir Path dir) throws IOException {
+    Random r = new Random(SEED);
+    List<String> cases = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int k = 0; k < 600; k++) {
+      int[] inShape = {1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(19)};
+      int outF = 1 + r.nextInt(13);
+      int[] outShape = {inShape[0], 1, 1, outF};
+      int inF = inShape[1] * inShape[2] * inShape[3];
+      byte[] in = RandomQuant.bytes(r, inShape[0] * inF);
+      byte[] w = RandomQuant.bytes(r, outF * inF);
+      int[] bias = r.nextInt(5) == 0 ? null : RandomQuant.bias(r, outF);
+      QuantizedMultiplier[] q = RandomQuant.multipliers(r, outF, r.nextBoolean());
+      int outZp = k % 50 == 31 ? -129 : r.nextInt(256) - 128; // -129 is rejected
+      int[] act = RandomQuant.actRange(r);
+      FullyConnectedS8.Params p = new FullyConnectedS8.Params(-(r.nextInt(256) - 128), outZp,
+          act[0], act[1], RandomQuant.mults(q), RandomQuant.shifts(q));
+      if (k % 50 == 7) {
+        outShape = new int[] {inShape[0] + 1, 1, 1, outF}; // an inconsistent batch count
+      }
+      cases.add(new GccKernelDriver.Line()
+          .ints(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
+          .ints(inShape).ints(outShape).array(in).array(w)
+          .array(bias == null ? new int[0] : bias).array(p.multipliers()).array(p.shifts())
+          .toString());
+      String e;
+      try {
+        e = GccKernelDriver.expected(FullyConnectedS8.run(p, inShape, in, w, bias, outShape));
+      } catch (IllegalArgumentException ex) {
+        e = "E";
+      }
+      expected.add(e);
+    }
+    GccKernelDriver.crossCheck(dir, "fully_connected_s8_driver.c", "tx_fully_connected_s8.c",
+        cases, expected);
+  }
+}

@@ -1,0 +1,40 @@
+/* tx_conv2d_s8: int8 2-D convolution, NHWC, optionally grouped; twin of
+ * dev.tenax.kernels.Conv2dS8. */
+#ifndef TX_CONV2D_S8_H
+#define TX_CONV2D_S8_H
+
+#include <stdint.h>
+
+#include "tx_status.h"
+
+/* Every number is precomputed by the compiler; bottom/right padding follow from out_shape. */
+typedef struct {
+  int32_t stride_h;
+  int32_t stride_w;
+  int32_t dilation_h;
+  int32_t dilation_w;
+  int32_t pad_top;
+  int32_t pad_left;
+  int32_t groups;              /* 1 for an ordinary convolution */
+  int32_t input_offset;        /* -input zero point, in [-127, 128] */
+  int32_t output_offset;       /* output zero point, in [-128, 127] */
+  int32_t act_min;             /* clamp of the outputs, inside [-128, 127] */
+  int32_t act_max;
+  const int32_t *multipliers;  /* [out_c] */
+  const int32_t *shifts;       /* [out_c] */
+} tx_conv2d_s8_params;
+
+/*
+ * in: NHWC [n][h][w][in_c]; filter_shape (out_c, kh, kw, in_c / groups), filter OHWI;
+ * bias [out_c] or NULL; out_shape (n, out_h, out_w, out_c). Padded positions are skipped, which
+ * is what padding with the input zero point gives after the input offset.
+ */
+tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                       const tx_shape4 *out_shape, int8_t *out);
+
+/* No scratch memory is needed: always 0. */
+int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape);
+
+#endif /* TX_CONV2D_S8_H */

@@ -1,0 +1,63 @@
+/*
+ * Argument checks shared by the kernels (twin of dev.tenax.kernels.Shapes4). They keep every index
+ * a kernel computes inside int32_t, so the loops need no wider arithmetic on 16-bit targets.
+ */
+#ifndef TX_KERNEL_ARGS_H
+#define TX_KERNEL_ARGS_H
+
+#include <stdint.h>
+
+#include "tx_status.h"
+
+/* All dimensions positive and the element count within int32_t (checked one factor at a time,
+ * so no product overflows even int64_t). */
+static inline int tx_shape4_valid(const tx_shape4 *s)
+{
+    int64_t count;
+    if (s->n <= 0 || s->h <= 0 || s->w <= 0 || s->c <= 0) {
+        return 0;
+    }
+    count = (int64_t)s->n * s->h;
+    if (count > INT32_MAX) {
+        return 0;
+    }
+    count *= s->w;
+    if (count > INT32_MAX) {
+        return 0;
+    }
+    return count * s->c <= INT32_MAX;
+}
+
+/*
+ * One spatial axis of a sliding window: `out` positions, `stride` apart, starting `pad` before the
+ * input, each covering (k - 1) * dilation + 1 input positions. The compiler chose the bottom/right
+ * padding implicitly through `out`; it is consistent when no pad is negative, i.e. `out` is at
+ * least the size with zero bottom padding (rows beyond the last window are fewer than a stride),
+ * and every coordinate stays within int32_t.
+ */
+static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
+                                  int32_t pad, int32_t out)
+{
+    int64_t effective;
+    if (in <= 0 || k <= 0 || stride <= 0 || dilation <= 0 || pad < 0 || out <= 0) {
+        return 0;
+    }
+    effective = (int64_t)(k - 1) * dilation + 1;
+    if ((int64_t)(out - 1) * stride + effective > INT32_MAX) {
+        return 0;
+    }
+    if ((int64_t)in + pad >= effective && out < ((int64_t)in + pad - effective) / stride + 1) {
+        return 0;
+    }
+    return 1;
+}
+
+/* The output stage of tx_requantize_s8: zero point and a non-empty clamp range inside int8, so the
+ * final conversion to int8_t is exact. */
+static inline int tx_output_s8_valid(int32_t output_offset, int32_t act_min, int32_t act_max)
+{
+    return output_offset >= -128 && output_offset <= 127 && act_min >= -128 && act_max <= 127
+        && act_min <= act_max;
+}
+
+#endif /* TX_KERNEL_ARGS_H */
