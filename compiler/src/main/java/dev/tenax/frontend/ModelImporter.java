@@ -7,7 +7,6 @@ import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
 import dev.tenax.ir.Node;
-import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import dev.tenax.ir.Value;

@@ -64,14 +64,14 @@ public final class TypeInference {
         known.put(v.name(), v.constant());
       }
     }
-    Set<String> failed = new HashSet<>();
     for (Node node : sorted) {
       // Unsupported operators are reported even downstream of another problem: the user
       // should learn about every operator to replace in one run.
       Operator op = lookup(node, registry, diags);
       boolean upstreamFailed = node.inputs().stream().anyMatch(i -> !i.isEmpty() && !values.containsKey(i));
-      if (op == null || upstreamFailed || !inferNode(node, op, values, known, diags)) {
-        failed.add(node.name());
+      if (op != null && !upstreamFailed) {
+        // A node that fails leaves its outputs untyped, so its readers are skipped in turn.
+        inferNode(node, op, values, known, diags);
       }
     }
     return new Result(sorted, values, diags, known);
@@ -95,7 +95,7 @@ public final class TypeInference {
     return op;
   }
 
-  private static boolean inferNode(Node node, Operator op, Map<String, Value> values,
+  private static void inferNode(Node node, Operator op, Map<String, Value> values,
       Map<String, Tensor> known, List<Diagnostic> diags) {
     List<TensorType> inTypes = new ArrayList<>();
     List<Tensor> inKnown = new ArrayList<>();
@@ -123,13 +123,13 @@ public final class TypeInference {
       }
     } catch (OpException e) {
       diags.add(Diagnostic.at(node, e.code(), e.getMessage(), e.hint()));
-      return false;
+      return;
     } catch (IllegalArgumentException | ArithmeticException e) {
       diags.add(Diagnostic.at(node, Code.TX050, String.valueOf(e.getMessage()), null));
-      return false;
+      return;
     } catch (RuntimeException e) {
       diags.add(Diagnostic.at(node, Code.TX070, "type inference failed: " + e, null));
-      return false;
+      return;
     }
     List<Tensor> outKnown = ctx.knownOutputs();
     if (allKnown && outKnown.stream().allMatch(t -> t == null) && knownElements <= MAX_FOLD_ELEMENTS
@@ -138,7 +138,7 @@ public final class TypeInference {
         outKnown = op.evaluate(new EvalContext(node, inKnown, outTypes));
       } catch (RuntimeException e) {
         diags.add(Diagnostic.at(node, Code.TX070, "evaluating constant inputs failed: " + e, null));
-        return false;
+        return;
       }
     }
     for (int i = 0; i < node.outputs().size(); i++) {
@@ -151,7 +151,6 @@ public final class TypeInference {
         known.put(out, outKnown.get(i));
       }
     }
-    return true;
   }
 
   /** Kahn's algorithm, keeping the file order among ready nodes. */
@@ -170,7 +169,6 @@ public final class TypeInference {
       }
     }
     List<Node> sorted = new ArrayList<>();
-    Set<Node> done = new HashSet<>();
     Set<String> ready = new HashSet<>(available);
     List<Node> pending = new ArrayList<>(nodes);
     for (Node n : nodes) {
@@ -190,7 +188,6 @@ public final class TypeInference {
             || !producer.containsKey(in));
         if (canRun) {
           sorted.add(n);
-          done.add(n);
           ready.addAll(n.outputs());
           pending.remove(i);
           i--;
