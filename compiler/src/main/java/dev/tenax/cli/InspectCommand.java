@@ -43,10 +43,13 @@ final class InspectCommand implements Callable<Integer> {
     try {
       g = modelOptions.load();
     } catch (ModelRejectedException e) {
+      String name = modelOptions.model.toString();
       if (json) {
-        out.print(SummaryRenderer.json(modelOptions.model.toString(), e.diagnostics()));
-        out.flush();
+        out.print(SummaryRenderer.json(name, e.diagnostics(), e.partial()));
+      } else if (e.partial() != null) {
+        out.print(SummaryRenderer.partialText(name, e.partial(), e.diagnostics()));
       }
+      out.flush();
       throw e;
     }
     if (optimized) {

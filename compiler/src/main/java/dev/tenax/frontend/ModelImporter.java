@@ -3,6 +3,7 @@ package dev.tenax.frontend;
 import dev.tenax.diag.Code;
 import dev.tenax.diag.Diagnostic;
 import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.diag.PartialModel;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
@@ -108,7 +109,11 @@ public final class ModelImporter {
       }
     }
     if (!diags.isEmpty()) {
-      throw new ModelRejectedException(diags);
+      Map<String, TensorType> types = new LinkedHashMap<>();
+      r.values().forEach((k, v) -> types.put(k, v.type()));
+      List<String> declared = g.getInputList().stream().map(ValueInfoProto::getName)
+          .filter(n -> !initial.containsKey(n) || !initial.get(n).isConstant()).toList();
+      throw new ModelRejectedException(diags, new PartialModel(declared, outputs, nodes, types));
     }
     String name = g.getName().isEmpty() ? "main" : g.getName();
     return Graph.builder(name, opsets).inputs(inputs).outputs(outputs).nodes(r.nodes())

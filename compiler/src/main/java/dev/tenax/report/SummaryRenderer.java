@@ -1,6 +1,8 @@
 package dev.tenax.report;
 
 import dev.tenax.diag.Diagnostic;
+import dev.tenax.diag.PartialModel;
+import dev.tenax.ir.Node;
 import dev.tenax.ir.TensorType;
 import dev.tenax.ir.Value;
 import java.util.ArrayList;
@@ -78,10 +80,68 @@ public final class SummaryRenderer {
     return Json.write(root);
   }
 
-  /** JSON for a model that was rejected: the diagnostics only. */
-  public static String json(String model, List<Diagnostic> diagnostics) {
+  /**
+   * Text for a rejected model: what was understood of it, one row per node with its output
+   * shapes ("?" where a problem upstream left them unknown) and the codes of its problems.
+   */
+  public static String partialText(String model, PartialModel p, List<Diagnostic> diagnostics) {
+    StringBuilder sb = new StringBuilder("model ").append(model).append(" (rejected)\n");
+    for (String in : p.inputs()) {
+      sb.append("input  ").append(in).append(": ").append(typeOrUnknown(p, in)).append('\n');
+    }
+    for (String out : p.outputs()) {
+      sb.append("output ").append(out).append(": ").append(typeOrUnknown(p, out)).append('\n');
+    }
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"node", "op", "output shape", "problems"});
+    for (Node n : p.nodes()) {
+      rows.add(new String[] {n.name(), n.opType(),
+          n.outputs().stream().filter(o -> !o.isEmpty()).map(o -> typeOrUnknown(p, o))
+              .collect(Collectors.joining(" ")), problems(n.name(), diagnostics)});
+    }
+    int[] width = new int[4];
+    for (String[] r : rows) {
+      for (int i = 0; i < 4; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    sb.append('\n');
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        line.append(r[i]).append(" ".repeat(width[i] - r[i].length())).append("  ");
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String typeOrUnknown(PartialModel p, String value) {
+    TensorType t = p.types().get(value);
+    return t == null ? "?" : t.toString();
+  }
+
+  private static String problems(String node, List<Diagnostic> diagnostics) {
+    return diagnostics.stream().filter(d -> d.nodeName().equals(node)).map(d -> d.code().name()).distinct()
+        .collect(Collectors.joining(" "));
+  }
+
+  /** JSON for a model that was rejected: the diagnostics, and the nodes when the file was readable. */
+  public static String json(String model, List<Diagnostic> diagnostics, PartialModel partial) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("model", model);
+    if (partial != null) {
+      List<Object> nodes = new ArrayList<>();
+      for (Node n : partial.nodes()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", n.name());
+        m.put("op", n.opType());
+        m.put("outputs", n.outputs().stream().filter(o -> !o.isEmpty())
+            .map(o -> partial.types().containsKey(o) ? (Object) type(partial.types().get(o)) : null).toList());
+        nodes.add(m);
+      }
+      root.put("nodes", nodes);
+    }
     root.put("diagnostics", diagnostics.stream().map(d -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", d.code().name());

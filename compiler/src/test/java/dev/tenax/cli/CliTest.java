@@ -157,6 +157,25 @@ class CliTest {
     Run r = tenax("inspect", "--json", p.toString());
     assertEquals(65, r.code());
     assertTrue(r.out().contains("\"code\": \"TX010\""), r.out());
+    assertTrue(r.out().contains("\"op\": \"Nope\""), r.out());
+  }
+
+  @Test
+  void inspectShowsWhereInTheModelEachProblemSits() throws Exception {
+    var m = ProtoModels.model(13, List.of(ProtoModels.node("r", "Relu", List.of("x"), List.of("a")),
+        ProtoModels.node("n", "Nope", List.of("a"), List.of("b")),
+        ProtoModels.node("s", "Sigmoid", List.of("b"), List.of("y"))),
+        List.of(ProtoModels.tensor("x", 1, 2)), List.of(ProtoModels.tensor("y", 1, 2)));
+    Path p = tmp.resolve("partial.onnx");
+    Files.write(p, m.toByteArray());
+    Run r = tenax("inspect", p.toString());
+    assertEquals(65, r.code());
+    String[] lines = r.out().split("\n");
+    assertTrue(r.out().contains("input  x: float32[2]"), r.out());
+    assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.matches("r +Relu +float32\\[2\\]")), r.out());
+    assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.matches("n +Nope +\\? +TX010")), r.out());
+    assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.matches("s +Sigmoid +\\?")), r.out());
+    assertTrue(r.err().contains("error TX010 at node 'n'"), r.err());
   }
 
   @Test
