@@ -1,7 +1,10 @@
 /*
- * Input and output of the kernel test drivers (compiler/src/test/c/tx_*_driver.c), run by the
- * cross-check tests of dev.tenax.kernels. Each case is whitespace-separated decimal integers on
- * stdin; each driver prints one line of results per case. Malformed input exits with status 2.
+ * Input and output of the kernel test drivers (compiler/src/test/c/tx_*_driver.c), run by
+ * dev.tenax.kernels.KernelCrossCheck. Each case is one line of whitespace-separated decimal
+ * integers on stdin: a shape is its 4 dimensions, tensor data follows in the number of values its
+ * shape gives, and a vector whose length no shape fixes (bias, multipliers, shifts) is its length
+ * then its values. Each driver prints one line per case: the status, then the outputs when it is
+ * TX_OK. Malformed input exits with status 2.
  */
 #ifndef KERNEL_DRIVER_IO_H
 #define KERNEL_DRIVER_IO_H
@@ -12,6 +15,7 @@
 
 #include "tx_status.h"
 
+/* Helpers not every driver uses are static inline, which gcc does not report when unused. */
 #define DRIVER_MAX_ELEMENTS 65536
 
 /* Reads one integer; returns 0 at the end of input (only allowed at a case boundary). */
@@ -50,7 +54,7 @@ static void read_shape(tx_shape4 *s)
 static int32_t shape_count(const tx_shape4 *s)
 {
   const int64_t count = (int64_t)s->n * s->h * s->w * s->c;
-  if (count <= 0 || count > DRIVER_MAX_ELEMENTS) {
+  if (count < 0 || count > DRIVER_MAX_ELEMENTS) {
     fprintf(stderr, "bad shape\n");
     exit(2);
   }
@@ -68,6 +72,36 @@ static void read_bytes(int8_t *dst, int32_t count)
     }
     dst[i] = (int8_t)v;
   }
+}
+
+/* Reads the length of a vector, at most max. */
+static inline int32_t read_length(int32_t max)
+{
+  const int32_t n = need_i32();
+  if (n < 0 || n > max) {
+    fprintf(stderr, "bad vector length %" PRId32 "\n", n);
+    exit(2);
+  }
+  return n;
+}
+
+/* Reads a vector of at most max int32 values, given as its length then its values. */
+static inline int32_t read_i32_vector(int32_t *dst, int32_t max)
+{
+  const int32_t n = read_length(max);
+  int32_t i;
+  for (i = 0; i < n; i++) {
+    dst[i] = need_i32();
+  }
+  return n;
+}
+
+/* Reads a vector of at most max int8 values, given as its length then its values. */
+static inline int32_t read_bytes_vector(int8_t *dst, int32_t max)
+{
+  const int32_t n = read_length(max);
+  read_bytes(dst, n);
+  return n;
 }
 
 /* Prints the status, then the outputs when it is TX_OK. */

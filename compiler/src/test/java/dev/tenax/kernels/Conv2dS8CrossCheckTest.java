@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tenax.quant.QuantizedMultiplier;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +16,9 @@ class Conv2dS8CrossCheckTest {
   @Test
   void cAgreesWithJavaBitForBit(@TempDir Path dir) throws IOException {
     Random r = new Random(SEED);
-    List<String> cases = new ArrayList<>();
-    List<String> expected = new ArrayList<>();
+    KernelCrossCheck check = new KernelCrossCheck();
     int errors = 0;
-    while (cases.size() < 700) {
+    while (check.size() < 700) {
       int groups = r.nextInt(4) == 0 ? 2 + r.nextInt(2) : 1;
       int fc = 1 + r.nextInt(7);
       int outC = groups * (1 + r.nextInt(6));
@@ -45,7 +42,7 @@ class Conv2dS8CrossCheckTest {
       int[] inShape = {batches, in[0], in[1], fc * groups};
       int[] filterShape = {outC, k[0], k[1], fc};
       int[] outShape = {batches, out[0], out[1], outC};
-      if (cases.size() % 40 == 13) {
+      if (check.size() % 40 == 13) {
         errors++;
         switch (r.nextInt(3)) {
           case 0 -> outShape[3] += 1;
@@ -59,29 +56,26 @@ class Conv2dS8CrossCheckTest {
       QuantizedMultiplier[] q = RandomQuant.multipliers(r, outC, r.nextInt(4) == 0);
       int[] act = RandomQuant.actRange(r);
       int outZp = r.nextInt(256) - 128;
-      if (cases.size() % 40 == 27) {
+      if (check.size() % 40 == 27) {
         errors++;
         outZp = 128; // outside int8: rejected
       }
       Conv2dS8.Params p = new Conv2dS8.Params(stride[0], stride[1], dilation[0], dilation[1],
           padBegin[0], padBegin[1], groups, -(r.nextInt(256) - 128), outZp, act[0], act[1],
           RandomQuant.mults(q), RandomQuant.shifts(q));
-      cases.add(new GccKernelDriver.Line()
-          .ints(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
+      KernelCrossCheck.Line line = new KernelCrossCheck.Line()
+          .add(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
               p.groups(), p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
-          .ints(inShape).ints(filterShape).ints(outShape).array(input).array(filter)
-          .array(bias == null ? new int[0] : bias).array(p.multipliers()).array(p.shifts())
-          .toString());
-      String e;
+          .add(inShape).add(filterShape).add(outShape).add(input).add(filter)
+          .vector(bias).vector(p.multipliers()).vector(p.shifts());
       try {
-        e = GccKernelDriver.expected(Conv2dS8.run(p, inShape, input, filterShape, filter, bias,
+        check.add(line, Conv2dS8.run(p, inShape, input, filterShape, filter, bias,
             outShape));
       } catch (IllegalArgumentException ex) {
-        e = "E";
+        check.addError(line);
       }
-      expected.add(e);
     }
     assertTrue(errors > 10, "too few rejected shapes: " + errors);
-    GccKernelDriver.crossCheck(dir, "conv2d_s8_driver.c", "tx_conv2d_s8.c", cases, expected);
+    check.check(dir, "conv2d_s8");
   }
 }

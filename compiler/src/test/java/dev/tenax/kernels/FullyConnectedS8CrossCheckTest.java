@@ -3,8 +3,6 @@ package dev.tenax.kernels;
 import dev.tenax.quant.QuantizedMultiplier;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,8 +14,7 @@ class FullyConnectedS8CrossCheckTest {
   @Test
   void cAgreesWithJavaBitForBit(@TempDir Path dir) throws IOException {
     Random r = new Random(SEED);
-    List<String> cases = new ArrayList<>();
-    List<String> expected = new ArrayList<>();
+    KernelCrossCheck check = new KernelCrossCheck();
     for (int k = 0; k < 600; k++) {
       int[] inShape = {1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(19)};
       int outF = 1 + r.nextInt(13);
@@ -34,20 +31,16 @@ class FullyConnectedS8CrossCheckTest {
       if (k % 50 == 7) {
         outShape = new int[] {inShape[0] + 1, 1, 1, outF}; // an inconsistent batch count
       }
-      cases.add(new GccKernelDriver.Line()
-          .ints(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
-          .ints(inShape).ints(outShape).array(in).array(w)
-          .array(bias == null ? new int[0] : bias).array(p.multipliers()).array(p.shifts())
-          .toString());
-      String e;
+      KernelCrossCheck.Line line = new KernelCrossCheck.Line()
+          .add(p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
+          .add(inShape).add(outShape).add(in).vector(w)
+          .vector(bias).vector(p.multipliers()).vector(p.shifts());
       try {
-        e = GccKernelDriver.expected(FullyConnectedS8.run(p, inShape, in, w, bias, outShape));
+        check.add(line, FullyConnectedS8.run(p, inShape, in, w, bias, outShape));
       } catch (IllegalArgumentException ex) {
-        e = "E";
+        check.addError(line);
       }
-      expected.add(e);
     }
-    GccKernelDriver.crossCheck(dir, "fully_connected_s8_driver.c", "tx_fully_connected_s8.c",
-        cases, expected);
+    check.check(dir, "fully_connected_s8");
   }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs a C kernel on cases that Java also ran and compares the outputs bit for bit: the driver
- * {@code compiler/src/test/c/tx_<kernel>_driver.c} reads one case of integers per line (see
+ * {@code compiler/src/test/c/tx_<kernel>_driver.c} reads one case of integers per line (shapes,
+ * tensor data in the count its shape gives, other vectors as a length then the values; see
  * {@code kernel_driver_io.h}) and prints the status and outputs; it is built once with -O2 and
  * once with UndefinedBehaviorSanitizer, both with the runtime's strict warnings.
  */
@@ -32,6 +33,11 @@ final class KernelCrossCheck {
   void add(Line input, byte[] javaOutput) {
     cases.add(input.toString());
     expected.add(new Line().add(0).add(javaOutput).toString());
+  }
+
+  /** The number of cases added so far. */
+  int size() {
+    return cases.size();
   }
 
   /** A case that Java rejects: C must return TX_ERR_ARGUMENT (-1). */
@@ -94,6 +100,16 @@ final class KernelCrossCheck {
         add(v);
       }
       return this;
+    }
+
+    /** A vector whose length no shape fixes: its length, then its values. */
+    Line vector(byte[] values) {
+      return add(values.length).add(values);
+    }
+
+    /** A vector whose length no shape fixes: its length, then its values; null is length 0. */
+    Line vector(int[] values) {
+      return values == null ? add(0) : add(values.length).add(values);
     }
 
     @Override
