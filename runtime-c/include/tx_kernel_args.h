@@ -1,5 +1,5 @@
 /*
- * Argument checks shared by the kernels (twin of dev.tenax.kernels.Shapes4). They keep every index
+ * Argument checks shared by the kernels (twin of dev.tenax.kernels.Shapes4 and PoolGeometry). They keep every index
  * a kernel computes inside int32_t, so the loops need no wider arithmetic on 16-bit targets.
  */
 #ifndef TX_KERNEL_ARGS_H
@@ -50,6 +50,36 @@ static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t
         return 0;
     }
     return 1;
+}
+
+/*
+ * A 2-D sliding window with a filter tensor (convolution, depthwise convolution): the three shapes
+ * valid, input and output of one batch, and both spatial axes consistent (tx_window_valid). The
+ * kernel checks its channel counts itself.
+ */
+static inline int tx_window2d_valid(const tx_shape4 *in, const tx_shape4 *filter,
+                                    const tx_shape4 *out, int32_t stride_h, int32_t stride_w,
+                                    int32_t dilation_h, int32_t dilation_w, int32_t pad_top,
+                                    int32_t pad_left)
+{
+    return tx_shape4_valid(in) && tx_shape4_valid(filter) && tx_shape4_valid(out)
+        && out->n == in->n
+        && tx_window_valid(in->h, filter->h, stride_h, dilation_h, pad_top, out->h)
+        && tx_window_valid(in->w, filter->w, stride_w, dilation_w, pad_left, out->w);
+}
+
+/*
+ * Pooling (max and average): input dimensions and output height and width positive, batch and
+ * channels kept, filter and strides positive and pads not negative. Twin of
+ * dev.tenax.kernels.PoolGeometry.
+ */
+static inline int tx_pool_args_valid(const tx_shape4 *in, const tx_shape4 *out, int32_t filter_h,
+                                     int32_t filter_w, int32_t stride_h, int32_t stride_w,
+                                     int32_t pad_top, int32_t pad_left)
+{
+    return in->n > 0 && in->h > 0 && in->w > 0 && in->c > 0 && out->h > 0 && out->w > 0
+        && out->n == in->n && out->c == in->c && filter_h > 0 && filter_w > 0 && stride_h > 0
+        && stride_w > 0 && pad_top >= 0 && pad_left >= 0;
 }
 
 /* The output stage of tx_requantize_s8: zero point and a non-empty clamp range inside int8, so the

@@ -20,18 +20,12 @@ int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params 
 static int valid(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
 {
-    if (!tx_shape4_valid(in_shape) || !tx_shape4_valid(filter_shape)
-        || !tx_shape4_valid(out_shape) || p->channel_multiplier <= 0
-        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
-        return 0;
-    }
-    return out_shape->n == in_shape->n && filter_shape->n == 1
-        && (int64_t)in_shape->c * p->channel_multiplier == out_shape->c
-        && filter_shape->c == out_shape->c
-        && tx_window_valid(in_shape->h, filter_shape->h, p->stride_h, p->dilation_h, p->pad_top,
-                           out_shape->h)
-        && tx_window_valid(in_shape->w, filter_shape->w, p->stride_w, p->dilation_w, p->pad_left,
-                           out_shape->w);
+    return p->channel_multiplier > 0
+        && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)
+        && tx_window2d_valid(in_shape, filter_shape, out_shape, p->stride_h, p->stride_w,
+                             p->dilation_h, p->dilation_w, p->pad_top, p->pad_left)
+        && filter_shape->n == 1 && (int64_t)in_shape->c * p->channel_multiplier == out_shape->c
+        && filter_shape->c == out_shape->c;
 }
 
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,

@@ -1,19 +1,15 @@
 /* Int8 max pooling over NHWC; the specification is dev.tenax.kernels.MaxPoolS8. */
 #include "tx_max_pool_s8.h"
 
-static int shapes_ok(const tx_shape4 *in, const tx_shape4 *out)
-{
-  return in->n > 0 && in->h > 0 && in->w > 0 && in->c > 0 && out->h > 0 && out->w > 0
-         && out->n == in->n && out->c == in->c;
-}
+#include "tx_kernel_args.h"
 
 tx_status tx_max_pool_s8(const tx_max_pool_s8_params *p, const tx_shape4 *in_shape,
                          const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
 {
   int32_t n, oy, ox, ch, ky, kx;
   if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0
-      || !shapes_ok(in_shape, out_shape) || p->filter_h <= 0 || p->filter_w <= 0
-      || p->stride_h <= 0 || p->stride_w <= 0 || p->pad_top < 0 || p->pad_left < 0) {
+      || !tx_pool_args_valid(in_shape, out_shape, p->filter_h, p->filter_w, p->stride_h,
+                             p->stride_w, p->pad_top, p->pad_left)) {
     return TX_ERR_ARGUMENT;
   }
   for (n = 0; n < in_shape->n; n++) {

@@ -33,23 +33,17 @@ public final class Conv2dS8 {
    */
   public static byte[] run(Params p, int[] inShape, byte[] input, int[] filterShape, byte[] filter,
       int[] bias, int[] outShape) {
-    Shapes4.checkElementCount(inShape, "input");
-    Shapes4.checkElementCount(filterShape, "filter");
-    Shapes4.checkElementCount(outShape, "output");
+    Shapes4.checkWindow2d(inShape, filterShape, outShape, p.strideH(), p.strideW(), p.dilationH(),
+        p.dilationW(), p.padTop(), p.padLeft());
     int outC = outShape[3];
     int fc = filterShape[3];
-    if (p.groups() <= 0 || outShape[0] != inShape[0] || outC != filterShape[0]
-        || outC % p.groups() != 0 || (long) fc * p.groups() != inShape[3]) {
-      throw new IllegalArgumentException("inconsistent batch, channel or group counts");
+    if (p.groups() <= 0 || outC != filterShape[0] || outC % p.groups() != 0
+        || (long) fc * p.groups() != inShape[3]) {
+      throw new IllegalArgumentException("inconsistent channel or group counts");
     }
     Shapes4.checkOutputS8(p.outputOffset(), p.actMin(), p.actMax());
-    Shapes4.checkWindow(inShape[1], filterShape[1], p.strideH(), p.dilationH(), p.padTop(),
-        outShape[1], "height");
-    Shapes4.checkWindow(inShape[2], filterShape[2], p.strideW(), p.dilationW(), p.padLeft(),
-        outShape[2], "width");
-    Shapes4.checkLength(input, Shapes4.size(inShape), "input");
-    Shapes4.checkLength(filter, Shapes4.size(filterShape), "filter");
-    Shapes4.checkChannels(p.multipliers(), p.shifts(), bias, outC);
+    Shapes4.checkTensors(input, inShape, filter, filterShape, p.multipliers(), p.shifts(), bias,
+        outC);
 
     int inH = inShape[1];
     int inW = inShape[2];

@@ -1,6 +1,9 @@
 package dev.tenax.kernels;
 
-/** Argument checks shared by the int8 kernels, the Java side of their {@code TX_ERR_ARGUMENT}. */
+/**
+ * Argument checks shared by the int8 kernels, the Java side of their {@code TX_ERR_ARGUMENT}
+ * (twin of {@code tx_kernel_args.h}; pooling's checks are in {@link PoolGeometry}).
+ */
 final class Shapes4 {
   private Shapes4() {}
 
@@ -51,6 +54,34 @@ final class Shapes4 {
       throw new IllegalArgumentException(axis + ": output size " + out + " leaves input rows"
           + " uncovered (it implies a negative end pad)");
     }
+  }
+
+  /**
+   * A 2-D sliding window with a filter tensor, as {@code tx_window2d_valid}: the three shapes
+   * positive with element counts inside int32, input and output of one batch, and both spatial
+   * axes consistent ({@link #checkWindow}). The kernel checks its channel counts itself.
+   */
+  static void checkWindow2d(int[] inShape, int[] filterShape, int[] outShape, int strideH,
+      int strideW, int dilationH, int dilationW, int padTop, int padLeft) {
+    checkElementCount(inShape, "input");
+    checkElementCount(filterShape, "filter");
+    checkElementCount(outShape, "output");
+    if (outShape[0] != inShape[0]) {
+      throw new IllegalArgumentException("input and output batch counts differ");
+    }
+    checkWindow(inShape[1], filterShape[1], strideH, dilationH, padTop, outShape[1], "height");
+    checkWindow(inShape[2], filterShape[2], strideW, dilationW, padLeft, outShape[2], "width");
+  }
+
+  /**
+   * The data of a filtered kernel: input and filter hold the values their shapes give, and the
+   * requantization arrays and optional bias one value per output channel.
+   */
+  static void checkTensors(byte[] input, int[] inShape, byte[] filter, int[] filterShape,
+      int[] multipliers, int[] shifts, int[] bias, int outChannels) {
+    checkLength(input, size(inShape), "input");
+    checkLength(filter, size(filterShape), "filter");
+    checkChannels(multipliers, shifts, bias, outChannels);
   }
 
   static void checkElementCount(int[] shape, String what) {

@@ -67,8 +67,8 @@ class AddS8Test {
           KernelCrossCheck.zeroPoint(r), new ActivationRange(range[0], range[1]));
       int[] s = KernelCrossCheck.shape(r, 2, 4, 4, 19);
       int n = s[0] * s[1] * s[2] * s[3];
-      byte[] a = KernelCrossCheck.randomBytes(r, n);
-      byte[] b = KernelCrossCheck.randomBytes(r, n);
+      byte[] a = RandomQuant.bytes(r, n);
+      byte[] b = RandomQuant.bytes(r, n);
       check.add(new Line().add(p.input1Offset(), p.input1Multiplier(), p.input1Shift(),
           p.input2Offset(), p.input2Multiplier(), p.input2Shift(), p.leftShift(), p.outputOffset(),
           p.outputMultiplier(), p.outputShift(), p.actMin(), p.actMax()).add(s).add(a).add(b),

@@ -50,7 +50,7 @@ class AvgPoolS8Test {
     Random r = new Random(5);
     for (int i = 0; i < 2000; i++) {
       int n = 1 + r.nextInt(9);
-      byte[] in = KernelCrossCheck.randomBytes(r, n);
+      byte[] in = RandomQuant.bytes(r, n);
       double mean = 0;
       for (byte b : in) {
         mean += b;
@@ -78,7 +78,7 @@ class AvgPoolS8Test {
     for (int i = 0; i < KernelCrossCheck.CASES; i++) {
       // wide pads sometimes give windows of padding only, which both sides must reject
       PoolCases c = PoolCases.random(r, i % 10 == 0);
-      byte[] in = KernelCrossCheck.randomBytes(r, c.inputSize());
+      byte[] in = RandomQuant.bytes(r, c.inputSize());
       AvgPoolS8.Params p = new AvgPoolS8.Params(c.geometry(), c.actMin(), c.actMax());
       try {
         check.add(c.line(in), AvgPoolS8.run(p, c.inShape(), in, c.outShape()));

@@ -50,7 +50,7 @@ class ConcatS8Test {
       for (int k = 0; k < count; k++) {
         shapes[k] = base.clone();
         shapes[k][axis] = 1 + r.nextInt(6);
-        ins[k] = KernelCrossCheck.randomBytes(r, shapes[k][0] * shapes[k][1] * shapes[k][2] * shapes[k][3]);
+        ins[k] = RandomQuant.bytes(r, shapes[k][0] * shapes[k][1] * shapes[k][2] * shapes[k][3]);
         line.add(shapes[k]).add(ins[k]);
       }
       check.add(line, ConcatS8.run(new ConcatS8.Params(axis, count), shapes, ins));

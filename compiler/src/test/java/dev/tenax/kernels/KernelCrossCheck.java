@@ -118,12 +118,6 @@ final class KernelCrossCheck {
     }
   }
 
-  static byte[] randomBytes(Random r, int n) {
-    byte[] b = new byte[n];
-    r.nextBytes(b);
-    return b;
-  }
-
   /** A zero point across the whole int8 range, with the edges and 0 more often. */
   static int zeroPoint(Random r) {
     int[] special = {-128, 127, 0};

@@ -49,7 +49,7 @@ class MaxPoolS8Test {
     KernelCrossCheck check = new KernelCrossCheck();
     for (int i = 0; i < KernelCrossCheck.CASES; i++) {
       PoolCases c = PoolCases.random(r, i % 4 == 0);
-      byte[] in = KernelCrossCheck.randomBytes(r, c.inputSize());
+      byte[] in = RandomQuant.bytes(r, c.inputSize());
       check.add(c.line(in), MaxPoolS8.run(new MaxPoolS8.Params(c.geometry(), c.actMin(), c.actMax()),
           c.inShape(), in, c.outShape()));
     }

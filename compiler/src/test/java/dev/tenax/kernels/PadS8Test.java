@@ -54,7 +54,7 @@ class PadS8Test {
         continue;
       }
       PadS8.Params p = new PadS8.Params(before, after, r.nextInt(256) - 128);
-      byte[] in = KernelCrossCheck.randomBytes(r, s[0] * s[1] * s[2] * s[3]);
+      byte[] in = RandomQuant.bytes(r, s[0] * s[1] * s[2] * s[3]);
       check.add(new Line().add(before).add(after).add(p.padValue()).add(s).add(in),
           PadS8.run(p, s, in));
       made++;

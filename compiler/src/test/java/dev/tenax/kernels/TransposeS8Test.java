@@ -43,7 +43,7 @@ class TransposeS8Test {
         perm[j] = t;
       }
       int[] s = KernelCrossCheck.shape(r, 4, 5, 6, 7);
-      byte[] in = KernelCrossCheck.randomBytes(r, s[0] * s[1] * s[2] * s[3]);
+      byte[] in = RandomQuant.bytes(r, s[0] * s[1] * s[2] * s[3]);
       check.add(new Line().add(perm).add(s).add(in),
           TransposeS8.run(new TransposeS8.Params(perm), s, in));
     }
