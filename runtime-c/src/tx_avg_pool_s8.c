@@ -16,12 +16,12 @@ tx_status tx_avg_pool_s8(const tx_avg_pool_s8_params *p, const tx_shape4 *in_sha
     for (oy = 0; oy < out_shape->h; oy++) {
       /* Clip the window to the input: only valid positions are summed and counted. */
       const int32_t y0 = oy * p->stride_h - p->pad_top;
-      const int32_t ky_begin = y0 < 0 ? -y0 : 0;
-      const int32_t ky_end = in_shape->h - y0 < p->filter_h ? in_shape->h - y0 : p->filter_h;
+      int32_t ky_begin, ky_end;
+      tx_window_clip(y0, in_shape->h, p->filter_h, &ky_begin, &ky_end);
       for (ox = 0; ox < out_shape->w; ox++) {
         const int32_t x0 = ox * p->stride_w - p->pad_left;
-        const int32_t kx_begin = x0 < 0 ? -x0 : 0;
-        const int32_t kx_end = in_shape->w - x0 < p->filter_w ? in_shape->w - x0 : p->filter_w;
+        int32_t kx_begin, kx_end;
+        tx_window_clip(x0, in_shape->w, p->filter_w, &kx_begin, &kx_end);
         const int32_t count = (ky_end > ky_begin ? ky_end - ky_begin : INT32_C(0))
                               * (kx_end > kx_begin ? kx_end - kx_begin : INT32_C(0));
         int8_t *dst = out + ((n * out_shape->h + oy) * out_shape->w + ox) * in_shape->c;

@@ -56,17 +56,8 @@ public final class InstanceNormalization implements Operator {
     for (int s = 0; s < slices; s++) {
       int c = s % channels;
       int base = s * inner;
-      double sum = 0;
-      for (int k = base; k < base + inner; k++) {
-        sum += in[k];
-      }
-      double mean = sum / inner;
-      double sq = 0;
-      for (int k = base; k < base + inner; k++) {
-        double d = in[k] - mean;
-        sq += d * d;
-      }
-      double invStd = 1.0 / Math.sqrt(sq / inner + epsilon);
+      double mean = SliceMoments.mean(in, base, inner);
+      double invStd = SliceMoments.invStd(in, base, inner, mean, epsilon);
       for (int k = base; k < base + inner; k++) {
         out[k] = (float) ((in[k] - mean) * invStd * scale[c] + bias[c]);
       }

@@ -103,17 +103,8 @@ public final class LayerNormalization implements Operator {
     float[] invStds = new float[groups];
     for (int g = 0; g < groups; g++) {
       int base = g * inner;
-      double sum = 0;
-      for (int k = base; k < base + inner; k++) {
-        sum += in[k];
-      }
-      double mean = sum / inner;
-      double sq = 0;
-      for (int k = base; k < base + inner; k++) {
-        double d = in[k] - mean;
-        sq += d * d;
-      }
-      double invStd = 1.0 / Math.sqrt(sq / inner + epsilon);
+      double mean = SliceMoments.mean(in, base, inner);
+      double invStd = SliceMoments.invStd(in, base, inner, mean, epsilon);
       for (int k = base; k < base + inner; k++) {
         double y = (in[k] - mean) * invStd * scale[scaleAt[k]];
         out[k] = (float) (bias == null ? y : y + bias[biasAt[k]]);
