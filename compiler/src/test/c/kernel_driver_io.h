@@ -19,7 +19,7 @@
 #define DRIVER_MAX_ELEMENTS 65536
 
 /* Reads one integer; returns 0 at the end of input (only allowed at a case boundary). */
-static int read_i32(int32_t *v)
+static inline int read_i32(int32_t *v)
 {
   int64_t x;
   if (scanf("%" SCNd64, &x) != 1) {
@@ -33,7 +33,7 @@ static int read_i32(int32_t *v)
   return 1;
 }
 
-static int32_t need_i32(void)
+static inline int32_t need_i32(void)
 {
   int32_t v;
   if (!read_i32(&v)) {
@@ -43,7 +43,7 @@ static int32_t need_i32(void)
   return v;
 }
 
-static void read_shape(tx_shape4 *s)
+static inline void read_shape(tx_shape4 *s)
 {
   s->n = need_i32();
   s->h = need_i32();
@@ -51,7 +51,7 @@ static void read_shape(tx_shape4 *s)
   s->c = need_i32();
 }
 
-static int32_t shape_count(const tx_shape4 *s)
+static inline int32_t shape_count(const tx_shape4 *s)
 {
   const int64_t count = (int64_t)s->n * s->h * s->w * s->c;
   if (count < 0 || count > DRIVER_MAX_ELEMENTS) {
@@ -61,7 +61,7 @@ static int32_t shape_count(const tx_shape4 *s)
   return (int32_t)count;
 }
 
-static void read_bytes(int8_t *dst, int32_t count)
+static inline void read_bytes(int8_t *dst, int32_t count)
 {
   int32_t i;
   for (i = 0; i < count; i++) {
@@ -105,7 +105,7 @@ static inline int32_t read_bytes_vector(int8_t *dst, int32_t max)
 }
 
 /* Prints the status, then the outputs when it is TX_OK. */
-static void print_result(tx_status status, const int8_t *out, int32_t count)
+static inline void print_result(tx_status status, const int8_t *out, int32_t count)
 {
   int32_t i;
   printf("%d", (int)status);

@@ -35,6 +35,17 @@ final class KernelCrossCheck {
     expected.add(new Line().add(0).add(javaOutput).toString());
   }
 
+  /** One case of a float kernel: outputs compared as IEEE bits, every NaN as one NaN. */
+  void add(Line input, float[] javaOutput) {
+    cases.add(input.toString());
+    expected.add(new Line().add(0).addCanonical(javaOutput).toString());
+  }
+
+  void add(Line input, short[] javaOutput) {
+    cases.add(input.toString());
+    expected.add(new Line().add(0).add(javaOutput).toString());
+  }
+
   /** The number of cases added so far. */
   int size() {
     return cases.size();
@@ -46,6 +57,7 @@ final class KernelCrossCheck {
     expected.add("-1");
   }
 
+  /** Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. */
   void check(Path dir, String kernel) throws IOException {
     HostGcc.require();
     assertTrue(cases.size() >= 500, "only " + cases.size() + " cases");
@@ -53,13 +65,16 @@ final class KernelCrossCheck {
     Files.write(input, cases, StandardCharsets.US_ASCII);
     Path driver = HostGcc.testSource("tx_" + kernel + "_driver.c");
     Path source = SharedData.repoRoot().resolve("runtime-c/src/tx_" + kernel + ".c");
+    Path math = SharedData.repoRoot().resolve("runtime-c/src/tx_math_f32.c");
+    Path[] sources = kernel.equals("math_f32") ? new Path[] {driver, source}
+        : new Path[] {driver, source, math};
 
-    Path optimized = HostGcc.compile(dir.resolve(kernel + "-O2"), flags("-O2"), driver, source);
+    Path optimized = HostGcc.compile(dir.resolve(kernel + "-O2"), flags("-O2"), sources);
     compare(HostGcc.run(optimized, input), "gcc -O2");
 
     List<String> ubsan = flags("-O1", "-fsanitize=undefined", "-fno-sanitize-recover=all");
     Path sanitized = dir.resolve(kernel + "-ubsan");
-    HostGcc.Result r = HostGcc.tryCompile(sanitized, ubsan, driver, source);
+    HostGcc.Result r = HostGcc.tryCompile(sanitized, ubsan, sources);
     if (r.exitCode() != 0) {
       System.err.println("SKIPPED part: gcc cannot build with -fsanitize=undefined here:\n" + r.stderr());
       return;
@@ -76,9 +91,10 @@ final class KernelCrossCheck {
     }
   }
 
+  /** -ffp-contract=off: a fused multiply-add would round once where Java rounds twice. */
   private static List<String> flags(String... extra) {
-    return Stream.concat(Stream.concat(HostGcc.STRICT.stream(), Stream.of(extra)),
-        Stream.of("-I" + HostGcc.runtimeInclude())).collect(Collectors.toList());
+    return Stream.of(HostGcc.STRICT.stream(), Stream.of("-ffp-contract=off"), Stream.of(extra),
+        Stream.of("-I" + HostGcc.runtimeInclude())).flatMap(x -> x).collect(Collectors.toList());
   }
 
   /** A line of space-separated integers. */
@@ -97,6 +113,29 @@ final class KernelCrossCheck {
 
     Line add(byte[] values) {
       for (byte v : values) {
+        add(v);
+      }
+      return this;
+    }
+
+    /** Floats as their IEEE bits. */
+    Line add(float... values) {
+      for (float v : values) {
+        add(Float.floatToRawIntBits(v));
+      }
+      return this;
+    }
+
+    /** Floats as their IEEE bits, every NaN as 0x7fc00000 (as the float drivers print them). */
+    Line addCanonical(float... values) {
+      for (float v : values) {
+        add(Float.floatToIntBits(v));
+      }
+      return this;
+    }
+
+    Line add(short[] values) {
+      for (short v : values) {
         add(v);
       }
       return this;
