@@ -1,0 +1,15 @@
+/* float32 logistic sigmoid 1 / (1 + e^-x). Twin of dev.tenax.kernels.SigmoidF32. */
+#ifndef TX_SIGMOID_F32_H
+#define TX_SIGMOID_F32_H
+
+#include <stdint.h>
+
+#include "tx_status.h"
+
+/* Elementwise over `shape`; computed with tx_expf (tx_math_f32.h). */
+tx_status tx_sigmoid_f32(const tx_shape4 *shape, const float *in, float *out);
+
+/* No scratch memory is needed: always 0. */
+int32_t tx_sigmoid_f32_scratch_size(const tx_shape4 *shape);
+
+#endif /* TX_SIGMOID_F32_H */
