@@ -13,6 +13,9 @@ static float tanh_f32(float x)
 {
   const float a = x < 0.0f ? -x : x;
   float r;
+  if (a < 0x1p-12f) {
+    return x; /* tanh x = x (1 - x^2/3 + ...) rounds to x; keeps the sign of 0 */
+  }
   if (a < 0.5f) {
     const float z = x * x;
     float t = -0x1.7da364p-10f;

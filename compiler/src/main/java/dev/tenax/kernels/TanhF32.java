@@ -19,6 +19,9 @@ public final class TanhF32 {
 
   static float tanh(float x) {
     float a = x < 0f ? -x : x;
+    if (a < 0x1p-12f) {
+      return x; // tanh x = x (1 - x^2/3 + ...) rounds to x; keeps the sign of 0
+    }
     if (a < 0.5f) {
       float z = x * x;
       float t = -0x1.7da364p-10f; // -929569/638512875
