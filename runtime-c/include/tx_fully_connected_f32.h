@@ -1,4 +1,5 @@
-/* tx_fully_connected_f32: float32 fully-connected layer; twin of dev.tenax.kernels.FullyConnectedF32. */
+/* tx_fully_connected_f32: float32 fully-connected layer; twin of
+ * dev.tenax.kernels.FullyConnectedF32. */
 #ifndef TX_FULLY_CONNECTED_F32_H
 #define TX_FULLY_CONNECTED_F32_H
 

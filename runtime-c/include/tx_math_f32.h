@@ -10,14 +10,16 @@
 
 #include <stdint.h>
 
-/* The IEEE bits of a float and back (union punning is defined in C99; memcpy is not freestanding). */
+/* The IEEE bits of a float and back (union punning is defined in C99; memcpy is not
+ * freestanding). */
 uint32_t tx_f32_bits(float x);
 float tx_f32_from_bits(uint32_t bits);
 
 /* x rounded to the nearest integer, ties to even (like rintf in the default rounding mode). */
 float tx_rintf(float x);
 
-/* e^x within 1.03 ulp (normal results): x > ~88.72 gives +inf, x < ~-103.97 gives 0, NaN stays NaN. */
+/* e^x within 1.03 ulp (normal results): x > ~88.72 gives +inf, x < ~-103.97 gives 0, NaN stays
+ * NaN. */
 float tx_expf(float x);
 
 /* ln x within 0.85 ulp: 0 gives -inf, negative gives NaN, +inf gives +inf, NaN stays NaN. */

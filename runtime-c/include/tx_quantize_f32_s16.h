@@ -21,6 +21,7 @@ tx_status tx_quantize_f32_s16(const tx_quantize_f32_s16_params *p, const tx_shap
                                const float *in, int16_t *out);
 
 /* No scratch memory is needed: always 0. */
-int32_t tx_quantize_f32_s16_scratch_size(const tx_quantize_f32_s16_params *p, const tx_shape4 *shape);
+int32_t tx_quantize_f32_s16_scratch_size(const tx_quantize_f32_s16_params *p,
+                                         const tx_shape4 *shape);
 
 #endif /* TX_QUANTIZE_F32_S16_H */

@@ -21,6 +21,7 @@ tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4
                                const float *in, int8_t *out);
 
 /* No scratch memory is needed: always 0. */
-int32_t tx_quantize_f32_s8_scratch_size(const tx_quantize_f32_s8_params *p, const tx_shape4 *shape);
+int32_t tx_quantize_f32_s8_scratch_size(const tx_quantize_f32_s8_params *p,
+                                        const tx_shape4 *shape);
 
 #endif /* TX_QUANTIZE_F32_S8_H */

@@ -78,7 +78,8 @@ float tx_expf(float x)
   q = 0x1.555556p-3f + r * q;
   q = 0x1.0p-1f + r * q;
   p = 1.0f + (r + (r * r) * q);
-  /* Scale by 2^k exactly; k = 128 and the subnormal range take two steps, the last rounding once. */
+  /* Scale by 2^k exactly; k = 128 and the subnormal range take two steps, the last rounding
+   * once. */
   if (k > 127) {
     return p * pow2(k - 1) * 2.0f;
   }

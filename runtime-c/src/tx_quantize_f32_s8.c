@@ -35,7 +35,8 @@ tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4
   return TX_OK;
 }
 
-int32_t tx_quantize_f32_s8_scratch_size(const tx_quantize_f32_s8_params *p, const tx_shape4 *shape)
+int32_t tx_quantize_f32_s8_scratch_size(const tx_quantize_f32_s8_params *p,
+                                        const tx_shape4 *shape)
 {
   (void)p;
   (void)shape;

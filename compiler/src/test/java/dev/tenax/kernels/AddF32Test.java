@@ -26,7 +26,8 @@ class AddF32Test {
 
   @Test
   void handValues() {
-    assertArrayEquals(new float[] {3.5f, -1.75f}, AddF32.run(new float[] {1.5f, -2f}, new float[] {2f, 0.25f}));
+    float[] out = AddF32.run(new float[] {1.5f, -2f}, new float[] {2f, 0.25f});
+    assertArrayEquals(new float[] {3.5f, -1.75f}, out);
   }
 
   @Test

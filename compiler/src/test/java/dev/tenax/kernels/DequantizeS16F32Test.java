@@ -27,7 +27,8 @@ class DequantizeS16F32Test {
       int zp = -32768 + r.nextInt(32767 - (-32768) + 1);
       short q = (short) (-32768 + r.nextInt(32767 - (-32768) + 1));
       float want = (float) ((double) (q - zp) * scale);
-      assertEquals(want, DequantizeS16F32.run(new DequantizeS16F32.Params(scale, zp), new short[] {q})[0]);
+      DequantizeS16F32.Params p = new DequantizeS16F32.Params(scale, zp);
+      assertEquals(want, DequantizeS16F32.run(p, new short[] {q})[0]);
     }
   }
 

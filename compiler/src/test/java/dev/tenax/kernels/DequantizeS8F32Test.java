@@ -27,7 +27,8 @@ class DequantizeS8F32Test {
       int zp = -128 + r.nextInt(127 - (-128) + 1);
       byte q = (byte) (-128 + r.nextInt(127 - (-128) + 1));
       float want = (float) ((double) (q - zp) * scale);
-      assertEquals(want, DequantizeS8F32.run(new DequantizeS8F32.Params(scale, zp), new byte[] {q})[0]);
+      DequantizeS8F32.Params p = new DequantizeS8F32.Params(scale, zp);
+      assertEquals(want, DequantizeS8F32.run(p, new byte[] {q})[0]);
     }
   }
 

@@ -26,7 +26,8 @@ class MulF32Test {
 
   @Test
   void handValues() {
-    assertArrayEquals(new float[] {3f, -0.5f}, MulF32.run(new float[] {1.5f, -2f}, new float[] {2f, 0.25f}));
+    float[] out = MulF32.run(new float[] {1.5f, -2f}, new float[] {2f, 0.25f});
+    assertArrayEquals(new float[] {3f, -0.5f}, out);
   }
 
   @Test

@@ -17,7 +17,8 @@ class QuantizeF32S16Test {
     QuantizeF32S16.Params p = new QuantizeF32S16.Params(0.5f, 3);
     // x / 0.5: 0.25 -> 0.5 -> 0; 0.75 -> 1.5 -> 2; 1.25 -> 2.5 -> 2; -0.25 -> -0; -0.75 -> -2;
     // 1.3 -> 2.6 -> 3; -1.3 -> -3
-    short[] out = QuantizeF32S16.run(p, new float[] {0.25f, 0.75f, 1.25f, -0.25f, -0.75f, 1.3f, -1.3f});
+    float[] in = {0.25f, 0.75f, 1.25f, -0.25f, -0.75f, 1.3f, -1.3f};
+    short[] out = QuantizeF32S16.run(p, in);
     assertArrayEquals(new short[] {3, 5, 5, 3, 1, 6, 0}, out);
   }
 
@@ -35,7 +36,8 @@ class QuantizeF32S16Test {
     QuantizeF32S16.Params p = new QuantizeF32S16.Params(0.01f, -7);
     float[] in = {1e9f, -1e9f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
         32767.4f * 0.01f};
-    assertArrayEquals(new short[] {32767, -32768, 32767, -32768, -7, 32767 - 7}, QuantizeF32S16.run(p, in));
+    short[] out = QuantizeF32S16.run(p, in);
+    assertArrayEquals(new short[] {32767, -32768, 32767, -32768, -7, 32767 - 7}, out);
   }
 
   @Test
@@ -56,7 +58,8 @@ class QuantizeF32S16Test {
       float x = (float) ((r.nextDouble() - 0.5) * 2 * scale * (32767 + 1) * 1.2);
       float q = x / scale;
       long want = Math.max(-32768, Math.min(32767, Math.round(Math.rint(q)) + zp));
-      assertEquals(want, QuantizeF32S16.run(new QuantizeF32S16.Params(scale, zp), new float[] {x})[0]);
+      QuantizeF32S16.Params p = new QuantizeF32S16.Params(scale, zp);
+      assertEquals(want, QuantizeF32S16.run(p, new float[] {x})[0]);
     }
   }
 
@@ -80,7 +83,8 @@ class QuantizeF32S16Test {
         scale = 0.25f;
       }
       if (r.nextInt(8) == 0) {
-        x[r.nextInt(n)] = new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}[r.nextInt(3)];
+        float[] edge = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        x[r.nextInt(n)] = edge[r.nextInt(3)];
       }
       QuantizeF32S16.Params p = new QuantizeF32S16.Params(scale, zp);
       check.add(new Line().add(scale).add(zp).add(s).add(x), QuantizeF32S16.run(p, x));
