@@ -34,7 +34,7 @@ final class GreedyPlacement {
       long size = r.paddedBytes();
       for (int other : conflicts) {
         long start = offsets[other];
-        if (candidate + size <= start) {
+        if (Math.addExact(candidate, size) <= start) {
           break;
         }
         long end = start + requests.get(other).paddedBytes();

@@ -26,7 +26,7 @@ record PeakUsage(long bytes, int step, List<Integer> live) {
     long best = 0;
     int bestStep = 0;
     for (long[] e : events) {
-      current += e[2];
+      current = Math.addExact(current, e[2]); // a real arena this large is a bug upstream
       if (current > best) {
         best = current;
         bestStep = (int) e[0];
