@@ -1,0 +1,82 @@
+package dev.tenax.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Static arena planner: gives every buffer a byte offset so that buffers live at the same step
+ * never share bytes, trying several strategies and keeping the smallest arena (the first one on
+ * ties, so the result is deterministic). Offsets depend only on the set of requests, not on
+ * their order in the list, because every strategy breaks its ties on the buffer name.
+ */
+public final class ArenaPlanner {
+  private ArenaPlanner() {}
+
+  public static ArenaPlan plan(List<BufferRequest> requests) {
+    validate(requests);
+    PeakUsage peak = PeakUsage.of(requests);
+
+    String bestLabel = null;
+    long[] best = null;
+    long bestArena = Long.MAX_VALUE;
+    for (PlacementOrder order : PlacementOrder.values()) {
+      long[] offsets = GreedyPlacement.place(requests, order.sort(requests));
+      long arena = arenaBytes(requests, offsets);
+      if (arena < bestArena) {
+        bestLabel = order.label();
+        best = offsets;
+        bestArena = arena;
+      }
+    }
+    Optional<long[]> twoEnded = TwoEndedPlacement.place(requests, peak.bytes());
+    if (twoEnded.isPresent() && arenaBytes(requests, twoEnded.get()) < bestArena) {
+      bestLabel = TwoEndedPlacement.LABEL;
+      best = twoEnded.get();
+      bestArena = arenaBytes(requests, best);
+    }
+
+    Map<String, Long> offsets = new LinkedHashMap<>();
+    int alignment = 1;
+    for (int i = 0; i < requests.size(); i++) {
+      offsets.put(requests.get(i).name(), best[i]);
+      alignment = Math.max(alignment, requests.get(i).alignment());
+    }
+    List<String> live = new ArrayList<>();
+    for (int i : peak.live()) {
+      live.add(requests.get(i).name());
+    }
+    return new ArenaPlan(offsets, bestArena, peak.bytes(), alignment, bestLabel, peak.step(), live);
+  }
+
+  private static void validate(List<BufferRequest> requests) {
+    if (requests == null) {
+      throw new IllegalArgumentException("buffer request list must not be null");
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < requests.size(); i++) {
+      BufferRequest r = requests.get(i);
+      if (r == null) {
+        throw new IllegalArgumentException("buffer request " + i + " is null");
+      }
+      if (!names.add(r.name())) {
+        // Offsets are keyed by name, so a duplicate would silently lose a buffer.
+        throw new IllegalArgumentException("duplicate buffer name '" + r.name() + "'");
+      }
+    }
+  }
+
+  private static long arenaBytes(List<BufferRequest> requests, long[] offsets) {
+    long arena = 0;
+    for (int i = 0; i < requests.size(); i++) {
+      if (requests.get(i).bytes() > 0) {
+        arena = Math.max(arena, offsets[i] + requests.get(i).paddedBytes());
+      }
+    }
+    return arena;
+  }
+}
