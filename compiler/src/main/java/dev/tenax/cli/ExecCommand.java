@@ -1,6 +1,10 @@
 package dev.tenax.cli;
 
 import dev.tenax.eval.ReferenceEvaluator;
+import dev.tenax.lower.Lowering;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.ops.OperatorRegistry;
 import dev.tenax.io.InputBinding;
 import dev.tenax.io.OutputDirectory;
 import dev.tenax.io.TensorFiles;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tenax exec}: one inference with the float reference evaluator. */
+/** {@code tenax exec}: one inference with the float reference evaluator or the integer one. */
 @Command(name = "exec", mixinStandardHelpOptions = true,
     description = "Run the model once with the float32 reference evaluator and write each output "
         + "to DIR as <output-name>.npy (and .pb with --format pb or both).")
@@ -43,6 +47,10 @@ final class ExecCommand implements Callable<Integer> {
   @Option(names = "--optimized", description = "Run the graph passes before evaluating.")
   boolean optimized;
 
+  @Option(names = "--quantized", description = "Run the quantized (QDQ) model with the Java integer "
+      + "evaluator, the specification that compiled code matches bit for bit (implies --optimized).")
+  boolean quantized;
+
   @Spec
   CommandSpec spec;
 
@@ -54,45 +62,22 @@ final class ExecCommand implements Callable<Integer> {
     if (optimized) {
       g = Pipeline.standard().run(g);
     }
+    if (quantized) {
+      g = Pipeline.standard().run(g);
+    }
     Map<String, Tensor> feed = InputBinding.bind(g, inputs);
-    err.println("evaluating " + g.nodes().size() + " nodes");
-    err.flush();
-    Map<String, Tensor> results = new ReferenceEvaluator().run(g, feed);
-    OutputDirectory dir = new OutputDirectory(outDir);
-    for (Map.Entry<String, Tensor> r : results.entrySet()) {
-      String file = OutputDirectory.safeFileName(r.getKey());
-      if (format != Format.pb) {
-        dir.add(file + ".npy", TensorFiles.toNpy(r.getValue()));
-      }
-      if (format != Format.npy) {
-        dir.add(file + ".pb", TensorFiles.toPb(r.getValue(), r.getKey()));
-      }
+    Map<String, Tensor> results;
+    if (quantized) {
+      Program program = Lowering.lower(g, OperatorRegistry.standard());
+      err.println("running " + program.steps().size() + " kernel calls with the Java integer evaluator");
+      err.flush();
+      results = ProgramInterpreter.run(program, feed);
+    } else {
+      err.println("evaluating " + g.nodes().size() + " nodes");
+      err.flush();
+      results = new ReferenceEvaluator().run(g, feed);
     }
-    dir.commit();
-    for (Map.Entry<String, Tensor> r : results.entrySet()) {
-      out.println(summary(r.getKey(), r.getValue(), outDir.resolve(OutputDirectory.safeFileName(r.getKey()))));
-    }
-    out.flush();
+    ResultFiles.write(results, outDir, format, out);
     return ExitCodes.OK;
-  }
-
-  /** "y: float32[1,10] min -2.1 max 5.3 mean 0.4 argmax 7 -> out/y.npy". */
-  static String summary(String name, Tensor t, Path base) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    int argmax = -1;
-    for (int i = 0; i < t.size(); i++) {
-      double v = t.getDouble(i);
-      sum += v;
-      min = Math.min(min, v);
-      if (v > max) {
-        max = v;
-        argmax = i;
-      }
-    }
-    String stats = t.size() == 0 ? "empty" : String.format("min %.6g max %.6g mean %.6g argmax %d", min, max,
-        sum / t.size(), argmax);
-    return name + ": " + t.type() + " " + stats + " -> " + base + ".*";
   }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tenax", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Compile ONNX models to C for microcontrollers, including batteryless ones that "
         + "lose power during inference.",
-    subcommands = {InspectCommand.class, ExecCommand.class, ExampleCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {InspectCommand.class, ExecCommand.class, CompileCommand.class, RunCommand.class,
+        ExampleCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0   ok", "  2   usage error (bad option, missing or mismatched input file)",
         "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",
@@ -43,6 +44,12 @@ public final class TenaxMain implements Runnable {
       err.println("model rejected: " + diags.size() + " problem" + (diags.size() == 1 ? "" : "s"));
       err.flush();
       return ExitCodes.MODEL_REJECTED;
+    }
+    if (ex instanceof dev.tenax.hostrun.HostBuild.BuildException
+        || ex instanceof dev.tenax.hostrun.NativeLoadException) {
+      err.println("error: " + ex.getMessage());
+      err.flush();
+      return ExitCodes.INTERNAL;
     }
     if (ex instanceof UsageException) {
       err.println("error: " + ex.getMessage());

@@ -41,7 +41,13 @@ public enum Code {
   TX060("malformed graph", "A value is used but never produced, produced twice, or nodes form a cycle.",
       "Re-export the model; run onnx.checker.check_model on it."),
   TX070("internal error", "Tenax failed unexpectedly while processing this node.",
-      "Please report it with the model attached.");
+      "Please report it with the model attached."),
+  TX080("no kernel for node", "The node has neither an integer kernel for its quantized operands "
+      + "nor a float32 fallback kernel, so it cannot be compiled to C.",
+      "Quantize the node's inputs and output (QDQ), or replace the operator; the message names what is missing."),
+  TX081("unsupported quantization", "A quantized tensor uses a scheme the int8 kernels do not implement "
+      + "(per-channel activations, weights with a non-zero zero point, a non-int8 zero point...).",
+      "Re-quantize the model with 'tenax quantize', which produces the supported scheme.");
 
   private final String title;
   private final String explanation;

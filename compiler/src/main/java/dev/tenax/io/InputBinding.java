@@ -21,6 +21,17 @@ public final class InputBinding {
   private InputBinding() {}
 
   public static Map<String, Tensor> bind(Graph g, List<String> args) throws UsageException {
+    Map<String, TensorType> inputs = new LinkedHashMap<>();
+    for (String name : g.inputs()) {
+      inputs.put(name, g.type(name));
+    }
+    return bind(inputs, args);
+  }
+
+  /** Binds {@code args} to the inputs named in {@code inputs} (in the model's order). */
+  public static Map<String, Tensor> bind(Map<String, TensorType> inputs, List<String> args)
+      throws UsageException {
+    Inputs g = new Inputs(inputs);
     Map<String, Tensor> bound = new LinkedHashMap<>();
     List<TensorFiles.Named> unnamed = new ArrayList<>();
     for (String a : args) {
@@ -63,7 +74,7 @@ public final class InputBinding {
    * The graph input a file's own name refers to: the same name, or the same after numpy's
    * key mangling (an .npz key cannot hold ':' so "x:0" is saved as "x_0"); null if none.
    */
-  private static String matchingInput(Graph g, String fileName) {
+  private static String matchingInput(Inputs g, String fileName) {
     if (fileName.isEmpty()) {
       return null;
     }
@@ -89,7 +100,7 @@ public final class InputBinding {
         + name + "'");
   }
 
-  private static void put(Graph g, Map<String, Tensor> bound, String name, Tensor t, String arg)
+  private static void put(Inputs g, Map<String, Tensor> bound, String name, Tensor t, String arg)
       throws UsageException {
     TensorType want = g.type(name);
     if (bound.containsKey(name)) {
@@ -112,5 +123,16 @@ public final class InputBinding {
       t = t.cast(want.dtype());
     }
     bound.put(name, t);
+  }
+
+  /** The model's inputs by name, in order. */
+  private record Inputs(Map<String, TensorType> types) {
+    List<String> inputs() {
+      return new ArrayList<>(types.keySet());
+    }
+
+    TensorType type(String name) {
+      return types.get(name);
+    }
   }
 }

@@ -23,6 +23,7 @@ public final class OutputDirectory {
     this.target = target.toAbsolutePath().normalize();
   }
 
+  /** Adds a file; {@code fileName} may contain '/' to place it in a subdirectory. */
   public void add(String fileName, byte[] content) {
     files.put(fileName, content);
   }
@@ -43,13 +44,16 @@ public final class OutputDirectory {
     Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp");
     try {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Files.write(tmp.resolve(f.getKey()), f.getValue());
+        Path file = tmp.resolve(f.getKey());
+        Files.createDirectories(file.getParent());
+        Files.write(file, f.getValue());
       }
       if (!Files.exists(target)) {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return;
       }
       for (String name : files.keySet()) {
+        Files.createDirectories(target.resolve(name).getParent());
         Files.move(tmp.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }

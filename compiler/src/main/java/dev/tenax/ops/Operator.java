@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One ONNX operator: it owns its attributes, type and shape inference, and reference
- * evaluation (float32; exact integer arithmetic where the ONNX op is integer). Later issues
- * add quantization rules, cost and lowering here too. Implementations are stateless and
+ * evaluation (float32; exact integer arithmetic where the ONNX op is integer), cost, and
+ * lowering to kernel calls. Implementations are stateless and
  * listed in {@link OperatorRegistry}.
  */
 public interface Operator {
@@ -32,6 +32,15 @@ public interface Operator {
 
   /** Computes the outputs. Types and shapes must equal what {@link #inferTypes} said. */
   List<Tensor> evaluate(EvalContext ctx);
+
+  /**
+   * Lowers the node to kernel calls (see {@link dev.tenax.lower.Lowering}): an integer kernel
+   * when its operands are quantized, a float32 fallback kernel otherwise. Returns false when the
+   * operator has no kernel for these operands; throws {@link OpException} for a clear reason.
+   */
+  default boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return false;
+  }
 
   /** Multiply-accumulates for one evaluation (0 for ops without multiplications). */
   default long macs(List<TensorType> inputs, List<TensorType> outputs, dev.tenax.ir.Node node) {

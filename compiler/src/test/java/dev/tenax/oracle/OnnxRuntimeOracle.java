@@ -1,6 +1,7 @@
 package dev.tenax.oracle;
 
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_DISABLE_ALL;
+import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_ENABLE_ALL;
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_LOGGING_LEVEL_ERROR;
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_SEQUENTIAL;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtDeviceAllocator;
@@ -89,8 +90,17 @@ public final class OnnxRuntimeOracle {
 
   /** Runs the .onnx file at {@code model}; see {@link #run(byte[], Map)}. */
   public static Map<String, Tensor> run(Path model, Map<String, Tensor> inputs) {
+    return run(model, inputs, false);
+  }
+
+  /**
+   * Like {@link #run(Path, Map)}; with {@code optimized}, ONNX Runtime applies all its graph
+   * optimizations, which turn QDQ groups into its integer kernels (QLinearConv, QGemm...), as
+   * a deployed QDQ model runs. Without, it computes in float between the Q/DQ pairs.
+   */
+  public static Map<String, Tensor> run(Path model, Map<String, Tensor> inputs, boolean optimized) {
     try {
-      return run(Files.readAllBytes(model), inputs, model.toString());
+      return run(Files.readAllBytes(model), inputs, model.toString(), optimized);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + model, e);
     }
@@ -106,17 +116,18 @@ public final class OnnxRuntimeOracle {
    *     an element type Tenax has no {@link DType} for
    */
   public static Map<String, Tensor> run(byte[] model, Map<String, Tensor> inputs) {
-    return run(model, inputs, "model bytes");
+    return run(model, inputs, "model bytes", false);
   }
 
-  private static Map<String, Tensor> run(byte[] model, Map<String, Tensor> inputs, String what) {
+  private static Map<String, Tensor> run(byte[] model, Map<String, Tensor> inputs, String what,
+      boolean optimized) {
     assumeAvailable();
     try (PointerScope scope = new PointerScope()) {
       SessionOptions options = new SessionOptions();
       options.SetIntraOpNumThreads(1);
       options.SetInterOpNumThreads(1);
       options.SetExecutionMode(ORT_SEQUENTIAL);
-      options.SetGraphOptimizationLevel(ORT_DISABLE_ALL);
+      options.SetGraphOptimizationLevel(optimized ? ORT_ENABLE_ALL : ORT_DISABLE_ALL);
       Session session;
       BytePointer modelData = new BytePointer(model);
       try {

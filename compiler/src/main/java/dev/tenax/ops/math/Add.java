@@ -1,5 +1,6 @@
 package dev.tenax.ops.math;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.DType;
 
 /** Add: a + b with numpy broadcasting; integers wrap like C. */
@@ -17,5 +18,10 @@ public final class Add extends BinaryElementwise {
   @Override
   protected long applyLong(long a, long b, DType type) {
     return a + b;
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ElementwiseLowering.lower(ctx, true);
   }
 }

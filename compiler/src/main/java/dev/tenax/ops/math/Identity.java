@@ -1,5 +1,6 @@
 package dev.tenax.ops.math;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import dev.tenax.ops.EvalContext;
@@ -22,5 +23,10 @@ public final class Identity implements Operator {
   @Override
   public List<Tensor> evaluate(EvalContext ctx) {
     return List.of(ctx.input(0));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ViewLowering.reshape(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.math;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.DType;
 
 /** Mul: a * b with numpy broadcasting; integers wrap like C (64-bit products wrap before narrowing). */
@@ -17,5 +18,10 @@ public final class Mul extends BinaryElementwise {
   @Override
   protected long applyLong(long a, long b, DType type) {
     return a * b;
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ElementwiseLowering.lower(ctx, false);
   }
 }

@@ -13,4 +13,9 @@ public final class Sigmoid extends UnaryElementwise {
   protected FloatFunction function(EvalContext ctx) {
     return x -> (float) (1.0 / (1.0 + Math.exp(-(double) x)));
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.FloatLowering.elementwise(ctx, dev.tenax.lower.steps.FloatRowsStep.Kind.SIGMOID);
+  }
 }

@@ -13,4 +13,9 @@ public final class Tanh extends UnaryElementwise {
   protected FloatFunction function(EvalContext ctx) {
     return x -> (float) Math.tanh(x);
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.FloatLowering.elementwise(ctx, dev.tenax.lower.steps.FloatRowsStep.Kind.TANH);
+  }
 }

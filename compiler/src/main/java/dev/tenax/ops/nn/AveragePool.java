@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Node;
 import dev.tenax.ir.Tensor;
@@ -75,5 +76,10 @@ public final class AveragePool extends Pool {
       window *= k;
     }
     return outputs.get(0).size() * window;
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.PoolLowering.lower(ctx, false, false);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.diag.Code;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Node;
@@ -213,5 +214,10 @@ public final class Conv implements Operator {
   public long macs(List<TensorType> inputs, List<TensorType> outputs, Node node) {
     TensorType w = inputs.get(1);
     return (long) outputs.get(0).size() * (w.size() / Math.max(w.dim(0), 1));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ConvLowering.lower(ctx);
   }
 }

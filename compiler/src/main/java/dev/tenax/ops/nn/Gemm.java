@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.diag.Code;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Node;
@@ -101,5 +102,10 @@ public final class Gemm implements Operator {
     TensorType a = inputs.get(0);
     boolean ta = new Attrs(node).getInt("transA", 0) != 0;
     return (long) outputs.get(0).size() * a.dim(ta ? 0 : 1);
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.FullyConnectedLowering.lowerGemm(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.Node;
 import dev.tenax.ir.TensorType;
 import java.util.List;
@@ -24,5 +25,10 @@ public final class GlobalAveragePool extends GlobalPool {
   @Override
   public long macs(List<TensorType> inputs, List<TensorType> outputs, Node node) {
     return inputs.get(0).size();
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.PoolLowering.lower(ctx, false, true);
   }
 }

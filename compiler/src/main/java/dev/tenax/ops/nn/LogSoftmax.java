@@ -15,4 +15,9 @@ public final class LogSoftmax extends SoftmaxFamily {
   protected double finish(double shifted, double sumExp) {
     return shifted - Math.log(sumExp);
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.FloatLowering.softmax(ctx, true);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Node;
 import dev.tenax.ir.Shapes;
@@ -149,5 +150,10 @@ public final class MatMul implements Operator {
   public long macs(List<TensorType> inputs, List<TensorType> outputs, Node node) {
     TensorType a = inputs.get(0);
     return (long) outputs.get(0).size() * a.dim(a.rank() - 1);
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.FullyConnectedLowering.lowerMatMul(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.nn;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
@@ -144,5 +145,10 @@ public final class MaxPool extends Pool {
       offsets[i] = (long) (i / outPlane) * inPlane + off;
     }
     return offsets;
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.PoolLowering.lower(ctx, true, false);
   }
 }

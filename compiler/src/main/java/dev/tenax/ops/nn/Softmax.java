@@ -11,4 +11,9 @@ public final class Softmax extends SoftmaxFamily {
   protected double finish(double shifted, double sumExp) {
     return Math.exp(shifted) / sumExp;
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.FloatLowering.softmax(ctx, false);
+  }
 }

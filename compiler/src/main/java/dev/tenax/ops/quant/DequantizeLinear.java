@@ -1,5 +1,6 @@
 package dev.tenax.ops.quant;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.diag.Code;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
@@ -74,5 +75,10 @@ public final class DequantizeLinear implements Operator {
       }
     }
     return List.of(Tensor.ofFloats(x.shape(), y));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.BoundaryLowering.dequantize(ctx);
   }
 }

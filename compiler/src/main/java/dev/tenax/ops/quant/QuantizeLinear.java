@@ -1,5 +1,6 @@
 package dev.tenax.ops.quant;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.diag.Code;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
@@ -81,5 +82,10 @@ public final class QuantizeLinear implements Operator {
       y[i] = QuantMath.roundSaturate(r + (zp == null ? 0 : zp.getLong(zi[i])), out);
     }
     return List.of(Tensor.ofLongs(out, x.shape(), y));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.BoundaryLowering.quantize(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.tensor;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import dev.tenax.ops.EvalContext;
@@ -38,5 +39,10 @@ public final class Flatten implements Operator {
   @Override
   public List<Tensor> evaluate(EvalContext ctx) {
     return List.of(ctx.input(0).reshape(ctx.outputType(0).shape()));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ViewLowering.reshape(ctx);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenax.ops.tensor;
 
+import dev.tenax.lower.LowerContext;
 import dev.tenax.ir.Shapes;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
@@ -56,5 +57,10 @@ public final class Squeeze implements Operator {
   @Override
   public List<Tensor> evaluate(EvalContext ctx) {
     return List.of(ctx.input(0).reshape(ctx.outputType(0).shape()));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return dev.tenax.lower.ViewLowering.reshape(ctx);
   }
 }

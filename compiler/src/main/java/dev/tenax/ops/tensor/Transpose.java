@@ -6,6 +6,8 @@ import dev.tenax.ops.Attrs;
 import dev.tenax.ops.EvalContext;
 import dev.tenax.ops.OpContext;
 import dev.tenax.ops.Operator;
+import dev.tenax.lower.LowerContext;
+import dev.tenax.lower.ViewLowering;
 import java.util.Arrays;
 import java.util.List;
 
@@ -49,5 +51,10 @@ public final class Transpose implements Operator {
   public List<Tensor> evaluate(EvalContext ctx) {
     Tensor x = ctx.input(0);
     return List.of(Elements.transpose(x, perm(ctx.attrs(), x.rank())));
+  }
+
+  @Override
+  public boolean lower(LowerContext ctx) {
+    return ViewLowering.transpose(ctx, perm(ctx.attrs(), ctx.inputType(0).rank()));
   }
 }

@@ -1,0 +1,108 @@
+package dev.tenax.cli;
+
+import dev.tenax.codegen.EmitOptions;
+import dev.tenax.codegen.Identifiers;
+import dev.tenax.codegen.ModelCompiler;
+import dev.tenax.codegen.ProjectView;
+import dev.tenax.diag.UsageException;
+import dev.tenax.hostrun.HostBuild;
+import dev.tenax.ir.Graph;
+import dev.tenax.passes.Pipeline;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tenax compile}: a quantized model to a C project (and, for the host, a library). */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+    description = "Compile a quantized (QDQ) ONNX model to a C project in DIR: model sources, "
+        + "weights, the runtime kernels it calls, Makefile, CMakeLists.txt, memory_map.json and a "
+        + "README. For --target host the project is also built into lib<name>.so.")
+final class CompileCommand implements Callable<Integer> {
+  static final List<String> TARGETS = List.of("host");
+
+  @Mixin
+  ModelOptions modelOptions;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+      description = "Directory for the project (created; generated files are replaced).")
+  Path outDir;
+
+  @Option(names = "--target", paramLabel = "TARGET", description = "What to compile for: host (default).")
+  String target = "host";
+
+  @Option(names = "--name", paramLabel = "PREFIX", description = "Prefix of every generated symbol and "
+      + "file name (default: from the model file name), so that two models can share one firmware.")
+  String name;
+
+  @Option(names = "--template-dir", paramLabel = "DIR", description = "Use the templates in DIR (a copy "
+      + "of templates/) instead of the built-in ones.")
+  Path templateDir;
+
+  @Option(names = "--no-build", description = "Only generate the sources; do not run make.")
+  boolean noBuild;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!TARGETS.contains(target)) {
+      throw new UsageException("unknown --target " + target + "; available: " + String.join(", ", TARGETS));
+    }
+    if (templateDir != null && !Files.isDirectory(templateDir)) {
+      throw new UsageException("--template-dir " + templateDir + " is not a directory");
+    }
+    String prefix = name != null ? name : defaultName(modelOptions.model);
+    if (!Identifiers.isValidPrefix(prefix)) {
+      throw new UsageException("--name " + prefix + " is not a C identifier: use letters, digits and "
+          + "underscores, starting with a letter");
+    }
+    long start = System.nanoTime();
+    Graph g = Pipeline.standard().run(modelOptions.load());
+    if (g.nodes().stream().noneMatch(n -> n.opType().equals("QuantizeLinear"))) {
+      // TODO(issue 3): quantize here with --calib, as 'tenax quantize' does.
+      throw new UsageException(modelOptions.model + " is a float model; quantize it first with "
+          + "'tenax quantize " + modelOptions.model + " --calib DATA -o model.int8.onnx' and compile that");
+    }
+    EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
+        modelOptions.model.getFileName().toString(), sha256(modelOptions.model));
+    ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    ProjectView v = r.view();
+    out.println(CompileSummary.render(r, seconds));
+    out.flush();
+    if (!noBuild) {
+      err.println("building " + outDir + " with make");
+      err.flush();
+      Path lib = HostBuild.build(outDir, prefix);
+      out.println("built " + lib);
+    }
+    out.println("wrote " + outDir + " (" + v.name() + ".h, " + v.name() + ".c, " + v.name()
+        + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md)");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  static String defaultName(Path model) {
+    String file = model.getFileName().toString().replaceFirst("\\.onnx$", "");
+    String s = Identifiers.sanitize(file.toLowerCase(java.util.Locale.ROOT)).replaceAll("_+", "_")
+        .replaceAll("^_|_$", "");
+    return s.isEmpty() || !Character.isLetter(s.charAt(0)) ? "model" + (s.isEmpty() ? "" : "_" + s) : s;
+  }
+
+  static String sha256(Path file) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+  }
+}

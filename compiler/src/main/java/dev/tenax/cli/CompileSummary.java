@@ -1,0 +1,36 @@
+package dev.tenax.cli;
+
+import dev.tenax.codegen.ModelCompiler;
+import dev.tenax.codegen.ProjectView;
+import dev.tenax.lower.Step;
+import java.util.Locale;
+
+/** The compile summary: per kernel call and in total, what the generated code costs. */
+final class CompileSummary {
+  private CompileSummary() {}
+
+  static String render(ModelCompiler.Result r, double seconds) {
+    ProjectView v = r.view();
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-4s %-26s %12s %10s  %s%n", "step", "kernel", "MACs",
+        "weights", "node"));
+    int i = 0;
+    for (Step s : r.program().steps()) {
+      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %10d  %s%n", i++, s.kernel(), s.macs(),
+          s.constantBytes(), s.node()));
+    }
+    sb.append(String.format(Locale.ROOT, "kernel calls %d, MACs %d%n", v.steps().size(), v.macs()));
+    sb.append(String.format(Locale.ROOT, "arena %d bytes (lower bound %d bytes%s)%n", v.arenaBytes(),
+        v.lowerBound(), v.arenaBytes() == v.lowerBound() ? ", reached"
+            : ", " + r.plan().arena().strategy() + " placement"));
+    sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
+    if (v.floatNodes().isEmpty()) {
+      sb.append("every node runs on integer kernels\n");
+    } else {
+      sb.append("float32 fallback for ").append(v.floatNodes().size()).append(" node(s): ")
+          .append(String.join(", ", v.floatNodes())).append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "compiled in %.2f s", seconds));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.tenax.codegen;
+
+import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.ir.Graph;
+import dev.tenax.lower.Lowering;
+import dev.tenax.lower.Program;
+import dev.tenax.ops.OperatorRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * From an optimized quantized graph to a generated C project: lower, plan the arena, build the
+ * template views, render. The CLI's {@code compile} is a thin layer over this.
+ */
+public final class ModelCompiler {
+  private ModelCompiler() {}
+
+  /** What a compilation produced. */
+  public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files) {}
+
+  /** Compiles in memory (nothing is written). */
+  public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException {
+    Program program = Lowering.lower(graph, OperatorRegistry.standard());
+    MemoryPlan plan = MemoryPlan.of(program);
+    ProjectView view = ProjectBuilder.build(program, plan, options);
+    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()));
+  }
+
+  /** Compiles and writes the project into {@code dir} (atomically: all files or none). */
+  public static Result compile(Graph graph, EmitOptions options, Path dir)
+      throws ModelRejectedException, IOException {
+    Result r = compile(graph, options);
+    dev.tenax.io.OutputDirectory out = new dev.tenax.io.OutputDirectory(dir);
+    r.files().forEach(out::add);
+    out.commit();
+    return r;
+  }
+}

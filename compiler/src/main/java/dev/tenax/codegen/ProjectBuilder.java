@@ -1,0 +1,195 @@
+package dev.tenax.codegen;
+
+import dev.tenax.codegen.ProjectView.BufferView;
+import dev.tenax.codegen.ProjectView.ConstView;
+import dev.tenax.codegen.ProjectView.FieldView;
+import dev.tenax.codegen.ProjectView.IoView;
+import dev.tenax.codegen.ProjectView.ShapeView;
+import dev.tenax.codegen.ProjectView.StepView;
+import dev.tenax.codegen.ProjectView.StructView;
+import dev.tenax.lower.Buffer;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.ConstArray;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Builds the {@link ProjectView} of a lowered, planned program: all C text decided here. */
+public final class ProjectBuilder {
+  private final Program program;
+  private final MemoryPlan plan;
+  private final EmitOptions options;
+  private final List<ConstView> constants = new ArrayList<>();
+
+  private ProjectBuilder(Program program, MemoryPlan plan, EmitOptions options) {
+    this.program = program;
+    this.plan = plan;
+    this.options = options;
+  }
+
+  public static ProjectView build(Program program, MemoryPlan plan, EmitOptions options) {
+    return new ProjectBuilder(program, plan, options).build();
+  }
+
+  private ProjectView build() {
+    String p = options.name();
+    TreeSet<String> kernels = new TreeSet<>();
+    List<StepView> steps = new ArrayList<>();
+    for (int i = 0; i < program.steps().size(); i++) {
+      Step s = program.steps().get(i);
+      kernels.add(s.kernel());
+      steps.add(step(i, s, p + "_s" + i));
+    }
+    List<String> includes = new ArrayList<>();
+    for (String k : kernels) {
+      includes.add(k + ".h");
+    }
+    List<BufferView> buffers = new ArrayList<>();
+    for (Buffer b : program.buffers()) {
+      int[] life = plan.lifetimes().get(b);
+      if (life == null) {
+        continue;
+      }
+      Long off = plan.offsets().get(b);
+      buffers.add(new BufferView(b.name(), b.kind().name().toLowerCase(), off == null ? -1 : off,
+          b.bytes(), b.dtype().name().toLowerCase(), life[0], life[1],
+          b.quant() == null ? "" : "scale " + b.quant().scale() + ", zero point " + b.quant().zeroPoint()));
+    }
+    long weightBytes = constants.stream().mapToLong(ConstView::bytes).sum();
+    return new ProjectView(p, Identifiers.upper(p), options.version(), options.modelFile(),
+        options.sha256(), options.target(), plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
+            plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
+        io(program.inputs()), io(program.outputs()), includes, constants, steps,
+        RuntimeSources.forKernels(kernels), buffers, program.floatNodes());
+  }
+
+  private List<IoView> io(List<Program.Io> list) {
+    List<IoView> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Program.Io io = list.get(i);
+      List<Integer> dims = Arrays.stream(io.type().shape()).boxed().toList();
+      out.add(new IoView(i, io.name(), Identifiers.upper(Identifiers.sanitize(io.name())), dims,
+          dims.toString(), io.type().size(), io.type().bytes()));
+    }
+    return out;
+  }
+
+  private StepView step(int index, Step s, String prefix) {
+    List<StructView> structs = new ArrayList<>();
+    List<ShapeView> shapes = new ArrayList<>();
+    List<String> locals = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    int shapeCount = 0;
+    for (CArg a : s.args()) {
+      if (a instanceof CArg.Struct st) {
+        String name = prefix + "_params";
+        List<FieldView> fields = new ArrayList<>();
+        for (CArg.Field f : st.fields()) {
+          fields.add(new FieldView(f.name(), fieldValue(f.value(), prefix)));
+        }
+        structs.add(new StructView(st.type(), name, fields));
+        args.add("&" + name);
+      } else if (a instanceof CArg.Shape sh) {
+        String name = prefix + "_shape" + shapeCount++;
+        shapes.add(new ShapeView(name, shape4(sh.dims()), 1));
+        args.add("&" + name);
+      } else if (a instanceof CArg.Shapes sh) {
+        String name = prefix + "_shapes";
+        List<String> inits = new ArrayList<>();
+        for (int[] d : sh.dims()) {
+          inits.add(shape4(dev.tenax.lower.Layouts.pad4(d)));
+        }
+        shapes.add(new ShapeView(name, String.join(", ", inits), sh.dims().size()));
+        args.add(name);
+      } else if (a instanceof CArg.Data d) {
+        args.add(pointer(d.view(), d.output()));
+      } else if (a instanceof CArg.DataList dl) {
+        String name = prefix + "_ins";
+        List<String> ptrs = new ArrayList<>();
+        for (View v : dl.views()) {
+          ptrs.add(pointer(v, false));
+        }
+        locals.add("const " + ctype(dl.views().get(0).buffer()) + " *const " + name + "["
+            + ptrs.size() + "] = {" + String.join(", ", ptrs) + "};");
+        args.add(name);
+      } else if (a instanceof CArg.Const c) {
+        args.add(constant(c.array(), prefix));
+      } else {
+        args.add("NULL");
+      }
+    }
+    String call = s.kernel() + "(" + String.join(", ", args) + ")";
+    return new StepView(index, s.kernel(), comment(s.node()), structs, shapes, locals, call);
+  }
+
+  private String fieldValue(Object v, String prefix) {
+    if (v instanceof ConstArray arr) {
+      return constant(arr, prefix);
+    }
+    if (v instanceof int[] ints) {
+      List<String> parts = new ArrayList<>();
+      for (int x : ints) {
+        parts.add(CLiterals.int32(x));
+      }
+      return "{" + String.join(", ", parts) + "}";
+    }
+    if (v instanceof Float f) {
+      return CLiterals.float32(f);
+    }
+    return CLiterals.int32(((Number) v).longValue());
+  }
+
+  private String constant(ConstArray arr, String prefix) {
+    String name = prefix + "_" + arr.role();
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < arr.length(); i++) {
+      String lit = arr.type() == ConstArray.CType.FLOAT32 ? CLiterals.float32(arr.floats()[i])
+          : arr.type() == ConstArray.CType.INT32 ? CLiterals.int32(arr.ints()[i])
+          : Long.toString(arr.ints()[i]);
+      line.append(lit).append(i + 1 < arr.length() ? "," : "");
+      if ((i + 1) % 16 == 0 || i + 1 == arr.length()) {
+        lines.add(line.toString());
+        line.setLength(0);
+      } else {
+        line.append(' ');
+      }
+    }
+    constants.add(new ConstView(name, arr.type().c(), arr.length(), arr.bytes(), lines));
+    return name;
+  }
+
+  private String pointer(View v, boolean output) {
+    Buffer b = v.buffer();
+    String type = ctype(b);
+    String qualifier = output ? "" : "const ";
+    return switch (b.kind()) {
+      case INPUT -> "(" + qualifier + type + " *)inputs[" + b.ioIndex() + "]";
+      case OUTPUT -> "(" + qualifier + type + " *)outputs[" + b.ioIndex() + "]";
+      case ARENA -> "(" + qualifier + type + " *)(void *)(arena + " + plan.offsets().get(b) + "u)";
+    };
+  }
+
+  static String ctype(Buffer b) {
+    return switch (b.dtype()) {
+      case INT8 -> "int8_t";
+      case INT16 -> "int16_t";
+      case FLOAT32 -> "float";
+      default -> throw new IllegalArgumentException("no C type for " + b);
+    };
+  }
+
+  private static String shape4(int[] d) {
+    return "{" + CLiterals.int32(d[0]) + ", " + CLiterals.int32(d[1]) + ", " + CLiterals.int32(d[2])
+        + ", " + CLiterals.int32(d[3]) + "}";
+  }
+
+  /** A node name that is safe inside a C comment. */
+  static String comment(String s) {
+    return s.replace("*/", "* /").replace("/*", "/ *").replaceAll("[\\r\\n]", " ");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.tenax.codegen;
+
+import java.util.List;
+
+/**
+ * Everything the templates print, with every number already computed (house rule 7). FreeMarker
+ * reads record components as properties: {@code ${model.arenaBytes}}.
+ */
+public record ProjectView(String name, String upperName, String version, String modelFile,
+    String sha256, String target, long arenaBytes, int arenaAlign, long lowerBound,
+    long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
+    List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
+    List<BufferView> buffers, List<String> floatNodes) {
+
+  /** A model input or output: float32 in the ONNX model's shape. */
+  public record IoView(int index, String name, String cName, List<Integer> dims, String shape,
+      int elements, long bytes) {}
+
+  /** A constant array placed with the weights; {@code lines} hold its values, 16 per line. */
+  public record ConstView(String cName, String ctype, int length, long bytes, List<String> lines) {}
+
+  /** A kernel parameter struct: {@code static const type cName = { .field = value, ... };}. */
+  public record StructView(String type, String cName, List<FieldView> fields) {}
+
+  public record FieldView(String name, String value) {}
+
+  /** A {@code tx_shape4} constant, or an array of them when {@code count > 1}. */
+  public record ShapeView(String cName, String initializer, int count) {}
+
+  /**
+   * One kernel call: its constant declarations, local pointer arrays, and the call itself.
+   */
+  public record StepView(int index, String kernel, String node, List<StructView> structs,
+      List<ShapeView> shapes, List<String> locals, String call) {}
+
+  /** One planned tensor, for the memory map. */
+  public record BufferView(String name, String kind, long offset, long bytes, String dtype,
+      int firstStep, int lastStep, String quant) {}
+}

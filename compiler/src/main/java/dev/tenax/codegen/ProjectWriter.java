@@ -1,0 +1,121 @@
+package dev.tenax.codegen;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link ProjectView} through the FreeMarker templates (one template per generated
+ * file) and adds the runtime sources the model calls. Output depends only on the view, so the
+ * same model and options give byte-identical files.
+ */
+public final class ProjectWriter {
+  private ProjectWriter() {}
+
+  /** Generated file name -> template, for a target's project. */
+  static Map<String, String> templates(ProjectView m) {
+    Map<String, String> t = new LinkedHashMap<>();
+    t.put(m.name() + ".h", "model.h.ftl");
+    t.put(m.name() + ".c", "model.c.ftl");
+    t.put(m.name() + "_weights.c", "model_weights.c.ftl");
+    t.put("memory_map.json", "memory_map.json.ftl");
+    t.put("CMakeLists.txt", "CMakeLists.txt.ftl");
+    t.put("Makefile", m.target() + "/Makefile.ftl");
+    t.put("README.md", m.target() + "/README.md.ftl");
+    return t;
+  }
+
+  /** Every generated file by relative path, in a fixed order. */
+  public static Map<String, byte[]> render(ProjectView model, Path templateDir) throws IOException {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
+    cfg.setTemplateLoader(templateDir != null ? new FileTemplateLoader(templateDir.toFile())
+        : new ClassTemplateLoader(ProjectWriter.class, "/templates"));
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setLocale(Locale.ROOT);
+    cfg.setNumberFormat("c");
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : templates(model).entrySet()) {
+      Template t;
+      try {
+        t = cfg.getTemplate(e.getValue());
+      } catch (freemarker.template.TemplateNotFoundException ex) {
+        throw new IOException("template " + e.getValue() + " not found in "
+            + (templateDir != null ? templateDir : "the built-in templates")
+            + "; a --template-dir must hold the same files as templates/", ex);
+      }
+      StringWriter out = new StringWriter();
+      try {
+        t.process(Map.of("model", model), out);
+      } catch (TemplateException ex) {
+        throw new IOException("template " + e.getValue() + " failed: " + ex.getMessage(), ex);
+      }
+      files.put(e.getKey(), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    for (String header : RuntimeFiles.headers()) {
+      files.put("runtime/include/" + header, RuntimeFiles.read("include/" + header));
+    }
+    for (String src : model.runtimeSources()) {
+      files.put("runtime/src/" + src, RuntimeFiles.read("src/" + src));
+    }
+    return files;
+  }
+
+  /** Reads a runtime file shipped in the jar (or in target/classes during development). */
+  static final class RuntimeFiles {
+    private RuntimeFiles() {}
+
+    static byte[] read(String path) throws IOException {
+      try (InputStream in = ProjectWriter.class.getResourceAsStream("/runtime-c/" + path)) {
+        if (in == null) {
+          throw new IOException("runtime-c/" + path + " is missing from the Tenax build");
+        }
+        return in.readAllBytes();
+      }
+    }
+
+    /** All runtime headers: small, and a kernel's header may include shared ones. */
+    static List<String> headers() throws IOException {
+      java.net.URL anchor = ProjectWriter.class.getResource("/runtime-c/include/tx_status.h");
+      if (anchor == null) {
+        throw new IOException("runtime-c/include is missing from the Tenax build");
+      }
+      try {
+        java.net.URI uri = anchor.toURI();
+        if (uri.getScheme().equals("jar")) {
+          java.nio.file.FileSystem fs;
+          try {
+            fs = java.nio.file.FileSystems.getFileSystem(uri);
+          } catch (java.nio.file.FileSystemNotFoundException e) {
+            fs = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+          }
+          return list(fs.getPath("/runtime-c/include"));
+        }
+        return list(Path.of(uri).getParent());
+      } catch (java.net.URISyntaxException e) {
+        throw new IOException("cannot list runtime-c/include: " + e.getMessage(), e);
+      }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+      try (var s = Files.list(dir)) {
+        return s.map(q -> q.getFileName().toString()).filter(n -> n.endsWith(".h")).sorted().toList();
+      }
+    }
+  }
+}

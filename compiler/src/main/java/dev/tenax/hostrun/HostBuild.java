@@ -1,0 +1,76 @@
+package dev.tenax.hostrun;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Builds a generated host project with its Makefile and the system C compiler. */
+public final class HostBuild {
+  private HostBuild() {}
+
+  /** Thrown when make or the compiler fails; the message carries their output. */
+  public static final class BuildException extends IOException {
+    public BuildException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Runs {@code make} in {@code dir} when {@code lib<name>.so} is missing or older than a source,
+   * and returns the library's path.
+   */
+  public static Path build(Path dir, String name) throws IOException {
+    Path lib = dir.resolve("lib" + name + ".so");
+    if (upToDate(dir, lib)) {
+      return lib;
+    }
+    ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", dir.toString(), "lib" + name + ".so");
+    pb.redirectErrorStream(true);
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new BuildException("cannot run make (" + e.getMessage() + "): install make and a C "
+          + "compiler, e.g. apt-get install make gcc");
+    }
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new BuildException("make in " + dir + " did not finish within 10 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException("interrupted while building " + dir);
+    }
+    if (p.exitValue() != 0) {
+      throw new BuildException("building " + dir + " failed (make exit " + p.exitValue() + "):\n"
+          + output.strip());
+    }
+    return lib;
+  }
+
+  private static boolean upToDate(Path dir, Path lib) throws IOException {
+    if (!Files.exists(lib)) {
+      return false;
+    }
+    FileTime built = Files.getLastModifiedTime(lib);
+    try (Stream<Path> s = Files.walk(dir)) {
+      List<Path> sources = s.filter(q -> {
+        String n = q.getFileName().toString();
+        return n.endsWith(".c") || n.endsWith(".h") || n.equals("Makefile");
+      }).toList();
+      for (Path q : sources) {
+        if (Files.getLastModifiedTime(q).compareTo(built) > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.tenax.lower;
+
+import dev.tenax.diag.Code;
+import dev.tenax.diag.Diagnostic;
+import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.ir.DType;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Node;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorType;
+import dev.tenax.ir.Value;
+import dev.tenax.lower.LoweredValue.Activation;
+import dev.tenax.ops.OpException;
+import dev.tenax.ops.Operator;
+import dev.tenax.ops.OperatorRegistry;
+import dev.tenax.quant.ActivationRange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an optimized, quantized (QDQ) graph into a {@link Program}: each node asks its operator
+ * to lower itself ({@link Operator#lower}); integer kernels absorb the QuantizeLinear (and
+ * Relu/Clip) that follows them, DequantizeLinear becomes a way of reading an int8 buffer, and
+ * nodes without an integer kernel run in float32 between a dequantize and a quantize. Every
+ * problem is reported at once.
+ */
+public final class Lowering {
+  private final Graph graph;
+  private final OperatorRegistry registry;
+  private final Map<String, LoweredValue> values = new HashMap<>();
+  private final List<Buffer> buffers = new ArrayList<>();
+  private final List<Step> steps = new ArrayList<>();
+  private final Set<Node> absorbed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<String> floatNodes = new LinkedHashSet<>();
+  private final Map<Buffer, View> dequantized = new IdentityHashMap<>();
+  private final Set<String> broken = new HashSet<>();
+  private final List<Diagnostic> problems = new ArrayList<>();
+  private final List<Program.Io> inputs = new ArrayList<>();
+  private final List<Program.Io> outputs = new ArrayList<>();
+
+  private Lowering(Graph graph, OperatorRegistry registry) {
+    this.graph = graph;
+    this.registry = registry;
+  }
+
+  /** Lowers {@code graph} (after the standard passes). */
+  public static Program lower(Graph graph, OperatorRegistry registry) throws ModelRejectedException {
+    return new Lowering(graph, registry).run();
+  }
+
+  private Program run() throws ModelRejectedException {
+    for (Value v : graph.values().values()) {
+      if (v.isConstant()) {
+        values.put(v.name(), new LoweredValue.Constant(v.constant()));
+      }
+    }
+    for (int i = 0; i < graph.inputs().size(); i++) {
+      String name = graph.inputs().get(i);
+      TensorType t = graph.type(name);
+      if (t.dtype() != DType.FLOAT32) {
+        problems.add(Diagnostic.of(Code.TX080, "graph input '" + name + "' is " + t.dtype()
+            + "; compiled models take float32 inputs", "Export the model with a float32 input."));
+        broken.add(name);
+        continue;
+      }
+      Buffer b = addBuffer(name, DType.FLOAT32, t.size(), null, Buffer.Kind.INPUT, i);
+      inputs.add(new Program.Io(name, t, b));
+      values.put(name, new Activation(View.of(b, t.shape())));
+    }
+    for (Node node : graph.nodes()) {
+      if (!absorbed.contains(node)) {
+        lowerNode(node);
+      }
+    }
+    for (int i = 0; i < graph.outputs().size(); i++) {
+      lowerOutput(graph.outputs().get(i), i);
+    }
+    if (!problems.isEmpty()) {
+      throw new ModelRejectedException(problems);
+    }
+    return new Program(graph.name(), List.copyOf(buffers), List.copyOf(steps), List.copyOf(inputs),
+        List.copyOf(outputs), List.copyOf(floatNodes));
+  }
+
+  private void lowerNode(Node node) {
+    for (String in : node.inputs()) {
+      if (!in.isEmpty() && broken.contains(in)) {
+        broken.addAll(node.outputs()); // already reported upstream
+        return;
+      }
+    }
+    Operator op = registry.lookup(node.domain(), node.opType()).orElseThrow();
+    try {
+      if (!op.lower(new LowerContext(this, graph, node))) {
+        fail(node, Diagnostic.at(node, Code.TX080, describeInputs(node), Code.TX080.defaultHint()));
+      }
+    } catch (OpException e) {
+      fail(node, Diagnostic.at(node, e.code(), e.getMessage(), e.hint()));
+    } catch (IllegalArgumentException e) {
+      fail(node, Diagnostic.at(node, Code.TX070, "lowering failed: " + e.getMessage(),
+          Code.TX070.defaultHint()));
+    }
+  }
+
+  private String describeInputs(Node node) {
+    StringBuilder sb = new StringBuilder("no kernel for " + node.opType() + " with inputs (");
+    for (int i = 0; i < node.inputs().size(); i++) {
+      LoweredValue v = node.input(i).isEmpty() ? null : values.get(node.input(i));
+      sb.append(i == 0 ? "" : ", ").append(describe(v));
+    }
+    return sb.append(")").toString();
+  }
+
+  private static String describe(LoweredValue v) {
+    if (v instanceof Activation a) {
+      return a.quantized() ? "int8 tensor" : "float32 tensor";
+    }
+    if (v instanceof LoweredValue.QuantizedConstant q) {
+      return "quantized " + q.data().dtype() + " constant";
+    }
+    return v == null ? "absent" : "constant";
+  }
+
+  private void fail(Node node, Diagnostic d) {
+    problems.add(d);
+    broken.addAll(node.outputs());
+  }
+
+  private void lowerOutput(String name, int index) {
+    if (broken.contains(name)) {
+      return;
+    }
+    TensorType t = graph.type(name);
+    LoweredValue v = values.get(name);
+    if (!(v instanceof Activation a) || t.dtype() != DType.FLOAT32) {
+      problems.add(Diagnostic.of(Code.TX080, "graph output '" + name + "' is not a float32 tensor "
+          + "computed at run time", "Export the model with float32 outputs computed from its inputs."));
+      return;
+    }
+    Buffer target;
+    if (a.view().buffer().kind() == Buffer.Kind.OUTPUT) {
+      target = a.view().buffer();
+    } else if (a.quantized()) {
+      LowerContext ctx = new LowerContext(this, graph, graph.producer(name).orElseThrow());
+      View logical = ctx.inLogicalOrder(a.view());
+      target = addBuffer(name, DType.FLOAT32, t.size(), null, Buffer.Kind.OUTPUT, index);
+      emit(new dev.tenax.lower.steps.DequantizeStep(name, logical.buffer().quant(), logical,
+          View.of(target, t.shape())));
+    } else {
+      problems.add(Diagnostic.of(Code.TX080, "graph output '" + name + "' is a float32 tensor that "
+          + "is not computed by a kernel (it repeats an input or another output)",
+          "Remove the pass-through output from the model."));
+      return;
+    }
+    outputs.add(new Program.Io(name, t, target));
+  }
+
+  LoweredValue value(String name) {
+    LoweredValue v = values.get(name);
+    if (v == null) {
+      throw new IllegalStateException("value '" + name + "' was not lowered");
+    }
+    return v;
+  }
+
+  void define(String name, LoweredValue value) {
+    values.put(name, value);
+  }
+
+  void absorb(FusedOutput fused, Activation out) {
+    absorbed.addAll(fused.absorbed());
+    values.put(fused.value(), out);
+  }
+
+  void emit(Step step) {
+    steps.add(step);
+  }
+
+  void markFloat(Node node) {
+    floatNodes.add(node.name());
+  }
+
+  View dequantized(View view, String nodeName) {
+    View f = dequantized.get(view.buffer());
+    if (f == null) {
+      f = newBuffer(view.buffer().name() + "/float", view.logicalShape(), view.perm(), DType.FLOAT32, null);
+      emit(new dev.tenax.lower.steps.DequantizeStep(nodeName, view.buffer().quant(), view, f));
+      dequantized.put(view.buffer(), f);
+    }
+    return new View(f.buffer(), view.shape(), view.perm());
+  }
+
+  View newBuffer(String valueName, int[] logicalShape, int[] perm, DType type, QuantParams quant) {
+    int index = graph.outputs().indexOf(valueName);
+    boolean output = index >= 0 && type == DType.FLOAT32 && quant == null;
+    Buffer b = addBuffer(valueName, type, Layouts.product(logicalShape), quant,
+        output ? Buffer.Kind.OUTPUT : Buffer.Kind.ARENA, output ? index : -1);
+    return new View(b, Layouts.permute(logicalShape, perm), perm);
+  }
+
+  private Buffer addBuffer(String name, DType type, int elements, QuantParams quant, Buffer.Kind kind,
+      int ioIndex) {
+    Buffer b = new Buffer(buffers.size(), name, type, elements, quant, kind, ioIndex);
+    buffers.add(b);
+    return b;
+  }
+
+  /** See {@link LowerContext#fusedOutput()}. */
+  FusedOutput fusedOutput(Node node) {
+    List<Node> chain = new ArrayList<>();
+    String value = node.output(0);
+    float lo = Float.NEGATIVE_INFINITY;
+    float hi = Float.POSITIVE_INFINITY;
+    while (true) {
+      List<Node> users = graph.consumers(value);
+      if (users.size() != 1 || graph.outputs().contains(value)) {
+        return null;
+      }
+      Node next = users.get(0);
+      chain.add(next);
+      switch (next.opType()) {
+        case "Relu" -> lo = Math.max(lo, 0f);
+        case "Clip" -> {
+          float[] bounds = ClipBounds.of(next, values);
+          if (bounds == null) {
+            return null;
+          }
+          lo = Math.max(lo, bounds[0]);
+          hi = Math.min(hi, bounds[1]);
+        }
+        case "QuantizeLinear" -> {
+          QuantParams q = QuantizeParams.of(next, values);
+          if (q == null || q.type() != DType.INT8) {
+            return null;
+          }
+          ActivationRange range = ActivationRange.clip(lo, hi, q.scale(), q.zeroPoint(), DType.INT8);
+          return new FusedOutput(q, range, chain, next.output(0));
+        }
+        default -> {
+          return null;
+        }
+      }
+      value = next.output(0);
+    }
+  }
+
+  /** Constant inputs of a node, for helpers that read scales and bounds. */
+  static Tensor constantInput(Node node, int i, Map<String, LoweredValue> values) {
+    if (!node.hasInput(i)) {
+      return null;
+    }
+    return values.get(node.input(i)) instanceof LoweredValue.Constant c ? c.value() : null;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tenax.lower;
+
+import dev.tenax.ir.DType;
+import dev.tenax.kernels.PoolGeometry;
+import dev.tenax.lower.LoweredValue.Activation;
+import dev.tenax.lower.steps.PoolS8Step;
+import dev.tenax.ops.nn.WindowGeometry;
+import dev.tenax.quant.ActivationRange;
+
+/**
+ * MaxPool, AveragePool and GlobalAveragePool over an int8 NCHW input, to the NHWC pooling
+ * kernels. Pooling keeps the input's quantization; a following QuantizeLinear with the same
+ * scale and zero point (and any Relu/Clip before it) is absorbed, another one requantizes.
+ */
+public final class PoolLowering {
+  private PoolLowering() {}
+
+  public static boolean lower(LowerContext ctx, boolean max, boolean global) {
+    Activation x = ctx.quantizedActivation(0);
+    if (x == null || ctx.inputType(0).rank() != 4) {
+      return false;
+    }
+    int[] xs = ctx.inputType(0).shape();
+    PoolGeometry geometry;
+    if (global) {
+      geometry = new PoolGeometry(xs[2], xs[3], 1, 1, 0, 0);
+    } else {
+      int[] kernel = ctx.attrs().getIntArray("kernel_shape", null);
+      WindowGeometry g = WindowGeometry.resolve(ctx.attrs(), kernel, new int[] {xs[2], xs[3]}, true);
+      if (g.dilations()[0] != 1 || g.dilations()[1] != 1) {
+        return false;
+      }
+      boolean padded = g.padBegin()[0] + g.padBegin()[1] + g.padEnd()[0] + g.padEnd()[1] > 0;
+      if (!max && padded && ctx.attrs().getInt("count_include_pad", 0) != 0) {
+        return false; // TODO: an average that counts padding needs its own divisor table
+      }
+      geometry = new PoolGeometry(kernel[0], kernel[1], g.strides()[0], g.strides()[1],
+          g.padBegin()[0], g.padBegin()[1]);
+    }
+    FusedOutput fused = ctx.fusedOutput();
+    boolean absorb = fused != null && fused.quant().equals(x.quant());
+    ActivationRange range = absorb ? fused.range() : ActivationRange.none(DType.INT8);
+    View in = ctx.inLayout(x.view(), Layouts.NHWC);
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, x.quant());
+    ctx.emit(new PoolS8Step(ctx.node().name(), max, geometry, range.min(), range.max(), in, out));
+    if (absorb) {
+      ctx.absorb(fused, out);
+    } else {
+      ctx.define(0, new Activation(out));
+    }
+    return true;
+  }
+}

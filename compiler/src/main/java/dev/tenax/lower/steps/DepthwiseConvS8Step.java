@@ -1,0 +1,60 @@
+package dev.tenax.lower.steps;
+
+import dev.tenax.kernels.DepthwiseConv2dS8;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.ConstArray;
+import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.List;
+
+/** {@code tx_depthwise_conv2d_s8}: NHWC input, filter (1, kh, kw, out_c). */
+public record DepthwiseConvS8Step(String node, DepthwiseConv2dS8.Params params, View in,
+    int[] filterShape, byte[] filter, int[] bias, View out) implements Step {
+  @Override
+  public String kernel() {
+    return "tx_depthwise_conv2d_s8";
+  }
+
+  @Override
+  public List<View> reads() {
+    return List.of(in);
+  }
+
+  @Override
+  public View write() {
+    return out;
+  }
+
+  @Override
+  public void execute(Memory m) {
+    m.put(out, DepthwiseConv2dS8.run(params, in.shape4(), m.bytes(in), filterShape, filter, bias,
+        out.shape4()));
+  }
+
+  @Override
+  public List<CArg> args() {
+    DepthwiseConv2dS8.Params p = params;
+    return List.of(
+        new CArg.Struct("tx_depthwise_conv2d_s8_params", List.of(
+            new CArg.Field("stride_h", p.strideH()), new CArg.Field("stride_w", p.strideW()),
+            new CArg.Field("dilation_h", p.dilationH()), new CArg.Field("dilation_w", p.dilationW()),
+            new CArg.Field("pad_top", p.padTop()), new CArg.Field("pad_left", p.padLeft()),
+            new CArg.Field("channel_multiplier", p.channelMultiplier()),
+            new CArg.Field("input_offset", p.inputOffset()),
+            new CArg.Field("output_offset", p.outputOffset()), new CArg.Field("act_min", p.actMin()),
+            new CArg.Field("act_max", p.actMax()),
+            new CArg.Field("multipliers", ConstArray.int32("multipliers", p.multipliers())),
+            new CArg.Field("shifts", ConstArray.int32("shifts", p.shifts())))),
+        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(filterShape),
+        new CArg.Const(ConstArray.int8("filter", filter)),
+        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int32("bias", bias)),
+        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
+  }
+
+  @Override
+  public long macs() {
+    int[] o = out.shape4();
+    return (long) o[0] * o[1] * o[2] * o[3] * filterShape[1] * filterShape[2];
+  }
+}

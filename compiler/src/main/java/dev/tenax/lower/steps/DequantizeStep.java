@@ -1,0 +1,41 @@
+package dev.tenax.lower.steps;
+
+import dev.tenax.kernels.DequantizeS8F32;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.Memory;
+import dev.tenax.lower.QuantParams;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.List;
+
+/** {@code tx_dequantize_s8_f32}: ONNX DequantizeLinear of an int8 view into float32. */
+public record DequantizeStep(String node, QuantParams quant, View in, View out) implements Step {
+  @Override
+  public String kernel() {
+    return "tx_dequantize_s8_f32";
+  }
+
+  @Override
+  public List<View> reads() {
+    return List.of(in);
+  }
+
+  @Override
+  public View write() {
+    return out;
+  }
+
+  @Override
+  public void execute(Memory m) {
+    m.put(out, DequantizeS8F32.run(new DequantizeS8F32.Params(quant.scale(), quant.zeroPoint()), m.bytes(in)));
+  }
+
+  @Override
+  public List<CArg> args() {
+    return List.of(
+        new CArg.Struct("tx_dequantize_s8_f32_params", List.of(new CArg.Field("scale", quant.scale()),
+            new CArg.Field("zero_point", quant.zeroPoint()))),
+        new CArg.Shape(new int[] {in.buffer().elements()}), new CArg.Data(in, false),
+        new CArg.Data(out, true));
+  }
+}

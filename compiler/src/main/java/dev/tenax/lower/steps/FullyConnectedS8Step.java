@@ -1,0 +1,65 @@
+package dev.tenax.lower.steps;
+
+import dev.tenax.kernels.FullyConnectedS8;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.ConstArray;
+import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.List;
+
+/**
+ * {@code tx_fully_connected_s8}: rows of {@code in} times weights {@code [out][in]}. The kernel
+ * sees the input as {@code (rows, 1, 1, features)} and the output as {@code (rows, 1, 1, out)}.
+ */
+public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, View in,
+    int rows, byte[] weights, int[] bias, View out) implements Step {
+  @Override
+  public String kernel() {
+    return "tx_fully_connected_s8";
+  }
+
+  @Override
+  public List<View> reads() {
+    return List.of(in);
+  }
+
+  @Override
+  public View write() {
+    return out;
+  }
+
+  private int[] inShape() {
+    return new int[] {rows, 1, 1, in.buffer().elements() / rows};
+  }
+
+  private int[] outShape() {
+    return new int[] {rows, 1, 1, out.buffer().elements() / rows};
+  }
+
+  @Override
+  public void execute(Memory m) {
+    m.put(out, FullyConnectedS8.run(params, inShape(), m.bytes(in), weights, bias, outShape()));
+  }
+
+  @Override
+  public List<CArg> args() {
+    FullyConnectedS8.Params p = params;
+    return List.of(
+        new CArg.Struct("tx_fully_connected_s8_params", List.of(
+            new CArg.Field("input_offset", p.inputOffset()),
+            new CArg.Field("output_offset", p.outputOffset()), new CArg.Field("act_min", p.actMin()),
+            new CArg.Field("act_max", p.actMax()),
+            new CArg.Field("multipliers", ConstArray.int32("multipliers", p.multipliers())),
+            new CArg.Field("shifts", ConstArray.int32("shifts", p.shifts())))),
+        new CArg.Shape(inShape()), new CArg.Data(in, false),
+        new CArg.Const(ConstArray.int8("weights", weights)),
+        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int32("bias", bias)),
+        new CArg.Shape(outShape()), new CArg.Data(out, true));
+  }
+
+  @Override
+  public long macs() {
+    return (long) weights.length * rows;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tenax.lower.steps;
+
+import dev.tenax.kernels.AvgPoolS8;
+import dev.tenax.kernels.MaxPoolS8;
+import dev.tenax.kernels.PoolGeometry;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.List;
+
+/**
+ * {@code tx_max_pool_s8} or {@code tx_avg_pool_s8} over NHWC views: both kernels take the same
+ * parameters and keep the input's quantization.
+ */
+public record PoolS8Step(String node, boolean max, PoolGeometry geometry, int actMin, int actMax,
+    View in, View out) implements Step {
+  @Override
+  public String kernel() {
+    return max ? "tx_max_pool_s8" : "tx_avg_pool_s8";
+  }
+
+  @Override
+  public List<View> reads() {
+    return List.of(in);
+  }
+
+  @Override
+  public View write() {
+    return out;
+  }
+
+  @Override
+  public void execute(Memory m) {
+    byte[] result = max
+        ? MaxPoolS8.run(new MaxPoolS8.Params(geometry, actMin, actMax), in.shape4(), m.bytes(in), out.shape4())
+        : AvgPoolS8.run(new AvgPoolS8.Params(geometry, actMin, actMax), in.shape4(), m.bytes(in), out.shape4());
+    m.put(out, result);
+  }
+
+  @Override
+  public List<CArg> args() {
+    PoolGeometry g = geometry;
+    return List.of(
+        new CArg.Struct(kernel() + "_params", List.of(
+            new CArg.Field("filter_h", g.filterH()), new CArg.Field("filter_w", g.filterW()),
+            new CArg.Field("stride_h", g.strideH()), new CArg.Field("stride_w", g.strideW()),
+            new CArg.Field("pad_top", g.padTop()), new CArg.Field("pad_left", g.padLeft()),
+            new CArg.Field("act_min", actMin), new CArg.Field("act_max", actMax))),
+        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(out.shape4()),
+        new CArg.Data(out, true));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tenax.lower.steps;
+
+import dev.tenax.kernels.TransposeS8;
+import dev.tenax.lower.CArg;
+import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.View;
+import java.util.List;
+
+/** {@code tx_transpose_s8}: moves data between two layouts of the same value. */
+public record TransposeS8Step(String node, int[] perm, View in, View out) implements Step {
+  @Override
+  public String kernel() {
+    return "tx_transpose_s8";
+  }
+
+  @Override
+  public List<View> reads() {
+    return List.of(in);
+  }
+
+  @Override
+  public View write() {
+    return out;
+  }
+
+  @Override
+  public void execute(Memory m) {
+    m.put(out, TransposeS8.run(new TransposeS8.Params(perm), in.shape4(), m.bytes(in)));
+  }
+
+  @Override
+  public List<CArg> args() {
+    return List.of(
+        new CArg.Struct("tx_transpose_s8_params", List.of(new CArg.Field("perm", perm))),
+        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Data(out, true));
+  }
+}
