@@ -38,6 +38,10 @@ public final class PoolLowering {
           g.padBegin()[0], g.padBegin()[1]);
     }
     FusedOutput fused = ctx.fusedOutput();
+    if (!max && fused != null && !fused.quant().equals(x.quant()) && geometry.padTop() == 0
+        && geometry.padLeft() == 0 && unpadded(ctx, xs, geometry)) {
+      return averageAsDepthwise(ctx, x, geometry, fused);
+    }
     boolean absorb = fused != null && fused.quant().equals(x.quant());
     ActivationRange range = absorb ? fused.range() : ActivationRange.none(DType.INT8);
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
@@ -48,6 +52,40 @@ public final class PoolLowering {
     } else {
       ctx.define(0, new Activation(out));
     }
+    return true;
+  }
+
+  private static boolean unpadded(LowerContext ctx, int[] xs, PoolGeometry g) {
+    int[] out = ctx.outputType(0).shape();
+    return (out[2] - 1) * g.strideH() + g.filterH() <= xs[2] && (out[3] - 1) * g.strideW() + g.filterW() <= xs[3];
+  }
+
+  /**
+   * An average that requantizes to another scale, computed in one rounding as a depthwise
+   * convolution with unit weights and the multiplier {@code inScale / (window * outScale)}:
+   * averaging then requantizing would round twice and drift from ONNX's float semantics.
+   * TODO: a requantizing average-pool kernel would save the constant filter of ones.
+   */
+  private static boolean averageAsDepthwise(LowerContext ctx, Activation x, PoolGeometry g,
+      FusedOutput fused) {
+    int c = ctx.inputType(0).dim(1);
+    int window = g.filterH() * g.filterW();
+    double real = (double) x.quant().scale() / ((double) window * fused.quant().scale());
+    dev.tenax.quant.QuantizedMultiplier m = dev.tenax.quant.QuantizedMultiplier.of(real);
+    int[] multipliers = new int[c];
+    int[] shifts = new int[c];
+    java.util.Arrays.fill(multipliers, m.multiplier());
+    java.util.Arrays.fill(shifts, m.shift());
+    byte[] ones = new byte[window * c];
+    java.util.Arrays.fill(ones, (byte) 1);
+    View in = ctx.inLayout(x.view(), Layouts.NHWC);
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, fused.quant());
+    var p = new dev.tenax.kernels.DepthwiseConv2dS8.Params(g.strideH(), g.strideW(), 1, 1, 0, 0, 1,
+        -x.quant().zeroPoint(), fused.quant().zeroPoint(), fused.range().min(), fused.range().max(),
+        multipliers, shifts);
+    ctx.emit(new dev.tenax.lower.steps.DepthwiseConvS8Step(ctx.node().name(), p, in,
+        new int[] {1, g.filterH(), g.filterW(), c}, ones, null, out));
+    ctx.absorb(fused, out);
     return true;
   }
 }

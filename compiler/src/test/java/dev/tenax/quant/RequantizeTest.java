@@ -14,7 +14,7 @@ class RequantizeTest {
     assertEquals(95, Requantize.s8(1000, M01, -3, -5, -128, 127)); // 100 - 5
     assertEquals(127, Requantize.s8(2000, M01, -3, -5, -128, 127)); // 195 saturates
     assertEquals(-128, Requantize.s8(-2000, M01, -3, -5, -128, 127)); // -205 saturates
-    assertEquals(-6, Requantize.s8(-5, M01, -3, -5, -128, 127)); // -0.5 rounds away from zero
+    assertEquals(-5, Requantize.s8(-5, M01, -3, -5, -128, 127)); // -0.5 rounds toward +infinity
   }
 
   @Test
