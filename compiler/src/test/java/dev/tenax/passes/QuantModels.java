@@ -76,14 +76,14 @@ final class QuantModels {
   }
 
   /**
-   * ONNX Runtime's static integer pattern: ConvInteger(x: uint8[1,2,5,5], w: int8[3,2,3,3])
-   * -> Cast(float) -> Mul(s), with s of shape {@code sShape}.
+   * ONNX Runtime's integer pattern with a constant scale: ConvInteger(x: uint8[1,2,5,5],
+   * w: uint8[3,2,3,3], the only types ONNX Runtime runs) -> Cast(float) -> Mul(s).
    */
   static ModelProto convInteger(Tensor s) {
     Random r = new Random(9);
     return new OnnxModelBuilder().input("x", DType.UINT8, 1, 2, 5, 5)
-        .initializer("w", randomInts(r, DType.INT8, 3, 2, 3, 3))
-        .initializer("xzp", Tensor.scalar(DType.UINT8, 131)).initializer("wzp", Tensor.scalar(DType.INT8, 0))
+        .initializer("w", randomInts(r, DType.UINT8, 3, 2, 3, 3))
+        .initializer("xzp", Tensor.scalar(DType.UINT8, 131)).initializer("wzp", Tensor.scalar(DType.UINT8, 128))
         .initializer("s", s)
         .node("ConvInteger", List.of("x", "w", "xzp", "wzp"), List.of("acc"), CONV_ATTRS)
         .node("Cast", List.of("acc"), List.of("accf"), Map.of("to", Attribute.ofInt(1)))
@@ -91,12 +91,12 @@ final class QuantModels {
         .output("y", DType.FLOAT32, 1, 3, 3, 3).build();
   }
 
-  /** MatMulInteger(a: int8[2,4], b: uint8[4,3], b_zp per column) -> Cast(float) -> Mul(s). */
+  /** MatMulInteger(a: uint8[2,4], b: int8[4,3], b_zp per column) -> Cast(float) -> Mul(s). */
   static ModelProto matMulInteger(Tensor s) {
     Random r = new Random(10);
-    return new OnnxModelBuilder().input("a", DType.INT8, 2, 4)
-        .initializer("b", randomInts(r, DType.UINT8, 4, 3))
-        .initializer("bzp", Tensor.vector(DType.UINT8, 120, 128, 135))
+    return new OnnxModelBuilder().input("a", DType.UINT8, 2, 4)
+        .initializer("b", randomInts(r, DType.INT8, 4, 3))
+        .initializer("bzp", Tensor.vector(DType.INT8, -8, 0, 7))
         .node("MatMulInteger", List.of("a", "b", "", "bzp"), List.of("acc"))
         .node("Cast", List.of("acc"), List.of("accf"), Map.of("to", Attribute.ofInt(1)))
         .initializer("s", s)
