@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.eval.ReferenceEvaluator;
@@ -13,6 +14,9 @@ import dev.tenax.ir.Graph;
 import dev.tenax.ir.IrPrinter;
 import dev.tenax.ir.Node;
 import dev.tenax.ir.Tensor;
+import dev.tenax.models.ModelCheck;
+import dev.tenax.models.ModelSpec;
+import dev.tenax.models.SharedModels;
 import dev.tenax.onnx.proto.Onnx.ModelProto;
 import dev.tenax.oracle.OnnxRuntimeOracle;
 import dev.tenax.testing.OnnxTestCase;
@@ -202,6 +206,26 @@ class NormalizeQuantizedEquivalenceTest {
       }
     }
     assertTrue(rewritten >= 5, "only " + rewritten + " QLinear cases rewritten");
+  }
+
+  /** The MLPerf Tiny int8 QDQ models are already canonical: the normalize passes leave them as they are. */
+  @Test
+  void canonicalQdqModelsStayUnchanged() throws Exception {
+    Path shared = SharedData.sharedOrNull();
+    Assumptions.assumeTrue(shared != null, "shared data not available");
+    int seen = 0;
+    for (ModelSpec spec : SharedModels.ALL) {
+      if (!spec.folder().endsWith("-int8-qdq")) {
+        continue;
+      }
+      ModelCheck.run(shared.resolve("models"), spec, g -> {
+        Graph a = new NormalizeUint8().apply(new NormalizeIntegerOps().apply(new NormalizeQLinear().apply(g)));
+        assertSame(g, a, spec.folder());
+        return a;
+      });
+      seen++;
+    }
+    assertEquals(4, seen);
   }
 
   /** The standard pipeline as one pass. */
