@@ -21,8 +21,17 @@ public final class Pipeline {
 
   public static Pipeline standard() {
     return new Pipeline(List.of(
+        new Step(new NormalizeQLinear(),
+            "first: QLinearConv/QLinearMatMul become DQ -> Conv/MatMul -> Q, the one quantized form "
+                + "later stages read; before folding, whose results it does not need"),
+        new Step(new NormalizeIntegerOps(),
+            "ConvInteger/MatMulInteger -> Cast -> Mul(scale) become DQ -> Conv/MatMul while the "
+                + "chain is still intact and the weights are still int constants"),
+        new Step(new NormalizeUint8(),
+            "after the two above, which may emit uint8 Q/DQ pairs; before folding, which keeps "
+                + "DequantizeLinear of int constants, so the shifted int8 weights survive it"),
         new Step(new FoldConstants(),
-            "first: turns shape arithmetic into constants so Reshape/Pad operands become static "
+            "turns shape arithmetic into constants so Reshape/Pad operands become static "
                 + "and later passes see constant weights"),
         new Step(new RemoveIdentities(),
             "after folding (which may leave Identity chains); before pattern passes so that "
