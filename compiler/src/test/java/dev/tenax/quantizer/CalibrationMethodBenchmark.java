@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
 class CalibrationMethodBenchmark {
   static final CalibrationMethod DEFAULT = QuantizeDefaults.METHOD;
 
+  /** The full measurement without Maven: {@code java -cp ... CalibrationMethodBenchmark}. */
+  public static void main(String[] args) throws Exception {
+    System.setProperty("tenax.quant.benchmark", "full");
+    new CalibrationMethodBenchmark().int8AccuracyPerMethod();
+  }
+
   @Test
   void int8AccuracyPerMethod() throws Exception {
     boolean full = "full".equals(System.getProperty("tenax.quant.benchmark"));
