@@ -10,6 +10,7 @@ import dev.tenax.diag.UsageException;
 import dev.tenax.frontend.OnnxExporter;
 import dev.tenax.ir.Graph;
 import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantizeDefaults;
 import dev.tenax.quantizer.QuantizedModel;
 import dev.tenax.quantizer.Quantizer;
 import dev.tenax.quantizer.RandomSource;
@@ -43,7 +44,7 @@ final class QuantizeCommand implements Callable<Integer> {
 
   @Option(names = "--calib-count", paramLabel = "N", description = "Use the first N samples (default: 500, or "
       + "all if fewer).")
-  int calibCount = 500;
+  int calibCount = QuantizeDefaults.CALIB_COUNT;
 
   @Option(names = "--calib-range", paramLabel = "START:END", description = "Use samples START (inclusive) "
       + "to END (exclusive); FIRST..LAST (both inclusive) also works. Overrides --calib-count.")
@@ -61,7 +62,7 @@ final class QuantizeCommand implements Callable<Integer> {
 
   @Option(names = "--method", paramLabel = "minmax|percentile|mse",
       description = "How each tensor's range is chosen from calibration (default: ${DEFAULT-VALUE}).")
-  String method = "minmax";
+  String method = "mse";
 
   @Option(names = "--percentile", paramLabel = "P", description = "Percentile for --method percentile "
       + "(default: 99.99).")
@@ -121,7 +122,8 @@ final class QuantizeCommand implements Callable<Integer> {
         + (m == CalibrationMethod.PERCENTILE ? " " + percentile : "") + ", " + cal.samples() + " samples");
     out.println("quantized " + q.activations().size() + " activation tensors to int8");
     out.println(q.floatNodes().isEmpty() ? "float islands: none"
-        : "float islands (" + q.floatNodes().size() + " nodes left in float32): " + String.join(", ", q.floatNodes()));
+        : "float islands (" + q.floatNodes().size() + " node" + (q.floatNodes().size() == 1 ? "" : "s")
+            + " left in float32): " + String.join(", ", q.floatNodes()));
     out.println("wrote " + target);
     out.flush();
     return ExitCodes.OK;
