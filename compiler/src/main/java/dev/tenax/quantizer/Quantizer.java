@@ -25,6 +25,9 @@ import java.util.Set;
  * {@code t_dq = DequantizeLinear(t_q)}, and its consumers read {@code t_dq}; weights and
  * biases become int8/int32 initializers behind a DequantizeLinear. The result is still an
  * ordinary ONNX graph, so the float evaluator and ONNX Runtime simulate the int8 model.
+ *
+ * <p>TODO(16x8): the 16-bit activation mode (int16 activations with zero point 0, int8
+ * weights, opset 21 Q/DQ, {@code tenax quantize --mode 16x8}) is not implemented yet.
  */
 public final class Quantizer {
   private final Graph g;
