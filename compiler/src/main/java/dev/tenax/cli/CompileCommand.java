@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tenax compile}: a quantized model to a C project (and, for the host, a library). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-    description = "Compile a quantized (QDQ) ONNX model to a C project in DIR: model sources, "
+    description = "Compile an ONNX model to a C project in DIR (a float model is quantized first "
+        + "with --calib; a QDQ model keeps its scales): model sources, "
         + "weights, the runtime kernels it calls, Makefile, CMakeLists.txt, memory_map.json and a "
         + "README. For --target host the project is also built into lib<name>.so.")
 final class CompileCommand implements Callable<Integer> {
@@ -31,6 +32,9 @@ final class CompileCommand implements Callable<Integer> {
 
   @Mixin
   ModelOptions modelOptions;
+
+  @Mixin
+  CalibrationOptions calibration;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
       description = "Directory for the project (created; generated files are replaced).")
@@ -70,10 +74,17 @@ final class CompileCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Graph g = Pipeline.standard().run(modelOptions.load());
-    if (g.nodes().stream().noneMatch(n -> n.opType().equals("QuantizeLinear"))) {
-      // TODO(issue 3): quantize here with --calib, as 'tenax quantize' does.
-      throw new UsageException(modelOptions.model + " is a float model; quantize it first with "
-          + "'tenax quantize " + modelOptions.model + " --calib DATA -o model.int8.onnx' and compile that");
+    boolean quantized = g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"));
+    if (!quantized) {
+      if (!calibration.given()) {
+        throw new UsageException(modelOptions.model + " is a float model: pass --calib DATA (typical "
+            + "inputs: a folder of .npy/.pb files, a stacked .npy or an IDX file) to quantize it to int8, "
+            + "or quantize it first with 'tenax quantize'");
+      }
+      g = Pipeline.standard().run(calibration.quantize(g, out, err).graph());
+    } else if (calibration.given()) {
+      err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
+          + "scales are kept");
     }
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model));
@@ -89,7 +100,8 @@ final class CompileCommand implements Callable<Integer> {
       out.println("built " + lib);
     }
     out.println("wrote " + outDir + " (" + v.name() + ".h, " + v.name() + ".c, " + v.name()
-        + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md)");
+        + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md, " + v.name()
+        + ".qdq.onnx)");
     out.flush();
     return ExitCodes.OK;
   }

@@ -1,26 +1,14 @@
 package dev.tenax.cli;
 
-import dev.tenax.calib.CalibrationData;
-import dev.tenax.calib.CalibrationMethod;
-import dev.tenax.calib.CalibrationResult;
-import dev.tenax.calib.Preprocessing;
-import dev.tenax.calib.RangeCollector;
-import dev.tenax.calib.SampleRange;
-import dev.tenax.diag.UsageException;
 import dev.tenax.frontend.OnnxExporter;
 import dev.tenax.ir.Graph;
 import dev.tenax.passes.Pipeline;
-import dev.tenax.quantizer.QuantizeDefaults;
 import dev.tenax.quantizer.QuantizedModel;
-import dev.tenax.quantizer.Quantizer;
-import dev.tenax.quantizer.RandomSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,36 +25,8 @@ final class QuantizeCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
-  @Option(names = "--calib", paramLabel = "PATH|random", description = "Calibration data: a folder of .npy/.pb "
-      + "files, a stacked .npy array, an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
-      + "preprocessing; poor accuracy, for trying the tool only).")
-  String calib;
-
-  @Option(names = "--calib-count", paramLabel = "N", description = "Use the first N samples (default: 500, or "
-      + "all if fewer).")
-  int calibCount = QuantizeDefaults.CALIB_COUNT;
-
-  @Option(names = "--calib-range", paramLabel = "START:END", description = "Use samples START (inclusive) "
-      + "to END (exclusive); FIRST..LAST (both inclusive) also works. Overrides --calib-count.")
-  String calibRange;
-
-  @Option(names = "--scale", description = "Preprocessing: multiply raw values by this (e.g. 0.00392156862745098"
-      + " for 0..255 pixels to 0..1).")
-  double scale = 1;
-
-  @Option(names = "--mean", split = ",", description = "Preprocessing: subtract (one value, or one per channel).")
-  double[] mean = {0};
-
-  @Option(names = "--std", split = ",", description = "Preprocessing: divide by (one value, or one per channel).")
-  double[] std = {1};
-
-  @Option(names = "--method", paramLabel = "minmax|percentile|mse",
-      description = "How each tensor's range is chosen from calibration (default: ${DEFAULT-VALUE}).")
-  String method = "mse";
-
-  @Option(names = "--percentile", paramLabel = "P", description = "Percentile for --method percentile "
-      + "(default: 99.99).")
-  double percentile = RangeCollector.DEFAULT_PERCENTILE;
+  @Mixin
+  CalibrationOptions calibration;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output model (default: MODEL with "
       + ".int8.onnx).")
@@ -79,47 +39,10 @@ final class QuantizeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (calib == null) {
-      throw new UsageException("quantize needs calibration data: pass --calib PATH (a folder of .npy/.pb files, "
-          + "a stacked .npy or an IDX file of typical inputs), or --calib random to try the tool without data");
-    }
-    CalibrationMethod m = parseMethod(method);
-    if (!(percentile > 0 && percentile <= 100)) {
-      throw new UsageException("--percentile must be in (0, 100], got " + percentile);
-    }
-    if (calibCount <= 0) {
-      throw new UsageException("--calib-count must be positive, got " + calibCount);
-    }
     Graph g = Pipeline.standard().run(modelOptions.load());
-    Preprocessing pre = Preprocessing.of(scale, mean, std);
-    List<CalibrationData> data = new ArrayList<>();
-    boolean random = calib.equals("random");
-    if (random) {
-      err.println("WARNING: calibrating on random inputs (uniform in [" + RandomSource.LOW + ", "
-          + RandomSource.HIGH + ")): ranges will not match real data and accuracy will be poor; "
-          + "pass --calib with real samples");
-    }
-    for (String in : g.inputs()) {
-      data.add(open(in, g, pre, random));
-    }
-    CalibrationData first = data.isEmpty() ? null : data.get(0);
-    err.println("calibrating on " + (first == null ? "0 samples" : first.describe()));
-    err.flush();
-    RangeCollector rc = RangeCollector.collect(g, data, (done, total) -> {
-      if (done == total || done % Math.max(1, total / 20) == 0) {
-        err.print("\rcalibrating " + done + "/" + total);
-        if (done == total) {
-          err.println();
-        }
-        err.flush();
-      }
-    });
-    CalibrationResult cal = rc.ranges(m, percentile);
-    QuantizedModel q = Quantizer.quantize(g, cal);
+    QuantizedModel q = calibration.quantize(g, out, err);
     Path target = output != null ? output : defaultOutput(modelOptions.model);
     writeAtomically(target, OnnxExporter.export(q.graph(), Version.current()).toByteArray());
-    out.println("method: " + m.name().toLowerCase(Locale.ROOT).replace("_", "")
-        + (m == CalibrationMethod.PERCENTILE ? " " + percentile : "") + ", " + cal.samples() + " samples");
     out.println("quantized " + q.activations().size() + " activation tensors to int8");
     out.println(q.floatNodes().isEmpty() ? "float islands: none"
         : "float islands (" + q.floatNodes().size() + " node" + (q.floatNodes().size() == 1 ? "" : "s")
@@ -127,53 +50,6 @@ final class QuantizeCommand implements Callable<Integer> {
     out.println("wrote " + target);
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private CalibrationData open(String input, Graph g, Preprocessing pre, boolean random) throws UsageException {
-    SampleRange range = calibRange != null ? parseRange(calibRange) : null;
-    if (random) {
-      int count = range != null ? (range.end() == -1 ? calibCount : range.end()) : calibCount;
-      return CalibrationData.of(new RandomSource(g.type(input).shape(), count), input, g.type(input),
-          range != null ? range : SampleRange.first(count), pre);
-    }
-    String path = calib;
-    if (g.inputs().size() > 1) {
-      throw new UsageException("the model has " + g.inputs().size() + " inputs (" + String.join(", ", g.inputs())
-          + "); quantize calibrates single-input models only for now");
-    }
-    Path p = Path.of(path);
-    if (range == null) {
-      int available = CalibrationData.open(p, input, g.type(input), SampleRange.ALL, pre).size();
-      range = SampleRange.first(Math.min(calibCount, available));
-    }
-    return CalibrationData.open(p, input, g.type(input), range, pre);
-  }
-
-  static SampleRange parseRange(String text) throws UsageException {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return SampleRange.parse(text);
-    }
-    try {
-      int start = Integer.parseInt(text.substring(0, colon).trim());
-      String e = text.substring(colon + 1).trim();
-      int end = e.isEmpty() ? -1 : Integer.parseInt(e);
-      if (start < 0 || (end != -1 && end <= start)) {
-        throw new UsageException("--calib-range " + text + " is empty; write START:END with 0 <= START < END");
-      }
-      return new SampleRange(start, end);
-    } catch (NumberFormatException ex) {
-      throw new UsageException("--calib-range " + text + " is not START:END (e.g. 0:500, END exclusive)");
-    }
-  }
-
-  static CalibrationMethod parseMethod(String text) throws UsageException {
-    switch (text.toLowerCase(Locale.ROOT)) {
-      case "minmax": case "min_max": return CalibrationMethod.MIN_MAX;
-      case "percentile": return CalibrationMethod.PERCENTILE;
-      case "mse": return CalibrationMethod.MSE;
-      default: throw new UsageException("--method " + text + " is not one of minmax, percentile, mse");
-    }
   }
 
   static Path defaultOutput(Path model) {

@@ -27,12 +27,19 @@ public final class ModelCompiler {
     return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()));
   }
 
-  /** Compiles and writes the project into {@code dir} (atomically: all files or none). */
+  /**
+   * Compiles and writes the project into {@code dir} (atomically: all files or none), with the
+   * quantized graph as {@code <name>.qdq.onnx}.
+   */
   public static Result compile(Graph graph, EmitOptions options, Path dir)
       throws ModelRejectedException, IOException {
     Result r = compile(graph, options);
     dev.tenax.io.OutputDirectory out = new dev.tenax.io.OutputDirectory(dir);
     r.files().forEach(out::add);
+    // The quantized graph the project was generated from: 'tenax eval' lowers it again to
+    // compare every layer with the float model, and users can open it in their usual tools.
+    out.add(options.name() + ".qdq.onnx",
+        dev.tenax.frontend.OnnxExporter.export(graph, options.version()).toByteArray());
     out.commit();
     return r;
   }

@@ -49,7 +49,7 @@ public final class ConvLowering {
     }
     int[] bias = BiasValues.of(ctx, 2, inScale, w, outC);
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, fused.quant());
+    View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), Layouts.NHWC);
     ActivationRange r = fused.range();
     int inOffset = -x.quant().zeroPoint();
     int outOffset = fused.quant().zeroPoint();

@@ -22,7 +22,7 @@ public final class ElementwiseLowering {
     }
     View va = a.view();
     View vb = ctx.inLayout(b.view(), va.perm());
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), va.perm(), DType.INT8, fused.quant());
+    View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), va.perm());
     QuantParams qa = a.quant();
     QuantParams qb = b.quant();
     QuantParams qo = fused.quant();

@@ -76,7 +76,7 @@ public final class FullyConnectedLowering {
     View input = ctx.inLogicalOrder(x.view());
     int rows = input.buffer().elements() / in;
     int[] outShape = ctx.outputType(0).shape();
-    View out = ctx.newBuffer(0, outShape, Layouts.identity(outShape.length), DType.INT8, fused.quant());
+    View out = ctx.newBuffer(fused, outShape, Layouts.identity(outShape.length));
     var p = new FullyConnectedS8.Params(-x.quant().zeroPoint(), fused.quant().zeroPoint(),
         fused.range().min(), fused.range().max(), multipliers, shifts);
     ctx.emit(new FullyConnectedS8Step(ctx.node().name(), p, input, rows, weights, bias, out));

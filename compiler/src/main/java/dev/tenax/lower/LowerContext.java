@@ -103,6 +103,11 @@ public final class LowerContext {
     return lowering.newBuffer(node.output(outputIndex), logicalShape, perm, type, quant);
   }
 
+  /** A new int8 arena buffer for a kernel that writes the quantized result of {@code fused}. */
+  public View newBuffer(FusedOutput fused, int[] logicalShape, int[] perm) {
+    return lowering.newBuffer(fused.floatValue(), logicalShape, perm, DType.INT8, fused.quant());
+  }
+
   public void emit(Step step) {
     lowering.emit(step);
   }

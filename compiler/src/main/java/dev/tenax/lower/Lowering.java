@@ -240,7 +240,7 @@ public final class Lowering {
             return null;
           }
           ActivationRange range = ActivationRange.clip(lo, hi, q.scale(), q.zeroPoint(), DType.INT8);
-          return new FusedOutput(q, range, chain, next.output(0));
+          return new FusedOutput(q, range, chain, next.output(0), next.input(0));
         }
         default -> {
           return null;

@@ -79,7 +79,7 @@ public final class PoolLowering {
     byte[] ones = new byte[window * c];
     java.util.Arrays.fill(ones, (byte) 1);
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, fused.quant());
+    View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), Layouts.NHWC);
     var p = new dev.tenax.kernels.DepthwiseConv2dS8.Params(g.strideH(), g.strideW(), 1, 1, 0, 0, 1,
         -x.quant().zeroPoint(), fused.quant().zeroPoint(), fused.range().min(), fused.range().max(),
         multipliers, shifts);

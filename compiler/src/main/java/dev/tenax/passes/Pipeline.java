@@ -36,8 +36,14 @@ public final class Pipeline {
         new Step(new RemoveIdentities(),
             "after folding (which may leave Identity chains); before pattern passes so that "
                 + "Conv->Identity->BatchNorm still matches"),
+        new Step(new MatMulAddToGemm(),
+            "needs constant weights and biases (after folding); before FoldBatchNorm, which then "
+                + "sees a Gemm with its bias"),
         new Step(new FoldBatchNorm(),
             "needs constant weights and statistics (after folding) and adjacent Conv/Gemm"),
+        new Step(new BatchNormToDepthwise(),
+            "after folding into Conv/Gemm, which is cheaper: what is left becomes a 1x1 depthwise "
+                + "convolution that the quantizer and the int8 kernels know"),
         new Step(new EliminateDeadNodes(),
             "drops what folding and rewriting left unused, before marking fusions"),
         new Step(new MarkFusedActivations(),

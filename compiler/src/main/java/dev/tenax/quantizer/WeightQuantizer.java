@@ -31,7 +31,9 @@ final class WeightQuantizer {
     }
     float[] scale = new float[channels];
     for (int c = 0; c < channels; c++) {
-      scale[c] = max[c] > 0 && Float.isFinite(max[c] / 127f) && max[c] / 127f > 0 ? max[c] / 127f
+      // A channel whose weights are all below float32's normal range (trained-away filters) counts
+      // as zero: a subnormal scale would make its int32 bias, bias / (inScale * scale), overflow.
+      scale[c] = Float.isFinite(max[c] / 127f) && max[c] / 127f >= Float.MIN_NORMAL ? max[c] / 127f
           : ZERO_CHANNEL_SCALE;
     }
     return scale;

@@ -130,6 +130,46 @@ class PassesTest {
         "  output out", ""), Map.of("x", ramp(1, 3)));
   }
 
+  /** The unfolded BatchNormalization after a Relu becomes a 1x1 depthwise Conv computing the same. */
+  @Test
+  void batchNormThatCannotFoldBecomesDepthwiseConv() throws Exception {
+    var m = withInitializers(model(13, List.of(
+        node("relu", "Relu", List.of("x"), List.of("r")),
+        node("bn", "BatchNormalization", List.of("r", "s", "b", "m", "v"), List.of("out"))),
+        List.of(tensor("x", FLOAT, 1, 2, 2, 2)), List.of(tensor("out", FLOAT, 1, 2, 2, 2))),
+        inits("s", ramp(2), "b", ramp(2), "m", ramp(2), "v", Tensor.ofFloats(new int[] {2}, new float[] {1, 3})));
+    Graph before = PassTesting.load(m);
+    Graph after = PassTesting.check(new BatchNormToDepthwise(), before, dev.tenax.ir.IrPrinter.print(before),
+        String.join("\n",
+        "graph \"g\" opsets {ai.onnx: 13}",
+        "  input x: float32[1,2,2,2]",
+        // s = scale / sqrt(var + 1e-5) = {-1.25 / 1.000005, 0.5 / 1.7320537}, bias b - m * s
+        "  const bn/depthwise_weight: float32[2,1,1,1] {-1.2499938,0.28867465}",
+        "  const bn/depthwise_bias: float32[2] {-2.8124921,0.35566267}",
+        "  relu = Relu(x) -> r: float32[1,2,2,2]",
+        "  bn = Conv(r, bn/depthwise_weight, bn/depthwise_bias) {group=2, kernel_shape=[1,1]} -> out: float32[1,2,2,2]",
+        "  output out", ""), Map.of("x", ramp(1, 2, 2, 2)));
+    assertEquals(List.of("Relu", "Conv"), after.nodes().stream().map(n -> n.opType()).toList());
+  }
+
+  /** A Keras dense layer, MatMul then Add of a [1, N] bias, becomes one Gemm with an [N] bias. */
+  @Test
+  void matMulPlusBiasBecomesGemm() throws Exception {
+    var m = withInitializers(model(13, List.of(
+        node("mm", "MatMul", List.of("x", "w"), List.of("h")),
+        node("add", "Add", List.of("bias", "h"), List.of("out"))),
+        List.of(tensor("x", FLOAT, 2, 3)), List.of(tensor("out", FLOAT, 2, 2))),
+        inits("w", ramp(3, 2), "bias", ramp(1, 2)));
+    Graph before = PassTesting.load(m);
+    PassTesting.check(new MatMulAddToGemm(), before, dev.tenax.ir.IrPrinter.print(before), String.join("\n",
+        "graph \"g\" opsets {ai.onnx: 13}",
+        "  input x: float32[2,3]",
+        "  const w: float32[3,2] {-1.25,0.5,-0.5,1.25,0.25,-0.75}",
+        "  const mm/gemm_bias: float32[2] {-1.25,0.5}",
+        "  mm = Gemm(x, w, mm/gemm_bias) -> out: float32[2,2]",
+        "  output out", ""), Map.of("x", ramp(2, 3)));
+  }
+
   @Test
   void foldConstantsKeepsQuantizedWeights() throws Exception {
     var m = withInitializers(model(13, List.of(

@@ -1,0 +1,112 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tenax.calib.CalibrationData;
+import dev.tenax.calib.Preprocessing;
+import dev.tenax.calib.RangeCollector;
+import dev.tenax.calib.SampleRange;
+import dev.tenax.diag.Diagnostic;
+import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.frontend.ImportOptions;
+import dev.tenax.frontend.ModelImporter;
+import dev.tenax.hostrun.CompiledModel;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorType;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.models.ModelSpec;
+import dev.tenax.models.SharedModels;
+import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantizeDefaults;
+import dev.tenax.quantizer.Quantizer;
+import dev.tenax.quantizer.RandomSource;
+import dev.tenax.testing.HostGcc;
+import dev.tenax.testing.SharedData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every shared model compiles for the host, and the compiled C computes exactly the bits of the
+ * Java integer evaluator (the outputs are float32 dequantized from int8, or computed by the float
+ * fallback kernels, which are bit-exact too). Float models are quantized first, calibrated on
+ * random inputs: calibration quality does not matter for bit-exactness.
+ */
+class HostModelsTest {
+  static final int INPUTS = 3;
+
+  static Stream<ModelSpec> models() {
+    return SharedModels.ALL.stream().filter(s -> !s.folder().equals("super-resolution-10"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void compiledCodeMatchesTheIntegerEvaluator(ModelSpec spec, @TempDir Path dir) throws Exception {
+    HostGcc.require();
+    Path model = SharedData.require("models/" + spec.folder() + "/" + spec.file());
+    Graph g = quantized(model, spec);
+    ModelCompiler.Result r;
+    try {
+      r = ModelCompiler.compile(g, new EmitOptions("m", "host", null, "test", spec.file(), "0"), dir);
+    } catch (ModelRejectedException e) {
+      throw new AssertionError(e.diagnostics().stream().map(Diagnostic::format)
+          .collect(Collectors.joining("\n")));
+    }
+    Program program = r.program();
+    Random rnd = new Random(spec.folder().hashCode());
+    try (CompiledModel compiled = CompiledModel.open(dir)) {
+      for (int n = 0; n < INPUTS; n++) {
+        Program.Io in = program.inputs().get(0);
+        Map<String, Tensor> feed = Map.of(in.name(), random(in.type(), rnd));
+        Map<String, Tensor> want = ProgramInterpreter.run(program, feed);
+        Map<String, Tensor> got = compiled.run(feed);
+        assertEquals(want.keySet(), got.keySet());
+        for (String out : want.keySet()) {
+          assertArrayEquals(bits(want.get(out)), bits(got.get(out)), spec.folder() + " input " + n
+              + " output " + out + ": C differs from the Java integer evaluator");
+        }
+      }
+    }
+  }
+
+  static Graph quantized(Path model, ModelSpec spec) throws Exception {
+    ImportOptions options = ImportOptions.defaults().withDims(spec.dims()).withInputShapes(spec.inputShapes());
+    Graph g = Pipeline.standard().run(ModelImporter.load(model, options));
+    if (g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"))) {
+      return g;
+    }
+    List<CalibrationData> data = new java.util.ArrayList<>();
+    for (String in : g.inputs()) {
+      data.add(CalibrationData.of(new RandomSource(g.type(in).shape(), 16), in, g.type(in),
+          SampleRange.ALL, Preprocessing.IDENTITY));
+    }
+    RangeCollector rc = RangeCollector.collect(g, data, RangeCollector.Progress.NONE);
+    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+  }
+
+  static Tensor random(TensorType t, Random r) {
+    float[] x = new float[t.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextFloat() * 2 - 0.5f;
+    }
+    return Tensor.ofFloats(t.shape(), x);
+  }
+
+  static int[] bits(Tensor t) {
+    float[] f = t.floats();
+    int[] b = new int[f.length];
+    for (int i = 0; i < f.length; i++) {
+      b[i] = Float.floatToIntBits(f[i]);
+    }
+    return b;
+  }
+}
