@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tenax example}: writes a bundled example model and a matching input. */
 @Command(name = "example", mixinStandardHelpOptions = true,
-    description = "Write a bundled example model (model.onnx) and a matching input (input.npy) to DIR.")
+    description = "Write a bundled example model (model.onnx), a matching input (input.npy) and "
+        + "calibration samples (calibration.npy) to DIR.")
 final class ExampleCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NAME", description = "Example name; available: " + TinyCnn.NAME)
   String name;
@@ -34,11 +35,16 @@ final class ExampleCommand implements Callable<Integer> {
     OutputDirectory out = new OutputDirectory(dir);
     out.add("model.onnx", OnnxExporter.export(TinyCnn.graph(), Version.current()).toByteArray());
     out.add("input.npy", TensorFiles.toNpy(TinyCnn.input()));
+    out.add("calibration.npy", TensorFiles.toNpy(TinyCnn.calibration(64)));
     out.add("README.md", ("# " + TinyCnn.NAME + "\n\nA small CNN with deterministic untrained weights, written by "
         + "`tenax example " + TinyCnn.NAME + "`.\nTry:\n\n    tenax inspect model.onnx\n"
-        + "    tenax exec model.onnx --input input.npy -o out\n").getBytes(StandardCharsets.UTF_8));
+        + "    tenax exec model.onnx --input input.npy -o out\n"
+        + "    tenax quantize model.onnx --calib calibration.npy -o model.int8.onnx\n"
+        + "    tenax compile model.int8.onnx --target host -o host\n"
+        + "    tenax run host --input input.npy -o out-host\n").getBytes(StandardCharsets.UTF_8));
     out.commit();
-    spec.commandLine().getOut().println("wrote " + dir.resolve("model.onnx") + " and " + dir.resolve("input.npy"));
+    spec.commandLine().getOut().println("wrote " + dir.resolve("model.onnx") + ", " + dir.resolve("input.npy")
+        + " and " + dir.resolve("calibration.npy") + " (64 samples for tenax quantize)");
     return ExitCodes.OK;
   }
 }

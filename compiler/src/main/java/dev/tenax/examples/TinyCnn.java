@@ -74,6 +74,28 @@ public final class TinyCnn {
     return Tensor.ofFloats(new int[] {1, 1, 12, 12}, x);
   }
 
+  /**
+   * Calibration samples for {@code tenax quantize}: {@code count} images like {@link #input()}
+   * (strokes in both diagonal directions and at several offsets, with faint noise), stacked on
+   * the first axis as {@code [count, 1, 12, 12]}.
+   */
+  public static Tensor calibration(int count) {
+    SplittableRandom rng = new SplittableRandom(SEED + 1);
+    float[] x = new float[count * 144];
+    for (int n = 0; n < count; n++) {
+      int offset = rng.nextInt(-4, 5);
+      boolean anti = rng.nextBoolean();
+      for (int r = 0; r < 12; r++) {
+        for (int c = 0; c < 12; c++) {
+          int d = Math.abs((anti ? 11 - r : r) - c + offset);
+          float v = d == 0 ? 1f : d == 1 ? 0.5f : 0f;
+          x[n * 144 + r * 12 + c] = Math.min(1f, v + (float) (rng.nextDouble() * 0.1));
+        }
+      }
+    }
+    return Tensor.ofFloats(new int[] {count, 1, 12, 12}, x);
+  }
+
   private static void constant(Graph.Builder b, String name, Tensor t) {
     b.putValue(Value.constant(name, t));
   }

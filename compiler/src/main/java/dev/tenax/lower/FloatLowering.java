@@ -5,8 +5,9 @@ import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.steps.FloatRowsStep;
 
 /**
- * The float32 fallback for Softmax, LogSoftmax, Sigmoid and Tanh: the input is dequantized when
- * it is int8, the kernel runs in float32, and a following QuantizeLinear quantizes the result.
+ * Softmax, LogSoftmax, Sigmoid and Tanh: on int8 kernels when input and output are quantized
+ * (see {@link Int8Activations}), else the float32 fallback: the input is dequantized when it is
+ * int8, the kernel runs in float32, and a following QuantizeLinear quantizes the result.
  */
 public final class FloatLowering {
   private FloatLowering() {}
@@ -42,6 +43,9 @@ public final class FloatLowering {
     Activation x = ctx.activation(0);
     if (x == null || rowSize <= 0) {
       return false;
+    }
+    if (Int8Activations.lower(ctx, kind, rowSize)) {
+      return true;
     }
     View in = x.quantized() ? ctx.inLogicalOrder(x.view()) : x.view();
     if (!in.inLogicalOrder() && (kind == FloatRowsStep.Kind.SOFTMAX || kind == FloatRowsStep.Kind.LOG_SOFTMAX)) {

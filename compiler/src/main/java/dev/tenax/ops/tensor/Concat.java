@@ -63,4 +63,10 @@ public final class Concat implements Operator {
     int axis = axis(ctx.attrs(), ctx.opset(), parts.get(0).rank());
     return List.of(Elements.concat(parts, axis, ctx.outputType(0).shape()));
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.ShapeKernels.concat(ctx, axis(ctx.attrs(), ctx.node().opset(),
+        ctx.inputType(0).rank()));
+  }
 }

@@ -5,6 +5,7 @@ import dev.tenax.ir.TensorType;
 import dev.tenax.ops.Attrs;
 import dev.tenax.ops.EvalContext;
 import dev.tenax.ops.OpContext;
+import dev.tenax.ops.OpException;
 
 /**
  * What inference and evaluation both see of a node. Each op derives its geometry (slice
@@ -28,6 +29,45 @@ abstract class NodeView {
   abstract Tensor operand(int i, String what);
 
   abstract int outputCount();
+
+  /** During lowering: operands must be constants, as they were during inference. */
+  static NodeView of(dev.tenax.lower.LowerContext ctx) {
+    return new NodeView() {
+      @Override
+      int opset() {
+        return ctx.node().opset();
+      }
+
+      @Override
+      Attrs attrs() {
+        return ctx.attrs();
+      }
+
+      @Override
+      boolean has(int i) {
+        return ctx.has(i);
+      }
+
+      @Override
+      TensorType type(int i) {
+        return ctx.inputType(i);
+      }
+
+      @Override
+      Tensor operand(int i, String what) {
+        Tensor t = ctx.constant(i);
+        if (t == null) {
+          throw new OpException(dev.tenax.diag.Code.TX051, what + " (input " + i + ") is not a constant");
+        }
+        return t;
+      }
+
+      @Override
+      int outputCount() {
+        return ctx.node().outputs().size();
+      }
+    };
+  }
 
   static NodeView of(OpContext ctx) {
     return new NodeView() {

@@ -143,4 +143,33 @@ public final class Pad implements Operator {
     return List.of(Elements.take(x, ctx.outputType(0).shape(), IndexMaps.separable(x.shape(), p.coords()),
         p.fill()));
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    if (!ctx.attrs().getString("mode", "constant").equals("constant")) {
+      return false;
+    }
+    Plan p = plan(NodeView.of(ctx));
+    int rank = p.coords().length;
+    int[] in = ctx.inputType(0).shape();
+    int[] before = new int[rank];
+    int[] after = new int[rank];
+    for (int d = 0; d < rank; d++) {
+      int[] c = p.coords()[d];
+      int lead = 0;
+      while (lead < c.length && c[lead] < 0) {
+        lead++;
+      }
+      int trail = 0;
+      while (trail < c.length - lead && c[c.length - 1 - trail] < 0) {
+        trail++;
+      }
+      int first = lead < c.length ? c[lead] : in[d];
+      int last = lead < c.length ? c[c.length - 1 - trail] : in[d] - 1;
+      before[d] = lead - first;
+      after[d] = trail - (in[d] - 1 - last);
+    }
+    float fill = p.fill() == null ? 0f : p.fill().getFloat(0);
+    return dev.tenax.lower.ShapeKernels.pad(ctx, before, after, fill);
+  }
 }

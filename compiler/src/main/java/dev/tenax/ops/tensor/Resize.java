@@ -186,4 +186,23 @@ public final class Resize implements Operator {
     }
     return true;
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    Plan p = plan(NodeView.of(ctx));
+    int[] in = ctx.inputType(0).shape();
+    if (!p.mode().equals("nearest") || in.length != 4 || p.out()[0] != in[0] || p.out()[1] != in[1]
+        || p.scale()[0] != 1 || p.scale()[1] != 1) {
+      return false;
+    }
+    if (p.coordinates().equals("tf_half_pixel_for_nearest") && p.nearestMode().contains("ceil")
+        && (in[0] > 1 || in[1] > 1)) {
+      return false; // ONNX then shifts the unresized N and C axes too, which the kernel does not
+    }
+    int[] srcY = dev.tenax.kernels.ResizeNearestS8.indices(p.coordinates(), p.nearestMode(), in[2],
+        p.out()[2], p.scale()[2], p.length()[2]);
+    int[] srcX = dev.tenax.kernels.ResizeNearestS8.indices(p.coordinates(), p.nearestMode(), in[3],
+        p.out()[3], p.scale()[3], p.length()[3]);
+    return dev.tenax.lower.ShapeKernels.resizeNearest(ctx, srcY, srcX);
+  }
 }

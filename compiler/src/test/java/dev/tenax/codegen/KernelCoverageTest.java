@@ -1,0 +1,110 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.calib.CalibrationData;
+import dev.tenax.calib.Preprocessing;
+import dev.tenax.calib.RangeCollector;
+import dev.tenax.calib.SampleRange;
+import dev.tenax.frontend.ImportOptions;
+import dev.tenax.frontend.ModelImporter;
+import dev.tenax.hostrun.CompiledModel;
+import dev.tenax.ir.Attribute;
+import dev.tenax.ir.DType;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.lower.Step;
+import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantizeDefaults;
+import dev.tenax.quantizer.Quantizer;
+import dev.tenax.quantizer.RandomSource;
+import dev.tenax.testing.HostGcc;
+import dev.tenax.testing.OnnxModelBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One small float model that needs every int8 kernel (pad, convolution, depthwise, pooling,
+ * addition, multiplication, resize, concatenation, sigmoid, tanh, softmax, fully connected):
+ * quantized, lowered to those kernels with no float fallback, compiled, and bit-exact with the
+ * Java integer evaluator.
+ */
+class KernelCoverageTest {
+  static Tensor random(Random r, float scale, int... shape) {
+    float[] f = new float[dev.tenax.ir.Shapes.size(shape)];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (r.nextFloat() * 2 - 1) * scale;
+    }
+    return Tensor.ofFloats(shape, f);
+  }
+
+  static Graph model() throws Exception {
+    Random r = new Random(7);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
+        .input("x", DType.FLOAT32, 1, 3, 6, 6).output("y", DType.FLOAT32, 1, 5)
+        .initializer("pads", Tensor.vector(DType.INT64, 0, 0, 1, 1, 0, 0, 1, 1))
+        .initializer("w1", random(r, 0.5f, 4, 3, 3, 3)).initializer("b1", random(r, 0.1f, 4))
+        .initializer("wd", random(r, 0.5f, 4, 1, 3, 3)).initializer("bd", random(r, 0.1f, 4))
+        .initializer("scales", Tensor.ofFloats(new int[] {4}, new float[] {1, 1, 2, 2}))
+        .initializer("fw", random(r, 0.3f, 5, 8)).initializer("fb", random(r, 0.1f, 5));
+    b.node("Pad", List.of("x", "pads"), List.of("p"));
+    b.node("Conv", List.of("p", "w1", "b1"), List.of("c1"), Map.of("kernel_shape", Attribute.ofInts(3, 3)));
+    b.node("Relu", List.of("c1"), List.of("r1"));
+    b.node("MaxPool", List.of("r1"), List.of("m1"),
+        Map.of("kernel_shape", Attribute.ofInts(2, 2), "strides", Attribute.ofInts(2, 2)));
+    b.node("Conv", List.of("m1", "wd", "bd"), List.of("d1"), Map.of("kernel_shape", Attribute.ofInts(3, 3),
+        "group", Attribute.ofInt(4), "pads", Attribute.ofInts(1, 1, 1, 1)));
+    b.node("Add", List.of("d1", "m1"), List.of("a1"));
+    b.node("Sigmoid", List.of("a1"), List.of("s1"));
+    b.node("Mul", List.of("a1", "s1"), List.of("g1"));
+    b.node("Resize", List.of("g1", "", "scales"), List.of("u1"), Map.of("mode", Attribute.ofString("nearest")));
+    b.node("Tanh", List.of("u1"), List.of("t1"));
+    b.node("Concat", List.of("u1", "t1"), List.of("k1"), Map.of("axis", Attribute.ofInt(1)));
+    b.node("GlobalAveragePool", List.of("k1"), List.of("gap"));
+    b.node("Flatten", List.of("gap"), List.of("f"));
+    b.node("Gemm", List.of("f", "fw", "fb"), List.of("logits"), Map.of("transB", Attribute.ofInt(1)));
+    b.node("Softmax", List.of("logits"), List.of("y"), Map.of("axis", Attribute.ofInt(1)));
+    Graph g = Pipeline.standard().run(new ModelImporter(dev.tenax.ops.OperatorRegistry.standard(),
+        ImportOptions.defaults()).importModel(b.build()));
+    CalibrationData data = CalibrationData.of(new RandomSource(new int[] {1, 3, 6, 6}, 32), "x",
+        g.type("x"), SampleRange.ALL, Preprocessing.IDENTITY);
+    RangeCollector rc = RangeCollector.collect(g, List.of(data), RangeCollector.Progress.NONE);
+    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+  }
+
+  @Test
+  void everyInt8KernelRunsAndMatchesBitForBit(@TempDir Path dir) throws Exception {
+    HostGcc.require();
+    ModelCompiler.Result r = ModelCompiler.compile(model(),
+        new EmitOptions("cover", "host", null, "test", "cover.onnx", "0"), dir);
+    Program p = r.program();
+    Set<String> kernels = new TreeSet<>();
+    for (Step s : p.steps()) {
+      kernels.add(s.kernel());
+    }
+    for (String k : List.of("tx_pad_s8", "tx_conv2d_s8", "tx_max_pool_s8", "tx_depthwise_conv2d_s8",
+        "tx_add_s8", "tx_sigmoid_s8", "tx_mul_s8", "tx_resize_nearest_s8", "tx_tanh_s8",
+        "tx_concat_s8", "tx_fully_connected_s8", "tx_softmax_s8")) {
+      assertTrue(kernels.contains(k), k + " not used; the program uses " + kernels);
+    }
+    assertEquals(List.of(), p.floatNodes());
+    Random rnd = new Random(3);
+    try (CompiledModel compiled = CompiledModel.open(dir)) {
+      for (int n = 0; n < 5; n++) {
+        Map<String, Tensor> feed = Map.of("x", random(rnd, 1.2f, 1, 3, 6, 6));
+        assertArrayEquals(HostModelsTest.bits(ProgramInterpreter.run(p, feed).get("y")),
+            HostModelsTest.bits(compiled.run(feed).get("y")), "input " + n);
+      }
+    }
+  }
+}
