@@ -20,7 +20,7 @@ public final class ModelCompiler {
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files) {}
 
   /** Compiles in memory (nothing is written). */
-  public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException {
+  public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Program program = Lowering.lower(graph, OperatorRegistry.standard());
     MemoryPlan plan = MemoryPlan.of(program);
     ProjectView view = ProjectBuilder.build(program, plan, options);
@@ -32,7 +32,7 @@ public final class ModelCompiler {
    * quantized graph as {@code <name>.qdq.onnx}.
    */
   public static Result compile(Graph graph, EmitOptions options, Path dir)
-      throws ModelRejectedException, IOException {
+      throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Result r = compile(graph, options);
     dev.tenax.io.OutputDirectory out = new dev.tenax.io.OutputDirectory(dir);
     r.files().forEach(out::add);

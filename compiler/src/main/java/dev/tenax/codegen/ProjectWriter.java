@@ -1,5 +1,6 @@
 package dev.tenax.codegen;
 
+import dev.tenax.diag.UsageException;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.template.Configuration;
@@ -39,7 +40,8 @@ public final class ProjectWriter {
   }
 
   /** Every generated file by relative path, in a fixed order. */
-  public static Map<String, byte[]> render(ProjectView model, Path templateDir) throws IOException {
+  public static Map<String, byte[]> render(ProjectView model, Path templateDir)
+      throws IOException, UsageException {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
     cfg.setTemplateLoader(templateDir != null ? new FileTemplateLoader(templateDir.toFile())
         : new ClassTemplateLoader(ProjectWriter.class, "/templates"));
@@ -55,14 +57,22 @@ public final class ProjectWriter {
       try {
         t = cfg.getTemplate(e.getValue());
       } catch (freemarker.template.TemplateNotFoundException ex) {
-        throw new IOException("template " + e.getValue() + " not found in "
-            + (templateDir != null ? templateDir : "the built-in templates")
-            + "; a --template-dir must hold the same files as templates/", ex);
+        if (templateDir != null) {
+          throw new UsageException("template " + e.getValue() + " not found in " + templateDir
+              + "; a --template-dir must hold the same files as templates/ (copy it and edit)");
+        }
+        throw new IOException("built-in template " + e.getValue() + " is missing from the Tenax build", ex);
+      } catch (freemarker.core.ParseException ex) {
+        throw new UsageException("template " + e.getValue() + " has a syntax error: " + ex.getMessage());
       }
       StringWriter out = new StringWriter();
       try {
         t.process(Map.of("model", model), out);
       } catch (TemplateException ex) {
+        if (templateDir != null) {
+          throw new UsageException("template " + e.getValue() + " in " + templateDir + " failed: "
+              + ex.getMessage());
+        }
         throw new IOException("template " + e.getValue() + " failed: " + ex.getMessage(), ex);
       }
       files.put(e.getKey(), out.toString().getBytes(StandardCharsets.UTF_8));
