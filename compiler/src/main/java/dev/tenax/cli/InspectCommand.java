@@ -6,6 +6,7 @@ import dev.tenax.ir.IrPrinter;
 import dev.tenax.ops.OperatorRegistry;
 import dev.tenax.passes.Pipeline;
 import dev.tenax.report.ModelSummary;
+import dev.tenax.report.QuantizedExecution;
 import dev.tenax.report.SummaryRenderer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -60,7 +61,8 @@ final class InspectCommand implements Callable<Integer> {
     } else {
       ModelSummary s = ModelSummary.of(g, OperatorRegistry.standard());
       String name = modelOptions.model.toString();
-      out.print(json ? SummaryRenderer.json(name, s) : SummaryRenderer.text(name, s));
+      QuantizedExecution q = QuantizedExecution.applies(g) ? QuantizedExecution.of(g) : null;
+      out.print(json ? SummaryRenderer.json(name, s, q) : SummaryRenderer.text(name, s, q));
     }
     out.flush();
     return ExitCodes.OK;

@@ -54,6 +54,16 @@ public final class SummaryRenderer {
   }
 
   public static String json(String model, ModelSummary s) {
+    return json(model, s, null);
+  }
+
+  /** The text summary with, for a QDQ model, how it would run once compiled. */
+  public static String text(String model, ModelSummary s, QuantizedExecution q) {
+    return text(model, s) + (q == null ? "" : q.text());
+  }
+
+  /** The JSON summary with, for a QDQ model, a "quantized_execution" object. */
+  public static String json(String model, ModelSummary s, QuantizedExecution q) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("model", model);
     root.put("inputs", s.inputs().stream().map(SummaryRenderer::value).toList());
@@ -76,6 +86,9 @@ public final class SummaryRenderer {
     totals.put("parameter_bytes", s.parameterBytes());
     totals.put("macs", s.macs());
     root.put("totals", totals);
+    if (q != null) {
+      root.put("quantized_execution", q.json());
+    }
     root.put("diagnostics", List.of());
     return Json.write(root);
   }

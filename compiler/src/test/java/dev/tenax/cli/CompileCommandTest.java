@@ -118,6 +118,18 @@ class CompileCommandTest {
   }
 
   @Test
+  void inspectSaysWhichNodesOfAQuantizedModelFallBackToFloat() {
+    CliTest.Run r = tenax("inspect", quantized().toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("quantized execution: 8 kernel calls, every node on integer kernels"), r.out());
+    Path kws = SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx");
+    CliTest.Run k = tenax("inspect", "--json", kws.toString());
+    assertEquals(0, k.code(), k.err());
+    assertTrue(k.out().contains("\"float_fallback_nodes\": [\"StatefulPartitionedCall/functional_1/dense/Softmax\"]"),
+        k.out());
+  }
+
+  @Test
   void usageErrorsSayWhatToDo() {
     CliTest.Run noCalib = tenax("compile", example.resolve("model.onnx").toString(), "-o", tmp.resolve("x").toString());
     assertEquals(2, noCalib.code());
