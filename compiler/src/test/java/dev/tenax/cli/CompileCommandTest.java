@@ -129,6 +129,31 @@ class CompileCommandTest {
         k.out());
   }
 
+  /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */
+  @Test
+  void cmakeBuildsTheProjectAsAStaticLibrary() throws Exception {
+    Path p = tmp.resolve("p");
+    assertEquals(0, tenax("compile", quantized().toString(), "--no-build", "-o", p.toString()).code());
+    Path build = tmp.resolve("cmake-build");
+    String configure = exec(tmp, "cmake", "-S", p.toString(), "-B", build.toString());
+    org.junit.jupiter.api.Assumptions.assumeTrue(configure != null, "cmake is not installed");
+    String out = exec(tmp, "cmake", "--build", build.toString());
+    assertTrue(out != null && Files.exists(build.resolve("libmodel_int8.a")), out);
+  }
+
+  /** Output of a command, or null when it cannot start; fails when it exits non-zero. */
+  private static String exec(Path dir, String... cmd) throws Exception {
+    Process p;
+    try {
+      p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      return null;
+    }
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", cmd) + ":\n" + out);
+    return out;
+  }
+
   @Test
   void usageErrorsSayWhatToDo() {
     CliTest.Run noCalib = tenax("compile", example.resolve("model.onnx").toString(), "-o", tmp.resolve("x").toString());
