@@ -31,6 +31,11 @@ extern "C" {
 /* Input ${io.index} '${io.name}': float32 ${io.shape}, row-major as in the ONNX model. */
 #define ${model.upperName}_INPUT_${io.index}_ELEMENTS ${io.elements?c}u
 #define ${model.upperName}_INPUT_${io.index}_RANK ${io.dims?size}
+<#if io.scale != "">
+/* The model quantizes it first: q = clamp(round_half_even(x / SCALE) + ZERO_POINT). */
+#define ${model.upperName}_INPUT_${io.index}_SCALE ${io.scale}
+#define ${model.upperName}_INPUT_${io.index}_ZERO_POINT ${io.zeroPoint}
+</#if>
 <#list io.dims as d>
 #define ${model.upperName}_INPUT_${io.index}_DIM_${d?index} ${d?c}
 </#list>
@@ -39,6 +44,11 @@ extern "C" {
 /* Output ${io.index} '${io.name}': float32 ${io.shape}, row-major as in the ONNX model. */
 #define ${model.upperName}_OUTPUT_${io.index}_ELEMENTS ${io.elements?c}u
 #define ${model.upperName}_OUTPUT_${io.index}_RANK ${io.dims?size}
+<#if io.scale != "">
+/* The model dequantizes it last: x = (q - ZERO_POINT) * SCALE. */
+#define ${model.upperName}_OUTPUT_${io.index}_SCALE ${io.scale}
+#define ${model.upperName}_OUTPUT_${io.index}_ZERO_POINT ${io.zeroPoint}
+</#if>
 <#list io.dims as d>
 #define ${model.upperName}_OUTPUT_${io.index}_DIM_${d?index} ${d?c}
 </#list>

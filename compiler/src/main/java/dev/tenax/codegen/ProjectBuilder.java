@@ -72,10 +72,25 @@ public final class ProjectBuilder {
     for (int i = 0; i < list.size(); i++) {
       Program.Io io = list.get(i);
       List<Integer> dims = Arrays.stream(io.type().shape()).boxed().toList();
+      dev.tenax.lower.QuantParams q = boundaryQuant(io.buffer());
       out.add(new IoView(i, io.name(), Identifiers.upper(Identifiers.sanitize(io.name())), dims,
-          dims.toString(), io.type().size(), io.type().bytes()));
+          dims.toString(), io.type().size(), io.type().bytes(),
+          q == null ? "" : CLiterals.float32(q.scale()), q == null ? 0 : q.zeroPoint()));
     }
     return out;
+  }
+
+  /** The quantization applied to an input buffer, or undone to produce an output buffer. */
+  private dev.tenax.lower.QuantParams boundaryQuant(Buffer b) {
+    for (Step s : program.steps()) {
+      if (s instanceof dev.tenax.lower.steps.QuantizeStep q && q.in().buffer() == b) {
+        return q.quant();
+      }
+      if (s instanceof dev.tenax.lower.steps.DequantizeStep d && d.out().buffer() == b) {
+        return d.quant();
+      }
+    }
+    return null;
   }
 
   private StepView step(int index, Step s, String prefix) {

@@ -12,9 +12,13 @@ public record ProjectView(String name, String upperName, String version, String 
     List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
     List<BufferView> buffers, List<String> floatNodes) {
 
-  /** A model input or output: float32 in the ONNX model's shape. */
+  /**
+   * A model input or output: float32 in the ONNX model's shape. {@code scale} and
+   * {@code zeroPoint} are the int8 quantization the model converts it from or to right at the
+   * boundary ({@code scale} is empty when there is none), for callers that hold int8 data.
+   */
   public record IoView(int index, String name, String cName, List<Integer> dims, String shape,
-      int elements, long bytes) {}
+      int elements, long bytes, String scale, int zeroPoint) {}
 
   /** A constant array placed with the weights; {@code lines} hold its values, 16 per line. */
   public record ConstView(String cName, String ctype, int length, long bytes, List<String> lines) {}
