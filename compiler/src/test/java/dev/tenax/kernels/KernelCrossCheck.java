@@ -146,6 +146,18 @@ final class KernelCrossCheck {
       return add(values.length).add(values);
     }
 
+    /** An int64 vector (16x8 biases): its length, then its values; null is length 0. */
+    Line vector(long[] values) {
+      if (values == null) {
+        return add(0);
+      }
+      add(values.length);
+      for (long v : values) {
+        sb.append(' ').append(v);
+      }
+      return this;
+    }
+
     /** A vector whose length no shape fixes: its length, then its values; null is length 0. */
     Line vector(int[] values) {
       return values == null ? add(0) : add(values.length).add(values);

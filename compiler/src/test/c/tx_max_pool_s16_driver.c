@@ -1,0 +1,33 @@
+/* Driver for tx_max_pool_s16 (dev.tenax.kernels.MaxPoolS16Test). A case: the 8 fields of
+ * tx_max_pool_s16_params in order, the input shape, the output shape, then the input (int16). */
+#include "s16_driver_io.h"
+#include "tx_max_pool_s16.h"
+
+static int16_t in[DRIVER_MAX_ELEMENTS];
+static int16_t out[DRIVER_MAX_ELEMENTS];
+
+int main(void)
+{
+  tx_max_pool_s16_params p;
+  tx_shape4 in_shape;
+  tx_shape4 out_shape;
+  while (read_i32(&p.filter_h)) {
+    p.filter_w = need_i32();
+    p.stride_h = need_i32();
+    p.stride_w = need_i32();
+    p.pad_top = need_i32();
+    p.pad_left = need_i32();
+    p.act_min = need_i32();
+    p.act_max = need_i32();
+    read_shape(&in_shape);
+    read_shape(&out_shape);
+    read_s16s(in, shape_count(&in_shape));
+    if (tx_max_pool_s16_scratch_size(&p, &in_shape) != 0) {
+      fprintf(stderr, "unexpected scratch size\n");
+      return 4;
+    }
+    print_result_s16(tx_max_pool_s16(&p, &in_shape, in, &out_shape, out), out,
+                     shape_count(&out_shape));
+  }
+  return 0;
+}

@@ -1,0 +1,76 @@
+package dev.tenax.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.quant.QuantizedMultiplier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tx_conv2d_s16} gives the bits of {@link Conv2dS16} on random layers. */
+class Conv2dS16CrossCheckTest {
+  private static final long SEED = 0x7E4A_C016L;
+
+  @Test
+  void cAgreesWithJavaBitForBit(@TempDir Path dir) throws IOException {
+    Random r = new Random(SEED);
+    KernelCrossCheck check = new KernelCrossCheck();
+    int errors = 0;
+    while (check.size() < 700) {
+      int groups = r.nextInt(4) == 0 ? 2 + r.nextInt(2) : 1;
+      int fc = 1 + r.nextInt(7);
+      int outC = groups * (1 + r.nextInt(6));
+      int[] stride = {1 + r.nextInt(3), 1 + r.nextInt(3)};
+      int[] dilation = {1 + r.nextInt(2), 1 + r.nextInt(2)};
+      int[] k = {1 + r.nextInt(4), 1 + r.nextInt(4)};
+      int[] in = {1 + r.nextInt(9), 1 + r.nextInt(9)};
+      int[] padBegin = {r.nextInt(3), r.nextInt(3)};
+      int[] out = new int[2];
+      boolean ok = true;
+      for (int a = 0; a < 2; a++) {
+        int padEnd = r.nextInt(3);
+        int span = in[a] + padBegin[a] + padEnd - ((k[a] - 1) * dilation[a] + 1);
+        ok &= span >= 0;
+        out[a] = span / stride[a] + 1;
+      }
+      if (!ok) {
+        continue;
+      }
+      int batches = 1 + r.nextInt(2);
+      int[] inShape = {batches, in[0], in[1], fc * groups};
+      int[] filterShape = {outC, k[0], k[1], fc};
+      int[] outShape = {batches, out[0], out[1], outC};
+      int[] act = RandomS16.actRange(r);
+      if (check.size() % 40 == 13) {
+        errors++;
+        switch (r.nextInt(4)) {
+          case 0 -> outShape[3] += 1;
+          case 1 -> inShape[3] += 1;
+          case 2 -> act = new int[] {act[0], 32768}; // outside int16
+          default -> outShape[1] = Math.max(0, outShape[1] - 1 - stride[0]);
+        }
+      }
+      short[] input = RandomS16.shorts(r, (int) Shapes4.size(inShape));
+      byte[] filter = RandomQuant.bytes(r, (int) Shapes4.size(filterShape));
+      long[] bias = r.nextInt(5) == 0 ? null : RandomS16.bias(r, outC);
+      QuantizedMultiplier[] q = RandomS16.multipliers(r, outC, r.nextInt(4) == 0);
+      Conv2dS16.Params p = new Conv2dS16.Params(stride[0], stride[1], dilation[0], dilation[1],
+          padBegin[0], padBegin[1], groups, act[0], act[1], RandomS16.reduced(q),
+          RandomQuant.shifts(q));
+      KernelCrossCheck.Line line = new KernelCrossCheck.Line()
+          .add(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
+              p.groups(), p.actMin(), p.actMax())
+          .add(inShape).add(filterShape).add(outShape).add(input).add(filter)
+          .vector(bias).vector(p.multipliers()).vector(p.shifts());
+      try {
+        check.add(line, Conv2dS16.run(p, inShape, input, filterShape, filter, bias, outShape));
+      } catch (IllegalArgumentException ex) {
+        check.addError(line);
+      }
+    }
+    assertTrue(errors > 10, "too few rejected shapes: " + errors);
+    check.check(dir, "conv2d_s16");
+  }
+}
