@@ -21,6 +21,16 @@ public final class CLiterals {
     return "INT32_C(" + v + ")";
   }
 
+  public static String int64(long v) {
+    if (v >= Short.MIN_VALUE + 1 && v <= Short.MAX_VALUE) {
+      return Long.toString(v);
+    }
+    if (v == Long.MIN_VALUE) {
+      return "(-INT64_C(9223372036854775807) - 1)";
+    }
+    return "INT64_C(" + v + ")";
+  }
+
   /** The exact value of {@code f} as a C float literal. */
   public static String float32(float f) {
     if (Float.isNaN(f) || Float.isInfinite(f)) {

@@ -121,12 +121,14 @@ public final class ProjectBuilder {
         shapes.add(new ShapeView(name, String.join(", ", inits), sh.dims().size()));
         args.add(name);
       } else if (a instanceof CArg.Data d) {
-        args.add(pointer(d.view(), d.output()));
+        args.add(pointer(d.view(), d.output(), ctype(d.view().buffer())));
+      } else if (a instanceof CArg.ByteData d) {
+        args.add(pointer(d.view(), d.output(), "int8_t"));
       } else if (a instanceof CArg.DataList dl) {
         String name = prefix + "_ins";
         List<String> ptrs = new ArrayList<>();
         for (View v : dl.views()) {
-          ptrs.add(pointer(v, false));
+          ptrs.add(pointer(v, false, ctype(v.buffer())));
         }
         locals.add("const " + ctype(dl.views().get(0).buffer()) + " *const " + name + "["
             + ptrs.size() + "] = {" + String.join(", ", ptrs) + "};");
@@ -165,6 +167,7 @@ public final class ProjectBuilder {
     for (int i = 0; i < arr.length(); i++) {
       String lit = arr.type() == ConstArray.CType.FLOAT32 ? CLiterals.float32(arr.floats()[i])
           : arr.type() == ConstArray.CType.INT32 ? CLiterals.int32(arr.ints()[i])
+          : arr.type() == ConstArray.CType.INT64 ? CLiterals.int64(arr.ints()[i])
           : Long.toString(arr.ints()[i]);
       line.append(lit).append(i + 1 < arr.length() ? "," : "");
       if ((i + 1) % 16 == 0 || i + 1 == arr.length()) {
@@ -178,9 +181,8 @@ public final class ProjectBuilder {
     return name;
   }
 
-  private String pointer(View v, boolean output) {
+  private String pointer(View v, boolean output, String type) {
     Buffer b = v.buffer();
-    String type = ctype(b);
     String qualifier = output ? "" : "const ";
     return switch (b.kind()) {
       case INPUT -> "(" + qualifier + type + " *)inputs[" + b.ioIndex() + "]";

@@ -11,6 +11,12 @@ import dev.tenax.lower.LoweredValue.QuantizedConstant;
 final class BiasValues {
   private BiasValues() {}
 
+  /** The 16x8 kernels' int64 bias; the same values, which always fit. */
+  static long[] of64(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
+    int[] b = of(ctx, index, inScale, w, channels);
+    return b == null ? null : java.util.Arrays.stream(b).asLongStream().toArray();
+  }
+
   /** The bias of input {@code index}, or null when the node has none. */
   static int[] of(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
     if (!ctx.has(index)) {

@@ -1,6 +1,5 @@
 package dev.tenax.lower;
 
-import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.steps.QuantizeStep;
@@ -44,9 +43,9 @@ public final class BoundaryLowering {
 
   public static boolean quantize(LowerContext ctx) {
     QuantParams q = QuantizeParams.of(ctx.node(), values(ctx));
-    if (q == null || q.type() != DType.INT8) {
+    if (q == null) {
       throw ctx.unsupportedQuantization("QuantizeLinear must have a constant per-tensor scale and an "
-          + "int8 zero point");
+          + "int8 or int16 zero point");
     }
     Activation x = ctx.activation(0);
     if (x == null) {
@@ -57,7 +56,7 @@ public final class BoundaryLowering {
       return true;
     }
     View in = x.quantized() ? ctx.floatInput(0) : x.view();
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), in.perm(), DType.INT8, q);
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), in.perm(), q.type(), q);
     ctx.emit(new QuantizeStep(ctx.node().name(), q, in, out));
     ctx.define(0, new Activation(out));
     return true;

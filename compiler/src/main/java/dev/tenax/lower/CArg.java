@@ -23,6 +23,9 @@ public sealed interface CArg {
   /** A tensor's data pointer; {@code output} marks the one the kernel writes. */
   record Data(View view, boolean output) implements CArg {}
 
+  /** A tensor's data pointer seen as bytes ({@code int8_t *}), for kernels that move raw bytes. */
+  record ByteData(View view, boolean output) implements CArg {}
+
   /** An array of data pointers ({@code const int8_t *const *}). */
   record DataList(List<View> views) implements CArg {}
 

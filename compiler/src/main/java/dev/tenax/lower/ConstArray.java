@@ -9,7 +9,7 @@ import java.util.Arrays;
 public record ConstArray(String role, CType type, long[] ints, float[] floats) {
   /** The C element types constants come in. */
   public enum CType {
-    INT8("int8_t", 1), INT16("int16_t", 2), INT32("int32_t", 4), FLOAT32("float", 4);
+    INT8("int8_t", 1), INT16("int16_t", 2), INT32("int32_t", 4), INT64("int64_t", 8), FLOAT32("float", 4);
 
     private final String c;
     private final int bytes;
@@ -38,6 +38,10 @@ public record ConstArray(String role, CType type, long[] ints, float[] floats) {
 
   public static ConstArray int32(String role, int[] values) {
     return new ConstArray(role, CType.INT32, Arrays.stream(values).asLongStream().toArray(), null);
+  }
+
+  public static ConstArray int64(String role, long[] values) {
+    return new ConstArray(role, CType.INT64, values.clone(), null);
   }
 
   public static ConstArray float32(String role, float[] values) {

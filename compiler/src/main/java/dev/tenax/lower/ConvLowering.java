@@ -2,10 +2,13 @@ package dev.tenax.lower;
 
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
+import dev.tenax.kernels.Conv2dS16;
 import dev.tenax.kernels.Conv2dS8;
+import dev.tenax.kernels.DepthwiseConv2dS16;
 import dev.tenax.kernels.DepthwiseConv2dS8;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.LoweredValue.QuantizedConstant;
+import dev.tenax.lower.steps.ConvS16Step;
 import dev.tenax.lower.steps.ConvS8Step;
 import dev.tenax.lower.steps.DepthwiseConvS8Step;
 import dev.tenax.ops.nn.WindowGeometry;
@@ -16,18 +19,21 @@ import java.util.Arrays;
 /**
  * ONNX Conv over an int8 NCHW input, int8 per-channel weights and an int32 bias, to
  * {@code tx_depthwise_conv2d_s8} when every group has one input channel and to
- * {@code tx_conv2d_s8} otherwise, with the data stored NHWC.
+ * {@code tx_conv2d_s8} otherwise, with the data stored NHWC; over an int16 input (16x8 mode) to
+ * the {@code _s16} twins with an int64 bias and reduced multipliers.
  */
 public final class ConvLowering {
   private ConvLowering() {}
 
   public static boolean lower(LowerContext ctx) {
-    Activation x = ctx.quantizedActivation(0);
+    Activation x = ctx.integerActivation(0);
     QuantizedConstant w = ctx.quantizedConstant(1);
     FusedOutput fused = ctx.fusedOutput();
-    if (x == null || w == null || fused == null || ctx.inputType(0).rank() != 4) {
+    if (x == null || w == null || fused == null || ctx.inputType(0).rank() != 4
+        || fused.quant().type() != x.quant().type()) {
       return false;
     }
+    boolean wide = x.quant().type() == DType.INT16;
     if (w.data().dtype() != DType.INT8 || !w.symmetric() || (w.scales().length > 1 && w.axis() != 0)) {
       throw ctx.unsupportedQuantization("Conv weights must be int8 with zero point 0, per tensor or "
           + "per output channel (axis 0)");
@@ -44,10 +50,11 @@ public final class ConvLowering {
     int[] shifts = new int[outC];
     for (int c = 0; c < outC; c++) {
       QuantizedMultiplier m = QuantizedMultiplier.of((double) inScale * w.scale(c) / outScale);
-      multipliers[c] = m.multiplier();
+      multipliers[c] = wide ? m.reduced() : m.multiplier();
       shifts[c] = m.shift();
     }
-    int[] bias = BiasValues.of(ctx, 2, inScale, w, outC);
+    int[] bias = wide ? null : BiasValues.of(ctx, 2, inScale, w, outC);
+    long[] bias64 = wide ? BiasValues.of64(ctx, 2, inScale, w, outC) : null;
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
     View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), Layouts.NHWC);
     ActivationRange r = fused.range();
@@ -65,11 +72,18 @@ public final class ConvLowering {
           }
         }
       }
-      var p = new DepthwiseConv2dS8.Params(g.strides()[0], g.strides()[1], g.dilations()[0],
-          g.dilations()[1], g.padBegin()[0], g.padBegin()[1], outC / xs[1], inOffset, outOffset,
-          r.min(), r.max(), multipliers, shifts);
-      ctx.emit(new DepthwiseConvS8Step(ctx.node().name(), p, in, new int[] {1, kh, kw, outC}, filter,
-          bias, out));
+      int[] fs = {1, kh, kw, outC};
+      if (wide) {
+        var p = new DepthwiseConv2dS16.Params(g.strides()[0], g.strides()[1], g.dilations()[0],
+            g.dilations()[1], g.padBegin()[0], g.padBegin()[1], outC / xs[1], r.min(), r.max(),
+            multipliers, shifts);
+        ctx.emit(new ConvS16Step(ctx.node().name(), null, p, in, fs, filter, bias64, out));
+      } else {
+        var p = new DepthwiseConv2dS8.Params(g.strides()[0], g.strides()[1], g.dilations()[0],
+            g.dilations()[1], g.padBegin()[0], g.padBegin()[1], outC / xs[1], inOffset, outOffset,
+            r.min(), r.max(), multipliers, shifts);
+        ctx.emit(new DepthwiseConvS8Step(ctx.node().name(), p, in, fs, filter, bias, out));
+      }
     } else {
       int fc = ws[1];
       byte[] filter = new byte[outC * kh * kw * fc];
@@ -82,10 +96,18 @@ public final class ConvLowering {
           }
         }
       }
-      var p = new Conv2dS8.Params(g.strides()[0], g.strides()[1], g.dilations()[0], g.dilations()[1],
-          g.padBegin()[0], g.padBegin()[1], groups, inOffset, outOffset, r.min(), r.max(),
-          multipliers, shifts);
-      ctx.emit(new ConvS8Step(ctx.node().name(), p, in, new int[] {outC, kh, kw, fc}, filter, bias, out));
+      int[] fs = {outC, kh, kw, fc};
+      if (wide) {
+        var p = new Conv2dS16.Params(g.strides()[0], g.strides()[1], g.dilations()[0],
+            g.dilations()[1], g.padBegin()[0], g.padBegin()[1], groups, r.min(), r.max(),
+            multipliers, shifts);
+        ctx.emit(new ConvS16Step(ctx.node().name(), p, null, in, fs, filter, bias64, out));
+      } else {
+        var p = new Conv2dS8.Params(g.strides()[0], g.strides()[1], g.dilations()[0],
+            g.dilations()[1], g.padBegin()[0], g.padBegin()[1], groups, inOffset, outOffset,
+            r.min(), r.max(), multipliers, shifts);
+        ctx.emit(new ConvS8Step(ctx.node().name(), p, in, fs, filter, bias, out));
+      }
     }
     ctx.absorb(fused, out);
     return true;

@@ -1,10 +1,13 @@
 package dev.tenax.lower;
 
 import dev.tenax.ir.DType;
+import dev.tenax.kernels.AddS16;
 import dev.tenax.kernels.AddS8;
+import dev.tenax.kernels.MulS16;
 import dev.tenax.kernels.MulS8;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.steps.AddS8Step;
+import dev.tenax.lower.steps.ElementwiseS16Step;
 import dev.tenax.lower.steps.MulS8Step;
 import java.util.Arrays;
 
@@ -13,11 +16,12 @@ public final class ElementwiseLowering {
   private ElementwiseLowering() {}
 
   public static boolean lower(LowerContext ctx, boolean add) {
-    Activation a = ctx.quantizedActivation(0);
-    Activation b = ctx.quantizedActivation(1);
+    Activation a = ctx.integerActivation(0);
+    Activation b = ctx.integerActivation(1);
     FusedOutput fused = ctx.fusedOutput();
     if (a == null || b == null || fused == null
-        || !Arrays.equals(ctx.inputType(0).shape(), ctx.inputType(1).shape())) {
+        || !Arrays.equals(ctx.inputType(0).shape(), ctx.inputType(1).shape())
+        || a.quant().type() != b.quant().type() || fused.quant().type() != a.quant().type()) {
       return false; // TODO: broadcasting (the kernels take equal shapes; expand constants here)
     }
     View va = a.view();
@@ -26,7 +30,11 @@ public final class ElementwiseLowering {
     QuantParams qa = a.quant();
     QuantParams qb = b.quant();
     QuantParams qo = fused.quant();
-    if (add) {
+    if (qo.type() == DType.INT16) {
+      ctx.emit(new ElementwiseS16Step(ctx.node().name(),
+          add ? AddS16.forScales(qa.scale(), qb.scale(), qo.scale(), fused.range()) : null,
+          add ? null : MulS16.forScales(qa.scale(), qb.scale(), qo.scale(), fused.range()), va, vb, out));
+    } else if (add) {
       var p = AddS8.forScales(qa.scale(), qa.zeroPoint(), qb.scale(), qb.zeroPoint(), qo.scale(),
           qo.zeroPoint(), fused.range());
       ctx.emit(new AddS8Step(ctx.node().name(), p, va, vb, out));

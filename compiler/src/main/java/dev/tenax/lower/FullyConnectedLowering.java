@@ -1,9 +1,11 @@
 package dev.tenax.lower;
 
 import dev.tenax.ir.DType;
+import dev.tenax.kernels.FullyConnectedS16;
 import dev.tenax.kernels.FullyConnectedS8;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.LoweredValue.QuantizedConstant;
+import dev.tenax.lower.steps.FullyConnectedS16Step;
 import dev.tenax.lower.steps.FullyConnectedS8Step;
 import dev.tenax.quant.QuantizedMultiplier;
 
@@ -38,12 +40,13 @@ public final class FullyConnectedLowering {
   }
 
   private static boolean lower(LowerContext ctx, boolean transB, float alpha) {
-    Activation x = ctx.quantizedActivation(0);
+    Activation x = ctx.integerActivation(0);
     QuantizedConstant w = ctx.quantizedConstant(1);
     FusedOutput fused = ctx.fusedOutput();
-    if (x == null || w == null || fused == null) {
+    if (x == null || w == null || fused == null || fused.quant().type() != x.quant().type()) {
       return false;
     }
+    boolean wide = x.quant().type() == DType.INT16;
     int[] bs = w.data().shape();
     int in = transB ? bs[1] : bs[0];
     int outF = transB ? bs[0] : bs[1];
@@ -66,7 +69,7 @@ public final class FullyConnectedLowering {
     for (int c = 0; c < outF; c++) {
       QuantizedMultiplier m = QuantizedMultiplier.of((double) alpha * inScale * w.scale(c)
           / fused.quant().scale());
-      multipliers[c] = m.multiplier();
+      multipliers[c] = wide ? m.reduced() : m.multiplier();
       shifts[c] = m.shift();
     }
     int[] bias = BiasValues.of(ctx, 2, inScale, w, outF);
@@ -77,9 +80,15 @@ public final class FullyConnectedLowering {
     int rows = input.buffer().elements() / in;
     int[] outShape = ctx.outputType(0).shape();
     View out = ctx.newBuffer(fused, outShape, Layouts.identity(outShape.length));
-    var p = new FullyConnectedS8.Params(-x.quant().zeroPoint(), fused.quant().zeroPoint(),
-        fused.range().min(), fused.range().max(), multipliers, shifts);
-    ctx.emit(new FullyConnectedS8Step(ctx.node().name(), p, input, rows, weights, bias, out));
+    if (wide) {
+      var p = new FullyConnectedS16.Params(fused.range().min(), fused.range().max(), multipliers, shifts);
+      ctx.emit(new FullyConnectedS16Step(ctx.node().name(), p, input, rows, weights,
+          bias == null ? null : java.util.Arrays.stream(bias).asLongStream().toArray(), out));
+    } else {
+      var p = new FullyConnectedS8.Params(-x.quant().zeroPoint(), fused.quant().zeroPoint(),
+          fused.range().min(), fused.range().max(), multipliers, shifts);
+      ctx.emit(new FullyConnectedS8Step(ctx.node().name(), p, input, rows, weights, bias, out));
+    }
     ctx.absorb(fused, out);
     return true;
   }

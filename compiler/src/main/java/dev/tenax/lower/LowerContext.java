@@ -8,6 +8,7 @@ import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.LoweredValue.QuantizedConstant;
+import dev.tenax.lower.steps.TransposeS16Step;
 import dev.tenax.lower.steps.TransposeS8Step;
 import dev.tenax.ops.Attrs;
 import dev.tenax.ops.OpException;
@@ -67,6 +68,18 @@ public final class LowerContext {
     return a != null && a.quantized() && a.view().buffer().dtype() == DType.INT8 ? a : null;
   }
 
+  /** Input {@code i} as an int16 run-time tensor (the 16x8 mode), or null. */
+  public Activation int16Activation(int i) {
+    Activation a = activation(i);
+    return a != null && a.quantized() && a.view().buffer().dtype() == DType.INT16 ? a : null;
+  }
+
+  /** Input {@code i} as an int8 or int16 run-time tensor, or null. */
+  public Activation integerActivation(int i) {
+    Activation a = quantizedActivation(i);
+    return a != null ? a : int16Activation(i);
+  }
+
   /** Input {@code i} as the DequantizeLinear of an integer constant, or null. */
   public QuantizedConstant quantizedConstant(int i) {
     return input(i) instanceof QuantizedConstant q ? q : null;
@@ -103,9 +116,9 @@ public final class LowerContext {
     return lowering.newBuffer(node.output(outputIndex), logicalShape, perm, type, quant);
   }
 
-  /** A new int8 arena buffer for a kernel that writes the quantized result of {@code fused}. */
+  /** A new integer arena buffer for a kernel that writes the quantized result of {@code fused}. */
   public View newBuffer(FusedOutput fused, int[] logicalShape, int[] perm) {
-    return lowering.newBuffer(fused.floatValue(), logicalShape, perm, DType.INT8, fused.quant());
+    return lowering.newBuffer(fused.floatValue(), logicalShape, perm, fused.quant().type(), fused.quant());
   }
 
   public void emit(Step step) {
@@ -125,7 +138,7 @@ public final class LowerContext {
         && Layouts.isNoOpPermutation(target.shape(), perm))) {
       return target;
     }
-    if (view.buffer().dtype() != DType.INT8) {
+    if (view.buffer().dtype() == DType.FLOAT32) {
       throw new OpException(Code.TX080, "a float32 tensor would need a transpose here, and there is "
           + "no float32 transpose kernel", "Quantize this part of the model.");
     }
@@ -136,8 +149,17 @@ public final class LowerContext {
     for (int k = 0; k < perm.length; k++) {
       move[k] = inv[perm[k]];
     }
-    View out = lowering.newBuffer(view.buffer().name() + "/relayout", logical, perm, DType.INT8,
-        view.buffer().quant());
+    View out = lowering.newBuffer(view.buffer().name() + "/relayout", logical, perm,
+        view.buffer().dtype(), view.buffer().quant());
+    if (view.buffer().dtype() == DType.INT16) {
+      TransposeS16Step t = TransposeS16Step.of(node.name(), move, view, out);
+      if (t == null) {
+        throw new OpException(Code.TX080, "this int16 relayout does not reduce to a 3-axis transpose",
+            "Use the int8 mode for this model.");
+      }
+      emit(t);
+      return out;
+    }
     int pad = 4 - move.length;
     int[] move4 = new int[4];
     for (int k = 0; k < 4; k++) {
@@ -175,9 +197,14 @@ public final class LowerContext {
     return new OpException(Code.TX081, message, Code.TX081.defaultHint());
   }
 
-  /** Combines the fused range with the whole int8 range when no output chain was found. */
+  /** The fused clamp, or the whole int8 range when no output chain was found. */
   public static ActivationRange rangeOf(FusedOutput fused) {
     return fused == null ? ActivationRange.none(DType.INT8) : fused.range();
+  }
+
+  /** True when {@code fused} clamps nothing beyond its own type's range. */
+  public static boolean noClamp(FusedOutput fused) {
+    return fused.range().equals(ActivationRange.none(fused.quant().type()));
   }
 
   /** The per-channel real multipliers {@code inScale * weightScale[c] / outScale}. */

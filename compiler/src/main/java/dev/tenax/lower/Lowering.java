@@ -119,7 +119,7 @@ public final class Lowering {
 
   private static String describe(LoweredValue v) {
     if (v instanceof Activation a) {
-      return a.quantized() ? "int8 tensor" : "float32 tensor";
+      return (a.quantized() ? a.view().buffer().dtype().toString().toLowerCase() : "float32") + " tensor";
     }
     if (v instanceof LoweredValue.QuantizedConstant q) {
       return "quantized " + q.data().dtype() + " constant";
@@ -236,10 +236,10 @@ public final class Lowering {
         }
         case "QuantizeLinear" -> {
           QuantParams q = QuantizeParams.of(next, values);
-          if (q == null || q.type() != DType.INT8) {
+          if (q == null) {
             return null;
           }
-          ActivationRange range = ActivationRange.clip(lo, hi, q.scale(), q.zeroPoint(), DType.INT8);
+          ActivationRange range = ActivationRange.clip(lo, hi, q.scale(), q.zeroPoint(), q.type());
           return new FusedOutput(q, range, chain, next.output(0), next.input(0));
         }
         default -> {

@@ -3,7 +3,7 @@ package dev.tenax.lower;
 import dev.tenax.ir.DType;
 import dev.tenax.kernels.PoolGeometry;
 import dev.tenax.lower.LoweredValue.Activation;
-import dev.tenax.lower.steps.PoolS8Step;
+import dev.tenax.lower.steps.PoolStep;
 import dev.tenax.ops.nn.WindowGeometry;
 import dev.tenax.quant.ActivationRange;
 
@@ -16,10 +16,11 @@ public final class PoolLowering {
   private PoolLowering() {}
 
   public static boolean lower(LowerContext ctx, boolean max, boolean global) {
-    Activation x = ctx.quantizedActivation(0);
+    Activation x = ctx.integerActivation(0);
     if (x == null || ctx.inputType(0).rank() != 4) {
       return false;
     }
+    DType type = x.quant().type();
     int[] xs = ctx.inputType(0).shape();
     PoolGeometry geometry;
     if (global) {
@@ -38,15 +39,16 @@ public final class PoolLowering {
           g.padBegin()[0], g.padBegin()[1]);
     }
     FusedOutput fused = ctx.fusedOutput();
-    if (!max && fused != null && !fused.quant().equals(x.quant()) && geometry.padTop() == 0
+    if (!max && fused != null && !fused.quant().equals(x.quant()) && fused.quant().type() == type
+        && geometry.padTop() == 0
         && geometry.padLeft() == 0 && unpadded(ctx, xs, geometry)) {
       return averageAsDepthwise(ctx, x, geometry, fused);
     }
     boolean absorb = fused != null && fused.quant().equals(x.quant());
-    ActivationRange range = absorb ? fused.range() : ActivationRange.none(DType.INT8);
+    ActivationRange range = absorb ? fused.range() : ActivationRange.none(type);
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, x.quant());
-    ctx.emit(new PoolS8Step(ctx.node().name(), max, geometry, range.min(), range.max(), in, out));
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, type, x.quant());
+    ctx.emit(new PoolStep(ctx.node().name(), max, geometry, range.min(), range.max(), in, out));
     if (absorb) {
       ctx.absorb(fused, out);
     } else {
@@ -72,19 +74,26 @@ public final class PoolLowering {
     int window = g.filterH() * g.filterW();
     double real = (double) x.quant().scale() / ((double) window * fused.quant().scale());
     dev.tenax.quant.QuantizedMultiplier m = dev.tenax.quant.QuantizedMultiplier.of(real);
+    boolean wide = x.quant().type() == DType.INT16;
     int[] multipliers = new int[c];
     int[] shifts = new int[c];
-    java.util.Arrays.fill(multipliers, m.multiplier());
+    java.util.Arrays.fill(multipliers, wide ? m.reduced() : m.multiplier());
     java.util.Arrays.fill(shifts, m.shift());
     byte[] ones = new byte[window * c];
     java.util.Arrays.fill(ones, (byte) 1);
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
     View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), Layouts.NHWC);
-    var p = new dev.tenax.kernels.DepthwiseConv2dS8.Params(g.strideH(), g.strideW(), 1, 1, 0, 0, 1,
-        -x.quant().zeroPoint(), fused.quant().zeroPoint(), fused.range().min(), fused.range().max(),
-        multipliers, shifts);
-    ctx.emit(new dev.tenax.lower.steps.DepthwiseConvS8Step(ctx.node().name(), p, in,
-        new int[] {1, g.filterH(), g.filterW(), c}, ones, null, out));
+    int[] fs = {1, g.filterH(), g.filterW(), c};
+    if (wide) {
+      var p = new dev.tenax.kernels.DepthwiseConv2dS16.Params(g.strideH(), g.strideW(), 1, 1, 0, 0, 1,
+          fused.range().min(), fused.range().max(), multipliers, shifts);
+      ctx.emit(new dev.tenax.lower.steps.ConvS16Step(ctx.node().name(), null, p, in, fs, ones, null, out));
+    } else {
+      var p = new dev.tenax.kernels.DepthwiseConv2dS8.Params(g.strideH(), g.strideW(), 1, 1, 0, 0, 1,
+          -x.quant().zeroPoint(), fused.quant().zeroPoint(), fused.range().min(), fused.range().max(),
+          multipliers, shifts);
+      ctx.emit(new dev.tenax.lower.steps.DepthwiseConvS8Step(ctx.node().name(), p, in, fs, ones, null, out));
+    }
     ctx.absorb(fused, out);
     return true;
   }

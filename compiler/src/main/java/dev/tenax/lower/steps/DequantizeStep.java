@@ -1,5 +1,7 @@
 package dev.tenax.lower.steps;
 
+import dev.tenax.ir.DType;
+import dev.tenax.kernels.DequantizeS16F32;
 import dev.tenax.kernels.DequantizeS8F32;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
@@ -8,11 +10,14 @@ import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
-/** {@code tx_dequantize_s8_f32}: ONNX DequantizeLinear of an int8 view into float32. */
+/**
+ * {@code tx_dequantize_s8_f32} or {@code tx_dequantize_s16_f32}: ONNX DequantizeLinear of an
+ * int8 or int16 view into float32, by {@code quant}'s type.
+ */
 public record DequantizeStep(String node, QuantParams quant, View in, View out) implements Step {
   @Override
   public String kernel() {
-    return "tx_dequantize_s8_f32";
+    return quant.type() == DType.INT16 ? "tx_dequantize_s16_f32" : "tx_dequantize_s8_f32";
   }
 
   @Override
@@ -27,13 +32,17 @@ public record DequantizeStep(String node, QuantParams quant, View in, View out) 
 
   @Override
   public void execute(Memory m) {
-    m.put(out, DequantizeS8F32.run(new DequantizeS8F32.Params(quant.scale(), quant.zeroPoint()), m.bytes(in)));
+    if (quant.type() == DType.INT16) {
+      m.put(out, DequantizeS16F32.run(new DequantizeS16F32.Params(quant.scale(), quant.zeroPoint()), m.shorts(in)));
+    } else {
+      m.put(out, DequantizeS8F32.run(new DequantizeS8F32.Params(quant.scale(), quant.zeroPoint()), m.bytes(in)));
+    }
   }
 
   @Override
   public List<CArg> args() {
     return List.of(
-        new CArg.Struct("tx_dequantize_s8_f32_params", List.of(new CArg.Field("scale", quant.scale()),
+        new CArg.Struct(kernel() + "_params", List.of(new CArg.Field("scale", quant.scale()),
             new CArg.Field("zero_point", quant.zeroPoint()))),
         new CArg.Shape(new int[] {in.buffer().elements()}), new CArg.Data(in, false),
         new CArg.Data(out, true));

@@ -1,6 +1,8 @@
 package dev.tenax.lower.steps;
 
+import dev.tenax.kernels.AvgPoolS16;
 import dev.tenax.kernels.AvgPoolS8;
+import dev.tenax.kernels.MaxPoolS16;
 import dev.tenax.kernels.MaxPoolS8;
 import dev.tenax.kernels.PoolGeometry;
 import dev.tenax.lower.CArg;
@@ -10,14 +12,19 @@ import dev.tenax.lower.View;
 import java.util.List;
 
 /**
- * {@code tx_max_pool_s8} or {@code tx_avg_pool_s8} over NHWC views: both kernels take the same
- * parameters and keep the input's quantization.
+ * Max or average pooling over NHWC views, int8 ({@code tx_max_pool_s8}, {@code tx_avg_pool_s8})
+ * or int16 ({@code _s16}) by the input's type: all take the same parameters and keep the
+ * input's quantization.
  */
-public record PoolS8Step(String node, boolean max, PoolGeometry geometry, int actMin, int actMax,
+public record PoolStep(String node, boolean max, PoolGeometry geometry, int actMin, int actMax,
     View in, View out) implements Step {
   @Override
   public String kernel() {
-    return max ? "tx_max_pool_s8" : "tx_avg_pool_s8";
+    return (max ? "tx_max_pool_" : "tx_avg_pool_") + (int16() ? "s16" : "s8");
+  }
+
+  private boolean int16() {
+    return in.buffer().dtype() == dev.tenax.ir.DType.INT16;
   }
 
   @Override
@@ -32,6 +39,12 @@ public record PoolS8Step(String node, boolean max, PoolGeometry geometry, int ac
 
   @Override
   public void execute(Memory m) {
+    if (int16()) {
+      m.put(out, max
+          ? MaxPoolS16.run(new MaxPoolS16.Params(geometry, actMin, actMax), in.shape4(), m.shorts(in), out.shape4())
+          : AvgPoolS16.run(new AvgPoolS16.Params(geometry, actMin, actMax), in.shape4(), m.shorts(in), out.shape4()));
+      return;
+    }
     byte[] result = max
         ? MaxPoolS8.run(new MaxPoolS8.Params(geometry, actMin, actMax), in.shape4(), m.bytes(in), out.shape4())
         : AvgPoolS8.run(new AvgPoolS8.Params(geometry, actMin, actMax), in.shape4(), m.bytes(in), out.shape4());
