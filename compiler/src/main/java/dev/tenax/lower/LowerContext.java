@@ -85,6 +85,17 @@ public final class LowerContext {
     return input(i) instanceof QuantizedConstant q ? q : null;
   }
 
+  /** What this node's inputs became, by value name (for helpers that read constant operands). */
+  java.util.Map<String, LoweredValue> valuesOfInputs() {
+    java.util.Map<String, LoweredValue> m = new java.util.HashMap<>();
+    for (int i = 0; i < node.inputs().size(); i++) {
+      if (has(i)) {
+        m.put(node.input(i), input(i));
+      }
+    }
+    return m;
+  }
+
   /** Input {@code i} as a plain constant, or null. */
   public Tensor constant(int i) {
     return input(i) instanceof LoweredValue.Constant c ? c.value() : null;

@@ -84,4 +84,9 @@ public final class Clip implements Operator {
     }
     return List.of(Tensor.ofLongs(x.dtype(), x.shape(), out));
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.ClampLowering.lower(ctx);
+  }
 }

@@ -30,4 +30,9 @@ public final class Relu extends UnaryElementwise {
   protected LongFunction integerFunction(DType type) {
     return type.isSigned() ? x -> Math.max(x, 0) : null;
   }
+
+  @Override
+  public boolean lower(dev.tenax.lower.LowerContext ctx) {
+    return dev.tenax.lower.ClampLowering.lower(ctx);
+  }
 }
