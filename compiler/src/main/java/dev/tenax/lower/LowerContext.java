@@ -171,12 +171,12 @@ public final class LowerContext {
       emit(t);
       return out;
     }
-    int pad = 4 - move.length;
-    int[] move4 = new int[4];
-    for (int k = 0; k < 4; k++) {
-      move4[k] = k < pad ? k : move[k - pad] + pad;
+    TransposePlan plan = TransposePlan.of(view.shape(), move);
+    if (plan.rank() > 4) {
+      throw new OpException(Code.TX080, "this relayout moves " + plan.rank() + " independent axes; "
+          + "the transpose kernel takes at most 4", "Simplify the model's reshapes and transposes.");
     }
-    emit(new TransposeS8Step(node.name(), move4, view, out));
+    emit(new TransposeS8Step(node.name(), plan, view, out));
     return out;
   }
 

@@ -74,12 +74,52 @@ class KernelCoverageTest {
     b.node("Flatten", List.of("gap"), List.of("f"));
     b.node("Gemm", List.of("f", "fw", "fb"), List.of("logits"), Map.of("transB", Attribute.ofInt(1)));
     b.node("Softmax", List.of("logits"), List.of("y"), Map.of("axis", Attribute.ofInt(1)));
+    return quantize(b, new int[] {1, 3, 6, 6});
+  }
+
+  /** Depth-to-space as exporters write it: Reshape to six axes, Transpose, Reshape back. */
+  static Graph depthToSpace() throws Exception {
+    Random r = new Random(11);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
+        .input("x", DType.FLOAT32, 1, 2, 5, 6).output("y", DType.FLOAT32, 1, 1, 10, 12)
+        .initializer("w", random(r, 0.5f, 4, 2, 3, 3)).initializer("b", random(r, 0.1f, 4))
+        .initializer("s6", Tensor.vector(DType.INT64, 1, 1, 2, 2, 5, 6))
+        .initializer("s4", Tensor.vector(DType.INT64, 1, 1, 10, 12));
+    b.node("Conv", List.of("x", "w", "b"), List.of("c"), Map.of("kernel_shape", Attribute.ofInts(3, 3),
+        "pads", Attribute.ofInts(1, 1, 1, 1)));
+    b.node("Reshape", List.of("c", "s6"), List.of("r6"));
+    b.node("Transpose", List.of("r6"), List.of("t6"), Map.of("perm", Attribute.ofInts(0, 1, 4, 2, 5, 3)));
+    b.node("Reshape", List.of("t6", "s4"), List.of("y"));
+    return quantize(b, new int[] {1, 2, 5, 6});
+  }
+
+  static Graph quantize(OnnxModelBuilder b, int[] inputShape) throws Exception {
     Graph g = Pipeline.standard().run(new ModelImporter(dev.tenax.ops.OperatorRegistry.standard(),
         ImportOptions.defaults()).importModel(b.build()));
-    CalibrationData data = CalibrationData.of(new RandomSource(new int[] {1, 3, 6, 6}, 32), "x",
+    CalibrationData data = CalibrationData.of(new RandomSource(inputShape, 32), "x",
         g.type("x"), SampleRange.ALL, Preprocessing.IDENTITY);
     RangeCollector rc = RangeCollector.collect(g, List.of(data), RangeCollector.Progress.NONE);
     return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+  }
+
+  @Test
+  void sixAxisTransposesReduceToTheFourAxisKernel(@TempDir Path dir) throws Exception {
+    HostGcc.require();
+    Graph q = depthToSpace();
+    ModelCompiler.Result r = ModelCompiler.compile(q, new EmitOptions("d2s", "host", null, "test", "d2s.onnx", "0"), dir);
+    Random rnd = new Random(5);
+    try (CompiledModel compiled = CompiledModel.open(dir)) {
+      for (int n = 0; n < 3; n++) {
+        Map<String, Tensor> feed = Map.of("x", random(rnd, 1f, 1, 2, 5, 6));
+        Tensor want = ProgramInterpreter.run(r.program(), feed).get("y");
+        assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(compiled.run(feed).get("y")));
+        Tensor qdq = new dev.tenax.eval.ReferenceEvaluator().run(q, feed).get("y");
+        float step = q.value(q.producer("y").orElseThrow().input(1)).constant().getFloat(0);
+        for (int i = 0; i < want.size(); i++) {
+          assertTrue(Math.abs(want.getFloat(i) - qdq.getFloat(i)) <= step * 1.0001, "element " + i);
+        }
+      }
+    }
   }
 
   @Test

@@ -4,8 +4,8 @@ import dev.tenax.kernels.TransposeS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
 import dev.tenax.lower.Step;
+import dev.tenax.lower.TransposePlan;
 import dev.tenax.lower.View;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,53 +21,12 @@ public record TransposeS16Step(String node, int[] byteShape, int[] bytePerm, Vie
    * axis {@code move[k]}, or null when the permutation does not merge to three axes.
    */
   public static TransposeS16Step of(String node, int[] move, View in, View out) {
-    int[] shape = in.shape();
-    // Groups of source axes that stay adjacent and in order in the target.
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int k = 0; k < move.length; k++) {
-      if (k > 0 && move[k] == move[k - 1] + 1) {
-        groups.get(groups.size() - 1).add(move[k]);
-      } else {
-        groups.add(new ArrayList<>(List.of(move[k])));
-      }
-    }
-    if (groups.size() > 3) {
+    TransposePlan plan = TransposePlan.of(in.shape(), move);
+    if (plan.rank() > 3) {
       return null;
     }
-    // Order groups by their first source axis: that is the merged source shape.
-    List<List<Integer>> bySource = new ArrayList<>(groups);
-    bySource.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
-    int n = bySource.size();
-    int[] byteShape = new int[n + 1];
-    int[] bytePerm = new int[n + 1];
-    for (int i = 0; i < n; i++) {
-      int size = 1;
-      for (int axis : bySource.get(i)) {
-        size *= shape[axis];
-      }
-      byteShape[i] = size;
-    }
-    byteShape[n] = 2;
-    for (int k = 0; k < n; k++) {
-      bytePerm[k] = bySource.indexOf(groups.get(k));
-    }
-    bytePerm[n] = n;
-    return new TransposeS16Step(node, pad4(byteShape), pad4Perm(bytePerm), in, out);
-  }
-
-  private static int[] pad4(int[] s) {
-    int[] p = {1, 1, 1, 1};
-    System.arraycopy(s, 0, p, 4 - s.length, s.length);
-    return p;
-  }
-
-  private static int[] pad4Perm(int[] perm) {
-    int pad = 4 - perm.length;
-    int[] p = new int[4];
-    for (int k = 0; k < 4; k++) {
-      p[k] = k < pad ? k : perm[k - pad] + pad;
-    }
-    return p;
+    TransposePlan bytes = plan.withInnerAxis(2);
+    return new TransposeS16Step(node, bytes.shape4(), bytes.perm4(), in, out);
   }
 
   @Override
