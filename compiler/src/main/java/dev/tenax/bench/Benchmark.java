@@ -150,6 +150,10 @@ public final class Benchmark {
               : "random, " + o.randomCalibCount() + " samples", start, scratch, progress);
         } catch (ModelRejectedException ex) {
           c = new Compiled(failed(name, "", ex), null, null);
+        } catch (RuntimeException ex) {
+          progress.println("  internal error: " + ex);
+          c = new Compiled(new ModelRow(name, "", 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
+              "internal error: " + firstLine(String.valueOf(ex.getMessage()))), null, null);
         }
         rows.add(c.row());
       }
@@ -206,6 +210,11 @@ public final class Benchmark {
     } catch (HostBuild.BuildException ex) {
       return new Compiled(new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
           "C build failed: " + firstLine(ex.getMessage())), null, null);
+    } catch (RuntimeException ex) {
+      // A compiler bug on one model must not hide the numbers of the others; the row says what broke.
+      progress.println("  internal error: " + ex);
+      return new Compiled(new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
+          "internal error: " + firstLine(String.valueOf(ex.getMessage()))), null, null);
     }
   }
 
