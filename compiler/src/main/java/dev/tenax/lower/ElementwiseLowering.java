@@ -8,14 +8,40 @@ import dev.tenax.kernels.MulS8;
 import dev.tenax.lower.LoweredValue.Activation;
 import dev.tenax.lower.steps.AddS8Step;
 import dev.tenax.lower.steps.ElementwiseS16Step;
+import dev.tenax.lower.steps.FloatBinaryStep;
 import dev.tenax.lower.steps.MulS8Step;
 import java.util.Arrays;
 
-/** Add and Mul of two int8 tensors of one shape, to {@code tx_add_s8} and {@code tx_mul_s8}. */
+/**
+ * Add and Mul of two tensors of one shape: {@code tx_add_s8}/{@code tx_mul_s8} (or the int16
+ * twins) when both are quantized and the result is, else the float32 fallback kernels.
+ */
 public final class ElementwiseLowering {
   private ElementwiseLowering() {}
 
   public static boolean lower(LowerContext ctx, boolean add) {
+    return lowerInteger(ctx, add) || lowerFloat(ctx, add);
+  }
+
+  /** The float32 fallback, for operands that are not both quantized (a float island). */
+  private static boolean lowerFloat(LowerContext ctx, boolean add) {
+    if (ctx.activation(0) == null || ctx.activation(1) == null
+        || !Arrays.equals(ctx.inputType(0).shape(), ctx.inputType(1).shape())) {
+      return false;
+    }
+    View a = ctx.floatInput(0);
+    View b = ctx.floatInput(1);
+    if (!Arrays.equals(a.perm(), b.perm())) {
+      return false;
+    }
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), a.perm(), DType.FLOAT32, null);
+    ctx.emit(new FloatBinaryStep(ctx.node().name(), add, a, b, out));
+    ctx.define(0, new Activation(out));
+    ctx.markFloat();
+    return true;
+  }
+
+  private static boolean lowerInteger(LowerContext ctx, boolean add) {
     Activation a = ctx.integerActivation(0);
     Activation b = ctx.integerActivation(1);
     FusedOutput fused = ctx.fusedOutput();

@@ -122,6 +122,51 @@ class KernelCoverageTest {
     }
   }
 
+  /**
+   * A QDQ model whose Add and Gemm are left in float by the producer (no QuantizeLinear after
+   * them), as pre-quantized models sometimes are: they run on the float32 fallback kernels.
+   */
+  @Test
+  void floatIslandsRunOnTheFloatKernels(@TempDir Path dir) throws Exception {
+    HostGcc.require();
+    Random r = new Random(9);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
+        .input("x", DType.FLOAT32, 2, 6).output("y", DType.FLOAT32, 2, 4)
+        .initializer("s", Tensor.scalar(0.05f)).initializer("z", Tensor.scalar(DType.INT8, 3))
+        .initializer("wq", Tensor.fromDoubles(DType.INT8, new int[] {4, 6}, randomInts(r, 24)))
+        .initializer("ws", Tensor.scalar(0.02f)).initializer("wz", Tensor.scalar(DType.INT8, 5))
+        .initializer("c", random(r, 0.2f, 4));
+    b.node("QuantizeLinear", List.of("x", "s", "z"), List.of("xq"));
+    b.node("DequantizeLinear", List.of("xq", "s", "z"), List.of("xd"));
+    b.node("Add", List.of("xd", "xd"), List.of("x2"));
+    b.node("DequantizeLinear", List.of("wq", "ws", "wz"), List.of("w"));
+    b.node("Gemm", List.of("x2", "w", "c"), List.of("y"), Map.of("transB", Attribute.ofInt(1)));
+    Graph g = Pipeline.standard().run(new ModelImporter(dev.tenax.ops.OperatorRegistry.standard(),
+        ImportOptions.defaults()).importModel(b.build()));
+    ModelCompiler.Result res = ModelCompiler.compile(g, new EmitOptions("isl", "host", null, "test", "isl.onnx", "0"), dir);
+    Set<String> kernels = new TreeSet<>();
+    res.program().steps().forEach(s -> kernels.add(s.kernel()));
+    assertTrue(kernels.containsAll(List.of("tx_add_f32", "tx_fully_connected_f32")), kernels.toString());
+    assertEquals(2, res.program().floatNodes().size(), res.program().floatNodes().toString());
+    try (CompiledModel compiled = CompiledModel.open(dir)) {
+      for (int n = 0; n < 3; n++) {
+        Map<String, Tensor> feed = Map.of("x", random(r, 3f, 2, 6));
+        Tensor want = ProgramInterpreter.run(res.program(), feed).get("y");
+        assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(compiled.run(feed).get("y")));
+        Tensor ref = new dev.tenax.eval.ReferenceEvaluator().run(g, feed).get("y");
+        assertEquals(null, dev.tenax.testing.Tolerance.FLOAT32.compare(want, ref));
+      }
+    }
+  }
+
+  static double[] randomInts(Random r, int n) {
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = r.nextInt(255) - 127;
+    }
+    return d;
+  }
+
   @Test
   void everyInt8KernelRunsAndMatchesBitForBit(@TempDir Path dir) throws Exception {
     HostGcc.require();
