@@ -64,6 +64,11 @@ final class ExecCommand implements Callable<Integer> {
     }
     if (quantized) {
       g = Pipeline.standard().run(g);
+      if (!dev.tenax.report.QuantizedExecution.applies(g)) {
+        throw new dev.tenax.diag.UsageException(modelOptions.model + " is a float model; --quantized runs "
+            + "a quantized (QDQ) model: make one with 'tenax quantize " + modelOptions.model
+            + " --calib DATA -o model.int8.onnx'");
+      }
     }
     Map<String, Tensor> feed = InputBinding.bind(g, inputs);
     Map<String, Tensor> results;

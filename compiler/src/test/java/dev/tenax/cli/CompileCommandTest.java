@@ -163,6 +163,10 @@ class CompileCommandTest {
         "-o", tmp.resolve("x").toString());
     assertEquals(2, target.code());
     assertTrue(target.err().contains("available: host"), target.err());
+    CliTest.Run floatQuantized = tenax("exec", example.resolve("model.onnx").toString(), "--quantized",
+        "--input", example.resolve("input.npy").toString(), "-o", tmp.resolve("x").toString());
+    assertEquals(2, floatQuantized.code());
+    assertTrue(floatQuantized.err().contains("tenax quantize"), floatQuantized.err());
     CliTest.Run notProject = tenax("run", example.toString(), "-o", tmp.resolve("y").toString());
     assertEquals(2, notProject.code());
     assertTrue(notProject.err().contains("tenax compile"), notProject.err());
