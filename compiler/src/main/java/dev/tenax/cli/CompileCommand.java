@@ -67,6 +67,7 @@ final class CompileCommand implements Callable<Integer> {
     if (templateDir != null && !Files.isDirectory(templateDir)) {
       throw new UsageException("--template-dir " + templateDir + " is not a directory");
     }
+    calibration.mode(); // a bad --mode is a usage error even for an already quantized model
     String prefix = name != null ? name : defaultName(modelOptions.model);
     if (!Identifiers.isValidPrefix(prefix)) {
       throw new UsageException("--name " + prefix + " is not a C identifier: use letters, digits and "

@@ -74,24 +74,38 @@ final class WeightQuantizer {
     return Tensor.ofLongs(DType.INT32, new int[] {q.length}, q);
   }
 
-  /** Per-tensor int8 of a constant activation operand (e.g. Add's constant), with given parameters. */
+  /**
+   * Whether every bias value fits int32 at {@code biasScale}. In 16x8 mode the input scale is
+   * about 256 times finer than in int8 mode, so a large bias can exceed int32.
+   */
+  static boolean biasFits(Tensor b, float[] biasScale) {
+    for (int c = 0; c < biasScale.length; c++) {
+      double v = Math.rint((double) b.getFloat(c) / biasScale[c]);
+      if (!(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Per-tensor int8/int16 of a constant activation operand (e.g. Add's constant), with given parameters. */
   static Tensor quantizeActivation(Tensor t, QuantParams p) {
     float[] x = t.floats();
     long[] q = new long[x.length];
     for (int i = 0; i < x.length; i++) {
-      q[i] = Math.max(QuantParams.QMIN, Math.min(QuantParams.QMAX, (long) Math.rint(x[i] / p.scale()) + p.zeroPoint()));
+      q[i] = Math.max(p.qmin(), Math.min(p.qmax(), (long) Math.rint(x[i] / p.scale()) + p.zeroPoint()));
     }
-    return Tensor.ofLongs(DType.INT8, t.shape(), q);
+    return Tensor.ofLongs(p.type(), t.shape(), q);
   }
 
-  /** Asymmetric parameters covering a constant's data. */
-  static QuantParams paramsOf(Tensor t) {
+  /** Parameters of {@code mode} covering a constant's data. */
+  static QuantParams paramsOf(Tensor t, QuantMode mode) {
     float min = 0;
     float max = 0;
     for (float v : t.floats()) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    return QuantParams.of(min, max);
+    return mode == QuantMode.INT16X8 ? QuantParams.symmetric16(min, max) : QuantParams.of(min, max);
   }
 }
