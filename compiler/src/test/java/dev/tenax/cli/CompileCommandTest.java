@@ -69,6 +69,17 @@ class CompileCommandTest {
   }
 
   @Test
+  void mode16x8IsRefusedUntilTheBackendLowersInt16() {
+    CliTest.Run c = tenax("compile", example.resolve("model.onnx").toString(), "--calib",
+        example.resolve("calibration.npy").toString(), "--mode", "16x8", "--no-build", "-o",
+        tmp.resolve("p").toString());
+    assertEquals(2, c.code(), c.err());
+    assertTrue(c.err().contains("tenax quantize --mode 16x8"), c.err());
+    assertFalse(c.err().contains("calibrating"), "refused before calibrating");
+    assertFalse(Files.exists(tmp.resolve("p")));
+  }
+
+  @Test
   void generatedFilesAreByteIdenticalForTheSameInput() throws Exception {
     Path q = quantized();
     for (String d : List.of("a", "b")) {
@@ -163,6 +174,10 @@ class CompileCommandTest {
         "-o", tmp.resolve("x").toString());
     assertEquals(2, target.code());
     assertTrue(target.err().contains("available: host"), target.err());
+    CliTest.Run mode = tenax("compile", example.resolve("model.onnx").toString(), "--calib",
+        example.resolve("calibration.npy").toString(), "--mode", "int12", "-o", tmp.resolve("x").toString());
+    assertEquals(2, mode.code());
+    assertTrue(mode.err().contains("int8, 16x8"), mode.err());
     CliTest.Run notProject = tenax("run", example.toString(), "-o", tmp.resolve("y").toString());
     assertEquals(2, notProject.code());
     assertTrue(notProject.err().contains("tenax compile"), notProject.err());
