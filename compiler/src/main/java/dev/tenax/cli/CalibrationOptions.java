@@ -8,6 +8,7 @@ import dev.tenax.calib.RangeCollector;
 import dev.tenax.calib.SampleRange;
 import dev.tenax.diag.UsageException;
 import dev.tenax.ir.Graph;
+import dev.tenax.quantizer.QuantMode;
 import dev.tenax.quantizer.QuantizeDefaults;
 import dev.tenax.quantizer.QuantizedModel;
 import dev.tenax.quantizer.Quantizer;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** Calibration data and method: how quantize and compile turn a float model into an int8 one. */
+/** Calibration data, method and mode: how quantize and compile turn a float model into a quantized one. */
 public final class CalibrationOptions {
   @Option(names = "--calib", paramLabel = "PATH|random", description = "Calibration data: a folder of .npy/.pb "
       + "files, a stacked .npy array, an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
@@ -52,6 +53,16 @@ public final class CalibrationOptions {
       + "(default: 99.99).")
   double percentile = RangeCollector.DEFAULT_PERCENTILE;
 
+  @Option(names = "--mode", paramLabel = "int8|16x8", description = "Quantization scheme: int8 (int8 "
+      + "activations and weights) or 16x8 (int16 symmetric activations, int8 weights, opset 21); "
+      + "default: ${DEFAULT-VALUE}.")
+  String mode = "int8";
+
+  /** The --mode value; a bad one is a usage error. */
+  QuantMode mode() throws UsageException {
+    return QuantMode.parse(mode);
+  }
+
   /** True when the user gave calibration data (or asked for random data). */
   boolean given() {
     return calib != null;
@@ -67,6 +78,7 @@ public final class CalibrationOptions {
           + "a stacked .npy or an IDX file of typical inputs), or --calib random to try the tool without data");
     }
     CalibrationMethod m = parseMethod(method);
+    QuantMode qm = mode();
     if (!(percentile > 0 && percentile <= 100)) {
       throw new UsageException("--percentile must be in (0, 100], got " + percentile);
     }
@@ -99,7 +111,7 @@ public final class CalibrationOptions {
     CalibrationResult cal = rc.ranges(m, percentile);
     out.println("method: " + m.name().toLowerCase(Locale.ROOT).replace("_", "")
         + (m == CalibrationMethod.PERCENTILE ? " " + percentile : "") + ", " + cal.samples() + " samples");
-    return Quantizer.quantize(g, cal);
+    return Quantizer.quantize(g, cal, qm);
   }
 
   private CalibrationData open(String input, Graph g, Preprocessing pre, boolean random) throws UsageException {

@@ -8,6 +8,7 @@ import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.HostBuild;
 import dev.tenax.ir.Graph;
 import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.tenax.cli;
 import dev.tenax.frontend.OnnxExporter;
 import dev.tenax.ir.Graph;
 import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantMode;
 import dev.tenax.quantizer.QuantizedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tenax quantize}: post-training int8 quantization to an ONNX QDQ model. */
+/** {@code tenax quantize}: post-training int8 or 16x8 quantization to an ONNX QDQ model. */
 @Command(name = "quantize", mixinStandardHelpOptions = true,
     description = "Calibrate the model on sample inputs and write it as an int8 ONNX QDQ model "
-        + "(weights int8 per channel, activations int8 per tensor, biases int32).")
+        + "(weights int8 per channel, activations int8 per tensor, biases int32), or with --mode 16x8 "
+        + "as a 16x8 one (activations int16 symmetric per tensor).")
 final class QuantizeCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
@@ -29,7 +31,7 @@ final class QuantizeCommand implements Callable<Integer> {
   CalibrationOptions calibration;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output model (default: MODEL with "
-      + ".int8.onnx).")
+      + ".int8.onnx, or .16x8.onnx with --mode 16x8).")
   Path output;
 
   @Spec
@@ -41,9 +43,11 @@ final class QuantizeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Graph g = Pipeline.standard().run(modelOptions.load());
     QuantizedModel q = calibration.quantize(g, out, err);
-    Path target = output != null ? output : defaultOutput(modelOptions.model);
+    QuantMode mode = calibration.mode();
+    Path target = output != null ? output : defaultOutput(modelOptions.model, mode);
     writeAtomically(target, OnnxExporter.export(q.graph(), Version.current()).toByteArray());
-    out.println("quantized " + q.activations().size() + " activation tensors to int8");
+    out.println("quantized " + q.activations().size() + " activation tensors to "
+        + (mode == QuantMode.INT16X8 ? "int16" : "int8"));
     out.println(q.floatNodes().isEmpty() ? "float islands: none"
         : "float islands (" + q.floatNodes().size() + " node" + (q.floatNodes().size() == 1 ? "" : "s")
             + " left in float32): " + String.join(", ", q.floatNodes()));
@@ -53,9 +57,13 @@ final class QuantizeCommand implements Callable<Integer> {
   }
 
   static Path defaultOutput(Path model) {
+    return defaultOutput(model, QuantMode.INT8);
+  }
+
+  static Path defaultOutput(Path model, QuantMode mode) {
     String name = model.getFileName().toString();
     String base = name.toLowerCase(Locale.ROOT).endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
-    return model.resolveSibling(base + ".int8.onnx");
+    return model.resolveSibling(base + "." + mode.label() + ".onnx");
   }
 
   /** Writes a temporary sibling, then moves it over the target: readers never see half a file. */

@@ -11,14 +11,28 @@ import dev.tenax.lower.LoweredValue.QuantizedConstant;
 final class BiasValues {
   private BiasValues() {}
 
-  /** The 16x8 kernels' int64 bias; the same values, which always fit. */
-  static long[] of64(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
-    int[] b = of(ctx, index, inScale, w, channels);
-    return b == null ? null : java.util.Arrays.stream(b).asLongStream().toArray();
+  /** The 16x8 kernels' 64-bit accumulators take biases up to 2^47 (CMSIS-NN's limit). */
+  static final long S64_LIMIT = 1L << 47;
+
+  /** The int8 kernels' int32 bias of input {@code index}, or null when the node has none. */
+  static int[] of(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
+    long[] b = of64(ctx, index, inScale, w, channels);
+    if (b == null) {
+      return null;
+    }
+    int[] out = new int[channels];
+    for (int c = 0; c < channels; c++) {
+      if (b[c] < Integer.MIN_VALUE || b[c] > Integer.MAX_VALUE) {
+        throw ctx.unsupportedQuantization("bias " + b[c] + " (in accumulator steps) does not fit "
+            + "int32: the input and weight scales of this layer are far smaller than its bias");
+      }
+      out[c] = (int) b[c];
+    }
+    return out;
   }
 
-  /** The bias of input {@code index}, or null when the node has none. */
-  static int[] of(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
+  /** The bias in accumulator steps as 64-bit values (the 16x8 kernels take them as they are). */
+  static long[] of64(LowerContext ctx, int index, float inScale, QuantizedConstant w, int channels) {
     if (!ctx.has(index)) {
       return null;
     }
@@ -36,9 +50,9 @@ final class BiasValues {
         exact = Math.abs(qb.scale(c) - acc) <= 1e-6 * acc;
       }
       if (exact) {
-        int[] b = new int[channels];
+        long[] b = new long[channels];
         for (int c = 0; c < channels; c++) {
-          b[c] = (int) qb.data().getLong(c);
+          b[c] = qb.data().getLong(c);
         }
         return b;
       }
@@ -52,14 +66,14 @@ final class BiasValues {
     } else {
       throw ctx.unsupportedQuantization("the bias must be a constant with one value per output channel");
     }
-    int[] b = new int[channels];
+    long[] b = new long[channels];
     for (int c = 0; c < channels; c++) {
       double q = Math.round(Math.abs(real[c]) / ((double) inScale * w.scale(c))) * Math.signum(real[c]);
-      if (Math.abs(q) > Integer.MAX_VALUE) {
-        throw ctx.unsupportedQuantization("bias " + real[c] + " does not fit int32 at scale "
-            + inScale * w.scale(c));
+      if (!(Math.abs(q) < S64_LIMIT)) {
+        throw ctx.unsupportedQuantization("bias " + real[c] + " is " + q + " steps of the accumulator "
+            + "scale " + inScale * w.scale(c) + ", beyond what a 64-bit accumulator takes");
       }
-      b[c] = (int) q;
+      b[c] = (long) q;
     }
     return b;
   }

@@ -142,8 +142,9 @@ public final class FullyConnectedLowering {
       multipliers[c] = wide ? m.reduced() : m.multiplier();
       shifts[c] = m.shift();
     }
-    int[] bias = BiasValues.of(ctx, 2, inScale, w, outF);
-    if (bias != null && alpha != 1f) {
+    long[] bias64 = wide ? BiasValues.of64(ctx, 2, inScale, w, outF) : null;
+    int[] bias = wide ? null : BiasValues.of(ctx, 2, inScale, w, outF);
+    if ((bias != null || bias64 != null) && alpha != 1f) {
       return false; // TODO: divide the bias by alpha
     }
     View input = ctx.inLogicalOrder(x.view());
@@ -152,8 +153,7 @@ public final class FullyConnectedLowering {
     View out = ctx.newBuffer(fused, outShape, Layouts.identity(outShape.length));
     if (wide) {
       var p = new FullyConnectedS16.Params(fused.range().min(), fused.range().max(), multipliers, shifts);
-      ctx.emit(new FullyConnectedS16Step(ctx.node().name(), p, input, rows, weights,
-          bias == null ? null : java.util.Arrays.stream(bias).asLongStream().toArray(), out));
+      ctx.emit(new FullyConnectedS16Step(ctx.node().name(), p, input, rows, weights, bias64, out));
     } else {
       var p = new FullyConnectedS8.Params(-x.quant().zeroPoint(), fused.quant().zeroPoint(),
           fused.range().min(), fused.range().max(), multipliers, shifts);

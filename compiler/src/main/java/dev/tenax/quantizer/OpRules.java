@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Which operators run in int8, how their output is quantized, and which inputs carry activations. */
+/** Which operators run quantized, how their output is quantized, and which inputs carry activations. */
 final class OpRules {
   /** How an op's output quantization is chosen. */
   enum Kind {
@@ -56,12 +56,15 @@ final class OpRules {
     return idx;
   }
 
-  /** The fixed output quantization of a FIXED op. */
-  static QuantParams fixedParams(Node n) {
+  /** The fixed output quantization of a FIXED op (TFLite's, for int8 and for int16). */
+  static QuantParams fixedParams(Node n, QuantMode mode) {
+    if (mode == QuantMode.INT16X8) {
+      return QuantParams.INT16_UNIT;
+    }
     return n.opType().equals("Tanh") ? QuantParams.SIGNED_UNIT : QuantParams.UNIT_INTERVAL;
   }
 
-  /** Whether {@code n} can run in int8 here; everything else becomes a float island. */
+  /** Whether {@code n} can run quantized here; everything else becomes a float island. */
   static boolean quantizable(Graph g, Node n) {
     Kind kind = kind(n);
     if (kind == null || !n.domain().isEmpty() || n.outputs().stream().filter(o -> !o.isEmpty()).count() != 1

@@ -15,13 +15,15 @@ import java.util.Set;
 
 /**
  * Raises the default-domain opset of a graph to 13, the first version whose
- * DequantizeLinear takes per-channel scales (the {@code axis} attribute). Most operators
- * kept their meaning from opset 7 to 13 and are only relabelled; the few that moved an
+ * DequantizeLinear takes per-channel scales (the {@code axis} attribute), or to 21, the first
+ * whose QuantizeLinear/DequantizeLinear take int16 (16x8 mode). Most operators kept their
+ * meaning from opset 7 to 13 and from 13 to 21 and are only relabelled; the few that moved an
  * attribute to an input are rewritten; anything else is refused with advice, because
  * guessing a changed semantics would silently change the model.
  */
 final class OpsetUpgrade {
   static final int TARGET = 13;
+  static final int INT16_QDQ = 21;
 
   /** Same meaning from opset 7 (or the noted version) up to 13. */
   private static final Set<String> UNCHANGED = Set.of("Conv", "Gemm", "MatMul", "Relu", "Add", "Mul", "Sub",
@@ -34,7 +36,37 @@ final class OpsetUpgrade {
   private static final Map<String, Integer> SINCE = Map.of("Pad", 11, "Clip", 11, "Resize", 11, "Slice", 10,
       "BatchNormalization", 9);
 
+  /**
+   * Same meaning from opset 13 up to 21: between them these only gained element types or
+   * optional attributes/inputs whose defaults keep the old behaviour (Reshape allowzero,
+   * Pad axes, Resize antialias/axes/keep_aspect_ratio_policy, AveragePool dilations, Shape
+   * start/end, BatchNormalization training_mode, RNN layout, Cast and Q/DQ float8/blocked
+   * options). ReduceMean (axes became an input at 18) and Split (num_outputs at 18) are rewritten.
+   */
+  private static final Set<String> UNCHANGED_TO_21 = Set.of("Abs", "Add", "Cast", "Clip", "Div", "Dropout", "Elu",
+      "Erf", "Exp", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "Max", "Mean", "Min", "Mul", "Neg", "PRelu",
+      "Relu", "Selu", "Sigmoid", "Sign", "Softplus", "Sqrt", "Sub", "Sum", "Tanh", "BatchNormalization",
+      "InstanceNormalization", "LayerNormalization", "LogSoftmax", "Softmax", "AveragePool", "Conv",
+      "ConvTranspose", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "LRN", "MatMul", "MaxPool", "Concat",
+      "Constant", "ConstantOfShape", "DepthToSpace", "Flatten", "Gather", "Pad", "Reshape", "Resize", "Shape",
+      "Slice", "SpaceToDepth", "Squeeze", "Transpose", "Unsqueeze", "GRU", "LSTM", "RNN", "ConvInteger",
+      "DequantizeLinear", "MatMulInteger", "QLinearConv", "QLinearMatMul", "QuantizeLinear");
+
   private OpsetUpgrade() {}
+
+  /** Raises {@code g} to opset {@code target} (13 or 21); a graph already there is returned as is. */
+  static Graph apply(Graph g, int target) throws UsageException {
+    Graph at13 = apply(g);
+    if (target <= TARGET || at13.opsets().getOrDefault("", TARGET) >= target) {
+      return at13;
+    }
+    Graph.Builder b = at13.toBuilder();
+    List<Node> nodes = new ArrayList<>();
+    for (Node n : at13.nodes()) {
+      nodes.add(n.domain().isEmpty() && n.opset() < target ? upgradeTo21(n, b) : n);
+    }
+    return rebuild(at13, b, nodes, target);
+  }
 
   static Graph apply(Graph g) throws UsageException {
     int opset = g.opsets().getOrDefault("", TARGET);
@@ -46,11 +78,45 @@ final class OpsetUpgrade {
     for (Node n : g.nodes()) {
       nodes.add(n.domain().isEmpty() && n.opset() < TARGET ? upgrade(g, n, b) : n);
     }
+    return rebuild(g, b, nodes, TARGET);
+  }
+
+  private static Graph rebuild(Graph g, Graph.Builder b, List<Node> nodes, int target) {
     Map<String, Integer> opsets = new LinkedHashMap<>(g.opsets());
-    opsets.put("", TARGET);
+    opsets.put("", target);
     Graph.Builder nb = Graph.builder(g.name(), opsets).inputs(g.inputs()).outputs(g.outputs()).nodes(nodes)
         .values(b.valueMap().values());
     return nb.build();
+  }
+
+  private static Node upgradeTo21(Node n, Graph.Builder b) throws UsageException {
+    String op = n.opType();
+    if (UNCHANGED_TO_21.contains(op)) {
+      return relabel(n, n.attributes(), n.inputs(), INT16_QDQ);
+    }
+    Map<String, Attribute> attrs = new LinkedHashMap<>(n.attributes());
+    switch (op) {
+      case "ReduceMean" -> {
+        Attribute axes = attrs.remove("axes");
+        List<String> in = new ArrayList<>(n.inputs());
+        if (axes != null) {
+          long[] ax = axes.asInts();
+          in.add(constant(b, n.name() + "_axes", Tensor.ofLongs(DType.INT64, new int[] {ax.length}, ax)));
+        }
+        return relabel(n, attrs, in, INT16_QDQ);
+      }
+      case "Split" -> {
+        // Without a split input, 13 splits into as many equal parts as there are outputs;
+        // 18 needs that count spelled out as num_outputs.
+        if (!n.hasInput(1)) {
+          attrs.put("num_outputs", Attribute.ofInt(n.outputs().size()));
+        }
+        return relabel(n, attrs, n.inputs(), INT16_QDQ);
+      }
+      default -> throw new UsageException("16x8 mode needs opset " + INT16_QDQ + " (int16 QuantizeLinear/"
+          + "DequantizeLinear), but " + n.describe() + " cannot be raised to it: Tenax does not know that its "
+          + "definition is unchanged from opset " + n.opset() + " to " + INT16_QDQ + "; use --mode int8");
+    }
   }
 
   private static Node upgrade(Graph g, Node n, Graph.Builder b) throws UsageException {
@@ -107,7 +173,11 @@ final class OpsetUpgrade {
   }
 
   private static Node relabel(Node n, Map<String, Attribute> attrs, List<String> inputs) {
-    return new Node(n.name(), n.opType(), n.domain(), TARGET, inputs, n.outputs(), attrs, n.annotations());
+    return relabel(n, attrs, inputs, TARGET);
+  }
+
+  private static Node relabel(Node n, Map<String, Attribute> attrs, List<String> inputs, int opset) {
+    return new Node(n.name(), n.opType(), n.domain(), opset, inputs, n.outputs(), attrs, n.annotations());
   }
 
   private static UsageException refuse(Node n, String why) {

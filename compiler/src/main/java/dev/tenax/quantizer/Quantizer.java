@@ -19,19 +19,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Post-training quantization to the int8 scheme (see docs/quantization.md): turns a float
- * graph, after the standard passes, plus calibration ranges into the canonical QDQ form.
- * Every quantized activation {@code t} gets {@code t_q = QuantizeLinear(t)} and
+ * Post-training quantization to the int8 or the 16x8 scheme (see docs/quantization.md): turns
+ * a float graph, after the standard passes, plus calibration ranges into the canonical QDQ
+ * form. Every quantized activation {@code t} gets {@code t_q = QuantizeLinear(t)} and
  * {@code t_dq = DequantizeLinear(t_q)}, and its consumers read {@code t_dq}; weights and
  * biases become int8/int32 initializers behind a DequantizeLinear. The result is still an
- * ordinary ONNX graph, so the float evaluator and ONNX Runtime simulate the int8 model.
+ * ordinary ONNX graph, so the float evaluator and ONNX Runtime simulate the quantized model.
  *
- * <p>TODO(16x8): the 16-bit activation mode (int16 activations with zero point 0, int8
- * weights, opset 21 Q/DQ, {@code tenax quantize --mode 16x8}) is not implemented yet.
+ * <p>16x8 mode ({@link QuantMode#INT16X8}) differs only in the activations (int16, symmetric,
+ * zero point 0, int16 Q/DQ hence opset 21), the fixed Softmax/Sigmoid/Tanh outputs, and biases
+ * that would overflow int32 at the finer input scale, which stay float.
  */
 public final class Quantizer {
   private final Graph g;
   private final CalibrationResult cal;
+  private final QuantMode mode;
   private final Set<Node> quantized = new HashSet<>();
   /** Outputs of producers whose Relu/Clip the lowering fuses: not quantized themselves. */
   private final Set<String> fusedRaw = new HashSet<>();
@@ -43,18 +45,24 @@ public final class Quantizer {
   private Graph.Builder out;
   private int opset;
 
-  private Quantizer(Graph g, CalibrationResult cal) {
+  private Quantizer(Graph g, CalibrationResult cal, QuantMode mode) {
     this.g = g;
     this.cal = cal;
+    this.mode = mode;
   }
 
-  /** Quantizes {@code graph} (already through the standard passes) with calibration {@code cal}. */
+  /** Quantizes {@code graph} (already through the standard passes) to int8 with calibration {@code cal}. */
   public static QuantizedModel quantize(Graph graph, CalibrationResult cal) throws UsageException {
-    return new Quantizer(OpsetUpgrade.apply(graph), cal).run();
+    return quantize(graph, cal, QuantMode.INT8);
+  }
+
+  /** Quantizes {@code graph} (already through the standard passes) in {@code mode}. */
+  public static QuantizedModel quantize(Graph graph, CalibrationResult cal, QuantMode mode) throws UsageException {
+    return new Quantizer(OpsetUpgrade.apply(graph, mode.opset()), cal, mode).run();
   }
 
   private QuantizedModel run() {
-    opset = g.opsets().getOrDefault("", OpsetUpgrade.TARGET);
+    opset = g.opsets().getOrDefault("", mode.opset());
     names.addAll(g.values().keySet());
     g.nodes().forEach(n -> names.add(n.name()));
     for (Node n : g.nodes()) {
@@ -102,7 +110,7 @@ public final class Quantizer {
   private void assignParams() {
     for (String in : g.inputs()) {
       if (g.type(in).dtype() == DType.FLOAT32 && readByQuantized(in)) {
-        setOwn(in, QuantParams.of(cal.range(in)));
+        setOwn(in, QuantParams.of(cal.range(in), mode));
       }
     }
     for (Node n : g.nodes()) {
@@ -113,8 +121,8 @@ public final class Quantizer {
         }
         switch (OpRules.kind(n)) {
           case SHAPE -> inherit(t, n.input(0));
-          case FIXED -> setOwn(t, OpRules.fixedParams(n));
-          default -> setOwn(t, QuantParams.of(cal.range(t)));
+          case FIXED -> setOwn(t, OpRules.fixedParams(n, mode));
+          default -> setOwn(t, QuantParams.of(cal.range(t), mode));
         }
         if (OpRules.kind(n) == Kind.CONCAT) {
           shareWithInputs(n);
@@ -122,7 +130,7 @@ public final class Quantizer {
       } else {
         for (String o : n.outputs()) {
           if (!o.isEmpty() && g.type(o).dtype() == DType.FLOAT32 && readByQuantized(o)) {
-            setOwn(o, QuantParams.of(cal.range(o)));
+            setOwn(o, QuantParams.of(cal.range(o), mode));
           }
         }
       }
@@ -220,10 +228,10 @@ public final class Quantizer {
     QuantParams p = params.get(t);
     String[] pn = paramNames.get(t);
     putScalar(pn[0], Tensor.scalar(p.scale()));
-    putScalar(pn[1], Tensor.scalar(DType.INT8, p.zeroPoint()));
+    putScalar(pn[1], Tensor.scalar(p.type(), p.zeroPoint()));
     TensorType type = g.type(t);
     String q = unique(t + "_q");
-    out.putValue(Value.of(q, type.withDType(DType.INT8)));
+    out.putValue(Value.of(q, type.withDType(p.type())));
     out.addNode(node(t + "_QuantizeLinear", "QuantizeLinear", List.of(raw, pn[0], pn[1]), q, Map.of()));
     String dq = dq(t);
     out.putValue(Value.of(dq, type));
@@ -245,9 +253,9 @@ public final class Quantizer {
         continue;
       }
       if (v.isConstant()) {
-        QuantParams p = kind == Kind.CONCAT ? params.get(n.output(0)) : WeightQuantizer.paramsOf(v.constant());
+        QuantParams p = kind == Kind.CONCAT ? params.get(n.output(0)) : WeightQuantizer.paramsOf(v.constant(), mode);
         inputs.set(i, constantDq(x, WeightQuantizer.quantizeActivation(v.constant(), p),
-            new float[] {p.scale()}, Tensor.scalar(DType.INT8, p.zeroPoint()), -1, v.type()));
+            new float[] {p.scale()}, Tensor.scalar(p.type(), p.zeroPoint()), -1, v.type()));
       } else if (kind == Kind.CONCAT && !params.get(x).equals(params.get(n.output(0)))) {
         inputs.set(i, requantize(dq(x), n.output(0), v.type()));
       } else {
@@ -269,6 +277,12 @@ public final class Quantizer {
     if (n.hasInput(2)) {
       float[] bs = WeightQuantizer.biasScales(params.get(n.input(0)).scale(), ws);
       Tensor b = g.value(n.input(2)).constant();
+      if (mode == QuantMode.INT16X8 && !WeightQuantizer.biasFits(b, bs)) {
+        // TFLite's 16x8 kernels hold the bias in int64, which DequantizeLinear cannot carry;
+        // saturating to int32 would change the model, while a float bias stays exact and the
+        // lowering rescales float biases to the accumulator's scale itself.
+        return;
+      }
       inputs.set(2, constantDq(n.input(2), WeightQuantizer.quantizeBias(b, bs), bs,
           Tensor.zeros(DType.INT32, new int[] {channels}), 0, new TensorType(DType.FLOAT32, new int[] {channels})));
     }
@@ -295,9 +309,9 @@ public final class Quantizer {
     String[] pn = paramNames.get(target);
     QuantParams p = params.get(target);
     putScalar(pn[0], Tensor.scalar(p.scale()));
-    putScalar(pn[1], Tensor.scalar(DType.INT8, p.zeroPoint()));
+    putScalar(pn[1], Tensor.scalar(p.type(), p.zeroPoint()));
     String q = unique(xdq + "_rq");
-    out.putValue(Value.of(q, type.withDType(DType.INT8)));
+    out.putValue(Value.of(q, type.withDType(p.type())));
     out.addNode(node(q + "_QuantizeLinear", "QuantizeLinear", List.of(xdq, pn[0], pn[1]), q, Map.of()));
     String dq = unique(q + "_dq");
     out.putValue(Value.of(dq, type));

@@ -30,10 +30,16 @@ final class WeightQuantizer {
       max[c] = Math.max(max[c], Math.abs(x[i]));
     }
     float[] scale = new float[channels];
+    float layerMax = 0;
+    for (float m : max) {
+      layerMax = Math.max(layerMax, m);
+    }
+    // Channels far below the layer's largest (trained away, or rounding dust) count as zero:
+    // a tiny per-channel scale would make that channel's int32 bias, bias / (inScale * scale),
+    // overflow. 2^-20 of the largest channel is far below what int8 weights resolve anyway.
+    float floor = Math.max(Float.MIN_NORMAL, layerMax / 127f / (1 << 20));
     for (int c = 0; c < channels; c++) {
-      // A channel whose weights are all below float32's normal range (trained-away filters) counts
-      // as zero: a subnormal scale would make its int32 bias, bias / (inScale * scale), overflow.
-      scale[c] = Float.isFinite(max[c] / 127f) && max[c] / 127f >= Float.MIN_NORMAL ? max[c] / 127f
+      scale[c] = Float.isFinite(max[c] / 127f) && max[c] / 127f >= floor ? max[c] / 127f
           : ZERO_CHANNEL_SCALE;
     }
     return scale;
@@ -74,24 +80,38 @@ final class WeightQuantizer {
     return Tensor.ofLongs(DType.INT32, new int[] {q.length}, q);
   }
 
-  /** Per-tensor int8 of a constant activation operand (e.g. Add's constant), with given parameters. */
+  /**
+   * Whether every bias value fits int32 at {@code biasScale}. In 16x8 mode the input scale is
+   * about 256 times finer than in int8 mode, so a large bias can exceed int32.
+   */
+  static boolean biasFits(Tensor b, float[] biasScale) {
+    for (int c = 0; c < biasScale.length; c++) {
+      double v = Math.rint((double) b.getFloat(c) / biasScale[c]);
+      if (!(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Per-tensor int8/int16 of a constant activation operand (e.g. Add's constant), with given parameters. */
   static Tensor quantizeActivation(Tensor t, QuantParams p) {
     float[] x = t.floats();
     long[] q = new long[x.length];
     for (int i = 0; i < x.length; i++) {
-      q[i] = Math.max(QuantParams.QMIN, Math.min(QuantParams.QMAX, (long) Math.rint(x[i] / p.scale()) + p.zeroPoint()));
+      q[i] = Math.max(p.qmin(), Math.min(p.qmax(), (long) Math.rint(x[i] / p.scale()) + p.zeroPoint()));
     }
-    return Tensor.ofLongs(DType.INT8, t.shape(), q);
+    return Tensor.ofLongs(p.type(), t.shape(), q);
   }
 
-  /** Asymmetric parameters covering a constant's data. */
-  static QuantParams paramsOf(Tensor t) {
+  /** Parameters of {@code mode} covering a constant's data. */
+  static QuantParams paramsOf(Tensor t, QuantMode mode) {
     float min = 0;
     float max = 0;
     for (float v : t.floats()) {
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
-    return QuantParams.of(min, max);
+    return mode == QuantMode.INT16X8 ? QuantParams.symmetric16(min, max) : QuantParams.of(min, max);
   }
 }

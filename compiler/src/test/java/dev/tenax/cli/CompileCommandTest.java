@@ -68,6 +68,23 @@ class CompileCommandTest {
     assertTrue(Files.exists(tmp.resolve("p/model.qdq.onnx")));
   }
 
+  /** The 16x8 mode compiles to the s16 kernels, and the C matches the Java evaluator. */
+  @Test
+  void mode16x8CompilesToTheInt16Kernels() throws Exception {
+    HostGcc.require();
+    Path p = tmp.resolve("p16");
+    CliTest.Run c = tenax("compile", example.resolve("model.onnx").toString(), "--calib",
+        example.resolve("calibration.npy").toString(), "--mode", "16x8", "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("tx_conv2d_s16"), c.out());
+    Path input = example.resolve("input.npy");
+    assertEquals(0, tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("c16").toString()).code());
+    assertEquals(0, tenax("exec", p.resolve("model.qdq.onnx").toString(), "--quantized", "--input", input.toString(),
+        "-o", tmp.resolve("j16").toString()).code());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("j16/probabilities.npy")),
+        Files.readAllBytes(tmp.resolve("c16/probabilities.npy")));
+  }
+
   @Test
   void generatedFilesAreByteIdenticalForTheSameInput() throws Exception {
     Path q = quantized();
@@ -167,6 +184,10 @@ class CompileCommandTest {
         "--input", example.resolve("input.npy").toString(), "-o", tmp.resolve("x").toString());
     assertEquals(2, floatQuantized.code());
     assertTrue(floatQuantized.err().contains("tenax quantize"), floatQuantized.err());
+    CliTest.Run mode = tenax("compile", example.resolve("model.onnx").toString(), "--calib",
+        example.resolve("calibration.npy").toString(), "--mode", "int12", "-o", tmp.resolve("x").toString());
+    assertEquals(2, mode.code());
+    assertTrue(mode.err().contains("int8, 16x8"), mode.err());
     CliTest.Run notProject = tenax("run", example.toString(), "-o", tmp.resolve("y").toString());
     assertEquals(2, notProject.code());
     assertTrue(notProject.err().contains("tenax compile"), notProject.err());

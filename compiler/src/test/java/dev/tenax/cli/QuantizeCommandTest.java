@@ -124,6 +124,33 @@ class QuantizeCommandTest {
   }
 
   @Test
+  void mode16x8WritesInt16QdqAtOpset21() throws Exception {
+    Result r = run("quantize", model().toString(), "--calib", "random", "--calib-count", "20", "--mode", "16x8");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.out().contains("activation tensors to int16"), r.out());
+    assertEquals(List.of("tiny.16x8.onnx", "tiny.onnx"), files(), "the default output name says the mode");
+    Graph g = ModelImporter.load(dir.resolve("tiny.16x8.onnx"), ImportOptions.defaults());
+    assertEquals(21, g.opsets().get(""));
+    var quantize = g.nodes().stream().filter(n -> n.opType().equals("QuantizeLinear")).toList();
+    assertFalse(quantize.isEmpty());
+    quantize.forEach(n -> assertEquals(DType.INT16, g.type(n.output(0)).dtype(), n.describe()));
+    Path input = dir.resolve("in.npy");
+    Files.write(input, TensorFiles.toNpy(Tensor.ofFloats(new int[] {1, 4}, new float[] {0.5f, -1, 0.25f, 0.75f})));
+    Result exec = run("exec", dir.resolve("tiny.16x8.onnx").toString(), "--input", input.toString(), "-o",
+        dir.resolve("out").toString());
+    assertEquals(ExitCodes.OK, exec.code(), "tenax exec runs the 16x8 QDQ model: " + exec.err());
+  }
+
+  @Test
+  void badModeIsAUsageErrorAndWritesNothing() throws Exception {
+    Result r = run("quantize", model().toString(), "--calib", "random", "--mode", "int4");
+    assertEquals(ExitCodes.USAGE, r.code());
+    assertTrue(r.err().contains("--mode int4") && r.err().contains("int8, 16x8"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+    assertEquals(List.of("tiny.onnx"), files());
+  }
+
+  @Test
   void missingModelIsReportedWithoutStackTrace() throws Exception {
     Result r = run("quantize", dir.resolve("absent.onnx").toString(), "--calib", "random");
     assertTrue(r.code() == ExitCodes.USAGE || r.code() == ExitCodes.MODEL_REJECTED, r.err());

@@ -78,6 +78,24 @@ class HostModelsTest {
     }
   }
 
+  static Stream<ModelSpec> floatModels() {
+    return models().filter(s -> !s.folder().contains("int8-qdq"));
+  }
+
+  /** The 16x8 mode on every float model: int16 activations, the s16 kernels, bit-exact C. */
+  @ParameterizedTest(name = "16x8 {0}")
+  @MethodSource("floatModels")
+  void compiled16x8CodeMatchesTheIntegerEvaluator(ModelSpec spec, @TempDir Path dir) throws Exception {
+    mode = dev.tenax.quantizer.QuantMode.INT16X8;
+    try {
+      compiledCodeMatchesTheIntegerEvaluator(spec, dir);
+    } finally {
+      mode = dev.tenax.quantizer.QuantMode.INT8;
+    }
+  }
+
+  private static dev.tenax.quantizer.QuantMode mode = dev.tenax.quantizer.QuantMode.INT8;
+
   static Graph quantized(Path model, ModelSpec spec) throws Exception {
     ImportOptions options = ImportOptions.defaults().withDims(spec.dims()).withInputShapes(spec.inputShapes());
     Graph g = Pipeline.standard().run(ModelImporter.load(model, options));
@@ -90,7 +108,7 @@ class HostModelsTest {
           SampleRange.ALL, Preprocessing.IDENTITY));
     }
     RangeCollector rc = RangeCollector.collect(g, data, RangeCollector.Progress.NONE);
-    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph());
   }
 
   static Tensor random(TensorType t, Random r) {

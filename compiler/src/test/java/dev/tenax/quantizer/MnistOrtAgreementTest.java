@@ -1,5 +1,6 @@
 package dev.tenax.quantizer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.calib.Preprocessing;
@@ -48,5 +49,33 @@ class MnistOrtAgreementTest {
     int[] flt = eval.predict(g, pre);
     double agree = Mnist.agreement(ort, flt);
     assertTrue(agree >= 0.97, "int8 QDQ in ORT agrees with float on " + agree + " of 200 images");
+  }
+
+  /** 16x8 mode on the same model: ORT runs the opset-21 int16 QDQ file and loses nothing against int8. */
+  @Test
+  void burnCnn16x8AgreesWithFloatAtLeastAsWellAsInt8() throws Exception {
+    OnnxRuntimeOracle.assumeAvailable();
+    Mnist.Model m = Mnist.MODELS.get(2);
+    Graph g = m.load();
+    Preprocessing pre = Mnist.PREPROCESSINGS.get("mnist-normalized");
+    Mnist cal = Mnist.load(0, 100, false);
+    Mnist eval = Mnist.load(8000, 8200, false);
+    RangeCollector rc = RangeCollector.collect(g, List.of(cal.calibration(g, pre)), RangeCollector.Progress.NONE);
+    int[] flt = eval.predict(g, pre);
+    double[] agree = new double[2];
+    for (QuantMode mode : QuantMode.values()) {
+      Graph q = Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph();
+      byte[] model = OnnxExporter.export(q, "test").toByteArray();
+      String in = q.inputs().get(0);
+      int[] ort = eval.predict(q, pre, t -> OnnxRuntimeOracle.run(model, Map.of(in, t)));
+      agree[mode.ordinal()] = Mnist.agreement(ort, flt);
+      if (mode == QuantMode.INT16X8) {
+        assertEquals(21, q.opsets().get(""));
+        assertTrue(Mnist.agreement(ort, eval.predict(q, pre)) >= 0.99, "16x8: ORT and the reference evaluator "
+            + "disagree");
+      }
+    }
+    assertTrue(agree[1] >= agree[0], "16x8 agrees with float on " + agree[1] + " of 200 images, int8 on "
+        + agree[0]);
   }
 }
