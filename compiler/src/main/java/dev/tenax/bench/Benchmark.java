@@ -18,6 +18,7 @@ import dev.tenax.ir.Graph;
 import dev.tenax.lower.Buffer;
 import dev.tenax.lower.Program;
 import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantMode;
 import dev.tenax.quantizer.QuantizeDefaults;
 import dev.tenax.quantizer.Quantizer;
 import dev.tenax.quantizer.RandomSource;
@@ -61,8 +62,12 @@ public final class Benchmark {
       List<String> liveAtPeak, long weightBytes, long macs, int kernelCalls, List<String> floatNodes,
       double compileSeconds, double buildSeconds, String error) {}
 
-  /** One MNIST model's accuracy. */
-  public record AccuracyRow(String folder, String preprocessing, Evaluation.Result result) {}
+  /**
+   * One MNIST model's accuracy in int8, and in 16x8 ({@code result16}, null when that mode did
+   * not compile).
+   */
+  public record AccuracyRow(String folder, String preprocessing, Evaluation.Result result,
+      Evaluation.Result result16) {}
 
   public record Report(Options options, List<AccuracyRow> accuracy, List<ModelRow> models) {}
 
@@ -99,18 +104,29 @@ public final class Benchmark {
         long start = System.nanoTime();
         CalibrationData cal = MnistModels.images(mnist, m, g, o.calib(), pre);
         Compiled c = compile(m.folder(), g, file, List.of(cal), "MNIST " + o.calib().start() + ".."
-            + (o.calib().end() - 1) + ", " + preName, start, scratch, progress);
+            + (o.calib().end() - 1) + ", " + preName, start, scratch, progress, QuantMode.INT8);
         compiled.put(m.folder(), c);
         if (c.row().error() != null) {
           continue;
         }
         CalibrationData eval = MnistModels.images(mnist, m, g, o.eval(), pre);
         int[] labels = IdxFile.readLabels(mnist.resolve("t10k-labels-idx1-ubyte.gz"), o.eval());
+        Evaluation.Result r;
         try (CompiledModel cm = CompiledModel.open(c.dir())) {
-          Evaluation.Result r = Evaluation.run(g, c.program(), cm, eval, labels,
-              bar(progress, "  evaluating"));
-          accuracy.add(new AccuracyRow(m.folder(), preName, r));
+          r = Evaluation.run(g, c.program(), cm, eval, labels, bar(progress, "  evaluating"));
         }
+        progress.println("  16x8 mode");
+        Compiled c16 = compile(m.folder() + "-16x8", g, file,
+            List.of(MnistModels.images(mnist, m, g, o.calib(), pre)), "16x8", System.nanoTime(), scratch,
+            progress, QuantMode.INT16X8);
+        Evaluation.Result r16 = null;
+        if (c16.row().error() == null) {
+          try (CompiledModel cm = CompiledModel.open(c16.dir())) {
+            r16 = Evaluation.run(g, c16.program(), cm, MnistModels.images(mnist, m, g, o.eval(), pre), labels,
+                bar(progress, "  evaluating"));
+          }
+        }
+        accuracy.add(new AccuracyRow(m.folder(), preName, r, r16));
       }
       List<ModelRow> rows = new ArrayList<>();
       List<Path> folders;
@@ -147,7 +163,7 @@ public final class Benchmark {
             }
           }
           c = compile(name, g, file, qdq ? null : data, qdq ? "QDQ as shipped"
-              : "random, " + o.randomCalibCount() + " samples", start, scratch, progress);
+              : "random, " + o.randomCalibCount() + " samples", start, scratch, progress, QuantMode.INT8);
         } catch (ModelRejectedException ex) {
           c = new Compiled(failed(name, "", ex), null, null);
         } catch (RuntimeException ex) {
@@ -173,13 +189,13 @@ public final class Benchmark {
 
   /** Quantizes (when {@code data} is not null), lowers, plans, emits and builds one model. */
   private static Compiled compile(String folder, Graph g, Path file, List<CalibrationData> data, String how,
-      long start, Path scratch, PrintWriter progress) throws IOException, UsageException {
+      long start, Path scratch, PrintWriter progress, QuantMode mode) throws IOException, UsageException {
     try {
       Graph q = g;
       if (data != null) {
         RangeCollector rc = RangeCollector.collect(g, data, (done, total) -> bar(progress, "  calibrating")
             .update(done, total));
-        q = Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+        q = Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph());
       }
       String name = Identifiers.sanitize(folder.replace('-', '_'));
       Path dir = scratch.resolve(folder);

@@ -19,19 +19,23 @@ public final class BenchmarkReport {
         + "top-1 is the compiled C on the host. The pixel mapping of each model is the one under which "
         + "the float model is most accurate on calibration images. SQNR is over all evaluation images; "
         + "\"C = Java\" counts images on which the compiled C differs from the Java integer evaluator in "
-        + "any output bit (must be 0). Goal: int8 within 0.5 points of float.%n%n",
+        + "any output bit (must be 0). Goal: int8 within 0.5 points of float. The 16x8 columns compile "
+        + "the same model in the 16-bit activation mode (same calibration) and evaluate it the same way.%n%n",
         o.calib().start(), o.calib().end() - 1, o.eval().start(), o.eval().end() - 1));
     sb.append("| model | input | images | float top-1 % | int8 top-1 % | difference (points) | agreement % "
-        + "| min layer SQNR dB | last layer SQNR dB | C = Java mismatches |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| min layer SQNR dB | last layer SQNR dB | C = Java mismatches | 16x8 top-1 % | 16x8 min layer SQNR dB "
+        + "| 16x8 C = Java mismatches |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Benchmark.AccuracyRow a : r.accuracy()) {
       Evaluation.Result e = a.result();
-      double min = e.layers().stream().mapToDouble(LayerSqnr::sqnrDb).filter(d -> !Double.isNaN(d)).min()
-          .orElse(Double.NaN);
+      double min = minSqnr(e);
       double last = e.layers().isEmpty() ? Double.NaN : e.layers().get(e.layers().size() - 1).sqnrDb();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %+.2f | %.2f | %.1f | %.1f | %d |%n",
+      Evaluation.Result w = a.result16();
+      String wide = w == null ? "| - | - | - |" : String.format(Locale.ROOT, "| %.2f | %.1f | %d |",
+          100 * w.quantizedTop1(), minSqnr(w), w.mismatches());
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %+.2f | %.2f | %.1f | %.1f | %d %s%n",
           a.folder(), a.preprocessing(), e.samples(), 100 * e.floatTop1(), 100 * e.quantizedTop1(),
-          100 * (e.quantizedTop1() - e.floatTop1()), 100 * e.agreement(), min, last, e.mismatches()));
+          100 * (e.quantizedTop1() - e.floatTop1()), 100 * e.agreement(), min, last, e.mismatches(), wide));
     }
     sb.append("\n## Memory and cost per model\n\n");
     sb.append("QDQ models are compiled with their own scales; float models are quantized first (MNIST models "
@@ -65,5 +69,10 @@ public final class BenchmarkReport {
           .append(notes);
     }
     return sb.toString();
+  }
+
+  private static double minSqnr(Evaluation.Result e) {
+    return e.layers().stream().mapToDouble(LayerSqnr::sqnrDb).filter(d -> !Double.isNaN(d)).min()
+        .orElse(Double.NaN);
   }
 }
