@@ -47,7 +47,10 @@ public enum Code {
       "Quantize the node's inputs and output (QDQ), or replace the operator; the message names what is missing."),
   TX081("unsupported quantization", "A quantized tensor uses a scheme the int8 kernels do not implement "
       + "(per-channel activations, weights with a non-zero zero point, a non-int8 zero point...).",
-      "Re-quantize the model with 'tenax quantize', which produces the supported scheme.");
+      "Re-quantize the model with 'tenax quantize', which produces the supported scheme."),
+  TX090("model does not fit the target", "The model's weights and code exceed the target's flash, or its "
+      + "activations, inputs, outputs and stack exceed the target's SRAM.",
+      "Pick a target with more memory, or a smaller model; the message gives the numbers.");
 
   private final String title;
   private final String explanation;
