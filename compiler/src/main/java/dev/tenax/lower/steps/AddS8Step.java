@@ -3,25 +3,14 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.AddS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_add_s8} over two equal-shaped views in the same layout. */
-public record AddS8Step(String node, AddS8.Params params, View a, View b, View out) implements Step {
+public record AddS8Step(String node, AddS8.Params params, View a, View b, View out) implements BinaryStep {
   @Override
   public String kernel() {
     return "tx_add_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(a, b);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

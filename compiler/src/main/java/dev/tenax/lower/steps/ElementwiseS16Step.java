@@ -4,26 +4,15 @@ import dev.tenax.kernels.AddS16;
 import dev.tenax.kernels.MulS16;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_add_s16} or {@code tx_mul_s16}; exactly one of {@code add} and {@code mul} is set. */
 public record ElementwiseS16Step(String node, AddS16.Params add, MulS16.Params mul, View a, View b,
-    View out) implements Step {
+    View out) implements BinaryStep {
   @Override
   public String kernel() {
     return add != null ? "tx_add_s16" : "tx_mul_s16";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(a, b);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
