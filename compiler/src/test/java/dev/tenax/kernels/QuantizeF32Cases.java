@@ -37,22 +37,6 @@ abstract class QuantizeF32Cases {
     return kernel.run(scale, zeroPoint, x);
   }
 
-  static long[] widen(byte[] v) {
-    long[] w = new long[v.length];
-    for (int i = 0; i < v.length; i++) {
-      w[i] = v[i];
-    }
-    return w;
-  }
-
-  static long[] widen(short[] v) {
-    long[] w = new long[v.length];
-    for (int i = 0; i < v.length; i++) {
-      w[i] = v[i];
-    }
-    return w;
-  }
-
   @Test
   void roundsHalfToEvenAndAddsTheZeroPoint() {
     // x / 0.5: 0.25 -> 0.5 -> 0; 0.75 -> 1.5 -> 2; 1.25 -> 2.5 -> 2; -0.25 -> -0; -0.75 -> -2;
