@@ -1,5 +1,6 @@
 package dev.tenax.lower.steps;
 
+import dev.tenax.lower.CArg;
 import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
@@ -20,5 +21,11 @@ interface BinaryStep extends Step {
   @Override
   default View write() {
     return out();
+  }
+
+  /** The elementwise kernels' call: their params struct, the shape, a, b, then out. */
+  default List<CArg> argsWith(CArg.Struct params) {
+    return List.of(params, new CArg.Shape(out().shape4()), new CArg.Data(a(), false),
+        new CArg.Data(b(), false), new CArg.Data(out(), true));
   }
 }

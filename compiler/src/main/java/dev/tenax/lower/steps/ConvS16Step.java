@@ -3,7 +3,6 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.Conv2dS16;
 import dev.tenax.kernels.DepthwiseConv2dS16;
 import dev.tenax.lower.CArg;
-import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
 import dev.tenax.lower.View;
 import java.util.List;
@@ -31,23 +30,21 @@ public record ConvS16Step(String node, Conv2dS16.Params conv, DepthwiseConv2dS16
   @Override
   public List<CArg> args() {
     List<CArg.Field> f = conv != null
-        ? ParamFields.concat(
-            ParamFields.window(conv.strideH(), conv.strideW(), conv.dilationH(), conv.dilationW(),
+        ? CallArgs.concat(
+            CallArgs.window(conv.strideH(), conv.strideW(), conv.dilationH(), conv.dilationW(),
                 conv.padTop(), conv.padLeft()),
-            List.of(new CArg.Field("groups", conv.groups()), new CArg.Field("act_min", conv.actMin()),
-                new CArg.Field("act_max", conv.actMax())),
-            ParamFields.requant(conv.multipliers(), conv.shifts()))
-        : ParamFields.concat(
-            ParamFields.window(depthwise.strideH(), depthwise.strideW(), depthwise.dilationH(),
+            List.of(new CArg.Field("groups", conv.groups()),
+                new CArg.Field("act_min", conv.actMin()), new CArg.Field("act_max", conv.actMax())),
+            CallArgs.requant(conv.multipliers(), conv.shifts()))
+        : CallArgs.concat(
+            CallArgs.window(depthwise.strideH(), depthwise.strideW(), depthwise.dilationH(),
                 depthwise.dilationW(), depthwise.padTop(), depthwise.padLeft()),
             List.of(new CArg.Field("channel_multiplier", depthwise.channelMultiplier()),
                 new CArg.Field("act_min", depthwise.actMin()),
                 new CArg.Field("act_max", depthwise.actMax())),
-            ParamFields.requant(depthwise.multipliers(), depthwise.shifts()));
-    return List.of(new CArg.Struct(kernel() + "_params", f), new CArg.Shape(in.shape4()),
-        new CArg.Data(in, false), new CArg.Shape(filterShape),
-        new CArg.Const(ConstArray.int8("filter", filter)), ParamFields.bias(bias),
-        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
+            CallArgs.requant(depthwise.multipliers(), depthwise.shifts()));
+    return CallArgs.conv(new CArg.Struct(kernel() + "_params", f), in, filterShape, filter,
+        CallArgs.bias(bias), out);
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.tenax.lower.steps;
 
 import dev.tenax.kernels.DepthwiseConv2dS8;
 import dev.tenax.lower.CArg;
-import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
 import dev.tenax.lower.View;
 import java.util.List;
@@ -24,18 +23,16 @@ public record DepthwiseConvS8Step(String node, DepthwiseConv2dS8.Params params, 
   @Override
   public List<CArg> args() {
     DepthwiseConv2dS8.Params p = params;
-    return List.of(
-        new CArg.Struct("tx_depthwise_conv2d_s8_params", ParamFields.concat(
-            ParamFields.window(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(),
+    return CallArgs.conv(
+        new CArg.Struct("tx_depthwise_conv2d_s8_params", CallArgs.concat(
+            CallArgs.window(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(),
                 p.padLeft()),
             List.of(new CArg.Field("channel_multiplier", p.channelMultiplier()),
                 new CArg.Field("input_offset", p.inputOffset()),
                 new CArg.Field("output_offset", p.outputOffset()),
                 new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
-            ParamFields.requant(p.multipliers(), p.shifts()))),
-        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(filterShape),
-        new CArg.Const(ConstArray.int8("filter", filter)), ParamFields.bias(bias),
-        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
+            CallArgs.requant(p.multipliers(), p.shifts()))),
+        in, filterShape, filter, CallArgs.bias(bias), out);
   }
 
   @Override

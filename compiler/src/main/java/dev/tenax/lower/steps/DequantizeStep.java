@@ -11,7 +11,8 @@ import dev.tenax.lower.View;
  * {@code tx_dequantize_s8_f32} or {@code tx_dequantize_s16_f32}: ONNX DequantizeLinear of an
  * int8 or int16 view into float32, by {@code quant}'s type.
  */
-public record DequantizeStep(String node, QuantParams quant, View in, View out) implements AffineStep {
+public record DequantizeStep(String node, QuantParams quant, View in, View out)
+    implements AffineStep {
   @Override
   public String kernel() {
     return quant.type() == DType.INT16 ? "tx_dequantize_s16_f32" : "tx_dequantize_s8_f32";

@@ -34,7 +34,6 @@ public record ElementwiseS16Step(String node, AddS16.Params add, MulS16.Params m
         : List.of(new CArg.Field("output_multiplier", mul.outputMultiplier()),
             new CArg.Field("output_shift", mul.outputShift()),
             new CArg.Field("act_min", mul.actMin()), new CArg.Field("act_max", mul.actMax()));
-    return List.of(new CArg.Struct(kernel() + "_params", f), new CArg.Shape(out.shape4()),
-        new CArg.Data(a, false), new CArg.Data(b, false), new CArg.Data(out, true));
+    return argsWith(new CArg.Struct(kernel() + "_params", f));
   }
 }

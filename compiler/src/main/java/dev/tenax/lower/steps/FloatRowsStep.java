@@ -13,7 +13,8 @@ import java.util.List;
  * The float32 fallback kernels that take one tensor as {@code rows x rowSize} (softmax family over
  * the innermost axis) or elementwise (sigmoid, tanh): {@code kernel(&shape, in, out)}.
  */
-public record FloatRowsStep(String node, Kind kind, int rowSize, View in, View out) implements UnaryStep {
+public record FloatRowsStep(String node, Kind kind, int rowSize, View in, View out)
+    implements UnaryStep {
   /** Which kernel. */
   public enum Kind {
     SOFTMAX("tx_softmax_f32"), LOG_SOFTMAX("tx_log_softmax_f32"), SIGMOID("tx_sigmoid_f32"),

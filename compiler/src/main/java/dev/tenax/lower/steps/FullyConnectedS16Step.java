@@ -31,12 +31,12 @@ public record FullyConnectedS16Step(String node, FullyConnectedS16.Params params
   @Override
   public List<CArg> args() {
     return List.of(
-        new CArg.Struct("tx_fully_connected_s16_params", ParamFields.concat(
+        new CArg.Struct("tx_fully_connected_s16_params", CallArgs.concat(
             List.of(new CArg.Field("act_min", params.actMin()),
                 new CArg.Field("act_max", params.actMax())),
-            ParamFields.requant(params.multipliers(), params.shifts()))),
+            CallArgs.requant(params.multipliers(), params.shifts()))),
         new CArg.Shape(inShape()), new CArg.Data(in, false),
-        new CArg.Const(ConstArray.int8("weights", weights)), ParamFields.bias(bias),
+        new CArg.Const(ConstArray.int8("weights", weights)), CallArgs.bias(bias),
         new CArg.Shape(outShape()), new CArg.Data(out, true));
   }
 

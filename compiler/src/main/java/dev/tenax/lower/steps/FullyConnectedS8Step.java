@@ -35,13 +35,13 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
   public List<CArg> args() {
     FullyConnectedS8.Params p = params;
     return List.of(
-        new CArg.Struct("tx_fully_connected_s8_params", ParamFields.concat(
+        new CArg.Struct("tx_fully_connected_s8_params", CallArgs.concat(
             List.of(new CArg.Field("input_offset", p.inputOffset()),
                 new CArg.Field("output_offset", p.outputOffset()),
                 new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
-            ParamFields.requant(p.multipliers(), p.shifts()))),
+            CallArgs.requant(p.multipliers(), p.shifts()))),
         new CArg.Shape(inShape()), new CArg.Data(in, false),
-        new CArg.Const(ConstArray.int8("weights", weights)), ParamFields.bias(bias),
+        new CArg.Const(ConstArray.int8("weights", weights)), CallArgs.bias(bias),
         new CArg.Shape(outShape()), new CArg.Data(out, true));
   }
 

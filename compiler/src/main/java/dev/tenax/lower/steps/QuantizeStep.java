@@ -11,7 +11,8 @@ import dev.tenax.lower.View;
  * {@code tx_quantize_f32_s8} or {@code tx_quantize_f32_s16}: ONNX QuantizeLinear of a float32
  * view into int8 or int16, by {@code quant}'s type.
  */
-public record QuantizeStep(String node, QuantParams quant, View in, View out) implements AffineStep {
+public record QuantizeStep(String node, QuantParams quant, View in, View out)
+    implements AffineStep {
   @Override
   public String kernel() {
     return quant.type() == DType.INT16 ? "tx_quantize_f32_s16" : "tx_quantize_f32_s8";

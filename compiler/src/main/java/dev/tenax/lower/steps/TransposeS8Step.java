@@ -8,7 +8,8 @@ import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_transpose_s8}: moves int8 data between two layouts of the same value. */
-public record TransposeS8Step(String node, TransposePlan plan, View in, View out) implements UnaryStep {
+public record TransposeS8Step(String node, TransposePlan plan, View in, View out)
+    implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_transpose_s8";

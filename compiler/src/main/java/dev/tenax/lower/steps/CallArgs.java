@@ -2,15 +2,16 @@ package dev.tenax.lower.steps;
 
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
+import dev.tenax.lower.View;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameter-struct fields that the convolution and fully connected kernels share, named and
- * ordered as their C structs declare them.
+ * The pieces of kernel calls that the convolution and fully connected steps share: parameter-struct
+ * fields named and ordered as their C structs declare them, and the convolution argument list.
  */
-final class ParamFields {
-  private ParamFields() {}
+final class CallArgs {
+  private CallArgs() {}
 
   /** {@code stride_h .. pad_left} of the convolution structs. */
   static List<CArg.Field> window(int strideH, int strideW, int dilationH, int dilationW,
@@ -43,5 +44,13 @@ final class ParamFields {
   /** An int16 kernel's int64 bias, or NULL. */
   static CArg bias(long[] bias) {
     return bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int64("bias", bias));
+  }
+
+  /** The convolution kernels' call: params, input, int8 filter, bias (or NULL), output. */
+  static List<CArg> conv(CArg.Struct params, View in, int[] filterShape, byte[] filter, CArg bias,
+      View out) {
+    return List.of(params, new CArg.Shape(in.shape4()), new CArg.Data(in, false),
+        new CArg.Shape(filterShape), new CArg.Const(ConstArray.int8("filter", filter)), bias,
+        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
   }
 }
