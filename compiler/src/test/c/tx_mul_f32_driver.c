@@ -1,23 +1,8 @@
 /* Driver for tx_mul_f32. A case: the shape (n h w c), then input 1 and input 2 (float bits). */
-#include "float_driver_io.h"
+#include "f32_shape_driver.h"
 #include "tx_mul_f32.h"
-
-static float in1[DRIVER_MAX_ELEMENTS];
-static float in2[DRIVER_MAX_ELEMENTS];
-static float out[DRIVER_MAX_ELEMENTS];
 
 int main(void)
 {
-  tx_shape4 s;
-  int32_t count;
-  while (read_i32(&s.n)) {
-    s.h = need_i32();
-    s.w = need_i32();
-    s.c = need_i32();
-    count = shape_count(&s);
-    read_f32s(in1, count);
-    read_f32s(in2, count);
-    print_result_f32(tx_mul_f32(&s, in1, in2, out), out, count);
-  }
-  return 0;
+  return run_f32_driver(0, tx_mul_f32);
 }

@@ -27,36 +27,9 @@ public final class AvgPoolS16 {
       throw new IllegalArgumentException("filter area " + (long) g.filterH() * g.filterW()
           + " exceeds " + MAX_FILTER_AREA + ": the int32 sum could overflow");
     }
-    int h = inShape[1], w = inShape[2], c = inShape[3];
-    int oh = outShape[1], ow = outShape[2];
-    short[] out = new short[outShape[0] * oh * ow * c];
-    for (int n = 0; n < inShape[0]; n++) {
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          for (int ch = 0; ch < c; ch++) {
-            int sum = 0;
-            int count = 0;
-            for (int ky = 0; ky < g.filterH(); ky++) {
-              int y = oy * g.strideH() - g.padTop() + ky;
-              for (int kx = 0; kx < g.filterW(); kx++) {
-                int x = ox * g.strideW() - g.padLeft() + kx;
-                if (y >= 0 && y < h && x >= 0 && x < w) {
-                  sum += in[((n * h + y) * w + x) * c + ch];
-                  count++;
-                }
-              }
-            }
-            if (count == 0) {
-              throw new IllegalArgumentException("pooling window at (" + oy + ", " + ox
-                  + ") covers only padding");
-            }
-            int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-            out[((n * oh + oy) * ow + ox) * c + ch] =
-                (short) Math.min(Math.max(avg, p.actMin()), p.actMax());
-          }
-        }
-      }
-    }
+    short[] out = new short[outShape[0] * outShape[1] * outShape[2] * inShape[3]];
+    PoolLoops.average(g, p.actMin(), p.actMax(), inShape, i -> in[i], outShape,
+        (i, v) -> out[i] = (short) v);
     return out;
   }
 }

@@ -16,36 +16,9 @@ public final class AvgPoolS8 {
   public static byte[] run(Params p, int[] inShape, byte[] in, int[] outShape) {
     PoolGeometry g = p.geometry();
     PoolGeometry.checkShapes(inShape, outShape);
-    int h = inShape[1], w = inShape[2], c = inShape[3];
-    int oh = outShape[1], ow = outShape[2];
-    byte[] out = new byte[outShape[0] * oh * ow * c];
-    for (int n = 0; n < inShape[0]; n++) {
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          for (int ch = 0; ch < c; ch++) {
-            int sum = 0;
-            int count = 0;
-            for (int ky = 0; ky < g.filterH(); ky++) {
-              int y = oy * g.strideH() - g.padTop() + ky;
-              for (int kx = 0; kx < g.filterW(); kx++) {
-                int x = ox * g.strideW() - g.padLeft() + kx;
-                if (y >= 0 && y < h && x >= 0 && x < w) {
-                  sum += in[((n * h + y) * w + x) * c + ch];
-                  count++;
-                }
-              }
-            }
-            if (count == 0) {
-              throw new IllegalArgumentException("pooling window at (" + oy + ", " + ox
-                  + ") covers only padding");
-            }
-            int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-            out[((n * oh + oy) * ow + ox) * c + ch] =
-                (byte) Math.min(Math.max(avg, p.actMin()), p.actMax());
-          }
-        }
-      }
-    }
+    byte[] out = new byte[outShape[0] * outShape[1] * outShape[2] * inShape[3]];
+    PoolLoops.average(g, p.actMin(), p.actMax(), inShape, i -> in[i], outShape,
+        (i, v) -> out[i] = (byte) v);
     return out;
   }
 }

@@ -17,29 +17,9 @@ public final class MaxPoolS16 {
     PoolGeometry.checkShapes(inShape, outShape);
     S16Args.checkOutput(p.actMin(), p.actMax());
     S16Args.checkLength(in, Shapes4.size(inShape), "input");
-    int h = inShape[1], w = inShape[2], c = inShape[3];
-    int oh = outShape[1], ow = outShape[2];
-    short[] out = new short[outShape[0] * oh * ow * c];
-    for (int n = 0; n < inShape[0]; n++) {
-      for (int oy = 0; oy < oh; oy++) {
-        for (int ox = 0; ox < ow; ox++) {
-          for (int ch = 0; ch < c; ch++) {
-            int max = Short.MIN_VALUE;
-            for (int ky = 0; ky < g.filterH(); ky++) {
-              int y = oy * g.strideH() - g.padTop() + ky;
-              for (int kx = 0; kx < g.filterW(); kx++) {
-                int x = ox * g.strideW() - g.padLeft() + kx;
-                if (y >= 0 && y < h && x >= 0 && x < w) {
-                  max = Math.max(max, in[((n * h + y) * w + x) * c + ch]);
-                }
-              }
-            }
-            out[((n * oh + oy) * ow + ox) * c + ch] =
-                (short) Math.min(Math.max(max, p.actMin()), p.actMax());
-          }
-        }
-      }
-    }
+    short[] out = new short[outShape[0] * outShape[1] * outShape[2] * inShape[3]];
+    PoolLoops.max(g, Short.MIN_VALUE, p.actMin(), p.actMax(), inShape, i -> in[i], outShape,
+        (i, v) -> out[i] = (short) v);
     return out;
   }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tenax.kernels.KernelCrossCheck.Line;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,16 +30,6 @@ class AddF32Test {
 
   @Test
   void cAgreesWithJava(@TempDir Path dir) throws IOException {
-    Random r = new Random(0x7E4A_F3A0L + 6);
-    KernelCrossCheck check = new KernelCrossCheck();
-    for (int i = 0; i < KernelCrossCheck.CASES; i++) {
-      int[] s = KernelCrossCheck.shape(r, 2, 4, 4, 19);
-      int n = s[0] * s[1] * s[2] * s[3];
-      float[] a = FloatCases.floats(r, n, FloatCases.range(r));
-      float[] b = FloatCases.floats(r, n, FloatCases.range(r));
-      check.add(new Line().add(s).add(a).add(b), AddF32.run(a, b));
-    }
-    check.addError(new Line().add(1, 1, 0, 1));
-    check.check(dir, "add_f32");
+    FloatCases.crossCheckElementwise(dir, "add_f32", 0x7E4A_F3A0L + 6, AddF32::run);
   }
 }

@@ -22,26 +22,17 @@ class Conv2dS16CrossCheckTest {
       int groups = r.nextInt(4) == 0 ? 2 + r.nextInt(2) : 1;
       int fc = 1 + r.nextInt(7);
       int outC = groups * (1 + r.nextInt(6));
-      int[] stride = {1 + r.nextInt(3), 1 + r.nextInt(3)};
-      int[] dilation = {1 + r.nextInt(2), 1 + r.nextInt(2)};
-      int[] k = {1 + r.nextInt(4), 1 + r.nextInt(4)};
-      int[] in = {1 + r.nextInt(9), 1 + r.nextInt(9)};
-      int[] padBegin = {r.nextInt(3), r.nextInt(3)};
-      int[] out = new int[2];
-      boolean ok = true;
-      for (int a = 0; a < 2; a++) {
-        int padEnd = r.nextInt(3);
-        int span = in[a] + padBegin[a] + padEnd - ((k[a] - 1) * dilation[a] + 1);
-        ok &= span >= 0;
-        out[a] = span / stride[a] + 1;
-      }
-      if (!ok) {
+      RandomWindow w = RandomWindow.next(r);
+      if (w == null) {
         continue;
       }
+      int[] stride = w.stride();
+      int[] k = w.k();
+      int[] padBegin = w.padBegin();
       int batches = 1 + r.nextInt(2);
-      int[] inShape = {batches, in[0], in[1], fc * groups};
+      int[] inShape = {batches, w.in()[0], w.in()[1], fc * groups};
       int[] filterShape = {outC, k[0], k[1], fc};
-      int[] outShape = {batches, out[0], out[1], outC};
+      int[] outShape = {batches, w.out()[0], w.out()[1], outC};
       int[] act = RandomS16.actRange(r);
       if (check.size() % 40 == 13) {
         errors++;
@@ -56,8 +47,8 @@ class Conv2dS16CrossCheckTest {
       byte[] filter = RandomQuant.bytes(r, (int) Shapes4.size(filterShape));
       long[] bias = r.nextInt(5) == 0 ? null : RandomS16.bias(r, outC);
       QuantizedMultiplier[] q = RandomS16.multipliers(r, outC, r.nextInt(4) == 0);
-      Conv2dS16.Params p = new Conv2dS16.Params(stride[0], stride[1], dilation[0], dilation[1],
-          padBegin[0], padBegin[1], groups, act[0], act[1], RandomS16.reduced(q),
+      Conv2dS16.Params p = new Conv2dS16.Params(stride[0], stride[1], w.dilation()[0],
+          w.dilation()[1], padBegin[0], padBegin[1], groups, act[0], act[1], RandomS16.reduced(q),
           RandomQuant.shifts(q));
       KernelCrossCheck.Line line = new KernelCrossCheck.Line()
           .add(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),

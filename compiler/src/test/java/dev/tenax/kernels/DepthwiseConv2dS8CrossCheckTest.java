@@ -22,26 +22,17 @@ class DepthwiseConv2dS8CrossCheckTest {
       int mult = r.nextInt(3) == 0 ? 2 + r.nextInt(2) : 1;
       int inC = 1 + r.nextInt(11);
       int outC = inC * mult;
-      int[] stride = {1 + r.nextInt(3), 1 + r.nextInt(3)};
-      int[] dilation = {1 + r.nextInt(2), 1 + r.nextInt(2)};
-      int[] k = {1 + r.nextInt(4), 1 + r.nextInt(4)};
-      int[] in = {1 + r.nextInt(9), 1 + r.nextInt(9)};
-      int[] padBegin = {r.nextInt(3), r.nextInt(3)};
-      int[] out = new int[2];
-      boolean ok = true;
-      for (int a = 0; a < 2; a++) {
-        int padEnd = r.nextInt(3);
-        int span = in[a] + padBegin[a] + padEnd - ((k[a] - 1) * dilation[a] + 1);
-        ok &= span >= 0;
-        out[a] = span / stride[a] + 1;
-      }
-      if (!ok) {
+      RandomWindow w = RandomWindow.next(r);
+      if (w == null) {
         continue;
       }
+      int[] stride = w.stride();
+      int[] k = w.k();
+      int[] padBegin = w.padBegin();
       int batches = 1 + r.nextInt(2);
-      int[] inShape = {batches, in[0], in[1], inC};
+      int[] inShape = {batches, w.in()[0], w.in()[1], inC};
       int[] filterShape = {1, k[0], k[1], outC};
-      int[] outShape = {batches, out[0], out[1], outC};
+      int[] outShape = {batches, w.out()[0], w.out()[1], outC};
       if (check.size() % 40 == 13) {
         errors++;
         switch (r.nextInt(3)) {
@@ -61,7 +52,7 @@ class DepthwiseConv2dS8CrossCheckTest {
         outZp = 128; // outside int8: rejected
       }
       DepthwiseConv2dS8.Params p = new DepthwiseConv2dS8.Params(stride[0], stride[1],
-          dilation[0], dilation[1], padBegin[0], padBegin[1], mult, -(r.nextInt(256) - 128),
+          w.dilation()[0], w.dilation()[1], padBegin[0], padBegin[1], mult, -(r.nextInt(256) - 128),
           outZp, act[0], act[1], RandomQuant.mults(q), RandomQuant.shifts(q));
       KernelCrossCheck.Line line = new KernelCrossCheck.Line()
           .add(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),

@@ -3,11 +3,15 @@ package dev.tenax.kernels;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tenax.ir.Attribute;
+import dev.tenax.kernels.KernelCrossCheck.Line;
 import dev.tenax.ir.Tensor;
 import dev.tenax.testing.NodeRunner;
 import dev.tenax.testing.Tolerance;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.function.BinaryOperator;
 
 /** Random float operands for the float kernel tests, and the float reference operators. */
 final class FloatCases {
@@ -47,5 +51,60 @@ final class FloatCases {
     int[] shape = {rows, rowSize};
     Tensor expected = Tensor.ofFloats(shape, reference(op, rows, rowSize, in));
     assertNull(Tolerance.FLOAT32.compare(Tensor.ofFloats(shape, kernel), expected), op);
+  }
+
+  /** A float kernel over rows of {@code rowSize} (the last axis); elementwise ones ignore it. */
+  interface RowKernel {
+    float[] run(int rowSize, float[] x);
+  }
+
+  /** 300 random tensors, rows along the last axis, agree with the reference operator. */
+  static void assertMatchesReferenceOnRandomRows(String op, long seed, RowKernel kernel)
+      throws Exception {
+    Random r = new Random(seed);
+    for (int i = 0; i < 300; i++) {
+      int[] s = KernelCrossCheck.shape(r, 2, 3, 3, 40);
+      int rowSize = s[3];
+      float[] x = floats(r, s[0] * s[1] * s[2] * s[3], range(r));
+      assertMatchesReference(op, rowSize, x, kernel.run(rowSize, x));
+    }
+  }
+
+  /**
+   * The C kernel {@code tx_<cKernel>} gives the Java bits on random tensors, a tenth of them with
+   * one non-finite or huge value, and rejects an empty shape.
+   */
+  static void crossCheckRows(Path dir, String cKernel, long seed, RowKernel kernel)
+      throws IOException {
+    Random r = new Random(seed);
+    KernelCrossCheck check = new KernelCrossCheck();
+    for (int i = 0; i < KernelCrossCheck.CASES; i++) {
+      int[] s = KernelCrossCheck.shape(r, 2, 3, 3, 40);
+      int rowSize = s[3];
+      float[] x = floats(r, s[0] * s[1] * s[2] * s[3], range(r));
+      if (r.nextInt(10) == 0) {
+        x[r.nextInt(x.length)] = new float[] {Float.NaN, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, 1e30f, -1e30f}[r.nextInt(5)];
+      }
+      check.add(new Line().add(s).add(x), kernel.run(rowSize, x));
+    }
+    check.addError(new Line().add(1, 0, 1, 1));
+    check.check(dir, cKernel);
+  }
+
+  /** The C kernel {@code tx_<cKernel>} gives the Java bits on random equal-shaped operands. */
+  static void crossCheckElementwise(Path dir, String cKernel, long seed,
+      BinaryOperator<float[]> kernel) throws IOException {
+    Random r = new Random(seed);
+    KernelCrossCheck check = new KernelCrossCheck();
+    for (int i = 0; i < KernelCrossCheck.CASES; i++) {
+      int[] s = KernelCrossCheck.shape(r, 2, 4, 4, 19);
+      int n = s[0] * s[1] * s[2] * s[3];
+      float[] a = floats(r, n, range(r));
+      float[] b = floats(r, n, range(r));
+      check.add(new Line().add(s).add(a).add(b), kernel.apply(a, b));
+    }
+    check.addError(new Line().add(1, 1, 0, 1));
+    check.check(dir, cKernel);
   }
 }

@@ -46,6 +46,12 @@ final class KernelCrossCheck {
     expected.add(new Line().add(0).add(javaOutput).toString());
   }
 
+  /** One case of an integer kernel whose outputs a shared test widened. */
+  void add(Line input, long[] javaOutput) {
+    cases.add(input.toString());
+    expected.add(new Line().add(0).add(javaOutput).toString());
+  }
+
   /** The number of cases added so far. */
   int size() {
     return cases.size();
@@ -137,6 +143,13 @@ final class KernelCrossCheck {
     Line add(short[] values) {
       for (short v : values) {
         add(v);
+      }
+      return this;
+    }
+
+    Line add(long[] values) {
+      for (long v : values) {
+        sb.append(sb.length() > 0 ? " " : "").append(v);
       }
       return this;
     }

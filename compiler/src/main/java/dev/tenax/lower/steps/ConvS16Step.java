@@ -3,9 +3,7 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.Conv2dS16;
 import dev.tenax.kernels.DepthwiseConv2dS16;
 import dev.tenax.lower.CArg;
-import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
@@ -15,20 +13,10 @@ import java.util.List;
  * {@code depthwise} is set.
  */
 public record ConvS16Step(String node, Conv2dS16.Params conv, DepthwiseConv2dS16.Params depthwise,
-    View in, int[] filterShape, byte[] filter, long[] bias, View out) implements Step {
+    View in, int[] filterShape, byte[] filter, long[] bias, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return conv != null ? "tx_conv2d_s16" : "tx_depthwise_conv2d_s16";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
@@ -42,27 +30,21 @@ public record ConvS16Step(String node, Conv2dS16.Params conv, DepthwiseConv2dS16
   @Override
   public List<CArg> args() {
     List<CArg.Field> f = conv != null
-        ? List.of(new CArg.Field("stride_h", conv.strideH()), new CArg.Field("stride_w", conv.strideW()),
-            new CArg.Field("dilation_h", conv.dilationH()), new CArg.Field("dilation_w", conv.dilationW()),
-            new CArg.Field("pad_top", conv.padTop()), new CArg.Field("pad_left", conv.padLeft()),
-            new CArg.Field("groups", conv.groups()), new CArg.Field("act_min", conv.actMin()),
-            new CArg.Field("act_max", conv.actMax()),
-            new CArg.Field("multipliers", ConstArray.int32("multipliers", conv.multipliers())),
-            new CArg.Field("shifts", ConstArray.int32("shifts", conv.shifts())))
-        : List.of(new CArg.Field("stride_h", depthwise.strideH()),
-            new CArg.Field("stride_w", depthwise.strideW()),
-            new CArg.Field("dilation_h", depthwise.dilationH()),
-            new CArg.Field("dilation_w", depthwise.dilationW()),
-            new CArg.Field("pad_top", depthwise.padTop()), new CArg.Field("pad_left", depthwise.padLeft()),
-            new CArg.Field("channel_multiplier", depthwise.channelMultiplier()),
-            new CArg.Field("act_min", depthwise.actMin()), new CArg.Field("act_max", depthwise.actMax()),
-            new CArg.Field("multipliers", ConstArray.int32("multipliers", depthwise.multipliers())),
-            new CArg.Field("shifts", ConstArray.int32("shifts", depthwise.shifts())));
-    return List.of(new CArg.Struct(kernel() + "_params", f), new CArg.Shape(in.shape4()),
-        new CArg.Data(in, false), new CArg.Shape(filterShape),
-        new CArg.Const(ConstArray.int8("filter", filter)),
-        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int64("bias", bias)),
-        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
+        ? CallArgs.concat(
+            CallArgs.window(conv.strideH(), conv.strideW(), conv.dilationH(), conv.dilationW(),
+                conv.padTop(), conv.padLeft()),
+            List.of(new CArg.Field("groups", conv.groups()),
+                new CArg.Field("act_min", conv.actMin()), new CArg.Field("act_max", conv.actMax())),
+            CallArgs.requant(conv.multipliers(), conv.shifts()))
+        : CallArgs.concat(
+            CallArgs.window(depthwise.strideH(), depthwise.strideW(), depthwise.dilationH(),
+                depthwise.dilationW(), depthwise.padTop(), depthwise.padLeft()),
+            List.of(new CArg.Field("channel_multiplier", depthwise.channelMultiplier()),
+                new CArg.Field("act_min", depthwise.actMin()),
+                new CArg.Field("act_max", depthwise.actMax())),
+            CallArgs.requant(depthwise.multipliers(), depthwise.shifts()));
+    return CallArgs.conv(new CArg.Struct(kernel() + "_params", f), in, filterShape, filter,
+        CallArgs.bias(bias), out);
   }
 
   @Override

@@ -2,28 +2,16 @@ package dev.tenax.lower.steps;
 
 import dev.tenax.kernels.Conv2dS8;
 import dev.tenax.lower.CArg;
-import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_conv2d_s8}: NHWC input, OHWI filter, per-channel requantization. */
 public record ConvS8Step(String node, Conv2dS8.Params params, View in, int[] filterShape,
-    byte[] filter, int[] bias, View out) implements Step {
+    byte[] filter, int[] bias, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_conv2d_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
@@ -34,20 +22,16 @@ public record ConvS8Step(String node, Conv2dS8.Params params, View in, int[] fil
   @Override
   public List<CArg> args() {
     Conv2dS8.Params p = params;
-    return List.of(
-        new CArg.Struct("tx_conv2d_s8_params", List.of(
-            new CArg.Field("stride_h", p.strideH()), new CArg.Field("stride_w", p.strideW()),
-            new CArg.Field("dilation_h", p.dilationH()), new CArg.Field("dilation_w", p.dilationW()),
-            new CArg.Field("pad_top", p.padTop()), new CArg.Field("pad_left", p.padLeft()),
-            new CArg.Field("groups", p.groups()), new CArg.Field("input_offset", p.inputOffset()),
-            new CArg.Field("output_offset", p.outputOffset()), new CArg.Field("act_min", p.actMin()),
-            new CArg.Field("act_max", p.actMax()),
-            new CArg.Field("multipliers", ConstArray.int32("multipliers", p.multipliers())),
-            new CArg.Field("shifts", ConstArray.int32("shifts", p.shifts())))),
-        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(filterShape),
-        new CArg.Const(ConstArray.int8("filter", filter)),
-        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int32("bias", bias)),
-        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
+    return CallArgs.conv(
+        new CArg.Struct("tx_conv2d_s8_params", CallArgs.concat(
+            CallArgs.window(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(),
+                p.padLeft()),
+            List.of(new CArg.Field("groups", p.groups()),
+                new CArg.Field("input_offset", p.inputOffset()),
+                new CArg.Field("output_offset", p.outputOffset()),
+                new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
+            CallArgs.requant(p.multipliers(), p.shifts()))),
+        in, filterShape, filter, CallArgs.bias(bias), out);
   }
 
   @Override

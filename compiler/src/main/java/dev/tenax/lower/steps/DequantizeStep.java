@@ -3,31 +3,19 @@ package dev.tenax.lower.steps;
 import dev.tenax.ir.DType;
 import dev.tenax.kernels.DequantizeS16F32;
 import dev.tenax.kernels.DequantizeS8F32;
-import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
 import dev.tenax.lower.QuantParams;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
-import java.util.List;
 
 /**
  * {@code tx_dequantize_s8_f32} or {@code tx_dequantize_s16_f32}: ONNX DequantizeLinear of an
  * int8 or int16 view into float32, by {@code quant}'s type.
  */
-public record DequantizeStep(String node, QuantParams quant, View in, View out) implements Step {
+public record DequantizeStep(String node, QuantParams quant, View in, View out)
+    implements AffineStep {
   @Override
   public String kernel() {
     return quant.type() == DType.INT16 ? "tx_dequantize_s16_f32" : "tx_dequantize_s8_f32";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
@@ -37,14 +25,5 @@ public record DequantizeStep(String node, QuantParams quant, View in, View out) 
     } else {
       m.put(out, DequantizeS8F32.run(new DequantizeS8F32.Params(quant.scale(), quant.zeroPoint()), m.bytes(in)));
     }
-  }
-
-  @Override
-  public List<CArg> args() {
-    return List.of(
-        new CArg.Struct(kernel() + "_params", List.of(new CArg.Field("scale", quant.scale()),
-            new CArg.Field("zero_point", quant.zeroPoint()))),
-        new CArg.Shape(new int[] {in.buffer().elements()}), new CArg.Data(in, false),
-        new CArg.Data(out, true));
   }
 }

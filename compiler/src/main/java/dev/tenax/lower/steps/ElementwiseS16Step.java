@@ -4,26 +4,15 @@ import dev.tenax.kernels.AddS16;
 import dev.tenax.kernels.MulS16;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_add_s16} or {@code tx_mul_s16}; exactly one of {@code add} and {@code mul} is set. */
 public record ElementwiseS16Step(String node, AddS16.Params add, MulS16.Params mul, View a, View b,
-    View out) implements Step {
+    View out) implements BinaryStep {
   @Override
   public String kernel() {
     return add != null ? "tx_add_s16" : "tx_mul_s16";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(a, b);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
@@ -45,7 +34,6 @@ public record ElementwiseS16Step(String node, AddS16.Params add, MulS16.Params m
         : List.of(new CArg.Field("output_multiplier", mul.outputMultiplier()),
             new CArg.Field("output_shift", mul.outputShift()),
             new CArg.Field("act_min", mul.actMin()), new CArg.Field("act_max", mul.actMax()));
-    return List.of(new CArg.Struct(kernel() + "_params", f), new CArg.Shape(out.shape4()),
-        new CArg.Data(a, false), new CArg.Data(b, false), new CArg.Data(out, true));
+    return argsWith(new CArg.Struct(kernel() + "_params", f));
   }
 }

@@ -6,7 +6,6 @@ import dev.tenax.kernels.SoftmaxF32;
 import dev.tenax.kernels.TanhF32;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
@@ -14,7 +13,8 @@ import java.util.List;
  * The float32 fallback kernels that take one tensor as {@code rows x rowSize} (softmax family over
  * the innermost axis) or elementwise (sigmoid, tanh): {@code kernel(&shape, in, out)}.
  */
-public record FloatRowsStep(String node, Kind kind, int rowSize, View in, View out) implements Step {
+public record FloatRowsStep(String node, Kind kind, int rowSize, View in, View out)
+    implements UnaryStep {
   /** Which kernel. */
   public enum Kind {
     SOFTMAX("tx_softmax_f32"), LOG_SOFTMAX("tx_log_softmax_f32"), SIGMOID("tx_sigmoid_f32"),
@@ -30,16 +30,6 @@ public record FloatRowsStep(String node, Kind kind, int rowSize, View in, View o
   @Override
   public String kernel() {
     return kind.kernel;
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

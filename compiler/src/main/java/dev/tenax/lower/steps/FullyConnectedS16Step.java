@@ -4,26 +4,15 @@ import dev.tenax.kernels.FullyConnectedS16;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_fully_connected_s16}: rows of int16 {@code in} times int8 weights {@code [out][in]}. */
 public record FullyConnectedS16Step(String node, FullyConnectedS16.Params params, View in, int rows,
-    byte[] weights, long[] bias, View out) implements Step {
+    byte[] weights, long[] bias, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_fully_connected_s16";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   private int[] inShape() {
@@ -42,13 +31,12 @@ public record FullyConnectedS16Step(String node, FullyConnectedS16.Params params
   @Override
   public List<CArg> args() {
     return List.of(
-        new CArg.Struct("tx_fully_connected_s16_params", List.of(
-            new CArg.Field("act_min", params.actMin()), new CArg.Field("act_max", params.actMax()),
-            new CArg.Field("multipliers", ConstArray.int32("multipliers", params.multipliers())),
-            new CArg.Field("shifts", ConstArray.int32("shifts", params.shifts())))),
+        new CArg.Struct("tx_fully_connected_s16_params", CallArgs.concat(
+            List.of(new CArg.Field("act_min", params.actMin()),
+                new CArg.Field("act_max", params.actMax())),
+            CallArgs.requant(params.multipliers(), params.shifts()))),
         new CArg.Shape(inShape()), new CArg.Data(in, false),
-        new CArg.Const(ConstArray.int8("weights", weights)),
-        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int64("bias", bias)),
+        new CArg.Const(ConstArray.int8("weights", weights)), CallArgs.bias(bias),
         new CArg.Shape(outShape()), new CArg.Data(out, true));
   }
 

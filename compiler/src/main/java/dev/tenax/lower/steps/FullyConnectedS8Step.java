@@ -4,7 +4,6 @@ import dev.tenax.kernels.FullyConnectedS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
@@ -13,20 +12,10 @@ import java.util.List;
  * sees the input as {@code (rows, 1, 1, features)} and the output as {@code (rows, 1, 1, out)}.
  */
 public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, View in,
-    int rows, byte[] weights, int[] bias, View out) implements Step {
+    int rows, byte[] weights, int[] bias, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_fully_connected_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   private int[] inShape() {
@@ -46,15 +35,13 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
   public List<CArg> args() {
     FullyConnectedS8.Params p = params;
     return List.of(
-        new CArg.Struct("tx_fully_connected_s8_params", List.of(
-            new CArg.Field("input_offset", p.inputOffset()),
-            new CArg.Field("output_offset", p.outputOffset()), new CArg.Field("act_min", p.actMin()),
-            new CArg.Field("act_max", p.actMax()),
-            new CArg.Field("multipliers", ConstArray.int32("multipliers", p.multipliers())),
-            new CArg.Field("shifts", ConstArray.int32("shifts", p.shifts())))),
+        new CArg.Struct("tx_fully_connected_s8_params", CallArgs.concat(
+            List.of(new CArg.Field("input_offset", p.inputOffset()),
+                new CArg.Field("output_offset", p.outputOffset()),
+                new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
+            CallArgs.requant(p.multipliers(), p.shifts()))),
         new CArg.Shape(inShape()), new CArg.Data(in, false),
-        new CArg.Const(ConstArray.int8("weights", weights)),
-        bias == null ? new CArg.Null() : new CArg.Const(ConstArray.int32("bias", bias)),
+        new CArg.Const(ConstArray.int8("weights", weights)), CallArgs.bias(bias),
         new CArg.Shape(outShape()), new CArg.Data(out, true));
   }
 

@@ -6,7 +6,6 @@ import dev.tenax.kernels.TanhS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
@@ -16,7 +15,7 @@ import java.util.List;
  * Exactly one of {@code softmax} and {@code table} is set.
  */
 public record Int8RowsStep(String node, String kernel, SoftmaxS8.Params softmax, byte[] table,
-    int rowSize, View in, View out) implements Step {
+    int rowSize, View in, View out) implements UnaryStep {
   public static Int8RowsStep softmax(String node, SoftmaxS8.Params p, int rowSize, View in, View out) {
     return new Int8RowsStep(node, "tx_softmax_s8", p, null, rowSize, in, out);
   }
@@ -27,16 +26,6 @@ public record Int8RowsStep(String node, String kernel, SoftmaxS8.Params softmax,
 
   public static Int8RowsStep tanh(String node, TanhS8.Params p, View in, View out) {
     return new Int8RowsStep(node, "tx_tanh_s8", null, p.table(), in.buffer().elements(), in, out);
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   private int[] shape() {

@@ -3,25 +3,15 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.MulS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_mul_s8} over two equal-shaped views in the same layout. */
-public record MulS8Step(String node, MulS8.Params params, View a, View b, View out) implements Step {
+public record MulS8Step(String node, MulS8.Params params, View a, View b, View out)
+    implements BinaryStep {
   @Override
   public String kernel() {
     return "tx_mul_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(a, b);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
@@ -32,16 +22,13 @@ public record MulS8Step(String node, MulS8.Params params, View a, View b, View o
   @Override
   public List<CArg> args() {
     MulS8.Params p = params;
-    return List.of(
-        new CArg.Struct("tx_mul_s8_params", List.of(
-            new CArg.Field("input1_offset", p.input1Offset()),
-            new CArg.Field("input2_offset", p.input2Offset()),
-            new CArg.Field("output_offset", p.outputOffset()),
-            new CArg.Field("output_multiplier", p.outputMultiplier()),
-            new CArg.Field("output_shift", p.outputShift()),
-            new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax()))),
-        new CArg.Shape(out.shape4()), new CArg.Data(a, false), new CArg.Data(b, false),
-        new CArg.Data(out, true));
+    return argsWith(new CArg.Struct("tx_mul_s8_params", List.of(
+        new CArg.Field("input1_offset", p.input1Offset()),
+        new CArg.Field("input2_offset", p.input2Offset()),
+        new CArg.Field("output_offset", p.outputOffset()),
+        new CArg.Field("output_multiplier", p.outputMultiplier()),
+        new CArg.Field("output_shift", p.outputShift()),
+        new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax()))));
   }
 
   @Override

@@ -3,25 +3,14 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.PadS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_pad_s8}: constant padding (negative pads crop) of up to four physical axes. */
-public record PadS8Step(String node, PadS8.Params params, View in, View out) implements Step {
+public record PadS8Step(String node, PadS8.Params params, View in, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_pad_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.tenax.kernels.MaxPoolS8;
 import dev.tenax.kernels.PoolGeometry;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
@@ -17,7 +16,7 @@ import java.util.List;
  * input's quantization.
  */
 public record PoolStep(String node, boolean max, PoolGeometry geometry, int actMin, int actMax,
-    View in, View out) implements Step {
+    View in, View out) implements UnaryStep {
   @Override
   public String kernel() {
     return (max ? "tx_max_pool_" : "tx_avg_pool_") + (int16() ? "s16" : "s8");
@@ -25,16 +24,6 @@ public record PoolStep(String node, boolean max, PoolGeometry geometry, int actM
 
   private boolean int16() {
     return in.buffer().dtype() == dev.tenax.ir.DType.INT16;
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

@@ -4,26 +4,15 @@ import dev.tenax.kernels.ResizeNearestS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_resize_nearest_s8}: NHWC gather through precomputed row and column tables. */
 public record ResizeNearestS8Step(String node, ResizeNearestS8.Params params, View in, View out)
-    implements Step {
+    implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_resize_nearest_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.TransposeS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.TransposePlan;
 import dev.tenax.lower.View;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  * Java side runs the same byte transpose, so it is the kernel's twin on any byte order.
  */
 public record TransposeS16Step(String node, int[] byteShape, int[] bytePerm, View in, View out)
-    implements Step {
+    implements UnaryStep {
   /**
    * The step moving {@code in} (physical shape {@code shape}) so that target axis k is source
    * axis {@code move[k]}, or null when the permutation does not merge to three axes.
@@ -32,16 +31,6 @@ public record TransposeS16Step(String node, int[] byteShape, int[] bytePerm, Vie
   @Override
   public String kernel() {
     return "tx_transpose_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override

@@ -3,26 +3,16 @@ package dev.tenax.lower.steps;
 import dev.tenax.kernels.TransposeS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
-import dev.tenax.lower.Step;
 import dev.tenax.lower.TransposePlan;
 import dev.tenax.lower.View;
 import java.util.List;
 
 /** {@code tx_transpose_s8}: moves int8 data between two layouts of the same value. */
-public record TransposeS8Step(String node, TransposePlan plan, View in, View out) implements Step {
+public record TransposeS8Step(String node, TransposePlan plan, View in, View out)
+    implements UnaryStep {
   @Override
   public String kernel() {
     return "tx_transpose_s8";
-  }
-
-  @Override
-  public List<View> reads() {
-    return List.of(in);
-  }
-
-  @Override
-  public View write() {
-    return out;
   }
 
   @Override
