@@ -3,7 +3,8 @@
  * its bytes, writes the sum (4 bytes, little-endian) to output.bin, prints
  * "TENAX-OK sum=<n>" and exits 0. Input starting with "FAULT" makes it read
  * an unmapped address instead, which must end in a reported fault. It also
- * touches the weights, arena and NVM sections so a wrong memory map faults.
+ * touches the weights, arena and NVM sections so a wrong memory map faults,
+ * and the FPU/MVE the build targets so a missing enable in startup.c faults.
  */
 #include <stdint.h>
 
@@ -18,6 +19,26 @@ __attribute__((section(".tenax_arena"))) static uint8_t arena[256];
 __attribute__((section(".tenax_nvm"))) static volatile uint32_t nvm_word;
 static volatile uint32_t data_word = 0x5A5A0001u;
 static uint32_t bss_word;
+static volatile float half = 0.5f;
+
+/* Faults (NOCP) unless startup.c enabled the FPU/MVE the compiler targets. */
+static int coprocessors_work(uint32_t x) {
+  (void)x;
+#if defined(__ARM_FP)
+  float f = (float)x * half;
+  if ((uint32_t)(f + f) != x) {
+    return 0;
+  }
+#endif
+#if defined(__ARM_FEATURE_MVE)
+  register uint32_t lanes_sum __asm__("r2"); /* VADDV needs an even register */
+  __asm__ volatile("vdup.32 q0, %1\n\tvaddv.u32 %0, q0" : "=r"(lanes_sum) : "r"(x) : "q0");
+  if (lanes_sum != 4u * x) {
+    return 0;
+  }
+#endif
+  return 1;
+}
 
 static int fail(const char *what) {
   tx_sh_puts("TENAX-ERROR ");
@@ -48,6 +69,9 @@ int main(void) {
   uint32_t sum = 0;
   for (int32_t i = 0; i < n; i++) {
     sum += arena[i];
+  }
+  if (!coprocessors_work(sum)) {
+    return fail("FPU or MVE arithmetic is wrong");
   }
   nvm_word = sum;
   if (nvm_word != sum) {
