@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The board support in {@code qemu/} works on every Cortex-M board: qemu/test/sum.c, built with
  * the board's flags and linker script, reads a host file through semihosting, writes its byte sum
  * to another, prints the sentinel and exits 0 under QEMU; the same firmware given "FAULT" reads an
- * unmapped address and must end with the fault reported and a non-zero status. Skips visibly
+ * unmapped address and must end with the fault reported and a non-zero status; NVM keeps its
+ * contents over a system reset. Skips visibly
  * without arm-none-eabi-gcc or qemu-system-arm.
  */
 class BoardsTest {
@@ -37,7 +38,7 @@ class BoardsTest {
       "mps2-an505", "mps3-an547");
   static final int EXIT_FAULT = 134; // TENAX_EXIT_FAULT in qemu/common/semihost.h
   static final List<String> SOURCES = List.of("common/startup.c", "common/semihost.c",
-      "common/cycles.c", "test/sum.c");
+      "common/cycles.c");
   static final Pattern MK_LINE = Pattern.compile("^(TENAX_[A-Z_]+) := (.*)$");
 
   static Path qemuDir() {
@@ -69,7 +70,7 @@ class BoardsTest {
     Map<String, String> mk = readBoardMk(qemuDir().resolve(board).resolve("board.mk"));
     assertEquals(board, mk.get("TENAX_BOARD"));
     Path elf = tmp.resolve("fw.elf");
-    build(mk.get("TENAX_CFLAGS"), board, elf);
+    build(mk.get("TENAX_CFLAGS"), board, "test/sum.c", elf);
 
     byte[] input = new byte[200];
     long sum = 0;
@@ -97,6 +98,20 @@ class BoardsTest {
     }
   }
 
+  /** What the power-failure harness relies on: .tenax_nvm keeps its value over SYSRESETREQ. */
+  @ParameterizedTest
+  @MethodSource("boards")
+  void nvmSurvivesSystemReset(String board, @TempDir Path tmp) throws Exception {
+    assumeTool("arm-none-eabi-gcc", "--version");
+    assumeTool("qemu-system-arm", "--version");
+    Map<String, String> mk = readBoardMk(qemuDir().resolve(board).resolve("board.mk"));
+    Path elf = tmp.resolve("nvm.elf");
+    build(mk.get("TENAX_CFLAGS"), board, "test/nvm_reset.c", elf);
+    Run r = run(mk.get("TENAX_QEMU"), elf, tmp);
+    assertEquals(0, r.status, r.output);
+    assertTrue(r.output.contains("TENAX-BOOT 1\nTENAX-BOOT 2\nTENAX-BOOT 3\nTENAX-OK boots=3"), r.output);
+  }
+
   static Map<String, String> readBoardMk(Path file) throws IOException {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String line : Files.readAllLines(file)) {
@@ -108,7 +123,7 @@ class BoardsTest {
     return vars;
   }
 
-  private static void build(String cflags, String board, Path elf) throws Exception {
+  private static void build(String cflags, String board, String program, Path elf) throws Exception {
     Path q = qemuDir();
     List<String> cmd = new ArrayList<>(List.of("arm-none-eabi-gcc"));
     cmd.addAll(Arrays.asList(cflags.split("\\s+")));
@@ -117,6 +132,7 @@ class BoardsTest {
     for (String s : SOURCES) {
       cmd.add(q.resolve(s).toString());
     }
+    cmd.add(q.resolve(program).toString());
     cmd.addAll(List.of("-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
         "-Wl,--gc-sections", "-L" + q.resolve("common"), "-T" + q.resolve(board).resolve(board + ".ld"),
         "-o", elf.toString()));
