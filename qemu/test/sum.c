@@ -20,6 +20,7 @@ __attribute__((section(".tenax_nvm"))) static volatile uint32_t nvm_word;
 static volatile uint32_t data_word = 0x5A5A0001u;
 static uint32_t bss_word;
 static volatile float half = 0.5f;
+static volatile double third = 1.0 / 3.0;
 
 /* Faults (NOCP) unless startup.c enabled the FPU/MVE the compiler targets. */
 static int coprocessors_work(uint32_t x) {
@@ -27,6 +28,12 @@ static int coprocessors_work(uint32_t x) {
 #if defined(__ARM_FP)
   float f = (float)x * half;
   if ((uint32_t)(f + f) != x) {
+    return 0;
+  }
+#endif
+#if defined(__ARM_FP) && (__ARM_FP & 8)
+  double d = (double)x * third; /* double-precision FPU (M7, M55) */
+  if ((uint32_t)(d * 3.0 + 0.5) != x) {
     return 0;
   }
 #endif
@@ -40,6 +47,26 @@ static int coprocessors_work(uint32_t x) {
   return 1;
 }
 
+extern uint32_t __flash_start__, __flash_size__, __ram_start__, __ram_size__, __nvm_start__,
+    __nvm_size__;
+
+/* The address of the last word of a region whose start and size the linker
+ * script exports as symbols. */
+static volatile uint32_t *last_word(const uint32_t *start, const uint32_t *size) {
+  return (volatile uint32_t *)((uintptr_t)start + (uintptr_t)size - 4u);
+}
+
+/* Faults if a region's declared length runs past the memory QEMU maps. */
+static int regions_fully_mapped(void) {
+  volatile uint32_t *flash = last_word(&__flash_start__, &__flash_size__);
+  volatile uint32_t *ram = last_word(&__ram_start__, &__ram_size__);
+  volatile uint32_t *nvm = last_word(&__nvm_start__, &__nvm_size__);
+  (void)*flash;
+  *ram = 0xA5A5A5A5u;
+  *nvm = 0x5A5A5A5Au;
+  return *ram == 0xA5A5A5A5u && *nvm == 0x5A5A5A5Au;
+}
+
 static int fail(const char *what) {
   tx_sh_puts("TENAX-ERROR ");
   tx_sh_puts(what);
@@ -50,6 +77,9 @@ static int fail(const char *what) {
 int main(void) {
   if (data_word != 0x5A5A0001u || bss_word != 0u) {
     return fail(".data or .bss not initialised");
+  }
+  if (!regions_fully_mapped()) {
+    return fail("the ends of RAM and NVM do not hold values");
   }
   tx_ticks_source src = tx_ticks_init();
   uint64_t t0 = tx_ticks_read();
