@@ -1,0 +1,5 @@
+# microbit: compiler and QEMU flags (read by the generated Makefile and BoardsTest).
+TENAX_BOARD := microbit
+TENAX_CPU := cortex-m0
+TENAX_CFLAGS := -mcpu=cortex-m0 -mthumb -mfloat-abi=soft
+TENAX_QEMU := qemu-system-arm -machine microbit -cpu cortex-m0 -nographic -monitor none -serial none -semihosting-config enable=on,target=native -icount shift=0

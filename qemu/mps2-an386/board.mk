@@ -1,0 +1,5 @@
+# mps2-an386: compiler and QEMU flags (read by the generated Makefile and BoardsTest).
+TENAX_BOARD := mps2-an386
+TENAX_CPU := cortex-m4
+TENAX_CFLAGS := -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16
+TENAX_QEMU := qemu-system-arm -machine mps2-an386 -cpu cortex-m4 -nographic -monitor none -serial none -semihosting-config enable=on,target=native -icount shift=0

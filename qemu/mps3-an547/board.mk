@@ -1,0 +1,5 @@
+# mps3-an547: compiler and QEMU flags (read by the generated Makefile and BoardsTest).
+TENAX_BOARD := mps3-an547
+TENAX_CPU := cortex-m55
+TENAX_CFLAGS := -mcpu=cortex-m55 -mthumb -mfloat-abi=hard
+TENAX_QEMU := qemu-system-arm -machine mps3-an547 -cpu cortex-m55 -nographic -monitor none -serial none -semihosting-config enable=on,target=native -icount shift=0
