@@ -24,12 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tenax compile}: a quantized model to a C project (and, for the host, a library). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-    description = "Compile an ONNX model to a C project in DIR (a float model is quantized first "
+    description = "Compile an ONNX model to a C project in DIR for the host or a Cortex-M target (a "
+        + "float model is quantized first "
         + "with --calib; a QDQ model keeps its scales): model sources, "
         + "weights, the runtime kernels it calls, Makefile, CMakeLists.txt, memory_map.json and a "
-        + "README. For --target host the project is also built into lib<name>.so.")
+        + "README; the project is also built: lib<name>.so for the host, <name>.elf for Cortex-M.")
 final class CompileCommand implements Callable<Integer> {
-  static final List<String> TARGETS = List.of("host");
 
   @Mixin
   ModelOptions modelOptions;
@@ -41,7 +41,8 @@ final class CompileCommand implements Callable<Integer> {
       description = "Directory for the project (created; generated files are replaced).")
   Path outDir;
 
-  @Option(names = "--target", paramLabel = "TARGET", description = "What to compile for: host (default).")
+  @Option(names = "--target", paramLabel = "TARGET", description = "What to compile for: host (default), "
+      + "cortex-m0, cortex-m3, cortex-m4, cortex-m7, cortex-m33 or cortex-m55 (each tied to a QEMU board).")
   String target = "host";
 
   @Option(names = "--name", paramLabel = "PREFIX", description = "Prefix of every generated symbol and "
@@ -62,8 +63,9 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!TARGETS.contains(target)) {
-      throw new UsageException("unknown --target " + target + "; available: " + String.join(", ", TARGETS));
+    if (dev.tenax.target.Targets.find(target).isEmpty()) {
+      throw new UsageException("unknown --target " + target + "; available: "
+          + String.join(", ", dev.tenax.target.Targets.names()));
     }
     if (templateDir != null && !Files.isDirectory(templateDir)) {
       throw new UsageException("--template-dir " + templateDir + " is not a directory");
@@ -97,8 +99,8 @@ final class CompileCommand implements Callable<Integer> {
     if (!noBuild) {
       err.println("building " + outDir + " with make");
       err.flush();
-      Path lib = HostBuild.build(outDir, prefix);
-      out.println("built " + lib);
+      Path built = target.equals("host") ? HostBuild.build(outDir, prefix) : HostBuild.make(outDir, prefix + ".elf");
+      out.println("built " + built);
     }
     out.println("wrote " + outDir + " (" + v.name() + ".h, " + v.name() + ".c, " + v.name()
         + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md, " + v.name()

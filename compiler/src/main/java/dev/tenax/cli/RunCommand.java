@@ -1,6 +1,8 @@
 package dev.tenax.cli;
 
 import dev.tenax.hostrun.CompiledModel;
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
 import dev.tenax.io.InputBinding;
 import dev.tenax.ir.Tensor;
 import java.io.PrintWriter;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tenax run}: one inference of a compiled project, with outputs written like exec's. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a compiled project once (building it first if needed) and write each output "
-        + "to DIR as <output-name>.npy, exactly as 'tenax exec' does.")
+    description = "Run a compiled project once (building it first if needed; Cortex-M projects under "
+        + "QEMU) and write each output to DIR as <output-name>.npy, exactly as 'tenax exec' does.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile'.")
   Path project;
@@ -33,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--format", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
   ExecCommand.Format format = ExecCommand.Format.npy;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Cortex-M only: stop QEMU after "
+      + "this long and fail (default: ${DEFAULT-VALUE}).")
+  long timeout = 600;
+
   @Spec
   CommandSpec spec;
 
@@ -40,6 +46,17 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ProjectManifest manifest = ProjectManifest.read(project);
+    if (!manifest.target().equals("host")) {
+      Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+      err.println("running " + manifest.name() + " for " + manifest.target() + " under QEMU");
+      err.flush();
+      QemuRun.Result r = QemuRun.run(manifest, feed, timeout);
+      ResultFiles.write(r.outputs(), outDir, format, out);
+      out.println("ticks: " + r.ticks() + " (SysTick; instructions = ticks * 1e9 / clock under -icount shift=0)");
+      out.flush();
+      return ExitCodes.OK;
+    }
     try (CompiledModel model = CompiledModel.open(project)) {
       Map<String, Tensor> feed = InputBinding.bind(model.inputs(), inputs);
       err.println("running " + model.name() + " on the host");

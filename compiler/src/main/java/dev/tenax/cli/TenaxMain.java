@@ -47,7 +47,8 @@ public final class TenaxMain implements Runnable {
       return ExitCodes.MODEL_REJECTED;
     }
     if (ex instanceof dev.tenax.hostrun.HostBuild.BuildException
-        || ex instanceof dev.tenax.hostrun.NativeLoadException) {
+        || ex instanceof dev.tenax.hostrun.NativeLoadException
+        || ex instanceof dev.tenax.hostrun.QemuRun.FirmwareException) {
       err.println("error: " + ex.getMessage());
       err.flush();
       return ExitCodes.INTERNAL;

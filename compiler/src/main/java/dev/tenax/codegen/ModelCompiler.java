@@ -24,6 +24,19 @@ public final class ModelCompiler {
     Program program = Lowering.lower(graph, OperatorRegistry.standard());
     MemoryPlan plan = MemoryPlan.of(program);
     ProjectView view = ProjectBuilder.build(program, plan, options);
+    long io = 0;
+    for (Program.Io x : program.inputs()) {
+      io += x.type().bytes();
+    }
+    for (Program.Io x : program.outputs()) {
+      io += x.type().bytes();
+    }
+    var problems = dev.tenax.target.TargetFit.check(
+        dev.tenax.target.Targets.find(options.target()).orElseThrow(), view.weightBytes(),
+        view.arenaBytes(), io);
+    if (!problems.isEmpty()) {
+      throw new ModelRejectedException(problems);
+    }
     return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()));
   }
 

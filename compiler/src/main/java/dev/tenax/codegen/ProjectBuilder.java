@@ -60,8 +60,10 @@ public final class ProjectBuilder {
           b.quant() == null ? "" : "scale " + b.quant().scale() + ", zero point " + b.quant().zeroPoint()));
     }
     long weightBytes = constants.stream().mapToLong(ConstView::bytes).sum();
+    dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
     return new ProjectView(p, Identifiers.upper(p), options.version(), options.modelFile(),
-        options.sha256(), options.target(), plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
+        options.sha256(), options.target(), t.family(), t.isHost() ? "" : t.qemuMachine(),
+        plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, steps,
         RuntimeSources.forKernels(kernels), buffers, program.floatNodes());

@@ -7,7 +7,7 @@ import java.util.List;
  * reads record components as properties: {@code ${model.arenaBytes}}.
  */
 public record ProjectView(String name, String upperName, String version, String modelFile,
-    String sha256, String target, long arenaBytes, int arenaAlign, long lowerBound,
+    String sha256, String target, String family, String board, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
     List<BufferView> buffers, List<String> floatNodes) {

@@ -34,8 +34,11 @@ public final class ProjectWriter {
     t.put(m.name() + "_weights.c", "model_weights.c.ftl");
     t.put("memory_map.json", "memory_map.json.ftl");
     t.put("CMakeLists.txt", "CMakeLists.txt.ftl");
-    t.put("Makefile", m.target() + "/Makefile.ftl");
-    t.put("README.md", m.target() + "/README.md.ftl");
+    if (m.family().equals("cortex-m")) {
+      t.put("main.c", m.family() + "/main.c.ftl");
+    }
+    t.put("Makefile", m.family() + "/Makefile.ftl");
+    t.put("README.md", m.family() + "/README.md.ftl");
     return t;
   }
 
@@ -83,6 +86,15 @@ public final class ProjectWriter {
     for (String src : model.runtimeSources()) {
       files.put("runtime/src/" + src, RuntimeFiles.read("src/" + src));
     }
+    if (!model.board().isEmpty()) {
+      // Board support from qemu/: start-up code, semihosting, tick counter, linker scripts.
+      for (String f : RuntimeFiles.list("/qemu/common", "")) {
+        files.put("board/" + f, RuntimeFiles.resource("/qemu/common/" + f));
+      }
+      for (String f : RuntimeFiles.list("/qemu/" + model.board(), "")) {
+        files.put("board/" + f, RuntimeFiles.resource("/qemu/" + model.board() + "/" + f));
+      }
+    }
     return files;
   }
 
@@ -91,9 +103,13 @@ public final class ProjectWriter {
     private RuntimeFiles() {}
 
     static byte[] read(String path) throws IOException {
-      try (InputStream in = ProjectWriter.class.getResourceAsStream("/runtime-c/" + path)) {
+      return resource("/runtime-c/" + path);
+    }
+
+    static byte[] resource(String path) throws IOException {
+      try (InputStream in = ProjectWriter.class.getResourceAsStream(path)) {
         if (in == null) {
-          throw new IOException("runtime-c/" + path + " is missing from the Tenax build");
+          throw new IOException(path.substring(1) + " is missing from the Tenax build");
         }
         return in.readAllBytes();
       }
@@ -101,9 +117,14 @@ public final class ProjectWriter {
 
     /** All runtime headers: small, and a kernel's header may include shared ones. */
     static List<String> headers() throws IOException {
-      java.net.URL anchor = ProjectWriter.class.getResource("/runtime-c/include/tx_status.h");
+      return list("/runtime-c/include", ".h");
+    }
+
+    /** The files directly in a resource folder (from the jar or target/classes), sorted. */
+    static List<String> list(String folder, String suffix) throws IOException {
+      java.net.URL anchor = ProjectWriter.class.getResource(folder);
       if (anchor == null) {
-        throw new IOException("runtime-c/include is missing from the Tenax build");
+        throw new IOException(folder.substring(1) + " is missing from the Tenax build");
       }
       try {
         java.net.URI uri = anchor.toURI();
@@ -114,17 +135,18 @@ public final class ProjectWriter {
           } catch (java.nio.file.FileSystemNotFoundException e) {
             fs = java.nio.file.FileSystems.newFileSystem(uri, Map.of());
           }
-          return list(fs.getPath("/runtime-c/include"));
+          return list(fs.getPath(folder), suffix);
         }
-        return list(Path.of(uri).getParent());
+        return list(Path.of(uri), suffix);
       } catch (java.net.URISyntaxException e) {
-        throw new IOException("cannot list runtime-c/include: " + e.getMessage(), e);
+        throw new IOException("cannot list " + folder + ": " + e.getMessage(), e);
       }
     }
 
-    private static List<String> list(Path dir) throws IOException {
+    private static List<String> list(Path dir, String suffix) throws IOException {
       try (var s = Files.list(dir)) {
-        return s.map(q -> q.getFileName().toString()).filter(n -> n.endsWith(".h")).sorted().toList();
+        return s.filter(Files::isRegularFile).map(q -> q.getFileName().toString())
+            .filter(n -> n.endsWith(suffix)).sorted().toList();
       }
     }
   }

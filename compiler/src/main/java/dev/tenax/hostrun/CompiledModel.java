@@ -1,19 +1,13 @@
 package dev.tenax.hostrun;
 
 import dev.tenax.diag.UsageException;
-import dev.tenax.io.JsonParser;
-import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,46 +34,20 @@ public final class CompiledModel implements AutoCloseable {
 
   /** Opens the project in {@code dir} (as written by {@code tenax compile --target host}). */
   public static CompiledModel open(Path dir) throws IOException, UsageException {
-    Path map = dir.resolve("memory_map.json");
-    String text;
-    try {
-      text = Files.readString(map, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(dir + " is not a compiled Tenax project (no memory_map.json); "
-          + "create one with 'tenax compile MODEL --target host -o " + dir + "'");
-    }
-    Map<?, ?> m;
-    try {
-      m = (Map<?, ?>) JsonParser.parse(text);
-    } catch (IllegalArgumentException | ClassCastException e) {
-      throw new UsageException(map + " is damaged (" + e.getMessage() + "); compile the model again");
-    }
-    if (!"host".equals(m.get("target"))) {
-      throw new UsageException(dir + " was compiled for target '" + m.get("target")
+    ProjectManifest m = ProjectManifest.read(dir);
+    if (!"host".equals(m.target())) {
+      throw new UsageException(dir + " was compiled for target '" + m.target()
           + "'; only host projects run in-process");
     }
-    String name = (String) m.get("name");
-    long arena = ((Number) ((Map<?, ?>) m.get("arena")).get("bytes")).longValue();
-    Path lib = HostBuild.build(dir, name);
+    Path lib = HostBuild.build(dir, m.name());
     NativeLibrary library = NativeLibrary.open(lib);
     try {
-      ModelEntryPoint entry = library.entryPoint((String) m.get("entry_point"));
-      return new CompiledModel(name, io(m.get("inputs")), io(m.get("outputs")), arena, library, entry);
+      ModelEntryPoint entry = library.entryPoint(m.entryPoint());
+      return new CompiledModel(m.name(), m.inputs(), m.outputs(), m.arenaBytes(), library, entry);
     } catch (RuntimeException e) {
       library.close();
       throw e;
     }
-  }
-
-  private static Map<String, TensorType> io(Object list) {
-    Map<String, TensorType> out = new LinkedHashMap<>();
-    for (Object o : (List<?>) list) {
-      Map<?, ?> e = (Map<?, ?>) o;
-      List<?> shape = (List<?>) e.get("shape");
-      int[] dims = shape.stream().mapToInt(x -> ((Number) x).intValue()).toArray();
-      out.put((String) e.get("name"), new TensorType(DType.FLOAT32, dims));
-    }
-    return out;
   }
 
   public String name() {

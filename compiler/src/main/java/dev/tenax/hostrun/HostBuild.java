@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Builds a generated host project with its Makefile and the system C compiler. */
+/** Builds a generated project with its Makefile: the host library, or a Cortex-M ELF. */
 public final class HostBuild {
   private HostBuild() {}
 
@@ -25,11 +25,16 @@ public final class HostBuild {
    * and returns the library's path.
    */
   public static Path build(Path dir, String name) throws IOException {
-    Path lib = dir.resolve("lib" + name + ".so");
+    return make(dir, "lib" + name + ".so");
+  }
+
+  /** Runs {@code make product} in {@code dir} unless the file is newer than every source. */
+  public static Path make(Path dir, String product) throws IOException {
+    Path lib = dir.resolve(product);
     if (upToDate(dir, lib)) {
       return lib;
     }
-    ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", dir.toString(), "lib" + name + ".so");
+    ProcessBuilder pb = new ProcessBuilder("make", "-s", "-C", dir.toString(), product);
     pb.redirectErrorStream(true);
     Process p;
     try {
@@ -49,8 +54,10 @@ public final class HostBuild {
       throw new BuildException("interrupted while building " + dir);
     }
     if (p.exitValue() != 0) {
+      String hint = output.contains("arm-none-eabi-gcc") && output.contains("not found")
+          ? "\ninstall the Arm toolchain: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi" : "";
       throw new BuildException("building " + dir + " failed (make exit " + p.exitValue() + "):\n"
-          + output.strip());
+          + output.strip() + hint);
     }
     return lib;
   }

@@ -1,0 +1,131 @@
+package dev.tenax.hostrun;
+
+import dev.tenax.diag.UsageException;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs a Cortex-M project's firmware once under QEMU: builds the ELF if needed, writes each
+ * input as {@code input_<i>.bin} into a scratch directory, runs the board's QEMU command there
+ * (semihosting reads and writes the files), checks the sentinel line and the exit status, and
+ * reads {@code output_<i>.bin} back.
+ */
+public final class QemuRun {
+  /** Thrown when the firmware faults, fails, or QEMU times out; the message says which. */
+  public static final class FirmwareException extends IOException {
+    public FirmwareException(String message) {
+      super(message);
+    }
+  }
+
+  /** The outputs and the SysTick ticks the inference took (instructions * clock / 1e9). */
+  public record Result(Map<String, Tensor> outputs, long ticks, String console) {}
+
+  private static final Pattern DONE = Pattern.compile("TENAX-DONE status=(\\d+) ticks=(\\d+)");
+
+  private QemuRun() {}
+
+  public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds)
+      throws IOException, UsageException {
+    Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
+    List<String> qemu = qemuCommand(m.dir());
+    qemu.add("-kernel");
+    qemu.add(elf.toAbsolutePath().toString());
+    Path scratch = Files.createTempDirectory("tenax-run");
+    try {
+      int i = 0;
+      for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
+        Tensor t = feed.get(e.getKey());
+        if (t == null || !t.type().equals(e.getValue())) {
+          throw new UsageException("input '" + e.getKey() + "' must be " + e.getValue());
+        }
+        ByteBuffer b = ByteBuffer.allocate(t.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(t.floats());
+        Files.write(scratch.resolve("input_" + i++ + ".bin"), b.array());
+      }
+      Process p;
+      try {
+        p = new ProcessBuilder(qemu).directory(scratch.toFile()).redirectErrorStream(true).start();
+      } catch (IOException e) {
+        throw new FirmwareException("cannot start QEMU (" + e.getMessage() + "): install it with "
+            + "apt-get install qemu-system-arm");
+      }
+      p.getOutputStream().close();
+      StringBuilder console = new StringBuilder();
+      Thread reader = new Thread(() -> {
+        try {
+          console.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+          // the process was killed; what was read is kept
+        }
+      });
+      reader.start();
+      boolean finished;
+      try {
+        finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+          p.destroyForcibly().waitFor();
+        }
+        reader.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+        throw new FirmwareException("interrupted while running " + elf);
+      }
+      String out = console.toString();
+      if (!finished) {
+        throw new FirmwareException("QEMU did not finish within " + timeoutSeconds + " s (raise --timeout); "
+            + "console so far:\n" + out.strip());
+      }
+      Matcher done = DONE.matcher(out);
+      if (out.contains("TENAX-FAULT") || !done.find() || p.exitValue() != 0) {
+        throw new FirmwareException("the firmware failed (QEMU exit " + p.exitValue() + "):\n" + out.strip());
+      }
+      Map<String, Tensor> outputs = new LinkedHashMap<>();
+      i = 0;
+      for (Map.Entry<String, TensorType> e : m.outputs().entrySet()) {
+        byte[] raw = Files.readAllBytes(scratch.resolve("output_" + i++ + ".bin"));
+        float[] f = new float[e.getValue().size()];
+        if (raw.length != f.length * 4) {
+          throw new FirmwareException("output_" + (i - 1) + ".bin has " + raw.length + " bytes, expected "
+              + f.length * 4);
+        }
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
+        outputs.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
+      }
+      return new Result(outputs, Long.parseLong(done.group(2)), out);
+    } finally {
+      try (Stream<Path> s = Files.walk(scratch)) {
+        for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(q);
+        }
+      }
+    }
+  }
+
+  /** The QEMU command line the project's board/board.mk gives (TENAX_QEMU), split into words. */
+  static List<String> qemuCommand(Path dir) throws IOException {
+    for (String line : Files.readAllLines(dir.resolve("board/board.mk"), StandardCharsets.UTF_8)) {
+      if (line.startsWith("TENAX_QEMU")) {
+        String value = line.substring(line.indexOf('=') + 1).trim();
+        return new ArrayList<>(List.of(value.split("\\s+")));
+      }
+    }
+    throw new IOException(dir.resolve("board/board.mk") + " has no TENAX_QEMU line; compile the model again");
+  }
+}
