@@ -9,7 +9,7 @@
 typedef struct {
   int32_t before[4]; /* NHWC; negative values crop */
   int32_t after[4];
-  int32_t pad_value; /* quantized constant, in [-128, 127] */
+  int32_t pad_value; /* quantized constant, inside int8 (tx_pad_s16: inside int16) */
 } tx_pad_s8_params;
 
 /* The output shape is in_shape + before + after, every dimension > 0. */

@@ -132,32 +132,8 @@ public final class ResizeNearestS8 {
    * @return the output, shape (n, srcY.length, srcX.length, c)
    */
   public static byte[] run(Params p, int[] inShape, byte[] in) {
-    Shapes4.checkPositive(inShape, "input");
+    int[] map = CopyMaps.resizeNearest(p.srcY, p.srcX, inShape);
     Shapes4.checkLength(in, Shapes4.size(inShape), "input");
-    int n = inShape[0], inH = inShape[1], inW = inShape[2], c = inShape[3];
-    for (int y : p.srcY) {
-      if (y < 0 || y >= inH) {
-        throw new IllegalArgumentException("source row " + y + " outside [0, " + inH + ")");
-      }
-    }
-    for (int x : p.srcX) {
-      if (x < 0 || x >= inW) {
-        throw new IllegalArgumentException("source column " + x + " outside [0, " + inW + ")");
-      }
-    }
-    int outH = p.srcY.length, outW = p.srcX.length;
-    byte[] out = new byte[n * outH * outW * c];
-    int k = 0;
-    for (int b = 0; b < n; b++) {
-      for (int oy = 0; oy < outH; oy++) {
-        for (int ox = 0; ox < outW; ox++) {
-          int src = ((b * inH + p.srcY[oy]) * inW + p.srcX[ox]) * c;
-          for (int ch = 0; ch < c; ch++) {
-            out[k++] = in[src + ch];
-          }
-        }
-      }
-    }
-    return out;
+    return CopyMaps.gather(map, in, 0);
   }
 }

@@ -1,20 +1,20 @@
 package dev.tenax.lower;
 
 import dev.tenax.ir.DType;
-import dev.tenax.kernels.PadS8;
 import dev.tenax.kernels.ResizeNearestS8;
 import dev.tenax.lower.LoweredValue.Activation;
-import dev.tenax.lower.steps.ConcatS8Step;
-import dev.tenax.lower.steps.PadS8Step;
+import dev.tenax.lower.steps.ConcatStep;
+import dev.tenax.lower.steps.PadStep;
 import dev.tenax.lower.steps.QuantizeStep;
-import dev.tenax.lower.steps.ResizeNearestS8Step;
+import dev.tenax.lower.steps.ResizeNearestStep;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pad, Resize (nearest) and Concat on int8 data: they move values without arithmetic, so the
- * output keeps the input's quantization (Concat's inputs are first brought to the output's), and
- * a following QuantizeLinear with the same scale and zero point is absorbed.
+ * Pad, Resize (nearest) and Concat on int8 or int16 (16x8 mode) data: they move values without
+ * arithmetic, so the output keeps the input's quantization and type (Concat's inputs are first
+ * brought to the output's), and a following QuantizeLinear with the same scale and zero point is
+ * absorbed.
  */
 public final class ShapeKernels {
   private ShapeKernels() {}
@@ -24,7 +24,7 @@ public final class ShapeKernels {
    * with the real value {@code fill}.
    */
   public static boolean pad(LowerContext ctx, int[] before, int[] after, float fill) {
-    Activation x = ctx.quantizedActivation(0);
+    Activation x = ctx.integerActivation(0);
     if (x == null || before.length > 4) {
       return false;
     }
@@ -38,22 +38,24 @@ public final class ShapeKernels {
       a4[k + pad] = after[perm[k]];
     }
     QuantParams q = x.quant();
-    int fillQ = (int) Math.max(-128, Math.min(127, Math.rint(fill / q.scale()) + q.zeroPoint()));
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), perm, DType.INT8, q);
-    ctx.emit(new PadS8Step(ctx.node().name(), new PadS8.Params(b4, a4, fillQ), in, out));
+    DType type = q.type();
+    int fillQ = (int) Math.max(type.min(),
+        Math.min(type.max(), Math.rint(fill / q.scale()) + q.zeroPoint()));
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), perm, type, q);
+    ctx.emit(new PadStep(ctx.node().name(), b4, a4, fillQ, in, out));
     finish(ctx, out);
     return true;
   }
 
   /** Nearest-neighbour resize of H and W of an NCHW tensor, with the tables ONNX's rules give. */
   public static boolean resizeNearest(LowerContext ctx, int[] srcY, int[] srcX) {
-    Activation x = ctx.quantizedActivation(0);
+    Activation x = ctx.integerActivation(0);
     if (x == null) {
       return false;
     }
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, DType.INT8, x.quant());
-    ctx.emit(new ResizeNearestS8Step(ctx.node().name(), new ResizeNearestS8.Params(srcY, srcX), in, out));
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), Layouts.NHWC, x.quant().type(), x.quant());
+    ctx.emit(new ResizeNearestStep(ctx.node().name(), new ResizeNearestS8.Params(srcY, srcX), in, out));
     finish(ctx, out);
     return true;
   }
@@ -63,14 +65,17 @@ public final class ShapeKernels {
     int n = ctx.node().inputs().size();
     List<Activation> parts = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Activation a = ctx.quantizedActivation(i);
-      if (a == null) {
+      Activation a = ctx.integerActivation(i);
+      if (a == null || (i > 0 && a.quant().type() != parts.get(0).quant().type())) {
         return false;
       }
       parts.add(a);
     }
     FusedOutput fused = ctx.fusedOutput();
     QuantParams q = fused != null ? fused.quant() : parts.get(0).quant();
+    if (q.type() != parts.get(0).quant().type()) {
+      return false;
+    }
     int[] perm = parts.get(0).view().perm();
     if (perm.length > 4) {
       return false;
@@ -87,8 +92,8 @@ public final class ShapeKernels {
     while (perm[physical] != axis) {
       physical++;
     }
-    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), perm, DType.INT8, q);
-    ctx.emit(new ConcatS8Step(ctx.node().name(), physical + 4 - perm.length, views, out));
+    View out = ctx.newBuffer(0, ctx.outputType(0).shape(), perm, q.type(), q);
+    ctx.emit(new ConcatStep(ctx.node().name(), physical + 4 - perm.length, views, out));
     finish(ctx, out);
     return true;
   }
@@ -96,15 +101,14 @@ public final class ShapeKernels {
   /** {@code v} in quantization {@code q}, as ONNX computes it: dequantize, then quantize. */
   private static View requantize(LowerContext ctx, View v, QuantParams q) {
     View f = ctx.dequantized(v);
-    View out = ctx.newBuffer(0, v.logicalShape(), v.perm(), DType.INT8, q);
+    View out = ctx.newBuffer(0, v.logicalShape(), v.perm(), q.type(), q);
     ctx.emit(new QuantizeStep(ctx.node().name(), q, f, out));
     return out;
   }
 
   private static void finish(LowerContext ctx, View out) {
     FusedOutput fused = ctx.fusedOutput();
-    if (fused != null && fused.quant().equals(out.buffer().quant())
-        && fused.range().equals(LowerContext.rangeOf(null))) {
+    if (fused != null && fused.quant().equals(out.buffer().quant()) && LowerContext.noClamp(fused)) {
       ctx.absorb(fused, out);
     } else {
       ctx.define(0, new Activation(out));

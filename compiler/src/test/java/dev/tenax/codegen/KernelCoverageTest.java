@@ -19,6 +19,7 @@ import dev.tenax.lower.Program;
 import dev.tenax.lower.ProgramInterpreter;
 import dev.tenax.lower.Step;
 import dev.tenax.passes.Pipeline;
+import dev.tenax.quantizer.QuantMode;
 import dev.tenax.quantizer.QuantizeDefaults;
 import dev.tenax.quantizer.Quantizer;
 import dev.tenax.quantizer.RandomSource;
@@ -94,12 +95,65 @@ class KernelCoverageTest {
   }
 
   static Graph quantize(OnnxModelBuilder b, int[] inputShape) throws Exception {
+    return quantize(b, inputShape, QuantMode.INT8);
+  }
+
+  static Graph quantize(OnnxModelBuilder b, int[] inputShape, QuantMode mode) throws Exception {
     Graph g = Pipeline.standard().run(new ModelImporter(dev.tenax.ops.OperatorRegistry.standard(),
         ImportOptions.defaults()).importModel(b.build()));
     CalibrationData data = CalibrationData.of(new RandomSource(inputShape, 32), "x",
         g.type("x"), SampleRange.ALL, Preprocessing.IDENTITY);
     RangeCollector rc = RangeCollector.collect(g, List.of(data), RangeCollector.Progress.NONE);
-    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD)).graph());
+    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph());
+  }
+
+  /**
+   * Pad, Resize and Concat in 16x8 mode: the int16 data-movement kernels, with Concat's inputs at
+   * two scales (the convolution's and the graph input's), so one is requantized through float.
+   */
+  static Graph moves16x8() throws Exception {
+    Random r = new Random(13);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
+        .input("x", DType.FLOAT32, 1, 3, 5, 6).output("y", DType.FLOAT32, 1, 6, 10, 12)
+        .initializer("pads", Tensor.vector(DType.INT64, 0, 0, 1, 0, 0, 0, 1, 2))
+        .initializer("w1", random(r, 0.5f, 3, 3, 3, 3)).initializer("b1", random(r, 0.1f, 3))
+        .initializer("scales", Tensor.ofFloats(new int[] {4}, new float[] {1, 1, 2, 2}));
+    b.node("Pad", List.of("x", "pads"), List.of("p"));
+    b.node("Conv", List.of("p", "w1", "b1"), List.of("c1"), Map.of("kernel_shape", Attribute.ofInts(3, 3)));
+    b.node("Resize", List.of("c1", "", "scales"), List.of("u1"), Map.of("mode", Attribute.ofString("nearest")));
+    b.node("Resize", List.of("x", "", "scales"), List.of("u2"), Map.of("mode", Attribute.ofString("nearest")));
+    b.node("Concat", List.of("u1", "u2"), List.of("y"), Map.of("axis", Attribute.ofInt(1)));
+    return quantize(b, new int[] {1, 3, 5, 6}, QuantMode.INT16X8);
+  }
+
+  @Test
+  void int16PadResizeAndConcatRunOnTheirKernels(@TempDir Path dir) throws Exception {
+    HostGcc.require();
+    Graph q = moves16x8();
+    ModelCompiler.Result r = ModelCompiler.compile(q, new EmitOptions("mv16", "host", null, "test", "mv16.onnx", "0"), dir);
+    Set<String> kernels = new TreeSet<>();
+    r.program().steps().forEach(s -> kernels.add(s.kernel()));
+    assertTrue(kernels.containsAll(List.of("tx_pad_s16", "tx_resize_nearest_s16", "tx_concat_s16",
+        "tx_conv2d_s16")), kernels.toString());
+    // the graph input, and Concat's input whose scale is not the output's
+    assertEquals(2, r.program().steps().stream().filter(s -> s.kernel().equals("tx_quantize_f32_s16")).count());
+    assertEquals(List.of(), r.program().floatNodes());
+    float step = q.value(q.producer("y").orElseThrow().input(1)).constant().getFloat(0);
+    Random rnd = new Random(17);
+    try (CompiledModel compiled = CompiledModel.open(dir)) {
+      for (int n = 0; n < 3; n++) {
+        Map<String, Tensor> feed = Map.of("x", random(rnd, 1.2f, 1, 3, 5, 6));
+        Tensor want = ProgramInterpreter.run(r.program(), feed).get("y");
+        assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(compiled.run(feed).get("y")));
+        float[] a = want.floats();
+        float[] e = new dev.tenax.eval.ReferenceEvaluator().run(q, feed).get("y").floats();
+        for (int i = 0; i < a.length; i++) {
+          // one step, plus the float32 rounding of the two dequantized values (RandomLayersTest)
+          double bound = step + 2 * Math.ulp(Math.max(Math.abs(a[i]), Math.abs(e[i])));
+          assertTrue(Math.abs(a[i] - e[i]) <= bound, "element " + i + ": " + a[i] + " vs " + e[i]);
+        }
+      }
+    }
   }
 
   @Test

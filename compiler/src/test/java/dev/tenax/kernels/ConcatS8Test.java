@@ -36,24 +36,31 @@ class ConcatS8Test {
         () -> concat(3, new int[] {1, 2, 1, 1}, new int[] {1, 1, 2, 2}));
   }
 
+  /** 1 to 5 random shapes that agree outside {@code axis}. */
+  static int[][] randomShapes(Random r, int axis) {
+    int[] base = KernelCrossCheck.shape(r, 3, 5, 5, 7);
+    int[][] shapes = new int[1 + r.nextInt(5)][];
+    for (int k = 0; k < shapes.length; k++) {
+      shapes[k] = base.clone();
+      shapes[k][axis] = 1 + r.nextInt(6);
+    }
+    return shapes;
+  }
+
   @Test
   void cAgreesWithJava(@TempDir Path dir) throws IOException {
     Random r = new Random(0x7E4A_C0CAL);
     KernelCrossCheck check = new KernelCrossCheck();
     for (int i = 0; i < KernelCrossCheck.CASES; i++) {
       int axis = r.nextInt(4);
-      int count = 1 + r.nextInt(5);
-      int[] base = KernelCrossCheck.shape(r, 3, 5, 5, 7);
-      int[][] shapes = new int[count][];
-      byte[][] ins = new byte[count][];
-      Line line = new Line().add(axis, count);
-      for (int k = 0; k < count; k++) {
-        shapes[k] = base.clone();
-        shapes[k][axis] = 1 + r.nextInt(6);
-        ins[k] = RandomQuant.bytes(r, shapes[k][0] * shapes[k][1] * shapes[k][2] * shapes[k][3]);
+      int[][] shapes = randomShapes(r, axis);
+      byte[][] ins = new byte[shapes.length][];
+      Line line = new Line().add(axis, shapes.length);
+      for (int k = 0; k < shapes.length; k++) {
+        ins[k] = RandomQuant.bytes(r, (int) Shapes4.size(shapes[k]));
         line.add(shapes[k]).add(ins[k]);
       }
-      check.add(line, ConcatS8.run(new ConcatS8.Params(axis, count), shapes, ins));
+      check.add(line, ConcatS8.run(new ConcatS8.Params(axis, shapes.length), shapes, ins));
     }
     check.check(dir, "concat_s8");
   }

@@ -126,19 +126,24 @@ class ResizeNearestS8Test {
     return coord.equals("tf_half_pixel_for_nearest") && nearest.contains("ceil");
   }
 
+  /** Tables from random output sizes and modes for the input shape {@code s}. */
+  static ResizeNearestS8.Params randomTables(Random r, int[] s) {
+    int oh = 1 + r.nextInt(13);
+    int ow = 1 + r.nextInt(13);
+    return ResizeNearestS8.forSizes(s[1], s[2], oh, ow, COORDS[r.nextInt(COORDS.length)],
+        NEAREST[r.nextInt(NEAREST.length)]);
+  }
+
   @Test
   void cAgreesWithJava(@TempDir Path dir) throws IOException {
     Random r = new Random(0x7E4A_5E51L);
     KernelCrossCheck check = new KernelCrossCheck();
     for (int i = 0; i < KernelCrossCheck.CASES; i++) {
       int[] s = KernelCrossCheck.shape(r, 2, 6, 6, 11);
-      int oh = 1 + r.nextInt(13);
-      int ow = 1 + r.nextInt(13);
-      ResizeNearestS8.Params p = ResizeNearestS8.forSizes(s[1], s[2], oh, ow,
-          COORDS[r.nextInt(COORDS.length)], NEAREST[r.nextInt(NEAREST.length)]);
+      ResizeNearestS8.Params p = randomTables(r, s);
       byte[] in = RandomQuant.bytes(r, s[0] * s[1] * s[2] * s[3]);
-      check.add(new Line().add(s).add(s[0], oh, ow, s[3]).vector(p.srcY()).vector(p.srcX()).add(in),
-          ResizeNearestS8.run(p, s, in));
+      check.add(new Line().add(s).add(s[0], p.srcY().length, p.srcX().length, s[3])
+          .vector(p.srcY()).vector(p.srcX()).add(in), ResizeNearestS8.run(p, s, in));
     }
     // C rejects what Java rejects: an index outside the input, a channel count mismatch
     check.addError(new Line().add(1, 2, 2, 1).add(1, 1, 1, 1).vector(new int[] {2})
