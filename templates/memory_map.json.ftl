@@ -18,6 +18,11 @@
     {"name": "${io.name?json_string}", "dtype": "float32", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]}<#sep>,</#sep>
 </#list>
   ],
+  "steps": [
+<#list model.steps as s>
+    {"index": ${s.index?c}, "kernel": "${s.kernel}", "node": "${s.node?json_string}", "macs": ${s.macs?c}}<#sep>,</#sep>
+</#list>
+  ],
   "float_fallback_nodes": [<#list model.floatNodes as n>"${n?json_string}"<#sep>, </#sep></#list>],
   "buffers": [
 <#list model.buffers as b>

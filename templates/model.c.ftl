@@ -11,6 +11,15 @@
 #include "${inc}"
 </#list>
 
+/* Per-step timing: a build that defines ${model.upperName}_PROFILE provides
+ * ${model.name}_profile_step(), called after every kernel call (the Cortex-M harness does). */
+#ifdef ${model.upperName}_PROFILE
+void ${model.name}_profile_step(int32_t step);
+#define ${model.upperName}_PROFILE_STEP(i) ${model.name}_profile_step(i)
+#else
+#define ${model.upperName}_PROFILE_STEP(i) ((void)0)
+#endif
+
 /* Constant data, defined in ${model.name}_weights.c. */
 <#list model.constants as c>
 extern const ${c.ctype} ${c.cName}[${c.length?c}];
@@ -52,6 +61,7 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
         if (status != TX_OK) {
             return (int32_t)status;
         }
+        ${model.upperName}_PROFILE_STEP(${s.index});
     }
 </#list>
     return 0;

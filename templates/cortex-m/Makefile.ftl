@@ -10,7 +10,8 @@ SIZE = arm-none-eabi-size
 CFLAGS ?= -O2
 ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction-sections -fdata-sections \
   -I. -Iruntime/include -Iboard \
-  '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))' $(CFLAGS)
+  '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))' \
+  -D${model.upperName}_PROFILE $(CFLAGS)
 LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
   -Wl,-Map=${model.name}.map -Lboard -Tboard/${model.board}.ld
 

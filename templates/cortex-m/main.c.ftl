@@ -4,7 +4,9 @@
  *
  * Reads input_<i>.bin (raw float32, the ONNX shape in row-major order) from the host's current
  * directory (zeros when absent), runs ${model.name}_invoke, writes output_<i>.bin, and prints
- * one sentinel line: TENAX-DONE status=<s> ticks=<n>. Exit status 0 on success.
+ * TENAX-STEP <i> <ticks> per kernel call, TENAX-MEM with the stack the inference used (stack
+ * painting) and the flash and RAM the link placed, and one sentinel line:
+ * TENAX-DONE status=<s> ticks=<n>. Exit status 0 on success.
  */
 #include <stdint.h>
 
@@ -19,6 +21,40 @@ static float input_${io.index}[${io.elements?c}];
 static float output_${io.index}[${io.elements?c}];
 </#list>
 __attribute__((section(".tenax_arena"), aligned(16))) static uint8_t arena[${model.upperName}_ARENA_SIZE];
+
+#define STEPS ${model.steps?size}
+#define PAINT UINT32_C(0xA5A5A5A5)
+static uint64_t step_end[STEPS];
+extern uint32_t __stack_start__, __stack_end__, __flash_used__, __ram_used__, __tenax_weights_start__,
+    __tenax_weights_end__;
+
+/* Called by ${model.name}.c after every kernel call (the build defines ${model.upperName}_PROFILE). */
+void ${model.name}_profile_step(int32_t step)
+{
+    if (step >= 0 && step < STEPS) {
+        step_end[step] = tx_ticks_read();
+    }
+}
+
+/* Fills the unused stack below the current frame, so its high-water mark can be found later. */
+static void paint_stack(void)
+{
+    volatile uint32_t here = 0;
+    uint32_t *p = &__stack_start__;
+    uint32_t *limit = (uint32_t *)((uintptr_t)&here - 256u);
+    while (p < limit) {
+        *p++ = PAINT;
+    }
+}
+
+static uint32_t stack_used(void)
+{
+    const uint32_t *p = &__stack_start__;
+    while (p < &__stack_end__ && *p == PAINT) {
+        p++;
+    }
+    return (uint32_t)((uintptr_t)&__stack_end__ - (uintptr_t)p);
+}
 
 static int load(const char *path, void *data, int32_t bytes)
 {
@@ -69,10 +105,27 @@ int main(void)
     if (!ok) {
         tx_sh_exit(2);
     }
+    paint_stack();
     (void)tx_ticks_init();
     start = tx_ticks_read();
     status = ${model.name}_invoke(inputs, outputs, arena);
     ticks = tx_ticks_read() - start;
+    {
+        uint64_t previous = start;
+        int32_t i;
+        for (i = 0; i < STEPS; i++) {
+            tx_sh_put_u32("TENAX-STEP ", (uint32_t)i);
+            tx_sh_put_u32(" ", (uint32_t)(step_end[i] - previous));
+            tx_sh_puts("\n");
+            previous = step_end[i];
+        }
+    }
+    tx_sh_put_u32("TENAX-MEM stack=", stack_used());
+    tx_sh_put_u32(" ram=", (uint32_t)(uintptr_t)&__ram_used__);
+    tx_sh_put_u32(" flash=", (uint32_t)(uintptr_t)&__flash_used__);
+    tx_sh_put_u32(" weights=", (uint32_t)((uintptr_t)&__tenax_weights_end__ - (uintptr_t)&__tenax_weights_start__));
+    tx_sh_put_u32(" arena=", (uint32_t)sizeof(arena));
+    tx_sh_puts("\n");
 <#list model.outputs as io>
     ok = store("output_${io.index}.bin", output_${io.index}, (int32_t)sizeof(output_${io.index})) && ok;
 </#list>

@@ -142,7 +142,7 @@ public final class ProjectBuilder {
       }
     }
     String call = s.kernel() + "(" + String.join(", ", args) + ")";
-    return new StepView(index, s.kernel(), comment(s.node()), structs, shapes, locals, call);
+    return new StepView(index, s.kernel(), comment(s.node()), s.macs(), structs, shapes, locals, call);
   }
 
   private String fieldValue(Object v, String prefix) {

@@ -34,7 +34,7 @@ public record ProjectView(String name, String upperName, String version, String 
   /**
    * One kernel call: its constant declarations, local pointer arrays, and the call itself.
    */
-  public record StepView(int index, String kernel, String node, List<StructView> structs,
+  public record StepView(int index, String kernel, String node, long macs, List<StructView> structs,
       List<ShapeView> shapes, List<String> locals, String call) {}
 
   /** One planned tensor, for the memory map. */

@@ -146,6 +146,34 @@ class CompileCommandTest {
         k.out());
   }
 
+  /** A Cortex-M project: run under QEMU gives the host's bytes; bench reports every layer. */
+  @Test
+  void cortexM4ProjectRunsUnderQemuAndBenches() throws Exception {
+    dev.tenax.codegen.CortexMRunTest.requireToolchain();
+    Path p = tmp.resolve("m4");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--target", "cortex-m4", "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(Files.exists(p.resolve("model_int8.elf")) && Files.exists(p.resolve("board/mps2-an386.ld")));
+    Path input = example.resolve("input.npy");
+    CliTest.Run run = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("m4out").toString());
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("ticks: "), run.out());
+    CliTest.Run java = tenax("exec", quantized().toString(), "--quantized", "--input", input.toString(),
+        "-o", tmp.resolve("java").toString());
+    assertEquals(0, java.code(), java.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("java/probabilities.npy")),
+        Files.readAllBytes(tmp.resolve("m4out/probabilities.npy")));
+    CliTest.Run bench = tenax("bench", p.toString());
+    assertEquals(0, bench.code(), bench.err());
+    assertTrue(bench.out().contains("tx_conv2d_s8") && bench.out().contains("instructions per MAC")
+        && bench.out().contains("stack used"), bench.out());
+    CliTest.Run slow = tenax("run", p.toString(), "--input", input.toString(), "--timeout", "0", "-o",
+        tmp.resolve("never").toString());
+    assertEquals(70, slow.code());
+    assertTrue(slow.err().contains("did not finish"), slow.err());
+    assertFalse(Files.exists(tmp.resolve("never")));
+  }
+
   /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */
   @Test
   void cmakeBuildsTheProjectAsAStaticLibrary() throws Exception {

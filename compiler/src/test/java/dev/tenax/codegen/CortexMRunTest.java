@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Generated Cortex-M projects build with arm-none-eabi-gcc, run under QEMU on each target's
  * board, and give the Java integer evaluator's bits. Skips visibly without the toolchain.
  */
-class CortexMRunTest {
-  static void requireToolchain() {
+public class CortexMRunTest {
+  public static void requireToolchain() {
     Assumptions.assumeTrue(works("arm-none-eabi-gcc", "--version") && works("qemu-system-arm", "--version"),
         "arm-none-eabi-gcc or qemu-system-arm is not installed: Cortex-M runs skipped");
   }

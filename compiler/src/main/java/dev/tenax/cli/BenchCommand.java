@@ -1,0 +1,118 @@
+package dev.tenax.cli;
+
+import dev.tenax.diag.UsageException;
+import dev.tenax.hostrun.FirmwareProfile;
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
+import dev.tenax.io.InputBinding;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorType;
+import dev.tenax.report.Json;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tenax bench}: per-layer instructions and memory of a Cortex-M project under QEMU. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run a Cortex-M project once under QEMU (-icount shift=0: virtual time counts "
+        + "instructions) and report, per kernel call and in total, instructions, MACs and instructions "
+        + "per MAC, with the stack the inference used and the flash and SRAM the link placed.")
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile --target cortex-m...'.")
+  Path project;
+
+  @Option(names = "--input", paramLabel = "NAME=FILE|FILE", description = "Inputs (default: zeros; "
+      + "instruction counts of these kernels do not depend on the data).")
+  List<String> inputs = List.of();
+
+  @Option(names = "--json", description = "Print one JSON object instead of the table.")
+  boolean json;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop QEMU after this long (default: ${DEFAULT-VALUE}).")
+  long timeout = 600;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    ProjectManifest m = ProjectManifest.read(project);
+    Target t = Targets.find(m.target()).orElseThrow(() -> new UsageException("unknown target " + m.target()));
+    if (t.isHost()) {
+      throw new UsageException("bench measures Cortex-M projects under QEMU; compile with --target cortex-m4 (or another)");
+    }
+    Map<String, Tensor> feed = new LinkedHashMap<>();
+    if (inputs.isEmpty()) {
+      for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
+        feed.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), new float[e.getValue().size()]));
+      }
+    } else {
+      feed = InputBinding.bind(m.inputs(), inputs);
+    }
+    spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under QEMU");
+    spec.commandLine().getErr().flush();
+    QemuRun.Result r = QemuRun.run(m, feed, timeout);
+    FirmwareProfile p = FirmwareProfile.of(m, t, r.console());
+    out.print(json ? json(m, t, p) : text(m, t, p));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  static String text(ProjectManifest m, Target t, FirmwareProfile p) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%s on %s (%s)%n", m.name(), t.name(), t.description()));
+    sb.append(String.format(Locale.ROOT, "%-4s %-26s %12s %14s %9s  %s%n", "step", "kernel", "MACs",
+        "instructions", "instr/MAC", "node"));
+    for (FirmwareProfile.Layer l : p.layers()) {
+      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %14d %9s  %s%n", l.index(), l.kernel(), l.macs(),
+          l.instructions(), l.macs() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", l.instructionsPerMac()),
+          l.node()));
+    }
+    sb.append(String.format(Locale.ROOT, "total: %d instructions, %d MACs, %.2f instructions per MAC "
+        + "(%.2f in the multiply layers; all layers / multiply layers = %.2f)%n", p.instructions(), p.macs(),
+        (double) p.instructions() / Math.max(1, p.macs()), (double) p.macLayerInstructions() / Math.max(1, p.macs()),
+        (double) p.instructions() / Math.max(1, p.macLayerInstructions())));
+    sb.append(String.format(Locale.ROOT, "memory: flash %d bytes (weights %d), SRAM placed %d bytes "
+        + "(arena %d), stack used %d bytes%n", p.flashBytes(), p.weightBytes(), p.ramBytes(), p.arenaBytes(),
+        p.stackBytes()));
+    return sb.toString();
+  }
+
+  static String json(ProjectManifest m, Target t, FirmwareProfile p) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("model", m.name());
+    root.put("target", t.name());
+    root.put("instructions", p.instructions());
+    root.put("macs", p.macs());
+    List<Object> layers = new ArrayList<>();
+    for (FirmwareProfile.Layer l : p.layers()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("step", l.index());
+      e.put("kernel", l.kernel());
+      e.put("node", l.node());
+      e.put("macs", l.macs());
+      e.put("instructions", l.instructions());
+      layers.add(e);
+    }
+    root.put("layers", layers);
+    root.put("flash_bytes", p.flashBytes());
+    root.put("weight_bytes", p.weightBytes());
+    root.put("sram_placed_bytes", p.ramBytes());
+    root.put("arena_bytes", p.arenaBytes());
+    root.put("stack_used_bytes", p.stackBytes());
+    return Json.write(root);
+  }
+}
