@@ -1,0 +1,40 @@
+package dev.tenax.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.diag.Code;
+import dev.tenax.diag.Diagnostic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetFitTest {
+  @Test
+  void everyCortexMTargetHasABoardMemoriesAndFlags() {
+    assertEquals(List.of("host", "cortex-m0", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33",
+        "cortex-m55"), Targets.names());
+    for (Target t : Targets.all()) {
+      if (!t.isHost()) {
+        assertTrue(t.flashBytes() > 0 && t.sramBytes() > 0 && t.qemuMachine() != null, t.toString());
+        assertTrue(t.cflags().contains("-mcpu=" + t.name()), t.toString());
+      }
+    }
+    assertTrue(Targets.find("cortex-m4").orElseThrow().hasFeature("dsp"));
+    assertTrue(Targets.find("cortex-m55").orElseThrow().hasFeature("mve"));
+  }
+
+  /** DS-CNN KWS on the micro:bit: the arena alone nearly fills its 16 KB of SRAM. */
+  @Test
+  void aModelTooBigForTheTargetIsRefusedWithTheNumbers() {
+    Target m0 = Targets.find("cortex-m0").orElseThrow();
+    List<Diagnostic> d = TargetFit.check(m0, 37_584, 16_000, 2_008);
+    assertEquals(1, d.size(), d.toString());
+    assertEquals(Code.TX090, d.get(0).code());
+    assertTrue(d.get(0).message().contains("22,104 bytes of SRAM") && d.get(0).message().contains("14,336"),
+        d.get(0).message());
+    assertTrue(TargetFit.check(Targets.find("cortex-m4").orElseThrow(), 37_584, 16_000, 2_008).isEmpty());
+    List<Diagnostic> flash = TargetFit.check(m0, 300_000, 100, 8);
+    assertTrue(flash.get(0).message().contains("324,576 bytes of flash"), flash.toString());
+    assertTrue(TargetFit.check(Targets.find("host").orElseThrow(), 1L << 40, 1L << 40, 0).isEmpty());
+  }
+}
