@@ -42,7 +42,7 @@ public final class BoundaryLowering {
   }
 
   public static boolean quantize(LowerContext ctx) {
-    QuantParams q = QuantizeParams.of(ctx.node(), values(ctx));
+    QuantParams q = QuantizeParams.of(ctx.node(), ctx.valuesOfInputs());
     if (q == null) {
       throw ctx.unsupportedQuantization("QuantizeLinear must have a constant per-tensor scale and an "
           + "int8 or int16 zero point");
@@ -62,13 +62,4 @@ public final class BoundaryLowering {
     return true;
   }
 
-  private static java.util.Map<String, LoweredValue> values(LowerContext ctx) {
-    java.util.Map<String, LoweredValue> m = new java.util.HashMap<>();
-    for (int i = 1; i < ctx.node().inputs().size(); i++) {
-      if (ctx.has(i)) {
-        m.put(ctx.node().input(i), ctx.input(i));
-      }
-    }
-    return m;
-  }
 }

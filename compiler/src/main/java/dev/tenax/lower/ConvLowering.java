@@ -1,7 +1,6 @@
 package dev.tenax.lower;
 
 import dev.tenax.ir.DType;
-import dev.tenax.ir.Tensor;
 import dev.tenax.kernels.Conv2dS16;
 import dev.tenax.kernels.Conv2dS8;
 import dev.tenax.kernels.DepthwiseConv2dS16;
@@ -14,7 +13,6 @@ import dev.tenax.lower.steps.DepthwiseConvS8Step;
 import dev.tenax.ops.nn.WindowGeometry;
 import dev.tenax.quant.ActivationRange;
 import dev.tenax.quant.QuantizedMultiplier;
-import java.util.Arrays;
 
 /**
  * ONNX Conv over an int8 NCHW input, int8 per-channel weights and an int32 bias, to
@@ -111,9 +109,5 @@ public final class ConvLowering {
     }
     ctx.absorb(fused, out);
     return true;
-  }
-
-  static String shape(Tensor t) {
-    return Arrays.toString(t.shape());
   }
 }

@@ -18,7 +18,7 @@ final class Int8Activations {
   static boolean lower(LowerContext ctx, FloatRowsStep.Kind kind, int rowSize) {
     Activation x = ctx.quantizedActivation(0);
     FusedOutput fused = ctx.fusedOutput();
-    if (x == null || fused == null || !fused.range().equals(LowerContext.rangeOf(null))) {
+    if (x == null || fused == null || !LowerContext.noClamp(fused)) {
       return false; // a clamp after the activation is not part of these kernels
     }
     QuantParams in = x.quant();

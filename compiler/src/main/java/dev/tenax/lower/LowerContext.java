@@ -13,8 +13,6 @@ import dev.tenax.lower.steps.TransposeS8Step;
 import dev.tenax.ops.Attrs;
 import dev.tenax.ops.OpException;
 import dev.tenax.quant.ActivationRange;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What an operator's {@code lower} sees: its node, what each input became, and the means to
@@ -208,26 +206,9 @@ public final class LowerContext {
     return new OpException(Code.TX081, message, Code.TX081.defaultHint());
   }
 
-  /** The fused clamp, or the whole int8 range when no output chain was found. */
-  public static ActivationRange rangeOf(FusedOutput fused) {
-    return fused == null ? ActivationRange.none(DType.INT8) : fused.range();
-  }
-
   /** True when {@code fused} clamps nothing beyond its own type's range. */
   public static boolean noClamp(FusedOutput fused) {
     return fused.range().equals(ActivationRange.none(fused.quant().type()));
   }
 
-  /** The per-channel real multipliers {@code inScale * weightScale[c] / outScale}. */
-  public static double[] realMultipliers(float inScale, QuantizedConstant w, int channels, float outScale) {
-    double[] m = new double[channels];
-    for (int c = 0; c < channels; c++) {
-      m[c] = (double) inScale * w.scale(c) / outScale;
-    }
-    return m;
-  }
-
-  static List<Node> list(Node... nodes) {
-    return new ArrayList<>(List.of(nodes));
-  }
 }
