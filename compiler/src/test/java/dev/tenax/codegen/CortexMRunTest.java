@@ -76,6 +76,21 @@ public class CortexMRunTest {
     check(g, "cortex-m4", dir, 1);
   }
 
+  /** A firmware that faults is reported with the fault line, not as a result. */
+  @Test
+  void aFaultingFirmwareIsReportedWithTheFault(@TempDir Path dir) throws Exception {
+    requireToolchain();
+    ModelCompiler.compile(KernelCoverageTest.model(), new EmitOptions("m", "cortex-m3", null, "test", "m.onnx", "0"), dir);
+    Path main = dir.resolve("main.c");
+    java.nio.file.Files.writeString(main, java.nio.file.Files.readString(main).replace(
+        "    paint_stack();", "    *(volatile uint32_t *)0xE0F00000u = 1u; /* unmapped: faults */\n    paint_stack();"));
+    ProjectManifest m = ProjectManifest.read(dir);
+    Map<String, Tensor> feed = Map.of(m.inputs().keySet().iterator().next(),
+        Tensor.ofFloats(m.inputs().values().iterator().next().shape(), new float[m.inputs().values().iterator().next().size()]));
+    QemuRun.FirmwareException e = assertThrows(QemuRun.FirmwareException.class, () -> QemuRun.run(m, feed, 60));
+    assertTrue(e.getMessage().contains("TENAX-FAULT"), e.getMessage());
+  }
+
   @Test
   void aModelTooLargeForTheBoardIsRefusedWithTheNumbers(@TempDir Path dir) throws Exception {
     Path model = SharedData.require("models/mlperf-tiny-vww-mobilenetv1-int8-qdq/mobilenet_v1.onnx");
