@@ -26,7 +26,7 @@ __attribute__((section(".tenax_arena"), aligned(16))) static uint8_t arena[${mod
 #define PAINT UINT32_C(0xA5A5A5A5)
 static uint64_t step_end[STEPS];
 extern uint32_t __stack_start__, __stack_end__, __flash_used__, __ram_used__, __tenax_weights_start__,
-    __tenax_weights_end__;
+    __tenax_weights_end__, __stack_size__;
 
 /* Called by ${model.name}.c after every kernel call (the build defines ${model.upperName}_PROFILE). */
 void ${model.name}_profile_step(int32_t step)
@@ -125,6 +125,7 @@ int main(void)
     tx_sh_put_u32(" flash=", (uint32_t)(uintptr_t)&__flash_used__);
     tx_sh_put_u32(" weights=", (uint32_t)((uintptr_t)&__tenax_weights_end__ - (uintptr_t)&__tenax_weights_start__));
     tx_sh_put_u32(" arena=", (uint32_t)sizeof(arena));
+    tx_sh_put_u32(" stack_reserved=", (uint32_t)(uintptr_t)&__stack_size__);
     tx_sh_puts("\n");
 <#list model.outputs as io>
     ok = store("output_${io.index}.bin", output_${io.index}, (int32_t)sizeof(output_${io.index})) && ok;

@@ -85,9 +85,10 @@ final class BenchCommand implements Callable<Integer> {
         + "(%.2f in the multiply layers; all layers / multiply layers = %.2f)%n", p.instructions(), p.macs(),
         (double) p.instructions() / Math.max(1, p.macs()), (double) p.macLayerInstructions() / Math.max(1, p.macs()),
         (double) p.instructions() / Math.max(1, p.macLayerInstructions())));
-    sb.append(String.format(Locale.ROOT, "memory: flash %d bytes (weights %d), SRAM placed %d bytes "
-        + "(arena %d), stack used %d bytes%n", p.flashBytes(), p.weightBytes(), p.ramBytes(), p.arenaBytes(),
-        p.stackBytes()));
+    sb.append(String.format(Locale.ROOT, "memory: flash %d bytes (weights %d, code and the rest %d); peak "
+        + "SRAM %d bytes (arena %d, stack used %d, inputs, outputs and other data %d)%n", p.flashBytes(),
+        p.weightBytes(), p.flashBytes() - p.weightBytes(), p.peakSram(), p.arenaBytes(), p.stackBytes(),
+        p.peakSram() - p.arenaBytes() - p.stackBytes()));
     return sb.toString();
   }
 
@@ -111,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
     root.put("flash_bytes", p.flashBytes());
     root.put("weight_bytes", p.weightBytes());
     root.put("sram_placed_bytes", p.ramBytes());
+    root.put("peak_sram_bytes", p.peakSram());
     root.put("arena_bytes", p.arenaBytes());
     root.put("stack_used_bytes", p.stackBytes());
     return Json.write(root);

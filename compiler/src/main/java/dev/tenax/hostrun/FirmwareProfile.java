@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * and the stack the inference used.
  */
 public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes, long flashBytes,
-    long weightBytes, long arenaBytes) {
+    long weightBytes, long arenaBytes, long stackReserved) {
   /** One kernel call. */
   public record Layer(int index, String kernel, String node, long macs, long instructions) {
     public double instructionsPerMac() {
@@ -28,7 +28,7 @@ public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes
 
   private static final Pattern STEP = Pattern.compile("TENAX-STEP (\\d+) (\\d+)");
   private static final Pattern MEM = Pattern.compile(
-      "TENAX-MEM stack=(\\d+) ram=(\\d+) flash=(\\d+) weights=(\\d+) arena=(\\d+)");
+      "TENAX-MEM stack=(\\d+) ram=(\\d+) flash=(\\d+) weights=(\\d+) arena=(\\d+) stack_reserved=(\\d+)");
 
   public static FirmwareProfile of(ProjectManifest m, Target t, String console) throws IOException {
     Map<?, ?> map = (Map<?, ?>) JsonParser.parse(Files.readString(m.dir().resolve("memory_map.json"),
@@ -51,7 +51,16 @@ public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes
       throw new IOException("the firmware did not report every step and its memory; console:\n" + console);
     }
     return new FirmwareProfile(layers, Long.parseLong(mem.group(1)), Long.parseLong(mem.group(2)),
-        Long.parseLong(mem.group(3)), Long.parseLong(mem.group(4)), Long.parseLong(mem.group(5)));
+        Long.parseLong(mem.group(3)), Long.parseLong(mem.group(4)), Long.parseLong(mem.group(5)),
+        Long.parseLong(mem.group(6)));
+  }
+
+  /**
+   * SRAM the inference really needs: everything the link placed (data, bss with the input and
+   * output tensors, the arena) minus the stack reservation, plus the stack it used.
+   */
+  public long peakSram() {
+    return ramBytes - stackReserved + stackBytes;
   }
 
   public long instructions() {
