@@ -1,0 +1,167 @@
+/*
+ * Cortex-M DSP-extension variant of tx_conv2d_s8 (same name, signature and bits as
+ * runtime-c/src/tx_conv2d_s8.c). For groups == 1 it computes two output channels at a time, each
+ * load of four inputs shared by both and multiplied with SMLAD (see tx_arm_dsp.h for why the
+ * result is bit-exact). With dilation_w == 1 the in-bounds kernel columns of one row are
+ * contiguous in both the input (NHWC) and the filter (OHWI), so they form one dot product: a
+ * 1xN or 1-channel kernel row still fills the 4-wide loop. Grouped convolutions, and every case
+ * without __ARM_FEATURE_DSP, take the reference loop.
+ */
+#include "tx_conv2d_s8.h"
+
+#include "tx_arm_dsp.h"
+#include "tx_fixed_point.h"
+#include "tx_kernel_args.h"
+
+int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    (void)p;
+    (void)in_shape;
+    (void)filter_shape;
+    (void)out_shape;
+    return 0;
+}
+
+static int valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                 const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    return p->groups > 0 && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)
+        && tx_window2d_valid(in_shape, filter_shape, out_shape, p->stride_h, p->stride_w,
+                             p->dilation_h, p->dilation_w, p->pad_top, p->pad_left)
+        && out_shape->c == filter_shape->n && out_shape->c % p->groups == 0
+        && (int64_t)filter_shape->c * p->groups == in_shape->c;
+}
+
+#if defined(__ARM_FEATURE_DSP)
+/* groups == 1: two output channels per pass over the window. */
+static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                     const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                     const tx_shape4 *out_shape, int8_t *out)
+{
+    const int32_t in_c = in_shape->c;
+    const int32_t kh = filter_shape->h;
+    const int32_t kw = filter_shape->w;
+    const int32_t out_c = out_shape->c;
+    const int32_t filter_size = kh * kw * in_c;
+    const int32_t off2 = tx_dsp_dup16(p->input_offset);
+    /* columns merged into one dot product: all in-bounds ones when they are adjacent */
+    const int32_t run = p->dilation_w == 1;
+    int32_t b, oy, ox, oc, ky, kx;
+
+    for (b = 0; b < out_shape->n; b++) {
+        for (oy = 0; oy < out_shape->h; oy++) {
+            const int32_t y0 = oy * p->stride_h - p->pad_top;
+            for (ox = 0; ox < out_shape->w; ox++) {
+                const int32_t x0 = ox * p->stride_w - p->pad_left;
+                int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
+                int32_t kx_lo = 0;
+                int32_t kx_hi = kw;
+                /* the in-bounds kernel columns [kx_lo, kx_hi) */
+                while (kx_lo < kw && x0 + kx_lo * p->dilation_w < 0) {
+                    kx_lo++;
+                }
+                while (kx_hi > kx_lo && x0 + (kx_hi - 1) * p->dilation_w >= in_shape->w) {
+                    kx_hi--;
+                }
+                for (oc = 0; oc < out_c; oc += 2) {
+                    const int32_t pair = oc + 1 < out_c;
+                    int32_t acc0 = bias != 0 ? bias[oc] : INT32_C(0);
+                    int32_t acc1 = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
+                    for (ky = 0; ky < kh; ky++) {
+                        const int32_t iy = y0 + ky * p->dilation_h;
+                        int32_t x_row; /* index of (iy, x0), which may lie in the padding */
+                        const int8_t *w_row;
+                        if (iy < 0 || iy >= in_shape->h) {
+                            continue;
+                        }
+                        x_row = ((b * in_shape->h + iy) * in_shape->w + x0) * in_c;
+                        w_row = filter + (oc * kh + ky) * kw * in_c;
+                        for (kx = kx_lo; kx < kx_hi; kx = run ? kx_hi : kx + 1) {
+                            const int32_t n = run ? (kx_hi - kx_lo) * in_c : in_c;
+                            const int8_t *x = in + (x_row + kx * p->dilation_w * in_c);
+                            const int8_t *w = w_row + kx * in_c;
+                            if (pair) {
+                                tx_dsp_dot2_s8(x, w, w + filter_size, n, p->input_offset, off2,
+                                               &acc0, &acc1);
+                            } else {
+                                acc0 = tx_dsp_dot1_s8(x, w, n, p->input_offset, off2, acc0);
+                            }
+                        }
+                    }
+                    o[oc] = tx_requantize_s8(acc0, p->multipliers[oc], p->shifts[oc],
+                                             p->output_offset, p->act_min, p->act_max);
+                    if (pair) {
+                        o[oc + 1] = tx_requantize_s8(acc1, p->multipliers[oc + 1],
+                                                     p->shifts[oc + 1], p->output_offset,
+                                                     p->act_min, p->act_max);
+                    }
+                }
+            }
+        }
+    }
+}
+#endif
+
+tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                       const tx_shape4 *out_shape, int8_t *out)
+{
+    int32_t b, oy, ox, oc, ky, kx, ic;
+    int32_t in_c, kh, kw, fc, out_c, per_group;
+
+    if (p == 0 || in_shape == 0 || in == 0 || filter_shape == 0 || filter == 0 || out_shape == 0
+        || out == 0 || p->multipliers == 0 || p->shifts == 0
+        || !valid(p, in_shape, filter_shape, out_shape)) {
+        return TX_ERR_ARGUMENT;
+    }
+#if defined(__ARM_FEATURE_DSP)
+    if (p->groups == 1) {
+        conv_dsp(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
+        return TX_OK;
+    }
+#endif
+    in_c = in_shape->c;
+    kh = filter_shape->h;
+    kw = filter_shape->w;
+    fc = filter_shape->c;
+    out_c = out_shape->c;
+    per_group = out_c / p->groups;
+
+    for (b = 0; b < out_shape->n; b++) {
+        for (oy = 0; oy < out_shape->h; oy++) {
+            const int32_t y0 = oy * p->stride_h - p->pad_top;
+            for (ox = 0; ox < out_shape->w; ox++) {
+                const int32_t x0 = ox * p->stride_w - p->pad_left;
+                int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
+                for (oc = 0; oc < out_c; oc++) {
+                    const int32_t ic0 = (oc / per_group) * fc;
+                    int32_t acc = bias != 0 ? bias[oc] : INT32_C(0);
+                    for (ky = 0; ky < kh; ky++) {
+                        const int32_t iy = y0 + ky * p->dilation_h;
+                        if (iy < 0 || iy >= in_shape->h) {
+                            continue;
+                        }
+                        for (kx = 0; kx < kw; kx++) {
+                            const int32_t ix = x0 + kx * p->dilation_w;
+                            const int8_t *x;
+                            const int8_t *w;
+                            if (ix < 0 || ix >= in_shape->w) {
+                                continue;
+                            }
+                            x = in + ((b * in_shape->h + iy) * in_shape->w + ix) * in_c + ic0;
+                            w = filter + ((oc * kh + ky) * kw + kx) * fc;
+                            for (ic = 0; ic < fc; ic++) {
+                                const int32_t v = (int32_t)x[ic] + p->input_offset;
+                                acc = tx_add_wrap_s32(acc, v * (int32_t)w[ic]);
+                            }
+                        }
+                    }
+                    o[oc] = tx_requantize_s8(acc, p->multipliers[oc], p->shifts[oc],
+                                             p->output_offset, p->act_min, p->act_max);
+                }
+            }
+        }
+    }
+    return TX_OK;
+}
