@@ -47,6 +47,22 @@ static inline int32_t tx_dsp_dup16(int32_t offset)
     return tx_wrap_s32(lo | (lo << 16));
 }
 
+/* The in-bounds kernel taps [*lo, *hi) along one axis for a window starting at x0. */
+static inline void tx_dsp_taps(int32_t x0, int32_t k, int32_t dilation, int32_t size, int32_t *lo,
+                               int32_t *hi)
+{
+    int32_t l = 0;
+    int32_t h = k;
+    while (l < k && x0 + l * dilation < 0) {
+        l++;
+    }
+    while (h > l && x0 + (h - 1) * dilation >= size) {
+        h--;
+    }
+    *lo = l;
+    *hi = h;
+}
+
 /*
  * acc0 += sum_i (x[i] + offset) * w0[i], acc1 likewise with w1, for i < n: two output channels
  * share every input load and sign extension. off2 = tx_dsp_dup16(offset).

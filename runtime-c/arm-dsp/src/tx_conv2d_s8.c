@@ -34,7 +34,8 @@ static int valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* groups == 1: two output channels per pass over the window. */
+/* groups == 1: two output channels per pass over the window, whose in-bounds taps are found
+ * once per output pixel. */
 static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
                      const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
                      const tx_shape4 *out_shape, int8_t *out)
@@ -45,49 +46,55 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     const int32_t out_c = out_shape->c;
     const int32_t filter_size = kh * kw * in_c;
     const int32_t off2 = tx_dsp_dup16(p->input_offset);
-    /* columns merged into one dot product: all in-bounds ones when they are adjacent */
+    const int32_t x_step = p->dilation_w * in_c;             /* next tap in a row, input */
+    const int32_t y_step = p->dilation_h * in_shape->w * in_c; /* next tap row, input */
+    const int32_t w_row = kw * in_c;                           /* next tap row, filter */
+    /* with dilation_w == 1 a row's in-bounds taps are adjacent in the input and the filter:
+     * one dot product */
     const int32_t run = p->dilation_w == 1;
     int32_t b, oy, ox, oc, ky, kx;
 
     for (b = 0; b < out_shape->n; b++) {
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
+            int32_t ky_lo, ky_hi;
+            tx_dsp_taps(y0, kh, p->dilation_h, in_shape->h, &ky_lo, &ky_hi);
             for (ox = 0; ox < out_shape->w; ox++) {
                 const int32_t x0 = ox * p->stride_w - p->pad_left;
                 int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
-                int32_t kx_lo = 0;
-                int32_t kx_hi = kw;
-                /* the in-bounds kernel columns [kx_lo, kx_hi) */
-                while (kx_lo < kw && x0 + kx_lo * p->dilation_w < 0) {
-                    kx_lo++;
-                }
-                while (kx_hi > kx_lo && x0 + (kx_hi - 1) * p->dilation_w >= in_shape->w) {
-                    kx_hi--;
-                }
+                int32_t kx_lo, kx_hi, n, x_first, w_first, rows;
+                tx_dsp_taps(x0, kw, p->dilation_w, in_shape->w, &kx_lo, &kx_hi);
+                /* elements per dot product, and per row when they are adjacent */
+                n = run ? (kx_hi - kx_lo) * in_c : in_c;
+                /* indices (not pointers, which must not step past the arrays' ends) of the
+                 * input and of output channel 0's filter at tap (ky_lo, kx_lo) */
+                x_first = ((b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w + x0
+                           + kx_lo * p->dilation_w) * in_c;
+                w_first = (ky_lo * kw + kx_lo) * in_c;
+                /* tap rows to visit: none when the window lies in the padding (bias only) */
+                rows = kx_lo < kx_hi ? ky_hi - ky_lo : 0;
                 for (oc = 0; oc < out_c; oc += 2) {
                     const int32_t pair = oc + 1 < out_c;
                     int32_t acc0 = bias != 0 ? bias[oc] : INT32_C(0);
                     int32_t acc1 = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
-                    for (ky = 0; ky < kh; ky++) {
-                        const int32_t iy = y0 + ky * p->dilation_h;
-                        int32_t x_row; /* index of (iy, x0), which may lie in the padding */
-                        const int8_t *w_row;
-                        if (iy < 0 || iy >= in_shape->h) {
-                            continue;
-                        }
-                        x_row = ((b * in_shape->h + iy) * in_shape->w + x0) * in_c;
-                        w_row = filter + (oc * kh + ky) * kw * in_c;
+                    int32_t xr = x_first;
+                    int32_t wr = w_first + oc * filter_size;
+                    for (ky = 0; ky < rows; ky++) {
+                        int32_t xp = xr;
+                        int32_t wp = wr;
                         for (kx = kx_lo; kx < kx_hi; kx = run ? kx_hi : kx + 1) {
-                            const int32_t n = run ? (kx_hi - kx_lo) * in_c : in_c;
-                            const int8_t *x = in + (x_row + kx * p->dilation_w * in_c);
-                            const int8_t *w = w_row + kx * in_c;
                             if (pair) {
-                                tx_dsp_dot2_s8(x, w, w + filter_size, n, p->input_offset, off2,
-                                               &acc0, &acc1);
+                                tx_dsp_dot2_s8(in + xp, filter + wp, filter + wp + filter_size, n,
+                                               p->input_offset, off2, &acc0, &acc1);
                             } else {
-                                acc0 = tx_dsp_dot1_s8(x, w, n, p->input_offset, off2, acc0);
+                                acc0 = tx_dsp_dot1_s8(in + xp, filter + wp, n, p->input_offset,
+                                                      off2, acc0);
                             }
+                            xp += x_step;
+                            wp += in_c;
                         }
+                        xr += y_step;
+                        wr += w_row;
                     }
                     o[oc] = tx_requantize_s8(acc0, p->multipliers[oc], p->shifts[oc],
                                              p->output_offset, p->act_min, p->act_max);

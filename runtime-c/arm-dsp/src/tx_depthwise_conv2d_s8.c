@@ -37,75 +37,92 @@ static int valid(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_sha
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* channel_multiplier == 1: out_c == in_c, output channel c reads input channel c. */
+/* channel_multiplier == 1: out_c == in_c, output channel c reads input channel c. The window's
+ * in-bounds taps are found once per output pixel, so the tap loops only step pointers. */
 static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                           const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
                           const int32_t *bias, const tx_shape4 *out_shape, int8_t *out)
 {
     const int32_t ch = out_shape->c;
-    const int32_t kh = filter_shape->h;
     const int32_t kw = filter_shape->w;
     const int32_t off2 = tx_dsp_dup16(p->input_offset);
-    int32_t b, oy, ox, c, ky, kx, j;
+    const int32_t x_step = p->dilation_w * ch;            /* next tap in a row, input */
+    const int32_t y_step = p->dilation_h * in_shape->w * ch; /* next tap row, input */
+    const int32_t w_row = kw * ch;                         /* next tap row, filter */
+    int32_t b, oy, ox, c, ky, kx;
 
     for (b = 0; b < out_shape->n; b++) {
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
+            int32_t ky_lo, ky_hi;
+            tx_dsp_taps(y0, filter_shape->h, p->dilation_h, in_shape->h, &ky_lo, &ky_hi);
             for (ox = 0; ox < out_shape->w; ox++) {
                 const int32_t x0 = ox * p->stride_w - p->pad_left;
                 int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * ch;
+                int32_t kx_lo, kx_hi;
+                /* indices (not pointers, which must not step past the arrays' ends) of the
+                 * input and filter at tap (ky_lo, kx_lo), channel 0 */
+                int32_t x_first, w_first;
+                tx_dsp_taps(x0, kw, p->dilation_w, in_shape->w, &kx_lo, &kx_hi);
+                if (ky_lo >= ky_hi || kx_lo >= kx_hi) {
+                    /* the window lies in the padding: only the bias remains */
+                    for (c = 0; c < ch; c++) {
+                        o[c] = tx_requantize_s8(bias != 0 ? bias[c] : INT32_C(0), p->multipliers[c],
+                                                p->shifts[c], p->output_offset, p->act_min,
+                                                p->act_max);
+                    }
+                    continue;
+                }
+                x_first = ((b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w + x0
+                                + kx_lo * p->dilation_w) * ch;
+                w_first = (ky_lo * kw + kx_lo) * ch;
                 for (c = 0; c + 3 < ch; c += 4) {
-                    int32_t acc[4];
-                    for (j = 0; j < 4; j++) {
-                        acc[j] = bias != 0 ? bias[c + j] : INT32_C(0);
-                    }
-                    for (ky = 0; ky < kh; ky++) {
-                        const int32_t iy = y0 + ky * p->dilation_h;
-                        if (iy < 0 || iy >= in_shape->h) {
-                            continue;
+                    int32_t a0 = bias != 0 ? bias[c] : INT32_C(0);
+                    int32_t a1 = bias != 0 ? bias[c + 1] : INT32_C(0);
+                    int32_t a2 = bias != 0 ? bias[c + 2] : INT32_C(0);
+                    int32_t a3 = bias != 0 ? bias[c + 3] : INT32_C(0);
+                    int32_t xr = x_first + c;
+                    int32_t wr = w_first + c;
+                    for (ky = ky_lo; ky < ky_hi; ky++) {
+                        int32_t xp = xr;
+                        int32_t wp = wr;
+                        for (kx = kx_lo; kx < kx_hi; kx++) {
+                            const int32_t xv = tx_dsp_load4(in + xp);
+                            const int32_t wv = tx_dsp_load4(filter + wp);
+                            const int32_t x02 = __sxtab16(off2, xv);
+                            const int32_t x13 = __sxtab16(off2, tx_dsp_ror8(xv));
+                            const int32_t w02 = __sxtb16(wv);
+                            const int32_t w13 = __sxtb16(tx_dsp_ror8(wv));
+                            a0 = __smlabb(x02, w02, a0);
+                            a1 = __smlabb(x13, w13, a1);
+                            a2 = __smlatt(x02, w02, a2);
+                            a3 = __smlatt(x13, w13, a3);
+                            xp += x_step;
+                            wp += ch;
                         }
-                        for (kx = 0; kx < kw; kx++) {
-                            const int32_t ix = x0 + kx * p->dilation_w;
-                            int32_t xv, wv, x02, x13, w02, w13;
-                            if (ix < 0 || ix >= in_shape->w) {
-                                continue;
-                            }
-                            xv = tx_dsp_load4(in + ((b * in_shape->h + iy) * in_shape->w + ix) * ch
-                                              + c);
-                            wv = tx_dsp_load4(filter + (ky * kw + kx) * ch + c);
-                            x02 = __sxtab16(off2, xv);
-                            x13 = __sxtab16(off2, tx_dsp_ror8(xv));
-                            w02 = __sxtb16(wv);
-                            w13 = __sxtb16(tx_dsp_ror8(wv));
-                            acc[0] = __smlabb(x02, w02, acc[0]);
-                            acc[1] = __smlabb(x13, w13, acc[1]);
-                            acc[2] = __smlatt(x02, w02, acc[2]);
-                            acc[3] = __smlatt(x13, w13, acc[3]);
-                        }
+                        xr += y_step;
+                        wr += w_row;
                     }
-                    for (j = 0; j < 4; j++) {
-                        o[c + j] = tx_requantize_s8(acc[j], p->multipliers[c + j], p->shifts[c + j],
-                                                    p->output_offset, p->act_min, p->act_max);
-                    }
+                    o[c] = tx_requantize_s8(a0, p->multipliers[c], p->shifts[c],
+                                            p->output_offset, p->act_min, p->act_max);
+                    o[c + 1] = tx_requantize_s8(a1, p->multipliers[c + 1], p->shifts[c + 1],
+                                                p->output_offset, p->act_min, p->act_max);
+                    o[c + 2] = tx_requantize_s8(a2, p->multipliers[c + 2], p->shifts[c + 2],
+                                                p->output_offset, p->act_min, p->act_max);
+                    o[c + 3] = tx_requantize_s8(a3, p->multipliers[c + 3], p->shifts[c + 3],
+                                                p->output_offset, p->act_min, p->act_max);
                 }
                 for (; c < ch; c++) {
                     int32_t acc = bias != 0 ? bias[c] : INT32_C(0);
-                    for (ky = 0; ky < kh; ky++) {
-                        const int32_t iy = y0 + ky * p->dilation_h;
-                        if (iy < 0 || iy >= in_shape->h) {
-                            continue;
+                    int32_t xr = x_first + c;
+                    int32_t wr = w_first + c;
+                    for (ky = ky_lo; ky < ky_hi; ky++) {
+                        for (kx = 0; kx < kx_hi - kx_lo; kx++) {
+                            const int32_t v = (int32_t)in[xr + kx * x_step] + p->input_offset;
+                            acc = tx_add_wrap_s32(acc, v * (int32_t)filter[wr + kx * ch]);
                         }
-                        for (kx = 0; kx < kw; kx++) {
-                            const int32_t ix = x0 + kx * p->dilation_w;
-                            int32_t v;
-                            if (ix < 0 || ix >= in_shape->w) {
-                                continue;
-                            }
-                            v = (int32_t)in[((b * in_shape->h + iy) * in_shape->w + ix) * ch + c]
-                                + p->input_offset;
-                            acc = tx_add_wrap_s32(acc,
-                                                  v * (int32_t)filter[(ky * kw + kx) * ch + c]);
-                        }
+                        xr += y_step;
+                        wr += w_row;
                     }
                     o[c] = tx_requantize_s8(acc, p->multipliers[c], p->shifts[c],
                                             p->output_offset, p->act_min, p->act_max);
