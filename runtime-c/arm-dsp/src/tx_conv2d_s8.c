@@ -34,8 +34,20 @@ static int valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* groups == 1: two output channels per pass over the window, whose in-bounds taps are found
- * once per output pixel. */
+/* Output channels oc (and oc + 1 when pair) of one output pixel. */
+static void requantize(const tx_conv2d_s8_params *p, int32_t oc, int32_t pair, int32_t acc0,
+                       int32_t acc1, int8_t *o)
+{
+    o[oc] = tx_requantize_s8(acc0, p->multipliers[oc], p->shifts[oc], p->output_offset,
+                             p->act_min, p->act_max);
+    if (pair) {
+        o[oc + 1] = tx_requantize_s8(acc1, p->multipliers[oc + 1], p->shifts[oc + 1],
+                                     p->output_offset, p->act_min, p->act_max);
+    }
+}
+
+/* groups == 1: two output channels, and two output pixels when their windows have the same
+ * in-bounds taps, per pass over the window; the taps are found once per output pixel. */
 static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
                      const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
                      const tx_shape4 *out_shape, int8_t *out)
@@ -52,18 +64,28 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     /* with dilation_w == 1 a row's in-bounds taps are adjacent in the input and the filter:
      * one dot product */
     const int32_t run = p->dilation_w == 1;
-    int32_t b, oy, ox, oc, ky, kx;
+    const int32_t dx = p->stride_w * in_c; /* from one output pixel's input to the next's */
+    int32_t b, oy, ox, oc, ky, kx, two = 0;
 
     for (b = 0; b < out_shape->n; b++) {
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
             int32_t ky_lo, ky_hi;
             tx_dsp_taps(y0, kh, p->dilation_h, in_shape->h, &ky_lo, &ky_hi);
-            for (ox = 0; ox < out_shape->w; ox++) {
+            for (ox = 0; ox < out_shape->w; ox += two ? 2 : 1) {
                 const int32_t x0 = ox * p->stride_w - p->pad_left;
                 int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
                 int32_t kx_lo, kx_hi, n, x_first, w_first, rows;
                 tx_dsp_taps(x0, kw, p->dilation_w, in_shape->w, &kx_lo, &kx_hi);
+                /* the next pixel too when its window has the same in-bounds taps (the inner
+                 * pixels): its input is the same taps dx further, and each weight load serves
+                 * both */
+                two = 0;
+                if (ox + 1 < out_shape->w) {
+                    int32_t lo2, hi2;
+                    tx_dsp_taps(x0 + p->stride_w, kw, p->dilation_w, in_shape->w, &lo2, &hi2);
+                    two = lo2 == kx_lo && hi2 == kx_hi;
+                }
                 /* elements per dot product, and per row when they are adjacent */
                 n = run ? (kx_hi - kx_lo) * in_c : in_c;
                 /* indices (not pointers, which must not step past the arrays' ends) of the
@@ -75,20 +97,32 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
                 rows = kx_lo < kx_hi ? ky_hi - ky_lo : 0;
                 for (oc = 0; oc < out_c; oc += 2) {
                     const int32_t pair = oc + 1 < out_c;
-                    int32_t acc0 = bias != 0 ? bias[oc] : INT32_C(0);
-                    int32_t acc1 = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
+                    /* [pixel][channel]: acc[0], acc[1] this pixel, acc[2], acc[3] the next */
+                    int32_t acc[4];
                     int32_t xr = x_first;
                     int32_t wr = w_first + oc * filter_size;
+                    acc[0] = bias != 0 ? bias[oc] : INT32_C(0);
+                    acc[1] = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
+                    acc[2] = acc[0];
+                    acc[3] = acc[1];
                     for (ky = 0; ky < rows; ky++) {
                         int32_t xp = xr;
                         int32_t wp = wr;
                         for (kx = kx_lo; kx < kx_hi; kx = run ? kx_hi : kx + 1) {
-                            if (pair) {
-                                tx_dsp_dot2_s8(in + xp, filter + wp, filter + wp + filter_size, n,
-                                               p->input_offset, off2, &acc0, &acc1);
+                            const int8_t *w = filter + wp;
+                            if (two && pair) {
+                                tx_dsp_dot2x2_s8(in + xp, in + xp + dx, w, w + filter_size, n,
+                                                 p->input_offset, off2, acc);
+                            } else if (pair) {
+                                tx_dsp_dot2_s8(in + xp, w, w + filter_size, n, p->input_offset,
+                                               off2, &acc[0], &acc[1]);
                             } else {
-                                acc0 = tx_dsp_dot1_s8(in + xp, filter + wp, n, p->input_offset,
-                                                      off2, acc0);
+                                acc[0] = tx_dsp_dot1_s8(in + xp, w, n, p->input_offset, off2,
+                                                        acc[0]);
+                                if (two) {
+                                    acc[2] = tx_dsp_dot1_s8(in + xp + dx, w, n, p->input_offset,
+                                                            off2, acc[2]);
+                                }
                             }
                             xp += x_step;
                             wp += in_c;
@@ -96,12 +130,9 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
                         xr += y_step;
                         wr += w_row;
                     }
-                    o[oc] = tx_requantize_s8(acc0, p->multipliers[oc], p->shifts[oc],
-                                             p->output_offset, p->act_min, p->act_max);
-                    if (pair) {
-                        o[oc + 1] = tx_requantize_s8(acc1, p->multipliers[oc + 1],
-                                                     p->shifts[oc + 1], p->output_offset,
-                                                     p->act_min, p->act_max);
+                    requantize(p, oc, pair, acc[0], acc[1], o);
+                    if (two) {
+                        requantize(p, oc, pair, acc[2], acc[3], o + out_c);
                     }
                 }
             }

@@ -90,9 +90,9 @@ static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p, const tx_shape
                             const int32_t xv = tx_dsp_load4(in + xp);
                             const int32_t wv = tx_dsp_load4(filter + wp);
                             const int32_t x02 = __sxtab16(off2, xv);
-                            const int32_t x13 = __sxtab16(off2, tx_dsp_ror8(xv));
+                            const int32_t x13 = tx_dsp_sxtab16_ror8(off2, xv);
                             const int32_t w02 = __sxtb16(wv);
-                            const int32_t w13 = __sxtb16(tx_dsp_ror8(wv));
+                            const int32_t w13 = tx_dsp_sxtb16_ror8(wv);
                             a0 = __smlabb(x02, w02, a0);
                             a1 = __smlabb(x13, w13, a1);
                             a2 = __smlatt(x02, w02, a2);
