@@ -46,6 +46,25 @@ static void requantize(const tx_conv2d_s8_params *p, int32_t oc, int32_t pair, i
     }
 }
 
+/* The in-bounds taps of output pixel (b, oy, ox)'s window, and the input index of its first. */
+typedef struct {
+    int32_t ky_lo, ky_hi, kx_lo, kx_hi;
+    int32_t x_first;
+} window_taps;
+
+static void window(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                   const tx_shape4 *filter_shape, int32_t b, int32_t oy, int32_t ox,
+                   window_taps *t)
+{
+    const int32_t y0 = oy * p->stride_h - p->pad_top;
+    const int32_t x0 = ox * p->stride_w - p->pad_left;
+    tx_dsp_taps(y0, filter_shape->h, p->dilation_h, in_shape->h, &t->ky_lo, &t->ky_hi);
+    tx_dsp_taps(x0, filter_shape->w, p->dilation_w, in_shape->w, &t->kx_lo, &t->kx_hi);
+    /* an index, not a pointer: it may lie outside the input when the window is all padding */
+    t->x_first = ((b * in_shape->h + y0 + t->ky_lo * p->dilation_h) * in_shape->w + x0
+                  + t->kx_lo * p->dilation_w) * in_shape->c;
+}
+
 /* groups == 1: two output channels, and two output pixels when their windows have the same
  * in-bounds taps, per pass over the window; the taps are found once per output pixel. */
 static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
@@ -64,76 +83,82 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     /* with dilation_w == 1 a row's in-bounds taps are adjacent in the input and the filter:
      * one dot product */
     const int32_t run = p->dilation_w == 1;
-    const int32_t dx = p->stride_w * in_c; /* from one output pixel's input to the next's */
-    int32_t b, oy, ox, oc, ky, kx, two = 0;
+    const int32_t pixels = out_shape->h * out_shape->w;
+    int32_t b, oc, ky, kx, pix, two = 0;
+    window_taps wa, wb;
 
     for (b = 0; b < out_shape->n; b++) {
-        for (oy = 0; oy < out_shape->h; oy++) {
-            const int32_t y0 = oy * p->stride_h - p->pad_top;
-            int32_t ky_lo, ky_hi;
-            tx_dsp_taps(y0, kh, p->dilation_h, in_shape->h, &ky_lo, &ky_hi);
-            for (ox = 0; ox < out_shape->w; ox += two ? 2 : 1) {
-                const int32_t x0 = ox * p->stride_w - p->pad_left;
-                int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
-                int32_t kx_lo, kx_hi, n, x_first, w_first, rows;
-                tx_dsp_taps(x0, kw, p->dilation_w, in_shape->w, &kx_lo, &kx_hi);
-                /* the next pixel too when its window has the same in-bounds taps (the inner
-                 * pixels): its input is the same taps dx further, and each weight load serves
-                 * both */
-                two = 0;
-                if (ox + 1 < out_shape->w) {
-                    int32_t lo2, hi2;
-                    tx_dsp_taps(x0 + p->stride_w, kw, p->dilation_w, in_shape->w, &lo2, &hi2);
-                    two = lo2 == kx_lo && hi2 == kx_hi;
+        /* output pixels in memory order, two at a time when their windows have the same
+         * in-bounds taps (inner pixels, also across a row end): every weight load then serves
+         * both, whose inputs are the same taps dx apart */
+        int32_t oy = 0;
+        int32_t ox = 0;
+        for (pix = 0; pix < pixels; pix += two ? 2 : 1) {
+            int8_t *o = out + (b * pixels + pix) * out_c;
+            int32_t n, cols, x_first, w_first, rows, dx = 0;
+            window(p, in_shape, filter_shape, b, oy, ox, &wa);
+            two = 0;
+            if (++ox == out_shape->w) {
+                ox = 0;
+                oy++;
+            }
+            if (pix + 1 < pixels) {
+                window(p, in_shape, filter_shape, b, oy, ox, &wb);
+                two = wa.ky_lo == wb.ky_lo && wa.ky_hi == wb.ky_hi && wa.kx_lo == wb.kx_lo
+                    && wa.kx_hi == wb.kx_hi;
+                if (two) {
+                    dx = wb.x_first - wa.x_first;
+                    if (++ox == out_shape->w) {
+                        ox = 0;
+                        oy++;
+                    }
                 }
-                /* elements per dot product, and per row when they are adjacent */
-                n = run ? (kx_hi - kx_lo) * in_c : in_c;
-                /* indices (not pointers, which must not step past the arrays' ends) of the
-                 * input and of output channel 0's filter at tap (ky_lo, kx_lo) */
-                x_first = ((b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w + x0
-                           + kx_lo * p->dilation_w) * in_c;
-                w_first = (ky_lo * kw + kx_lo) * in_c;
-                /* tap rows to visit: none when the window lies in the padding (bias only) */
-                rows = kx_lo < kx_hi ? ky_hi - ky_lo : 0;
-                for (oc = 0; oc < out_c; oc += 2) {
-                    const int32_t pair = oc + 1 < out_c;
-                    /* [pixel][channel]: acc[0], acc[1] this pixel, acc[2], acc[3] the next */
-                    int32_t acc[4];
-                    int32_t xr = x_first;
-                    int32_t wr = w_first + oc * filter_size;
-                    acc[0] = bias != 0 ? bias[oc] : INT32_C(0);
-                    acc[1] = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
-                    acc[2] = acc[0];
-                    acc[3] = acc[1];
-                    for (ky = 0; ky < rows; ky++) {
-                        int32_t xp = xr;
-                        int32_t wp = wr;
-                        for (kx = kx_lo; kx < kx_hi; kx = run ? kx_hi : kx + 1) {
-                            const int8_t *w = filter + wp;
-                            if (two && pair) {
-                                tx_dsp_dot2x2_s8(in + xp, in + xp + dx, w, w + filter_size, n,
-                                                 p->input_offset, off2, acc);
-                            } else if (pair) {
-                                tx_dsp_dot2_s8(in + xp, w, w + filter_size, n, p->input_offset,
-                                               off2, &acc[0], &acc[1]);
-                            } else {
-                                acc[0] = tx_dsp_dot1_s8(in + xp, w, n, p->input_offset, off2,
-                                                        acc[0]);
-                                if (two) {
-                                    acc[2] = tx_dsp_dot1_s8(in + xp + dx, w, n, p->input_offset,
-                                                            off2, acc[2]);
-                                }
+            }
+            /* elements per dot product, and per row when they are adjacent */
+            n = run ? (wa.kx_hi - wa.kx_lo) * in_c : in_c;
+            cols = run ? 1 : wa.kx_hi - wa.kx_lo;
+            x_first = wa.x_first;
+            w_first = (wa.ky_lo * kw + wa.kx_lo) * in_c;
+            /* tap rows to visit: none when the window lies in the padding (bias only) */
+            rows = wa.kx_lo < wa.kx_hi ? wa.ky_hi - wa.ky_lo : 0;
+            for (oc = 0; oc < out_c; oc += 2) {
+                const int32_t pair = oc + 1 < out_c;
+                /* [pixel][channel]: acc[0], acc[1] this pixel, acc[2], acc[3] the next */
+                int32_t acc[4];
+                int32_t xr = x_first;
+                int32_t wr = w_first + oc * filter_size;
+                acc[0] = bias != 0 ? bias[oc] : INT32_C(0);
+                acc[1] = pair && bias != 0 ? bias[oc + 1] : INT32_C(0);
+                acc[2] = acc[0];
+                acc[3] = acc[1];
+                for (ky = 0; ky < rows; ky++) {
+                    int32_t xp = xr;
+                    int32_t wp = wr;
+                    for (kx = 0; kx < cols; kx++) {
+                        const int8_t *w = filter + wp;
+                        if (two && pair) {
+                            tx_dsp_dot2x2_s8(in + xp, in + xp + dx, w, w + filter_size, n,
+                                             p->input_offset, off2, acc);
+                        } else if (pair) {
+                            tx_dsp_dot2_s8(in + xp, w, w + filter_size, n, p->input_offset,
+                                           off2, &acc[0], &acc[1]);
+                        } else {
+                            acc[0] = tx_dsp_dot1_s8(in + xp, w, n, p->input_offset, off2,
+                                                    acc[0]);
+                            if (two) {
+                                acc[2] = tx_dsp_dot1_s8(in + xp + dx, w, n, p->input_offset,
+                                                        off2, acc[2]);
                             }
-                            xp += x_step;
-                            wp += in_c;
                         }
-                        xr += y_step;
-                        wr += w_row;
+                        xp += x_step;
+                        wp += in_c;
                     }
-                    requantize(p, oc, pair, acc[0], acc[1], o);
-                    if (two) {
-                        requantize(p, oc, pair, acc[2], acc[3], o + out_c);
-                    }
+                    xr += y_step;
+                    wr += w_row;
+                }
+                requantize(p, oc, pair, acc[0], acc[1], o);
+                if (two) {
+                    requantize(p, oc, pair, acc[2], acc[3], o + out_c);
                 }
             }
         }

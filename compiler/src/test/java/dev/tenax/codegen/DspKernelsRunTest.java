@@ -40,7 +40,8 @@ class DspKernelsRunTest {
       "tx_fully_connected_s8.c");
 
   @ParameterizedTest(name = "{0}, seed {1}")
-  @CsvSource({"cortex-m4, 11", "cortex-m4, 12", "cortex-m7, 13", "cortex-m33, 14"})
+  @CsvSource({"cortex-m4, 11", "cortex-m4, 12", "cortex-m4, 15", "cortex-m7, 13", "cortex-m7, 16",
+      "cortex-m33, 14", "cortex-m33, 17"})
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
