@@ -50,6 +50,7 @@ static void requantize(const tx_conv2d_s8_params *p, int32_t oc, int32_t pair, i
 typedef struct {
     int32_t ky_lo, ky_hi, kx_lo, kx_hi;
     int32_t x_first;
+    int32_t oy; /* the row whose ky taps ky_lo, ky_hi hold: a row's pixels share them */
 } window_taps;
 
 static void window(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -58,7 +59,10 @@ static void window(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 {
     const int32_t y0 = oy * p->stride_h - p->pad_top;
     const int32_t x0 = ox * p->stride_w - p->pad_left;
-    tx_dsp_taps(y0, filter_shape->h, p->dilation_h, in_shape->h, &t->ky_lo, &t->ky_hi);
+    if (t->oy != oy) {
+        tx_dsp_taps(y0, filter_shape->h, p->dilation_h, in_shape->h, &t->ky_lo, &t->ky_hi);
+        t->oy = oy;
+    }
     tx_dsp_taps(x0, filter_shape->w, p->dilation_w, in_shape->w, &t->kx_lo, &t->kx_hi);
     /* an index, not a pointer: it may lie outside the input when the window is all padding */
     t->x_first = ((b * in_shape->h + y0 + t->ky_lo * p->dilation_h) * in_shape->w + x0
@@ -93,6 +97,8 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
          * both, whose inputs are the same taps dx apart */
         int32_t oy = 0;
         int32_t ox = 0;
+        wa.oy = -1;
+        wb.oy = -1;
         for (pix = 0; pix < pixels; pix += two ? 2 : 1) {
             int8_t *o = out + (b * pixels + pix) * out_c;
             int32_t n, cols, x_first, w_first, rows, dx = 0;
