@@ -83,8 +83,10 @@ public final class ProjectWriter {
     for (String header : RuntimeFiles.headers()) {
       files.put("runtime/include/" + header, RuntimeFiles.read("include/" + header));
     }
+    dev.tenax.target.Target target = dev.tenax.target.Targets.find(model.target()).orElseThrow(
+        () -> new IOException("unknown target " + model.target()));
     for (String src : model.runtimeSources()) {
-      files.put("runtime/src/" + src, RuntimeFiles.read("src/" + src));
+      files.put("runtime/src/" + src, RuntimeFiles.read(RuntimeSources.resourcePath(src, target)));
     }
     if (!model.board().isEmpty()) {
       // Board support from qemu/: start-up code, semihosting, tick counter, linker scripts.

@@ -1,12 +1,17 @@
 package dev.tenax.codegen;
 
+import dev.tenax.target.Target;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** Which runtime-c files a project needs for the kernels it calls. */
+/**
+ * Which runtime-c files a project needs for the kernels it calls, and where each comes from: the
+ * portable reference in runtime-c/src, or an optimized variant with the same name and signature
+ * in a sibling folder chosen by the target's features.
+ */
 public final class RuntimeSources {
   private RuntimeSources() {}
 
@@ -30,5 +35,24 @@ public final class RuntimeSources {
       }
     }
     return new ArrayList<>(files);
+  }
+
+  /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp" but no "mve". */
+  static final String ARM_DSP = "arm-dsp/src/";
+
+  /** Folder (under runtime-c/) of the portable reference kernels. */
+  static final String REFERENCE = "src/";
+
+  /**
+   * The resource path under runtime-c/ of project file {@code runtime/src/<file>} for a target:
+   * the arm-dsp variant when the core has the DSP extension and that folder has the file.
+   * Cores with MVE (cortex-m55) keep the reference until they get kernels of their own.
+   */
+  public static String resourcePath(String file, Target target) {
+    if (target.hasFeature("dsp") && !target.hasFeature("mve")
+        && RuntimeSources.class.getResource("/runtime-c/" + ARM_DSP + file) != null) {
+      return ARM_DSP + file;
+    }
+    return REFERENCE + file;
   }
 }

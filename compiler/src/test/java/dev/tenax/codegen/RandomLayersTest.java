@@ -71,16 +71,7 @@ class RandomLayersTest {
     for (int i = 0; i < BRANCHES; i++) {
       branch(b, r, i, ranges);
     }
-    Graph g = Pipeline.standard().run(new ModelImporter(OperatorRegistry.standard(), ImportOptions.defaults())
-        .importModel(b.build()));
-    List<CalibrationData> data = new ArrayList<>();
-    for (String in : g.inputs()) {
-      float[] range = ranges.get(in);
-      data.add(CalibrationData.of(new RandomSource(g.type(in).shape(), 12), in, g.type(in), SampleRange.ALL,
-          Preprocessing.of(range[1] - range[0], new double[] {-range[0]}, new double[] {1})));
-    }
-    RangeCollector rc = RangeCollector.collect(g, data, RangeCollector.Progress.NONE);
-    Graph q = Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph());
+    Graph q = quantized(b, ranges, mode);
     ModelCompiler.Result result;
     try {
       result = ModelCompiler.compile(q, new EmitOptions("rnd", "host", null, "test", "random", "0"), dir);
@@ -119,6 +110,23 @@ class RandomLayersTest {
         }
       }
     }
+  }
+
+  /**
+   * Imports the float model and quantizes it, calibrated on random samples spread over each
+   * input's range {lo, hi} (so each input gets its own zero point).
+   */
+  static Graph quantized(OnnxModelBuilder b, Map<String, float[]> ranges, QuantMode mode) throws Exception {
+    Graph g = Pipeline.standard().run(new ModelImporter(OperatorRegistry.standard(), ImportOptions.defaults())
+        .importModel(b.build()));
+    List<CalibrationData> data = new ArrayList<>();
+    for (String in : g.inputs()) {
+      float[] range = ranges.get(in);
+      data.add(CalibrationData.of(new RandomSource(g.type(in).shape(), 12), in, g.type(in), SampleRange.ALL,
+          Preprocessing.of(range[1] - range[0], new double[] {-range[0]}, new double[] {1})));
+    }
+    RangeCollector rc = RangeCollector.collect(g, data, RangeCollector.Progress.NONE);
+    return Pipeline.standard().run(Quantizer.quantize(g, rc.ranges(QuantizeDefaults.METHOD), mode).graph());
   }
 
   /** The scale of the DequantizeLinear that produces graph output {@code out}. */
@@ -200,7 +208,7 @@ class RandomLayersTest {
     }
   }
 
-  private static Tensor random(Random r, int... shape) {
+  static Tensor random(Random r, int... shape) {
     float[] f = new float[dev.tenax.ir.Shapes.size(shape)];
     for (int i = 0; i < f.length; i++) {
       f[i] = (r.nextFloat() * 2 - 1) * 0.6f;

@@ -63,29 +63,46 @@ final class KernelCrossCheck {
     expected.add("-1");
   }
 
-  /** Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. */
+  /**
+   * Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. A kernel with
+   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src) is checked too: on the host
+   * that variant compiles to its portable fallback, which must give the same bits.
+   */
   void check(Path dir, String kernel) throws IOException {
     HostGcc.require();
     assertTrue(cases.size() >= 500, "only " + cases.size() + " cases");
     Path input = dir.resolve(kernel + ".txt");
     Files.write(input, cases, StandardCharsets.US_ASCII);
+    checkSource(dir, input, kernel, "src", "");
+    for (String variant : VARIANTS) {
+      if (Files.exists(SharedData.repoRoot().resolve("runtime-c/" + variant + "/tx_" + kernel + ".c"))) {
+        checkSource(dir, input, kernel, variant, "-" + variant.replace('/', '-'));
+      }
+    }
+  }
+
+  /** Folders under runtime-c/ with optimized variants of some kernels (same names and signatures). */
+  static final List<String> VARIANTS = List.of("arm-dsp/src");
+
+  private void checkSource(Path dir, Path input, String kernel, String folder, String tag)
+      throws IOException {
     Path driver = HostGcc.testSource("tx_" + kernel + "_driver.c");
-    Path source = SharedData.repoRoot().resolve("runtime-c/src/tx_" + kernel + ".c");
+    Path source = SharedData.repoRoot().resolve("runtime-c/" + folder + "/tx_" + kernel + ".c");
     Path math = SharedData.repoRoot().resolve("runtime-c/src/tx_math_f32.c");
     Path[] sources = kernel.equals("math_f32") ? new Path[] {driver, source}
         : new Path[] {driver, source, math};
 
-    Path optimized = HostGcc.compile(dir.resolve(kernel + "-O2"), flags("-O2"), sources);
-    compare(HostGcc.run(optimized, input), "gcc -O2");
+    Path optimized = HostGcc.compile(dir.resolve(kernel + tag + "-O2"), flags("-O2"), sources);
+    compare(HostGcc.run(optimized, input), folder + ", gcc -O2");
 
     List<String> ubsan = flags("-O1", "-fsanitize=undefined", "-fno-sanitize-recover=all");
-    Path sanitized = dir.resolve(kernel + "-ubsan");
+    Path sanitized = dir.resolve(kernel + tag + "-ubsan");
     HostGcc.Result r = HostGcc.tryCompile(sanitized, ubsan, sources);
     if (r.exitCode() != 0) {
       System.err.println("SKIPPED part: gcc cannot build with -fsanitize=undefined here:\n" + r.stderr());
       return;
     }
-    compare(HostGcc.run(sanitized, input), "gcc -fsanitize=undefined");
+    compare(HostGcc.run(sanitized, input), folder + ", gcc -fsanitize=undefined");
   }
 
   private void compare(List<String> actual, String build) {
