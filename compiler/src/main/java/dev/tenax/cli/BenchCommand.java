@@ -2,6 +2,7 @@ package dev.tenax.cli;
 
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.FirmwareProfile;
+import dev.tenax.hostrun.FlashUse;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
 import dev.tenax.io.InputBinding;
@@ -66,12 +67,13 @@ final class BenchCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     QemuRun.Result r = QemuRun.run(m, feed, timeout);
     FirmwareProfile p = FirmwareProfile.of(m, t, r.console());
-    out.print(json ? json(m, t, p) : text(m, t, p));
+    FlashUse f = FlashUse.read(m.dir().resolve(m.name() + ".map"), m.name() + ".o");
+    out.print(json ? json(m, t, p, f) : text(m, t, p, f));
     out.flush();
     return ExitCodes.OK;
   }
 
-  static String text(ProjectManifest m, Target t, FirmwareProfile p) {
+  static String text(ProjectManifest m, Target t, FirmwareProfile p, FlashUse f) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s on %s (%s)%n", m.name(), t.name(), t.description()));
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %12s %14s %9s  %s%n", "step", "kernel", "MACs",
@@ -85,14 +87,15 @@ final class BenchCommand implements Callable<Integer> {
         + "(%.2f in the multiply layers; all layers / multiply layers = %.2f)%n", p.instructions(), p.macs(),
         (double) p.instructions() / Math.max(1, p.macs()), (double) p.macLayerInstructions() / Math.max(1, p.macs()),
         (double) p.instructions() / Math.max(1, p.macLayerInstructions())));
-    sb.append(String.format(Locale.ROOT, "memory: flash %d bytes (weights %d, code and the rest %d); peak "
-        + "SRAM %d bytes (arena %d, stack used %d, inputs, outputs and other data %d)%n", p.flashBytes(),
-        p.weightBytes(), p.flashBytes() - p.weightBytes(), p.peakSram(), p.arenaBytes(), p.stackBytes(),
-        p.peakSram() - p.arenaBytes() - p.stackBytes()));
+    sb.append(String.format(Locale.ROOT, "flash: %d bytes = weights %d + model code %d (kernels and invoke %d, "
+        + "C library %d) + test harness and board support %d (from the link map)%n", f.total(), f.weights(),
+        f.modelCodeWithLibrary(), f.modelCode(), f.library(), f.harness()));
+    sb.append(String.format(Locale.ROOT, "peak SRAM: %d bytes (arena %d, stack used %d, inputs, outputs and other "
+        + "data %d)%n", p.peakSram(), p.arenaBytes(), p.stackBytes(), p.peakSram() - p.arenaBytes() - p.stackBytes()));
     return sb.toString();
   }
 
-  static String json(ProjectManifest m, Target t, FirmwareProfile p) {
+  static String json(ProjectManifest m, Target t, FirmwareProfile p, FlashUse f) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("model", m.name());
     root.put("target", t.name());
@@ -109,8 +112,11 @@ final class BenchCommand implements Callable<Integer> {
       layers.add(e);
     }
     root.put("layers", layers);
-    root.put("flash_bytes", p.flashBytes());
-    root.put("weight_bytes", p.weightBytes());
+    root.put("flash_bytes", f.total());
+    root.put("weight_bytes", f.weights());
+    root.put("model_code_bytes", f.modelCode());
+    root.put("library_code_bytes", f.library());
+    root.put("harness_code_bytes", f.harness());
     root.put("sram_placed_bytes", p.ramBytes());
     root.put("peak_sram_bytes", p.peakSram());
     root.put("arena_bytes", p.arenaBytes());

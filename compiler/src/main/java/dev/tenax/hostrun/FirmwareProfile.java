@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * What one run of a Cortex-M firmware under QEMU measured: per kernel call the SysTick ticks,
  * turned into instructions (QEMU with -icount shift=0 advances virtual time 1 ns per
  * instruction, so instructions = ticks * 1e9 / SysTick clock), and the memory the link placed
- * and the stack the inference used.
+ * and the stack the inference used (flash comes from the link map: {@link FlashUse}).
  */
-public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes, long flashBytes,
-    long weightBytes, long arenaBytes, long stackReserved) {
+public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes, long arenaBytes,
+    long stackReserved) {
   /** One kernel call. */
   public record Layer(int index, String kernel, String node, long macs, long instructions) {
     public double instructionsPerMac() {
@@ -28,7 +28,7 @@ public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes
 
   private static final Pattern STEP = Pattern.compile("TENAX-STEP (\\d+) (\\d+)");
   private static final Pattern MEM = Pattern.compile(
-      "TENAX-MEM stack=(\\d+) ram=(\\d+) flash=(\\d+) weights=(\\d+) arena=(\\d+) stack_reserved=(\\d+)");
+      "TENAX-MEM stack=(\\d+) ram=(\\d+) flash=\\d+ weights=\\d+ arena=(\\d+) stack_reserved=(\\d+)");
 
   public static FirmwareProfile of(ProjectManifest m, Target t, String console) throws IOException {
     Map<?, ?> map = (Map<?, ?>) JsonParser.parse(Files.readString(m.dir().resolve("memory_map.json"),
@@ -51,8 +51,7 @@ public record FirmwareProfile(List<Layer> layers, long stackBytes, long ramBytes
       throw new IOException("the firmware did not report every step and its memory; console:\n" + console);
     }
     return new FirmwareProfile(layers, Long.parseLong(mem.group(1)), Long.parseLong(mem.group(2)),
-        Long.parseLong(mem.group(3)), Long.parseLong(mem.group(4)), Long.parseLong(mem.group(5)),
-        Long.parseLong(mem.group(6)));
+        Long.parseLong(mem.group(3)), Long.parseLong(mem.group(4)));
   }
 
   /**

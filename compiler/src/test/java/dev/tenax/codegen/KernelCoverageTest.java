@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * quantized, lowered to those kernels with no float fallback, compiled, and bit-exact with the
  * Java integer evaluator.
  */
-class KernelCoverageTest {
+public class KernelCoverageTest {
   static Tensor random(Random r, float scale, int... shape) {
     float[] f = new float[dev.tenax.ir.Shapes.size(shape)];
     for (int i = 0; i < f.length; i++) {
@@ -49,7 +49,7 @@ class KernelCoverageTest {
     return Tensor.ofFloats(shape, f);
   }
 
-  static Graph model() throws Exception {
+  public static Graph model() throws Exception {
     Random r = new Random(7);
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
         .input("x", DType.FLOAT32, 1, 3, 6, 6).output("y", DType.FLOAT32, 1, 5)
