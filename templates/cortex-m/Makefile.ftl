@@ -2,7 +2,10 @@
 #   make        ${model.name}.elf, ${model.name}.map and a size report
 #   make run    runs it under QEMU: reads input_<i>.bin (raw float32) from RUN_DIR if present
 #               (zeros otherwise), writes output_<i>.bin there, prints the outputs' checksums
-#   make flash  programs a board through OpenOCD (see README.md for PROBE and OPENOCD_TARGET)
+#   make flash  links for a real board (HW_BOARD, default $(TENAX_HW_BOARD)) and programs it through
+#               OpenOCD (see README.md for HW_BOARD, PROBE and OPENOCD_TARGET)
+#   make run-hw flashes and runs it on that board with OpenOCD's semihosting: reads inputs and writes
+#               outputs like make run, prints cycles counted by the DWT counter
 include board/board.mk
 
 CC = arm-none-eabi-gcc
@@ -33,14 +36,39 @@ ${model.name}.elf: $(OBJECTS)
 run: ${model.name}.elf
 	cd $(RUN_DIR) && timeout $(TIMEOUT) $(TENAX_QEMU) -kernel $(abspath ${model.name}.elf)
 
-# OpenOCD defaults for an STM32 Nucleo-F4 board (ST-LINK); override for yours, e.g.
-#   make flash PROBE=interface/cmsis-dap.cfg OPENOCD_TARGET=target/nrf52.cfg
+# Real hardware: the same objects linked for the board's memory map (board/hw/$(HW_BOARD).ld).
+# Defaults: an ST Nucleo board with this core and its on-board ST-LINK; override for yours, e.g.
+#   make flash HW_BOARD=nucleo-f446re PROBE=interface/cmsis-dap.cfg OPENOCD_TARGET=target/stm32f4x.cfg
+#   make flash HW_LD=/path/to/my-board.ld OPENOCD_TARGET=target/nrf52.cfg
+HW_BOARD ?= $(TENAX_HW_BOARD)
+HW_LD ?= board/hw/$(HW_BOARD).ld
+HW_ELF = ${model.name}-hw.elf
 PROBE ?= interface/stlink.cfg
-OPENOCD_TARGET ?= target/stm32f4x.cfg
-flash: ${model.name}.elf
-	openocd -f $(PROBE) -f $(OPENOCD_TARGET) -c "program ${model.name}.elf verify reset exit"
+OPENOCD_TARGET ?= $(TENAX_OPENOCD_TARGET)
+HW_LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
+  -Wl,-Map=${model.name}-hw.map -Lboard -T$(HW_LD)
+
+$(HW_ELF): $(OBJECTS) $(HW_LD)
+	$(CC) -o $@ $(OBJECTS) $(HW_LDFLAGS) -lm
+	$(SIZE) $@
+
+$(HW_LD):
+	@echo "no linker script for HW_BOARD='$(HW_BOARD)': set HW_BOARD to one of board/hw/*.ld or HW_LD to your own (see README.md)"; exit 2
+
+hw: $(HW_ELF)
+
+flash: $(HW_ELF)
+	@test -n "$(OPENOCD_TARGET)" || { echo "set OPENOCD_TARGET to your board's OpenOCD target script (see README.md)"; exit 2; }
+	openocd -f $(PROBE) -f $(OPENOCD_TARGET) -c "program $(HW_ELF) verify reset exit"
+
+# The harness talks to the host through semihosting, which needs the debugger attached: OpenOCD
+# serves the console and the input/output files (from RUN_DIR) and exits when the firmware does.
+run-hw: $(HW_ELF)
+	@test -n "$(OPENOCD_TARGET)" || { echo "set OPENOCD_TARGET to your board's OpenOCD target script (see README.md)"; exit 2; }
+	cd $(RUN_DIR) && openocd -f $(PROBE) -f $(OPENOCD_TARGET) -c init -c "reset halt" \
+	  -c "arm semihosting enable" -c "program $(abspath $(HW_ELF)) verify" -c "reset run"
 
 clean:
-	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map
+	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map $(HW_ELF) ${model.name}-hw.map
 
-.PHONY: all run flash clean
+.PHONY: all run hw flash run-hw clean

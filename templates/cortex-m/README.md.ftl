@@ -9,10 +9,21 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
   `.`), zeros when a file is absent, writes `output_<i>.bin`, and prints
   `TENAX-DONE status=<s> ticks=<n>` (SysTick ticks; see `board/board.mk` for the clock).
   `tenax run . --input NAME=x.npy -o out/` does the same from `.npy` files.
-- `make flash` programs a real board with OpenOCD. The defaults (`PROBE=interface/stlink.cfg`,
-  `OPENOCD_TARGET=target/stm32f4x.cfg`) fit an STM32 Nucleo-F4 board; set both for another probe
-  or part. On real hardware replace `board/` (start-up code, linker script) with your board's:
-  the model itself needs only `${model.name}.h/.c`, `${model.name}_weights.c` and `runtime/`.
+- `make flash` links the same objects for a real board (`board/hw/$(HW_BOARD).ld`, giving
+  `${model.name}-hw.elf`) and programs it with OpenOCD. Defaults for ${model.target}: the ST Nucleo
+  board in `board/board.mk` (`TENAX_HW_BOARD`, `TENAX_OPENOCD_TARGET`) with its on-board ST-LINK
+  (`PROBE=interface/stlink.cfg`). Variables: `HW_BOARD` (one of `board/hw/*.ld`: nucleo-f072rb
+  (M0), nucleo-f103rb (M3), nucleo-f446re (M4), nucleo-f767zi (M7), nucleo-l552ze-q (M33)), `HW_LD`
+  (your own linker script with MEMORY regions FLASH, RAM and NVM that `INCLUDE`s
+  `tenax_sections.ld`), `PROBE` (e.g. `interface/cmsis-dap.cfg`, `interface/jlink.cfg`) and
+  `OPENOCD_TARGET` (e.g. `target/nrf52.cfg`). Example:
+  `make flash HW_BOARD=nucleo-f446re PROBE=interface/stlink.cfg OPENOCD_TARGET=target/stm32f4x.cfg`.
+- `make run-hw` flashes and runs the harness on the board with OpenOCD's semihosting (the console,
+  `input_<i>.bin` and `output_<i>.bin` go through the debugger, from `RUN_DIR`); on hardware the
+  tick counter is the DWT cycle counter, so `TENAX-STEP`/`TENAX-DONE` report core cycles. The
+  harness needs the debugger attached (a semihosting call without one stops the core); for a
+  product, link the model into your own firmware instead (below): it needs only
+  `${model.name}.h/.c`, `${model.name}_weights.c` and `runtime/`.
 - `CMakeLists.txt` builds the model and the runtime kernels as a static library for an existing
   firmware build; define `${model.upperName}_WEIGHTS_PLACEMENT` (e.g. to
   `__attribute__((section(".rodata_flash")))`) to place the weights, and give

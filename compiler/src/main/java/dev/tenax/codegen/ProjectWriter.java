@@ -96,6 +96,10 @@ public final class ProjectWriter {
       for (String f : RuntimeFiles.list("/qemu/" + model.board(), "")) {
         files.put("board/" + f, RuntimeFiles.resource("/qemu/" + model.board() + "/" + f));
       }
+      // Linker scripts for real Cortex-M boards (make flash, make run-hw).
+      for (String f : target.family().equals("cortex-m") ? RuntimeFiles.list("/qemu/hardware", "") : List.<String>of()) {
+        files.put("board/hw/" + f, RuntimeFiles.resource("/qemu/hardware/" + f));
+      }
     }
     return files;
   }
