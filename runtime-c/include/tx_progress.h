@@ -1,0 +1,51 @@
+/*
+ * tx_progress: where an interrupted inference resumes. Progress lives in NVM as two slots; a
+ * commit rewrites the older slot so that a power failure at any write, including in the middle
+ * of the commit itself, leaves the previous commit readable:
+ *   1. the slot's first check word is cleared (the slot is invalid from here on),
+ *   2. the fields are written,
+ *   3. the second check word, then the first, are written: the slot is valid only after the
+ *      very last write of the commit.
+ * A check is a hash of the fields and the firmware fingerprint with both 16-bit halves nonzero,
+ * so a half-cleared check, NVM that was never written, and progress left by another firmware
+ * (re-flashing changes the fingerprint) all read as "no progress": the inference starts over.
+ * Needs only atomic, in-order 16-bit NVM writes (tx_platform.h).
+ */
+#ifndef TX_PROGRESS_H
+#define TX_PROGRESS_H
+
+#include <stdint.h>
+
+#include "tx_platform.h"
+
+#define TX_PROGRESS_DONE UINT16_C(1)     /* every output of the inference is in NVM */
+#define TX_PROGRESS_REPORTED UINT16_C(2) /* and the application has been told, once */
+
+typedef struct {
+    uint32_t sequence; /* number of commits so far; set by tx_progress_commit */
+    uint16_t step;     /* the next kernel call to run */
+    uint16_t tile;     /* the next tile of that call */
+    uint16_t split;    /* halvings in force for the call's tiles (a tile that kept failing) */
+    uint16_t flags;    /* TX_PROGRESS_DONE, TX_PROGRESS_REPORTED */
+} tx_progress;
+
+#define TX_PROGRESS_SLOT_WORDS 10
+
+/* The NVM image: place it in the non-volatile section. Its initial contents do not matter. */
+typedef struct {
+    uint16_t slot[2][TX_PROGRESS_SLOT_WORDS];
+} tx_progress_store;
+
+/*
+ * The latest commit of the firmware with this fingerprint: returns 1 and fills *out, or returns
+ * 0 and sets *out to the start of an inference (all zero) when there is none.
+ */
+int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out);
+
+/*
+ * Publishes *p as the latest progress (p->sequence becomes one more than the latest commit's)
+ * with 11 NVM word writes; the commit has happened once the last one completes.
+ */
+void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p);
+
+#endif /* TX_PROGRESS_H */
