@@ -21,7 +21,12 @@ public final class ModelCompiler {
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
-    Program program = Lowering.lower(graph, OperatorRegistry.standard());
+    return compile(Lowering.lower(graph, OperatorRegistry.standard()), options);
+  }
+
+  /** Compiles an already lowered program in memory (nothing is written). */
+  public static Result compile(Program program, EmitOptions options)
+      throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     MemoryPlan plan = MemoryPlan.of(program);
     ProjectView view = ProjectBuilder.build(program, plan, options);
     long io = 0;

@@ -15,7 +15,9 @@ import dev.tenax.lower.Step;
 import dev.tenax.lower.View;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Builds the {@link ProjectView} of a lowered, planned program: all C text decided here. */
@@ -24,6 +26,7 @@ public final class ProjectBuilder {
   private final MemoryPlan plan;
   private final EmitOptions options;
   private final List<ConstView> constants = new ArrayList<>();
+  private final Map<String, String> constantNames = new HashMap<>();
 
   private ProjectBuilder(Program program, MemoryPlan plan, EmitOptions options) {
     this.program = program;
@@ -179,6 +182,13 @@ public final class ProjectBuilder {
         line.append(' ');
       }
     }
+    // Equal data is emitted once (the tiles of one call share its weights, layers may share tables).
+    String key = arr.type() + "\n" + String.join("\n", lines);
+    String existing = constantNames.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    constantNames.put(key, name);
     constants.add(new ConstView(name, arr.type().c(), arr.length(), arr.bytes(), lines));
     return name;
   }
@@ -186,10 +196,14 @@ public final class ProjectBuilder {
   private String pointer(View v, boolean output, String type) {
     Buffer b = v.buffer();
     String qualifier = output ? "" : "const ";
+    long bytes = (long) v.offset() * b.dtype().byteSize();
+    String at = v.offset() == 0 ? "" : " + " + v.offset();
+    String open = v.offset() == 0 ? "" : "(";
+    String close = v.offset() == 0 ? "" : ")";
     return switch (b.kind()) {
-      case INPUT -> "(" + qualifier + type + " *)inputs[" + b.ioIndex() + "]";
-      case OUTPUT -> "(" + qualifier + type + " *)outputs[" + b.ioIndex() + "]";
-      case ARENA -> "(" + qualifier + type + " *)(void *)(arena + " + plan.offsets().get(b) + "u)";
+      case INPUT -> open + "(" + qualifier + type + " *)inputs[" + b.ioIndex() + "]" + at + close;
+      case OUTPUT -> open + "(" + qualifier + type + " *)outputs[" + b.ioIndex() + "]" + at + close;
+      case ARENA -> "(" + qualifier + type + " *)(void *)(arena + " + (plan.offsets().get(b) + bytes) + "u)";
     };
   }
 

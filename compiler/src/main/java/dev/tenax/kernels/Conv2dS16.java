@@ -24,7 +24,13 @@ public final class Conv2dS16 {
    * @param shifts shifts per output channel, at most {@code QuantizedMultiplier.MAX_SHIFT_S64}
    */
   public record Params(int strideH, int strideW, int dilationH, int dilationW, int padTop,
-      int padLeft, int groups, int actMin, int actMax, int[] multipliers, int[] shifts) {}
+      int padLeft, int groups, int actMin, int actMax, int[] multipliers, int[] shifts) {
+    /** The same call with another top padding (a row tile's). */
+    public Params withPadTop(int pad) {
+      return new Params(strideH, strideW, dilationH, dilationW, pad, padLeft, groups, actMin, actMax,
+          multipliers, shifts);
+    }
+  }
 
   /**
    * Runs the kernel.

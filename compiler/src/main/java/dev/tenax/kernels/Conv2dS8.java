@@ -20,7 +20,13 @@ public final class Conv2dS8 {
    */
   public record Params(int strideH, int strideW, int dilationH, int dilationW, int padTop,
       int padLeft, int groups, int inputOffset, int outputOffset, int actMin, int actMax,
-      int[] multipliers, int[] shifts) {}
+      int[] multipliers, int[] shifts) {
+    /** The same call with another top padding (a row tile's). */
+    public Params withPadTop(int pad) {
+      return new Params(strideH, strideW, dilationH, dilationW, pad, padLeft, groups, inputOffset,
+          outputOffset, actMin, actMax, multipliers, shifts);
+    }
+  }
 
   /**
    * Runs the kernel.

@@ -21,7 +21,13 @@ public final class DepthwiseConv2dS16 {
    */
   public record Params(int strideH, int strideW, int dilationH, int dilationW, int padTop,
       int padLeft, int channelMultiplier, int actMin, int actMax, int[] multipliers,
-      int[] shifts) {}
+      int[] shifts) {
+    /** The same call with another top padding (a row tile's). */
+    public Params withPadTop(int pad) {
+      return new Params(strideH, strideW, dilationH, dilationW, pad, padLeft, channelMultiplier, actMin,
+          actMax, multipliers, shifts);
+    }
+  }
 
   /**
    * Runs the kernel.

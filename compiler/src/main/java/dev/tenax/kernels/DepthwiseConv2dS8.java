@@ -20,7 +20,13 @@ public final class DepthwiseConv2dS8 {
    */
   public record Params(int strideH, int strideW, int dilationH, int dilationW, int padTop,
       int padLeft, int channelMultiplier, int inputOffset, int outputOffset, int actMin,
-      int actMax, int[] multipliers, int[] shifts) {}
+      int actMax, int[] multipliers, int[] shifts) {
+    /** The same call with another top padding (a row tile's). */
+    public Params withPadTop(int pad) {
+      return new Params(strideH, strideW, dilationH, dilationW, pad, padLeft, channelMultiplier,
+          inputOffset, outputOffset, actMin, actMax, multipliers, shifts);
+    }
+  }
 
   /**
    * Runs the kernel.

@@ -13,6 +13,11 @@ public record PoolGeometry(int filterH, int filterW, int strideH, int strideW, i
     }
   }
 
+  /** The same window with another top padding (a row tile's). */
+  public PoolGeometry withPadTop(int pad) {
+    return new PoolGeometry(filterH, filterW, strideH, strideW, pad, padLeft);
+  }
+
   static void checkShapes(int[] inShape, int[] outShape) {
     if (inShape.length != 4 || outShape.length != 4) {
       throw new IllegalArgumentException("pooling shapes are NHWC");

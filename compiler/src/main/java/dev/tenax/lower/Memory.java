@@ -1,9 +1,13 @@
 package dev.tenax.lower;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** The Java evaluator's storage: one array per buffer, shared by all views of it. */
+/**
+ * The Java evaluator's storage: one array per buffer, shared by all views of it. A view of part
+ * of a buffer (a tile) reads a copy of its part and writes into its part.
+ */
 public final class Memory {
   private final Map<Buffer, Object> arrays = new IdentityHashMap<>();
 
@@ -17,27 +21,37 @@ public final class Memory {
   }
 
   public byte[] bytes(View v) {
-    return (byte[]) array(v.buffer());
+    byte[] a = (byte[]) array(v.buffer());
+    return v.whole() ? a : Arrays.copyOfRange(a, v.offset(), v.offset() + v.elements());
   }
 
   public short[] shorts(View v) {
-    return (short[]) array(v.buffer());
+    short[] a = (short[]) array(v.buffer());
+    return v.whole() ? a : Arrays.copyOfRange(a, v.offset(), v.offset() + v.elements());
   }
 
   public float[] floats(View v) {
-    return (float[]) array(v.buffer());
+    float[] a = (float[]) array(v.buffer());
+    return v.whole() ? a : Arrays.copyOfRange(a, v.offset(), v.offset() + v.elements());
   }
 
-  /** Stores a kernel's result into the view's buffer. */
+  /** Stores a kernel's result into the view's part of its buffer. */
   public void put(View v, byte[] values) {
-    System.arraycopy(values, 0, bytes(v), 0, values.length);
+    System.arraycopy(values, 0, (byte[]) array(v.buffer()), v.offset(), checked(v, values.length));
   }
 
   public void put(View v, short[] values) {
-    System.arraycopy(values, 0, shorts(v), 0, values.length);
+    System.arraycopy(values, 0, (short[]) array(v.buffer()), v.offset(), checked(v, values.length));
   }
 
   public void put(View v, float[] values) {
-    System.arraycopy(values, 0, floats(v), 0, values.length);
+    System.arraycopy(values, 0, (float[]) array(v.buffer()), v.offset(), checked(v, values.length));
+  }
+
+  private static int checked(View v, int length) {
+    if (length > v.elements()) {
+      throw new IllegalStateException(length + " values do not fit " + v);
+    }
+    return length;
   }
 }

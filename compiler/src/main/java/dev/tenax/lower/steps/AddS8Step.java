@@ -35,4 +35,9 @@ public record AddS8Step(String node, AddS8.Params params, View a, View b, View o
         new CArg.Field("output_shift", p.outputShift()),
         new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax()))));
   }
+
+  @Override
+  public AddS8Step withViews(View a, View b, View out) {
+    return new AddS8Step(node, params, a, b, out);
+  }
 }

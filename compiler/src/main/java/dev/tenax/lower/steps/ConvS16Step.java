@@ -4,7 +4,10 @@ import dev.tenax.kernels.Conv2dS16;
 import dev.tenax.kernels.DepthwiseConv2dS16;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.Tileable;
 import dev.tenax.lower.View;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +16,7 @@ import java.util.List;
  * {@code depthwise} is set.
  */
 public record ConvS16Step(String node, Conv2dS16.Params conv, DepthwiseConv2dS16.Params depthwise,
-    View in, int[] filterShape, byte[] filter, long[] bias, View out) implements UnaryStep {
+    View in, int[] filterShape, byte[] filter, long[] bias, View out) implements UnaryStep, Tileable {
   @Override
   public String kernel() {
     return conv != null ? "tx_conv2d_s16" : "tx_depthwise_conv2d_s16";
@@ -52,5 +55,32 @@ public record ConvS16Step(String node, Conv2dS16.Params conv, DepthwiseConv2dS16
     int[] o = out.shape4();
     return (long) o[0] * o[1] * o[2] * o[3] * filterShape[1] * filterShape[2]
         * (conv != null ? filterShape[3] : 1);
+  }
+
+  @Override
+  public int maxTiles() {
+    return WindowRows.maxTiles(in, out, strideH(), dilationH(), filterShape[1], padTop());
+  }
+
+  @Override
+  public List<Step> tiles(int parts) {
+    List<Step> tiles = new ArrayList<>();
+    for (WindowRows r : WindowRows.split(in, out, strideH(), dilationH(), filterShape[1], padTop(), parts)) {
+      tiles.add(new ConvS16Step(node, conv == null ? null : conv.withPadTop(r.padTop()),
+          depthwise == null ? null : depthwise.withPadTop(r.padTop()), r.in(), filterShape, filter, bias, r.out()));
+    }
+    return tiles;
+  }
+
+  private int strideH() {
+    return conv != null ? conv.strideH() : depthwise.strideH();
+  }
+
+  private int dilationH() {
+    return conv != null ? conv.dilationH() : depthwise.dilationH();
+  }
+
+  private int padTop() {
+    return conv != null ? conv.padTop() : depthwise.padTop();
   }
 }

@@ -26,4 +26,9 @@ public record DequantizeStep(String node, QuantParams quant, View in, View out)
       m.put(out, DequantizeS8F32.run(new DequantizeS8F32.Params(quant.scale(), quant.zeroPoint()), m.bytes(in)));
     }
   }
+
+  @Override
+  public DequantizeStep withViews(View in, View out) {
+    return new DequantizeStep(node, quant, in, out);
+  }
 }

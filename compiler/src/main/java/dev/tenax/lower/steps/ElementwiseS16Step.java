@@ -36,4 +36,9 @@ public record ElementwiseS16Step(String node, AddS16.Params add, MulS16.Params m
             new CArg.Field("act_min", mul.actMin()), new CArg.Field("act_max", mul.actMax()));
     return argsWith(new CArg.Struct(kernel() + "_params", f));
   }
+
+  @Override
+  public ElementwiseS16Step withViews(View a, View b, View out) {
+    return new ElementwiseS16Step(node, add, mul, a, b, out);
+  }
 }

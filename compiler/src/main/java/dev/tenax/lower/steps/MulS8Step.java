@@ -35,4 +35,9 @@ public record MulS8Step(String node, MulS8.Params params, View a, View b, View o
   public long macs() {
     return out.buffer().elements();
   }
+
+  @Override
+  public MulS8Step withViews(View a, View b, View out) {
+    return new MulS8Step(node, params, a, b, out);
+  }
 }

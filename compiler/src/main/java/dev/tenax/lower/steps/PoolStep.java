@@ -7,7 +7,10 @@ import dev.tenax.kernels.MaxPoolS8;
 import dev.tenax.kernels.PoolGeometry;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.Tileable;
 import dev.tenax.lower.View;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +19,7 @@ import java.util.List;
  * input's quantization.
  */
 public record PoolStep(String node, boolean max, PoolGeometry geometry, int actMin, int actMax,
-    View in, View out) implements UnaryStep {
+    View in, View out) implements UnaryStep, Tileable {
   @Override
   public String kernel() {
     return (max ? "tx_max_pool_" : "tx_avg_pool_") + (int16() ? "s16" : "s8");
@@ -51,5 +54,20 @@ public record PoolStep(String node, boolean max, PoolGeometry geometry, int actM
             new CArg.Field("act_min", actMin), new CArg.Field("act_max", actMax))),
         new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(out.shape4()),
         new CArg.Data(out, true));
+  }
+
+  @Override
+  public int maxTiles() {
+    return WindowRows.maxTiles(in, out, geometry.strideH(), 1, geometry.filterH(), geometry.padTop());
+  }
+
+  @Override
+  public List<Step> tiles(int parts) {
+    List<Step> tiles = new ArrayList<>();
+    for (WindowRows r : WindowRows.split(in, out, geometry.strideH(), 1, geometry.filterH(), geometry.padTop(),
+        parts)) {
+      tiles.add(new PoolStep(node, max, geometry.withPadTop(r.padTop()), actMin, actMax, r.in(), r.out()));
+    }
+    return tiles;
   }
 }

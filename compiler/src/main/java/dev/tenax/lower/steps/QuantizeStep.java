@@ -26,4 +26,9 @@ public record QuantizeStep(String node, QuantParams quant, View in, View out)
       m.put(out, QuantizeF32S8.run(new QuantizeF32S8.Params(quant.scale(), quant.zeroPoint()), m.floats(in)));
     }
   }
+
+  @Override
+  public QuantizeStep withViews(View in, View out) {
+    return new QuantizeStep(node, quant, in, out);
+  }
 }
