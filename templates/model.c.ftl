@@ -66,3 +66,53 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 </#list>
     return 0;
 }
+<#if model.fingerprint != "">
+
+/* Progress left by another build (model, compiler, target or tiling) is not resumed. */
+#define ${model.upperName}_FINGERPRINT ${model.fingerprint}
+
+int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
+{
+    uint8_t *arena = (uint8_t *)arena_memory;
+    tx_progress_store *store = (tx_progress_store *)progress;
+    tx_progress p;
+    tx_status status;
+    (void)arena;
+    (void)inputs;
+    (void)outputs;
+    tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
+    while ((p.flags & TX_PROGRESS_DONE) == 0u) {
+        /* Each tile reads only what no tile writes, so the one a power failure cut short runs again
+         * from the start with the same result. */
+        switch (p.step) {
+<#list model.steps as s>
+        case ${s.index}: { /* ${s.node} */
+<#list s.locals as l>
+            ${l}
+</#list>
+            status = ${s.call};
+            break;
+        }
+</#list>
+        default:
+            status = TX_ERR_ARGUMENT;
+            break;
+        }
+        if (status != TX_OK) {
+            return (int32_t)status;
+        }
+        ${model.upperName}_PROFILE_STEP((int32_t)p.step);
+        p.step = (uint16_t)(p.step + 1u);
+        p.tile = 0u;
+        p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+        tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+    }
+    return 0;
+}
+
+void ${model.name}_restart(void *progress)
+{
+    tx_progress p = {0u, 0u, 0u, 0u, 0u};
+    tx_progress_commit((tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
+}
+</#if>

@@ -60,6 +60,22 @@ extern "C" {
  * tx_status when a kernel rejects its arguments.
  */
 int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, void *arena);
+<#if model.fingerprint != "">
+
+/*
+ * Intermittent execution (compiled with --intermittent): the inference runs as ${model.steps?size}
+ * tiles and commits its progress to NVM after each, so that after a power failure
+ * ${model.name}_resume continues with the tile that was running. The arena, the inputs, the
+ * outputs and the progress record (${model.upperName}_PROGRESS_SIZE bytes, 2-byte aligned) must all
+ * be in non-volatile memory, and the inputs must not change until the inference is done.
+ * Returns 0 once every output is written (also when that happened before the last power failure)
+ * and a negative tx_status when a kernel rejects its arguments. ${model.name}_restart makes the
+ * next ${model.name}_resume start a new inference (after new inputs are in place).
+ */
+#define ${model.upperName}_PROGRESS_SIZE 40u
+int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena, void *progress);
+void ${model.name}_restart(void *progress);
+</#if>
 
 #ifdef __cplusplus
 }

@@ -56,6 +56,17 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--no-build", description = "Only generate the sources; do not run make.")
   boolean noBuild;
 
+  @Option(names = "--intermittent", description = "Build for intermittent power: split the kernel calls into "
+      + "tiles and commit progress to NVM after each, so <name>_resume() continues after a power failure "
+      + "(see docs/intermittent.md).")
+  boolean intermittent;
+
+  @Option(names = "--tile-work", paramLabel = "N", description = "With --intermittent: the most work one tile "
+      + "may do, in multiply-accumulates (or elements written, for calls without any); default: 20000.")
+  Long tileWork;
+
+  static final long DEFAULT_TILE_WORK = 20_000;
+
   @Spec
   CommandSpec spec;
 
@@ -89,12 +100,20 @@ final class CompileCommand implements Callable<Integer> {
       err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
           + "scales are kept");
     }
+    if (tileWork != null && (!intermittent || tileWork < 1)) {
+      throw new UsageException(intermittent ? "--tile-work must be at least 1" : "--tile-work needs --intermittent");
+    }
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
-        modelOptions.model.getFileName().toString(), sha256(modelOptions.model));
+        modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
+        intermittent ? (tileWork == null ? DEFAULT_TILE_WORK : tileWork) : 0);
     ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();
     out.println(CompileSummary.render(r, seconds));
+    if (intermittent) {
+      out.println("intermittent: " + v.steps().size() + " tiles of at most " + options.tileWork()
+          + " MACs each, progress committed to NVM after every tile (fingerprint " + v.fingerprint() + ")");
+    }
     out.flush();
     if (!noBuild) {
       err.println("building " + outDir + " with make");

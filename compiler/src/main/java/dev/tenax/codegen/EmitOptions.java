@@ -4,11 +4,25 @@ import java.nio.file.Path;
 
 /**
  * How to generate a project: the symbol prefix, the target, the templates (null for the ones
- * in the jar), and what the generated files say about where they came from.
+ * in the jar), what the generated files say about where they came from, and for an intermittent
+ * build the most work (multiply-accumulates, or elements written) one tile may do (0: a plain,
+ * continuous-power build).
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
-    String modelFile, String sha256) {
+    String modelFile, String sha256, long tileWork) {
+  /** A continuous-power build. */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256) {
+    this(name, target, templateDir, version, modelFile, sha256, 0);
+  }
+
+  public boolean intermittent() {
+    return tileWork > 0;
+  }
+
   public EmitOptions {
+    if (tileWork < 0) {
+      throw new IllegalArgumentException("tile work must be positive, not " + tileWork);
+    }
     if (dev.tenax.target.Targets.find(target).isEmpty()) {
       throw new IllegalArgumentException("unknown target '" + target + "'; available: "
           + String.join(", ", dev.tenax.target.Targets.names()));

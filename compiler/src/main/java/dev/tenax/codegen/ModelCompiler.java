@@ -1,12 +1,15 @@
 package dev.tenax.codegen;
 
 import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.intermittent.Idempotence;
+import dev.tenax.intermittent.Tiling;
 import dev.tenax.ir.Graph;
 import dev.tenax.lower.Lowering;
 import dev.tenax.lower.Program;
 import dev.tenax.ops.OperatorRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,9 +28,21 @@ public final class ModelCompiler {
   }
 
   /** Compiles an already lowered program in memory (nothing is written). */
-  public static Result compile(Program program, EmitOptions options)
+  public static Result compile(Program lowered, EmitOptions options)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
+    Program program = options.intermittent() ? Tiling.split(lowered, options.tileWork()).program() : lowered;
     MemoryPlan plan = MemoryPlan.of(program);
+    if (options.intermittent() && program.steps().size() > 65535) {
+      throw new dev.tenax.diag.UsageException(program.steps().size() + " tiles: progress counts at most 65535; "
+          + "raise --tile-work (it is " + options.tileWork() + ")");
+    }
+    if (options.intermittent()) {
+      List<Idempotence.Violation> v = Idempotence.check(program, plan);
+      if (!v.isEmpty()) {
+        throw new IllegalStateException("a tile would read what it writes, so it could not run again after a "
+            + "power failure (a compiler bug; please report it): " + v);
+      }
+    }
     ProjectView view = ProjectBuilder.build(program, plan, options);
     long io = 0;
     for (Program.Io x : program.inputs()) {

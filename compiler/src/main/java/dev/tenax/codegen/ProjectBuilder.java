@@ -51,6 +51,11 @@ public final class ProjectBuilder {
     for (String k : kernels) {
       includes.add(k + ".h");
     }
+    List<String> sources = new ArrayList<>(RuntimeSources.forKernels(kernels));
+    if (options.intermittent()) {
+      includes.add("tx_progress.h");
+      sources.addAll(RuntimeSources.INTERMITTENT);
+    }
     List<BufferView> buffers = new ArrayList<>();
     for (Buffer b : program.buffers()) {
       int[] life = plan.lifetimes().get(b);
@@ -69,7 +74,23 @@ public final class ProjectBuilder {
         plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, steps,
-        RuntimeSources.forKernels(kernels), buffers, program.floatNodes());
+        sources, buffers, program.floatNodes(), options.intermittent() ? fingerprint() : "");
+  }
+
+  /**
+   * What identifies this build's progress in NVM: progress left by a different model, compiler,
+   * target or tiling is ignored after re-flashing (a 32-bit hash, as a C literal).
+   */
+  private String fingerprint() {
+    String id = options.sha256() + "|" + options.version() + "|" + options.target() + "|" + options.tileWork()
+        + "|" + program.steps().size();
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long v = ((h[0] & 0xFFL) << 24) | ((h[1] & 0xFFL) << 16) | ((h[2] & 0xFFL) << 8) | (h[3] & 0xFFL);
+      return String.format(java.util.Locale.ROOT, "UINT32_C(0x%08X)", v);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   private List<IoView> io(List<Program.Io> list) {

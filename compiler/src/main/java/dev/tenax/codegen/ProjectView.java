@@ -10,7 +10,7 @@ public record ProjectView(String name, String upperName, String version, String 
     String sha256, String target, String family, String board, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
-    List<BufferView> buffers, List<String> floatNodes) {
+    List<BufferView> buffers, List<String> floatNodes, String fingerprint) {
 
   /**
    * A model input or output: float32 in the ONNX model's shape. {@code scale} and

@@ -37,6 +37,12 @@ public final class RuntimeSources {
     return new ArrayList<>(files);
   }
 
+  /** What an intermittent build adds: the progress commit and the platform's NVM writes. */
+  static final List<String> INTERMITTENT = List.of("tx_progress.c", "tx_nvm_direct.c");
+
+  /** Folder (under runtime-c/) of the platform seam's implementation for NVM written by plain stores. */
+  static final String PLATFORM_DIRECT = "platform/direct/";
+
   /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp" but no "mve". */
   static final String ARM_DSP = "arm-dsp/src/";
 
@@ -49,6 +55,9 @@ public final class RuntimeSources {
    * Cores with MVE (cortex-m55) keep the reference until they get kernels of their own.
    */
   public static String resourcePath(String file, Target target) {
+    if (file.equals("tx_nvm_direct.c")) {
+      return PLATFORM_DIRECT + file;
+    }
     if (target.hasFeature("dsp") && !target.hasFeature("mve")
         && RuntimeSources.class.getResource("/runtime-c/" + ARM_DSP + file) != null) {
       return ARM_DSP + file;

@@ -174,6 +174,26 @@ class CompileCommandTest {
     assertFalse(Files.exists(tmp.resolve("never")));
   }
 
+  /** --intermittent tiles the calls and adds the resume entry point; --tile-work alone is a usage error. */
+  @Test
+  void intermittentBuildsGetTilesAndAResumeEntryPoint() throws Exception {
+    Path p = tmp.resolve("int");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--intermittent", "--tile-work", "5000", "--no-build",
+        "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("intermittent: ") && c.out().contains("tiles of at most 5000 MACs"), c.out());
+    String header = Files.readString(p.resolve("model_int8.h"));
+    assertTrue(header.contains("int32_t model_int8_resume(") && header.contains("MODEL_INT8_PROGRESS_SIZE"), header);
+    assertTrue(Files.exists(p.resolve("runtime/src/tx_progress.c")) && Files.exists(p.resolve("runtime/src/tx_nvm_direct.c")));
+    CliTest.Run plain = tenax("compile", quantized().toString(), "--no-build", "-o", tmp.resolve("plain").toString());
+    assertFalse(Files.readString(tmp.resolve("plain/model_int8.c")).contains("tx_progress"),
+        "a continuous build must have no checkpoint code");
+    assertEquals(0, plain.code());
+    CliTest.Run bad = tenax("compile", quantized().toString(), "--tile-work", "5000", "-o", tmp.resolve("bad").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--tile-work needs --intermittent"), bad.err());
+  }
+
   /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */
   @Test
   void cmakeBuildsTheProjectAsAStaticLibrary() throws Exception {

@@ -4,7 +4,11 @@ import dev.tenax.kernels.FullyConnectedS8;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
 import dev.tenax.lower.Memory;
+import dev.tenax.lower.Step;
+import dev.tenax.lower.Tileable;
 import dev.tenax.lower.View;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,18 +16,18 @@ import java.util.List;
  * sees the input as {@code (rows, 1, 1, features)} and the output as {@code (rows, 1, 1, out)}.
  */
 public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, View in,
-    int rows, byte[] weights, int[] bias, View out) implements UnaryStep {
+    int rows, byte[] weights, int[] bias, View out) implements UnaryStep, Tileable {
   @Override
   public String kernel() {
     return "tx_fully_connected_s8";
   }
 
   private int[] inShape() {
-    return new int[] {rows, 1, 1, in.buffer().elements() / rows};
+    return new int[] {rows, 1, 1, in.elements() / rows};
   }
 
   private int[] outShape() {
-    return new int[] {rows, 1, 1, out.buffer().elements() / rows};
+    return new int[] {rows, 1, 1, out.elements() / rows};
   }
 
   @Override
@@ -48,5 +52,31 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
   @Override
   public long macs() {
     return (long) weights.length * rows;
+  }
+
+  /** One image: tiles are ranges of output features, each with its rows of the weights. */
+  @Override
+  public int maxTiles() {
+    return rows == 1 && in.whole() && out.whole() ? out.elements() : 1;
+  }
+
+  @Override
+  public List<Step> tiles(int parts) {
+    if (parts == 1) {
+      return List.of(this);
+    }
+    if (parts > maxTiles()) {
+      throw new IllegalArgumentException(parts + " tiles of " + out);
+    }
+    int features = in.elements();
+    List<Step> tiles = new ArrayList<>();
+    for (int[] r : Tileable.ranges(out.elements(), parts)) {
+      FullyConnectedS8.Params p = new FullyConnectedS8.Params(params.inputOffset(), params.outputOffset(),
+          params.actMin(), params.actMax(), Arrays.copyOfRange(params.multipliers(), r[0], r[1]),
+          Arrays.copyOfRange(params.shifts(), r[0], r[1]));
+      tiles.add(new FullyConnectedS8Step(node, p, in, 1, Arrays.copyOfRange(weights, r[0] * features, r[1] * features),
+          bias == null ? null : Arrays.copyOfRange(bias, r[0], r[1]), out.flat(r[0], r[1] - r[0])));
+    }
+    return tiles;
   }
 }
