@@ -5,6 +5,7 @@
   "target": "${model.target}",
   "name": "${model.name}",
   "entry_point": "${model.name}_invoke",
+  "intermittent": ${(model.fingerprint != "")?c},
   "arena": {"bytes": ${model.arenaBytes?c}, "alignment": ${model.arenaAlign?c}, "lower_bound": ${model.lowerBound?c}},
   "weights": {"bytes": ${model.weightBytes?c}},
   "macs": ${model.macs?c},

@@ -110,6 +110,13 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     return 0;
 }
 
+uint32_t ${model.name}_progress_tiles(const void *progress)
+{
+    tx_progress p;
+    tx_progress_load((const tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
+    return p.step;
+}
+
 void ${model.name}_restart(void *progress)
 {
     tx_progress p = {0u, 0u, 0u, 0u, 0u};

@@ -75,6 +75,8 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 #define ${model.upperName}_PROGRESS_SIZE 40u
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena, void *progress);
 void ${model.name}_restart(void *progress);
+/* Tiles committed so far in the current inference (${model.steps?size} when it is done). */
+uint32_t ${model.name}_progress_tiles(const void *progress);
 </#if>
 
 #ifdef __cplusplus

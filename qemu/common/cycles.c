@@ -15,7 +15,58 @@ static uint32_t dwt_last;
 static uint64_t dwt_high;
 static uint64_t systick_base;
 
-void SysTick_Handler(void) { systick_wraps++; }
+static void (*volatile countdown_expired)(void);
+static volatile uint64_t countdown_left;  /* ticks after the current SysTick period */
+static volatile uint64_t countdown_done;  /* ticks of the periods already ended */
+static volatile uint32_t countdown_period;
+
+/* Programs the next period of at most 2^24 ticks (SysTick counts RVR..0, interrupting at 0). */
+static void countdown_next(void) {
+  uint64_t n = countdown_left < 0x01000000u ? countdown_left : 0x01000000u;
+  countdown_left -= n;
+  countdown_period = (uint32_t)n;
+  SYST_CSR = 0u;
+  SYST_RVR = (uint32_t)n - 1u;
+  SYST_CVR = 0u;
+  SYST_CSR = 7u;
+}
+
+void SysTick_Handler(void) {
+  if (countdown_expired == 0) {
+    systick_wraps++;
+    return;
+  }
+  countdown_done += countdown_period;
+  if (countdown_left == 0u) {
+    void (*expired)(void) = countdown_expired;
+    tx_countdown_stop();
+    expired();
+    return;
+  }
+  countdown_next();
+}
+
+void tx_countdown_start(uint64_t ticks, void (*expired)(void)) {
+  countdown_done = 0u;
+  countdown_left = ticks > 1u ? ticks : 2u; /* SysTick needs RVR >= 1 */
+  countdown_expired = expired;
+  countdown_next();
+}
+
+uint64_t tx_countdown_elapsed(void) {
+  uint64_t done;
+  uint32_t value;
+  do {
+    done = countdown_done;
+    value = SYST_CVR;
+  } while (done != countdown_done);
+  return done + (value == 0u ? 0u : (uint64_t)(SYST_RVR - value));
+}
+
+void tx_countdown_stop(void) {
+  SYST_CSR = 0u;
+  countdown_expired = 0;
+}
 
 #if !defined(__ARM_ARCH_6M__) && !defined(__ARM_ARCH_8M_BASE__)
 static int dwt_counts(void) {

@@ -20,4 +20,17 @@ tx_ticks_source tx_ticks_init(void);
 /* Ticks since tx_ticks_init. */
 uint64_t tx_ticks_read(void);
 
+/*
+ * A SysTick countdown: calls expired() from the SysTick interrupt once `ticks` processor-clock
+ * ticks have passed (to within one tick). It is how the intermittent harness makes the power fail
+ * at an exact instruction count under -icount. It shares SysTick with the SysTick tick source: a
+ * firmware uses one or the other.
+ */
+void tx_countdown_start(uint64_t ticks, void (*expired)(void));
+
+/* Ticks since tx_countdown_start (the countdown keeps running until it expires or is stopped). */
+uint64_t tx_countdown_elapsed(void);
+
+void tx_countdown_stop(void);
+
 #endif

@@ -7,6 +7,12 @@
  * TENAX-STEP <i> <ticks> per kernel call, TENAX-MEM with the stack the inference used (stack
  * painting) and the flash and RAM the link placed, and one sentinel line:
  * TENAX-DONE status=<s> ticks=<n>. Exit status 0 on success.
+<#if model.fingerprint != "">
+ *
+ * This is an intermittent build: the harness below keeps the inputs, outputs, arena and progress
+ * in the NOLOAD NVM section, and makes the power fail (a SysTick countdown, then a system reset)
+ * on the schedule in power_schedule.bin, if present; see the end of this file.
+</#if>
  */
 #include <stdint.h>
 
@@ -14,6 +20,7 @@
 #include "cycles.h"
 #include "semihost.h"
 
+<#if model.fingerprint == "">
 <#list model.inputs as io>
 static float input_${io.index}[${io.elements?c}];
 </#list>
@@ -135,3 +142,188 @@ int main(void)
     tx_sh_puts(ok ? "\n" : " (could not write the outputs)\n");
     tx_sh_exit(status == 0 && ok ? 0 : 1);
 }
+<#else>
+extern uint32_t __stack_start__;
+
+static int load(const char *path, void *data, int32_t bytes)
+{
+    int32_t h = tx_sh_open(path, "rb");
+    int ok;
+    if (h < 0) {
+        tx_sh_puts("TENAX-NOTE no ");
+        tx_sh_puts(path);
+        tx_sh_puts(": zeros\n");
+        return 1;
+    }
+    ok = tx_sh_flen(h) == bytes && tx_sh_read(h, data, (size_t)bytes) == bytes;
+    tx_sh_close(h);
+    if (!ok) {
+        tx_sh_puts("TENAX-ERROR ");
+        tx_sh_puts(path);
+        tx_sh_put_u32(" must hold exactly this many bytes: ", (uint32_t)bytes);
+        tx_sh_puts("\n");
+    }
+    return ok;
+}
+
+static int store(const char *path, const void *data, int32_t bytes)
+{
+    int32_t h = tx_sh_open(path, "wb");
+    int ok = h >= 0 && tx_sh_write(h, data, (size_t)bytes) == 0;
+    if (h >= 0) {
+        tx_sh_close(h);
+    }
+    return ok;
+}
+
+/* NVM: what the inference needs after a power failure. QEMU keeps the NOLOAD .tenax_nvm section
+ * across resets; the harness state says whether the inputs are loaded and counts boots and the
+ * ticks the core was powered. */
+#define NVM __attribute__((section(".tenax_nvm")))
+<#list model.inputs as io>
+NVM static float input_${io.index}[${io.elements?c}];
+</#list>
+<#list model.outputs as io>
+NVM static float output_${io.index}[${io.elements?c}];
+</#list>
+NVM __attribute__((aligned(16))) static uint8_t arena[${model.upperName}_ARENA_SIZE];
+NVM __attribute__((aligned(4))) static uint16_t progress[${model.upperName}_PROGRESS_SIZE / 2u];
+typedef struct {
+    uint32_t magic;     /* MAGIC once the inputs are in NVM */
+    uint32_t boots;
+    uint32_t failures;  /* power failures so far */
+    uint64_t on_ticks;  /* SysTick ticks the core ran the model, over all boots */
+    uint32_t last_tiles; /* tiles committed when the last boot began */
+    uint32_t stuck;      /* boots in a row that committed no tile */
+} harness_state;
+NVM static volatile harness_state hs;
+#define MAGIC UINT32_C(0x7E4A5E55)
+#define MAX_STUCK_BOOTS UINT32_C(20)
+
+/* The schedule (written by tenax run --power-failures): uint32 kind, count, values. Kind 1: fail
+ * after every values[0] ticks of on-time; kind 2: fail when the on-time reaches each of values[]. */
+#define MAX_SCHEDULE 1024
+static uint32_t schedule[2 + MAX_SCHEDULE];
+
+void ${model.name}_profile_step(int32_t step)
+{
+    (void)step;
+}
+
+static uint64_t budget;
+
+static void no_failure(void)
+{
+}
+
+/* The power fails: SRAM, registers and peripherals are lost; NVM keeps what was written. */
+static void power_failure(void)
+{
+    hs.on_ticks += budget;
+    hs.failures++;
+    __asm__ volatile("dsb" ::: "memory");
+    *(volatile uint32_t *)0xE000ED0Cu = 0x05FA0004u; /* VECTKEY | SYSRESETREQ */
+    for (;;) {
+    }
+}
+
+/* After a power failure SRAM holds garbage, not what the last run left: fill the free stack. */
+static void poison_stack(uint32_t seed)
+{
+    volatile uint32_t here = 0;
+    uint32_t *p = &__stack_start__;
+    uint32_t *limit = (uint32_t *)((uintptr_t)&here - 256u);
+    uint32_t x = seed * UINT32_C(2654435761) + 1u;
+    while (p < limit) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        *p++ = x;
+    }
+}
+
+/* Ticks of on-time until the next scheduled failure, or 0 for none. */
+static uint64_t next_failure(void)
+{
+    uint32_t i;
+    if (schedule[0] == 1u && schedule[1] >= 1u) {
+        return schedule[2];
+    }
+    if (schedule[0] == 2u) {
+        for (i = 0; i < schedule[1] && i < MAX_SCHEDULE; i++) {
+            if (schedule[2 + i] > hs.on_ticks) {
+                return schedule[2 + i] - hs.on_ticks;
+            }
+        }
+    }
+    return 0u;
+}
+
+int main(void)
+{
+    const void *inputs[${model.inputs?size}];
+    void *outputs[${model.outputs?size}];
+    int32_t status;
+    int ok = 1;
+    int32_t h;
+<#list model.inputs as io>
+    inputs[${io.index}] = input_${io.index};
+</#list>
+<#list model.outputs as io>
+    outputs[${io.index}] = output_${io.index};
+</#list>
+    if (hs.magic != MAGIC) {
+        /* First power-up: the sensor data arrive (from the host) and a new inference begins. */
+<#list model.inputs as io>
+        ok = load("input_${io.index}.bin", input_${io.index}, (int32_t)sizeof(input_${io.index})) && ok;
+</#list>
+        if (!ok) {
+            tx_sh_exit(2);
+        }
+        ${model.name}_restart(progress);
+        hs.boots = 0u;
+        hs.failures = 0u;
+        hs.on_ticks = 0u;
+        hs.last_tiles = 0u;
+        hs.stuck = 0u;
+        hs.magic = MAGIC;
+    }
+    hs.boots++;
+    {
+        uint32_t tiles = ${model.name}_progress_tiles(progress);
+        hs.stuck = tiles == hs.last_tiles && hs.boots > 1u ? hs.stuck + 1u : 0u;
+        hs.last_tiles = tiles;
+        if (hs.stuck >= MAX_STUCK_BOOTS) {
+            /* TODO(issue 6): split the failing tile at run time instead of giving up. */
+            tx_sh_put_u32("TENAX-NO-PROGRESS tile=", tiles);
+            tx_sh_put_u32(" boots=", hs.boots);
+            tx_sh_puts(": the power fails before this tile and its commit finish; compile with a smaller --tile-work\n");
+            tx_sh_exit(3);
+        }
+    }
+    poison_stack(hs.boots);
+    h = tx_sh_open("power_schedule.bin", "rb");
+    if (h >= 0) {
+        int32_t n = tx_sh_flen(h);
+        if (n < 8 || n > (int32_t)sizeof(schedule) || tx_sh_read(h, schedule, (size_t)n) != n) {
+            tx_sh_puts("TENAX-ERROR power_schedule.bin is damaged\n");
+            tx_sh_exit(2);
+        }
+        tx_sh_close(h);
+    }
+    budget = next_failure();
+    tx_countdown_start(budget > 0u ? budget : UINT64_C(0xFFFFFFFFFFFF), budget > 0u ? power_failure : no_failure);
+    status = ${model.name}_resume(inputs, outputs, arena, progress);
+    hs.on_ticks += tx_countdown_elapsed();
+    tx_countdown_stop();
+<#list model.outputs as io>
+    ok = store("output_${io.index}.bin", output_${io.index}, (int32_t)sizeof(output_${io.index})) && ok;
+</#list>
+    tx_sh_put_u32("TENAX-DONE status=", (uint32_t)status);
+    tx_sh_put_u32(" ticks=", (uint32_t)hs.on_ticks);
+    tx_sh_put_u32(" boots=", hs.boots);
+    tx_sh_put_u32(" failures=", hs.failures);
+    tx_sh_puts(ok ? "\n" : " (could not write the outputs)\n");
+    tx_sh_exit(status == 0 && ok ? 0 : 1);
+}
+</#if>

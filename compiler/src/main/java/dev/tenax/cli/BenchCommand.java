@@ -55,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
     if (t.isHost()) {
       throw new UsageException("bench measures Cortex-M projects under QEMU; compile with --target cortex-m4 (or another)");
     }
+    if (m.intermittent()) {
+      throw new UsageException("bench profiles plain builds per layer; " + project + " is an intermittent build "
+          + "(its on-time is what 'tenax run --power-failures none' reports): compile without --intermittent");
+    }
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {

@@ -1,10 +1,14 @@
 package dev.tenax.cli;
 
+import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.CompiledModel;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
+import dev.tenax.intermittent.PowerSchedule;
 import dev.tenax.io.InputBinding;
 import dev.tenax.ir.Tensor;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +43,11 @@ final class RunCommand implements Callable<Integer> {
       + "this long and fail (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
+  @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent Cortex-M builds: make the "
+      + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED; N in instructions of "
+      + "on-time), report reboots and instructions, and fail unless the outputs equal an uninterrupted run's.")
+  String powerFailures;
+
   @Spec
   CommandSpec spec;
 
@@ -47,6 +56,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProjectManifest manifest = ProjectManifest.read(project);
+    if (powerFailures != null) {
+      PowerSchedule schedule = PowerSchedule.parse(powerFailures);
+      if (!manifest.intermittent()) {
+        throw new UsageException(project + " is not an intermittent build: compile it with --intermittent");
+      }
+      if (manifest.target().equals("host")) {
+        throw new UsageException("--power-failures runs Cortex-M builds under QEMU; on the host it is not "
+            + "supported yet (TODO, issue 6)");
+      }
+      return withPowerFailures(manifest, schedule, out, err);
+    }
     if (!manifest.target().equals("host")) {
       Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
       err.println("running " + manifest.name() + " for " + manifest.target() + " under QEMU");
@@ -65,5 +85,32 @@ final class RunCommand implements Callable<Integer> {
       ResultFiles.write(results, outDir, format, out);
     }
     return ExitCodes.OK;
+  }
+
+  /** An uninterrupted run, then one on the schedule; the outputs must be the same bytes. */
+  private int withPowerFailures(ProjectManifest manifest, PowerSchedule schedule, PrintWriter out, PrintWriter err)
+      throws Exception {
+    Target t = Targets.find(manifest.target()).orElseThrow(() -> new UsageException("unknown target " + manifest.target()));
+    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+    err.println("running " + manifest.name() + " for " + t.name() + " under QEMU, first without power failures");
+    err.flush();
+    QemuRun.Result plain = QemuRun.run(manifest, feed, timeout);
+    long plainInstructions = Math.round(plain.ticks() * 1e9 / t.clockHz());
+    err.println("then with power failures (" + powerFailures + ")");
+    err.flush();
+    QemuRun.Result r = QemuRun.run(manifest, feed, timeout, schedule.firmwareFile(plainInstructions, t.clockHz()));
+    ResultFiles.write(r.outputs(), outDir, format, out);
+    long instructions = Math.round(r.ticks() * 1e9 / t.clockHz());
+    out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d instructions (uninterrupted %d, "
+        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), instructions, plainInstructions,
+        100.0 * (instructions - plainInstructions) / Math.max(1, plainInstructions));
+    boolean same = true;
+    for (Map.Entry<String, Tensor> e : plain.outputs().entrySet()) {
+      same &= java.util.Arrays.equals(e.getValue().floats(), r.outputs().get(e.getKey()).floats());
+    }
+    out.println(same ? "outputs: identical to the uninterrupted run"
+        : "outputs: DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)");
+    out.flush();
+    return same ? ExitCodes.OK : ExitCodes.INTERNAL;
   }
 }

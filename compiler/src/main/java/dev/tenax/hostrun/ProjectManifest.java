@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** What a compiled project's memory_map.json says about how to run it. */
 public record ProjectManifest(Path dir, String name, String target, String entryPoint, long arenaBytes,
-    Map<String, TensorType> inputs, Map<String, TensorType> outputs) {
+    Map<String, TensorType> inputs, Map<String, TensorType> outputs, boolean intermittent) {
 
   /** Reads {@code dir}/memory_map.json; a usage error when it is missing or damaged. */
   public static ProjectManifest read(Path dir) throws IOException, UsageException {
@@ -31,7 +31,8 @@ public record ProjectManifest(Path dir, String name, String target, String entry
       Map<?, ?> m = (Map<?, ?>) JsonParser.parse(text);
       long arena = ((Number) ((Map<?, ?>) m.get("arena")).get("bytes")).longValue();
       return new ProjectManifest(dir, (String) m.get("name"), (String) m.get("target"),
-          (String) m.get("entry_point"), arena, io(m.get("inputs")), io(m.get("outputs")));
+          (String) m.get("entry_point"), arena, io(m.get("inputs")), io(m.get("outputs")),
+          Boolean.TRUE.equals(m.get("intermittent")));
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new UsageException(map + " is damaged (" + e.getMessage() + "); compile the model again");
     }

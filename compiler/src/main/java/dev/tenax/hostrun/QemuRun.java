@@ -33,14 +33,27 @@ public final class QemuRun {
     }
   }
 
-  /** The outputs and the SysTick ticks the inference took (instructions * clock / 1e9). */
-  public record Result(Map<String, Tensor> outputs, long ticks, String console) {}
+  /**
+   * The outputs and the SysTick ticks the inference took (instructions * clock / 1e9; for an
+   * intermittent build the on-time over all boots), with the boots and power failures.
+   */
+  public record Result(Map<String, Tensor> outputs, long ticks, int boots, int failures, String console) {}
 
   private static final Pattern DONE = Pattern.compile("TENAX-DONE status=(\\d+) ticks=(\\d+)");
+  private static final Pattern BOOTS = Pattern.compile("TENAX-DONE .* boots=(\\d+) failures=(\\d+)");
 
   private QemuRun() {}
 
   public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds)
+      throws IOException, UsageException {
+    return run(m, feed, timeoutSeconds, null);
+  }
+
+  /**
+   * Runs once; {@code powerSchedule} (null for none) becomes the intermittent harness's
+   * power_schedule.bin (see dev.tenax.intermittent.PowerSchedule).
+   */
+  public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] powerSchedule)
       throws IOException, UsageException {
     Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
     List<String> qemu = qemuCommand(m.dir());
@@ -57,6 +70,9 @@ public final class QemuRun {
         ByteBuffer b = ByteBuffer.allocate(t.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(t.floats());
         Files.write(scratch.resolve("input_" + i++ + ".bin"), b.array());
+      }
+      if (powerSchedule != null) {
+        Files.write(scratch.resolve("power_schedule.bin"), powerSchedule);
       }
       Process p;
       try {
@@ -93,6 +109,9 @@ public final class QemuRun {
             + "console so far:\n" + out.strip());
       }
       Matcher done = DONE.matcher(out);
+      if (out.contains("TENAX-NO-PROGRESS")) {
+        throw new FirmwareException("no progress under the power-failure schedule:\n" + out.strip());
+      }
       if (out.contains("TENAX-FAULT") || !done.find() || p.exitValue() != 0) {
         throw new FirmwareException("the firmware failed (QEMU exit " + p.exitValue() + "):\n" + out.strip());
       }
@@ -108,7 +127,10 @@ public final class QemuRun {
         ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
         outputs.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
       }
-      return new Result(outputs, Long.parseLong(done.group(2)), out);
+      Matcher boots = BOOTS.matcher(out);
+      boolean counted = boots.find();
+      return new Result(outputs, Long.parseLong(done.group(2)), counted ? Integer.parseInt(boots.group(1)) : 1,
+          counted ? Integer.parseInt(boots.group(2)) : 0, out);
     } finally {
       try (Stream<Path> s = Files.walk(scratch)) {
         for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,0 +1,105 @@
+package dev.tenax.intermittent;
+
+import dev.tenax.diag.UsageException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * When the power fails during a run, in one format for every platform (counts are instructions of
+ * on-time on Cortex-M): {@code none}; {@code every:N} (after every N of on-time);
+ * {@code at:N1,N2,...} (when the total on-time reaches each); {@code random:COUNT:SEED} (COUNT
+ * seeded points spread over the uninterrupted run's length).
+ */
+public record PowerSchedule(Kind kind, List<Long> values, long seed) {
+  public enum Kind { NONE, EVERY, AT, RANDOM }
+
+  static final String FORMATS = "none, every:N, at:N1,N2,... or random:COUNT:SEED";
+
+  public static PowerSchedule parse(String spec) throws UsageException {
+    String[] p = spec.trim().split(":", -1);
+    try {
+      switch (p[0]) {
+        case "none":
+          if (p.length == 1) {
+            return new PowerSchedule(Kind.NONE, List.of(), 0);
+          }
+          break;
+        case "every":
+          if (p.length == 2) {
+            return new PowerSchedule(Kind.EVERY, List.of(positive(p[1])), 0);
+          }
+          break;
+        case "at":
+          if (p.length == 2) {
+            TreeSet<Long> at = new TreeSet<>();
+            for (String v : p[1].split(",")) {
+              at.add(positive(v));
+            }
+            return new PowerSchedule(Kind.AT, List.copyOf(at), 0);
+          }
+          break;
+        case "random":
+          if (p.length == 3) {
+            return new PowerSchedule(Kind.RANDOM, List.of(positive(p[1])), Long.parseLong(p[2].trim()));
+          }
+          break;
+        case "nvm-writes":
+          throw new UsageException("--power-failures nvm-writes:K is not supported yet (TODO, issue 6): use "
+              + "every:N, at:N1,... or random:COUNT:SEED");
+        default:
+          break;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--power-failures '" + spec + "' is not a schedule: use " + FORMATS
+        + " (counts are instructions of on-time)");
+  }
+
+  private static long positive(String s) {
+    long v = Long.parseLong(s.trim());
+    if (v < 1) {
+      throw new NumberFormatException();
+    }
+    return v;
+  }
+
+  public boolean none() {
+    return kind == Kind.NONE;
+  }
+
+  /**
+   * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at), count, values in
+   * SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at least 1).
+   * {@code uninterrupted} is the run's length without failures, in instructions (for random).
+   */
+  public byte[] firmwareFile(long uninterrupted, long clockHz) {
+    List<Long> instructions = new ArrayList<>(values);
+    if (kind == Kind.RANDOM) {
+      Random r = new Random(seed);
+      TreeSet<Long> at = new TreeSet<>();
+      long count = Math.min(values.get(0), Math.max(1, uninterrupted - 1));
+      while (at.size() < count) {
+        at.add(1 + (long) (r.nextDouble() * Math.max(1, uninterrupted - 1)));
+      }
+      instructions = new ArrayList<>(at);
+    }
+    if (instructions.size() > 1024) {
+      throw new IllegalArgumentException("at most 1024 failure points, not " + instructions.size());
+    }
+    ByteBuffer b = ByteBuffer.allocate(8 + 4 * instructions.size()).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(kind == Kind.EVERY ? 1 : kind == Kind.NONE ? 0 : 2).putInt(instructions.size());
+    for (long n : instructions) {
+      long ticks = Math.max(1, Math.round(n * (double) clockHz / 1e9));
+      if (ticks > 0xFFFFFFFFL) {
+        throw new IllegalArgumentException(n + " instructions is beyond the schedule's range");
+      }
+      b.putInt((int) ticks);
+    }
+    return b.array();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
+import dev.tenax.intermittent.PowerSchedule;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.models.ModelSpec;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
+import dev.tenax.testing.SharedData;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Intermittent Cortex-M builds under QEMU with the power failing at exact instruction counts (a
+ * SysTick countdown under -icount, then a system reset; the arena, inputs, outputs and progress
+ * live in the NOLOAD NVM section, the stack is filled with random bytes at every boot): every run
+ * finishes with the Java integer evaluator's bits, and a schedule that leaves no tile time to
+ * finish is reported as no progress rather than hanging.
+ */
+class CortexMIntermittentTest {
+  @ParameterizedTest(name = "{0} on {1}: {3}")
+  @CsvSource({"burn-mnist-cnn, cortex-m4, 5000, random:60:1", "burn-mnist-cnn, cortex-m3, 5000, every:2000000",
+      "mlperf-tiny-kws-dscnn-int8-qdq, cortex-m4, 40000, random:40:2",
+      "mlperf-tiny-kws-dscnn-int8-qdq, cortex-m33, 40000, every:900000",
+      "mlperf-tiny-ic-resnet8-int8-qdq, cortex-m7, 100000, random:25:3"})
+  void powerFailuresLeaveTheOutputsBitExact(String folder, String target, long tileWork, String schedule,
+      @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
+    Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
+    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", spec.file(), "0",
+        tileWork), dir);
+    Program p = r.program();
+    ProjectManifest m = ProjectManifest.read(dir);
+    assertTrue(m.intermittent());
+    Target t = Targets.find(target).orElseThrow();
+    Program.Io in = p.inputs().get(0);
+    Map<String, Tensor> feed = Map.of(in.name(), HostModelsTest.random(in.type(), new Random(folder.hashCode())));
+    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+    QemuRun.Result plain = QemuRun.run(m, feed, 300);
+    assertEquals(0, plain.failures());
+    long instructions = Math.round(plain.ticks() * 1e9 / t.clockHz());
+    QemuRun.Result got = QemuRun.run(m, feed, 600,
+        PowerSchedule.parse(schedule).firmwareFile(instructions, t.clockHz()));
+    assertTrue(got.failures() > 3 && got.boots() == got.failures() + 1, got.console());
+    for (String out : want.keySet()) {
+      assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+          target + " " + folder + " after " + got.failures() + " power failures: output " + out);
+    }
+    QemuRun.FirmwareException stuck = assertThrows(QemuRun.FirmwareException.class, () -> QemuRun.run(m, feed, 600,
+        PowerSchedule.parse("every:400").firmwareFile(instructions, t.clockHz())));
+    assertTrue(stuck.getMessage().contains("TENAX-NO-PROGRESS"), stuck.getMessage());
+  }
+}
