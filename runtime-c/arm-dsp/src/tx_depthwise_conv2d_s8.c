@@ -256,12 +256,28 @@ static void depthwise_fast(const tx_depthwise_conv2d_s8_params *p, const tx_shap
                            const int32_t *bias, const tx_shape4 *out_shape, int8_t *out,
                            int32_t c_end)
 {
+    /* everything in locals: stores through out (int8_t, which may alias anything) would
+     * otherwise make the compiler reload the parameters for every output */
     const int32_t ch = out_shape->c;
     const int32_t kh = filter_shape->h;
     const int32_t kw = filter_shape->w;
+    const int32_t in_h = in_shape->h;
+    const int32_t in_w = in_shape->w;
+    const int32_t out_n = out_shape->n;
+    const int32_t out_h = out_shape->h;
+    const int32_t out_w = out_shape->w;
+    const int32_t stride_h = p->stride_h;
+    const int32_t stride_w = p->stride_w;
+    const int32_t dil_h = p->dilation_h;
+    const int32_t dil_w = p->dilation_w;
+    const int32_t pad_top = p->pad_top;
+    const int32_t pad_left = p->pad_left;
+    const int32_t span_h = (kh - 1) * dil_h; /* the window's last row, from its first */
     const int32_t off2 = tx_dsp_dup16(p->input_offset);
-    const int32_t x_step = p->dilation_w * ch;               /* next tap in a row, input */
-    const int32_t y_step = p->dilation_h * in_shape->w * ch; /* next tap row, input */
+    const int32_t x_step = dil_w * ch;         /* next tap in a row, input */
+    const int32_t y_step = dil_h * in_w * ch;  /* next tap row, input */
+    const int32_t in_oy = stride_h * in_w * ch; /* next output row, input */
+    const int32_t out_oy = out_w * ch;          /* next output row, output */
     const int table = kh * kw <= TX_DW_TABLE_TAPS;
     const uint32_t lo4 = dup8(p->act_min);
     const uint32_t hi4 = dup8(p->act_max);
@@ -270,34 +286,39 @@ static void depthwise_fast(const tx_depthwise_conv2d_s8_params *p, const tx_shap
 
     for (cb = 0; cb < c_end; cb += 4) {
         quad_requant q;
-        /* the window the table holds; none yet */
-        int32_t t_ky_lo = -1, t_ky_hi = -1, t_kx_lo = -1, t_kx_hi = -1, n = 0;
         for (j = 0; j < 4; j++) {
             q.m[j] = p->multipliers[cb + j];
             q.c[j] = tx_dsp_requant_out_c(p->output_offset, p->shifts[cb + j]);
             q.k[j] = tx_dsp_requant_out_k(p->shifts[cb + j]);
             q.bias[j] = bias != 0 ? bias[cb + j] : INT32_C(0);
         }
-        for (b = 0; b < out_shape->n; b++) {
-            for (ox = 0; ox < out_shape->w; ox++) {
-                const int32_t x0 = ox * p->stride_w - p->pad_left;
+        for (b = 0; b < out_n; b++) {
+            for (ox = 0; ox < out_w; ox++) {
+                const int32_t x0 = ox * stride_w - pad_left;
                 int32_t kx_lo, kx_hi;
-                tx_dsp_taps(x0, kw, p->dilation_w, in_shape->w, &kx_lo, &kx_hi);
-                for (oy = 0; oy < out_shape->h; oy++) {
-                    const int32_t y0 = oy * p->stride_h - p->pad_top;
-                    /* index of the window's origin (tap 0, 0; maybe in the padding, so maybe
-                     * negative), channel cb */
-                    const int32_t base = ((b * in_shape->h + y0) * in_shape->w + x0) * ch + cb;
-                    int32_t ky_lo, ky_hi;
+                /* the rows the table holds; none yet (it is per column) */
+                int32_t t_ky_lo = -1;
+                int32_t t_ky_hi = -1;
+                int32_t n = 0;
+                int32_t y0 = -pad_top;
+                /* index of the window's origin (tap 0, 0; maybe in the padding, so maybe
+                 * negative), channel cb, and of the output, for oy = 0 */
+                int32_t base = ((b * in_h - pad_top) * in_w + x0) * ch + cb;
+                int32_t o = (b * out_h * out_w + ox) * ch + cb;
+                tx_dsp_taps(x0, kw, dil_w, in_w, &kx_lo, &kx_hi);
+                for (oy = 0; oy < out_h; oy++) {
+                    int32_t ky_lo = 0;
+                    int32_t ky_hi = kh;
                     int32_t acc[4];
                     acc[0] = q.bias[0];
                     acc[1] = q.bias[1];
                     acc[2] = q.bias[2];
                     acc[3] = q.bias[3];
-                    tx_dsp_taps(y0, kh, p->dilation_h, in_shape->h, &ky_lo, &ky_hi);
+                    if (y0 < 0 || y0 + span_h >= in_h) {
+                        tx_dsp_taps(y0, kh, dil_h, in_h, &ky_lo, &ky_hi);
+                    }
                     if (table) {
-                        if (ky_lo != t_ky_lo || ky_hi != t_ky_hi || kx_lo != t_kx_lo
-                            || kx_hi != t_kx_hi) {
+                        if (ky_lo != t_ky_lo || ky_hi != t_ky_hi) {
                             n = 0;
                             for (ky = ky_lo; ky < ky_hi; ky++) {
                                 for (kx = kx_lo; kx < kx_hi; kx++) {
@@ -310,26 +331,24 @@ static void depthwise_fast(const tx_depthwise_conv2d_s8_params *p, const tx_shap
                             }
                             t_ky_lo = ky_lo;
                             t_ky_hi = ky_hi;
-                            t_kx_lo = kx_lo;
-                            t_kx_hi = kx_hi;
                         }
                         taps_table(in, base, tab, n, off2, acc);
+                    } else if (kx_lo == 0 && kx_hi == kw && y_step == kw * x_step) {
+                        /* whole rows, contiguous in the input as in the filter (e.g. an
+                         * average pool over the whole input): one run of taps */
+                        taps_direct(in, base + ky_lo * y_step, x_step, filter,
+                                    ky_lo * kw * ch + cb, ch, (ky_hi - ky_lo) * kw, off2, acc);
                     } else {
-                        if (kx_lo == 0 && kx_hi == kw && y_step == kw * x_step) {
-                            /* whole rows, contiguous in the input as in the filter (e.g. an
-                             * average pool over the whole input): one run of taps */
-                            taps_direct(in, base + ky_lo * y_step, x_step, filter,
-                                        ky_lo * kw * ch + cb, ch, (ky_hi - ky_lo) * kw, off2, acc);
-                        } else {
-                            for (ky = ky_lo; ky < ky_hi; ky++) {
-                                taps_direct(in, base + ky * y_step + kx_lo * x_step, x_step,
-                                            filter, (ky * kw + kx_lo) * ch + cb, ch,
-                                            kx_hi - kx_lo, off2, acc);
-                            }
+                        for (ky = ky_lo; ky < ky_hi; ky++) {
+                            taps_direct(in, base + ky * y_step + kx_lo * x_step, x_step, filter,
+                                        (ky * kw + kx_lo) * ch + cb, ch, kx_hi - kx_lo, off2,
+                                        acc);
                         }
                     }
-                    store4(out + ((b * out_shape->h + oy) * out_shape->w + ox) * ch + cb, acc[0],
-                           acc[1], acc[2], acc[3], &q, lo4, hi4);
+                    store4(out + o, acc[0], acc[1], acc[2], acc[3], &q, lo4, hi4);
+                    y0 += stride_h;
+                    base += in_oy;
+                    o += out_oy;
                 }
             }
         }
