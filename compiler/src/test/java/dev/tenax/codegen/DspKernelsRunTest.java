@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The DSP-extension kernels (runtime-c/arm-dsp/src) that cortex-m4, m7 and m33 projects get:
  * randomized convolutions, depthwise convolutions and fully-connected layers (channel counts
- * that are not multiples of 4, odd strides, pads and dilations, zero points across the range,
+ * that are and are not multiples of 4, depthwise kernels of up to 25 taps, odd strides, pads and
+ * dilations, zero points across the range,
  * also grouped convolutions and channel multipliers the DSP paths hand to the portable loops)
  * run under QEMU and must give the Java integer evaluator's bits.
  */
@@ -101,8 +102,8 @@ class DspKernelsRunTest {
 
   @Test
   void aKernelWithoutADspVariantStaysTheReference() {
-    assertEquals("src/tx_add_s8.c",
-        RuntimeSources.resourcePath("tx_add_s8.c", dev.tenax.target.Targets.find("cortex-m4").orElseThrow()));
+    assertEquals("src/tx_max_pool_s8.c",
+        RuntimeSources.resourcePath("tx_max_pool_s8.c", dev.tenax.target.Targets.find("cortex-m4").orElseThrow()));
     assertEquals("arm-dsp/src/tx_conv2d_s8.c",
         RuntimeSources.resourcePath("tx_conv2d_s8.c", dev.tenax.target.Targets.find("cortex-m4").orElseThrow()));
   }
@@ -130,6 +131,8 @@ class DspKernelsRunTest {
       int groups = 1;
       int outC = 1 + r.nextInt(13);
       if (kind == 3) {
+        // channel counts that are multiples of 4 too (the four-channel blocks with no remainder)
+        c = r.nextBoolean() ? 4 * (1 + r.nextInt(5)) : c;
         groups = c;
         outC = c * (1 + r.nextInt(2));
       } else if (kind == 4) {
@@ -138,8 +141,10 @@ class DspKernelsRunTest {
         outC = 2 * (1 + r.nextInt(5));
       }
       boolean pointwise = kind == 0;
-      int kh = pointwise ? 1 : 1 + r.nextInt(4);
-      int kw = pointwise ? 1 : 1 + r.nextInt(4);
+      // depthwise kernels up to 5x5: more than 16 taps skip the DSP depthwise's tap table
+      int kmax = kind == 3 ? 5 : 4;
+      int kh = pointwise ? 1 : 1 + r.nextInt(kmax);
+      int kw = pointwise ? 1 : 1 + r.nextInt(kmax);
       int sh = 1 + r.nextInt(3);
       int sw = 1 + r.nextInt(3);
       int dh = pointwise ? 1 : 1 + r.nextInt(2);

@@ -1,0 +1,113 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
+import dev.tenax.ir.DType;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.quantizer.QuantMode;
+import dev.tenax.testing.OnnxModelBuilder;
+import dev.tenax.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The DSP-extension elementwise kernels (runtime-c/arm-dsp/src/tx_add_s8.c) that cortex-m4, m7
+ * and m33 projects get: randomized int8 Adds (element counts of every residue modulo 4, so the
+ * four-at-a-time loop and its tail both run; input scales from equal to 2^20 apart, zero points
+ * across [-128, 127], Relu clamps fused or not, an input added to itself) run under QEMU and must
+ * give the Java integer evaluator's bits.
+ */
+class DspElementwiseRunTest {
+  static final int BRANCHES = 16;
+
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 21", "cortex-m4, 22", "cortex-m7, 23", "cortex-m33, 24"})
+  void randomAddsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    Map<String, float[]> ranges = new HashMap<>();
+    for (int i = 0; i < BRANCHES; i++) {
+      branch(b, r, i, ranges);
+    }
+    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
+    ModelCompiler.Result result = ModelCompiler.compile(q,
+        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_add_s8.c")),
+        Files.readAllBytes(dir.resolve("runtime/src/tx_add_s8.c")), "tx_add_s8.c must be the DSP variant");
+    Program p = result.program();
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    for (int n = 0; n < 3; n++) {
+      Map<String, Tensor> feed = new HashMap<>();
+      for (Program.Io in : p.inputs()) {
+        float[] range = ranges.get(in.name());
+        float[] x = new float[in.type().size()];
+        for (int k = 0; k < x.length; k++) {
+          // a little beyond the calibrated range, so saturation is exercised too
+          x[k] = range[0] + (range[1] - range[0]) * (r.nextFloat() * 1.2f - 0.1f);
+        }
+        feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
+      }
+      Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+      QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+      for (String out : want.keySet()) {
+        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+            target + " seed " + seed + " output " + out);
+      }
+      assertTrue(got.ticks() > 0, got.console());
+    }
+  }
+
+  /** One branch: inputs a{i}, b{i} -> Add (+ Relu) -> y{i}; sometimes a{i} + a{i}. */
+  private static void branch(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
+    String xa = "a" + i;
+    String xb = "b" + i;
+    String y = "y" + i;
+    int c = 1 + r.nextInt(9);
+    int h = 1 + r.nextInt(5);
+    int w = 1 + r.nextInt(7);
+    ranges.put(xa, range(r, 0.3f + r.nextFloat() * 4));
+    // the second input's scale: the same, a little different, or up to 2^20 times smaller
+    float width = switch (r.nextInt(3)) {
+      case 0 -> 0.3f + r.nextFloat() * 4;
+      case 1 -> (float) Math.pow(2, -r.nextInt(21)) * (0.5f + r.nextFloat());
+      default -> ranges.get(xa)[1] - ranges.get(xa)[0];
+    };
+    boolean self = r.nextInt(6) == 0;
+    b.input(xa, DType.FLOAT32, 1, c, h, w);
+    if (!self) {
+      ranges.put(xb, range(r, width));
+      b.input(xb, DType.FLOAT32, 1, c, h, w);
+    }
+    boolean relu = r.nextBoolean();
+    String sum = relu ? "s" + i : y;
+    b.node("Add", r.nextBoolean() || self ? List.of(xa, self ? xa : xb) : List.of(xb, xa), List.of(sum), Map.of());
+    if (relu) {
+      b.node("Relu", List.of(sum), List.of(y));
+    }
+    b.output(y, DType.FLOAT32, 1, c, h, w);
+  }
+
+  /** Entirely negative, entirely positive or around 0: zero points across [-128, 127]. */
+  private static float[] range(Random r, float width) {
+    float lo = switch (r.nextInt(3)) {
+      case 0 -> -width * 1.05f - r.nextFloat() * width;
+      case 1 -> width * 0.05f + r.nextFloat() * width;
+      default -> -width * r.nextFloat();
+    };
+    return new float[] {lo, lo + width};
+  }
+}

@@ -1,0 +1,142 @@
+/*
+ * Cortex-M DSP-extension variant of tx_add_s8 (same name, signature and bits as
+ * runtime-c/src/tx_add_s8.c). The reference requantizes each offset input in 64 bits and the
+ * sum again; here, when the parameters lie in the ranges of tx_arm_dsp_requant.h (always for
+ * TFLite-style parameters: left shift 20, input multipliers at most 1/2, output shift in
+ * [-23, -2]), each input is one MLA ((x + offset) << e as x * 2^e + offset * 2^e) and one SMMULR
+ * (the second an SMMLAR that also adds the first), the output one SMMLA (rounding constant and
+ * zero point folded in) and one shift; four results are saturated to int8, packed into a word and
+ * clamped to the activation range with SSUB8/SEL. Other parameters, and every case without
+ * __ARM_FEATURE_DSP, take the reference loop.
+ */
+#include "tx_add_s8.h"
+
+#include "tx_arm_dsp.h"
+#include "tx_arm_dsp_requant.h"
+#include "tx_fixed_point.h"
+
+/* n * h * w * c, or -1 when a dimension is not positive or the product exceeds int32. */
+static int32_t element_count(const tx_shape4 *s)
+{
+  int64_t count;
+  if (s->n <= 0 || s->h <= 0 || s->w <= 0 || s->c <= 0) {
+    return -1;
+  }
+  count = (int64_t)s->n * (int64_t)s->h;
+  count = count > INT32_MAX ? -1 : count * (int64_t)s->w;
+  count = count > INT32_MAX || count < 0 ? -1 : count * (int64_t)s->c;
+  return count > INT32_MAX || count < 0 ? -1 : (int32_t)count;
+}
+
+/* The offset input with left_shift bits of headroom; wraps like Java's <<. */
+static int32_t shifted(int32_t offset, int8_t v, int32_t left_shift)
+{
+  return tx_wrap_s32((uint32_t)(offset + (int32_t)v) << left_shift);
+}
+
+static void add_reference(const tx_add_s8_params *p, int32_t count, const int8_t *in1,
+                          const int8_t *in2, int8_t *out)
+{
+  int32_t i;
+  for (i = 0; i < count; i++) {
+    const int32_t a = tx_requantize(shifted(p->input1_offset, in1[i], p->left_shift),
+                                    p->input1_multiplier, p->input1_shift);
+    const int32_t b = tx_requantize(shifted(p->input2_offset, in2[i], p->left_shift),
+                                    p->input2_multiplier, p->input2_shift);
+    out[i] = tx_requantize_s8(tx_add_wrap_s32(a, b), p->output_multiplier, p->output_shift,
+                              p->output_offset, p->act_min, p->act_max);
+  }
+}
+
+#if defined(__ARM_FEATURE_DSP)
+/* e of input stage 2 in tx_arm_dsp_requant.h, or -1 when that stage is not exact. */
+static int32_t input_exponent(int32_t offset, int32_t shift, int32_t left_shift)
+{
+  const int32_t e = left_shift + 1 + shift;
+  if (offset < -128 || offset > 128 || left_shift > 22 || e < 0 || e > 22) {
+    return -1;
+  }
+  return e;
+}
+
+static uint32_t dup8(int32_t v)
+{
+  return ((uint32_t)v & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+}
+
+static void add_dsp(const tx_add_s8_params *p, int32_t count, int32_t e1, int32_t e2,
+                    const int8_t *in1, const int8_t *in2, int8_t *out)
+{
+  const int32_t p1 = (int32_t)(INT32_C(1) << e1);
+  const int32_t p2 = (int32_t)(INT32_C(1) << e2);
+  const int32_t k1 = p->input1_offset * p1;
+  const int32_t k2 = p->input2_offset * p2;
+  const int32_t m1 = p->input1_multiplier;
+  const int32_t m2 = p->input2_multiplier;
+  const int32_t mo = p->output_multiplier;
+  const int32_t co = tx_dsp_requant_out_c(p->output_offset, p->output_shift);
+  const int32_t ko = tx_dsp_requant_out_k(p->output_shift);
+  const uint32_t lo4 = dup8(p->act_min);
+  const uint32_t hi4 = dup8(p->act_max);
+  int32_t n = count >> 2;
+  int32_t i;
+
+#define TX_ADD_ONE(j)                                                                      \
+  tx_dsp_ssat8(tx_asr_s32(tx_dsp_smmla(tx_dsp_smmlar(tx_dsp_mla(in2[j], p2, k2), m2,             \
+                                               tx_dsp_smmulr(tx_dsp_mla(in1[j], p1, k1), m1)), \
+                                 mo, co),                                                  \
+                    ko))
+
+  for (; n > 0; n--) {
+    const int32_t r0 = TX_ADD_ONE(0);
+    const int32_t r1 = TX_ADD_ONE(1);
+    const int32_t r2 = TX_ADD_ONE(2);
+    const int32_t r3 = TX_ADD_ONE(3);
+    const uint32_t packed = tx_dsp_clamp8x4(tx_dsp_pack8x4(r0, r1, r2, r3), lo4, hi4);
+    memcpy(out, &packed, sizeof packed);
+    in1 += 4;
+    in2 += 4;
+    out += 4;
+  }
+  for (i = 0; i < (count & 3); i++) {
+    const int32_t r = TX_ADD_ONE(i);
+    out[i] = (int8_t)tx_clamp_s32(r, p->act_min, p->act_max);
+  }
+#undef TX_ADD_ONE
+}
+#endif
+
+tx_status tx_add_s8(const tx_add_s8_params *p, const tx_shape4 *shape, const int8_t *in1,
+                    const int8_t *in2, int8_t *out)
+{
+  int32_t count;
+  if (p == 0 || shape == 0 || in1 == 0 || in2 == 0 || out == 0 || p->left_shift < 0
+      || p->left_shift > 30) {
+    return TX_ERR_ARGUMENT;
+  }
+  count = element_count(shape);
+  if (count < 0) {
+    return TX_ERR_ARGUMENT;
+  }
+#if defined(__ARM_FEATURE_DSP)
+  {
+    const int32_t e1 = input_exponent(p->input1_offset, p->input1_shift, p->left_shift);
+    const int32_t e2 = input_exponent(p->input2_offset, p->input2_shift, p->left_shift);
+    if (e1 >= 0 && e2 >= 0 && tx_dsp_requant_out_ok(p->output_shift)
+        && p->output_offset >= -128 && p->output_offset <= 127 && p->act_min >= -128
+        && p->act_max <= 127 && p->act_min <= p->act_max) {
+      add_dsp(p, count, e1, e2, in1, in2, out);
+      return TX_OK;
+    }
+  }
+#endif
+  add_reference(p, count, in1, in2, out);
+  return TX_OK;
+}
+
+int32_t tx_add_s8_scratch_size(const tx_add_s8_params *p, const tx_shape4 *shape)
+{
+  (void)p;
+  (void)shape;
+  return 0;
+}
