@@ -18,7 +18,15 @@ lib${model.name}.a: $(OBJECTS)
 %.o: %.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+<#if model.fingerprint != "">
+# The power-failure harness (power_main.c provides the NVM writes, so the platform file is left out).
+POWER_SOURCES = power_main.c ${model.name}.c ${model.name}_weights.c<#list model.runtimeSources as src><#if src != "tx_nvm_direct.c"> runtime/src/${src}</#if></#list>
+
+${model.name}_power: $(POWER_SOURCES)
+	$(CC) $(ALL_CFLAGS) -D${model.upperName}_PROFILE -o $@ $(POWER_SOURCES) $(LDFLAGS)
+
+</#if>
 clean:
-	rm -f $(OBJECTS) lib${model.name}.so lib${model.name}.a
+	rm -f $(OBJECTS) lib${model.name}.so lib${model.name}.a<#if model.fingerprint != ""> ${model.name}_power</#if>
 
 .PHONY: all clean

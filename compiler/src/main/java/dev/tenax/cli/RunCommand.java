@@ -2,6 +2,7 @@ package dev.tenax.cli;
 
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.CompiledModel;
+import dev.tenax.hostrun.HostBuild;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
 import dev.tenax.intermittent.PowerSchedule;
@@ -43,9 +44,10 @@ final class RunCommand implements Callable<Integer> {
       + "this long and fail (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
-  @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent Cortex-M builds: make the "
+  @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent builds: make the "
       + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED; N in instructions of "
-      + "on-time), report reboots and instructions, and fail unless the outputs equal an uninterrupted run's.")
+      + "on-time on Cortex-M, in events (NVM word writes and finished tiles) on the host), report reboots and "
+      + "on-time, and fail unless the outputs equal an uninterrupted run's.")
   String powerFailures;
 
   @Spec
@@ -60,10 +62,6 @@ final class RunCommand implements Callable<Integer> {
       PowerSchedule schedule = PowerSchedule.parse(powerFailures);
       if (!manifest.intermittent()) {
         throw new UsageException(project + " is not an intermittent build: compile it with --intermittent");
-      }
-      if (manifest.target().equals("host")) {
-        throw new UsageException("--power-failures runs Cortex-M builds under QEMU; on the host it is not "
-            + "supported yet (TODO, issue 6)");
       }
       return withPowerFailures(manifest, schedule, out, err);
     }
@@ -92,18 +90,28 @@ final class RunCommand implements Callable<Integer> {
       throws Exception {
     Target t = Targets.find(manifest.target()).orElseThrow(() -> new UsageException("unknown target " + manifest.target()));
     Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
-    err.println("running " + manifest.name() + " for " + t.name() + " under QEMU, first without power failures");
+    // On the host the harness counts events (NVM word writes and finished tiles), not instructions.
+    boolean host = t.isHost();
+    long perBillion = host ? 1_000_000_000L : t.clockHz();
+    String unit = host ? "events (NVM word writes and finished tiles)" : "instructions";
+    List<String> harness = host ? List.of(HostBuild.make(manifest.dir(), manifest.name() + "_power").toAbsolutePath()
+        .toString()) : null;
+    err.println("running " + manifest.name() + " for " + t.name() + (host ? "" : " under QEMU")
+        + ", first without power failures");
     err.flush();
-    QemuRun.Result plain = QemuRun.run(manifest, feed, timeout);
-    long plainInstructions = Math.round(plain.ticks() * 1e9 / t.clockHz());
+    QemuRun.Result plain = host ? QemuRun.runHarness(manifest, harness, feed, timeout, null)
+        : QemuRun.run(manifest, feed, timeout);
+    long plainCount = Math.round(plain.ticks() * 1e9 / perBillion);
     err.println("then with power failures (" + powerFailures + ")");
     err.flush();
-    QemuRun.Result r = QemuRun.run(manifest, feed, timeout, schedule.firmwareFile(plainInstructions, t.clockHz()));
+    byte[] file = schedule.firmwareFile(plainCount, perBillion);
+    QemuRun.Result r = host ? QemuRun.runHarness(manifest, harness, feed, timeout, file)
+        : QemuRun.run(manifest, feed, timeout, file);
     ResultFiles.write(r.outputs(), outDir, format, out);
-    long instructions = Math.round(r.ticks() * 1e9 / t.clockHz());
-    out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d instructions (uninterrupted %d, "
-        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), instructions, plainInstructions,
-        100.0 * (instructions - plainInstructions) / Math.max(1, plainInstructions));
+    long count = Math.round(r.ticks() * 1e9 / perBillion);
+    out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d %s (uninterrupted %d, "
+        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), count, unit,
+        plainCount, 100.0 * (count - plainCount) / Math.max(1, plainCount));
     boolean same = true;
     for (Map.Entry<String, Tensor> e : plain.outputs().entrySet()) {
       same &= java.util.Arrays.equals(e.getValue().floats(), r.outputs().get(e.getKey()).floats());

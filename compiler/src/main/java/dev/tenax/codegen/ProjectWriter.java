@@ -37,6 +37,9 @@ public final class ProjectWriter {
     if (m.family().equals("cortex-m")) {
       t.put("main.c", m.family() + "/main.c.ftl");
     }
+    if (m.family().equals("host") && !m.fingerprint().isEmpty()) {
+      t.put("power_main.c", "host/power_main.c.ftl");
+    }
     t.put("Makefile", m.family() + "/Makefile.ftl");
     t.put("README.md", m.family() + "/README.md.ftl");
     return t;

@@ -59,6 +59,18 @@ public final class QemuRun {
     List<String> qemu = qemuCommand(m.dir());
     qemu.add("-kernel");
     qemu.add(elf.toAbsolutePath().toString());
+    return runHarness(m, qemu, feed, timeoutSeconds, powerSchedule);
+  }
+
+  /**
+   * Runs a harness that speaks the same file protocol as the Cortex-M firmware (input_<i>.bin,
+   * power_schedule.bin and output_<i>.bin in its working directory, the TENAX-DONE line), e.g. the
+   * host power-failure harness of an intermittent host build.
+   */
+  public static Result runHarness(ProjectManifest m, List<String> command, Map<String, Tensor> feed,
+      long timeoutSeconds, byte[] powerSchedule) throws IOException, UsageException {
+    List<String> qemu = command;
+    String elf = command.get(command.size() - 1);
     Path scratch = Files.createTempDirectory("tenax-run");
     try {
       int i = 0;
@@ -78,8 +90,8 @@ public final class QemuRun {
       try {
         p = new ProcessBuilder(qemu).directory(scratch.toFile()).redirectErrorStream(true).start();
       } catch (IOException e) {
-        throw new FirmwareException("cannot start QEMU (" + e.getMessage() + "): install it with "
-            + "apt-get install qemu-system-arm");
+        throw new FirmwareException("cannot start " + qemu.get(0) + " (" + e.getMessage() + ")"
+            + (qemu.get(0).startsWith("qemu") ? ": install it with apt-get install qemu-system-arm" : ""));
       }
       p.getOutputStream().close();
       StringBuilder console = new StringBuilder();
@@ -105,7 +117,8 @@ public final class QemuRun {
       }
       String out = console.toString();
       if (!finished) {
-        throw new FirmwareException("QEMU did not finish within " + timeoutSeconds + " s (raise --timeout); "
+        throw new FirmwareException(new java.io.File(qemu.get(0)).getName() + " did not finish within " + timeoutSeconds
+            + " s (raise --timeout); "
             + "console so far:\n" + out.strip());
       }
       Matcher done = DONE.matcher(out);
@@ -113,7 +126,8 @@ public final class QemuRun {
         throw new FirmwareException("no progress under the power-failure schedule:\n" + out.strip());
       }
       if (out.contains("TENAX-FAULT") || !done.find() || p.exitValue() != 0) {
-        throw new FirmwareException("the firmware failed (QEMU exit " + p.exitValue() + "):\n" + out.strip());
+        throw new FirmwareException("the firmware failed (" + new java.io.File(qemu.get(0)).getName() + " exit "
+            + p.exitValue() + "):\n" + out.strip());
       }
       Map<String, Tensor> outputs = new LinkedHashMap<>();
       i = 0;

@@ -185,6 +185,23 @@ class CompileCommandTest {
     String header = Files.readString(p.resolve("model_int8.h"));
     assertTrue(header.contains("int32_t model_int8_resume(") && header.contains("MODEL_INT8_PROGRESS_SIZE"), header);
     assertTrue(Files.exists(p.resolve("runtime/src/tx_progress.c")) && Files.exists(p.resolve("runtime/src/tx_nvm_direct.c")));
+    Path input = example.resolve("input.npy");
+    CliTest.Run power = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("pf").toString(),
+        "--power-failures", "every:40");
+    assertEquals(0, power.code(), power.err() + power.out());
+    assertTrue(power.out().matches("(?s).*power failures: [1-9]\\d*, boots: \\d+.*identical to the uninterrupted run.*"),
+        power.out());
+    CliTest.Run java = tenax("exec", quantized().toString(), "--quantized", "--input", input.toString(),
+        "-o", tmp.resolve("pf-java").toString());
+    assertEquals(0, java.code(), java.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("pf-java/probabilities.npy")),
+        Files.readAllBytes(tmp.resolve("pf/probabilities.npy")));
+    CliTest.Run stuck = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("stuck").toString(),
+        "--power-failures", "every:3");
+    assertEquals(70, stuck.code(), stuck.out());
+    assertTrue(stuck.err().contains("TENAX-NO-PROGRESS"), stuck.err());
+    assertEquals(2, tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("b").toString(),
+        "--power-failures", "sometimes").code());
     CliTest.Run plain = tenax("compile", quantized().toString(), "--no-build", "-o", tmp.resolve("plain").toString());
     assertFalse(Files.readString(tmp.resolve("plain/model_int8.c")).contains("tx_progress"),
         "a continuous build must have no checkpoint code");
