@@ -111,8 +111,7 @@ final class CompileCommand implements Callable<Integer> {
     ProjectView v = r.view();
     out.println(CompileSummary.render(r, seconds));
     if (intermittent) {
-      out.println("intermittent: " + v.steps().size() + " tiles of at most " + options.tileWork()
-          + " MACs each, progress committed to NVM after every tile (fingerprint " + v.fingerprint() + ")");
+      out.print(IntermittentSummary.render(r, options.tileWork()));
     }
     out.flush();
     if (!noBuild) {

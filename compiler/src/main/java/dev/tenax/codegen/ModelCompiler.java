@@ -20,7 +20,9 @@ public final class ModelCompiler {
   private ModelCompiler() {}
 
   /** What a compilation produced. */
-  public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files) {}
+  /** What a compilation produced; {@code tiling} is null for a continuous-power build. */
+  public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
+      Program untiled) {}
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
@@ -30,7 +32,8 @@ public final class ModelCompiler {
   /** Compiles an already lowered program in memory (nothing is written). */
   public static Result compile(Program lowered, EmitOptions options)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
-    Program program = options.intermittent() ? Tiling.split(lowered, options.tileWork()).program() : lowered;
+    Tiling tiling = options.intermittent() ? Tiling.split(lowered, options.tileWork()) : null;
+    Program program = tiling != null ? tiling.program() : lowered;
     MemoryPlan plan = MemoryPlan.of(program);
     if (options.intermittent() && program.steps().size() > 65535) {
       throw new dev.tenax.diag.UsageException(program.steps().size() + " tiles: progress counts at most 65535; "
@@ -57,7 +60,7 @@ public final class ModelCompiler {
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }
-    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()));
+    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered);
   }
 
   /**
