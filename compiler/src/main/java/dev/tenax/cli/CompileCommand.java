@@ -1,5 +1,8 @@
 package dev.tenax.cli;
 
+import dev.tenax.intermittent.Capacitor;
+import dev.tenax.target.Targets;
+
 import dev.tenax.codegen.EmitOptions;
 import dev.tenax.codegen.Identifiers;
 import dev.tenax.codegen.ModelCompiler;
@@ -57,15 +60,21 @@ final class CompileCommand implements Callable<Integer> {
   boolean noBuild;
 
   @Option(names = "--intermittent", description = "Build for intermittent power: split the kernel calls into "
-      + "tiles and commit progress to NVM after each, so <name>_resume() continues after a power failure "
-      + "(see docs/intermittent.md).")
+      + "tiles that each finish on one charge of the capacitor and commit progress to NVM after each, so "
+      + "<name>_resume() continues after a power failure (see docs/intermittent.md).")
   boolean intermittent;
 
-  @Option(names = "--tile-work", paramLabel = "N", description = "With --intermittent: the most work one tile "
-      + "may do, in multiply-accumulates (or elements written, for calls without any); default: 20000.")
-  Long tileWork;
+  @Option(names = "--capacitor", paramLabel = "C", description = "With --intermittent: the energy store, e.g. "
+      + "100uF (default), 47uF, 1mF.")
+  String capacitor;
 
-  static final long DEFAULT_TILE_WORK = 20_000;
+  @Option(names = "--voltage", paramLabel = "VON:VOFF", description = "With --intermittent: the core turns on at "
+      + "VON and browns out at VOFF volts (default 2.4:1.8).")
+  String voltage;
+
+  @Option(names = "--tile-work", paramLabel = "N", description = "With --intermittent: instead of sizing tiles from "
+      + "the capacitor, bound each tile's work in multiply-accumulates (or elements written, for calls without any).")
+  Long tileWork;
 
   @Spec
   CommandSpec spec;
@@ -100,18 +109,24 @@ final class CompileCommand implements Callable<Integer> {
       err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
           + "scales are kept");
     }
-    if (tileWork != null && (!intermittent || tileWork < 1)) {
-      throw new UsageException(intermittent ? "--tile-work must be at least 1" : "--tile-work needs --intermittent");
+    if (!intermittent && (tileWork != null || capacitor != null || voltage != null)) {
+      throw new UsageException("--tile-work, --capacitor and --voltage need --intermittent");
     }
+    if (tileWork != null && (tileWork < 1 || capacitor != null || voltage != null)) {
+      throw new UsageException(tileWork < 1 ? "--tile-work must be at least 1"
+          : "give either --tile-work or --capacitor/--voltage, not both");
+    }
+    Capacitor charge = intermittent && tileWork == null
+        ? Capacitor.parse(capacitor == null ? "100uF" : capacitor, voltage == null ? "2.4:1.8" : voltage) : null;
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        intermittent ? (tileWork == null ? DEFAULT_TILE_WORK : tileWork) : 0);
+        tileWork == null ? 0 : tileWork, charge);
     ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();
     out.println(CompileSummary.render(r, seconds));
     if (intermittent) {
-      out.print(IntermittentSummary.render(r, options.tileWork()));
+      out.print(IntermittentSummary.render(r, options, Targets.find(target).orElseThrow()));
     }
     out.flush();
     if (!noBuild) {

@@ -5,18 +5,25 @@ import java.nio.file.Path;
 /**
  * How to generate a project: the symbol prefix, the target, the templates (null for the ones
  * in the jar), what the generated files say about where they came from, and for an intermittent
- * build the most work (multiply-accumulates, or elements written) one tile may do (0: a plain,
- * continuous-power build).
+ * build the most work (multiply-accumulates, or elements written) one tile may do, or the
+ * capacitor whose one charge must pay for each tile (neither: a plain, continuous-power build).
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
-    String modelFile, String sha256, long tileWork) {
+    String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor) {
   /** A continuous-power build. */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256) {
-    this(name, target, templateDir, version, modelFile, sha256, 0);
+    this(name, target, templateDir, version, modelFile, sha256, 0, null);
   }
 
+  /** An intermittent build with tiles of at most {@code tileWork} (0: continuous power). */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
+      long tileWork) {
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, null);
+  }
+
+  /** Intermittent: tiles bounded by {@code tileWork}, or sized to one charge of {@code capacitor}. */
   public boolean intermittent() {
-    return tileWork > 0;
+    return tileWork > 0 || capacitor != null;
   }
 
   public EmitOptions {

@@ -1,7 +1,9 @@
 package dev.tenax.codegen;
 
 import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.diag.Code;
 import dev.tenax.intermittent.Idempotence;
+import dev.tenax.intermittent.PowerModel;
 import dev.tenax.intermittent.Tiling;
 import dev.tenax.ir.Graph;
 import dev.tenax.lower.Lowering;
@@ -32,7 +34,17 @@ public final class ModelCompiler {
   /** Compiles an already lowered program in memory (nothing is written). */
   public static Result compile(Program lowered, EmitOptions options)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
-    Tiling tiling = options.intermittent() ? Tiling.split(lowered, options.tileWork()) : null;
+    Tiling tiling = null;
+    if (options.capacitor() != null) {
+      PowerModel power = PowerModel.of(dev.tenax.target.Targets.find(options.target()).orElseThrow());
+      try {
+        tiling = Tiling.forCharge(lowered, power, options.capacitor());
+      } catch (Tiling.ChargeTooSmall e) {
+        throw new ModelRejectedException(List.of(dev.tenax.diag.Diagnostic.of(Code.TX091, e.getMessage())));
+      }
+    } else if (options.tileWork() > 0) {
+      tiling = Tiling.split(lowered, options.tileWork());
+    }
     Program program = tiling != null ? tiling.program() : lowered;
     MemoryPlan plan = MemoryPlan.of(program);
     if (options.intermittent() && program.steps().size() > 65535) {

@@ -50,7 +50,11 @@ public enum Code {
       "Re-quantize the model with 'tenax quantize', which produces the supported scheme."),
   TX090("model does not fit the target", "The model's weights and code exceed the target's flash, or its "
       + "activations, inputs, outputs and stack exceed the target's SRAM.",
-      "Pick a target with more memory, or a smaller model; the message gives the numbers.");
+      "Pick a target with more memory, or a smaller model; the message gives the numbers."),
+  TX091("model cannot make progress on one charge", "An intermittent build splits every kernel call into tiles "
+      + "that each finish, with a reboot and a progress commit, on one charge of the capacitor; some call cannot be "
+      + "split that far, so the device would never get past it.",
+      "Use a larger capacitor (the message gives the smallest that works) or a wider voltage window.");
 
   private final String title;
   private final String explanation;

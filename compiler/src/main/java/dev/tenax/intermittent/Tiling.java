@@ -5,6 +5,7 @@ import dev.tenax.lower.Step;
 import dev.tenax.lower.Tileable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Splits a program's kernel calls into tiles of bounded work, the unit an intermittent build
@@ -31,10 +32,16 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
     if (maxWork < 1) {
       throw new IllegalArgumentException("maxWork must be positive, not " + maxWork);
     }
+    return split(p, s -> maxWork);
+  }
+
+  /** Like {@link #split(Program, long)} with a bound per call. */
+  public static Tiling split(Program p, ToLongFunction<Step> maxWorkOf) {
     List<Step> steps = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     for (Step s : p.steps()) {
       int parts = 1;
+      long maxWork = Math.max(1, maxWorkOf.applyAsLong(s));
       if (s instanceof Tileable t) {
         long wanted = (work(s) + maxWork - 1) / maxWork;
         parts = (int) Math.max(1, Math.min(wanted, t.maxTiles()));
@@ -45,5 +52,47 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
     }
     Program tiled = new Program(p.name(), p.buffers(), List.copyOf(steps), p.inputs(), p.outputs(), p.floatNodes());
     return new Tiling(tiled, List.copyOf(counts));
+  }
+
+  /** A call whose smallest tile needs more than one charge. */
+  public static final class ChargeTooSmall extends Exception {
+    public final int step;
+    public final double faradsNeeded;
+
+    ChargeTooSmall(int step, String message, double faradsNeeded) {
+      super(message);
+      this.step = step;
+      this.faradsNeeded = faradsNeeded;
+    }
+  }
+
+  /**
+   * Tiles that each fit one charge of {@code c} on a target costed by {@code m} (with its reboot,
+   * commit and margin); refuses a program whose smallest tile of some call does not, naming the
+   * capacitance that would be enough for every call.
+   */
+  public static Tiling forCharge(Program p, PowerModel m, Capacitor c) throws ChargeTooSmall {
+    long budget = m.tileCycles(c);
+    Tiling t = split(p, s -> (long) Math.floor(Math.max(0, budget) / m.cyclesPerWork(s)));
+    long worst = 0;
+    int worstStep = -1;
+    for (int i = 0; i < p.steps().size(); i++) {
+      Step s = p.steps().get(i);
+      long tile = (long) Math.ceil((double) work(s) / t.tilesPerStep().get(i) * m.cyclesPerWork(s));
+      if (tile > budget && tile > worst) {
+        worst = tile;
+        worstStep = i;
+      }
+    }
+    if (worstStep >= 0) {
+      Step s = p.steps().get(worstStep);
+      double farads = c.faradsFor(m.joulesFor(worst));
+      throw new ChargeTooSmall(worstStep, String.format(java.util.Locale.ROOT,
+          "call %d (%s for '%s') cannot be split into tiles that fit one charge: its smallest tile needs about %d "
+          + "cycles, one charge of %s pays for %d on %s; a capacitor of at least %.0f uF (same voltages) would do",
+          worstStep, s.kernel(), s.node(), worst, c, Math.max(0, budget), m.target(), Math.ceil(farads * 1e6)),
+          farads);
+    }
+    return t;
   }
 }

@@ -181,7 +181,7 @@ class CompileCommandTest {
     CliTest.Run c = tenax("compile", quantized().toString(), "--intermittent", "--tile-work", "5000", "--no-build",
         "-o", p.toString());
     assertEquals(0, c.code(), c.err());
-    assertTrue(c.out().contains("intermittent: ") && c.out().contains("tiles of at most 5000 MACs"), c.out());
+    assertTrue(c.out().contains("intermittent: ") && c.out().contains("tiles sized by at most 5000 MACs"), c.out());
     String header = Files.readString(p.resolve("model_int8.h"));
     assertTrue(header.contains("int32_t model_int8_resume(") && header.contains("MODEL_INT8_PROGRESS_SIZE"), header);
     assertTrue(Files.exists(p.resolve("runtime/src/tx_progress.c")) && Files.exists(p.resolve("runtime/src/tx_nvm_direct.c")));
@@ -208,7 +208,16 @@ class CompileCommandTest {
     assertEquals(0, plain.code());
     CliTest.Run bad = tenax("compile", quantized().toString(), "--tile-work", "5000", "-o", tmp.resolve("bad").toString());
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("--tile-work needs --intermittent"), bad.err());
+    assertTrue(bad.err().contains("need --intermittent"), bad.err());
+    CliTest.Run charge = tenax("compile", quantized().toString(), "--intermittent", "--no-build", "-o",
+        tmp.resolve("charge").toString());
+    assertEquals(0, charge.code(), charge.err());
+    assertTrue(charge.out().contains("tiles sized to one charge of 100.0 uF charged from 2.40 V to 1.80 V"), charge.out());
+    CliTest.Run tiny = tenax("compile", quantized().toString(), "--intermittent", "--capacitor", "10nF", "--no-build",
+        "-o", tmp.resolve("tiny").toString());
+    assertEquals(65, tiny.code(), tiny.out());
+    assertTrue(tiny.err().contains("TX091") && tiny.err().matches("(?s).*a capacitor of at least \\d+ uF.*"), tiny.err());
+    assertFalse(Files.exists(tmp.resolve("tiny")));
   }
 
   /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */

@@ -1,0 +1,53 @@
+package dev.tenax.intermittent;
+
+import dev.tenax.lower.Step;
+import dev.tenax.target.Target;
+
+/**
+ * What one cycle of a target costs in energy, what a reboot and a progress commit cost in
+ * cycles, and how many cycles a kernel call spends per unit of its work (Tiling.work: MACs, or
+ * elements for calls without). Every number is a conservative round-up, with its source:
+ * <ul>
+ *   <li>MSP430FR5994: 118 uA/MHz active current (TI datasheet SLASE54, "Active mode: 118
+ *       uA/MHz"), at the middle of a 1.8-2.4 V charge; reboot: reset, crt0 and harness start-up.
+ *   <li>Cortex-M: 100 uA/MHz, the run-mode current of low-power Cortex-M4 parts (e.g. ST
+ *       STM32L476, datasheet DS10198: "down to 100 uA/MHz"), at 3.0 V.
+ *   <li>Cycles per work unit: the instructions per MAC and per element tenax bench measures on
+ *       the shared models (docs/performance.md), rounded up, counting a cycle per instruction
+ *       (MSP430: FRAM wait states at 16 MHz included by doubling).
+ * </ul>
+ * TODO(issue 6): per-target tables measured by a command instead of these family defaults.
+ */
+public record PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles,
+    double macCycles, double elementCycles, double floatElementCycles) {
+  /** Share of each charge kept in reserve (model error, capacitor leakage, voltage sag). */
+  public static final double MARGIN = 0.25;
+
+  public static PowerModel of(Target t) {
+    if (t.family().equals("msp430")) {
+      return new PowerModel(t.name(), 118e-12 * 2.1, 20_000, 2_000, 80, 120, 1_200);
+    }
+    boolean dsp = t.hasFeature("dsp");
+    boolean fpu = t.hasFeature("fpu");
+    return new PowerModel(t.name(), 100e-12 * 3.0, 10_000, 600, dsp ? 6 : 16, 30, fpu ? 60 : 400);
+  }
+
+  /** Cycles per unit of {@link Tiling#work} for this call. */
+  public double cyclesPerWork(Step s) {
+    if (s.kernel().contains("f32")) {
+      return floatElementCycles;
+    }
+    return s.macs() > 0 ? macCycles : elementCycles;
+  }
+
+  /** Cycles of tile work one charge of {@code c} pays for, after the reboot, the commit and the margin. */
+  public long tileCycles(Capacitor c) {
+    double cycles = c.joulesPerCharge() * (1 - MARGIN) / joulesPerCycle;
+    return (long) Math.floor(cycles) - bootCycles - commitCycles;
+  }
+
+  /** The charge a tile of {@code cycles} needs, with the reboot, the commit and the margin. */
+  public double joulesFor(long cycles) {
+    return (cycles + bootCycles + commitCycles) * joulesPerCycle / (1 - MARGIN);
+  }
+}

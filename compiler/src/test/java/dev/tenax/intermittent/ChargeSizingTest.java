@@ -1,0 +1,54 @@
+package dev.tenax.intermittent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.diag.UsageException;
+import dev.tenax.frontend.ImportOptions;
+import dev.tenax.frontend.ModelImporter;
+import dev.tenax.lower.Lowering;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.Step;
+import dev.tenax.ops.OperatorRegistry;
+import dev.tenax.passes.Pipeline;
+import dev.tenax.target.Targets;
+import dev.tenax.testing.SharedData;
+import org.junit.jupiter.api.Test;
+
+class ChargeSizingTest {
+  @Test
+  void aChargeHoldsHalfCTimesTheVoltageWindow() throws UsageException {
+    Capacitor c = Capacitor.parse("100uF", "2.4:1.8");
+    assertEquals(126e-6, c.joulesPerCharge(), 1e-12);
+    assertEquals(100e-6, c.faradsFor(126e-6), 1e-12);
+    assertEquals(1e-3, Capacitor.parse("1mF", "3:2").farads(), 1e-15);
+    for (String[] bad : new String[][] {{"100", "2.4:1.8"}, {"100uF", "1.8:2.4"}, {"-1uF", "2.4:1.8"}, {"1uF", "2.4"}}) {
+      assertThrows(UsageException.class, () -> Capacitor.parse(bad[0], bad[1]), String.join(" ", bad));
+    }
+  }
+
+  /** The example: 100 uF between 2.4 and 1.8 V is about half a million MSP430 cycles. */
+  @Test
+  void everyTileFitsOneChargeOrTheModelIsRefusedWithTheCapacitorThatWorks() throws Exception {
+    Program p = Lowering.lower(Pipeline.standard().run(ModelImporter.load(
+        SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx"), ImportOptions.defaults())),
+        OperatorRegistry.standard());
+    PowerModel m4 = PowerModel.of(Targets.find("cortex-m4").orElseThrow());
+    Capacitor big = Capacitor.parse("470uF", "2.4:1.8");
+    long budget = m4.tileCycles(big);
+    Tiling t = Tiling.forCharge(p, m4, big);
+    for (int i = 0; i < p.steps().size(); i++) {
+      Step s = p.steps().get(i);
+      double tile = Math.ceil(Tiling.work(s) / (double) t.tilesPerStep().get(i)) * m4.cyclesPerWork(s);
+      assertTrue(tile <= budget, "step " + i + ": " + tile + " cycles > " + budget);
+    }
+    assertTrue(t.program().steps().size() > p.steps().size());
+
+    Capacitor small = Capacitor.parse("22uF", "2.4:1.8");
+    Tiling.ChargeTooSmall e = assertThrows(Tiling.ChargeTooSmall.class, () -> Tiling.forCharge(p, m4, small));
+    assertTrue(e.getMessage().contains("at least"), e.getMessage());
+    Capacitor enough = new Capacitor(e.faradsNeeded * 1.001, 2.4, 1.8);
+    Tiling.forCharge(p, m4, enough); // the capacitance the message names is enough
+  }
+}
