@@ -42,6 +42,54 @@ trap 'rm -rf "$tmp"' EXIT
       fi
     done
   done
+  echo
+  echo "## Intermittent builds on cortex-m4"
+  echo
+  echo "Each model compiled with \`--intermittent --capacitor 470uF\` (tiles sized to one 470 uF charge"
+  echo "from 2.4 V to 1.8 V on the power model, docs/intermittent.md) and run by \`tenax run"
+  echo "--power-failures every:500000\` (the power fails after every 500k instructions of on-time). Plain:"
+  echo "the continuous build's instructions (\`tenax bench\`); uninterrupted: the intermittent build"
+  echo "without failures (its overhead is the commits and the smaller calls); with failures: the on-time"
+  echo "over all boots, the re-executed work per failure against the average tile. Reboots (reset,"
+  echo "start-up) are not counted in the on-time."
+  echo
+  echo "| model | plain | tiles | uninterrupted | overhead | failures | with failures | re-executed per failure | average tile |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for model in $models; do
+    name=$(basename "$model" .onnx)
+    plain="$tmp/cortex-m4-$name"
+    dir="$tmp/int-$name"
+    if ! ./tenax compile "$shared/models/$model" --target cortex-m4 --intermittent --capacitor 470uF -o "$dir" > "$tmp/log" 2>&1; then
+      echo "| $name | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | | |"
+      continue
+    fi
+    p=$(./tenax bench "$plain" --json 2>/dev/null | grep -m1 '"instructions"' | grep -o '[0-9]*')
+    tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
+    # A zero input in the model's shape (the numbers do not depend on the values much).
+    python3 - "$dir/memory_map.json" "$tmp/in-$name.npy" <<'PY'
+import json, struct, sys
+shape = json.load(open(sys.argv[1]))["inputs"][0]["shape"]
+header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join("%d, " % d for d in shape)
+header += " " * (63 - (10 + len(header)) % 64) + "\n"
+n = 1
+for d in shape:
+    n *= d
+with open(sys.argv[2], "wb") as f:
+    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(4 * n))
+PY
+    ./tenax run "$dir" --input "$tmp/in-$name.npy" -o "$tmp/out-$name" --power-failures every:500000 > "$tmp/run" 2>&1 || true
+    line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
+    if [ -z "$line" ]; then
+      echo "| $name | $p | $tiles | failed: $(grep -m1 -E 'TENAX|error' "$tmp/run" | cut -c1-100) | | | | | |"
+      continue
+    fi
+    failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
+    on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) instructions.*/\1/')
+    un=$(echo "$line" | sed -E 's/.*uninterrupted ([0-9]+).*/\1/')
+    awk -v n="$name" -v p="$p" -v t="$tiles" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
+      printf "| %s | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", n, p, t, u, 100 * (u - p) / p, f, o,
+        (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / t }'
+  done
 } > docs/performance.md.tmp
 mv docs/performance.md.tmp docs/performance.md
 echo "wrote docs/performance.md"
