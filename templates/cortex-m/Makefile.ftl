@@ -18,7 +18,9 @@ ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction
 LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
   -Wl,-Map=${model.name}.map -Lboard -Tboard/${model.board}.ld
 
-SOURCES = main.c ${model.name}.c ${model.name}_weights.c<#list model.runtimeSources as src> runtime/src/${src}</#list> \
+# (An intermittent build's main.c is the platform's NVM writes, with failure injection: the portable
+# tx_nvm_direct.c is for firmware that links the model without this harness.)
+SOURCES = main.c ${model.name}.c ${model.name}_weights.c<#list model.runtimeSources as src><#if src != "tx_nvm_direct.c"> runtime/src/${src}</#if></#list> \
   board/startup.c board/semihost.c board/cycles.c
 OBJECTS = $(SOURCES:.c=.o)
 RUN_DIR ?= .

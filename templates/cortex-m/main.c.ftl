@@ -195,13 +195,18 @@ typedef struct {
     uint64_t on_ticks;  /* SysTick ticks the core ran the model, over all boots */
     uint32_t last_tiles; /* tiles committed when the last boot began */
     uint32_t stuck;      /* boots in a row that committed no tile */
+    uint32_t nvm_writes; /* progress words written so far (tx_nvm_write16) */
+    uint32_t nvm_failures;  /* failures the schedule put on NVM writes */
+    uint32_t nvm_fail_base; /* nvm_writes when the last of them happened */
 } harness_state;
 NVM static volatile harness_state hs;
 #define MAGIC UINT32_C(0x7E4A5E55)
 #define MAX_STUCK_BOOTS UINT32_C(20)
 
 /* The schedule (written by tenax run --power-failures): uint32 kind, count, values. Kind 1: fail
- * after every values[0] ticks of on-time; kind 2: fail when the on-time reaches each of values[]. */
+ * after every values[0] ticks of on-time; kind 2: fail when the on-time reaches each of values[];
+ * kind 3: fail at every values[0]-th NVM write (the write does not happen); kind 4: fail at each
+ * NVM write index in values[] (counted from 1 over the whole run). */
 #define MAX_SCHEDULE 1024
 static uint32_t schedule[2 + MAX_SCHEDULE];
 
@@ -216,10 +221,48 @@ static void no_failure(void)
 {
 }
 
-/* The power fails: SRAM, registers and peripherals are lost; NVM keeps what was written. */
+static void reset_now(void);
+
+/* The countdown ran out: the power fails. */
 static void power_failure(void)
 {
     hs.on_ticks += budget;
+    reset_now();
+}
+
+/* The NVM write (counted over the writes that happened) at which the power fails next, or 0:
+ * every:K fails K writes after the last such failure, at: consumes its indices in order. */
+static uint32_t failing_write(void)
+{
+    if (schedule[0] == 3u && schedule[1] >= 1u && schedule[2] > 0u) {
+        return hs.nvm_fail_base + schedule[2];
+    }
+    if (schedule[0] == 4u && hs.nvm_failures < schedule[1] && hs.nvm_failures < MAX_SCHEDULE) {
+        return schedule[2 + hs.nvm_failures];
+    }
+    return 0u;
+}
+
+static uint32_t fail_at_write;
+
+/* The platform seam's NVM write (runtime-c/include/tx_platform.h), here with the failures the
+ * schedule puts on NVM writes: the failing write does not happen. */
+void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
+{
+    if (fail_at_write != 0u && hs.nvm_writes + 1u == fail_at_write) {
+        hs.on_ticks += tx_countdown_elapsed();
+        hs.nvm_failures++;
+        hs.nvm_fail_base = hs.nvm_writes;
+        reset_now();
+    }
+    hs.nvm_writes++;
+    *dst = value;
+}
+
+/* The power fails: SRAM, registers and peripherals are lost; NVM keeps what was written. */
+static void reset_now(void)
+{
+    tx_countdown_stop();
     hs.failures++;
     __asm__ volatile("dsb" ::: "memory");
     *(volatile uint32_t *)0xE000ED0Cu = 0x05FA0004u; /* VECTKEY | SYSRESETREQ */
@@ -286,6 +329,9 @@ int main(void)
         hs.on_ticks = 0u;
         hs.last_tiles = 0u;
         hs.stuck = 0u;
+        hs.nvm_writes = 0u;
+        hs.nvm_failures = 0u;
+        hs.nvm_fail_base = 0u;
         hs.magic = MAGIC;
     }
     hs.boots++;
@@ -312,6 +358,7 @@ int main(void)
         tx_sh_close(h);
     }
     budget = next_failure();
+    fail_at_write = failing_write();
     tx_countdown_start(budget > 0u ? budget : UINT64_C(0xFFFFFFFFFFFF), budget > 0u ? power_failure : no_failure);
     status = ${model.name}_resume(inputs, outputs, arena, progress);
     hs.on_ticks += tx_countdown_elapsed();

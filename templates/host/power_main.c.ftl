@@ -4,7 +4,8 @@
  *
  * Run it in a directory holding input_<i>.bin (raw float32) and, optionally, power_schedule.bin
  * (uint32 kind, count, values: kind 1 = fail every values[0] events, kind 2 = fail when the
- * events reach each value). On the host an event is one NVM word write or one finished tile.
+ * events reach each value, kind 3 = fail at every values[0]-th NVM write, kind 4 = at those NVM
+ * write indices). On the host an event is one NVM word write or one finished tile.
  * NVM (arena, inputs, outputs, progress) is a buffer that keeps its contents; a power failure
  * abandons the inference where it is (longjmp) and boots again, until it is done. Writes
  * output_<i>.bin and prints TENAX-DONE status=<s> ticks=<events> boots=<b> failures=<f>.
@@ -32,6 +33,10 @@ static uint32_t schedule[2 + MAX_SCHEDULE];
 static jmp_buf power_failure;
 static uint64_t events;  /* over all boots */
 static uint64_t fail_at; /* 0: no failure scheduled in this boot */
+static uint64_t nvm_writes;      /* over all boots */
+static uint64_t fail_at_write;   /* the NVM write that fails in this boot, 0: none */
+static uint32_t nvm_failures;    /* failures the schedule put on NVM writes */
+static uint64_t nvm_fail_base;   /* nvm_writes when the last of them happened */
 
 static void event(void)
 {
@@ -43,8 +48,27 @@ static void event(void)
 
 void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
 {
+    if (nvm_writes + 1u == fail_at_write) {
+        nvm_failures++;
+        nvm_fail_base = nvm_writes;
+        longjmp(power_failure, 1);
+    }
     event();
+    nvm_writes++;
     *dst = value;
+}
+
+/* The NVM write (counted over the writes that happened) at which the power fails next, or 0:
+ * every:K fails K writes after the last such failure, at: consumes its indices in order. */
+static uint64_t failing_write(void)
+{
+    if (schedule[0] == 3u && schedule[1] >= 1u && schedule[2] > 0u) {
+        return nvm_fail_base + schedule[2];
+    }
+    if (schedule[0] == 4u && nvm_failures < schedule[1] && nvm_failures < MAX_SCHEDULE) {
+        return schedule[2 + nvm_failures];
+    }
+    return 0u;
 }
 
 void ${model.name}_profile_step(int32_t step)
@@ -120,6 +144,8 @@ int main(void)
         return 2;
     }
     ${model.name}_restart(progress);
+    events = 0u; /* count from the start of the inference, not the restart's commit */
+    nvm_writes = 0u;
     for (;;) {
         uint32_t tiles = ${model.name}_progress_tiles(progress);
         boots++;
@@ -131,6 +157,7 @@ int main(void)
             return 3;
         }
         fail_at = next_failure();
+        fail_at_write = failing_write();
         if (setjmp(power_failure) == 0) {
             status = ${model.name}_resume(inputs, outputs, arena.bytes, progress);
             break;
@@ -138,6 +165,7 @@ int main(void)
         failures++;
     }
     fail_at = 0u;
+    fail_at_write = 0u;
 <#list model.outputs as io>
     ok = store("output_${io.index}.bin", output_${io.index}, sizeof output_${io.index}) && ok;
 </#list>

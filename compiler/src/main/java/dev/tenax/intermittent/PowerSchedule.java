@@ -12,12 +12,14 @@ import java.util.TreeSet;
  * When the power fails during a run, in one format for every platform (counts are instructions of
  * on-time on Cortex-M): {@code none}; {@code every:N} (after every N of on-time);
  * {@code at:N1,N2,...} (when the total on-time reaches each); {@code random:COUNT:SEED} (COUNT
- * seeded points spread over the uninterrupted run's length).
+ * seeded points spread over the uninterrupted run's length); {@code nvm-writes:K} (at every K-th
+ * NVM word write of the progress commits; the write does not happen); {@code at-nvm-writes:W1,...}
+ * (at those write indices, counted over the run).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
-  public enum Kind { NONE, EVERY, AT, RANDOM }
+  public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES }
 
-  static final String FORMATS = "none, every:N, at:N1,N2,... or random:COUNT:SEED";
+  static final String FORMATS = "none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K or at-nvm-writes:W1,W2,...";
 
   public static PowerSchedule parse(String spec) throws UsageException {
     String[] p = spec.trim().split(":", -1);
@@ -48,8 +50,19 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
           }
           break;
         case "nvm-writes":
-          throw new UsageException("--power-failures nvm-writes:K is not supported yet (TODO, issue 6): use "
-              + "every:N, at:N1,... or random:COUNT:SEED");
+          if (p.length == 2) {
+            return new PowerSchedule(Kind.NVM_WRITES, List.of(positive(p[1])), 0);
+          }
+          break;
+        case "at-nvm-writes":
+          if (p.length == 2) {
+            TreeSet<Long> at = new TreeSet<>();
+            for (String v : p[1].split(",")) {
+              at.add(positive(v));
+            }
+            return new PowerSchedule(Kind.AT_NVM_WRITES, List.copyOf(at), 0);
+          }
+          break;
         default:
           break;
       }
@@ -92,9 +105,17 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       throw new IllegalArgumentException("at most 1024 failure points, not " + instructions.size());
     }
     ByteBuffer b = ByteBuffer.allocate(8 + 4 * instructions.size()).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(kind == Kind.EVERY ? 1 : kind == Kind.NONE ? 0 : 2).putInt(instructions.size());
+    boolean writes = kind == Kind.NVM_WRITES || kind == Kind.AT_NVM_WRITES;
+    int code = switch (kind) {
+      case NONE -> 0;
+      case EVERY -> 1;
+      case AT, RANDOM -> 2;
+      case NVM_WRITES -> 3;
+      case AT_NVM_WRITES -> 4;
+    };
+    b.putInt(code).putInt(instructions.size());
     for (long n : instructions) {
-      long ticks = Math.max(1, Math.round(n * (double) clockHz / 1e9));
+      long ticks = writes ? n : Math.max(1, Math.round(n * (double) clockHz / 1e9));
       if (ticks > 0xFFFFFFFFL) {
         throw new IllegalArgumentException(n + " instructions is beyond the schedule's range");
       }

@@ -64,4 +64,32 @@ class CortexMIntermittentTest {
         PowerSchedule.parse("every:400").firmwareFile(instructions, t.clockHz())));
     assertTrue(stuck.getMessage().contains("TENAX-NO-PROGRESS"), stuck.getMessage());
   }
+
+  /**
+   * Exhaustive over the progress commits of a small CNN: one run per NVM write index, the power
+   * failing right before that write (whichever word of whichever commit it is), on cortex-m4.
+   */
+  @org.junit.jupiter.api.Test
+  void aFailureBeforeEveryNvmWriteLeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Graph g = KernelCoverageTest.model();
+    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx", "0",
+        4000), dir);
+    Program p = r.program();
+    ProjectManifest m = ProjectManifest.read(dir);
+    Target t = Targets.find("cortex-m4").orElseThrow();
+    Program.Io in = p.inputs().get(0);
+    Map<String, Tensor> feed = Map.of(in.name(), HostModelsTest.random(in.type(), new Random(5)));
+    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+    int writes = p.steps().size() * 11;
+    assertTrue(p.steps().size() > 6, "too few tiles: " + p.steps().size());
+    for (int k = 1; k <= writes; k++) {
+      QemuRun.Result got = QemuRun.run(m, feed, 120, PowerSchedule.parse("at-nvm-writes:" + k).firmwareFile(0, t.clockHz()));
+      assertEquals(1, got.failures(), "write " + k + ": " + got.console());
+      for (String out : want.keySet()) {
+        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+            "power failure before NVM write " + k + " of " + writes + ": output " + out);
+      }
+    }
+  }
 }
