@@ -24,9 +24,7 @@ void ${model.name}_profile_step(int32_t step);
 <#list model.constants as c>
 extern const ${c.ctype} ${c.cName}[${c.length?c}];
 </#list>
-<#list model.steps as s>
-
-/* Step ${s.index}: ${s.kernel} for node '${s.node}'. */
+<#macro constants s>
 <#list s.structs as st>
 static const ${st.type} ${st.cName} = {
 <#list st.fields as f>
@@ -40,6 +38,17 @@ static const tx_shape4 ${sh.cName} = ${sh.initializer};
 <#else>
 static const tx_shape4 ${sh.cName}[${sh.count}] = {${sh.initializer}};
 </#if>
+</#list>
+</#macro>
+<#list model.steps as s>
+
+/* Step ${s.index}: ${s.kernel} for node '${s.node}'. */
+<@constants s/>
+<#list s.splits as level>
+/* Step ${s.index} in ${level?size} parts, run when the whole call keeps failing to finish. */
+<#list level as sub>
+<@constants sub/>
+</#list>
 </#list>
 </#list>
 
@@ -71,6 +80,19 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 /* Progress left by another build (model, compiler, target or tiling) is not resumed. */
 #define ${model.upperName}_FINGERPRINT ${model.fingerprint}
 
+/* Boots in a row from the same commit after which the call in flight is split further. */
+#define ${model.upperName}_SPLIT_AFTER_BOOTS 3u
+
+/* The caller allocates ${model.upperName}_PROGRESS_SIZE bytes: check that it is the store's size. */
+typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${model.upperName}_PROGRESS_SIZE ? 1 : -1];
+
+/* Parts of each call when split in halves and in quarters (0: it does not split that far). */
+static const uint8_t split_parts[${model.steps?size}][2] = {
+<#list model.steps as s>
+    {<#if s.splits?size gt 0>${s.splits[0]?size}u<#else>0u</#if>, <#if s.splits?size gt 1>${s.splits[1]?size}u<#else>0u</#if>}<#sep>,</#sep>
+</#list>
+};
+
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
     uint8_t *arena = (uint8_t *)arena_memory;
@@ -81,18 +103,46 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     (void)inputs;
     (void)outputs;
     tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
+    if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS
+        && p.split < 2u && p.step < ${model.steps?size}u && split_parts[p.step][p.split] != 0u) {
+        /* This boot starts from the same commit as the last ones: the call in flight does not finish
+         * on one charge. Run it in smaller parts from now on (each part commits). */
+        p.split = (uint16_t)(p.split + 1u);
+        p.tile = 0u;
+        tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+    }
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
         /* Each tile reads only what no tile writes, so the one a power failure cut short runs again
          * from the start with the same result. */
         switch (p.step) {
 <#list model.steps as s>
-        case ${s.index}: { /* ${s.node} */
+        case ${s.index}: /* ${s.node} */
+            if (p.split == 0u) {
 <#list s.locals as l>
-            ${l}
+                ${l}
 </#list>
-            status = ${s.call};
+                status = ${s.call};
+<#list s.splits as level>
+            } else if (p.split == ${level?index + 1}u) {
+                switch (p.tile) {
+<#list level as sub>
+                case ${sub?index}: {
+<#list sub.locals as l>
+                    ${l}
+</#list>
+                    status = ${sub.call};
+                    break;
+                }
+</#list>
+                default:
+                    status = TX_ERR_ARGUMENT;
+                    break;
+                }
+</#list>
+            } else {
+                status = TX_ERR_ARGUMENT;
+            }
             break;
-        }
 </#list>
         default:
             status = TX_ERR_ARGUMENT;
@@ -102,19 +152,23 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             return (int32_t)status;
         }
         ${model.upperName}_PROFILE_STEP((int32_t)p.step);
-        p.step = (uint16_t)(p.step + 1u);
-        p.tile = 0u;
+        p.tile = (uint16_t)(p.tile + 1u);
+        if (p.split == 0u || p.tile >= split_parts[p.step][p.split - 1u]) {
+            p.step = (uint16_t)(p.step + 1u);
+            p.tile = 0u;
+            p.split = 0u;
+        }
         p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
         tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
     }
     return 0;
 }
 
-uint32_t ${model.name}_progress_tiles(const void *progress)
+uint32_t ${model.name}_progress_commits(const void *progress)
 {
     tx_progress p;
     tx_progress_load((const tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
-    return p.step;
+    return p.sequence;
 }
 
 void ${model.name}_restart(void *progress)

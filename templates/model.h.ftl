@@ -70,13 +70,15 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
  * be in non-volatile memory, and the inputs must not change until the inference is done.
  * Returns 0 once every output is written (also when that happened before the last power failure)
  * and a negative tx_status when a kernel rejects its arguments. ${model.name}_restart makes the
- * next ${model.name}_resume start a new inference (after new inputs are in place).
+ * next ${model.name}_resume start a new inference (after new inputs are in place). A call that keeps
+ * failing to finish (${model.name}_resume started from the same commit more than 3 times) is run in
+ * halves, then in quarters, each committing.
  */
-#define ${model.upperName}_PROGRESS_SIZE 40u
+#define ${model.upperName}_PROGRESS_SIZE 44u
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena, void *progress);
 void ${model.name}_restart(void *progress);
-/* Tiles committed so far in the current inference (${model.steps?size} when it is done). */
-uint32_t ${model.name}_progress_tiles(const void *progress);
+/* Commits so far (grows with every finished tile; a harness sees from it that progress is made). */
+uint32_t ${model.name}_progress_commits(const void *progress);
 </#if>
 
 #ifdef __cplusplus

@@ -34,6 +34,7 @@ typedef struct {
 /* The NVM image: place it in the non-volatile section. Its initial contents do not matter. */
 typedef struct {
     uint16_t slot[2][TX_PROGRESS_SLOT_WORDS];
+    uint16_t attempt[2]; /* low half of the sequence the boots below started from, and how many */
 } tx_progress_store;
 
 /*
@@ -47,5 +48,13 @@ int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerpri
  * with 11 NVM word writes; the commit has happened once the last one completes.
  */
 void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p);
+
+/*
+ * Counts a boot that resumes from *p (the latest commit) and returns how many boots in a row have
+ * started from it, 1 the first time: a count that keeps growing means the tile in flight never
+ * finishes on one charge. Two NVM writes per boot, none per tile; a failure between them can only
+ * miscount, which at worst splits a tile earlier or later (always correct).
+ */
+uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p);
 
 #endif /* TX_PROGRESS_H */

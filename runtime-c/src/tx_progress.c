@@ -98,3 +98,13 @@ void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint,
     tx_nvm_write16(&slot[CHECK_HI], (uint16_t)(check >> 16));
     tx_nvm_write16(&slot[CHECK_LO], (uint16_t)(check & 0xFFFFu));
 }
+
+uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p)
+{
+    const uint16_t seq = (uint16_t)(p->sequence & 0xFFFFu);
+    uint16_t count = store->attempt[0] == seq && store->attempt[1] < 0xFFFFu ? (uint16_t)(store->attempt[1] + 1u)
+                                                                           : (uint16_t)1u;
+    tx_nvm_write16(&store->attempt[1], count);
+    tx_nvm_write16(&store->attempt[0], seq);
+    return count;
+}

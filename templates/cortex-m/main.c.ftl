@@ -193,7 +193,7 @@ typedef struct {
     uint32_t boots;
     uint32_t failures;  /* power failures so far */
     uint64_t on_ticks;  /* SysTick ticks the core ran the model, over all boots */
-    uint32_t last_tiles; /* tiles committed when the last boot began */
+    uint32_t last_commits; /* commits when the last boot began */
     uint32_t stuck;      /* boots in a row that committed no tile */
     uint32_t nvm_writes; /* progress words written so far (tx_nvm_write16) */
     uint32_t nvm_failures;  /* failures the schedule put on NVM writes */
@@ -327,7 +327,7 @@ int main(void)
         hs.boots = 0u;
         hs.failures = 0u;
         hs.on_ticks = 0u;
-        hs.last_tiles = 0u;
+        hs.last_commits = 0u;
         hs.stuck = 0u;
         hs.nvm_writes = 0u;
         hs.nvm_failures = 0u;
@@ -336,14 +336,14 @@ int main(void)
     }
     hs.boots++;
     {
-        uint32_t tiles = ${model.name}_progress_tiles(progress);
-        hs.stuck = tiles == hs.last_tiles && hs.boots > 1u ? hs.stuck + 1u : 0u;
-        hs.last_tiles = tiles;
+        uint32_t commits = ${model.name}_progress_commits(progress);
+        hs.stuck = commits == hs.last_commits && hs.boots > 1u ? hs.stuck + 1u : 0u;
+        hs.last_commits = commits;
         if (hs.stuck >= MAX_STUCK_BOOTS) {
-            /* TODO(issue 6): split the failing tile at run time instead of giving up. */
-            tx_sh_put_u32("TENAX-NO-PROGRESS tile=", tiles);
+            tx_sh_put_u32("TENAX-NO-PROGRESS commits=", commits);
             tx_sh_put_u32(" boots=", hs.boots);
-            tx_sh_puts(": the power fails before this tile and its commit finish; compile with a smaller --tile-work\n");
+            tx_sh_puts(": the power fails before the tile in flight (even split in quarters) and its commit "
+                       "finish; use a larger capacitor or a smaller --tile-work\n");
             tx_sh_exit(3);
         }
     }

@@ -119,7 +119,7 @@ int main(void)
     void *outputs[${model.outputs?size}];
     volatile uint32_t boots = 0u;
     volatile uint32_t failures = 0u;
-    volatile uint32_t last_tiles = 0u;
+    volatile uint32_t last_commits = 0u;
     volatile uint32_t stuck = 0u;
     int32_t status = 0;
     int ok = 1;
@@ -147,13 +147,14 @@ int main(void)
     events = 0u; /* count from the start of the inference, not the restart's commit */
     nvm_writes = 0u;
     for (;;) {
-        uint32_t tiles = ${model.name}_progress_tiles(progress);
+        uint32_t commits = ${model.name}_progress_commits(progress);
         boots++;
-        stuck = tiles == last_tiles && boots > 1u ? stuck + 1u : 0u;
-        last_tiles = tiles;
+        stuck = commits == last_commits && boots > 1u ? stuck + 1u : 0u;
+        last_commits = commits;
         if (stuck >= MAX_STUCK_BOOTS) {
-            printf("TENAX-NO-PROGRESS tile=%lu boots=%lu: the power fails before this tile and its commit finish; "
-                   "compile with a smaller --tile-work\n", (unsigned long)tiles, (unsigned long)boots);
+            printf("TENAX-NO-PROGRESS commits=%lu boots=%lu: the power fails before the tile in flight (even split "
+                   "in quarters) and its commit finish; use a larger capacitor or a smaller --tile-work\n",
+                   (unsigned long)commits, (unsigned long)boots);
             return 3;
         }
         fail_at = next_failure();

@@ -45,7 +45,12 @@ public final class ProjectBuilder {
     for (int i = 0; i < program.steps().size(); i++) {
       Step s = program.steps().get(i);
       kernels.add(s.kernel());
-      steps.add(step(i, s, p + "_s" + i));
+      StepView v = step(i, s, p + "_s" + i);
+      if (options.intermittent()) {
+        v = new StepView(v.index(), v.kernel(), v.node(), v.macs(), v.structs(), v.shapes(), v.locals(), v.call(),
+            splits(i, s, p + "_s" + i));
+      }
+      steps.add(v);
     }
     List<String> includes = new ArrayList<>();
     for (String k : kernels) {
@@ -166,8 +171,34 @@ public final class ProjectBuilder {
       }
     }
     String call = s.kernel() + "(" + String.join(", ", args) + ")";
-    return new StepView(index, s.kernel(), comment(s.node()), s.macs(), structs, shapes, locals, call);
+    return new StepView(index, s.kernel(), comment(s.node()), s.macs(), structs, shapes, locals, call,
+        List.of());
   }
+
+  /** Halves and quarters of a call for run-time splitting (empty levels are left out at the end). */
+  private List<List<StepView>> splits(int index, Step s, String prefix) {
+    List<List<StepView>> levels = new ArrayList<>();
+    if (s instanceof dev.tenax.lower.Tileable t) {
+      int previous = 1;
+      for (int level = 1; level <= RUNTIME_SPLIT_LEVELS; level++) {
+        int parts = Math.min(1 << level, t.maxTiles());
+        if (parts <= previous) {
+          break;
+        }
+        List<StepView> subs = new ArrayList<>();
+        List<Step> tiles = t.tiles(parts);
+        for (int j = 0; j < tiles.size(); j++) {
+          subs.add(step(index, tiles.get(j), prefix + "_h" + level + "_" + j));
+        }
+        levels.add(subs);
+        previous = parts;
+      }
+    }
+    return levels;
+  }
+
+  /** How often a tile can be halved at run time: 2 levels, quarters at most. */
+  static final int RUNTIME_SPLIT_LEVELS = 2;
 
   private String fieldValue(Object v, String prefix) {
     if (v instanceof ConstArray arr) {

@@ -34,8 +34,13 @@ public record ProjectView(String name, String upperName, String version, String 
   /**
    * One kernel call: its constant declarations, local pointer arrays, and the call itself.
    */
+  /**
+   * One kernel call; in an intermittent build {@code splits} holds the same call split in halves
+   * and in quarters (as far as it splits), which the resume code runs instead when the whole call
+   * keeps failing to finish on one charge.
+   */
   public record StepView(int index, String kernel, String node, long macs, List<StructView> structs,
-      List<ShapeView> shapes, List<String> locals, String call) {}
+      List<ShapeView> shapes, List<String> locals, String call, List<List<StepView>> splits) {}
 
   /** One planned tensor, for the memory map. */
   public record BufferView(String name, String kind, long offset, long bytes, String dtype,

@@ -20,7 +20,7 @@ interface AffineStep extends UnaryStep, Tileable {
 
   @Override
   default int maxTiles() {
-    return in().whole() && out().whole() ? in().elements() : 1;
+    return in().elements();
   }
 
   @Override

@@ -18,7 +18,7 @@ interface BinaryStep extends Step, Tileable {
 
   @Override
   default int maxTiles() {
-    return a().whole() && b().whole() && out().whole() ? out().elements() : 1;
+    return out().elements();
   }
 
   @Override

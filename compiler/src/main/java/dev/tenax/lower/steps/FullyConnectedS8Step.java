@@ -57,7 +57,7 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
   /** One image: tiles are ranges of output features, each with its rows of the weights. */
   @Override
   public int maxTiles() {
-    return rows == 1 && in.whole() && out.whole() ? out.elements() : 1;
+    return rows == 1 ? out.elements() : 1;
   }
 
   @Override

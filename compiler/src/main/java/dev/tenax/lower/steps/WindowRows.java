@@ -14,12 +14,12 @@ import java.util.List;
  */
 record WindowRows(View in, View out, int padTop) {
   /**
-   * Output rows a call can be split into: 1 unless both views are whole single-image NHWC views
-   * and every output row's window touches an input row (the first and the last do).
+   * Output rows a call can be split into: 1 unless both views are single-image NHWC views (a
+   * tile's bands split again the same way) and every output row's window touches an input row
+   * (the first and the last do).
    */
   static int maxTiles(View in, View out, int strideH, int dilationH, int kernelH, int padTop) {
-    boolean nhwc = in.rank() == 4 && out.rank() == 4 && in.shape()[0] == 1 && out.shape()[0] == 1
-        && in.whole() && out.whole();
+    boolean nhwc = in.rank() == 4 && out.rank() == 4 && in.shape()[0] == 1 && out.shape()[0] == 1;
     int extent = (kernelH - 1) * dilationH + 1;
     int rows = nhwc ? out.shape()[1] : 1;
     boolean touching = extent - padTop > 0 && (long) (rows - 1) * strideH - padTop < in.shape()[nhwc ? 1 : 0];
