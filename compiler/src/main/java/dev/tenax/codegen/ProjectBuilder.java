@@ -61,12 +61,28 @@ public final class ProjectBuilder {
     }
     long weightBytes = constants.stream().mapToLong(ConstView::bytes).sum();
     dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    String[] arena = arenaPlacement(t, plan.arena().arenaBytes());
     return new ProjectView(p, Identifiers.upper(p), options.version(), options.modelFile(),
         options.sha256(), options.target(), t.family(), t.isHost() ? "" : t.qemuMachine(),
+        arena[0], arena[1], arena[2],
         plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, steps,
-        RuntimeSources.forKernels(kernels), buffers, program.floatNodes());
+        RuntimeSources.forTarget(kernels, t), buffers, program.floatNodes());
+  }
+
+  /** Where the MSP430 harness puts the arena: place, linker section, reason. */
+  private static String[] arenaPlacement(dev.tenax.target.Target t, long arenaBytes) {
+    if (!t.family().equals("msp430")) {
+      return new String[] {"", "", ""};
+    }
+    long stack = dev.tenax.target.Msp430Fit.stackReserve(t);
+    if (dev.tenax.target.Msp430Fit.arenaInSram(t, arenaBytes)) {
+      return new String[] {"SRAM", ".tenax_arena", arenaBytes + " bytes fit in the " + t.sramBytes()
+          + "-byte SRAM beside the " + stack + "-byte stack"};
+    }
+    return new String[] {"FRAM", ".tenax_arena_fram", arenaBytes + " bytes do not fit in the "
+        + t.sramBytes() + "-byte SRAM beside the " + stack + "-byte stack"};
   }
 
   private List<IoView> io(List<Program.Io> list) {
