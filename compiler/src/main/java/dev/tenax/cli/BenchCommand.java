@@ -54,6 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     if (t.isHost()) {
       throw new UsageException("bench measures Cortex-M projects under QEMU; compile with --target cortex-m4 (or another)");
     }
+    if (t.family().equals("msp430")) {
+      // TODO(msp430-bench): per-layer MCLK cycles (a breakpoint per step under mspdebug sim).
+      throw new UsageException("bench does not measure MSP430 projects per layer yet; 'tenax run "
+          + project + " --input ... -o DIR' prints the whole inference's MCLK cycles");
+    }
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
