@@ -63,7 +63,8 @@ public class Msp430RunTest {
 
   /** The shared models small enough for the FR5994's FRAM below 64 KB (see qemu/boards.md). */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"onnx-mlir-mnist", "burn-pico-sine-mlp", "tflm-hello-world-sine-mlp"})
+  @ValueSource(strings = {"onnx-mlir-mnist", "burn-pico-sine-mlp", "tflm-hello-world-sine-mlp",
+      "deepc-asl-gesture-mlp", "mnist-14x14-cnn-atmega", "velardo-lesson9-mlp", "mlperf-tiny-open-alibaba-kws"})
   void sharedModelsThatFitRunBitExactOnTheFr5994(String folder, @TempDir Path dir) throws Exception {
     requireToolchain();
     ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
