@@ -38,6 +38,10 @@ int16_t __mspabi_mpyi(int16_t a, int16_t b)
     uint16_t x = (uint16_t)a;
     uint16_t y = (uint16_t)b;
     uint16_t r = 0;
+    if ((y >> 15) != 0u) { /* as in __mspabi_mpyl: a small positive multiplier ends the loop early */
+        x = (uint16_t)(0u - x);
+        y = (uint16_t)(0u - y);
+    }
     while (y != 0u) {
         if ((y & 1u) != 0u) {
             r = (uint16_t)(r + x);
@@ -48,11 +52,23 @@ int16_t __mspabi_mpyi(int16_t a, int16_t b)
     return (int16_t)r;
 }
 
+/* The loop runs once per bit of the multiplier up to its highest one, so the multiplier is the
+   operand of smaller magnitude, made positive (x * y == -x * -y modulo 2^32): an int8 product then
+   takes 7 rounds, not 32. */
 int32_t __mspabi_mpyl(int32_t a, int32_t b)
 {
     uint32_t x = (uint32_t)a;
     uint32_t y = (uint32_t)b;
     uint32_t r = 0;
+    if ((y >> 31) != 0u) {
+        x = 0u - x;
+        y = 0u - y;
+    }
+    if ((x >> 31) == 0u && x < y) {
+        uint32_t t = x;
+        x = y;
+        y = t;
+    }
     while (y != 0u) {
         if ((y & 1u) != 0u) {
             r += x;
