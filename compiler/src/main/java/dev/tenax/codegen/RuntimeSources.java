@@ -42,7 +42,7 @@ public final class RuntimeSources {
    * compiler has no runtime library for this target, so every MSP430 project gets them.
    */
   static final List<String> MSP430_HELPERS = List.of("tx_mspabi_float.c", "tx_mspabi_int.c",
-      "tx_mspabi_int64.c");
+      "tx_mspabi_int64.c", "tx_mspabi_mpy.c");
 
   /** Folder (under runtime-c/) of the MSP430 support files. */
   static final String MSP430 = "msp430/src/";

@@ -42,6 +42,16 @@ class Msp430BoardTest {
   @ParameterizedTest
   @ValueSource(strings = {"msp430fr5969", "msp430fr5994"})
   void helpersGiveJavasResultsOnRandomVectors(String board, @TempDir Path tmp) throws Exception {
+    check(board, false, tmp);
+  }
+
+  /** The multiplication helpers on the simulator's 16x16 multiplier (base 0x0130), same vectors. */
+  @Test
+  void hardwareMultiplierHelpersGiveTheSameResults(@TempDir Path tmp) throws Exception {
+    check("msp430fr5994", true, tmp);
+  }
+
+  private static void check(String board, boolean hwmult, Path tmp) throws Exception {
     Msp430RunTest.requireToolchain();
     Path repo = SharedData.repoRoot();
     Map<String, String> mk = BoardsTest.readBoardMk(repo.resolve("qemu").resolve(board).resolve("board.mk"));
@@ -50,13 +60,18 @@ class Msp430BoardTest {
     Files.writeString(test, new Msp430HelperVectors(board.hashCode(), 24).source());
     List<Path> sources = new ArrayList<>(List.of(test, repo.resolve("qemu/msp430-common/crt0.c")));
     try (Stream<Path> s = Files.list(repo.resolve("runtime-c/msp430/src"))) {
-      s.sorted().forEach(sources::add);
+      s.sorted().filter(p -> !(hwmult && p.getFileName().toString().equals("tx_mspabi_mpy.c")))
+          .forEach(sources::add);
+    }
+    if (hwmult) {
+      sources.add(repo.resolve("runtime-c/msp430-hwmult/src/tx_mspabi_mpy.c"));
     }
     List<String> objects = new ArrayList<>();
     for (Path src : sources) {
       Path obj = tmp.resolve(src.getFileName() + ".o");
       List<String> cc = new ArrayList<>(List.of("clang-19"));
       cc.addAll(List.of(mk.get("TENAX_CFLAGS").split("\\s+")));
+      cc.add("-DTX_MSP430_HWMULT_BASE=0x0130");
       cc.addAll(List.of("-std=c99", "-O2", "-ffreestanding", "-Wall", "-Werror", "-ffunction-sections",
           "-fdata-sections", "-I" + repo.resolve("qemu/msp430-common"), "-c", "-o", obj.toString(), src.toString()));
       run(cc, tmp, 120);
@@ -69,6 +84,9 @@ class Msp430BoardTest {
     run(ld, tmp, 120);
     Path result = tmp.resolve("result.bin");
     List<String> sim = new ArrayList<>(List.of(mk.get("TENAX_SIM").split("\\s+")));
+    if (hwmult) {
+      sim.add("simio add hwmult m");
+    }
     sim.addAll(List.of("prog " + elf, "setbreak tenax_exit", "run", "save_raw tenax_result 12 " + result));
     String console = run(sim, tmp, 120);
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(result)).order(ByteOrder.LITTLE_ENDIAN);
