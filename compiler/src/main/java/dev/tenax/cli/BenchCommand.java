@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
       throw new UsageException("bench profiles plain builds per layer; " + project + " is an intermittent build "
           + "(its on-time is what 'tenax run --power-failures none' reports): compile without --intermittent");
     }
+    if (t.family().equals("msp430")) {
+      // TODO(msp430-bench): per-layer MCLK cycles (a breakpoint per step under mspdebug sim).
+      throw new UsageException("bench does not measure MSP430 projects per layer yet; 'tenax run "
+          + project + " --input ... -o DIR' prints the whole inference's MCLK cycles");
+    }
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {

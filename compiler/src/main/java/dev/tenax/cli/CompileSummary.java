@@ -23,6 +23,9 @@ final class CompileSummary {
     sb.append(String.format(Locale.ROOT, "arena %d bytes (lower bound %d bytes%s)%n", v.arenaBytes(),
         v.lowerBound(), v.arenaBytes() == v.lowerBound() ? ", reached"
             : ", " + r.plan().arena().strategy() + " placement"));
+    if (!v.arenaPlace().isEmpty()) {
+      sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');
+    }
     sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
     if (v.floatNodes().isEmpty()) {
       sb.append("every node runs on integer kernels\n");

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tenax run}: one inference of a compiled project, with outputs written like exec's. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a compiled project once (building it first if needed; Cortex-M projects under "
-        + "QEMU) and write each output to DIR as <output-name>.npy, exactly as 'tenax exec' does.")
+        + "QEMU, MSP430 ones under mspdebug sim) and write each output to DIR as <output-name>.npy, exactly as 'tenax exec' does.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile'.")
   Path project;
@@ -40,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--format", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
   ExecCommand.Format format = ExecCommand.Format.npy;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Cortex-M only: stop QEMU after "
-      + "this long and fail (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Cortex-M and MSP430: stop QEMU "
+      + "or the simulator after this long and fail (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
   @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent builds: make the "
@@ -63,7 +63,22 @@ final class RunCommand implements Callable<Integer> {
       if (!manifest.intermittent()) {
         throw new UsageException(project + " is not an intermittent build: compile it with --intermittent");
       }
+      if (manifest.target().startsWith("msp430")) {
+        // TODO(issue 6): failures under mspdebug sim (step N, fill, reset) with an NVM-resident harness.
+        throw new UsageException("--power-failures runs host and Cortex-M builds so far; MSP430 is not supported yet");
+      }
       return withPowerFailures(manifest, schedule, out, err);
+    }
+    if (manifest.target().startsWith("msp430")) {
+      Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+      err.println("running " + manifest.name() + " for " + manifest.target() + " under mspdebug sim");
+      err.flush();
+      dev.tenax.hostrun.Msp430Run.Result r = dev.tenax.hostrun.Msp430Run.run(manifest, feed, timeout);
+      ResultFiles.write(r.outputs(), outDir, format, out);
+      out.println("MCLK cycles: " + r.cycles() + ", instructions: " + r.instructions()
+          + ", stack: " + r.stackBytes() + " bytes (mspdebug sim tracer, tenax_begin to tenax_end)");
+      out.flush();
+      return ExitCodes.OK;
     }
     if (!manifest.target().equals("host")) {
       Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);

@@ -56,7 +56,8 @@ public final class ProjectBuilder {
     for (String k : kernels) {
       includes.add(k + ".h");
     }
-    List<String> sources = new ArrayList<>(RuntimeSources.forKernels(kernels));
+    dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    List<String> sources = new ArrayList<>(RuntimeSources.forTarget(kernels, t));
     if (options.intermittent()) {
       includes.add("tx_progress.h");
       sources.addAll(RuntimeSources.INTERMITTENT);
@@ -73,9 +74,10 @@ public final class ProjectBuilder {
           b.quant() == null ? "" : "scale " + b.quant().scale() + ", zero point " + b.quant().zeroPoint()));
     }
     long weightBytes = constants.stream().mapToLong(ConstView::bytes).sum();
-    dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    String[] arena = arenaPlacement(t, plan.arena().arenaBytes());
     return new ProjectView(p, Identifiers.upper(p), options.version(), options.modelFile(),
         options.sha256(), options.target(), t.family(), t.isHost() ? "" : t.qemuMachine(),
+        arena[0], arena[1], arena[2],
         plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, steps,
@@ -96,6 +98,20 @@ public final class ProjectBuilder {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
+  }
+
+  /** Where the MSP430 harness puts the arena: place, linker section, reason. */
+  private static String[] arenaPlacement(dev.tenax.target.Target t, long arenaBytes) {
+    if (!t.family().equals("msp430")) {
+      return new String[] {"", "", ""};
+    }
+    long stack = dev.tenax.target.Msp430Fit.stackReserve(t);
+    if (dev.tenax.target.Msp430Fit.arenaInSram(t, arenaBytes)) {
+      return new String[] {"SRAM", ".tenax_arena", arenaBytes + " bytes fit in the " + t.sramBytes()
+          + "-byte SRAM beside the " + stack + "-byte stack"};
+    }
+    return new String[] {"FRAM", ".tenax_arena_fram", arenaBytes + " bytes do not fit in the "
+        + t.sramBytes() + "-byte SRAM beside the " + stack + "-byte stack"};
   }
 
   private List<IoView> io(List<Program.Io> list) {

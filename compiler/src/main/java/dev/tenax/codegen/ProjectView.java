@@ -6,8 +6,11 @@ import java.util.List;
  * Everything the templates print, with every number already computed (house rule 7). FreeMarker
  * reads record components as properties: {@code ${model.arenaBytes}}.
  */
+/* arenaPlace, arenaSection and arenaNote: where an MSP430 harness puts the arena ("SRAM" or
+   "FRAM", its linker section, and why); empty for other families. */
 public record ProjectView(String name, String upperName, String version, String modelFile,
-    String sha256, String target, String family, String board, long arenaBytes, int arenaAlign, long lowerBound,
+    String sha256, String target, String family, String board, String arenaPlace, String arenaSection,
+    String arenaNote, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
     List<BufferView> buffers, List<String> floatNodes, String fingerprint) {

@@ -34,7 +34,7 @@ public final class ProjectWriter {
     t.put(m.name() + "_weights.c", "model_weights.c.ftl");
     t.put("memory_map.json", "memory_map.json.ftl");
     t.put("CMakeLists.txt", "CMakeLists.txt.ftl");
-    if (m.family().equals("cortex-m")) {
+    if (m.family().equals("cortex-m") || m.family().equals("msp430")) {
       t.put("main.c", m.family() + "/main.c.ftl");
     }
     if (m.family().equals("host") && !m.fingerprint().isEmpty()) {
@@ -93,8 +93,10 @@ public final class ProjectWriter {
     }
     if (!model.board().isEmpty()) {
       // Board support from qemu/: start-up code, semihosting, tick counter, linker scripts.
-      for (String f : RuntimeFiles.list("/qemu/common", "")) {
-        files.put("board/" + f, RuntimeFiles.resource("/qemu/common/" + f));
+      // MSP430 boards share their own start-up code and sections (qemu/msp430-common).
+      String common = model.family().equals("msp430") ? "/qemu/msp430-common" : "/qemu/common";
+      for (String f : RuntimeFiles.list(common, "")) {
+        files.put("board/" + f, RuntimeFiles.resource(common + "/" + f));
       }
       for (String f : RuntimeFiles.list("/qemu/" + model.board(), "")) {
         files.put("board/" + f, RuntimeFiles.resource("/qemu/" + model.board() + "/" + f));

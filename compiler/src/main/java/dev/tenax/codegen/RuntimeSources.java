@@ -43,6 +43,27 @@ public final class RuntimeSources {
   /** Folder (under runtime-c/) of the platform seam's implementation for NVM written by plain stores. */
   static final String PLATFORM_DIRECT = "platform/direct/";
 
+  /**
+   * The EABI helpers clang calls on the MSP430 (multiply, divide, shifts, software float): the
+   * compiler has no runtime library for this target, so every MSP430 project gets them.
+   */
+  static final List<String> MSP430_HELPERS = List.of("tx_mspabi_float.c", "tx_mspabi_int.c",
+      "tx_mspabi_int64.c", "tx_mspabi_mpy.c");
+
+  /** Folder (under runtime-c/) of the MSP430 support files. */
+  static final String MSP430 = "msp430/src/";
+
+  /** The kernels' files plus what the target's family needs besides them. */
+  public static List<String> forTarget(Collection<String> kernels, Target target) {
+    List<String> files = forKernels(kernels);
+    if (target.family().equals("msp430")) {
+      TreeSet<String> all = new TreeSet<>(files);
+      all.addAll(MSP430_HELPERS);
+      return new ArrayList<>(all);
+    }
+    return files;
+  }
+
   /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp" but no "mve". */
   static final String ARM_DSP = "arm-dsp/src/";
 
@@ -57,6 +78,9 @@ public final class RuntimeSources {
   public static String resourcePath(String file, Target target) {
     if (file.equals("tx_nvm_direct.c")) {
       return PLATFORM_DIRECT + file;
+    }
+    if (MSP430_HELPERS.contains(file)) {
+      return MSP430 + file;
     }
     if (target.hasFeature("dsp") && !target.hasFeature("mve")
         && RuntimeSources.class.getResource("/runtime-c/" + ARM_DSP + file) != null) {

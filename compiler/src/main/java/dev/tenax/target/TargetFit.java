@@ -25,6 +25,9 @@ public final class TargetFit {
     if (t.isHost()) {
       return problems;
     }
+    if (t.family().equals("msp430")) {
+      return Msp430Fit.check(t, weightBytes, arenaBytes, ioBytes);
+    }
     long flash = weightBytes + CODE_BUDGET;
     if (t.flashBytes() > 0 && flash > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of flash "

@@ -12,9 +12,9 @@ class TargetFitTest {
   @Test
   void everyCortexMTargetHasABoardMemoriesAndFlags() {
     assertEquals(List.of("host", "cortex-m0", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33",
-        "cortex-m55"), Targets.names());
+        "cortex-m55", "msp430fr5994", "msp430fr5969"), Targets.names());
     for (Target t : Targets.all()) {
-      if (!t.isHost()) {
+      if (t.family().equals("cortex-m")) {
         assertTrue(t.flashBytes() > 0 && t.sramBytes() > 0 && t.qemuMachine() != null, t.toString());
         assertTrue(t.cflags().contains("-mcpu=" + t.name()), t.toString());
       }
@@ -36,5 +36,21 @@ class TargetFitTest {
     List<Diagnostic> flash = TargetFit.check(m0, 300_000, 100, 8);
     assertTrue(flash.get(0).message().contains("324,576 bytes of flash"), flash.toString());
     assertTrue(TargetFit.check(Targets.find("host").orElseThrow(), 1L << 40, 1L << 40, 0).isEmpty());
+  }
+
+  /** MSP430: everything lives below 64 KB; the arena moves to FRAM when SRAM is too small. */
+  @Test
+  void msp430PartsPlaceTheArenaAndRefuseWhatExceedsTheLowFram() {
+    Target fr5994 = Targets.find("msp430fr5994").orElseThrow();
+    Target fr5969 = Targets.find("msp430fr5969").orElseThrow();
+    assertTrue(Msp430Fit.arenaInSram(fr5994, 4_000));
+    assertTrue(!Msp430Fit.arenaInSram(fr5969, 4_000));
+    assertTrue(TargetFit.check(fr5994, 20_000, 4_000, 3_176).isEmpty());
+    // The same model on the FR5969: the 4,000-byte arena joins the FRAM budget and still fits.
+    assertTrue(TargetFit.check(fr5969, 20_000, 4_000, 3_176).isEmpty());
+    List<Diagnostic> d = TargetFit.check(fr5969, 30_000, 4_000, 3_176);
+    assertEquals(1, d.size(), d.toString());
+    assertTrue(d.get(0).message().contains("53,560 bytes of FRAM below 64 KB")
+        && d.get(0).message().contains("46,976") && d.get(0).message().contains("4,000 of arena"), d.toString());
   }
 }

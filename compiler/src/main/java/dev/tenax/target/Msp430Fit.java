@@ -1,0 +1,50 @@
+package dev.tenax.target;
+
+import dev.tenax.diag.Code;
+import dev.tenax.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a model fits an MSP430 FRAM part, and where its arena goes. clang-19 emits 16-bit
+ * addresses only, so code, weights, the input and output tensors (which the harness keeps in
+ * FRAM) and an FRAM arena must all lie in the FRAM below 64 KB; the rest of a large part's FRAM
+ * is out of reach. The arena goes to SRAM when it fits there beside the stack (SRAM is faster and
+ * wears nothing), otherwise to FRAM.
+ */
+public final class Msp430Fit {
+  /** Code budget: kernels, the EABI helpers (soft float included), start-up and harness. */
+  public static final long CODE_BUDGET = 16 * 1024;
+  /** SRAM for .data and .bss besides the arena (the runtime and harness use a few dozen bytes). */
+  public static final long DATA_BUDGET = 256;
+
+  private Msp430Fit() {}
+
+  /** The stack the board's linker script reserves (qemu/msp430fr*&#47;*.ld, __stack_size__). */
+  public static long stackReserve(Target t) {
+    return t.sramBytes() >= 8 * 1024 ? 1024 : 768;
+  }
+
+  public static boolean arenaInSram(Target t, long arenaBytes) {
+    return arenaBytes + stackReserve(t) + DATA_BUDGET <= t.sramBytes();
+  }
+
+  /** The problems (empty when the model fits). */
+  public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes) {
+    List<Diagnostic> problems = new ArrayList<>();
+    boolean sram = arenaInSram(t, arenaBytes);
+    long fram = weightBytes + CODE_BUDGET + ioBytes + (sram ? 0 : arenaBytes);
+    if (fram > t.flashBytes()) {
+      problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
+          + "64 KB (%,d of weights and tables + %,d budgeted for code + %,d of float32 input and output "
+          + "tensors%s); %s (%s) has %,d there. clang emits 16-bit addresses only, so FRAM above "
+          + "0x10000 cannot hold code or constants (20-bit MSP430X addressing is not supported)",
+          fram, weightBytes, CODE_BUDGET, ioBytes, sram ? "" : String.format(Locale.ROOT,
+              " + %,d of arena, which does not fit in SRAM beside the %,d-byte stack", arenaBytes,
+              stackReserve(t)), t.name(), t.description(), t.flashBytes()),
+          "use a smaller model (fewer or narrower layers), or a Cortex-M target"));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,6 @@
+# msp430fr5994: compiler flags and the simulator command (read by the generated Makefile and the runner).
+# -mhwmult=none: the multiply helpers come from Tenax's runtime (runtime-c/msp430), whatever the part.
+TENAX_BOARD := msp430fr5994
+TENAX_CPU := msp430
+TENAX_CFLAGS := --target=msp430 -mhwmult=none -D__MSP430FR5994__
+TENAX_SIM := mspdebug -q sim

@@ -1,0 +1,51 @@
+# ${model.name}: ${model.modelFile} for ${model.target}, compiled by Tenax ${model.version}
+
+Model SHA-256: `${model.sha256}`. Tested in mspdebug's simulator (`mspdebug sim`) with the memory
+map of the ${model.board} below 64 KB (`board/${model.board}.ld`).
+
+- `make` builds `${model.name}.elf` with `clang-19 --target=msp430` and `ld.lld-19` (Debian:
+  `apt-get install clang-19 lld-19`), writes the link map `${model.name}.map` and prints the size
+  report. `make TOOLCHAIN=gcc` uses TI's `msp430-elf-gcc` instead (set `GCC_PREFIX` if it is not
+  on the `PATH` as `msp430-elf-gcc`); that path is written to work but is not tested by Tenax.
+  `CFLAGS` (default `-Os`: FRAM below 64 KB is the scarce resource) adds compiler flags.
+- `make run` runs the firmware in `mspdebug sim` up to `tenax_exit` and prints `tenax_exit_status`
+  (0 = success) and the tracer's instruction and MCLK counts. Inputs are whatever is in
+  `tenax_input_<i>`; `tenax run . --input NAME=x.npy -o out/` loads `.npy` inputs there, runs,
+  and writes `out/<output>.npy`. `TIMEOUT` (seconds, default 600) stops a runaway program.
+- `make flash` programs a LaunchPad (MSP-EXP430FR5994 or MSP-EXP430FR5969) with
+  `mspdebug tilib` (needs TI's `libmsp430.so`); `make flash MSPDEBUG_DRIVER=ezfet` uses mspdebug's
+  own eZ-FET driver. After reset the firmware runs once and idles in `tenax_exit`; read the results
+  with a debugger, e.g. `mspdebug tilib "md tenax_output_0 40"`.
+
+Memory: code, weights (`.tenax_weights`) and the input and output tensors (`.tenax_io`) are in
+FRAM below 64 KB (clang emits 16-bit addresses only); the arena is in ${model.arenaPlace}
+(${model.arenaNote}). The top 1 KB of low FRAM (`.tenax_nvm`) is kept for progress that survives
+power loss. The firmware holds the watchdog and leaves the clock at its reset default; raise MCLK
+to 16 MHz (with the FRAM wait state) in `board/crt0.c` if you measure time on a board.
+
+To use the model in your own firmware, take `${model.name}.h/.c`, `${model.name}_weights.c` and
+`runtime/` (the `tx_mspabi_*.c` files are the multiply, divide, shift and float helpers the compiler
+calls), define `${model.upperName}_WEIGHTS_PLACEMENT` to place the weights, and give
+`${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes.
+
+| | |
+|---|---|
+| kernel calls | ${model.steps?size} |
+| multiply-accumulates | ${model.macs?c} |
+| arena (peak) | ${model.arenaBytes?c} bytes, in ${model.arenaPlace} |
+| arena lower bound | ${model.lowerBound?c} bytes |
+| constant data | ${model.weightBytes?c} bytes |
+
+Inputs:
+<#list model.inputs as io>
+- `${io.name}`: float32 ${io.shape} (`tenax_input_${io.index}`)
+</#list>
+
+Outputs:
+<#list model.outputs as io>
+- `${io.name}`: float32 ${io.shape} (`tenax_output_${io.index}`)
+</#list>
+<#if model.floatNodes?has_content>
+
+Nodes computed in float32 (no integer kernel, software floating point): <#list model.floatNodes as n>`${n}`<#sep>, </#sep></#list>.
+</#if>
