@@ -173,7 +173,13 @@ uint32_t ${model.name}_progress_commits(const void *progress)
 
 void ${model.name}_restart(void *progress)
 {
-    tx_progress p = {0u, 0u, 0u, 0u, 0u};
+    tx_progress p;
+    /* Field by field: an initializer may become a memset call, absent in freestanding MSP430 builds. */
+    p.sequence = 0u;
+    p.step = 0u;
+    p.tile = 0u;
+    p.split = 0u;
+    p.flags = 0u;
     tx_progress_commit((tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
 }
 </#if>

@@ -49,6 +49,17 @@ static int read_slot(const volatile tx_progress_store *store, int i, uint32_t fi
     return 1;
 }
 
+/* Field by field: a struct assignment may become a memcpy call, and freestanding MSP430 builds
+ * have no C library. */
+static void copy(const tx_progress *from, tx_progress *to)
+{
+    to->sequence = from->sequence;
+    to->step = from->step;
+    to->tile = from->tile;
+    to->split = from->split;
+    to->flags = from->flags;
+}
+
 /* Which slot holds the latest commit (-1: none); sequence numbers compare modulo 2^32. */
 static int latest(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
@@ -56,11 +67,11 @@ static int latest(const volatile tx_progress_store *store, uint32_t fingerprint,
     int va = read_slot(store, 0, fingerprint, &a);
     int vb = read_slot(store, 1, fingerprint, &b);
     if (va && (!vb || (b.sequence - a.sequence) > UINT32_C(0x7FFFFFFF))) {
-        *out = a;
+        copy(&a, out);
         return 0;
     }
     if (vb) {
-        *out = b;
+        copy(&b, out);
         return 1;
     }
     return -1;

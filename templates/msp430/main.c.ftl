@@ -46,6 +46,16 @@ static uint16_t stack_used(void)
     return (uint16_t)((uintptr_t)&__stack_end__ - (uintptr_t)p);
 }
 
+<#if model.fingerprint != "">
+/* Intermittent build: FRAM keeps the arena, the tensors and the progress across power failures;
+ * the first boot (NVM not yet marked) starts the inference, every boot resumes it.
+ * TODO(issue 6): power-failure injection under mspdebug sim (step N, fill SRAM, reset). */
+__attribute__((section(".tenax_nvm"), aligned(2))) static uint16_t progress[${model.upperName}_PROGRESS_SIZE / 2u];
+__attribute__((section(".tenax_nvm"))) static volatile uint16_t started;
+__attribute__((section(".tenax_nvm"))) volatile uint16_t tenax_boots;
+#define STARTED 0x7E4Au
+
+</#if>
 int main(void)
 {
     const void *inputs[${model.inputs?size}];
@@ -58,9 +68,21 @@ int main(void)
     outputs[${io.index}] = tenax_output_${io.index};
 </#list>
     paint_stack();
+<#if model.fingerprint != "">
+    if (started != STARTED) {
+        ${model.name}_restart(progress);
+        started = STARTED;
+        tenax_boots = 0u;
+    }
+    tenax_boots++;
+    tenax_begin();
+    status = ${model.name}_resume(inputs, outputs, arena, progress);
+    tenax_end();
+<#else>
     tenax_begin();
     status = ${model.name}_invoke(inputs, outputs, arena);
     tenax_end();
+</#if>
     tenax_stack_used = stack_used();
     /* A stack that reached its reserved bottom has probably overwritten the arena or .bss. */
     if (status == 0 && __stack_start__ != PAINT) {

@@ -68,7 +68,7 @@ public final class ModelCompiler {
     }
     var problems = dev.tenax.target.TargetFit.check(
         dev.tenax.target.Targets.find(options.target()).orElseThrow(), view.weightBytes(),
-        view.arenaBytes(), io);
+        view.arenaBytes(), io, options.intermittent());
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }

@@ -74,7 +74,7 @@ public final class ProjectBuilder {
           b.quant() == null ? "" : "scale " + b.quant().scale() + ", zero point " + b.quant().zeroPoint()));
     }
     long weightBytes = constants.stream().mapToLong(ConstView::bytes).sum();
-    String[] arena = arenaPlacement(t, plan.arena().arenaBytes());
+    String[] arena = arenaPlacement(t, plan.arena().arenaBytes(), options.intermittent());
     return new ProjectView(p, Identifiers.upper(p), options.version(), options.modelFile(),
         options.sha256(), options.target(), t.family(), t.isHost() ? "" : t.qemuMachine(),
         arena[0], arena[1], arena[2],
@@ -101,9 +101,13 @@ public final class ProjectBuilder {
   }
 
   /** Where the MSP430 harness puts the arena: place, linker section, reason. */
-  private static String[] arenaPlacement(dev.tenax.target.Target t, long arenaBytes) {
+  private static String[] arenaPlacement(dev.tenax.target.Target t, long arenaBytes, boolean intermittent) {
     if (!t.family().equals("msp430")) {
       return new String[] {"", "", ""};
+    }
+    if (intermittent) {
+      return new String[] {"FRAM", ".tenax_arena_fram", "an intermittent build keeps its arena in FRAM, "
+          + "which survives power loss"};
     }
     long stack = dev.tenax.target.Msp430Fit.stackReserve(t);
     if (dev.tenax.target.Msp430Fit.arenaInSram(t, arenaBytes)) {

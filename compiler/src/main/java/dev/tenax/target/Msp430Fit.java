@@ -30,10 +30,11 @@ public final class Msp430Fit {
     return arenaBytes + stackReserve(t) + DATA_BUDGET <= t.sramBytes();
   }
 
-  /** The problems (empty when the model fits). */
-  public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes) {
+  /** The problems (empty when the model fits); an intermittent build's arena is in FRAM always. */
+  public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes,
+      boolean intermittent) {
     List<Diagnostic> problems = new ArrayList<>();
-    boolean sram = arenaInSram(t, arenaBytes);
+    boolean sram = !intermittent && arenaInSram(t, arenaBytes);
     long fram = weightBytes + CODE_BUDGET + ioBytes + (sram ? 0 : arenaBytes);
     if (fram > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
@@ -41,8 +42,9 @@ public final class Msp430Fit {
           + "tensors%s); %s (%s) has %,d there. clang emits 16-bit addresses only, so FRAM above "
           + "0x10000 cannot hold code or constants (20-bit MSP430X addressing is not supported)",
           fram, weightBytes, CODE_BUDGET, ioBytes, sram ? "" : String.format(Locale.ROOT,
-              " + %,d of arena, which does not fit in SRAM beside the %,d-byte stack", arenaBytes,
-              stackReserve(t)), t.name(), t.description(), t.flashBytes()),
+              intermittent ? " + %,d of arena, in FRAM to survive power loss%s"
+                  : " + %,d of arena, which does not fit in SRAM beside the %,d-byte stack", arenaBytes,
+              intermittent ? "" : stackReserve(t)), t.name(), t.description(), t.flashBytes()),
           "use a smaller model (fewer or narrower layers), or a Cortex-M target"));
     }
     return problems;

@@ -19,14 +19,44 @@ public final class TargetFit {
 
   private TargetFit() {}
 
-  /** The problems (empty when the model fits). */
+  /**
+   * The NVM region of each Cortex-M QEMU board (qemu/&lt;board&gt;/&lt;board&gt;.ld, checked by
+   * BoardsTest), which holds an intermittent build's arena, tensors and progress.
+   */
+  static final java.util.Map<String, Long> NVM_BYTES = java.util.Map.of("microbit", 2L * 1024,
+      "mps2-an385", 16L << 20, "mps2-an386", 16L << 20, "mps2-an500", 16L << 20, "mps2-an505", 16L << 20,
+      "mps3-an547", 16L << 20);
+
+  /** What an intermittent harness keeps in NVM besides the arena and tensors: progress and its own state. */
+  static final long NVM_STATE = 128;
+
+  /** The problems of a continuous-power build (empty when the model fits). */
   public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes) {
+    return check(t, weightBytes, arenaBytes, ioBytes, false);
+  }
+
+  /** The problems (empty when the model fits); an intermittent build keeps its arena and tensors in NVM. */
+  public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes,
+      boolean intermittent) {
     List<Diagnostic> problems = new ArrayList<>();
     if (t.isHost()) {
       return problems;
     }
     if (t.family().equals("msp430")) {
-      return Msp430Fit.check(t, weightBytes, arenaBytes, ioBytes);
+      return Msp430Fit.check(t, weightBytes, arenaBytes, ioBytes, intermittent);
+    }
+    Long nvm = NVM_BYTES.get(t.qemuMachine());
+    long needed = arenaBytes + ioBytes + NVM_STATE;
+    if (intermittent && nvm != null && needed > nvm) {
+      problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "an intermittent build needs %,d bytes "
+          + "of NVM (%,d of arena + %,d of input and output tensors + %,d of progress and harness state); "
+          + "the %s board's NVM region has %,d", needed, arenaBytes, ioBytes, NVM_STATE, t.qemuMachine(), nvm),
+          "build it without --intermittent, or pick a target whose board has more NVM"));
+      return problems;
+    }
+    if (intermittent) {
+      arenaBytes = 0; // in NVM, not SRAM
+      ioBytes = 0;
     }
     long flash = weightBytes + CODE_BUDGET;
     if (t.flashBytes() > 0 && flash > t.flashBytes()) {
