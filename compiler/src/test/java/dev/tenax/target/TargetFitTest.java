@@ -9,6 +9,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TargetFitTest {
+  /** An intermittent build keeps its arena and tensors in the board's NVM region. */
+  @Test
+  void intermittentBuildsMustFitTheBoardsNvm() {
+    Target m0 = Targets.find("cortex-m0").orElseThrow();
+    List<Diagnostic> d = TargetFit.check(m0, 1_000, 1_900, 100, true);
+    assertEquals(1, d.size(), d.toString());
+    assertTrue(d.get(0).message().contains("2,128 bytes of NVM") && d.get(0).message().contains("2,048"),
+        d.get(0).message());
+    assertTrue(TargetFit.check(m0, 1_000, 1_700, 100, true).isEmpty());
+    // In NVM, the arena no longer counts against SRAM.
+    assertTrue(TargetFit.check(Targets.find("cortex-m4").orElseThrow(), 1_000, 3_000_000, 1_000_000, true).isEmpty());
+  }
+
   @Test
   void everyCortexMTargetHasABoardMemoriesAndFlags() {
     assertEquals(List.of("host", "cortex-m0", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33",
