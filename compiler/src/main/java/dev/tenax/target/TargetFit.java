@@ -21,7 +21,7 @@ public final class TargetFit {
 
   /**
    * The NVM region of each Cortex-M QEMU board (qemu/&lt;board&gt;/&lt;board&gt;.ld, checked by
-   * BoardsTest), which holds an intermittent build's arena, tensors and progress.
+   * TargetFitTest), which holds an intermittent build's arena, tensors and progress.
    */
   static final java.util.Map<String, Long> NVM_BYTES = java.util.Map.of("microbit", 2L * 1024,
       "mps2-an385", 16L << 20, "mps2-an386", 16L << 20, "mps2-an500", 16L << 20, "mps2-an505", 16L << 20,

@@ -9,6 +9,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TargetFitTest {
+  /** The NVM sizes the fit check uses are the linker scripts' (qemu/<board>/<board>.ld). */
+  @Test
+  void nvmSizesMatchTheLinkerScripts() throws Exception {
+    java.util.regex.Pattern nvm = java.util.regex.Pattern.compile("NVM \\(rw\\)\\s*:.*LENGTH = (\\d+)([KM])");
+    for (var e : TargetFit.NVM_BYTES.entrySet()) {
+      String ld = java.nio.file.Files.readString(dev.tenax.testing.SharedData.repoRoot()
+          .resolve("qemu/" + e.getKey() + "/" + e.getKey() + ".ld"));
+      java.util.regex.Matcher m = nvm.matcher(ld);
+      assertTrue(m.find(), e.getKey());
+      long bytes = Long.parseLong(m.group(1)) << (m.group(2).equals("K") ? 10 : 20);
+      assertEquals(bytes, e.getValue().longValue(), e.getKey());
+    }
+    for (Target t : Targets.all()) {
+      assertTrue(!t.family().equals("cortex-m") || TargetFit.NVM_BYTES.containsKey(t.qemuMachine()), t.name());
+    }
+  }
+
   /** An intermittent build keeps its arena and tensors in the board's NVM region. */
   @Test
   void intermittentBuildsMustFitTheBoardsNvm() {
