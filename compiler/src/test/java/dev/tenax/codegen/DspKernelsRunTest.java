@@ -83,7 +83,7 @@ class DspKernelsRunTest {
   /** Cores with the DSP extension get the arm-dsp files; the others keep the reference. */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"cortex-m4, arm-dsp/src", "cortex-m7, arm-dsp/src", "cortex-m33, arm-dsp/src",
-      "cortex-m3, src", "cortex-m0, src", "cortex-m55, src", "host, src"})
+      "cortex-m3, src", "cortex-m0, src", "host, src"})
   void projectsGetTheVariantOfTheirCore(String target, String folder, @TempDir Path dir) throws Exception {
     Graph g = KernelCoverageTest.model();
     ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx", "0"), dir);
