@@ -64,7 +64,10 @@ public final class RuntimeSources {
     return files;
   }
 
-  /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp" but no "mve". */
+  /** Folder (under runtime-c/) of the Helium (MVE) variants, for cores with "mve" (cortex-m55). */
+  static final String ARM_MVE = "arm-mve/src/";
+
+  /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp". */
   static final String ARM_DSP = "arm-dsp/src/";
 
   /** Folder (under runtime-c/) of the portable reference kernels. */
@@ -72,8 +75,9 @@ public final class RuntimeSources {
 
   /**
    * The resource path under runtime-c/ of project file {@code runtime/src/<file>} for a target:
-   * the arm-dsp variant when the core has the DSP extension and that folder has the file.
-   * Cores with MVE (cortex-m55) keep the reference until they get kernels of their own.
+   * the arm-mve variant when the core has MVE and that folder has the file, else the arm-dsp
+   * variant when the core has the DSP extension and that folder has the file, else the
+   * reference.
    */
   public static String resourcePath(String file, Target target) {
     if (file.equals("tx_nvm_direct.c")) {
@@ -82,10 +86,16 @@ public final class RuntimeSources {
     if (MSP430_HELPERS.contains(file)) {
       return MSP430 + file;
     }
-    if (target.hasFeature("dsp") && !target.hasFeature("mve")
-        && RuntimeSources.class.getResource("/runtime-c/" + ARM_DSP + file) != null) {
+    if (target.hasFeature("mve") && has(ARM_MVE + file)) {
+      return ARM_MVE + file;
+    }
+    if (target.hasFeature("dsp") && has(ARM_DSP + file)) {
       return ARM_DSP + file;
     }
     return REFERENCE + file;
+  }
+
+  private static boolean has(String path) {
+    return RuntimeSources.class.getResource("/runtime-c/" + path) != null;
   }
 }

@@ -34,7 +34,7 @@ class DspElementwiseRunTest {
   static final int BRANCHES = 16;
 
   @ParameterizedTest(name = "{0}, seed {1}")
-  @CsvSource({"cortex-m4, 21", "cortex-m4, 22", "cortex-m7, 23", "cortex-m33, 24"})
+  @CsvSource({"cortex-m4, 21", "cortex-m4, 22", "cortex-m7, 23", "cortex-m33, 24", "cortex-m55, 25"})
   void randomAddsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);

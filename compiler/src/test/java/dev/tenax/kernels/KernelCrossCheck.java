@@ -65,7 +65,7 @@ final class KernelCrossCheck {
 
   /**
    * Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. A kernel with
-   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src) is checked too: on the host
+   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src, arm-mve/src) is checked too: on the host
    * that variant compiles to its portable fallback, which must give the same bits.
    */
   void check(Path dir, String kernel) throws IOException {
@@ -82,7 +82,7 @@ final class KernelCrossCheck {
   }
 
   /** Folders under runtime-c/ with optimized variants of some kernels (same names and signatures). */
-  static final List<String> VARIANTS = List.of("arm-dsp/src");
+  static final List<String> VARIANTS = List.of("arm-dsp/src", "arm-mve/src");
 
   private void checkSource(Path dir, Path input, String kernel, String folder, String tag)
       throws IOException {

@@ -1,0 +1,165 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
+import dev.tenax.ir.Attribute;
+import dev.tenax.ir.DType;
+import dev.tenax.ir.Graph;
+import dev.tenax.ir.Tensor;
+import dev.tenax.lower.Program;
+import dev.tenax.lower.ProgramInterpreter;
+import dev.tenax.quantizer.QuantMode;
+import dev.tenax.testing.OnnxModelBuilder;
+import dev.tenax.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Helium (MVE) kernels (runtime-c/arm-mve/src) that cortex-m55 projects get, and the
+ * DSP-extension depthwise kernel it keeps:
+ * randomized convolutions, depthwise convolutions and fully-connected layers (channel counts
+ * that are not multiples of 4, odd strides, pads and dilations, zero points across the range,
+ * also grouped convolutions and channel multipliers the DSP paths hand to the portable loops)
+ * run under QEMU and must give the Java integer evaluator's bits.
+ */
+class MveKernelsRunTest {
+  static final int BRANCHES = 20;
+
+  static final List<String> MVE_KERNELS = List.of("tx_conv2d_s8.c", "tx_fully_connected_s8.c");
+
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m55, 21", "cortex-m55, 22", "cortex-m55, 23", "cortex-m55, 24"})
+  void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    Map<String, float[]> ranges = new HashMap<>();
+    for (int i = 0; i < BRANCHES; i++) {
+      branch(b, r, i, ranges);
+    }
+    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
+    ModelCompiler.Result result = ModelCompiler.compile(q,
+        new EmitOptions("mve", target, null, "test", "random", "0"), dir);
+    for (String k : MVE_KERNELS) {
+      assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-mve/src/" + k)),
+          Files.readAllBytes(dir.resolve("runtime/src/" + k)), k + " must be the MVE variant");
+    }
+    Program p = result.program();
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    for (int n = 0; n < 2; n++) {
+      Map<String, Tensor> feed = new HashMap<>();
+      for (Program.Io in : p.inputs()) {
+        float[] range = ranges.get(in.name());
+        float[] x = new float[in.type().size()];
+        for (int k = 0; k < x.length; k++) {
+          // a little beyond the calibrated range, so saturation is exercised too
+          x[k] = range[0] + (range[1] - range[0]) * (r.nextFloat() * 1.2f - 0.1f);
+        }
+        feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
+      }
+      Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+      QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+      for (String out : want.keySet()) {
+        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+            target + " seed " + seed + " output " + out);
+      }
+      assertTrue(got.ticks() > 0, got.console());
+    }
+  }
+
+  /** cortex-m55 gets the arm-mve conv and FC and the arm-dsp depthwise; others no arm-mve. */
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource({"cortex-m55, tx_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_fully_connected_s8.c, arm-mve/src",
+      "cortex-m55, tx_depthwise_conv2d_s8.c, arm-dsp/src", "cortex-m55, tx_add_s8.c, arm-dsp/src",
+      "cortex-m4, tx_conv2d_s8.c, arm-dsp/src", "cortex-m33, tx_fully_connected_s8.c, arm-dsp/src",
+      "host, tx_conv2d_s8.c, src"})
+  void theCoreGetsItsVariant(String target, String file, String folder) {
+    assertEquals(folder + "/" + file,
+        RuntimeSources.resourcePath(file, dev.tenax.target.Targets.find(target).orElseThrow()));
+  }
+
+  @Test
+  void aCortexM55ProjectHoldsTheMveFiles(@TempDir Path dir) throws Exception {
+    Graph g = KernelCoverageTest.model();
+    ModelCompiler.compile(g, new EmitOptions("m", "cortex-m55", null, "test", "m.onnx", "0"), dir);
+    int found = 0;
+    for (String k : MVE_KERNELS) {
+      Path copied = dir.resolve("runtime/src/" + k);
+      if (Files.exists(copied)) {
+        found++;
+        assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-mve/src/" + k)),
+            Files.readAllBytes(copied), k + " should come from runtime-c/arm-mve/src");
+      }
+    }
+    assertTrue(found > 0, "the example model should use a convolution or fully-connected kernel");
+  }
+
+  /** One branch: input x{i} -> a random conv / depthwise / fully-connected layer (+ Relu) -> y{i}. */
+  private static void branch(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
+    String x = "x" + i;
+    String y = "y" + i;
+    // ranges entirely negative, entirely positive or around 0: zero points across [-128, 127]
+    float lo = -5 + r.nextFloat() * 6;
+    ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
+    String pre = r.nextBoolean() ? "z" + i : y;
+    int kind = r.nextInt(6);
+    if (kind == 5) { // fully connected, batches 1-3
+      int in = 1 + r.nextInt(90);
+      int out = 1 + r.nextInt(21);
+      int rows = 1 + r.nextInt(3);
+      b.input(x, DType.FLOAT32, rows, in);
+      b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
+      b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
+      b.output(y, DType.FLOAT32, rows, out);
+    } else {
+      // 0-2: ordinary convolution, 3: depthwise (multiplier 1 or 2), 4: grouped (2 groups)
+      int c = 1 + r.nextInt(40);
+      int groups = 1;
+      int outC = 1 + r.nextInt(40);
+      if (kind == 3) {
+        groups = c;
+        outC = c * (1 + r.nextInt(2));
+      } else if (kind == 4) {
+        c = 2 * (1 + r.nextInt(6));
+        groups = 2;
+        outC = 2 * (1 + r.nextInt(5));
+      }
+      boolean pointwise = kind == 0;
+      int kh = pointwise ? 1 : 1 + r.nextInt(4);
+      int kw = pointwise ? 1 : 1 + r.nextInt(4);
+      int sh = 1 + r.nextInt(3);
+      int sw = 1 + r.nextInt(3);
+      int dh = pointwise ? 1 : 1 + r.nextInt(2);
+      int dw = pointwise ? 1 : 1 + r.nextInt(2);
+      int[] pads = pointwise ? new int[4] : new int[] {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
+      int effH = (kh - 1) * dh + 1;
+      int effW = (kw - 1) * dw + 1;
+      int h = Math.max(2 + r.nextInt(8), effH);
+      int w = Math.max(2 + r.nextInt(8), effW);
+      int oh = (h + pads[0] + pads[2] - effH) / sh + 1;
+      int ow = (w + pads[1] + pads[3] - effW) / sw + 1;
+      b.input(x, DType.FLOAT32, 1, c, h, w);
+      b.initializer("w" + i, RandomLayersTest.random(r, outC, c / groups, kh, kw))
+          .initializer("b" + i, RandomLayersTest.random(r, outC));
+      b.node("Conv", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
+          "strides", Attribute.ofInts(sh, sw), "dilations", Attribute.ofInts(dh, dw),
+          "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3]), "group", Attribute.ofInt(groups)));
+      b.output(y, DType.FLOAT32, 1, outC, oh, ow);
+    }
+    if (!pre.equals(y)) {
+      b.node("Relu", List.of(pre), List.of(y));
+    }
+  }
+}
