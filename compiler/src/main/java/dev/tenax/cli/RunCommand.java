@@ -2,14 +2,13 @@ package dev.tenax.cli;
 
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.CompiledModel;
-import dev.tenax.hostrun.HostBuild;
+import dev.tenax.hostrun.PowerFailureRun;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
 import dev.tenax.intermittent.PowerSchedule;
 import dev.tenax.io.InputBinding;
 import dev.tenax.ir.Tensor;
 import dev.tenax.target.Target;
-import dev.tenax.target.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,15 +58,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProjectManifest manifest = ProjectManifest.read(project);
     if (powerFailures != null) {
-      PowerSchedule schedule = PowerSchedule.parse(powerFailures);
-      if (!manifest.intermittent()) {
-        throw new UsageException(project + " is not an intermittent build: compile it with --intermittent");
-      }
-      if (manifest.target().startsWith("msp430")) {
-        // TODO(issue 6): failures under mspdebug sim (step N, fill, reset) with an NVM-resident harness.
-        throw new UsageException("--power-failures runs host and Cortex-M builds so far; MSP430 is not supported yet");
-      }
-      return withPowerFailures(manifest, schedule, out, err);
+      return withPowerFailures(manifest, PowerSchedule.parse(powerFailures), out, err);
     }
     if (manifest.target().startsWith("msp430")) {
       Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
@@ -103,34 +94,20 @@ final class RunCommand implements Callable<Integer> {
   /** An uninterrupted run, then one on the schedule; the outputs must be the same bytes. */
   private int withPowerFailures(ProjectManifest manifest, PowerSchedule schedule, PrintWriter out, PrintWriter err)
       throws Exception {
-    Target t = Targets.find(manifest.target()).orElseThrow(() -> new UsageException("unknown target " + manifest.target()));
+    Target t = PowerFailureRun.target(manifest);
     Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
-    // On the host the harness counts events (NVM word writes and finished tiles), not instructions.
-    boolean host = t.isHost();
-    long perBillion = host ? 1_000_000_000L : t.clockHz();
-    String unit = host ? "events (NVM word writes and finished tiles)" : "instructions";
-    List<String> harness = host ? List.of(HostBuild.make(manifest.dir(), manifest.name() + "_power").toAbsolutePath()
-        .toString()) : null;
-    err.println("running " + manifest.name() + " for " + t.name() + (host ? "" : " under QEMU")
+    err.println("running " + manifest.name() + " for " + t.name() + (t.isHost() ? "" : " under QEMU")
         + ", first without power failures");
     err.flush();
-    QemuRun.Result plain = host ? QemuRun.runHarness(manifest, harness, feed, timeout, null)
-        : QemuRun.run(manifest, feed, timeout);
-    long plainCount = Math.round(plain.ticks() * 1e9 / perBillion);
+    PowerFailureRun.Run plain = PowerFailureRun.uninterrupted(manifest, feed, timeout);
     err.println("then with power failures (" + powerFailures + ")");
     err.flush();
-    byte[] file = schedule.firmwareFile(plainCount, perBillion);
-    QemuRun.Result r = host ? QemuRun.runHarness(manifest, harness, feed, timeout, file)
-        : QemuRun.run(manifest, feed, timeout, file);
+    PowerFailureRun.Run r = PowerFailureRun.interrupted(manifest, feed, schedule, plain.onTime(), timeout);
     ResultFiles.write(r.outputs(), outDir, format, out);
-    long count = Math.round(r.ticks() * 1e9 / perBillion);
     out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d %s (uninterrupted %d, "
-        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), count, unit,
-        plainCount, 100.0 * (count - plainCount) / Math.max(1, plainCount));
-    boolean same = true;
-    for (Map.Entry<String, Tensor> e : plain.outputs().entrySet()) {
-      same &= java.util.Arrays.equals(e.getValue().floats(), r.outputs().get(e.getKey()).floats());
-    }
+        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), r.onTime(),
+        PowerFailureRun.unit(t), plain.onTime(), 100.0 * (r.onTime() - plain.onTime()) / Math.max(1, plain.onTime()));
+    boolean same = PowerFailureRun.identical(plain.outputs(), r.outputs());
     out.println(same ? "outputs: identical to the uninterrupted run"
         : "outputs: DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)");
     out.flush();

@@ -1,0 +1,106 @@
+package dev.tenax.hostrun;
+
+import dev.tenax.diag.UsageException;
+import dev.tenax.intermittent.PowerSchedule;
+import dev.tenax.ir.Tensor;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an intermittent build's firmware (host harness, or Cortex-M under QEMU) once without power
+ * failures and then on a {@link PowerSchedule}, and compares the two runs' outputs. Used by
+ * {@code tenax run --power-failures} and by the energy simulator, which turns a harvesting trace
+ * into an {@code at:} schedule.
+ */
+public final class PowerFailureRun {
+  private PowerFailureRun() {}
+
+  /**
+   * One run. {@code onTime} counts the platform's unit ({@link #unit(Target)}) from power-on to the
+   * end of the inference over all boots; {@code ticks} is the firmware's raw counter.
+   */
+  public record Run(Map<String, Tensor> outputs, long onTime, int boots, int failures, String console) {}
+
+  /** A run with failures next to the uninterrupted one. */
+  public record Outcome(Run plain, Run interrupted, boolean identical) {
+    /** On-time spent beyond the uninterrupted run, as a fraction of it (re-executed work and commits redone). */
+    public double reexecutedFraction() {
+      return (interrupted.onTime() - plain.onTime()) / (double) Math.max(1, plain.onTime());
+    }
+  }
+
+  /** What the schedule's counts mean on this target. */
+  public static String unit(Target t) {
+    return t.isHost() ? "events (NVM word writes and finished tiles)" : "instructions";
+  }
+
+  /** The target of an intermittent project, or a usage error saying why it cannot run with failures. */
+  public static Target target(ProjectManifest m) throws UsageException {
+    if (!m.intermittent()) {
+      throw new UsageException(m.dir() + " is not an intermittent build: compile it with --intermittent");
+    }
+    Target t = Targets.find(m.target()).orElseThrow(() -> new UsageException("unknown target " + m.target()));
+    if (t.family().equals("msp430")) {
+      // TODO(issue 6): failures under mspdebug sim (step N, fill, reset) with an NVM-resident harness.
+      throw new UsageException("power failures run host and Cortex-M builds so far; MSP430 is not supported yet");
+    }
+    return t;
+  }
+
+  /** The firmware's run without power failures (the harness still commits progress). */
+  public static Run uninterrupted(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds)
+      throws IOException, InterruptedException, UsageException {
+    return execute(m, feed, timeoutSeconds, null, target(m));
+  }
+
+  /** The firmware's run on {@code schedule}; {@code plainOnTime} sizes random schedules. */
+  public static Run interrupted(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
+      long plainOnTime, long timeoutSeconds) throws IOException, InterruptedException, UsageException {
+    Target t = target(m);
+    return execute(m, feed, timeoutSeconds, schedule.firmwareFile(plainOnTime, perBillion(t)), t);
+  }
+
+  /** Both runs and whether every output holds the same values. */
+  public static Outcome compare(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
+      long timeoutSeconds) throws IOException, InterruptedException, UsageException {
+    Run plain = uninterrupted(m, feed, timeoutSeconds);
+    Run r = interrupted(m, feed, schedule, plain.onTime(), timeoutSeconds);
+    return new Outcome(plain, r, identical(plain.outputs(), r.outputs()));
+  }
+
+  /** Whether two runs' outputs hold the same values, output by output. */
+  public static boolean identical(Map<String, Tensor> a, Map<String, Tensor> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, Tensor> e : a.entrySet()) {
+      if (!Arrays.equals(e.getValue().floats(), b.get(e.getKey()).floats())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Firmware counter ticks per 1e9 units: the clock on Cortex-M (-icount shift=0), 1e9 on the host. */
+  private static long perBillion(Target t) {
+    return t.isHost() ? 1_000_000_000L : t.clockHz();
+  }
+
+  private static Run execute(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] schedule,
+      Target t) throws IOException, InterruptedException, UsageException {
+    QemuRun.Result r;
+    if (t.isHost()) {
+      // the host harness counts events (NVM word writes and finished tiles), not instructions
+      List<String> harness = List.of(HostBuild.make(m.dir(), m.name() + "_power").toAbsolutePath().toString());
+      r = QemuRun.runHarness(m, harness, feed, timeoutSeconds, schedule);
+    } else {
+      r = schedule == null ? QemuRun.run(m, feed, timeoutSeconds) : QemuRun.run(m, feed, timeoutSeconds, schedule);
+    }
+    long onTime = Math.round(r.ticks() * 1e9 / perBillion(t));
+    return new Run(r.outputs(), onTime, r.boots(), r.failures(), r.console());
+  }
+}
