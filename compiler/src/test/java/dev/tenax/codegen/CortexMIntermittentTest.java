@@ -40,6 +40,17 @@ class CortexMIntermittentTest {
       "burn-mnist-cnn, cortex-m4, 1000000, every:600000"})
   void powerFailuresLeaveTheOutputsBitExact(String folder, String target, long tileWork, String schedule,
       @TempDir Path dir) throws Exception {
+    runOnSchedules(folder, target, tileWork, java.util.List.of(schedule), dir);
+  }
+
+  /**
+   * Compiles a shared model with tiles of {@code tileWork}, runs it on each schedule and checks
+   * the evaluator's bits; then checks that failures every 400 instructions are reported as no
+   * progress.
+   */
+  static void runOnSchedules(String folder, String target, long tileWork, java.util.List<String> schedules,
+      Path dir)
+      throws Exception {
     CortexMRunTest.requireToolchain();
     ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
     Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
@@ -55,12 +66,14 @@ class CortexMIntermittentTest {
     QemuRun.Result plain = QemuRun.run(m, feed, 300);
     assertEquals(0, plain.failures());
     long instructions = Math.round(plain.ticks() * 1e9 / t.clockHz());
-    QemuRun.Result got = QemuRun.run(m, feed, 600,
-        PowerSchedule.parse(schedule).firmwareFile(instructions, t.clockHz()));
-    assertTrue(got.failures() > 3 && got.boots() == got.failures() + 1, got.console());
-    for (String out : want.keySet()) {
-      assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
-          target + " " + folder + " after " + got.failures() + " power failures: output " + out);
+    for (String schedule : schedules) {
+      QemuRun.Result got = QemuRun.run(m, feed, 600,
+          PowerSchedule.parse(schedule).firmwareFile(instructions, t.clockHz()));
+      assertTrue(got.failures() > 3 && got.boots() == got.failures() + 1, schedule + ": " + got.console());
+      for (String out : want.keySet()) {
+        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+            target + " " + folder + " " + schedule + ", after " + got.failures() + " power failures: output " + out);
+      }
     }
     QemuRun.FirmwareException stuck = assertThrows(QemuRun.FirmwareException.class, () -> QemuRun.run(m, feed, 600,
         PowerSchedule.parse("every:400").firmwareFile(instructions, t.clockHz())));

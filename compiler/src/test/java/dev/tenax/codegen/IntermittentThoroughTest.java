@@ -1,0 +1,29 @@
+package dev.tenax.codegen;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The long power-failure runs, in the thorough profile ({@code mvn -B test -Pthorough}): a
+ * thousand seeded random failure points per shared model on Cortex-M under QEMU (in runs of 30
+ * to 100, each with its own seed), every run ending with the Java integer evaluator's bits. The
+ * quick default suite runs a few dozen points per model.
+ */
+@Tag("thorough")
+class IntermittentThoroughTest {
+  // the MNIST CNN runs ~1.5M instructions: 100 points in one run leave gaps shorter than a tile
+  @ParameterizedTest(name = "{0} on {1}, tiles of {2} MACs, {3} runs of {4} failures")
+  @CsvSource({"burn-mnist-cnn, cortex-m33, 2000, 34, 30", "mlperf-tiny-kws-dscnn-int8-qdq, cortex-m4, 4000, 10, 100",
+      "mlperf-tiny-ic-resnet8-int8-qdq, cortex-m7, 8000, 10, 100"})
+  void aThousandRandomFailuresLeaveTheOutputsBitExact(String folder, String target, long tileWork, int runs,
+      int points, @TempDir Path dir) throws Exception {
+    List<String> schedules = IntStream.rangeClosed(1, runs).mapToObj(seed -> "random:" + points + ":" + seed)
+        .toList();
+    CortexMIntermittentTest.runOnSchedules(folder, target, tileWork, schedules, dir);
+  }
+}
