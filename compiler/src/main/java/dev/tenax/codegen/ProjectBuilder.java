@@ -27,6 +27,8 @@ public final class ProjectBuilder {
   private final EmitOptions options;
   private final List<ConstView> constants = new ArrayList<>();
   private final Map<String, String> constantNames = new HashMap<>();
+  /** The arrays emitted so far with their names, searched for the slices tiles take of them. */
+  private final List<Map.Entry<ConstArray, String>> emitted = new ArrayList<>();
 
   private ProjectBuilder(Program program, MemoryPlan plan, EmitOptions options) {
     this.program = program;
@@ -260,9 +262,41 @@ public final class ProjectBuilder {
     if (existing != null) {
       return existing;
     }
+    // A tile's rows of weights (and its multipliers, shifts, bias) are a slice of its parent's:
+    // point into the parent rather than emitting the bytes again (run-time halves and quarters
+    // would otherwise triple a tiled layer's weights).
+    String slice = sliceOfEmitted(arr);
+    if (slice != null) {
+      constantNames.put(key, slice);
+      return slice;
+    }
     constantNames.put(key, name);
     constants.add(new ConstView(name, arr.type().c(), arr.length(), arr.bytes(), lines));
+    emitted.add(Map.entry(arr, name));
     return name;
+  }
+
+  /** {@code (name + offset)} of an emitted array of the same type holding {@code arr} contiguously, else null. */
+  private String sliceOfEmitted(ConstArray arr) {
+    int n = arr.length();
+    for (Map.Entry<ConstArray, String> e : emitted) {
+      ConstArray whole = e.getKey();
+      if (whole.type() != arr.type() || whole.length() <= n || n < 2) {
+        continue;
+      }
+      boolean floats = arr.type() == ConstArray.CType.FLOAT32;
+      for (int i = 0; i + n <= whole.length(); i++) {
+        boolean first = floats ? Float.compare(whole.floats()[i], arr.floats()[0]) == 0
+            : whole.ints()[i] == arr.ints()[0];
+        boolean same = first && floats
+            ? java.util.Arrays.equals(whole.floats(), i, i + n, arr.floats(), 0, n)
+            : java.util.Arrays.equals(whole.ints(), i, i + n, arr.ints(), 0, n);
+        if (same) {
+          return i == 0 ? e.getValue() : "(" + e.getValue() + " + " + i + ")";
+        }
+      }
+    }
+    return null;
   }
 
   private String pointer(View v, boolean output, String type) {

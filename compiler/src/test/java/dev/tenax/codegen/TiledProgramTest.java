@@ -90,4 +90,25 @@ class TiledProgramTest {
       }
     }
   }
+
+  /**
+   * An intermittent build also emits each tile's halves and quarters for run-time splitting; their
+   * weights are slices of the tile's, so the constant data stays that of the plain build (it was
+   * three times as large, which pushed MNIST out of the FR5994's FRAM).
+   */
+  @Test
+  void runTimeSplitsPointIntoTheirTilesWeights() throws Exception {
+    ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals("onnx-mlir-mnist")).findFirst()
+        .orElseThrow();
+    Graph g = HostModelsTest.quantized(SharedData.require("models/" + spec.folder() + "/" + spec.file()), spec);
+    ModelCompiler.Result plain = ModelCompiler.compile(g, new EmitOptions("m", "host", null, "test", "m.onnx", "0"));
+    ModelCompiler.Result intermittent = ModelCompiler.compile(g, new EmitOptions("m", "host", null, "test",
+        "m.onnx", "0", 5000));
+    assertTrue(intermittent.tiling().program().steps().size() > plain.program().steps().size(),
+        "the fully-connected layers should be tiled");
+    assertEquals(plain.view().weightBytes(), intermittent.view().weightBytes(),
+        "run-time halves and quarters must point into their tile's weights");
+    String c = new String(intermittent.files().get("m.c"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(c.contains("_weights + "), "a split should address its rows of the tile's weights");
+  }
 }
