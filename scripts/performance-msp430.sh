@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Prints the MSP430 part of docs/performance.md (markdown on stdout): MCLK cycles per inference
+# and per MAC, SRAM and FRAM bytes, for each shared model that fits the msp430fr5994, measured
+# under mspdebug sim; then the intermittent builds' overhead on continuous power and their cycles
+# under power failures every 500k MCLK cycles (about one 100 uF charge on the FR5994).
+# Usage: scripts/performance-msp430.sh SHARED_DIR WORK_DIR   (called by scripts/performance.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=$1
+tmp=$2
+models="onnx-mlir-mnist mnist-14x14-cnn-atmega deepc-asl-gesture-mlp burn-pico-sine-mlp
+  tflm-hello-world-sine-mlp velardo-lesson9-mlp mlperf-tiny-open-alibaba-kws"
+# Symbolic batch dimensions, set to one inference.
+declare -A dims=([burn-pico-sine-mlp]="--dim unk__6=1" [tflm-hello-world-sine-mlp]="--dim N=1"
+  [velardo-lesson9-mlp]="--dim N=1")
+
+# A zero input in the model's shape, from the project's memory map (the cycles hardly depend on it).
+zero_input() {
+  python3 - "$1/memory_map.json" "$2" <<'PY'
+import json, struct, sys
+shape = json.load(open(sys.argv[1]))["inputs"][0]["shape"]
+header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join("%d, " % d for d in shape)
+header += " " * (63 - (10 + len(header)) % 64) + "\n"
+n = 1
+for d in shape:
+    n *= d
+with open(sys.argv[2], "wb") as f:
+    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(4 * n))
+PY
+}
+
+# Bytes of the ELF's sections in FRAM (at or above 0x4000) and in SRAM (0x1C00-0x3BFF).
+memory() {
+  llvm-size-19 -A "$1" | awk '$3 >= 16384 { fram += $2 } $3 >= 7168 && $3 < 15360 { sram += $2 }
+    END { printf "%d %d", fram, sram }'
+}
+
+echo "## msp430fr5994"
+echo
+echo "The float models are quantized with \`tenax quantize --calib random\` (cycles do not depend"
+echo "on the calibration), compiled with \`tenax compile --target msp430fr5994\` and run once by"
+echo "\`tenax run\` under \`mspdebug sim\`, whose tracer counts MCLK cycles from the tenax_begin to"
+echo "the tenax_end breakpoint. FRAM: the linked sections at or above 0x4000 (code, weights, I/O"
+echo "tensors, and the arena when the compiler put it there); SRAM: the sections the link placed in"
+echo "SRAM (arena, runtime data) plus the stack the inference used (stack painting)."
+echo
+echo "| model | MACs | MCLK cycles | cycles/MAC | FRAM bytes | SRAM bytes (data + stack) | arena |"
+echo "|---|---|---|---|---|---|---|"
+for m in $models; do
+  f=$(ls "$shared/models/$m/"*.onnx | head -1)
+  q="$tmp/msp-$m.onnx"
+  dir="$tmp/msp-$m"
+  # shellcheck disable=SC2086
+  if ! ./tenax quantize "$f" ${dims[$m]:-} --calib random -o "$q" > "$tmp/log" 2>&1; then
+    echo "| $m | not quantized: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | |"
+    continue
+  fi
+  if ! ./tenax compile "$q" --target msp430fr5994 -o "$dir" > "$tmp/log" 2>&1; then
+    echo "| $m | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | |"
+    continue
+  fi
+  macs=$(grep -o 'MACs [0-9]*' "$tmp/log" | grep -o '[0-9]*')
+  where=$(grep -o '^arena in [A-Z]*' "$tmp/log" | sed 's/arena in //')
+  arena=$(grep -o '^arena [0-9]* bytes' "$tmp/log" | grep -o '[0-9]*')
+  zero_input "$dir" "$tmp/msp-in-$m.npy"
+  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-out-$m" > "$tmp/run" 2>&1 || true
+  line=$(grep -m1 '^MCLK cycles' "$tmp/run" || echo "")
+  if [ -z "$line" ]; then
+    echo "| $m | $macs | failed: $(grep -m1 -iE 'error|fault' "$tmp/run" | cut -c1-100) | | | | |"
+    continue
+  fi
+  cycles=$(echo "$line" | sed -E 's/MCLK cycles: ([0-9]+).*/\1/')
+  echo "$cycles" > "$tmp/msp-cycles-$m"
+  stack=$(echo "$line" | sed -E 's/.*stack: ([0-9]+) bytes.*/\1/')
+  read -r fram sram <<< "$(memory "$dir"/*.elf)"
+  awk -v m="$m" -v macs="$macs" -v c="$cycles" -v f="$fram" -v s="$sram" -v st="$stack" -v a="$arena" -v w="$where" \
+    'BEGIN { printf "| %s | %d | %d | %s | %d | %d + %d | %d B in %s |\n", m, macs, c,
+      (macs > 0 ? sprintf("%.1f", c / macs) : "-"), f, s, st, a, w }'
+done
+
+echo
+echo "## Intermittent builds on msp430fr5994"
+echo
+echo "Compiled with \`--intermittent --capacitor 100uF\` (or 1mF when a layer cannot be split to fit"
+echo "100 uF), run without failures (overhead: the commits and the smaller calls, against the plain"
+echo "build above) and with \`--power-failures every:500000\` (the power fails after every 500k MCLK"
+echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz)."
+echo
+echo "| model | capacitor | tiles | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average tile |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for m in $models; do
+  q="$tmp/msp-$m.onnx"
+  [ -f "$q" ] || continue
+  dir="$tmp/msp-int-$m"
+  cap=""
+  for c in 100uF 1mF; do
+    if ./tenax compile "$q" --target msp430fr5994 --intermittent --capacitor "$c" -o "$dir" > "$tmp/log" 2>&1; then
+      cap=$c
+      break
+    fi
+  done
+  if [ -z "$cap" ]; then
+    echo "| $m | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | | | |"
+    continue
+  fi
+  tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
+  plain=$(cat "$tmp/msp-cycles-$m" 2>/dev/null || echo 0)
+  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" > "$tmp/run" 2>&1 || true
+  un=$(grep -m1 -o '^MCLK cycles: [0-9]*' "$tmp/run" | grep -o '[0-9]*' || echo 0)
+  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" --power-failures every:500000 \
+    > "$tmp/run" 2>&1 || true
+  line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
+  if [ -z "$line" ]; then
+    awk -v m="$m" -v cap="$cap" -v t="$tiles" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
+      'BEGIN { printf "| %s | %s | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, t, p, u,
+        (p > 0 ? 100 * (u - p) / p : 0), why }'
+    continue
+  fi
+  failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
+  on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) .*/\1/')
+  awk -v m="$m" -v cap="$cap" -v t="$tiles" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
+    printf "| %s | %s | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, t, p, u,
+      (p > 0 ? 100 * (u - p) / p : 0), f, o, (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / t }'
+done
