@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
 # MLPerf Tiny QDQ models on cortex-m4, cortex-m7 and cortex-m0 (where they fit), measured under
-# QEMU by `tenax bench`. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
+# QEMU by `tenax bench`, the intermittent builds on cortex-m4, and the MSP430 figures
+# (scripts/performance-msp430.sh, under mspdebug sim). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -10,7 +11,7 @@ models="mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx mlperf-tiny-ic-resnet8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 {
-  echo "# Performance on Cortex-M"
+  echo "# Performance"
   echo
   echo "Produced by \`scripts/performance.sh\` (rewrite this file with it; do not edit it by hand)."
   echo "Each model is compiled with \`tenax compile --target T\` and measured with \`tenax bench\`:"
@@ -92,6 +93,8 @@ PY
       printf "| %s | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", n, p, t, u, 100 * (u - p) / p, f, o,
         (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / t }'
   done
+  echo
+  bash scripts/performance-msp430.sh "$shared" "$tmp"
 } > docs/performance.md.tmp
 mv docs/performance.md.tmp docs/performance.md
 echo "wrote docs/performance.md"
