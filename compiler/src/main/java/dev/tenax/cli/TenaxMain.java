@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         + "lose power during inference.",
     subcommands = {InspectCommand.class, ExecCommand.class, QuantizeCommand.class,
         CompileCommand.class, RunCommand.class, BenchCommand.class, EvalCommand.class, BenchmarkCommand.class,
-        ExampleCommand.class, TrainExampleCommand.class, CommandLine.HelpCommand.class},
+        ExampleCommand.class, TrainExampleCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0   ok", "  2   usage error (bad option, missing or mismatched input file)",
         "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",
