@@ -59,12 +59,18 @@ public final class RuntimeSources {
    */
   static final String MSP430_HWMULT = "msp430-hwmult/src/";
 
+  /** What the hardware-multiplier kernels share (the requantization); unused parts are dropped by the linker. */
+  static final String MSP430_HWMULT_SHARED = "tx_msp430_hwmult.c";
+
   /** The kernels' files plus what the target's family needs besides them. */
   public static List<String> forTarget(Collection<String> kernels, Target target) {
     List<String> files = forKernels(kernels);
     if (target.family().equals("msp430")) {
       TreeSet<String> all = new TreeSet<>(files);
       all.addAll(MSP430_HELPERS);
+      if (target.hasFeature("hwmult32")) {
+        all.add(MSP430_HWMULT_SHARED);
+      }
       return new ArrayList<>(all);
     }
     return files;
