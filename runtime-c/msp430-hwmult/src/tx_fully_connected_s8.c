@@ -72,9 +72,11 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         || in_features > INT32_C(0x7FFF) || out_shape->c > INT32_C(0x7FFF)) {
         return TX_ERR_ARGUMENT;
     }
+    /* Pointer steps rather than b * in_features: a 64-bit product is a software helper. */
     for (b = 0; b < in_shape->n; b++) {
-        row_outputs(p, in + (int64_t)b * in_features, weights, bias, (uint16_t)in_features,
-                    (uint16_t)out_shape->c, out + (int64_t)b * out_shape->c);
+        row_outputs(p, in, weights, bias, (uint16_t)in_features, (uint16_t)out_shape->c, out);
+        in += in_features;
+        out += out_shape->c;
     }
     return TX_OK;
 }
