@@ -152,6 +152,24 @@ static inline void tx_hw_mac_s16(tx_hw_acc *a, const int16_t *x, const int8_t *w
         : "memory");
 }
 
+/*
+ * accumulator += sum_i (x[i * x_step] + offset) * w[i * w_step]: the depthwise layout, where a
+ * channel's inputs and weights are strided. C (about 20 cycles a term): additions only between
+ * the register writes.
+ */
+static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t x_step,
+                                        const int8_t *w, uint16_t w_step, uint16_t n,
+                                        int16_t offset)
+{
+    (void)a;
+    for (; n != 0u; n--) {
+        TX_HW_REG(0x06u) = (uint16_t)(*x + offset);
+        TX_HW_OP2 = (uint16_t)*w;
+        x += x_step;
+        w += w_step;
+    }
+}
+
 /* The 64-bit product of two unsigned 32-bit numbers, from four unsigned 16x16 products; the
  * two middle ones accumulate with MAC, whose SUMEXT is the carry out of bit 31 (0 or 1). */
 static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
@@ -209,6 +227,17 @@ static inline void tx_hw_mac_s16(tx_hw_acc *a, const int16_t *x, const int8_t *w
     }
 }
 
+static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t x_step,
+                                        const int8_t *w, uint16_t w_step, uint16_t n,
+                                        int16_t offset)
+{
+    for (; n != 0u; n--) {
+        a->acc = tx_add_wrap_s32(a->acc, ((int32_t)*x + offset) * (int32_t)*w);
+        x += x_step;
+        w += w_step;
+    }
+}
+
 static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
 {
     const uint64_t p = (uint64_t)a * b;
@@ -217,6 +246,27 @@ static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t 
 }
 
 #endif /* __MSP430__ */
+
+/* The taps t in [0, k) whose position start + t * dilation lies in [0, size): [*lo, *hi). The
+ * positions grow with t, so the in-bounds taps of a window are one contiguous block. */
+static inline void tx_hw_tap_range(int32_t start, int32_t dilation, int32_t k, int32_t size,
+                                   int32_t *lo, int32_t *hi)
+{
+    int32_t t;
+    int32_t pos = start;
+    *lo = 0;
+    *hi = 0;
+    for (t = 0; t < k; t++) {
+        if (pos >= 0 && pos < size) {
+            if (*hi == 0) {
+                *lo = t;
+            }
+            *hi = t + 1;
+        }
+        pos += dilation;
+    }
+}
+
 
 /* tx_requantize_s8's bits from 16x16 products (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c,
  * one copy for every kernel: FRAM below 64 KB is scarce). Uses the multiplier: call it outside

@@ -33,25 +33,6 @@ int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 
     return 0;
 }
 
-/* The taps t in [0, k) whose position start + t * dilation lies in [0, size): [*lo, *hi). */
-static void tap_range(int32_t start, int32_t dilation, int32_t k, int32_t size, int32_t *lo,
-                      int32_t *hi)
-{
-    int32_t t;
-    int32_t pos = start;
-    *lo = 0;
-    *hi = 0;
-    for (t = 0; t < k; t++) {
-        if (pos >= 0 && pos < size) {
-            if (*hi == 0) {
-                *lo = t;
-            }
-            *hi = t + 1;
-        }
-        pos += dilation;
-    }
-}
-
 /* What one output pixel's dot products need, all computed before the accumulator is in use. */
 typedef struct {
     const int8_t *x;    /* input at the first in-bounds tap (ky_lo, kx_lo), channel 0 */
@@ -145,7 +126,7 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
             int32_t ky_lo, ky_hi;
-            tap_range(y0, p->dilation_h, kh, in_shape->h, &ky_lo, &ky_hi);
+            tx_hw_tap_range(y0, p->dilation_h, kh, in_shape->h, &ky_lo, &ky_hi);
             for (ox = 0; ox < out_shape->w; ox++) {
                 const int32_t x0 = ox * p->stride_w - p->pad_left;
                 const int8_t *w = filter;
@@ -155,7 +136,7 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
                 int32_t kx_lo, kx_hi, grp;
                 window v;
                 tx_hw_acc a;
-                tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
+                tx_hw_tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
                 v.ky_lo = ky_lo;
                 v.kx_lo = kx_lo;
                 v.rows = (uint16_t)(ky_hi - ky_lo);

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The MSP430 hardware-multiplier kernels (runtime-c/msp430-hwmult/src) that FR-part projects
  * get: randomized convolutions (pads, strides, dilations, groups, channel counts that are not
  * multiples of 2 or 4, windows that fit the int16 patch and windows that do not), depthwise
- * layers and fully-connected layers (rows that fit the int16 copy and rows that do not, batches),
+ * layers (channel multipliers 1 and 2) and fully-connected layers (rows that fit the int16 copy and rows that do not, batches),
  * with input ranges that give zero points -128 and 127 too, run under mspdebug sim and must give
  * the Java integer evaluator's bits. A test firmware checks the requantization at its edges and
  * measures MCLK cycles per MAC of dense and convolution layers. Skips visibly without the tools.
@@ -46,8 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Msp430KernelsRunTest {
   static final int BRANCHES = 8;
 
-  static final List<String> HWMULT_FILES = List.of("tx_conv2d_s8.c", "tx_fully_connected_s8.c",
-      "tx_mspabi_mpy.c", "tx_msp430_hwmult.c");
+  static final List<String> HWMULT_FILES = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
+      "tx_fully_connected_s8.c", "tx_mspabi_mpy.c", "tx_msp430_hwmult.c");
 
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"msp430fr5994, 31", "msp430fr5994, 32", "msp430fr5969, 33"})
