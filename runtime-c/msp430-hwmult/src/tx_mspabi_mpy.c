@@ -68,6 +68,11 @@ int32_t __mspabi_mpyl(int32_t a, int32_t b)
     TX_MPY = al;
     TX_OP2 = bl;
     low = (uint32_t)TX_RESLO | ((uint32_t)TX_RESHI << 16);
+    /* Zero-extended 16-bit operands (the limb products of __mspabi_mpyll, say): no cross terms. */
+    if ((ah | bh) == 0u) {
+        irq_restore(sr);
+        return (int32_t)low;
+    }
     TX_MPY = ah;
     TX_OP2 = bl;
     cross = TX_RESLO;

@@ -12,16 +12,16 @@ import java.util.Random;
  *   <li>tx_hw_requantize_s8 on edge and random vectors against the results Java's
  *       {@link Requantize#s8} computed, as const tables in FRAM (mismatches counted);
  *   <li>three measured kernel calls, each between tenax_begin and tenax_end: a dense layer whose
- *       row fits the int16 copy (128 inputs x 32 outputs), one whose row does not (256 x 16),
- *       and a 3x3 convolution (8 -> 16 channels, 6x6, pad 1), with random weights in FRAM.
+ *       row fits the int16 copy (128 inputs x 32 outputs), two whose rows do not (256 x 16,
+ *       512 x 8), and a 3x3 convolution (8 -> 16 channels, 6x6, pad 1), with random weights in FRAM.
  * </ul>
  * tenax_result = {failures, first failing vector, 0x7E57}.
  */
 final class Msp430KernelFirmware {
   /** The measured calls, in order, and their multiply-accumulates. */
   static final List<String> BENCHES = List.of("fully connected 128 -> 32", "fully connected 256 -> 16",
-      "conv 3x3, 6x6x8 -> 16, pad 1");
-  static final long[] BENCH_MACS = {128 * 32, 256 * 16, 6L * 6 * 16 * 9 * 8};
+      "fully connected 512 -> 8", "conv 3x3, 6x6x8 -> 16, pad 1");
+  static final long[] BENCH_MACS = {128 * 32, 256 * 16, 512 * 8, 6L * 6 * 16 * 9 * 8};
 
   private final Random rnd;
 
@@ -38,7 +38,7 @@ final class Msp430KernelFirmware {
           .append(v[3]).append(", ").append(v[4]).append(", ").append(v[5]).append(", ").append(v[6]).append("},\n");
     }
     t.append("};\n\n");
-    t.append(bytes("data_in", 288)).append(bytes("data_w", 4096)).append(int32s("bias", 32, 1 << 14))
+    t.append(bytes("data_in", 512)).append(bytes("data_w", 4096)).append(int32s("bias", 32, 1 << 14))
         .append(int32s("mults", 32, 0)).append(int32s("shifts", 32, -1));
     return """
         #include <stdint.h>
@@ -56,6 +56,7 @@ final class Msp430KernelFirmware {
         static const tx_conv2d_s8_params cv = {1, 1, 1, 1, 1, 1, 1, 128, -128, -128, 127, mults, shifts};
         static const tx_shape4 in1 = {1, 1, 1, 128}, out1 = {1, 1, 1, 32};
         static const tx_shape4 in2 = {1, 1, 1, 256}, out2 = {1, 1, 1, 16};
+        static const tx_shape4 in3 = {1, 1, 1, 512}, out3 = {1, 1, 1, 8};
         static const tx_shape4 cin = {1, 6, 6, 8}, cf = {16, 3, 3, 8}, cout = {1, 6, 6, 16};
 
         int main(void)
@@ -75,6 +76,9 @@ final class Msp430KernelFirmware {
             tenax_end();
             tenax_begin();
             status = (int16_t)(status | tx_fully_connected_s8(&fc, &in2, data_in, data_w, bias, &out2, out));
+            tenax_end();
+            tenax_begin();
+            status = (int16_t)(status | tx_fully_connected_s8(&fc, &in3, data_in, data_w, bias, &out3, out));
             tenax_end();
             tenax_begin();
             status = (int16_t)(status | tx_conv2d_s8(&cv, &cin, data_in, &cf, data_w, bias, &cout, out));
