@@ -8,8 +8,8 @@
  * TX_MSP430_HWMULT_BASE is a build parameter: 0x0130 under mspdebug sim (the only address its
  * hwmult device takes), 0x04C0 on the MSP430FR5994 and FR5969. The multiplier is one shared
  * peripheral, so each helper runs with interrupts disabled (and restores GIE as it found it).
- * TODO(msp430-hwmult): select this file for projects (target feature "hwmult32", simulator runs
- * with "simio add hwmult m") and int8 kernels on MACS in runtime-c/msp430-hwmult/src.
+ * Projects for parts with target feature "hwmult32" get this file (RuntimeSources); the
+ * simulator runs them with "simio add hwmult m".
  */
 #include <stdint.h>
 
