@@ -1,8 +1,8 @@
-/* Portable reference: the TFLite int8 reference kernel's loops, with only defined arithmetic. */
+/* Portable reference: the TFLite int8 reference kernel's loops, with only defined arithmetic
+ * (in tx_fully_connected_s8_body.h, shared with the optimized variants). */
 #include "tx_fully_connected_s8.h"
 
-#include "tx_fixed_point.h"
-#include "tx_kernel_args.h"
+#include "tx_fully_connected_s8_body.h"
 
 int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_shape4 *out_shape)
 {
@@ -15,38 +15,9 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
                                 const int8_t *in, const int8_t *weights, const int32_t *bias,
                                 const tx_shape4 *out_shape, int8_t *out)
 {
-    int32_t batches;
-    int32_t in_features;
-    int32_t out_features;
-    int32_t b;
-    int32_t o;
-    int32_t i;
-
-    if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
-        || p->multipliers == 0 || p->shifts == 0) {
+    if (!tx_fully_connected_s8_valid(p, in_shape, in, weights, out_shape, out)) {
         return TX_ERR_ARGUMENT;
     }
-    if (!tx_shape4_valid(in_shape) || out_shape->n != in_shape->n || out_shape->h != 1
-        || out_shape->w != 1 || out_shape->c <= 0
-        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
-        return TX_ERR_ARGUMENT;
-    }
-    batches = in_shape->n;
-    in_features = in_shape->h * in_shape->w * in_shape->c;
-    out_features = out_shape->c;
-
-    for (b = 0; b < batches; b++) {
-        const int8_t *row = in + (int64_t)b * in_features;
-        for (o = 0; o < out_features; o++) {
-            const int8_t *w = weights + (int64_t)o * in_features;
-            int32_t acc = bias != 0 ? bias[o] : INT32_C(0);
-            for (i = 0; i < in_features; i++) {
-                const int32_t x = (int32_t)row[i] + p->input_offset;
-                acc = tx_add_wrap_s32(acc, x * (int32_t)w[i]);
-            }
-            out[(int64_t)b * out_features + o] = tx_requantize_s8(acc, p->multipliers[o],
-                p->shifts[o], p->output_offset, p->act_min, p->act_max);
-        }
-    }
+    tx_fully_connected_s8_reference(p, in_shape, in, weights, bias, out_shape, out, 0, in_shape->n);
     return TX_OK;
 }

@@ -4,12 +4,21 @@
 #                     the tracer's instruction and MCLK counts ('tenax run' also loads inputs)
 #   make flash        programs a LaunchPad through mspdebug (MSPDEBUG_DRIVER=tilib or ezfet)
 #   make TOOLCHAIN=gcc  builds with TI's msp430-elf-gcc instead of clang-19 + ld.lld-19
+#   make HWMULT_BASE=0x04C0  builds for a real part (see below)
 include board/board.mk
+
+# Base address of the hardware multiplier's 16x16 registers (MPY, MACS, OP2, RESLO, RESHI), which
+# runtime/src/tx_mspabi_mpy.c and the int8 kernels use. mspdebug's simulator has them at 0x0130
+# only; the MSP430FR5994 and FR5969 at 0x04C0. This is the one difference between the simulated
+# build and the firmware for a board.
+HWMULT_BASE ?= 0x0130
+# A stamp named after the base rebuilds every object when the base changes.
+HWMULT_STAMP = .hwmult-$(HWMULT_BASE)
 
 TOOLCHAIN ?= clang
 CFLAGS ?= -Os
 COMMON_CFLAGS = -std=c99 -Wall -Wextra -ffreestanding -ffp-contract=off -ffunction-sections -fdata-sections \
-  -I. -Iruntime/include -Iboard \
+  -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE) \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))'
 ifeq ($(TOOLCHAIN),gcc)
 # TI's GCC (msp430-elf-gcc from the MSP430 GCC package). The small code model keeps 16-bit
@@ -39,19 +48,27 @@ all: ${model.name}.elf
 ${model.name}.elf: $(OBJECTS)
 	$(LINK) $@ $(OBJECTS)
 
+$(OBJECTS): $(HWMULT_STAMP)
+
+$(HWMULT_STAMP):
+	rm -f .hwmult-*
+	touch $@
+
 %.o: %.c
 	$(CC) $(TARGET_FLAGS) $(COMMON_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 run: ${model.name}.elf
-	timeout -s INT $(TIMEOUT) $(TENAX_SIM) "simio add tracer t" "prog ${model.name}.elf" \
+	timeout -s INT $(TIMEOUT) $(TENAX_SIM) "simio add tracer t" "simio add hwmult m" "prog ${model.name}.elf" \
 	  "setbreak tenax_exit" "run" "md tenax_exit_status 2" "simio info t"
 
 # A LaunchPad's eZ-FET speaks 'tilib' (libmsp430.so from TI) or 'ezfet'; older ones 'rf2500'.
 MSPDEBUG_DRIVER ?= tilib
+# The simulator's multiplier base would write to another peripheral on a board: refuse it.
 flash: ${model.name}.elf
+	@if [ "$(HWMULT_BASE)" = 0x0130 ]; then echo "make flash: build for the part with 'make flash HWMULT_BASE=0x04C0' (0x0130 is the simulator's multiplier)" >&2; exit 1; fi
 	mspdebug $(MSPDEBUG_DRIVER) "prog ${model.name}.elf" "verify ${model.name}.elf"
 
 clean:
-	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map
+	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map .hwmult-*
 
 .PHONY: all run flash clean

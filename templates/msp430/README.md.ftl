@@ -12,8 +12,13 @@ map of the ${model.board} below 64 KB (`board/${model.board}.ld`).
   (0 = success) and the tracer's instruction and MCLK counts. Inputs are whatever is in
   `tenax_input_<i>`; `tenax run . --input NAME=x.npy -o out/` loads `.npy` inputs there, runs,
   and writes `out/<output>.npy`. `TIMEOUT` (seconds, default 600) stops a runaway program.
-- `make flash` programs a LaunchPad (MSP-EXP430FR5994 or MSP-EXP430FR5969) with
-  `mspdebug tilib` (needs TI's `libmsp430.so`); `make flash MSPDEBUG_DRIVER=ezfet` uses mspdebug's
+- `HWMULT_BASE` is the address of the hardware multiplier's 16x16 registers (MPY, MACS, OP2,
+  RESLO, RESHI), which the multiply helpers and the int8 kernels in `runtime/src` use: 0x0130
+  (the default) is where mspdebug's simulator has them, 0x04C0 is where the MSP430FR5994 and
+  FR5969 have them. Build for a board with `make HWMULT_BASE=0x04C0` (every object is rebuilt
+  when the value changes); `make flash` refuses the simulator's value.
+- `make flash HWMULT_BASE=0x04C0` programs a LaunchPad (MSP-EXP430FR5994 or MSP-EXP430FR5969) with
+  `mspdebug tilib` (needs TI's `libmsp430.so`); `MSPDEBUG_DRIVER=ezfet` uses mspdebug's
   own eZ-FET driver. After reset the firmware runs once and idles in `tenax_exit`; read the results
   with a debugger, e.g. `mspdebug tilib "md tenax_output_0 40"`.
 
@@ -25,7 +30,7 @@ to 16 MHz (with the FRAM wait state) in `board/crt0.c` if you measure time on a 
 
 To use the model in your own firmware, take `${model.name}.h/.c`, `${model.name}_weights.c` and
 `runtime/` (the `tx_mspabi_*.c` files are the multiply, divide, shift and float helpers the compiler
-calls), define `${model.upperName}_WEIGHTS_PLACEMENT` to place the weights, and give
+calls; compile `runtime/src` with `-DTX_MSP430_HWMULT_BASE=0x04C0`), define `${model.upperName}_WEIGHTS_PLACEMENT` to place the weights, and give
 `${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes.
 
 | | |

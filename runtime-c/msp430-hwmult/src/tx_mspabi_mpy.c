@@ -8,8 +8,8 @@
  * TX_MSP430_HWMULT_BASE is a build parameter: 0x0130 under mspdebug sim (the only address its
  * hwmult device takes), 0x04C0 on the MSP430FR5994 and FR5969. The multiplier is one shared
  * peripheral, so each helper runs with interrupts disabled (and restores GIE as it found it).
- * TODO(msp430-hwmult): select this file for projects (target feature "hwmult32", simulator runs
- * with "simio add hwmult m") and int8 kernels on MACS in runtime-c/msp430-hwmult/src.
+ * Projects for parts with target feature "hwmult32" get this file (RuntimeSources); the
+ * simulator runs them with "simio add hwmult m".
  */
 #include <stdint.h>
 
@@ -68,6 +68,11 @@ int32_t __mspabi_mpyl(int32_t a, int32_t b)
     TX_MPY = al;
     TX_OP2 = bl;
     low = (uint32_t)TX_RESLO | ((uint32_t)TX_RESHI << 16);
+    /* Zero-extended 16-bit operands (the limb products of __mspabi_mpyll, say): no cross terms. */
+    if ((ah | bh) == 0u) {
+        irq_restore(sr);
+        return (int32_t)low;
+    }
     TX_MPY = ah;
     TX_OP2 = bl;
     cross = TX_RESLO;

@@ -48,10 +48,15 @@ void tx_mspabi_mul64(uint64_t *a, const uint64_t *b)
     uint16_t r[4] = {0, 0, 0, 0};
     int16_t i;
     int16_t j;
-    for (i = 0; i < 4; i++) {
-        x[i] = (uint16_t)(*a >> (16 * i));
-        y[i] = (uint16_t)(*b >> (16 * i));
-    }
+    /* Constant shifts (word moves): a variable 64-bit shift would be a helper looping per bit. */
+    x[0] = (uint16_t)*a;
+    x[1] = (uint16_t)(*a >> 16);
+    x[2] = (uint16_t)(*a >> 32);
+    x[3] = (uint16_t)(*a >> 48);
+    y[0] = (uint16_t)*b;
+    y[1] = (uint16_t)(*b >> 16);
+    y[2] = (uint16_t)(*b >> 32);
+    y[3] = (uint16_t)(*b >> 48);
     for (i = 0; i < 4; i++) {
         uint32_t carry = 0;
         for (j = 0; i + j < 4; j++) {

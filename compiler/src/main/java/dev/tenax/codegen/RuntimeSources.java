@@ -53,12 +53,24 @@ public final class RuntimeSources {
   /** Folder (under runtime-c/) of the MSP430 support files. */
   static final String MSP430 = "msp430/src/";
 
+  /**
+   * Folder (under runtime-c/) of the MSP430 variants on the 16x16 hardware multiplier, for parts
+   * with "hwmult32" (every FR part Tenax targets): the multiply helpers and the int8 kernels.
+   */
+  static final String MSP430_HWMULT = "msp430-hwmult/src/";
+
+  /** What the hardware-multiplier kernels share (the requantization); unused parts are dropped by the linker. */
+  static final String MSP430_HWMULT_SHARED = "tx_msp430_hwmult.c";
+
   /** The kernels' files plus what the target's family needs besides them. */
   public static List<String> forTarget(Collection<String> kernels, Target target) {
     List<String> files = forKernels(kernels);
     if (target.family().equals("msp430")) {
       TreeSet<String> all = new TreeSet<>(files);
       all.addAll(MSP430_HELPERS);
+      if (target.hasFeature("hwmult32")) {
+        all.add(MSP430_HWMULT_SHARED);
+      }
       return new ArrayList<>(all);
     }
     return files;
@@ -75,13 +87,17 @@ public final class RuntimeSources {
 
   /**
    * The resource path under runtime-c/ of project file {@code runtime/src/<file>} for a target:
-   * the arm-mve variant when the core has MVE and that folder has the file, else the arm-dsp
+   * the msp430-hwmult variant when the part has the hardware multiplier and that folder has the
+   * file, runtime-c/msp430 for the other EABI helpers, the arm-mve variant when the core has MVE and that folder has the file, else the arm-dsp
    * variant when the core has the DSP extension and that folder has the file, else the
    * reference.
    */
   public static String resourcePath(String file, Target target) {
     if (file.equals("tx_nvm_direct.c")) {
       return PLATFORM_DIRECT + file;
+    }
+    if (target.hasFeature("hwmult32") && has(MSP430_HWMULT + file)) {
+      return MSP430_HWMULT + file;
     }
     if (MSP430_HELPERS.contains(file)) {
       return MSP430 + file;

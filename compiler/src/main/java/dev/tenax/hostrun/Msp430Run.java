@@ -43,7 +43,8 @@ public final class Msp430Run {
     Path scratch = Files.createTempDirectory("tenax-msp430");
     try {
       List<String> cmd = new ArrayList<>(simCommand(m.dir()));
-      cmd.addAll(List.of("simio add tracer t", "prog " + elf));
+      // The 16x16 multiplier the runtime's msp430-hwmult files use (at 0x0130, the simulated build's base).
+      cmd.addAll(List.of("simio add tracer t", "simio add hwmult m", "prog " + elf));
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
         Tensor t = feed.get(e.getKey());

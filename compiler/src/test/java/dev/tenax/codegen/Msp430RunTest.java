@@ -58,7 +58,7 @@ public class Msp430RunTest {
   @ValueSource(strings = {"msp430fr5994", "msp430fr5969"})
   void kernelCoverageModelRunsBitExact(String target, @TempDir Path dir) throws Exception {
     requireToolchain();
-    check(KernelCoverageTest.model(), target, dir);
+    check(KernelCoverageTest.model(), "kernel-coverage", target, dir);
   }
 
   /** The shared models small enough for the FR5994's FRAM below 64 KB (see qemu/boards.md). */
@@ -69,7 +69,7 @@ public class Msp430RunTest {
     requireToolchain();
     ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
     Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
-    check(g, "msp430fr5994", dir);
+    check(g, folder, "msp430fr5994", dir);
   }
 
   @Test
@@ -101,7 +101,7 @@ public class Msp430RunTest {
     assertTrue(e.getMessage().contains("did not reach tenax_exit"), e.getMessage());
   }
 
-  private static void check(Graph g, String target, Path dir) throws Exception {
+  private static void check(Graph g, String label, String target, Path dir) throws Exception {
     ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx", "0"), dir);
     Program p = r.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
@@ -115,5 +115,28 @@ public class Msp430RunTest {
           target + " output " + out + ": the MSP430 build differs from the Java integer evaluator");
     }
     assertTrue(got.cycles() > 0 && got.instructions() > 0 && got.stackBytes() > 0, got.console());
+    // The figures qemu/msp430.md reports (one inference, tenax_begin to tenax_end; linked sizes).
+    Map<String, Long> size = sectionSizes(dir.resolve("m.elf"));
+    long fram = size.getOrDefault(".text", 0L) + size.getOrDefault(".rodata", 0L)
+        + size.getOrDefault(".tenax_weights", 0L) + size.getOrDefault(".data", 0L)
+        + size.getOrDefault(".tenax_io", 0L) + size.getOrDefault(".tenax_arena_fram", 0L);
+    long sram = size.getOrDefault(".data", 0L) + size.getOrDefault(".bss", 0L) + size.getOrDefault(".tenax_arena", 0L);
+    System.out.printf("msp430 %s on %s: %,d MCLK cycles, %,d instructions, %,d MACs, stack %d B, FRAM %,d B "
+        + "(code %,d), SRAM %,d B + stack%n", label, target, got.cycles(), got.instructions(), r.program().macs(),
+        got.stackBytes(), fram, size.getOrDefault(".text", 0L), sram);
+  }
+
+  /** Section sizes of an ELF from llvm-size -A (empty when the tool is missing). */
+  private static Map<String, Long> sectionSizes(Path elf) throws Exception {
+    Map<String, Long> sizes = new java.util.HashMap<>();
+    Process p = new ProcessBuilder("llvm-size-19", "-A", elf.toString()).redirectErrorStream(true).start();
+    for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 2 && f[0].startsWith(".") && f[1].matches("\\d+")) {
+        sizes.put(f[0], Long.parseLong(f[1]));
+      }
+    }
+    p.waitFor(30, TimeUnit.SECONDS);
+    return sizes;
   }
 }

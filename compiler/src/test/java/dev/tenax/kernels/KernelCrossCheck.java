@@ -65,8 +65,9 @@ final class KernelCrossCheck {
 
   /**
    * Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. A kernel with
-   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src, arm-mve/src) is checked too: on the host
-   * that variant compiles to its portable fallback, which must give the same bits.
+   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src, arm-mve/src, msp430-hwmult/src) is checked
+   * too: on the host that variant compiles to its portable fallback, which must give the same bits (for
+   * msp430-hwmult: its own loops in plain C and the 16x16-product requantization).
    */
   void check(Path dir, String kernel) throws IOException {
     HostGcc.require();
@@ -82,14 +83,16 @@ final class KernelCrossCheck {
   }
 
   /** Folders under runtime-c/ with optimized variants of some kernels (same names and signatures). */
-  static final List<String> VARIANTS = List.of("arm-dsp/src", "arm-mve/src");
+  static final List<String> VARIANTS = List.of("arm-dsp/src", "arm-mve/src", "msp430-hwmult/src");
 
   private void checkSource(Path dir, Path input, String kernel, String folder, String tag)
       throws IOException {
     Path driver = HostGcc.testSource("tx_" + kernel + "_driver.c");
     Path source = SharedData.repoRoot().resolve("runtime-c/" + folder + "/tx_" + kernel + ".c");
     Path math = SharedData.repoRoot().resolve("runtime-c/src/tx_math_f32.c");
+    Path hwmult = SharedData.repoRoot().resolve("runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c");
     Path[] sources = kernel.equals("math_f32") ? new Path[] {driver, source}
+        : folder.startsWith("msp430-hwmult") ? new Path[] {driver, source, math, hwmult}
         : new Path[] {driver, source, math};
 
     Path optimized = HostGcc.compile(dir.resolve(kernel + tag + "-O2"), flags("-O2"), sources);

@@ -1,0 +1,277 @@
+/*
+ * The MSP430 hardware multiplier's 16x16 registers for the int8 kernels in
+ * runtime-c/msp430-hwmult/src: dot products on MACS/OP2 with the 32-bit accumulator in
+ * RESHI:RESLO, and a requantization built from 16x16 products (bit-exact twin of
+ * tx_requantize_s8). Include it from kernel sources only.
+ *
+ * Why MACS accumulates exactly what the reference does: MACS multiplies the signed 16-bit
+ * operands and adds the product to RESHI:RESLO modulo 2^32 (SUMEXT only reports the sign; the
+ * saturation mode of the FR parts' MPY32 is off after reset and never set here). mspdebug's
+ * hwmult device does the same (result = (result + product) mod 2^32). The reference adds int32
+ * products with wrap-around (tx_add_wrap_s32), so the accumulators agree bit for bit for every
+ * length. The operands fit: x + input_offset is in [-255, 255] and a weight in [-128, 127].
+ * Operands are written with word instructions only: byte writes are not simulated.
+ *
+ * The multiplier is one shared peripheral holding the accumulator between instructions, so a
+ * dot product runs with interrupts disabled (tx_hw_acc_begin/tx_hw_acc_end, one output at a time),
+ * and no C multiplication (which clang turns into __mspabi_mpy* calls on the same registers) may
+ * sit between begin and end.
+ *
+ * Without __MSP430__ (the host compile check) the same functions are plain C, so the kernels
+ * compile and keep their meaning everywhere.
+ */
+#ifndef TX_MSP430_HWMULT_H
+#define TX_MSP430_HWMULT_H
+
+#include <stdint.h>
+
+#include "tx_fixed_point.h"
+
+/* One dot product in flight: on the MSP430 the accumulator lives in the multiplier and sr keeps
+ * the interrupt state to restore; the portable path keeps it in acc. */
+typedef struct {
+    uint16_t sr;
+    int32_t acc;
+} tx_hw_acc;
+
+#if defined(__MSP430__)
+
+#ifndef TX_MSP430_HWMULT_BASE
+#error "define TX_MSP430_HWMULT_BASE: 0x0130 for mspdebug sim, 0x04C0 on the MSP430FR5994/FR5969"
+#endif
+
+#define TX_HW_REG(offset) (*(volatile uint16_t *)(uintptr_t)((TX_MSP430_HWMULT_BASE) + (offset)))
+#define TX_HW_MPY TX_HW_REG(0x00u)
+#define TX_HW_MAC TX_HW_REG(0x04u)
+#define TX_HW_OP2 TX_HW_REG(0x08u)
+#define TX_HW_RESLO TX_HW_REG(0x0Au)
+#define TX_HW_RESHI TX_HW_REG(0x0Cu)
+#define TX_HW_SUMEXT TX_HW_REG(0x0Eu)
+
+/* Disables interrupts (the nop lets DINT take effect) and returns the status register. */
+static inline uint16_t tx_hw_irq_save(void)
+{
+    uint16_t sr;
+    __asm__ volatile("mov r2, %0\n\tdint\n\tnop" : "=r"(sr) : : "memory");
+    return sr;
+}
+
+static inline void tx_hw_irq_restore(uint16_t sr)
+{
+    if ((sr & 0x0008u) != 0u) {
+        __asm__ volatile("nop\n\teint\n\tnop" : : : "memory");
+    }
+}
+
+/* Disables interrupts and loads the accumulator with bias (a MAC adds to RESHI:RESLO). */
+static inline void tx_hw_acc_begin(tx_hw_acc *a, int32_t bias)
+{
+    a->sr = tx_hw_irq_save();
+    TX_HW_RESLO = (uint16_t)(uint32_t)bias;
+    TX_HW_RESHI = (uint16_t)((uint32_t)bias >> 16);
+}
+
+/* The accumulator; interrupts back as tx_hw_acc_begin found them. */
+static inline int32_t tx_hw_acc_end(tx_hw_acc *a)
+{
+    const uint32_t acc = (uint32_t)TX_HW_RESLO | ((uint32_t)TX_HW_RESHI << 16);
+    tx_hw_irq_restore(a->sr);
+    return tx_wrap_s32(acc);
+}
+
+/*
+ * accumulator += sum_i (x[i] + offset) * w[i], n terms. Assembly because clang reads bytes with
+ * indexed loads (3 cycles) and keeps a compare in the loop: here a term costs 15 cycles (load,
+ * sign-extend, add, store for x; load, sign-extend, store for w) and the loop 3 per four terms.
+ * MACS is at +6 and OP2 at +8 from the base, which sits in a register.
+ */
+static inline void tx_hw_mac_s8(tx_hw_acc *a, const int8_t *x, const int8_t *w, uint16_t n,
+                                int16_t offset)
+{
+    uint16_t quads = (uint16_t)(n >> 2);
+    uint16_t rest = (uint16_t)(n & 3u);
+    uint16_t t;
+    (void)a;
+    __asm__ volatile(
+        "tst %[q]\n\tjz 2f\n"
+        "1:\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "dec %[q]\n\tjnz 1b\n"
+        "2:\n\t"
+        "tst %[r]\n\tjz 4f\n"
+        "3:\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "dec %[r]\n\tjnz 3b\n"
+        "4:"
+        : [x] "+r"(x), [w] "+r"(w), [q] "+r"(quads), [r] "+r"(rest), [t] "=&r"(t)
+        : [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE)), [off] "r"(offset)
+        : "memory");
+}
+
+/*
+ * accumulator += sum_i x[i] * w[i] for x already offset and widened: 12 cycles a term, since x
+ * goes straight from memory to MACS. LLVM's MSP430 assembler does not accept that form (mov
+ * @Rs+, X(Rd)), so it is spelled as its encoding with fixed registers: TX_HW_MOV_R12_INC_6R11 is
+ * "mov @r12+, 6(r11)" (format I: opcode 4, source r12 mode 3, destination r11 indexed; then
+ * the offset word), with x in r12 and the multiplier's base in r11.
+ */
+#define TX_HW_MOV_R12_INC_6R11 ".word 0x4cbb, 0x0006\n\t"
+
+static inline void tx_hw_mac_s16(tx_hw_acc *a, const int16_t *x, const int8_t *w, uint16_t n)
+{
+    register const int16_t *xr __asm__("r12") = x;
+    register uint16_t base __asm__("r11") = (uint16_t)(TX_MSP430_HWMULT_BASE);
+    uint16_t quads = (uint16_t)(n >> 2);
+    uint16_t rest = (uint16_t)(n & 3u);
+    uint16_t t;
+    (void)a;
+    __asm__ volatile(
+        "tst %[q]\n\tjz 2f\n"
+        "1:\n\t"
+        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "dec %[q]\n\tjnz 1b\n"
+        "2:\n\t"
+        "tst %[r]\n\tjz 4f\n"
+        "3:\n\t"
+        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "dec %[r]\n\tjnz 3b\n"
+        "4:"
+        : [x] "+r"(xr), [w] "+r"(w), [q] "+r"(quads), [r] "+r"(rest), [t] "=&r"(t)
+        : [b] "r"(base)
+        : "memory");
+}
+
+/*
+ * accumulator += sum_i (x[i * x_step] + offset) * w[i * w_step]: the depthwise layout, where a
+ * channel's inputs and weights are strided. C (about 20 cycles a term): additions only between
+ * the register writes.
+ */
+static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t x_step,
+                                        const int8_t *w, uint16_t w_step, uint16_t n,
+                                        int16_t offset)
+{
+    (void)a;
+    for (; n != 0u; n--) {
+        TX_HW_REG(0x06u) = (uint16_t)(*x + offset);
+        TX_HW_OP2 = (uint16_t)*w;
+        x += x_step;
+        w += w_step;
+    }
+}
+
+/* The 64-bit product of two unsigned 32-bit numbers, from four unsigned 16x16 products; the
+ * two middle ones accumulate with MAC, whose SUMEXT is the carry out of bit 31 (0 or 1). */
+static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
+{
+    const uint16_t a0 = (uint16_t)a, a1 = (uint16_t)(a >> 16);
+    const uint16_t b0 = (uint16_t)b, b1 = (uint16_t)(b >> 16);
+    uint32_t p00, p11, mid, low;
+    uint16_t carry;
+    const uint16_t sr = tx_hw_irq_save();
+    TX_HW_MPY = a0;
+    TX_HW_OP2 = b0;
+    p00 = (uint32_t)TX_HW_RESLO | ((uint32_t)TX_HW_RESHI << 16);
+    TX_HW_MPY = a1;
+    TX_HW_OP2 = b1;
+    p11 = (uint32_t)TX_HW_RESLO | ((uint32_t)TX_HW_RESHI << 16);
+    TX_HW_MPY = a0;
+    TX_HW_OP2 = b1;
+    TX_HW_MAC = a1;
+    TX_HW_OP2 = b0;
+    mid = (uint32_t)TX_HW_RESLO | ((uint32_t)TX_HW_RESHI << 16);
+    carry = TX_HW_SUMEXT;
+    tx_hw_irq_restore(sr);
+    low = p00 + (mid << 16);
+    *lo = low;
+    *hi = p11 + (mid >> 16) + ((uint32_t)carry << 16) + (low < p00 ? UINT32_C(1) : UINT32_C(0));
+}
+
+#else /* the portable path: same meaning, plain C */
+
+static inline void tx_hw_acc_begin(tx_hw_acc *a, int32_t bias)
+{
+    a->sr = 0u;
+    a->acc = bias;
+}
+
+static inline int32_t tx_hw_acc_end(tx_hw_acc *a)
+{
+    return a->acc;
+}
+
+static inline void tx_hw_mac_s8(tx_hw_acc *a, const int8_t *x, const int8_t *w, uint16_t n,
+                                int16_t offset)
+{
+    uint16_t i;
+    for (i = 0u; i < n; i++) {
+        a->acc = tx_add_wrap_s32(a->acc, ((int32_t)x[i] + offset) * (int32_t)w[i]);
+    }
+}
+
+static inline void tx_hw_mac_s16(tx_hw_acc *a, const int16_t *x, const int8_t *w, uint16_t n)
+{
+    uint16_t i;
+    for (i = 0u; i < n; i++) {
+        a->acc = tx_add_wrap_s32(a->acc, (int32_t)x[i] * (int32_t)w[i]);
+    }
+}
+
+static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t x_step,
+                                        const int8_t *w, uint16_t w_step, uint16_t n,
+                                        int16_t offset)
+{
+    for (; n != 0u; n--) {
+        a->acc = tx_add_wrap_s32(a->acc, ((int32_t)*x + offset) * (int32_t)*w);
+        x += x_step;
+        w += w_step;
+    }
+}
+
+static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
+{
+    const uint64_t p = (uint64_t)a * b;
+    *hi = (uint32_t)(p >> 32);
+    *lo = (uint32_t)p;
+}
+
+#endif /* __MSP430__ */
+
+/* The taps t in [0, k) whose position start + t * dilation lies in [0, size): [*lo, *hi). The
+ * positions grow with t, so the in-bounds taps of a window are one contiguous block. */
+static inline void tx_hw_tap_range(int32_t start, int32_t dilation, int32_t k, int32_t size,
+                                   int32_t *lo, int32_t *hi)
+{
+    int32_t t;
+    int32_t pos = start;
+    *lo = 0;
+    *hi = 0;
+    for (t = 0; t < k; t++) {
+        if (pos >= 0 && pos < size) {
+            if (*hi == 0) {
+                *lo = t;
+            }
+            *hi = t + 1;
+        }
+        pos += dilation;
+    }
+}
+
+
+/* tx_requantize_s8's bits from 16x16 products (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c,
+ * one copy for every kernel: FRAM below 64 KB is scarce). Uses the multiplier: call it outside
+ * tx_hw_acc_begin/_end. */
+int8_t tx_hw_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
+                           int32_t act_min, int32_t act_max);
+
+#endif /* TX_MSP430_HWMULT_H */

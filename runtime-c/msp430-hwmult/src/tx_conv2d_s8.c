@@ -1,0 +1,195 @@
+/*
+ * MSP430 hardware-multiplier variant of tx_conv2d_s8 (same name, signature and bits as
+ * runtime-c/src/tx_conv2d_s8.c). Each output is one dot product on MACS with the bias preloaded
+ * (tx_msp430_hwmult.h says why that is bit-exact), then the 16x16-product requantization. The
+ * in-bounds taps of a window form one block of rows [ky_lo, ky_hi) and columns [kx_lo, kx_hi)
+ * (positions grow with the tap index), so the loops need no bounds tests:
+ * - a group's window of at most TX_HW_CONV_PATCH values is copied once per output pixel, widened
+ *   and offset, into an int16 patch on the stack with zeros for the padded taps (a padded tap
+ *   adds nothing in the reference, and 0 * w adds nothing here), and each of the group's output
+ *   channels runs one dot product over it (12 cycles a term);
+ * - larger windows multiply the int8 input in place, one run of taps per kernel row when the
+ *   columns are contiguous in both NHWC input and OHWI filter (dilation_w == 1, one group), one
+ *   run per tap otherwise (15 cycles a term).
+ * Groups are handled here too, so the reference loops (tx_conv2d_s8_body.h) are not linked in:
+ * FRAM below 64 KB decides which models fit. Input offsets beyond +-32000, where x + offset
+ * would overflow 16 bits, are rejected (TX_ERR_ARGUMENT): the compiler's are in [-127, 128].
+ */
+#include "tx_conv2d_s8.h"
+
+#include "tx_conv2d_s8_body.h"
+#include "tx_msp430_hwmult.h"
+
+/* 256 bytes of stack: the FR5969's whole reserve is 768 (qemu/msp430fr5969). */
+#define TX_HW_CONV_PATCH 128
+
+int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    (void)p;
+    (void)in_shape;
+    (void)filter_shape;
+    (void)out_shape;
+    return 0;
+}
+
+/* What one output pixel's dot products need, all computed before the accumulator is in use. */
+typedef struct {
+    const int8_t *x;    /* input at the first in-bounds tap (ky_lo, kx_lo), channel 0 */
+    int32_t w_first;    /* filter offset of that tap within one output channel's filter */
+    uint16_t rows;      /* ky_hi - ky_lo */
+    uint16_t cols;      /* kx_hi - kx_lo */
+    uint16_t runs;      /* runs of taps per kernel row: 1 when contiguous, else cols */
+    uint16_t run;       /* values per run: cols * fc when contiguous, else fc */
+    int32_t ky_lo, kx_lo;
+} window;
+
+typedef struct {
+    int32_t row_step;   /* input elements between kernel rows: dilation_h * in_w * in_c */
+    int32_t col_step;   /* input elements between kernel columns: dilation_w * in_c */
+    uint16_t fc, kw_c, patch; /* one group's channels, kw * fc, kh * kw * fc */
+    int16_t offset;
+} geometry;
+
+/* int16 patch of the window (x + offset, zeros where padded), in filter order. */
+static void fill_patch(const geometry *g, const window *v, int32_t kh, int32_t kw, int16_t *patch)
+{
+    int32_t ky, kx;
+    uint16_t c;
+    const int8_t *xr = v->x;
+    int16_t *dst = patch;
+    for (ky = 0; ky < kh; ky++) {
+        const int row_in = ky >= v->ky_lo && ky < v->ky_lo + v->rows;
+        const int8_t *xp = xr;
+        for (kx = 0; kx < kw; kx++) {
+            if (row_in && kx >= v->kx_lo && kx < v->kx_lo + v->cols) {
+                for (c = 0u; c < g->fc; c++) {
+                    dst[c] = (int16_t)(xp[c] + g->offset);
+                }
+                xp += g->col_step;
+            } else {
+                for (c = 0u; c < g->fc; c++) {
+                    dst[c] = 0;
+                }
+            }
+            dst += g->fc;
+        }
+        if (row_in) {
+            xr += g->row_step;
+        }
+    }
+}
+
+/* One output channel's dot product over the window's in-bounds taps, int8 input in place. Runs
+ * between tx_hw_acc_begin and _end: additions only (a C multiplication would call a helper that
+ * uses the multiplier). */
+static void mac_window(tx_hw_acc *a, const geometry *g, const window *v, const int8_t *w)
+{
+    const int8_t *xr = v->x;
+    const int8_t *wr = w + v->w_first;
+    uint16_t r, k;
+    for (r = 0u; r < v->rows; r++) {
+        const int8_t *xp = xr;
+        const int8_t *wp = wr;
+        for (k = 0u; k < v->runs; k++) {
+            tx_hw_mac_s8(a, xp, wp, v->run, g->offset);
+            xp += g->col_step;
+            wp += g->fc;
+        }
+        xr += g->row_step;
+        wr += g->kw_c;
+    }
+}
+
+static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                 const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                 const tx_shape4 *out_shape, int8_t *out)
+{
+    int16_t patch[TX_HW_CONV_PATCH];
+    const int32_t kh = filter_shape->h, kw = filter_shape->w, in_c = in_shape->c;
+    const int32_t fc = filter_shape->c;
+    const uint16_t per_group = (uint16_t)(out_shape->c / p->groups);
+    const int contiguous = p->dilation_w == 1 && p->groups == 1;
+    geometry g;
+    int32_t b, oy, ox;
+    int8_t *o = out;
+    int use_patch;
+
+    g.row_step = p->dilation_h * in_shape->w * in_c;
+    g.col_step = p->dilation_w * in_c;
+    g.fc = (uint16_t)fc;
+    g.kw_c = (uint16_t)(kw * fc);
+    g.patch = (uint16_t)(kh * kw * fc);
+    g.offset = (int16_t)p->input_offset;
+    use_patch = g.patch <= TX_HW_CONV_PATCH;
+    for (b = 0; b < out_shape->n; b++) {
+        for (oy = 0; oy < out_shape->h; oy++) {
+            const int32_t y0 = oy * p->stride_h - p->pad_top;
+            int32_t ky_lo, ky_hi;
+            tx_hw_tap_range(y0, p->dilation_h, kh, in_shape->h, &ky_lo, &ky_hi);
+            for (ox = 0; ox < out_shape->w; ox++) {
+                const int32_t x0 = ox * p->stride_w - p->pad_left;
+                const int8_t *w = filter;
+                const int32_t *bs = bias;
+                const int32_t *mult = p->multipliers;
+                const int32_t *shift = p->shifts;
+                int32_t kx_lo, kx_hi, grp;
+                window v;
+                tx_hw_acc a;
+                tx_hw_tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
+                v.ky_lo = ky_lo;
+                v.kx_lo = kx_lo;
+                v.rows = (uint16_t)(ky_hi - ky_lo);
+                v.cols = (uint16_t)(kx_hi - kx_lo);
+                v.runs = contiguous ? 1u : v.cols;
+                v.run = contiguous ? (uint16_t)(v.cols * g.fc) : g.fc;
+                v.w_first = (ky_lo * kw + kx_lo) * fc;
+                v.x = in;
+                if (v.rows == 0u || v.cols == 0u) {
+                    v.rows = 0u; /* no in-bounds tap: the bias alone */
+                } else {
+                    v.x = in + ((b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w + x0
+                                + kx_lo * p->dilation_w) * in_c;
+                }
+                for (grp = 0; grp < p->groups; grp++) {
+                    uint16_t oc;
+                    if (use_patch) {
+                        fill_patch(&g, &v, kh, kw, patch);
+                    }
+                    for (oc = 0u; oc < per_group; oc++) {
+                        int32_t acc;
+                        tx_hw_acc_begin(&a, bs != 0 ? *bs++ : INT32_C(0));
+                        if (use_patch) {
+                            tx_hw_mac_s16(&a, patch, w, g.patch);
+                        } else {
+                            mac_window(&a, &g, &v, w);
+                        }
+                        acc = tx_hw_acc_end(&a);
+                        *o++ = tx_hw_requantize_s8(acc, *mult++, *shift++, p->output_offset,
+                                                   p->act_min, p->act_max);
+                        w += g.patch;
+                    }
+                    v.x += fc; /* the next group's input channels */
+                }
+            }
+        }
+    }
+}
+
+tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                       const tx_shape4 *out_shape, int8_t *out)
+{
+    if (!tx_conv2d_s8_valid(p, in_shape, in, filter_shape, filter, out_shape, out)) {
+        return TX_ERR_ARGUMENT;
+    }
+    /* x + input_offset must fit int16, one filter and the channels 16 bits (always so in a
+     * 64 KB address space). */
+    if (p->input_offset < INT32_C(-32000) || p->input_offset > INT32_C(32000)
+        || (int64_t)filter_shape->h * filter_shape->w * filter_shape->c > INT32_C(0x7FFF)
+        || out_shape->c > INT32_C(0x7FFF)) {
+        return TX_ERR_ARGUMENT;
+    }
+    conv(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
+    return TX_OK;
+}

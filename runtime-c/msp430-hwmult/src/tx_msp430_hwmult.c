@@ -1,0 +1,110 @@
+/* The out-of-line parts of tx_msp430_hwmult.h shared by the hardware-multiplier kernels. */
+#include "tx_msp430_hwmult.h"
+
+/*
+ * 32-bit shifts by k in [0, 31]. A variable shift in C is a call to a helper that loops one bit
+ * a turn (and clang folds chains of constant shifts back into one), which made a
+ * requantization cost ~650 cycles: here a word move covers 16 bits and an assembly loop the
+ * rest, 5 cycles a bit.
+ */
+#if defined(__MSP430__)
+static uint32_t shr32(uint32_t x, uint16_t k)
+{
+    uint16_t lo = (uint16_t)x;
+    uint16_t hi = (uint16_t)(x >> 16);
+    if (k >= 16u) {
+        lo = hi;
+        hi = 0u;
+        k = (uint16_t)(k - 16u);
+    }
+    if (k != 0u) {
+        __asm__("1:\n\tclrc\n\trrc %[hi]\n\trrc %[lo]\n\tdec %[k]\n\tjnz 1b"
+                : [hi] "+r"(hi), [lo] "+r"(lo), [k] "+r"(k));
+    }
+    return ((uint32_t)hi << 16) | lo;
+}
+
+static uint32_t shl32(uint32_t x, uint16_t k)
+{
+    uint16_t lo = (uint16_t)x;
+    uint16_t hi = (uint16_t)(x >> 16);
+    if (k >= 16u) {
+        hi = lo;
+        lo = 0u;
+        k = (uint16_t)(k - 16u);
+    }
+    if (k != 0u) {
+        __asm__("1:\n\trla %[lo]\n\trlc %[hi]\n\tdec %[k]\n\tjnz 1b"
+                : [hi] "+r"(hi), [lo] "+r"(lo), [k] "+r"(k));
+    }
+    return ((uint32_t)hi << 16) | lo;
+}
+#else
+static uint32_t shr32(uint32_t x, uint16_t k)
+{
+    return x >> k;
+}
+
+static uint32_t shl32(uint32_t x, uint16_t k)
+{
+    return x << k;
+}
+#endif
+
+/* floor(x / 2^k): for x < 0, ~x = -x - 1 >= 0 (as tx_asr_s32). */
+static int32_t asr32(int32_t x, uint16_t k)
+{
+    return x < 0 ? ~(int32_t)shr32((uint32_t)~x, k) : (int32_t)shr32((uint32_t)x, k);
+}
+
+/*
+ * tx_requantize_s8 without 64-bit arithmetic: the same bits for every acc, multiplier in
+ * [0, 2^31) and shift in [-31, 30].
+ *
+ * The reference computes T = floor((floor(P / 2^k) + 1) / 2) with P = acc * multiplier and
+ * k = 30 - shift in [0, 61], keeps T mod 2^32 (tx_wrap_s32), adds the zero point modulo 2^32 and
+ * clamps. Proof that the steps below give the same T mod 2^32:
+ * 1. floor((floor(P / 2^k) + 1) / 2) = floor((P + 2^k) / 2^n) with n = k + 1 in [1, 62], since
+ *    floor(floor(y) / m) = floor(y / m) for an integer m > 0 (y = (P + 2^k) / 2^k, m = 2).
+ * 2. P: with u = acc mod 2^32, acc = u - 2^32 [acc < 0], so P = u * multiplier -
+ *    2^32 * multiplier [acc < 0]: the unsigned 64-bit product (tx_hw_mul_u32) with multiplier
+ *    taken from its high word when acc < 0. |P| < 2^62, so P' = P + 2^k lies in (-2^63, 2^63)
+ *    and its two 32-bit words hi:lo (two's complement) are exact, lo taking the carry of the
+ *    addition into hi.
+ * 3. floor(P' / 2^n) is P' shifted right arithmetically by n. For n < 32 its low 32 bits are
+ *    bits n .. n + 31 of P': (lo >> n) | (hi << (32 - n)) modulo 2^32. For n >= 32 it is
+ *    floor(hi_signed / 2^(n - 32)), where hi_signed = floor(P' / 2^32) fits int32 since |P'| <
+ *    2^63, so the result fits int32 too and no wrap occurs. For n = 32 the rounding term 2^31
+ *    goes into lo (its carry into hi). For n > 32 the low word cannot change the result:
+ *    floor((hi * 2^32 + lo + 2^(n-1)) / 2^n) = floor((hi + 2^(j-1)) / 2^j) with j = n - 32,
+ *    since lo / 2^32 < 1 and hi + 2^(j-1) is an integer; by step 1 backwards that is
+ *    floor((floor(hi / 2^(j-1)) + 1) / 2), and floor(hi / 2^(j-1)) + 1 cannot overflow (hi <
+ *    2^30 as |P| < 2^62).
+ * Edges tested in dev.tenax.codegen.Msp430KernelsRunTest: shifts -31, -1, 0, 1 and 30, acc 0,
+ * +-1, INT32_MIN, INT32_MAX, multiplier 0 and 2^31 - 1, and results that wrap.
+ */
+int8_t tx_hw_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
+                           int32_t act_min, int32_t act_max)
+{
+    const uint32_t m = (uint32_t)multiplier;
+    const uint16_t n = (uint16_t)(INT32_C(31) - shift);
+    uint32_t hi;
+    uint32_t lo;
+    uint32_t t;
+    tx_hw_mul_u32((uint32_t)acc, m, &hi, &lo);
+    if (acc < 0) {
+        hi -= m;
+    }
+    if (n < 32u) {
+        const uint32_t sum = lo + shl32(UINT32_C(1), (uint16_t)(n - 1u));
+        hi += sum < lo ? UINT32_C(1) : UINT32_C(0);
+        t = shr32(sum, n) | shl32(hi, (uint16_t)(32u - n));
+    } else if (n == 32u) {
+        hi += lo >= UINT32_C(0x80000000) ? UINT32_C(1) : UINT32_C(0);
+        t = hi;
+    } else {
+        t = (uint32_t)asr32(asr32(tx_wrap_s32(hi), (uint16_t)(n - 33u)) + INT32_C(1), 1u);
+    }
+    return (int8_t)tx_clamp_s32(tx_add_wrap_s32(tx_wrap_s32(t), zero_point), act_min, act_max);
+}
+
