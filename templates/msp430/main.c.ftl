@@ -70,7 +70,8 @@ typedef struct {
     uint32_t nvm_writes;    /* progress words written so far (tx_nvm_write16) */
     uint32_t nvm_fail_base; /* nvm_writes when the last NVM-write failure happened */
     uint16_t stuck;         /* boots in a row that committed no tile */
-    uint16_t magic;         /* MAGIC once a new inference has begun */
+    uint16_t magic;         /* MAGIC once the counters above are set up */
+    uint16_t started;       /* MAGIC once the restart's commit is complete */
 } harness_state;
 NVM volatile harness_state tenax_harness;
 #define MAGIC 0x7E4Au
@@ -155,20 +156,25 @@ int main(void)
     paint_stack();
 <#if model.fingerprint != "">
     if (tenax_harness.magic != MAGIC) {
-        ${model.name}_restart(progress);
         tenax_harness.boots = 0u;
         tenax_harness.nvm_failures = 0u;
         tenax_harness.last_commits = 0u;
         tenax_harness.nvm_writes = 0u;
         tenax_harness.nvm_fail_base = 0u;
         tenax_harness.stuck = 0u;
+        tenax_harness.started = 0u;
         tenax_harness.magic = MAGIC;
+    }
+    /* The restart's commit counts among the NVM writes the schedule can cut short. */
+    fail_at_write = failing_write();
+    if (tenax_harness.started != MAGIC) {
+        ${model.name}_restart(progress);
+        tenax_harness.started = MAGIC;
     }
     if (no_progress()) {
         TX_WDTCTL = DONE_MARK;
         return NO_PROGRESS;
     }
-    fail_at_write = failing_write();
     tenax_begin();
     status = ${model.name}_resume(inputs, outputs, arena, progress);
     tenax_end();

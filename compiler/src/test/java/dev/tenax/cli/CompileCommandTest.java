@@ -220,6 +220,36 @@ class CompileCommandTest {
     assertFalse(Files.exists(tmp.resolve("tiny")));
   }
 
+  /**
+   * tenax run --power-failures on an intermittent MSP430 build: failures at seeded random MCLK
+   * cycles under mspdebug sim, the outputs the Java evaluator's; failures before the firmware can
+   * boot are reported as no progress (exit 70).
+   */
+  @Test
+  void intermittentMsp430BuildsRunWithPowerFailures() throws Exception {
+    dev.tenax.codegen.Msp430RunTest.requireToolchain();
+    Path p = tmp.resolve("msp");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--target", "msp430fr5994", "--intermittent",
+        "--tile-work", "4000", "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    Path input = example.resolve("input.npy");
+    CliTest.Run power = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("pf").toString(),
+        "--power-failures", "random:4:7");
+    assertEquals(0, power.code(), power.err() + power.out());
+    assertTrue(power.out().matches("(?s).*power failures: 4, boots: 5, on-time \\d+ MCLK cycles.*"
+        + "identical to the uninterrupted run.*"), power.out());
+    CliTest.Run java = tenax("exec", quantized().toString(), "--quantized", "--input", input.toString(),
+        "-o", tmp.resolve("pf-java").toString());
+    assertEquals(0, java.code(), java.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("pf-java/probabilities.npy")),
+        Files.readAllBytes(tmp.resolve("pf/probabilities.npy")));
+    CliTest.Run stuck = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("stuck").toString(),
+        "--power-failures", "every:20000");
+    assertEquals(70, stuck.code(), stuck.out());
+    assertTrue(stuck.err().contains("TENAX-NO-PROGRESS"), stuck.err());
+    assertTrue(tenax("run", "--help").out().contains("MCLK cycles"));
+  }
+
   /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */
   @Test
   void cmakeBuildsTheProjectAsAStaticLibrary() throws Exception {
