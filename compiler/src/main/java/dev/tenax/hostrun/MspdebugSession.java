@@ -60,11 +60,7 @@ final class MspdebugSession implements AutoCloseable {
           return;
         }
         fired = true;
-        for (int n = 0; n < 20 && process.isAlive(); n++) {
-          new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-          process.waitFor(500, TimeUnit.MILLISECONDS);
-        }
-        process.destroyForcibly();
+        Msp430Run.interruptUntilEnded(process);
       } catch (InterruptedException e) {
         // the session closed before its deadline
       } catch (IOException e) {
@@ -75,14 +71,7 @@ final class MspdebugSession implements AutoCloseable {
 
   /** Starts {@code simCommand} (mspdebug and its driver, without commands) and waits for its prompt. */
   static MspdebugSession start(List<String> simCommand, long timeoutSeconds) throws IOException {
-    Process p;
-    try {
-      p = new ProcessBuilder(simCommand).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new FirmwareException("cannot start mspdebug (" + e.getMessage() + "): install it with "
-          + "apt-get install mspdebug");
-    }
-    MspdebugSession s = new MspdebugSession(p, timeoutSeconds);
+    MspdebugSession s = new MspdebugSession(Msp430Run.startMspdebug(simCommand), timeoutSeconds);
     s.untilPrompt("start");
     return s;
   }
