@@ -58,6 +58,8 @@ public final class Msp430Run {
       }
       cmd.addAll(List.of("setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit",
           "run", "simio info t", "run", "simio info t", "run",
+          // the breakpoint stops before tenax_exit's first instruction, which stores main's status
+          "step",
           "save_raw tenax_exit_status 2 " + scratch.resolve("status.bin"),
           "save_raw tenax_stack_used 2 " + scratch.resolve("stack.bin")));
       i = 0;
