@@ -91,6 +91,7 @@ final class Msp430PowerRun {
     Msp430Sram sram = Msp430Sram.read(m.dir());
     Path scratch = Files.createTempDirectory("tenax-msp430-power");
     try (MspdebugSession sim = MspdebugSession.start(Msp430Run.simCommand(m.dir()), timeoutSeconds)) {
+      // the SRAM garbage follows the schedule's seed, so a random schedule's run repeats exactly
       Msp430PowerRun r = new Msp430PowerRun(sim, sram, schedule == null ? 1 : schedule.seed() * 31 + 1, scratch);
       r.expect("simio add tracer t 64", "");
       r.expect("prog " + elf, "Done,");
@@ -101,32 +102,36 @@ final class Msp430PowerRun {
       r.load(firmwareSchedule, "tenax_power_schedule");
       r.expect("setbreak tenax_exit", "Set breakpoint");
       r.expect("setbreak tenax_power_fail", "Set breakpoint");
-      List<Long> points = schedule == null ? List.of() : schedule.points(plainOnTime);
-      boolean every = schedule != null && schedule.kind() == PowerSchedule.Kind.EVERY;
-      boolean cycles = schedule != null && !schedule.none() && !schedule.onNvmWrites();
-      int next = 0;
-      r.powerOn();
-      while (true) {
-        long budget = -1;
-        if (cycles && every) {
-          budget = points.get(0);
-        } else if (cycles) {
-          while (next < points.size() && points.get(next) <= r.onTime) {
-            next++;
-          }
-          budget = next < points.size() ? points.get(next) - r.onTime : -1;
-        }
-        long ended = budget < 0 ? r.runToBreak() : r.stepTo(budget);
-        if (ended >= 0) {
-          r.onTime += ended;
-          return r.finish(m);
-        }
-      }
+      return r.untilMainIsDone(schedule, plainOnTime, m);
     } finally {
       try (Stream<Path> s = Files.walk(scratch)) {
         for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(q);
         }
+      }
+    }
+  }
+
+  /**
+   * Boots until main is done, the power failing at {@code schedule}'s MCLK points (failures on NVM
+   * writes come from the firmware, which stops at tenax_power_fail).
+   */
+  private PowerFailureRun.Run untilMainIsDone(PowerSchedule schedule, long plainOnTime, ProjectManifest m)
+      throws IOException {
+    boolean onCycles = schedule != null && !schedule.none() && !schedule.onNvmWrites();
+    List<Long> points = onCycles ? schedule.points(plainOnTime) : List.of();
+    boolean every = onCycles && schedule.kind() == PowerSchedule.Kind.EVERY;
+    int next = 0;
+    powerOn();
+    while (true) {
+      while (!every && next < points.size() && points.get(next) <= onTime) {
+        next++;
+      }
+      long budget = every ? points.get(0) : next < points.size() ? points.get(next) - onTime : -1;
+      long ended = budget < 0 ? runToBreak() : stepTo(budget);
+      if (ended >= 0) {
+        onTime += ended;
+        return finish(m);
       }
     }
   }
