@@ -37,7 +37,9 @@ TARGET_FLAGS = $(TENAX_CFLAGS)
 LINK = ld.lld-19 --gc-sections -Map=${model.name}.map -Lboard -Tboard/$(TENAX_BOARD).ld -o
 endif
 
-SOURCES = main.c ${model.name}.c ${model.name}_weights.c<#list model.runtimeSources as src> runtime/src/${src}</#list> \
+# (An intermittent build's main.c is the platform's NVM writes, with failure injection: the portable
+# tx_nvm_direct.c is for firmware that links the model without this harness.)
+SOURCES = main.c ${model.name}.c ${model.name}_weights.c<#list model.runtimeSources as src><#if src != "tx_nvm_direct.c"> runtime/src/${src}</#if></#list> \
   board/crt0.c
 OBJECTS = $(SOURCES:.c=.o)
 TIMEOUT ?= 600

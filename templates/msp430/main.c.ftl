@@ -7,6 +7,13 @@
  * shape in row-major order, in FRAM). The inference runs between tenax_begin() and tenax_end()
  * (breakpoints that bracket the measured cycles); main's result, 0 on success, ends in
  * tenax_exit_status, and tenax_stack_used holds the stack the inference touched (stack painting).
+<#if model.fingerprint != "">
+ *
+ * This is an intermittent build: FRAM keeps the inputs, outputs, arena, progress and the harness
+ * state below across power failures, which the simulator driver (tenax run --power-failures)
+ * injects by filling SRAM with random bytes and resetting the core; see the harness below.
+ * Status 4: no progress (MAX_STUCK_BOOTS boots in a row without a commit).
+</#if>
  */
 #include <stdint.h>
 
@@ -47,13 +54,92 @@ static uint16_t stack_used(void)
 }
 
 <#if model.fingerprint != "">
-/* Intermittent build: FRAM keeps the arena, the tensors and the progress across power failures;
- * the first boot (NVM not yet marked) starts the inference, every boot resumes it.
- * TODO(issue 6): power-failure injection under mspdebug sim (step N, fill SRAM, reset). */
-__attribute__((section(".tenax_nvm"), aligned(2))) static uint16_t progress[${model.upperName}_PROGRESS_SIZE / 2u];
-__attribute__((section(".tenax_nvm"))) static volatile uint16_t started;
-__attribute__((section(".tenax_nvm"))) volatile uint16_t tenax_boots;
-#define STARTED 0x7E4Au
+/* Intermittent build: FRAM keeps the arena, the tensors, the progress and this harness's state
+ * across power failures; the first boot (NVM not yet marked) starts the inference, every boot
+ * resumes it. Power failures come from the simulator driver (hostrun.Msp430PowerRun): at an MCLK
+ * cycle count it fills SRAM with random bytes and resets the core; at an NVM write chosen by the
+ * schedule below, the firmware stops at tenax_power_fail, where the driver does the same. */
+#define NVM __attribute__((section(".tenax_nvm")))
+NVM __attribute__((aligned(2))) static uint16_t progress[${model.upperName}_PROGRESS_SIZE / 2u];
+
+/* Read by the driver (boots first: it tells a boot that got this far from one cut short before). */
+typedef struct {
+    uint32_t boots;
+    uint32_t nvm_failures;  /* failures the schedule put on NVM writes */
+    uint32_t last_commits;  /* commits when the last boot began */
+    uint32_t nvm_writes;    /* progress words written so far (tx_nvm_write16) */
+    uint32_t nvm_fail_base; /* nvm_writes when the last NVM-write failure happened */
+    uint16_t stuck;         /* boots in a row that committed no tile */
+    uint16_t magic;         /* MAGIC once the counters above are set up */
+    uint16_t started;       /* MAGIC once the restart's commit is complete */
+} harness_state;
+NVM volatile harness_state tenax_harness;
+#define MAGIC 0x7E4Au
+#define MAX_STUCK_BOOTS 20u
+#define NO_PROGRESS 4
+
+/* The NVM-write part of the schedule (PowerSchedule's power_schedule.bin, loaded into FRAM by the
+ * driver before the first boot): uint32 kind, count, values. Kind 3: fail at every values[0]-th
+ * NVM write since the last such failure; kind 4: fail at each NVM write index in values[] (counted
+ * from 1 over the writes that happened). Other kinds are MCLK counts the driver handles itself. */
+#define MAX_SCHEDULE 64u
+__attribute__((section(".tenax_io"), aligned(4))) volatile uint32_t tenax_power_schedule[2u + MAX_SCHEDULE];
+
+/* Writing the watchdog with its counter held and cleared changes nothing on a part; the
+ * simulator's tracer logs the write with its MCLK time, which tells the driver that main is done. */
+#define DONE_MARK 0x5A88u
+
+/* The driver breaks here and makes the power fail; on a part, the watchdog password violation
+ * resets the core (a PUC), the nearest thing to a power failure the firmware can cause. */
+__attribute__((noinline, used, noreturn)) void tenax_power_fail(void);
+
+__attribute__((noinline, used, noreturn)) void tenax_power_fail(void)
+{
+    TX_WDTCTL = 0u;
+    for (;;) {
+        __asm__ volatile("nop");
+    }
+}
+
+static uint32_t fail_at_write;
+
+/* The NVM write (counted over the writes that happened) at which the power fails next, or 0. */
+static uint32_t failing_write(void)
+{
+    uint32_t kind = tenax_power_schedule[0];
+    uint32_t count = tenax_power_schedule[1];
+    if (kind == 3u && count >= 1u) {
+        return tenax_harness.nvm_fail_base + tenax_power_schedule[2];
+    }
+    if (kind == 4u && tenax_harness.nvm_failures < count && tenax_harness.nvm_failures < MAX_SCHEDULE) {
+        return tenax_power_schedule[2u + (uint16_t)tenax_harness.nvm_failures];
+    }
+    return 0u;
+}
+
+/* The platform seam's NVM write (runtime-c/include/tx_platform.h), here with the failures the
+ * schedule puts on NVM writes: the failing write does not happen. */
+void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
+{
+    if (fail_at_write != 0u && tenax_harness.nvm_writes + 1u == fail_at_write) {
+        tenax_harness.nvm_failures++;
+        tenax_harness.nvm_fail_base = tenax_harness.nvm_writes;
+        tenax_power_fail();
+    }
+    tenax_harness.nvm_writes++;
+    *dst = value;
+}
+
+/* Counts this boot; whether the last MAX_STUCK_BOOTS boots all began from the same commit. */
+static int no_progress(void)
+{
+    uint32_t commits = ${model.name}_progress_commits(progress);
+    tenax_harness.boots++;
+    tenax_harness.stuck = (uint16_t)(commits == tenax_harness.last_commits && tenax_harness.boots > 1u
+        ? tenax_harness.stuck + 1u : 0u);
+    tenax_harness.last_commits = commits;
+    return tenax_harness.stuck >= MAX_STUCK_BOOTS;
+}
 
 </#if>
 int main(void)
@@ -69,12 +155,26 @@ int main(void)
 </#list>
     paint_stack();
 <#if model.fingerprint != "">
-    if (started != STARTED) {
-        ${model.name}_restart(progress);
-        started = STARTED;
-        tenax_boots = 0u;
+    if (tenax_harness.magic != MAGIC) {
+        tenax_harness.boots = 0u;
+        tenax_harness.nvm_failures = 0u;
+        tenax_harness.last_commits = 0u;
+        tenax_harness.nvm_writes = 0u;
+        tenax_harness.nvm_fail_base = 0u;
+        tenax_harness.stuck = 0u;
+        tenax_harness.started = 0u;
+        tenax_harness.magic = MAGIC;
     }
-    tenax_boots++;
+    /* The restart's commit counts among the NVM writes the schedule can cut short. */
+    fail_at_write = failing_write();
+    if (tenax_harness.started != MAGIC) {
+        ${model.name}_restart(progress);
+        tenax_harness.started = MAGIC;
+    }
+    if (no_progress()) {
+        TX_WDTCTL = DONE_MARK;
+        return NO_PROGRESS;
+    }
     tenax_begin();
     status = ${model.name}_resume(inputs, outputs, arena, progress);
     tenax_end();
@@ -88,5 +188,8 @@ int main(void)
     if (status == 0 && __stack_start__ != PAINT) {
         status = 3;
     }
+<#if model.fingerprint != "">
+    TX_WDTCTL = DONE_MARK;
+</#if>
     return status == 0 ? 0 : (status < 0 ? 1 : (int)status);
 }

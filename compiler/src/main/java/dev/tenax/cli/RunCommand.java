@@ -44,8 +44,9 @@ final class RunCommand implements Callable<Integer> {
   long timeout = 600;
 
   @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent builds: make the "
-      + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED; N in instructions of "
-      + "on-time on Cortex-M, in events (NVM word writes and finished tiles) on the host), report reboots and "
+      + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K, "
+      + "at-nvm-writes:W1,W2,...; N in instructions of on-time on Cortex-M, in MCLK cycles of on-time from each "
+      + "power-on on MSP430, in events (NVM word writes and finished tiles) on the host), report reboots and "
       + "on-time, and fail unless the outputs equal an uninterrupted run's.")
   String powerFailures;
 
@@ -96,8 +97,8 @@ final class RunCommand implements Callable<Integer> {
       throws Exception {
     Target t = PowerFailureRun.target(manifest);
     Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
-    err.println("running " + manifest.name() + " for " + t.name() + (t.isHost() ? "" : " under QEMU")
-        + ", first without power failures");
+    String where = t.isHost() ? "" : t.family().equals("msp430") ? " under mspdebug sim" : " under QEMU";
+    err.println("running " + manifest.name() + " for " + t.name() + where + ", first without power failures");
     err.flush();
     PowerFailureRun.Run plain = PowerFailureRun.uninterrupted(manifest, feed, timeout);
     err.println("then with power failures (" + powerFailures + ")");
@@ -105,8 +106,10 @@ final class RunCommand implements Callable<Integer> {
     PowerFailureRun.Run r = PowerFailureRun.interrupted(manifest, feed, schedule, plain.onTime(), timeout);
     ResultFiles.write(r.outputs(), outDir, format, out);
     out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d %s (uninterrupted %d, "
-        + "+%.1f%% re-executed; the reboots themselves are not counted)%n", r.failures(), r.boots(), r.onTime(),
-        PowerFailureRun.unit(t), plain.onTime(), 100.0 * (r.onTime() - plain.onTime()) / Math.max(1, plain.onTime()));
+        + "+%.1f%% re-executed; %s)%n", r.failures(), r.boots(), r.onTime(),
+        PowerFailureRun.unit(t), plain.onTime(), 100.0 * (r.onTime() - plain.onTime()) / Math.max(1, plain.onTime()),
+        PowerFailureRun.onTimeCountsBoots(t) ? "counted from every power-on, so the reboots are included"
+            : "the reboots themselves are not counted");
     boolean same = PowerFailureRun.identical(plain.outputs(), r.outputs());
     out.println(same ? "outputs: identical to the uninterrupted run"
         : "outputs: DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)");

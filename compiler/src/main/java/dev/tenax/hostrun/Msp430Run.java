@@ -59,6 +59,8 @@ public final class Msp430Run {
       }
       cmd.addAll(List.of("setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit",
           "run", "simio info t", "run", "simio info t", "run",
+          // the breakpoint stops before tenax_exit's first instruction, which stores main's status
+          "step",
           "save_raw tenax_exit_status 2 " + scratch.resolve("status.bin"),
           "save_raw tenax_stack_used 2 " + scratch.resolve("stack.bin")));
       i = 0;
@@ -114,13 +116,7 @@ public final class Msp430Run {
 
   /** Runs mspdebug; past the deadline, interrupts the current "run" until the script ends. */
   private static String execute(List<String> cmd, long timeoutSeconds) throws IOException {
-    Process p;
-    try {
-      p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new FirmwareException("cannot start mspdebug (" + e.getMessage() + "): install it with "
-          + "apt-get install mspdebug");
-    }
+    Process p = startMspdebug(cmd);
     p.getOutputStream().close();
     StringBuilder console = new StringBuilder();
     Thread reader = new Thread(() -> {
@@ -136,13 +132,7 @@ public final class Msp430Run {
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         timedOut = true;
         // Each SIGINT ends one "run" command; three runs at most, then the saves.
-        for (int n = 0; n < 20 && p.isAlive(); n++) {
-          new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-          p.waitFor(500, TimeUnit.MILLISECONDS);
-        }
-        if (p.isAlive()) {
-          p.destroyForcibly().waitFor();
-        }
+        interruptUntilEnded(p);
       }
       reader.join(5000);
       if (timedOut) {
@@ -154,6 +144,30 @@ public final class Msp430Run {
       Thread.currentThread().interrupt();
       p.destroyForcibly();
       throw new FirmwareException("interrupted while running the simulator");
+    }
+  }
+
+  /** Starts mspdebug with its output and errors on one stream, or says how to install it. */
+  static Process startMspdebug(List<String> cmd) throws FirmwareException {
+    try {
+      return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new FirmwareException("cannot start mspdebug (" + e.getMessage() + "): install it with "
+          + "apt-get install mspdebug");
+    }
+  }
+
+  /**
+   * Sends mspdebug SIGINTs (as Ctrl+C: each ends the command running) every half second until it
+   * ends, ten seconds at most, then kills it.
+   */
+  static void interruptUntilEnded(Process p) throws IOException, InterruptedException {
+    for (int n = 0; n < 20 && p.isAlive(); n++) {
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      p.waitFor(500, TimeUnit.MILLISECONDS);
+    }
+    if (p.isAlive()) {
+      p.destroyForcibly().waitFor();
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an intermittent build's firmware (host harness, or Cortex-M under QEMU) once without power
- * failures and then on a {@link PowerSchedule}, and compares the two runs' outputs. Used by
+ * Runs an intermittent build's firmware (host harness, Cortex-M under QEMU, or MSP430 under
+ * mspdebug sim) once without power failures and then on a {@link PowerSchedule}, and compares the
+ * two runs' outputs. Used by
  * {@code tenax run --power-failures} and by the energy simulator, which turns a harvesting trace
  * into an {@code at:} schedule.
  */
@@ -35,7 +36,19 @@ public final class PowerFailureRun {
 
   /** What the schedule's counts mean on this target. */
   public static String unit(Target t) {
-    return t.isHost() ? "events (NVM word writes and finished tiles)" : "instructions";
+    if (t.isHost()) {
+      return "events (NVM word writes and finished tiles)";
+    }
+    return msp430(t) ? "MCLK cycles" : "instructions";
+  }
+
+  /** Whether the on-time includes the boots (on MSP430 it counts from every reset; elsewhere from the harness's start). */
+  public static boolean onTimeCountsBoots(Target t) {
+    return msp430(t);
+  }
+
+  private static boolean msp430(Target t) {
+    return t.family().equals("msp430");
   }
 
   /** The target of an intermittent project, or a usage error saying why it cannot run with failures. */
@@ -44,24 +57,19 @@ public final class PowerFailureRun {
       throw new UsageException(m.dir() + " is not an intermittent build: compile it with --intermittent");
     }
     Target t = Targets.find(m.target()).orElseThrow(() -> new UsageException("unknown target " + m.target()));
-    if (t.family().equals("msp430")) {
-      // TODO(issue 6): failures under mspdebug sim (step N, fill, reset) with an NVM-resident harness.
-      throw new UsageException("power failures run host and Cortex-M builds so far; MSP430 is not supported yet");
-    }
     return t;
   }
 
   /** The firmware's run without power failures (the harness still commits progress). */
   public static Run uninterrupted(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds)
       throws IOException, InterruptedException, UsageException {
-    return execute(m, feed, timeoutSeconds, null, target(m));
+    return execute(m, feed, timeoutSeconds, null, 0, target(m));
   }
 
   /** The firmware's run on {@code schedule}; {@code plainOnTime} sizes random schedules. */
   public static Run interrupted(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
       long plainOnTime, long timeoutSeconds) throws IOException, InterruptedException, UsageException {
-    Target t = target(m);
-    return execute(m, feed, timeoutSeconds, schedule.firmwareFile(plainOnTime, perBillion(t)), t);
+    return execute(m, feed, timeoutSeconds, schedule, plainOnTime, target(m));
   }
 
   /** Both runs and whether every output holds the same values. */
@@ -90,8 +98,14 @@ public final class PowerFailureRun {
     return t.isHost() ? 1_000_000_000L : t.clockHz();
   }
 
-  private static Run execute(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] schedule,
-      Target t) throws IOException, InterruptedException, UsageException {
+  private static Run execute(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds,
+      PowerSchedule powerSchedule, long plainOnTime, Target t) throws IOException, InterruptedException,
+      UsageException {
+    if (msp430(t)) {
+      // the driver injects the failures itself; the on-time is in MCLK cycles
+      return Msp430PowerRun.run(m, feed, powerSchedule, plainOnTime, timeoutSeconds);
+    }
+    byte[] schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
     QemuRun.Result r;
     if (t.isHost()) {
       // the host harness counts events (NVM word writes and finished tiles), not instructions

@@ -3,14 +3,13 @@ package dev.tenax.intermittent;
 import dev.tenax.diag.UsageException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
 /**
  * When the power fails during a run, in one format for every platform (counts are instructions of
- * on-time on Cortex-M): {@code none}; {@code every:N} (after every N of on-time);
+ * on-time on Cortex-M, MCLK cycles of on-time on MSP430, events on the host): {@code none}; {@code every:N} (after every N of on-time);
  * {@code at:N1,N2,...} (when the total on-time reaches each); {@code random:COUNT:SEED} (COUNT
  * seeded points spread over the uninterrupted run's length); {@code nvm-writes:K} (at every K-th
  * NVM word write of the progress commits; the write does not happen); {@code at-nvm-writes:W1,...}
@@ -70,7 +69,7 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       // reported below
     }
     throw new UsageException("--power-failures '" + spec + "' is not a schedule: use " + FORMATS
-        + " (counts are instructions of on-time)");
+        + " (counts are instructions of on-time on Cortex-M, MCLK cycles on MSP430)");
   }
 
   private static long positive(String s) {
@@ -86,26 +85,40 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   }
 
   /**
+   * The schedule's values with random ones drawn: for {@code random:COUNT:SEED}, COUNT distinct
+   * seeded points in [1, uninterrupted) (fewer when the run is shorter), ascending; otherwise the
+   * values as given. {@code uninterrupted} is the run's length without failures in the schedule's unit.
+   */
+  public List<Long> points(long uninterrupted) {
+    if (kind != Kind.RANDOM) {
+      return values;
+    }
+    Random r = new Random(seed);
+    TreeSet<Long> at = new TreeSet<>();
+    long count = Math.min(values.get(0), Math.max(1, uninterrupted - 1));
+    while (at.size() < count) {
+      at.add(1 + (long) (r.nextDouble() * Math.max(1, uninterrupted - 1)));
+    }
+    return List.copyOf(at);
+  }
+
+  /** Whether the failures fall on NVM writes (counted by the firmware) rather than on on-time. */
+  public boolean onNvmWrites() {
+    return kind == Kind.NVM_WRITES || kind == Kind.AT_NVM_WRITES;
+  }
+
+  /**
    * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at), count, values in
    * SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at least 1).
    * {@code uninterrupted} is the run's length without failures, in instructions (for random).
    */
   public byte[] firmwareFile(long uninterrupted, long clockHz) {
-    List<Long> instructions = new ArrayList<>(values);
-    if (kind == Kind.RANDOM) {
-      Random r = new Random(seed);
-      TreeSet<Long> at = new TreeSet<>();
-      long count = Math.min(values.get(0), Math.max(1, uninterrupted - 1));
-      while (at.size() < count) {
-        at.add(1 + (long) (r.nextDouble() * Math.max(1, uninterrupted - 1)));
-      }
-      instructions = new ArrayList<>(at);
-    }
+    List<Long> instructions = points(uninterrupted);
     if (instructions.size() > 1024) {
       throw new IllegalArgumentException("at most 1024 failure points, not " + instructions.size());
     }
     ByteBuffer b = ByteBuffer.allocate(8 + 4 * instructions.size()).order(ByteOrder.LITTLE_ENDIAN);
-    boolean writes = kind == Kind.NVM_WRITES || kind == Kind.AT_NVM_WRITES;
+    boolean writes = onNvmWrites();
     int code = switch (kind) {
       case NONE -> 0;
       case EVERY -> 1;

@@ -186,20 +186,8 @@ class CompileCommandTest {
     assertTrue(header.contains("int32_t model_int8_resume(") && header.contains("MODEL_INT8_PROGRESS_SIZE"), header);
     assertTrue(Files.exists(p.resolve("runtime/src/tx_progress.c")) && Files.exists(p.resolve("runtime/src/tx_nvm_direct.c")));
     Path input = example.resolve("input.npy");
-    CliTest.Run power = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("pf").toString(),
-        "--power-failures", "every:40");
-    assertEquals(0, power.code(), power.err() + power.out());
-    assertTrue(power.out().matches("(?s).*power failures: [1-9]\\d*, boots: \\d+.*identical to the uninterrupted run.*"),
-        power.out());
-    CliTest.Run java = tenax("exec", quantized().toString(), "--quantized", "--input", input.toString(),
-        "-o", tmp.resolve("pf-java").toString());
-    assertEquals(0, java.code(), java.err());
-    assertArrayEquals(Files.readAllBytes(tmp.resolve("pf-java/probabilities.npy")),
-        Files.readAllBytes(tmp.resolve("pf/probabilities.npy")));
-    CliTest.Run stuck = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("stuck").toString(),
-        "--power-failures", "every:3");
-    assertEquals(70, stuck.code(), stuck.out());
-    assertTrue(stuck.err().contains("TENAX-NO-PROGRESS"), stuck.err());
+    runsWithPowerFailures(p, "every:40",
+        "(?s).*power failures: [1-9]\\d*, boots: \\d+.*identical to the uninterrupted run.*", "every:3");
     assertEquals(2, tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("b").toString(),
         "--power-failures", "sometimes").code());
     CliTest.Run plain = tenax("compile", quantized().toString(), "--no-build", "-o", tmp.resolve("plain").toString());
@@ -218,6 +206,44 @@ class CompileCommandTest {
     assertEquals(65, tiny.code(), tiny.out());
     assertTrue(tiny.err().contains("TX091") && tiny.err().matches("(?s).*a capacitor of at least \\d+ uF.*"), tiny.err());
     assertFalse(Files.exists(tmp.resolve("tiny")));
+  }
+
+  /**
+   * tenax run --power-failures on an intermittent MSP430 build: failures at seeded random MCLK
+   * cycles under mspdebug sim, the outputs the Java evaluator's; failures before the firmware can
+   * boot are reported as no progress (exit 70).
+   */
+  @Test
+  void intermittentMsp430BuildsRunWithPowerFailures() throws Exception {
+    dev.tenax.codegen.Msp430RunTest.requireToolchain();
+    Path p = tmp.resolve("msp");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--target", "msp430fr5994", "--intermittent",
+        "--tile-work", "4000", "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    runsWithPowerFailures(p, "random:4:7", "(?s).*power failures: 4, boots: 5, on-time \\d+ MCLK cycles.*"
+        + "identical to the uninterrupted run.*", "every:20000");
+    assertTrue(tenax("run", "--help").out().contains("MCLK cycles"));
+  }
+
+  /**
+   * tenax run --power-failures on {@code schedule} reports what {@code report} matches and writes
+   * the Java evaluator's outputs; on {@code stuck} it reports no progress and exits 70.
+   */
+  private void runsWithPowerFailures(Path project, String schedule, String report, String stuck) throws Exception {
+    Path input = example.resolve("input.npy");
+    CliTest.Run power = tenax("run", project.toString(), "--input", input.toString(), "-o",
+        tmp.resolve("pf").toString(), "--power-failures", schedule);
+    assertEquals(0, power.code(), power.err() + power.out());
+    assertTrue(power.out().matches(report), power.out());
+    CliTest.Run java = tenax("exec", quantized().toString(), "--quantized", "--input", input.toString(),
+        "-o", tmp.resolve("pf-java").toString());
+    assertEquals(0, java.code(), java.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("pf-java/probabilities.npy")),
+        Files.readAllBytes(tmp.resolve("pf/probabilities.npy")));
+    CliTest.Run none = tenax("run", project.toString(), "--input", input.toString(), "-o",
+        tmp.resolve("stuck").toString(), "--power-failures", stuck);
+    assertEquals(70, none.code(), none.out());
+    assertTrue(none.err().contains("TENAX-NO-PROGRESS"), none.err());
   }
 
   /** The CMakeLists.txt a user adds to a firmware build compiles the same sources. */

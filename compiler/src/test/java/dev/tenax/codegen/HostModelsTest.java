@@ -98,7 +98,11 @@ class HostModelsTest {
 
   static Graph quantized(Path model, ModelSpec spec) throws Exception {
     ImportOptions options = ImportOptions.defaults().withDims(spec.dims()).withInputShapes(spec.inputShapes());
-    Graph g = Pipeline.standard().run(ModelImporter.load(model, options));
+    return quantized(Pipeline.standard().run(ModelImporter.load(model, options)));
+  }
+
+  /** An imported graph quantized on random calibration inputs, or as it is when it is already quantized. */
+  static Graph quantized(Graph g) throws Exception {
     if (g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"))) {
       return g;
     }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The long power-failure runs, in the thorough profile ({@code mvn -B test -Pthorough}): a
  * thousand seeded random failure points per shared model on Cortex-M under QEMU (in runs of 30
  * to 100, each with its own seed), every run ending with the Java integer evaluator's bits. The
- * quick default suite runs a few dozen points per model.
+ * quick default suite runs a few dozen points per model. On MSP430 (mspdebug sim), the full sweep of
+ * failures before every NVM write of a small CNN and 300 random MCLK-cycle points.
  */
 @Tag("thorough")
 class IntermittentThoroughTest {
@@ -25,5 +26,17 @@ class IntermittentThoroughTest {
     List<String> schedules = IntStream.rangeClosed(1, runs).mapToObj(seed -> "random:" + points + ":" + seed)
         .toList();
     CortexMIntermittentTest.runOnSchedules(folder, target, tileWork, schedules, dir);
+  }
+
+  /** MSP430 under mspdebug sim: the power failing before every NVM write of the tiny CNN, one run each. */
+  @org.junit.jupiter.api.Test
+  void aFailureBeforeEveryNvmWriteOnMsp430LeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    Msp430PowerFailureTest.sweepEveryNvmWrite(dir);
+  }
+
+  /** MSP430: 30 runs of 10 seeded random MCLK-cycle points each. */
+  @org.junit.jupiter.api.Test
+  void randomCyclePointsOnMsp430LeaveTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    Msp430PowerFailureTest.manyRandomPoints(dir, 30, 10);
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An intermittent MSP430 build (16-bit int: the progress commit, the tiles and the resume code)
  * runs its tiles from FRAM under mspdebug sim and gives the Java integer evaluator's bits.
- * TODO(issue 6): power failures under the simulator (step N, fill SRAM, reset).
+ * Msp430PowerFailureTest makes the power fail under the simulator.
  */
 class Msp430IntermittentTest {
   @Test

@@ -88,17 +88,32 @@ public class Msp430RunTest {
   @Test
   void aRunawayFirmwareIsStoppedWithAClearError(@TempDir Path dir) throws Exception {
     requireToolchain();
+    QemuRun.FirmwareException e = assertThrows(QemuRun.FirmwareException.class, () -> runWithMainEdited(dir,
+        "    paint_stack();", "    while (tenax_stack_used != 0xFFFFu) {\n    }\n    paint_stack();", 2));
+    assertTrue(e.getMessage().contains("did not reach tenax_exit"), e.getMessage());
+  }
+
+  /** main's status reaches the runner: one that is not 0 is reported, not taken for success. */
+  @Test
+  void aFailingStatusIsReported(@TempDir Path dir) throws Exception {
+    requireToolchain();
+    QemuRun.FirmwareException e = assertThrows(QemuRun.FirmwareException.class, () -> runWithMainEdited(dir,
+        "    return status == 0 ? 0 :", "    return 5;\n    return status == 0 ? 0 :", 60));
+    assertTrue(e.getMessage().contains("status 5"), e.getMessage());
+  }
+
+  /** Compiles the kernel-coverage model for the FR5969, replaces {@code from} in main.c, runs it on zeros. */
+  private static Msp430Run.Result runWithMainEdited(Path dir, String from, String to, long timeoutSeconds)
+      throws Exception {
     ModelCompiler.compile(KernelCoverageTest.model(), new EmitOptions("m", "msp430fr5969", null, "test",
         "m.onnx", "0"), dir);
     Path main = dir.resolve("main.c");
-    Files.writeString(main, Files.readString(main).replace("    paint_stack();",
-        "    while (tenax_stack_used != 0xFFFFu) {\n    }\n    paint_stack();"));
+    Files.writeString(main, Files.readString(main).replace(from, to));
     ProjectManifest m = ProjectManifest.read(dir);
     var in = m.inputs().entrySet().iterator().next();
     Map<String, Tensor> feed = Map.of(in.getKey(), Tensor.ofFloats(in.getValue().shape(),
         new float[in.getValue().size()]));
-    QemuRun.FirmwareException e = assertThrows(QemuRun.FirmwareException.class, () -> Msp430Run.run(m, feed, 2));
-    assertTrue(e.getMessage().contains("did not reach tenax_exit"), e.getMessage());
+    return Msp430Run.run(m, feed, timeoutSeconds);
   }
 
   private static void check(Graph g, String label, String target, Path dir) throws Exception {
