@@ -94,6 +94,8 @@ final class Msp430PowerRun {
       // the SRAM garbage follows the schedule's seed, so a random schedule's run repeats exactly
       Msp430PowerRun r = new Msp430PowerRun(sim, sram, schedule == null ? 1 : schedule.seed() * 31 + 1, scratch);
       r.expect("simio add tracer t 64", "");
+      // the kernels and helpers use the 16x16 multiplier at 0x0130, where the simulator has it
+      r.expect("simio add hwmult m", "");
       r.expect("prog " + elf, "Done,");
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
