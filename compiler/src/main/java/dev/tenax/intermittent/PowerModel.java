@@ -14,7 +14,9 @@ import dev.tenax.target.Target;
  *       STM32L476, datasheet DS10198: "down to 100 uA/MHz"), at 3.0 V.
  *   <li>Cycles per work unit: the instructions per MAC and per element tenax bench measures on
  *       the shared models (docs/performance.md), rounded up, counting a cycle per instruction
- *       (MSP430: FRAM wait states at 16 MHz included by doubling).
+ *       (MSP430: FRAM wait states at 16 MHz included by doubling). MSP430 float elements: 6,000
+ *       cycles, measured under mspdebug sim (deepc-asl-gesture-mlp quantizes its 714 float inputs
+ *       in 4.1M MCLK cycles with software floating point, qemu/msp430.md).
  * </ul>
  * TODO(issue 6): per-target tables measured by a command instead of these family defaults.
  */
@@ -25,7 +27,7 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
 
   public static PowerModel of(Target t) {
     if (t.family().equals("msp430")) {
-      return new PowerModel(t.name(), 118e-12 * 2.1, 20_000, 2_000, 80, 120, 1_200);
+      return new PowerModel(t.name(), 118e-12 * 2.1, 20_000, 2_000, 80, 120, 6_000);
     }
     boolean dsp = t.hasFeature("dsp");
     boolean fpu = t.hasFeature("fpu");
