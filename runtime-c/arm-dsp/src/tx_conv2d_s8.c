@@ -10,6 +10,7 @@
 #include "tx_conv2d_s8.h"
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_requant.h"
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
 
@@ -170,6 +171,340 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
         }
     }
 }
+
+/*
+ * The im2col GEMM path. For each pair of output pixels the two windows are expanded once into
+ * an int16 column buffer on the stack (input offset added with SXTAB16, padded taps 0), in the
+ * order of the OHWI filter's taps (ky, kx, ic), grouped by four taps k..k+3 as SXTB16 splits a
+ * filter word: per group four words, pixel A's (x_k, x_k+2), (x_k+1, x_k+3), then pixel B's.
+ * Then every pair of output channels runs over the groups with one filter word load, two
+ * SXTB16 and four SMLAD per channel (16 MACs per 18 instructions), the expanded inputs shared
+ * by both channels and every weight by both pixels. The expansion costs a few instructions per
+ * tap, once per pixel instead of once per output channel.
+ */
+
+/* Windows of at most this many groups of four taps (K = kh * kw * in_c <= 640) take the im2col
+ * path: 16 bytes of column buffer per group (2560 bytes), plus a byte per tap for gathering
+ * windows whose in_c is not a multiple of 4. */
+#define TX_CONV_COL_GROUPS 160
+
+/* Groups of four taps from src (int8, any alignment) into col slots, 4 words apart. */
+static int32_t *expand_groups(int32_t *dst, const int8_t *src, int32_t groups, int32_t off2)
+{
+    for (; groups > 0; groups--) {
+        const int32_t xv = tx_dsp_load4(src);
+        dst[0] = __sxtab16(off2, xv);
+        dst[1] = tx_dsp_sxtab16_ror8(off2, xv);
+        src += 4;
+        dst += 4;
+    }
+    return dst;
+}
+
+static int32_t *zero_groups(int32_t *dst, int32_t groups)
+{
+    for (; groups > 0; groups--) {
+        dst[0] = 0;
+        dst[1] = 0;
+        dst += 4;
+    }
+    return dst;
+}
+
+/* Shapes and steps of the im2col path, in locals once per call. */
+typedef struct {
+    const int8_t *in;
+    int32_t in_h, in_w, in_c;
+    int32_t kh, kw;
+    int32_t stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
+    int32_t off2;
+    int8_t zp; /* the input zero point: a gathered padded tap, 0 once expanded */
+} col_geom;
+
+/* Pixel (b, oy, ox)'s window into the column slot dst, in_c a multiple of 4: each in-bounds
+ * tap's in_c inputs are whole groups, expanded straight from the input. */
+static void fill_direct(const col_geom *g, int32_t *dst, int32_t b, int32_t oy, int32_t ox)
+{
+    const int32_t cg = g->in_c >> 2;
+    const int32_t y0 = oy * g->stride_h - g->pad_top;
+    const int32_t x0 = ox * g->stride_w - g->pad_left;
+    int32_t ky, kx, kx_lo, kx_hi;
+    tx_dsp_taps(x0, g->kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
+    for (ky = 0; ky < g->kh; ky++) {
+        const int32_t iy = y0 + ky * g->dil_h;
+        const int8_t *row;
+        if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
+            dst = zero_groups(dst, g->kw * cg);
+            continue;
+        }
+        row = g->in + ((b * g->in_h + iy) * g->in_w + x0 + kx_lo * g->dil_w) * g->in_c;
+        dst = zero_groups(dst, kx_lo * cg);
+        if (g->dil_w == 1) {
+            dst = expand_groups(dst, row, (kx_hi - kx_lo) * cg, g->off2);
+        } else {
+            for (kx = kx_lo; kx < kx_hi; kx++) {
+                dst = expand_groups(dst, row, cg, g->off2);
+                row += g->dil_w * g->in_c;
+            }
+        }
+        dst = zero_groups(dst, (g->kw - kx_hi) * cg);
+    }
+}
+
+/* The same for any in_c: the window's taps are gathered as bytes into gat (padded taps and the
+ * last group's unused ones the input zero point), then expanded. */
+static void fill_gather(const col_geom *g, int32_t *dst, int8_t *gat, int32_t groups, int32_t b,
+                        int32_t oy, int32_t ox)
+{
+    const int32_t in_c = g->in_c;
+    const int32_t y0 = oy * g->stride_h - g->pad_top;
+    const int32_t x0 = ox * g->stride_w - g->pad_left;
+    const int32_t zp = g->zp;
+    int32_t ky, kx, i, kx_lo, kx_hi;
+    int8_t *q = gat;
+    tx_dsp_taps(x0, g->kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
+    for (ky = 0; ky < g->kh; ky++) {
+        const int32_t iy = y0 + ky * g->dil_h;
+        if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
+            for (i = g->kw * in_c; i > 0; i--) {
+                *q++ = (int8_t)zp;
+            }
+            continue;
+        }
+        for (i = kx_lo * in_c; i > 0; i--) {
+            *q++ = (int8_t)zp;
+        }
+        {
+            const int8_t *row
+                = g->in + ((b * g->in_h + iy) * g->in_w + x0 + kx_lo * g->dil_w) * in_c;
+            for (kx = kx_lo; kx < kx_hi; kx++) {
+                for (i = 0; i < in_c; i++) {
+                    *q++ = row[i];
+                }
+                row += g->dil_w * in_c;
+            }
+        }
+        for (i = (g->kw - kx_hi) * in_c; i > 0; i--) {
+            *q++ = (int8_t)zp;
+        }
+    }
+    while (q < gat + 4 * groups) {
+        *q++ = (int8_t)zp;
+    }
+    expand_groups(dst, gat, groups, g->off2);
+}
+
+#if defined(__thumb2__)
+/*
+ * st[0] >= 1 groups of the column buffer col (two pixels) times two filters w0, w1:
+ * st[1] += A.w0, st[2] += A.w1, st[3] += B.w0, st[4] += B.w1. A naked function: the loop needs
+ * 14 registers (4 accumulators, 3 pointers, a counter, 2 filter words and their odd halves,
+ * 2 inputs), more than GCC gives an asm statement. r0 col, r1 w0, r2 w1, r3 st (saved), r4
+ * count, r5-r8 accumulators, r9/r3 and r10/lr the filter words' halves, r11/r12 inputs.
+ */
+__attribute__((naked)) static void gemm2x2(const int32_t *col __attribute__((unused)),
+                                           const int8_t *w0 __attribute__((unused)),
+                                           const int8_t *w1 __attribute__((unused)),
+                                           int32_t *st __attribute__((unused)))
+{
+    __asm__(
+        "push   {r3, r4-r11, lr}\n\t"
+        "ldm    r3, {r4-r8}\n"
+        "1:\n\t"
+        "ldr    r9, [r1], #4\n\t"
+        "ldr    r10, [r2], #4\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "sxtb16 r3, r9\n\t"
+        "sxtb16 r9, r9, ror #8\n\t"
+        "smlad  r5, r11, r3, r5\n\t"
+        "smlad  r5, r12, r9, r5\n\t"
+        "sxtb16 lr, r10\n\t"
+        "sxtb16 r10, r10, ror #8\n\t"
+        "smlad  r6, r11, lr, r6\n\t"
+        "smlad  r6, r12, r10, r6\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "smlad  r7, r11, r3, r7\n\t"
+        "smlad  r7, r12, r9, r7\n\t"
+        "smlad  r8, r11, lr, r8\n\t"
+        "smlad  r8, r12, r10, r8\n\t"
+        "subs   r4, r4, #1\n\t"
+        "bne    1b\n\t"
+        "pop    {r3}\n\t"
+        "adds   r3, r3, #4\n\t"
+        "stm    r3, {r5-r8}\n\t"
+        "pop    {r4-r11, pc}");
+}
+#else
+static void gemm2x2(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t *st)
+{
+    int32_t g;
+    for (g = 0; g < st[0]; g++) {
+        const int32_t wa = tx_dsp_load4(w0 + 4 * g);
+        const int32_t wb = tx_dsp_load4(w1 + 4 * g);
+        const int32_t *x = col + 4 * g;
+        st[1] = __smlad(x[0], __sxtb16(wa), st[1]);
+        st[1] = __smlad(x[1], tx_dsp_sxtb16_ror8(wa), st[1]);
+        st[2] = __smlad(x[0], __sxtb16(wb), st[2]);
+        st[2] = __smlad(x[1], tx_dsp_sxtb16_ror8(wb), st[2]);
+        st[3] = __smlad(x[2], __sxtb16(wa), st[3]);
+        st[3] = __smlad(x[3], tx_dsp_sxtb16_ror8(wa), st[3]);
+        st[4] = __smlad(x[2], __sxtb16(wb), st[4]);
+        st[4] = __smlad(x[3], tx_dsp_sxtb16_ror8(wb), st[4]);
+    }
+}
+#endif
+
+/* The first n (1..3) bytes of w as a filter word, the rest 0. */
+static int32_t tail_word(const int8_t *w, int32_t n)
+{
+    uint32_t v = (uint32_t)(uint8_t)w[0];
+    if (n > 1) {
+        v |= (uint32_t)(uint8_t)w[1] << 8;
+    }
+    if (n > 2) {
+        v |= (uint32_t)(uint8_t)w[2] << 16;
+    }
+    return tx_wrap_s32(v);
+}
+
+/* The last, partial group (n taps, the column's other taps are the zero point's 0). */
+static void gemm2x2_tail(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t n,
+                         int32_t *st)
+{
+    const int32_t wa = tail_word(w0, n);
+    const int32_t wb = tail_word(w1, n);
+    st[1] = __smlad(col[0], __sxtb16(wa), st[1]);
+    st[1] = __smlad(col[1], tx_dsp_sxtb16_ror8(wa), st[1]);
+    st[2] = __smlad(col[0], __sxtb16(wb), st[2]);
+    st[2] = __smlad(col[1], tx_dsp_sxtb16_ror8(wb), st[2]);
+    st[3] = __smlad(col[2], __sxtb16(wa), st[3]);
+    st[3] = __smlad(col[3], tx_dsp_sxtb16_ror8(wa), st[3]);
+    st[4] = __smlad(col[2], __sxtb16(wb), st[4]);
+    st[4] = __smlad(col[3], tx_dsp_sxtb16_ror8(wb), st[4]);
+}
+
+static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
+{
+    int32_t c;
+    for (c = 0; c < n; c++) {
+        if (!tx_dsp_requant_out_ok(shifts[c])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The output stage: tx_requantize_s8 in its 32-bit SMMLA form when fast (tx_arm_dsp_requant.h),
+ * the 64-bit one otherwise. */
+static inline int8_t out_stage(int32_t acc, int32_t m, int32_t shift, int fast, int32_t zp,
+                               int32_t lo, int32_t hi)
+{
+    if (fast) {
+        int32_t v = tx_asr_s32(tx_dsp_smmla(acc, m, tx_dsp_requant_out_c(zp, shift)),
+                               tx_dsp_requant_out_k(shift));
+        v = v < lo ? lo : v;
+        v = v > hi ? hi : v;
+        return (int8_t)v;
+    }
+    return tx_requantize_s8(acc, m, shift, zp, lo, hi);
+}
+
+/* groups == 1 and K <= 4 * TX_CONV_COL_GROUPS. */
+static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                        const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
+                        const int32_t *bias, const tx_shape4 *out_shape, int8_t *out)
+{
+    const int32_t in_c = in_shape->c;
+    const int32_t out_c = out_shape->c;
+    const int32_t k = filter_shape->h * filter_shape->w * in_c;
+    const int32_t full = k >> 2;
+    const int32_t tail = k & 3;
+    const int32_t groups = full + (tail != 0);
+    const int direct = (in_c & 3) == 0;
+    const int fast = shifts_fit_smmla(p->shifts, out_c);
+    const int32_t zp = p->output_offset;
+    const int32_t lo = p->act_min;
+    const int32_t hi = p->act_max;
+    const int32_t out_h = out_shape->h;
+    const int32_t out_w = out_shape->w;
+    const int32_t total = out_shape->n * out_h * out_w;
+    const int32_t *mult = p->multipliers;
+    const int32_t *shifts = p->shifts;
+    int32_t col[4 * groups];
+    int8_t gat[direct ? 1 : 4 * groups];
+    col_geom g;
+    int32_t pix, oc, b = 0, oy = 0, ox = 0;
+
+    g.in = in;
+    g.in_h = in_shape->h;
+    g.in_w = in_shape->w;
+    g.in_c = in_c;
+    g.kh = filter_shape->h;
+    g.kw = filter_shape->w;
+    g.stride_h = p->stride_h;
+    g.stride_w = p->stride_w;
+    g.dil_h = p->dilation_h;
+    g.dil_w = p->dilation_w;
+    g.pad_top = p->pad_top;
+    g.pad_left = p->pad_left;
+    g.off2 = tx_dsp_dup16(p->input_offset);
+    g.zp = (int8_t)-p->input_offset;
+
+    for (pix = 0; pix < total; pix += 2) {
+        const int two = pix + 1 < total;
+        int8_t *o = out + pix * out_c;
+        int s;
+        for (s = 0; s < 2; s++) {
+            int32_t *dst = col + 2 * s;
+            if (s == 1 && !two) {
+                zero_groups(dst, groups);
+                break;
+            }
+            if (direct) {
+                fill_direct(&g, dst, b, oy, ox);
+            } else {
+                fill_gather(&g, dst, gat, groups, b, oy, ox);
+            }
+            if (++ox == out_w) {
+                ox = 0;
+                if (++oy == out_h) {
+                    oy = 0;
+                    b++;
+                }
+            }
+        }
+        for (oc = 0; oc < out_c; oc += 2) {
+            const int pair = oc + 1 < out_c;
+            const int8_t *w0 = filter + oc * k;
+            /* a lone last channel runs as a pair with itself */
+            const int8_t *w1 = pair ? w0 + k : w0;
+            const int32_t oc1 = pair ? oc + 1 : oc;
+            int32_t st[5];
+            st[0] = full;
+            st[1] = bias != 0 ? bias[oc] : INT32_C(0);
+            st[2] = bias != 0 ? bias[oc1] : INT32_C(0);
+            st[3] = st[1];
+            st[4] = st[2];
+            if (full > 0) {
+                gemm2x2(col, w0, w1, st);
+            }
+            if (tail != 0) {
+                gemm2x2_tail(col + 4 * full, w0 + 4 * full, w1 + 4 * full, tail, st);
+            }
+            o[oc] = out_stage(st[1], mult[oc], shifts[oc], fast, zp, lo, hi);
+            if (pair) {
+                o[oc + 1] = out_stage(st[2], mult[oc1], shifts[oc1], fast, zp, lo, hi);
+            }
+            if (two) {
+                o[out_c + oc] = out_stage(st[3], mult[oc], shifts[oc], fast, zp, lo, hi);
+                if (pair) {
+                    o[out_c + oc + 1] = out_stage(st[4], mult[oc1], shifts[oc1], fast, zp, lo,
+                                                  hi);
+                }
+            }
+        }
+    }
+}
 #endif
 
 tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
@@ -185,6 +520,12 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         return TX_ERR_ARGUMENT;
     }
 #if defined(__ARM_FEATURE_DSP)
+    if (p->groups == 1
+        && (int64_t)filter_shape->h * filter_shape->w * in_shape->c
+               <= 4 * TX_CONV_COL_GROUPS) {
+        conv_im2col(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
+        return TX_OK;
+    }
     if (p->groups == 1) {
         conv_dsp(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
