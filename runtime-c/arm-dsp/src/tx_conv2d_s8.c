@@ -383,6 +383,167 @@ static void gemm2x2_tail(const int32_t *col, const int8_t *w0, const int8_t *w1,
     st[4] = __smlad(col[3], tx_dsp_sxtb16_ror8(wb), st[4]);
 }
 
+#if defined(__thumb2__)
+/* The state of blocks2x2, word offsets fixed by its assembly. */
+typedef struct {
+    const int32_t *col;    /*  0: the column buffer, two pixels */
+    const int8_t *w;       /*  4: filter of the pair's first channel (advances) */
+    int32_t k;             /*  8: taps per filter */
+    int32_t full;          /* 12: whole groups, >= 1 */
+    const int32_t *bias;   /* 16: the pair's biases (advances) */
+    const int32_t *mult;   /* 20: (advances) */
+    const int32_t *shift;  /* 24: (advances), every one in [-23, -2] */
+    int8_t *out;           /* 28: pixel A's output of the pair (advances); B's is out_c on */
+    int32_t out_c;         /* 32 */
+    int32_t pairs;         /* 36: channel pairs to do, >= 1 */
+    int32_t zp2p1;         /* 40: 2 * output zero point + 1 */
+    uint32_t lo4;          /* 44: act_min in every byte */
+    uint32_t hi4;          /* 48: act_max in every byte */
+    int32_t clamp;         /* 52: act range narrower than int8 */
+    const int32_t *tail;   /* 56: per channel, the last partial group's filter word (advances),
+                              or NULL when the taps are whole groups */
+} blocks_state;
+
+/*
+ * Two output pixels (the column buffer) times st->pairs pairs of output channels, with the
+ * output stage: per pair the 2x2 SMLAD loop of gemm2x2 (unrolled twice; an odd count enters at
+ * its second half), the partial group from st->tail, then SMMLA + ASR + SSAT (output stage 1 of
+ * tx_arm_dsp_requant.h, k = ~shift, C = ((2 zp + 1) << k) >> 1), the two channels' bytes packed
+ * with BFI, clamped per byte with SSUB8/SEL when st->clamp, and stored as halfwords (unaligned
+ * STRH is allowed on these cores). Naked for the same 14 registers as gemm2x2; st lives at [sp].
+ */
+__attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unused)))
+{
+    __asm__(
+        "push   {r0, r4-r11, lr}\n"
+        "5:\n\t"
+        "ldr    r3, [sp]\n\t"
+        "ldrd   r1, r2, [r3, #4]\n\t"
+        "add    r2, r1, r2\n\t"
+        "ldr    r4, [r3, #16]\n\t"
+        "ldrd   r5, r6, [r4]\n\t"
+        "mov    r7, r5\n\t"
+        "mov    r8, r6\n\t"
+        "ldr    r0, [r3]\n\t"
+        "ldr    r4, [r3, #12]\n\t"
+        "adds   r4, r4, #1\n\t"
+        "lsrs   r4, r4, #1\n\t"
+        "bcc    2f\n"
+        "1:\n\t"
+        "ldr    r9, [r1], #4\n\t"
+        "ldr    r10, [r2], #4\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "sxtb16 r3, r9\n\t"
+        "sxtb16 r9, r9, ror #8\n\t"
+        "smlad  r5, r11, r3, r5\n\t"
+        "smlad  r5, r12, r9, r5\n\t"
+        "sxtb16 lr, r10\n\t"
+        "sxtb16 r10, r10, ror #8\n\t"
+        "smlad  r6, r11, lr, r6\n\t"
+        "smlad  r6, r12, r10, r6\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "smlad  r7, r11, r3, r7\n\t"
+        "smlad  r7, r12, r9, r7\n\t"
+        "smlad  r8, r11, lr, r8\n\t"
+        "smlad  r8, r12, r10, r8\n"
+        "2:\n\t"
+        "ldr    r9, [r1], #4\n\t"
+        "ldr    r10, [r2], #4\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "sxtb16 r3, r9\n\t"
+        "sxtb16 r9, r9, ror #8\n\t"
+        "smlad  r5, r11, r3, r5\n\t"
+        "smlad  r5, r12, r9, r5\n\t"
+        "sxtb16 lr, r10\n\t"
+        "sxtb16 r10, r10, ror #8\n\t"
+        "smlad  r6, r11, lr, r6\n\t"
+        "smlad  r6, r12, r10, r6\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "smlad  r7, r11, r3, r7\n\t"
+        "smlad  r7, r12, r9, r7\n\t"
+        "smlad  r8, r11, lr, r8\n\t"
+        "smlad  r8, r12, r10, r8\n\t"
+        "subs   r4, r4, #1\n\t"
+        "bne    1b\n\t"
+        /* the partial group: its filter words from the tail table */
+        "ldr    r4, [sp]\n\t"
+        "ldr    r3, [r4, #56]\n\t"
+        "cbz    r3, 3f\n\t"
+        "ldrd   r9, r10, [r3], #8\n\t"
+        "str    r3, [r4, #56]\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "sxtb16 r3, r9\n\t"
+        "sxtb16 r9, r9, ror #8\n\t"
+        "smlad  r5, r11, r3, r5\n\t"
+        "smlad  r5, r12, r9, r5\n\t"
+        "sxtb16 lr, r10\n\t"
+        "sxtb16 r10, r10, ror #8\n\t"
+        "smlad  r6, r11, lr, r6\n\t"
+        "smlad  r6, r12, r10, r6\n\t"
+        "ldrd   r11, r12, [r0], #8\n\t"
+        "smlad  r7, r11, r3, r7\n\t"
+        "smlad  r7, r12, r9, r7\n\t"
+        "smlad  r8, r11, lr, r8\n\t"
+        "smlad  r8, r12, r10, r8\n"
+        "3:\n\t"
+        /* output stage: r4 = st */
+        "ldr    r3, [r4, #20]\n\t"
+        "ldrd   r9, r10, [r3], #8\n\t"
+        "str    r3, [r4, #20]\n\t"
+        "ldr    r3, [r4, #24]\n\t"
+        "ldrd   r11, r12, [r3], #8\n\t"
+        "str    r3, [r4, #24]\n\t"
+        "mvn    r11, r11\n\t"
+        "mvn    r12, r12\n\t"
+        "ldr    r0, [r4, #40]\n\t"
+        "lsl    r1, r0, r11\n\t"
+        "asr    r1, r1, #1\n\t"
+        "lsl    r2, r0, r12\n\t"
+        "asr    r2, r2, #1\n\t"
+        "smmla  r5, r5, r9, r1\n\t"
+        "smmla  r7, r7, r9, r1\n\t"
+        "smmla  r6, r6, r10, r2\n\t"
+        "smmla  r8, r8, r10, r2\n\t"
+        "asr    r5, r5, r11\n\t"
+        "asr    r7, r7, r11\n\t"
+        "asr    r6, r6, r12\n\t"
+        "asr    r8, r8, r12\n\t"
+        "ssat   r5, #8, r5\n\t"
+        "ssat   r6, #8, r6\n\t"
+        "ssat   r7, #8, r7\n\t"
+        "ssat   r8, #8, r8\n\t"
+        "bfi    r5, r6, #8, #8\n\t"
+        "bfi    r7, r8, #8, #8\n\t"
+        "ldr    r0, [r4, #52]\n\t"
+        "cbz    r0, 4f\n\t"
+        "ldrd   r0, r1, [r4, #44]\n\t"
+        "ssub8  r2, r5, r0\n\t"
+        "sel    r5, r5, r0\n\t"
+        "ssub8  r2, r5, r1\n\t"
+        "sel    r5, r1, r5\n\t"
+        "ssub8  r2, r7, r0\n\t"
+        "sel    r7, r7, r0\n\t"
+        "ssub8  r2, r7, r1\n\t"
+        "sel    r7, r1, r7\n"
+        "4:\n\t"
+        "ldrd   r0, r1, [r4, #28]\n\t"
+        "strh   r7, [r0, r1]\n\t"
+        "strh   r5, [r0], #2\n\t"
+        "str    r0, [r4, #28]\n\t"
+        "ldrd   r1, r2, [r4, #4]\n\t"
+        "add    r1, r1, r2, lsl #1\n\t"
+        "str    r1, [r4, #4]\n\t"
+        "ldr    r1, [r4, #16]\n\t"
+        "adds   r1, r1, #8\n\t"
+        "str    r1, [r4, #16]\n\t"
+        "ldr    r1, [r4, #36]\n\t"
+        "subs   r1, r1, #1\n\t"
+        "str    r1, [r4, #36]\n\t"
+        "bne    5b\n\t"
+        "pop    {r0, r4-r11, pc}");
+}
+#endif
+
 static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
 {
     int32_t c;
@@ -432,8 +593,15 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t *shifts = p->shifts;
     int32_t col[4 * groups];
     int8_t gat[direct ? 1 : 4 * groups];
+#if defined(__thumb2__)
+    /* the asm blocks: two pixels, whole channel pairs, at least one whole group */
+    const int use_blocks = fast && full > 0 && out_c > 1;
+    int32_t zero_bias[bias == 0 && use_blocks ? out_c : 1];
+    int32_t tail_words[tail != 0 && use_blocks ? out_c : 1];
+    blocks_state bs;
+#endif
     col_geom g;
-    int32_t pix, oc, b = 0, oy = 0, ox = 0;
+    int32_t pix, oc, oc_first = 0, b = 0, oy = 0, ox = 0;
 
     g.in = in;
     g.in_h = in_shape->h;
@@ -449,6 +617,26 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     g.pad_left = p->pad_left;
     g.off2 = tx_dsp_dup16(p->input_offset);
     g.zp = (int8_t)-p->input_offset;
+#if defined(__thumb2__)
+    if (use_blocks) {
+        bs.col = col;
+        bs.k = k;
+        bs.full = full;
+        bs.out_c = out_c;
+        bs.zp2p1 = 2 * zp + 1;
+        bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+        bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+        bs.clamp = lo != -128 || hi != 127;
+        for (oc = 0; oc < out_c; oc++) {
+            if (bias == 0) {
+                zero_bias[oc] = 0;
+            }
+            if (tail != 0) {
+                tail_words[oc] = tail_word(filter + oc * k + 4 * full, tail);
+            }
+        }
+    }
+#endif
 
     for (pix = 0; pix < total; pix += 2) {
         const int two = pix + 1 < total;
@@ -473,7 +661,22 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                 }
             }
         }
-        for (oc = 0; oc < out_c; oc += 2) {
+#if defined(__thumb2__)
+        if (use_blocks && two) {
+            bs.w = filter;
+            bs.bias = bias != 0 ? bias : zero_bias;
+            bs.mult = mult;
+            bs.shift = shifts;
+            bs.out = o;
+            bs.pairs = out_c >> 1;
+            bs.tail = tail != 0 ? tail_words : 0;
+            blocks2x2(&bs);
+            oc_first = out_c & ~1;
+        } else {
+            oc_first = 0;
+        }
+#endif
+        for (oc = oc_first; oc < out_c; oc += 2) {
             const int pair = oc + 1 < out_c;
             const int8_t *w0 = filter + oc * k;
             /* a lone last channel runs as a pair with itself */
