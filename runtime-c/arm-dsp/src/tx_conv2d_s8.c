@@ -188,9 +188,41 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
  * windows whose in_c is not a multiple of 4. */
 #define TX_CONV_COL_GROUPS 160
 
-/* Groups of four taps from src (int8, any alignment) into col slots, 4 words apart. */
+/* Groups of four taps from src (int8, any alignment: unaligned LDR is allowed on these cores)
+ * into col slots, 4 words apart: per group LDR, two SXTAB16 and an STRD with post-increments,
+ * which GCC does not form from C (it spends 7.5 instructions per group). */
 static int32_t *expand_groups(int32_t *dst, const int8_t *src, int32_t groups, int32_t off2)
 {
+#if defined(__thumb2__)
+    int32_t t0, t1, t2, t3;
+    if ((groups & 1) != 0) {
+        __asm__ volatile("ldr     %2, [%1], #4\n\t"
+                         "sxtab16 %3, %4, %2\n\t"
+                         "sxtab16 %2, %4, %2, ror #8\n\t"
+                         "strd    %3, %2, [%0], #16"
+                         : "+r"(dst), "+r"(src), "=&r"(t0), "=&r"(t1)
+                         : "r"(off2)
+                         : "memory");
+    }
+    groups >>= 1;
+    if (groups > 0) {
+        __asm__ volatile("1:\n\t"
+                         "ldr     %3, [%1], #4\n\t"
+                         "ldr     %5, [%1], #4\n\t"
+                         "sxtab16 %4, %7, %3\n\t"
+                         "sxtab16 %3, %7, %3, ror #8\n\t"
+                         "strd    %4, %3, [%0], #16\n\t"
+                         "sxtab16 %6, %7, %5\n\t"
+                         "sxtab16 %5, %7, %5, ror #8\n\t"
+                         "strd    %6, %5, [%0], #16\n\t"
+                         "subs    %2, %2, #1\n\t"
+                         "bne     1b"
+                         : "+r"(dst), "+r"(src), "+r"(groups), "=&r"(t0), "=&r"(t1), "=&r"(t2),
+                           "=&r"(t3)
+                         : "r"(off2)
+                         : "memory", "cc");
+    }
+#else
     for (; groups > 0; groups--) {
         const int32_t xv = tx_dsp_load4(src);
         dst[0] = __sxtab16(off2, xv);
@@ -198,10 +230,11 @@ static int32_t *expand_groups(int32_t *dst, const int8_t *src, int32_t groups, i
         src += 4;
         dst += 4;
     }
+#endif
     return dst;
 }
 
-static int32_t *zero_groups(int32_t *dst, int32_t groups)
+__attribute__((noinline)) static int32_t *zero_groups(int32_t *dst, int32_t groups)
 {
     for (; groups > 0; groups--) {
         dst[0] = 0;
@@ -223,7 +256,7 @@ typedef struct {
 
 /* Pixel (b, oy, ox)'s window into the column slot dst, in_c a multiple of 4: each in-bounds
  * tap's in_c inputs are whole groups, expanded straight from the input. */
-static void fill_direct(const col_geom *g, int32_t *dst, int32_t b, int32_t oy, int32_t ox)
+__attribute__((noinline)) static void fill_direct(const col_geom *g, int32_t *dst, int32_t b, int32_t oy, int32_t ox)
 {
     const int32_t cg = g->in_c >> 2;
     const int32_t y0 = oy * g->stride_h - g->pad_top;
@@ -253,7 +286,7 @@ static void fill_direct(const col_geom *g, int32_t *dst, int32_t b, int32_t oy, 
 
 /* The same for any in_c: the window's taps are gathered as bytes into gat (padded taps and the
  * last group's unused ones the input zero point), then expanded. */
-static void fill_gather(const col_geom *g, int32_t *dst, int8_t *gat, int32_t groups, int32_t b,
+__attribute__((noinline)) static void fill_gather(const col_geom *g, int32_t *dst, int8_t *gat, int32_t groups, int32_t b,
                         int32_t oy, int32_t ox)
 {
     const int32_t in_c = g->in_c;
@@ -390,27 +423,28 @@ typedef struct {
     const int8_t *w;       /*  4: filter of the pair's first channel (advances) */
     int32_t k;             /*  8: taps per filter */
     int32_t full;          /* 12: whole groups, >= 1 */
-    const int32_t *bias;   /* 16: the pair's biases (advances) */
-    const int32_t *mult;   /* 20: (advances) */
-    const int32_t *shift;  /* 24: (advances), every one in [-23, -2] */
-    int8_t *out;           /* 28: pixel A's output of the pair (advances); B's is out_c on */
-    int32_t out_c;         /* 32 */
-    int32_t pairs;         /* 36: channel pairs to do, >= 1 */
-    int32_t zp2p1;         /* 40: 2 * output zero point + 1 */
-    uint32_t lo4;          /* 44: act_min in every byte */
-    uint32_t hi4;          /* 48: act_max in every byte */
-    int32_t clamp;         /* 52: act range narrower than int8 */
-    const int32_t *tail;   /* 56: per channel, the last partial group's filter word (advances),
-                              or NULL when the taps are whole groups */
+    const int32_t *tab;    /* 16: the pair's entry of the channel table (advances) */
+    int8_t *out;           /* 20: pixel A's output of the pair (advances); B's is out_c on */
+    int32_t out_c;         /* 24 */
+    const int8_t *out_end; /* 28: out after the last pair */
+    int32_t tail;          /* 32: the taps end with a partial group */
+    int32_t clamp;         /* 36: act range narrower than int8 */
+    uint32_t lo4;          /* 40: act_min in every byte */
+    uint32_t hi4;          /* 44: act_max in every byte */
 } blocks_state;
 
+/* Words per channel pair in the channel table: biases, the partial group's filter words, the
+ * multipliers, k = ~shift and C = (2 zp + 1) * 2^(k-1) (output stage 1 of tx_arm_dsp_requant.h)
+ * of both channels. */
+#define TX_CONV_TAB_WORDS 10
+
 /*
- * Two output pixels (the column buffer) times st->pairs pairs of output channels, with the
- * output stage: per pair the 2x2 SMLAD loop of gemm2x2 (unrolled twice; an odd count enters at
- * its second half), the partial group from st->tail, then SMMLA + ASR + SSAT (output stage 1 of
- * tx_arm_dsp_requant.h, k = ~shift, C = ((2 zp + 1) << k) >> 1), the two channels' bytes packed
- * with BFI, clamped per byte with SSUB8/SEL when st->clamp, and stored as halfwords (unaligned
- * STRH is allowed on these cores). Naked for the same 14 registers as gemm2x2; st lives at [sp].
+ * Two output pixels (the column buffer) times every pair of output channels, with the output
+ * stage: per pair the 2x2 SMLAD loop of gemm2x2 (unrolled twice; an odd count enters at its
+ * second half), the partial group with its filter words from the table, then SMMLA + ASR + SSAT,
+ * the two channels' bytes packed with BFI, clamped per byte with SSUB8/SEL when st->clamp, and
+ * stored as halfwords (unaligned STRH is allowed on these cores). Naked for the same 14
+ * registers as gemm2x2; st lives at [sp].
  */
 __attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unused)))
 {
@@ -418,14 +452,11 @@ __attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unu
         "push   {r0, r4-r11, lr}\n"
         "5:\n\t"
         "ldr    r3, [sp]\n\t"
-        "ldrd   r1, r2, [r3, #4]\n\t"
+        "ldm    r3, {r0, r1, r2, r4, lr}\n\t"
         "add    r2, r1, r2\n\t"
-        "ldr    r4, [r3, #16]\n\t"
-        "ldrd   r5, r6, [r4]\n\t"
+        "ldrd   r5, r6, [lr]\n\t"
         "mov    r7, r5\n\t"
         "mov    r8, r6\n\t"
-        "ldr    r0, [r3]\n\t"
-        "ldr    r4, [r3, #12]\n\t"
         "adds   r4, r4, #1\n\t"
         "lsrs   r4, r4, #1\n\t"
         "bcc    2f\n"
@@ -465,58 +496,47 @@ __attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unu
         "smlad  r8, r12, r10, r8\n\t"
         "subs   r4, r4, #1\n\t"
         "bne    1b\n\t"
-        /* the partial group: its filter words from the tail table */
         "ldr    r4, [sp]\n\t"
-        "ldr    r3, [r4, #56]\n\t"
+        "ldr    lr, [r4, #16]\n\t"
+        "ldr    r3, [r4, #32]\n\t"
         "cbz    r3, 3f\n\t"
-        "ldrd   r9, r10, [r3], #8\n\t"
-        "str    r3, [r4, #56]\n\t"
+        /* the partial group */
+        "ldrd   r9, r10, [lr, #8]\n\t"
         "ldrd   r11, r12, [r0], #8\n\t"
         "sxtb16 r3, r9\n\t"
         "sxtb16 r9, r9, ror #8\n\t"
         "smlad  r5, r11, r3, r5\n\t"
         "smlad  r5, r12, r9, r5\n\t"
-        "sxtb16 lr, r10\n\t"
+        "sxtb16 r1, r10\n\t"
         "sxtb16 r10, r10, ror #8\n\t"
-        "smlad  r6, r11, lr, r6\n\t"
+        "smlad  r6, r11, r1, r6\n\t"
         "smlad  r6, r12, r10, r6\n\t"
         "ldrd   r11, r12, [r0], #8\n\t"
         "smlad  r7, r11, r3, r7\n\t"
         "smlad  r7, r12, r9, r7\n\t"
-        "smlad  r8, r11, lr, r8\n\t"
+        "smlad  r8, r11, r1, r8\n\t"
         "smlad  r8, r12, r10, r8\n"
         "3:\n\t"
-        /* output stage: r4 = st */
-        "ldr    r3, [r4, #20]\n\t"
-        "ldrd   r9, r10, [r3], #8\n\t"
-        "str    r3, [r4, #20]\n\t"
-        "ldr    r3, [r4, #24]\n\t"
-        "ldrd   r11, r12, [r3], #8\n\t"
-        "str    r3, [r4, #24]\n\t"
-        "mvn    r11, r11\n\t"
-        "mvn    r12, r12\n\t"
-        "ldr    r0, [r4, #40]\n\t"
-        "lsl    r1, r0, r11\n\t"
-        "asr    r1, r1, #1\n\t"
-        "lsl    r2, r0, r12\n\t"
-        "asr    r2, r2, #1\n\t"
-        "smmla  r5, r5, r9, r1\n\t"
-        "smmla  r7, r7, r9, r1\n\t"
-        "smmla  r6, r6, r10, r2\n\t"
-        "smmla  r8, r8, r10, r2\n\t"
-        "asr    r5, r5, r11\n\t"
-        "asr    r7, r7, r11\n\t"
-        "asr    r6, r6, r12\n\t"
-        "asr    r8, r8, r12\n\t"
+        /* output stage: r4 = st, lr = the table entry */
+        "add    lr, lr, #16\n\t"
+        "ldm    lr!, {r0, r1, r2, r3, r9, r10}\n\t"
+        "smmla  r5, r5, r0, r9\n\t"
+        "smmla  r7, r7, r0, r9\n\t"
+        "smmla  r6, r6, r1, r10\n\t"
+        "smmla  r8, r8, r1, r10\n\t"
+        "asr    r5, r5, r2\n\t"
+        "asr    r7, r7, r2\n\t"
+        "asr    r6, r6, r3\n\t"
+        "asr    r8, r8, r3\n\t"
         "ssat   r5, #8, r5\n\t"
         "ssat   r6, #8, r6\n\t"
         "ssat   r7, #8, r7\n\t"
         "ssat   r8, #8, r8\n\t"
         "bfi    r5, r6, #8, #8\n\t"
         "bfi    r7, r8, #8, #8\n\t"
-        "ldr    r0, [r4, #52]\n\t"
+        "ldr    r0, [r4, #36]\n\t"
         "cbz    r0, 4f\n\t"
-        "ldrd   r0, r1, [r4, #44]\n\t"
+        "ldrd   r0, r1, [r4, #40]\n\t"
         "ssub8  r2, r5, r0\n\t"
         "sel    r5, r5, r0\n\t"
         "ssub8  r2, r5, r1\n\t"
@@ -526,19 +546,16 @@ __attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unu
         "ssub8  r2, r7, r1\n\t"
         "sel    r7, r1, r7\n"
         "4:\n\t"
-        "ldrd   r0, r1, [r4, #28]\n\t"
+        "ldrd   r0, r1, [r4, #20]\n\t"
         "strh   r7, [r0, r1]\n\t"
         "strh   r5, [r0], #2\n\t"
-        "str    r0, [r4, #28]\n\t"
+        "str    r0, [r4, #20]\n\t"
         "ldrd   r1, r2, [r4, #4]\n\t"
         "add    r1, r1, r2, lsl #1\n\t"
         "str    r1, [r4, #4]\n\t"
-        "ldr    r1, [r4, #16]\n\t"
-        "adds   r1, r1, #8\n\t"
-        "str    r1, [r4, #16]\n\t"
-        "ldr    r1, [r4, #36]\n\t"
-        "subs   r1, r1, #1\n\t"
-        "str    r1, [r4, #36]\n\t"
+        "str    lr, [r4, #16]\n\t"
+        "ldr    r1, [r4, #28]\n\t"
+        "cmp    r0, r1\n\t"
         "bne    5b\n\t"
         "pop    {r0, r4-r11, pc}");
 }
@@ -596,8 +613,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 #if defined(__thumb2__)
     /* the asm blocks: two pixels, whole channel pairs, at least one whole group */
     const int use_blocks = fast && full > 0 && out_c > 1;
-    int32_t zero_bias[bias == 0 && use_blocks ? out_c : 1];
-    int32_t tail_words[tail != 0 && use_blocks ? out_c : 1];
+    int32_t tab[use_blocks ? (out_c >> 1) * TX_CONV_TAB_WORDS : 1];
     blocks_state bs;
 #endif
     col_geom g;
@@ -623,21 +639,20 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
         bs.k = k;
         bs.full = full;
         bs.out_c = out_c;
-        bs.zp2p1 = 2 * zp + 1;
+        bs.tail = tail != 0;
+        bs.clamp = lo != -128 || hi != 127;
         bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
         bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        bs.clamp = lo != -128 || hi != 127;
-        for (oc = 0; oc < out_c; oc++) {
-            if (bias == 0) {
-                zero_bias[oc] = 0;
-            }
-            if (tail != 0) {
-                tail_words[oc] = tail_word(filter + oc * k + 4 * full, tail);
-            }
+        for (oc = 0; oc < (out_c & ~1); oc++) {
+            int32_t *e = tab + (oc >> 1) * TX_CONV_TAB_WORDS + (oc & 1);
+            e[0] = bias != 0 ? bias[oc] : INT32_C(0);
+            e[2] = tail != 0 ? tail_word(filter + oc * k + 4 * full, tail) : INT32_C(0);
+            e[4] = mult[oc];
+            e[6] = tx_dsp_requant_out_k(shifts[oc]);
+            e[8] = tx_dsp_requant_out_c(zp, shifts[oc]);
         }
     }
 #endif
-
     for (pix = 0; pix < total; pix += 2) {
         const int two = pix + 1 < total;
         int8_t *o = out + pix * out_c;
@@ -664,12 +679,9 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 #if defined(__thumb2__)
         if (use_blocks && two) {
             bs.w = filter;
-            bs.bias = bias != 0 ? bias : zero_bias;
-            bs.mult = mult;
-            bs.shift = shifts;
+            bs.tab = tab;
             bs.out = o;
-            bs.pairs = out_c >> 1;
-            bs.tail = tail != 0 ? tail_words : 0;
+            bs.out_end = o + (out_c & ~1);
             blocks2x2(&bs);
             oc_first = out_c & ~1;
         } else {
