@@ -191,7 +191,9 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
 /* Groups of four taps from src (int8, any alignment: unaligned LDR is allowed on these cores)
  * into col slots, 4 words apart: per group LDR, two SXTAB16 and an STRD with post-increments,
  * which GCC does not form from C (it spends 7.5 instructions per group). */
-static int32_t *expand_groups(int32_t *dst, const int8_t *src, int32_t groups, int32_t off2)
+static inline __attribute__((always_inline)) int32_t *expand_groups(int32_t *dst,
+                                                                    const int8_t *src,
+                                                                    int32_t groups, int32_t off2)
 {
 #if defined(__thumb2__)
     int32_t t0, t1, t2, t3;
@@ -251,80 +253,176 @@ typedef struct {
     int32_t kh, kw;
     int32_t stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
     int32_t off2;
-    int8_t zp; /* the input zero point: a gathered padded tap, 0 once expanded */
+    int32_t groups;     /* groups of the window, the last maybe partial */
+    int32_t rows_whole; /* dil_w == 1 and kw * in_c a multiple of 4: a kernel row is whole
+                           groups, contiguous in the input */
+    uint32_t zp4;       /* the input zero point in every byte: a gathered padded tap, 0
+                           once expanded */
 } col_geom;
 
-/* Pixel (b, oy, ox)'s window into the column slot dst, in_c a multiple of 4: each in-bounds
- * tap's in_c inputs are whole groups, expanded straight from the input. */
-__attribute__((noinline)) static void fill_direct(const col_geom *g, int32_t *dst, int32_t b, int32_t oy, int32_t ox)
+static int32_t *zeros(int32_t *dst, int32_t groups)
 {
-    const int32_t cg = g->in_c >> 2;
-    const int32_t y0 = oy * g->stride_h - g->pad_top;
-    const int32_t x0 = ox * g->stride_w - g->pad_left;
-    int32_t ky, kx, kx_lo, kx_hi;
-    tx_dsp_taps(x0, g->kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
-    for (ky = 0; ky < g->kh; ky++) {
-        const int32_t iy = y0 + ky * g->dil_h;
-        const int8_t *row;
-        if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
-            dst = zero_groups(dst, g->kw * cg);
-            continue;
-        }
-        row = g->in + ((b * g->in_h + iy) * g->in_w + x0 + kx_lo * g->dil_w) * g->in_c;
-        dst = zero_groups(dst, kx_lo * cg);
-        if (g->dil_w == 1) {
-            dst = expand_groups(dst, row, (kx_hi - kx_lo) * cg, g->off2);
-        } else {
-            for (kx = kx_lo; kx < kx_hi; kx++) {
-                dst = expand_groups(dst, row, cg, g->off2);
-                row += g->dil_w * g->in_c;
-            }
-        }
-        dst = zero_groups(dst, (g->kw - kx_hi) * cg);
-    }
+    return groups > 0 ? zero_groups(dst, groups) : dst;
 }
 
-/* The same for any in_c: the window's taps are gathered as bytes into gat (padded taps and the
- * last group's unused ones the input zero point), then expanded. */
-__attribute__((noinline)) static void fill_gather(const col_geom *g, int32_t *dst, int8_t *gat, int32_t groups, int32_t b,
-                        int32_t oy, int32_t ox)
+/* n >= 0 bytes from src to q (a word at a time, then bytes; unaligned LDR/STR are allowed on
+ * these cores), returning q + n. In asm: GCC turns copy loops into memcpy calls, whose
+ * newlib-nano version copies bytes. */
+static int8_t *copy_bytes(int8_t *q, const int8_t *src, int32_t n)
+{
+#if defined(__thumb2__)
+    int32_t t;
+    __asm__ volatile("subs    %2, %2, #4\n\t"
+                     "blt     2f\n"
+                     "1:\n\t"
+                     "ldr     %3, [%1], #4\n\t"
+                     "str     %3, [%0], #4\n\t"
+                     "subs    %2, %2, #4\n\t"
+                     "bge     1b\n"
+                     "2:\n\t"
+                     "adds    %2, %2, #4\n\t"
+                     "beq     4f\n"
+                     "3:\n\t"
+                     "ldrb    %3, [%1], #1\n\t"
+                     "strb    %3, [%0], #1\n\t"
+                     "subs    %2, %2, #1\n\t"
+                     "bne     3b\n"
+                     "4:"
+                     : "+r"(q), "+r"(src), "+r"(n), "=&r"(t)
+                     :
+                     : "memory", "cc");
+    return q;
+#else
+    for (; n > 0; n--) {
+        *q++ = *src++;
+    }
+    return q;
+#endif
+}
+
+/* n >= 0 bytes of v at q, returning q + n (asm for the same reason as copy_bytes). */
+static int8_t *set_bytes(int8_t *q, uint32_t v4, int32_t n)
+{
+#if defined(__thumb2__)
+    __asm__ volatile("subs    %1, %1, #4\n\t"
+                     "blt     2f\n"
+                     "1:\n\t"
+                     "str     %2, [%0], #4\n\t"
+                     "subs    %1, %1, #4\n\t"
+                     "bge     1b\n"
+                     "2:\n\t"
+                     "adds    %1, %1, #4\n\t"
+                     "beq     4f\n"
+                     "3:\n\t"
+                     "strb    %2, [%0], #1\n\t"
+                     "subs    %1, %1, #1\n\t"
+                     "bne     3b\n"
+                     "4:"
+                     : "+r"(q), "+r"(n)
+                     : "r"(v4)
+                     : "memory", "cc");
+    return q;
+#else
+    for (; n > 0; n--) {
+        *q++ = (int8_t)tx_wrap_s32(v4 & UINT32_C(0xFF)); /* v4's bytes are equal */
+    }
+    return q;
+#endif
+}
+
+/* Kernel row ky of a window into q as bytes (padded taps the zero point). */
+static int8_t *gather_row(const col_geom *g, int8_t *q, int32_t idx, int y_in, int32_t kx_lo,
+                          int32_t kx_hi)
 {
     const int32_t in_c = g->in_c;
+    int32_t kx;
+    if (!y_in || kx_lo >= kx_hi) {
+        return set_bytes(q, g->zp4, g->kw * in_c);
+    }
+    q = set_bytes(q, g->zp4, kx_lo * in_c);
+    idx += kx_lo * g->dil_w * in_c;
+    if (g->dil_w == 1) {
+        q = copy_bytes(q, g->in + idx, (kx_hi - kx_lo) * in_c);
+    } else {
+        for (kx = kx_lo; kx < kx_hi; kx++) {
+            q = copy_bytes(q, g->in + idx, in_c);
+            idx += g->dil_w * in_c;
+        }
+    }
+    return set_bytes(q, g->zp4, (g->kw - kx_hi) * in_c);
+}
+
+/*
+ * Pixel (b, oy, ox)'s window into the column slot dst. Kernel rows that are whole groups are
+ * expanded straight from the input when in bounds, zero groups when in the padding, and gathered
+ * (as bytes, padded taps the input zero point) then expanded when cut by the padding; with in_c
+ * a multiple of 4 each in-bounds tap of a cut row is expanded straight too; otherwise the
+ * window's taps are gathered into gat (the last group's unused ones the zero point) and expanded.
+ */
+__attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8_t *gat, int32_t b,
+                                           int32_t oy, int32_t ox)
+{
+    const int32_t in_c = g->in_c;
+    const int32_t kw = g->kw;
     const int32_t y0 = oy * g->stride_h - g->pad_top;
     const int32_t x0 = ox * g->stride_w - g->pad_left;
-    const int32_t zp = g->zp;
-    int32_t ky, kx, i, kx_lo, kx_hi;
-    int8_t *q = gat;
-    tx_dsp_taps(x0, g->kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
-    for (ky = 0; ky < g->kh; ky++) {
-        const int32_t iy = y0 + ky * g->dil_h;
-        if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
-            for (i = g->kw * in_c; i > 0; i--) {
-                *q++ = (int8_t)zp;
+    const int32_t row_step = g->dil_h * g->in_w * in_c; /* next kernel row, input */
+    const int32_t off2 = g->off2;
+    /* index (not pointer: it may lie outside the input) of tap (0, 0), channel 0 */
+    int32_t idx = ((b * g->in_h + y0) * g->in_w + x0) * in_c;
+    int32_t iy = y0;
+    int32_t ky, kx, kx_lo, kx_hi;
+    tx_dsp_taps(x0, kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
+    if (g->rows_whole) {
+        const int32_t rg = (kw * in_c) >> 2;
+        const int whole = kx_lo == 0 && kx_hi == kw;
+        for (ky = 0; ky < g->kh; ky++) {
+            const int y_in = iy >= 0 && iy < g->in_h;
+            if (y_in && whole) {
+                dst = expand_groups(dst, g->in + idx, rg, off2);
+            } else if (!y_in) {
+                dst = zero_groups(dst, rg);
+            } else if ((in_c & 3) == 0) {
+                /* a cut row of whole-group taps (dil_w == 1 here) */
+                const int32_t cg = in_c >> 2;
+                dst = zeros(dst, kx_lo * cg);
+                dst = expand_groups(dst, g->in + (idx + kx_lo * in_c), (kx_hi - kx_lo) * cg,
+                                    off2);
+                dst = zeros(dst, (kw - kx_hi) * cg);
+            } else {
+                gather_row(g, gat, idx, 1, kx_lo, kx_hi);
+                dst = expand_groups(dst, gat, rg, off2);
             }
-            continue;
+            idx += row_step;
+            iy += g->dil_h;
         }
-        for (i = kx_lo * in_c; i > 0; i--) {
-            *q++ = (int8_t)zp;
-        }
-        {
-            const int8_t *row
-                = g->in + ((b * g->in_h + iy) * g->in_w + x0 + kx_lo * g->dil_w) * in_c;
-            for (kx = kx_lo; kx < kx_hi; kx++) {
-                for (i = 0; i < in_c; i++) {
-                    *q++ = row[i];
+    } else if ((in_c & 3) == 0) {
+        const int32_t cg = in_c >> 2;
+        for (ky = 0; ky < g->kh; ky++) {
+            if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
+                dst = zeros(dst, kw * cg);
+            } else {
+                const int8_t *row = g->in + (idx + kx_lo * g->dil_w * in_c);
+                dst = zeros(dst, kx_lo * cg);
+                for (kx = kx_lo; kx < kx_hi; kx++) {
+                    dst = expand_groups(dst, row, cg, off2);
+                    row += g->dil_w * in_c;
                 }
-                row += g->dil_w * in_c;
+                dst = zeros(dst, (kw - kx_hi) * cg);
             }
+            idx += row_step;
+            iy += g->dil_h;
         }
-        for (i = (g->kw - kx_hi) * in_c; i > 0; i--) {
-            *q++ = (int8_t)zp;
+    } else {
+        int8_t *q = gat;
+        for (ky = 0; ky < g->kh; ky++) {
+            q = gather_row(g, q, idx, iy >= 0 && iy < g->in_h, kx_lo, kx_hi);
+            idx += row_step;
+            iy += g->dil_h;
         }
+        set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
+        expand_groups(dst, gat, g->groups, off2);
     }
-    while (q < gat + 4 * groups) {
-        *q++ = (int8_t)zp;
-    }
-    expand_groups(dst, gat, groups, g->off2);
 }
 
 #if defined(__thumb2__)
@@ -598,7 +696,6 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t full = k >> 2;
     const int32_t tail = k & 3;
     const int32_t groups = full + (tail != 0);
-    const int direct = (in_c & 3) == 0;
     const int fast = shifts_fit_smmla(p->shifts, out_c);
     const int32_t zp = p->output_offset;
     const int32_t lo = p->act_min;
@@ -609,7 +706,11 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t *mult = p->multipliers;
     const int32_t *shifts = p->shifts;
     int32_t col[4 * groups];
-    int8_t gat[direct ? 1 : 4 * groups];
+    /* gathered bytes: a cut kernel row when rows are whole groups, else the window; none when
+     * in_c is a multiple of 4 */
+    int8_t gat[(in_c & 3) == 0 ? 1
+               : p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0 ? filter_shape->w * in_c
+                                                                          : 4 * groups];
 #if defined(__thumb2__)
     /* the asm blocks: two pixels, whole channel pairs, at least one whole group */
     const int use_blocks = fast && full > 0 && out_c > 1;
@@ -632,7 +733,9 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     g.pad_top = p->pad_top;
     g.pad_left = p->pad_left;
     g.off2 = tx_dsp_dup16(p->input_offset);
-    g.zp = (int8_t)-p->input_offset;
+    g.zp4 = ((uint32_t)-p->input_offset & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    g.groups = groups;
+    g.rows_whole = p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0;
 #if defined(__thumb2__)
     if (use_blocks) {
         bs.col = col;
@@ -663,11 +766,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                 zero_groups(dst, groups);
                 break;
             }
-            if (direct) {
-                fill_direct(&g, dst, b, oy, ox);
-            } else {
-                fill_gather(&g, dst, gat, groups, b, oy, ox);
-            }
+            fill(&g, dst, gat, b, oy, ox);
             if (++ox == out_w) {
                 ox = 0;
                 if (++oy == out_h) {
