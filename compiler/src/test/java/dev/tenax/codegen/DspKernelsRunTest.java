@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * run under QEMU and must give the Java integer evaluator's bits.
  */
 class DspKernelsRunTest {
-  static final int BRANCHES = 20;
+  static final int BRANCHES = 24;
 
   static final List<String> DSP_KERNELS = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
       "tx_fully_connected_s8.c");
@@ -119,15 +119,23 @@ class DspKernelsRunTest {
     float lo = -5 + r.nextFloat() * 6;
     ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
     String pre = r.nextBoolean() ? "z" + i : y;
-    int kind = r.nextInt(6);
+    int kind = i < 9 ? i : r.nextInt(9); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
-      int in = 1 + r.nextInt(70);
+      // multiples of 4 take the four-output asm blocks (rows of up to 1024), the rest and longer
+      // rows the dot-product loops
+      int in = switch (r.nextInt(4)) {
+        case 0 -> 1 + r.nextInt(70);
+        case 1 -> 1028 + 4 * r.nextInt(8);
+        default -> 4 * (1 + r.nextInt(64));
+      };
       int out = 1 + r.nextInt(21);
       int rows = 1 + r.nextInt(3);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
+    } else if (kind >= 6) {
+      wideConv(b, r, kind, x, pre, y);
     } else {
       // 0-2: ordinary convolution, 3: depthwise (multiplier 1 or 2), 4: grouped (2 groups)
       int c = 1 + r.nextInt(19);
@@ -170,5 +178,53 @@ class DspKernelsRunTest {
     if (!pre.equals(y)) {
       b.node("Relu", List.of(pre), List.of(y));
     }
+  }
+
+  /**
+   * The shapes of the im2col GEMM path of the DSP conv2d: 6: 1x1 convolutions of 1-70 channels
+   * in and out, stride 1 or 2 (channel pairs with a lone last channel, windows of fewer than 4
+   * taps or with a partial last group, an odd pixel count); 7: first layers with 1 or 3 input
+   * channels and kernels up to 10x4, stride 1 or 2, pads on every side (rows of whole groups
+   * expanded straight, rows cut by the padding gathered); 8: windows of more than 640 taps, which
+   * take the older two-channel loop.
+   */
+  private static void wideConv(OnnxModelBuilder b, Random r, int kind, String x, String pre, String y) {
+    int c, outC, kh, kw, sh, sw;
+    int[] pads;
+    if (kind == 6) {
+      c = 1 + r.nextInt(70);
+      outC = 1 + r.nextInt(70);
+      kh = 1;
+      kw = 1;
+      sh = 1 + r.nextInt(2);
+      sw = sh;
+      pads = new int[4];
+    } else if (kind == 7) {
+      c = r.nextBoolean() ? 1 : 3;
+      outC = 1 + r.nextInt(20);
+      kh = 1 + r.nextInt(10);
+      kw = 1 + r.nextInt(4);
+      sh = 1 + r.nextInt(2);
+      sw = 1 + r.nextInt(2);
+      pads = new int[] {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+    } else {
+      c = 72 + r.nextInt(8);
+      outC = 1 + r.nextInt(5);
+      kh = 3;
+      kw = 3;
+      sh = 1;
+      sw = 1;
+      pads = new int[] {1, 1, 1, 1};
+    }
+    int h = Math.max(1 + r.nextInt(kind == 7 ? 12 : 7), kh);
+    int w = Math.max(1 + r.nextInt(kind == 7 ? 12 : 7), kw);
+    int oh = (h + pads[0] + pads[2] - kh) / sh + 1;
+    int ow = (w + pads[1] + pads[3] - kw) / sw + 1;
+    b.input(x, DType.FLOAT32, 1, c, h, w);
+    b.initializer("w" + x, RandomLayersTest.random(r, outC, c, kh, kw))
+        .initializer("b" + x, RandomLayersTest.random(r, outC));
+    b.node("Conv", List.of(x, "w" + x, "b" + x), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
+        "strides", Attribute.ofInts(sh, sw), "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3])));
+    b.output(y, DType.FLOAT32, 1, outC, oh, ow);
   }
 }
