@@ -84,6 +84,129 @@ class DspKernelsRunTest {
     }
   }
 
+  /**
+   * QDQ layers whose Clip is narrower than the output's quantized range, so the kernels clamp to
+   * an activation range inside int8 (act_min > -128 and act_max < 127: the SSUB8/SEL clamps of
+   * the asm output stages); a quantizer-calibrated model never has one. Convolutions of the
+   * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3) and fully-connected layers
+   * of the four-output blocks, zero points across the range.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
+  void clampedQdqLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < 8; i++) {
+      qdqBranch(b, r, i);
+    }
+    Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
+        dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
+    ModelCompiler.Result result = ModelCompiler.compile(g,
+        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    Program p = result.program();
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    Map<String, Tensor> feed = new HashMap<>();
+    for (Program.Io in : p.inputs()) {
+      float[] x = new float[in.type().size()];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = r.nextFloat() * 8 - 4;
+      }
+      feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
+    }
+    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+    QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+    for (String out : want.keySet()) {
+      assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+          target + " seed " + seed + " output " + out);
+    }
+  }
+
+  /** x{i} -> Q -> DQ -> Conv or Gemm (int8 weights, int32 bias) -> Clip -> Q -> DQ -> y{i}. */
+  private static void qdqBranch(OnnxModelBuilder b, Random r, int i) {
+    String x = "x" + i;
+    float xs = 0.02f + r.nextFloat() * 0.03f;
+    long xzp = -128 + r.nextInt(256);
+    float ys = 0.02f + r.nextFloat() * 0.05f;
+    long yzp = -100 + r.nextInt(200);
+    boolean fc = i % 4 == 3;
+    int in = 1 + r.nextInt(70);
+    int out = 1 + r.nextInt(40);
+    int c = 1, kh = 1, kw = 1, h = 1, w = 1, stride = 1;
+    if (fc) {
+      in = 4 * (1 + r.nextInt(32));
+      out = 4 + r.nextInt(20);
+    } else if (i % 4 == 0) {
+      c = in;
+      h = 1 + r.nextInt(6);
+      w = 1 + r.nextInt(6);
+      stride = 1 + r.nextInt(2);
+    } else if (i % 4 == 1) {
+      c = r.nextBoolean() ? 1 : 3;
+      kh = 2 + r.nextInt(8);
+      kw = 1 + r.nextInt(4);
+      h = kh + r.nextInt(6);
+      w = kw + r.nextInt(6);
+      stride = 2;
+    } else {
+      c = 4 * (1 + r.nextInt(8));
+      kh = 3;
+      kw = 3;
+      h = 3 + r.nextInt(5);
+      w = 3 + r.nextInt(5);
+    }
+    int taps = fc ? in : c * kh * kw;
+    long[] wq = new long[out * taps];
+    for (int k = 0; k < wq.length; k++) {
+      wq[k] = -127 + r.nextInt(255);
+    }
+    float[] ws = new float[out];
+    float[] bs = new float[out];
+    long[] bq = new long[out];
+    for (int o = 0; o < out; o++) {
+      ws[o] = (0.5f + r.nextFloat()) / (taps * 4f);
+      bs[o] = xs * ws[o];
+      bq[o] = -3000 + r.nextInt(6000);
+    }
+    int[] wShape = fc ? new int[] {out, in} : new int[] {out, c, kh, kw};
+    // the Clip inside the output's range [ys * (-128 - yzp), ys * (127 - yzp)]
+    float lo = ys * (-128 - yzp) + ys * (1 + r.nextInt(40));
+    float hi = ys * (127 - yzp) - ys * (1 + r.nextInt(40));
+    b.initializer("xs" + i, Tensor.scalar(xs)).initializer("xzp" + i, Tensor.scalar(DType.INT8, xzp))
+        .initializer("wq" + i, Tensor.ofLongs(DType.INT8, wShape, wq))
+        .initializer("ws" + i, Tensor.ofFloats(new int[] {out}, ws))
+        .initializer("wzp" + i, Tensor.zeros(DType.INT8, new int[] {out}))
+        .initializer("bq" + i, Tensor.ofLongs(DType.INT32, new int[] {out}, bq))
+        .initializer("bs" + i, Tensor.ofFloats(new int[] {out}, bs))
+        .initializer("bzp" + i, Tensor.zeros(DType.INT32, new int[] {out}))
+        .initializer("lo" + i, Tensor.scalar(lo)).initializer("hi" + i, Tensor.scalar(hi))
+        .initializer("ys" + i, Tensor.scalar(ys)).initializer("yzp" + i, Tensor.scalar(DType.INT8, yzp))
+        .node("QuantizeLinear", List.of(x, "xs" + i, "xzp" + i), List.of("xq" + i))
+        .node("DequantizeLinear", List.of("xq" + i, "xs" + i, "xzp" + i), List.of("xd" + i))
+        .node("DequantizeLinear", List.of("wq" + i, "ws" + i, "wzp" + i), List.of("wd" + i),
+            Map.of("axis", Attribute.ofInt(0)))
+        .node("DequantizeLinear", List.of("bq" + i, "bs" + i, "bzp" + i), List.of("bd" + i),
+            Map.of("axis", Attribute.ofInt(0)));
+    int oh = (h - kh) / stride + 1;
+    int ow = (w - kw) / stride + 1;
+    if (fc) {
+      b.input(x, DType.FLOAT32, 1, in);
+      b.node("Gemm", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of("transB", Attribute.ofInt(1)));
+    } else {
+      b.input(x, DType.FLOAT32, 1, c, h, w);
+      b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
+          "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride)));
+    }
+    b.node("Clip", List.of("c" + i, "lo" + i, "hi" + i), List.of("k" + i))
+        .node("QuantizeLinear", List.of("k" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
+        .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
+    if (fc) {
+      b.output("y" + i, DType.FLOAT32, 1, out);
+    } else {
+      b.output("y" + i, DType.FLOAT32, 1, out, oh, ow);
+    }
+  }
+
   /** Cores with the DSP extension get the arm-dsp files; the others keep the reference. */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"cortex-m4, arm-dsp/src", "cortex-m7, arm-dsp/src", "cortex-m33, arm-dsp/src",
