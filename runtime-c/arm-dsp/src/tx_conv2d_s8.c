@@ -330,6 +330,55 @@ static int8_t *set_bytes(int8_t *q, uint32_t v4, int32_t n)
 #endif
 }
 
+/* rows >= 1 rows of rg >= 1 groups each, the rows row_step bytes apart in src, into col slots
+ * (as expand_groups). One asm loop: in C the per-row bookkeeping reloads the geometry after
+ * every store (the column may alias it) and costs more than a one-group row's expansion. */
+static int32_t *expand_rows(int32_t *dst, const int8_t *src, int32_t rows, int32_t rg,
+                            int32_t row_step, int32_t off2)
+{
+#if defined(__thumb2__)
+    const int8_t *s;
+    int32_t n, t0, t1, t2, t3;
+    __asm__ volatile("1:\n\t"
+                     "mov     %[s], %[src]\n\t"
+                     "lsrs    %[n], %[rg], #1\n\t"
+                     "bcc     3f\n\t"
+                     "ldr     %[t0], [%[s]], #4\n\t"
+                     "sxtab16 %[t1], %[off2], %[t0]\n\t"
+                     "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
+                     "strd    %[t1], %[t0], [%[dst]], #16\n"
+                     "3:\n\t"
+                     "beq     4f\n"
+                     "2:\n\t"
+                     "ldr     %[t0], [%[s]], #4\n\t"
+                     "ldr     %[t2], [%[s]], #4\n\t"
+                     "sxtab16 %[t1], %[off2], %[t0]\n\t"
+                     "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
+                     "strd    %[t1], %[t0], [%[dst]], #16\n\t"
+                     "sxtab16 %[t3], %[off2], %[t2]\n\t"
+                     "sxtab16 %[t2], %[off2], %[t2], ror #8\n\t"
+                     "strd    %[t3], %[t2], [%[dst]], #16\n\t"
+                     "subs    %[n], %[n], #1\n\t"
+                     "bne     2b\n"
+                     "4:\n\t"
+                     "add     %[src], %[src], %[step]\n\t"
+                     "subs    %[rows], %[rows], #1\n\t"
+                     "bne     1b"
+                     : [dst] "+r"(dst), [src] "+r"(src), [rows] "+r"(rows), [s] "=&r"(s),
+                       [n] "=&r"(n), [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2),
+                       [t3] "=&r"(t3)
+                     : [rg] "r"(rg), [step] "r"(row_step), [off2] "r"(off2)
+                     : "memory", "cc");
+    return dst;
+#else
+    int32_t r;
+    for (r = 0; r < rows; r++) {
+        dst = expand_groups(dst, src + r * row_step, rg, off2);
+    }
+    return dst;
+#endif
+}
+
 /* Kernel row ky of a window into q as bytes (padded taps the zero point). */
 static int8_t *gather_row(const col_geom *g, int8_t *q, int32_t idx, int y_in, int32_t kx_lo,
                           int32_t kx_hi)
@@ -373,14 +422,22 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
     int32_t iy = y0;
     int32_t ky, kx, kx_lo, kx_hi;
     tx_dsp_taps(x0, kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
-    if (g->rows_whole) {
+    if (g->rows_whole && kx_lo == 0 && kx_hi == kw) {
+        /* whole rows: the padded ones zero groups, the others one run of rows */
         const int32_t rg = (kw * in_c) >> 2;
-        const int whole = kx_lo == 0 && kx_hi == kw;
+        int32_t ky_lo, ky_hi;
+        tx_dsp_taps(y0, g->kh, g->dil_h, g->in_h, &ky_lo, &ky_hi);
+        dst = zeros(dst, ky_lo * rg);
+        if (ky_lo < ky_hi) {
+            dst = expand_rows(dst, g->in + (idx + ky_lo * row_step), ky_hi - ky_lo, rg,
+                              row_step, off2);
+        }
+        zeros(dst, (g->kh - (ky_lo < ky_hi ? ky_hi : ky_lo)) * rg);
+    } else if (g->rows_whole) {
+        const int32_t rg = (kw * in_c) >> 2;
         for (ky = 0; ky < g->kh; ky++) {
             const int y_in = iy >= 0 && iy < g->in_h;
-            if (y_in && whole) {
-                dst = expand_groups(dst, g->in + idx, rg, off2);
-            } else if (!y_in) {
+            if (!y_in) {
                 dst = zero_groups(dst, rg);
             } else if ((in_c & 3) == 0) {
                 /* a cut row of whole-group taps (dil_w == 1 here) */
@@ -522,8 +579,8 @@ typedef struct {
     int32_t k;             /*  8: taps per filter */
     int32_t full;          /* 12: whole groups, >= 1 */
     const int32_t *tab;    /* 16: the pair's entry of the channel table (advances) */
-    int8_t *out;           /* 20: pixel A's output of the pair (advances); B's is out_c on */
-    int32_t out_c;         /* 24 */
+    int8_t *out;           /* 20: pixel A's output of the pair (advances) */
+    int8_t *out_b;         /* 24: pixel B's (advances) */
     const int8_t *out_end; /* 28: out after the last pair */
     int32_t tail;          /* 32: the taps end with a partial group */
     int32_t clamp;         /* 36: act range narrower than int8 */
@@ -645,9 +702,9 @@ __attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unu
         "sel    r7, r1, r7\n"
         "4:\n\t"
         "ldrd   r0, r1, [r4, #20]\n\t"
-        "strh   r7, [r0, r1]\n\t"
         "strh   r5, [r0], #2\n\t"
-        "str    r0, [r4, #20]\n\t"
+        "strh   r7, [r1], #2\n\t"
+        "strd   r0, r1, [r4, #20]\n\t"
         "ldrd   r1, r2, [r4, #4]\n\t"
         "add    r1, r1, r2, lsl #1\n\t"
         "str    r1, [r4, #4]\n\t"
@@ -716,6 +773,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int use_blocks = fast && full > 0 && out_c > 1;
     int32_t tab[use_blocks ? (out_c >> 1) * TX_CONV_TAB_WORDS : 1];
     blocks_state bs;
+    int8_t lone[use_blocks && total % 2 != 0 ? out_c : 1];
 #endif
     col_geom g;
     int32_t pix, oc, oc_first = 0, b = 0, oy = 0, ox = 0;
@@ -741,7 +799,6 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
         bs.col = col;
         bs.k = k;
         bs.full = full;
-        bs.out_c = out_c;
         bs.tail = tail != 0;
         bs.clamp = lo != -128 || hi != 127;
         bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
@@ -776,10 +833,12 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             }
         }
 #if defined(__thumb2__)
-        if (use_blocks && two) {
+        if (use_blocks) {
             bs.w = filter;
             bs.tab = tab;
             bs.out = o;
+            /* a lone last pixel's B outputs (the column's zeros) go to a dummy */
+            bs.out_b = two ? o + out_c : lone;
             bs.out_end = o + (out_c & ~1);
             blocks2x2(&bs);
             oc_first = out_c & ~1;
