@@ -188,6 +188,9 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
  * windows whose in_c is not a multiple of 4. */
 #define TX_CONV_COL_GROUPS 160
 
+/* Words per group in the column buffer: two per pixel, four pixels. */
+#define TX_COL_STRIDE 8
+
 /* Groups of four taps from src (int8, any alignment: unaligned LDR is allowed on these cores)
  * into col slots, 4 words apart: per group LDR, two SXTAB16 and an STRD with post-increments,
  * which GCC does not form from C (it spends 7.5 instructions per group). */
@@ -201,7 +204,7 @@ static inline __attribute__((always_inline)) int32_t *expand_groups(int32_t *dst
         __asm__ volatile("ldr     %2, [%1], #4\n\t"
                          "sxtab16 %3, %4, %2\n\t"
                          "sxtab16 %2, %4, %2, ror #8\n\t"
-                         "strd    %3, %2, [%0], #16"
+                         "strd    %3, %2, [%0], #32"
                          : "+r"(dst), "+r"(src), "=&r"(t0), "=&r"(t1)
                          : "r"(off2)
                          : "memory");
@@ -213,10 +216,10 @@ static inline __attribute__((always_inline)) int32_t *expand_groups(int32_t *dst
                          "ldr     %5, [%1], #4\n\t"
                          "sxtab16 %4, %7, %3\n\t"
                          "sxtab16 %3, %7, %3, ror #8\n\t"
-                         "strd    %4, %3, [%0], #16\n\t"
+                         "strd    %4, %3, [%0], #32\n\t"
                          "sxtab16 %6, %7, %5\n\t"
                          "sxtab16 %5, %7, %5, ror #8\n\t"
-                         "strd    %6, %5, [%0], #16\n\t"
+                         "strd    %6, %5, [%0], #32\n\t"
                          "subs    %2, %2, #1\n\t"
                          "bne     1b"
                          : "+r"(dst), "+r"(src), "+r"(groups), "=&r"(t0), "=&r"(t1), "=&r"(t2),
@@ -230,7 +233,7 @@ static inline __attribute__((always_inline)) int32_t *expand_groups(int32_t *dst
         dst[0] = __sxtab16(off2, xv);
         dst[1] = tx_dsp_sxtab16_ror8(off2, xv);
         src += 4;
-        dst += 4;
+        dst += TX_COL_STRIDE;
     }
 #endif
     return dst;
@@ -241,7 +244,7 @@ __attribute__((noinline)) static int32_t *zero_groups(int32_t *dst, int32_t grou
     for (; groups > 0; groups--) {
         dst[0] = 0;
         dst[1] = 0;
-        dst += 4;
+        dst += TX_COL_STRIDE;
     }
     return dst;
 }
@@ -346,7 +349,7 @@ static int32_t *expand_rows(int32_t *dst, const int8_t *src, int32_t rows, int32
                      "ldr     %[t0], [%[s]], #4\n\t"
                      "sxtab16 %[t1], %[off2], %[t0]\n\t"
                      "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
-                     "strd    %[t1], %[t0], [%[dst]], #16\n"
+                     "strd    %[t1], %[t0], [%[dst]], #32\n"
                      "3:\n\t"
                      "beq     4f\n"
                      "2:\n\t"
@@ -354,10 +357,10 @@ static int32_t *expand_rows(int32_t *dst, const int8_t *src, int32_t rows, int32
                      "ldr     %[t2], [%[s]], #4\n\t"
                      "sxtab16 %[t1], %[off2], %[t0]\n\t"
                      "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
-                     "strd    %[t1], %[t0], [%[dst]], #16\n\t"
+                     "strd    %[t1], %[t0], [%[dst]], #32\n\t"
                      "sxtab16 %[t3], %[off2], %[t2]\n\t"
                      "sxtab16 %[t2], %[off2], %[t2], ror #8\n\t"
-                     "strd    %[t3], %[t2], [%[dst]], #16\n\t"
+                     "strd    %[t3], %[t2], [%[dst]], #32\n\t"
                      "subs    %[n], %[n], #1\n\t"
                      "bne     2b\n"
                      "4:\n\t"
@@ -482,66 +485,6 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
     }
 }
 
-#if defined(__thumb2__)
-/*
- * st[0] >= 1 groups of the column buffer col (two pixels) times two filters w0, w1:
- * st[1] += A.w0, st[2] += A.w1, st[3] += B.w0, st[4] += B.w1. A naked function: the loop needs
- * 14 registers (4 accumulators, 3 pointers, a counter, 2 filter words and their odd halves,
- * 2 inputs), more than GCC gives an asm statement. r0 col, r1 w0, r2 w1, r3 st (saved), r4
- * count, r5-r8 accumulators, r9/r3 and r10/lr the filter words' halves, r11/r12 inputs.
- */
-__attribute__((naked)) static void gemm2x2(const int32_t *col __attribute__((unused)),
-                                           const int8_t *w0 __attribute__((unused)),
-                                           const int8_t *w1 __attribute__((unused)),
-                                           int32_t *st __attribute__((unused)))
-{
-    __asm__(
-        "push   {r3, r4-r11, lr}\n\t"
-        "ldm    r3, {r4-r8}\n"
-        "1:\n\t"
-        "ldr    r9, [r1], #4\n\t"
-        "ldr    r10, [r2], #4\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "sxtb16 r3, r9\n\t"
-        "sxtb16 r9, r9, ror #8\n\t"
-        "smlad  r5, r11, r3, r5\n\t"
-        "smlad  r5, r12, r9, r5\n\t"
-        "sxtb16 lr, r10\n\t"
-        "sxtb16 r10, r10, ror #8\n\t"
-        "smlad  r6, r11, lr, r6\n\t"
-        "smlad  r6, r12, r10, r6\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "smlad  r7, r11, r3, r7\n\t"
-        "smlad  r7, r12, r9, r7\n\t"
-        "smlad  r8, r11, lr, r8\n\t"
-        "smlad  r8, r12, r10, r8\n\t"
-        "subs   r4, r4, #1\n\t"
-        "bne    1b\n\t"
-        "pop    {r3}\n\t"
-        "adds   r3, r3, #4\n\t"
-        "stm    r3, {r5-r8}\n\t"
-        "pop    {r4-r11, pc}");
-}
-#else
-static void gemm2x2(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t *st)
-{
-    int32_t g;
-    for (g = 0; g < st[0]; g++) {
-        const int32_t wa = tx_dsp_load4(w0 + 4 * g);
-        const int32_t wb = tx_dsp_load4(w1 + 4 * g);
-        const int32_t *x = col + 4 * g;
-        st[1] = __smlad(x[0], __sxtb16(wa), st[1]);
-        st[1] = __smlad(x[1], tx_dsp_sxtb16_ror8(wa), st[1]);
-        st[2] = __smlad(x[0], __sxtb16(wb), st[2]);
-        st[2] = __smlad(x[1], tx_dsp_sxtb16_ror8(wb), st[2]);
-        st[3] = __smlad(x[2], __sxtb16(wa), st[3]);
-        st[3] = __smlad(x[3], tx_dsp_sxtb16_ror8(wa), st[3]);
-        st[4] = __smlad(x[2], __sxtb16(wb), st[4]);
-        st[4] = __smlad(x[3], tx_dsp_sxtb16_ror8(wb), st[4]);
-    }
-}
-#endif
-
 /* The first n (1..3) bytes of w as a filter word, the rest 0. */
 static int32_t tail_word(const int8_t *w, int32_t n)
 {
@@ -555,167 +498,6 @@ static int32_t tail_word(const int8_t *w, int32_t n)
     return tx_wrap_s32(v);
 }
 
-/* The last, partial group (n taps, the column's other taps are the zero point's 0). */
-static void gemm2x2_tail(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t n,
-                         int32_t *st)
-{
-    const int32_t wa = tail_word(w0, n);
-    const int32_t wb = tail_word(w1, n);
-    st[1] = __smlad(col[0], __sxtb16(wa), st[1]);
-    st[1] = __smlad(col[1], tx_dsp_sxtb16_ror8(wa), st[1]);
-    st[2] = __smlad(col[0], __sxtb16(wb), st[2]);
-    st[2] = __smlad(col[1], tx_dsp_sxtb16_ror8(wb), st[2]);
-    st[3] = __smlad(col[2], __sxtb16(wa), st[3]);
-    st[3] = __smlad(col[3], tx_dsp_sxtb16_ror8(wa), st[3]);
-    st[4] = __smlad(col[2], __sxtb16(wb), st[4]);
-    st[4] = __smlad(col[3], tx_dsp_sxtb16_ror8(wb), st[4]);
-}
-
-#if defined(__thumb2__)
-/* The state of blocks2x2, word offsets fixed by its assembly. */
-typedef struct {
-    const int32_t *col;    /*  0: the column buffer, two pixels */
-    const int8_t *w;       /*  4: filter of the pair's first channel (advances) */
-    int32_t k;             /*  8: taps per filter */
-    int32_t full;          /* 12: whole groups, >= 1 */
-    const int32_t *tab;    /* 16: the pair's entry of the channel table (advances) */
-    int8_t *out;           /* 20: pixel A's output of the pair (advances) */
-    int8_t *out_b;         /* 24: pixel B's (advances) */
-    const int8_t *out_end; /* 28: out after the last pair */
-    int32_t tail;          /* 32: the taps end with a partial group */
-    int32_t clamp;         /* 36: act range narrower than int8 */
-    uint32_t lo4;          /* 40: act_min in every byte */
-    uint32_t hi4;          /* 44: act_max in every byte */
-} blocks_state;
-
-/* Words per channel pair in the channel table: biases, the partial group's filter words, the
- * multipliers, k = ~shift and C = (2 zp + 1) * 2^(k-1) (output stage 1 of tx_arm_dsp_requant.h)
- * of both channels. */
-#define TX_CONV_TAB_WORDS 10
-
-/*
- * Two output pixels (the column buffer) times every pair of output channels, with the output
- * stage: per pair the 2x2 SMLAD loop of gemm2x2 (unrolled twice; an odd count enters at its
- * second half), the partial group with its filter words from the table, then SMMLA + ASR + SSAT,
- * the two channels' bytes packed with BFI, clamped per byte with SSUB8/SEL when st->clamp, and
- * stored as halfwords (unaligned STRH is allowed on these cores). Naked for the same 14
- * registers as gemm2x2; st lives at [sp].
- */
-__attribute__((naked)) static void blocks2x2(blocks_state *st __attribute__((unused)))
-{
-    __asm__(
-        "push   {r0, r4-r11, lr}\n"
-        "5:\n\t"
-        "ldr    r3, [sp]\n\t"
-        "ldm    r3, {r0, r1, r2, r4, lr}\n\t"
-        "add    r2, r1, r2\n\t"
-        "ldrd   r5, r6, [lr]\n\t"
-        "mov    r7, r5\n\t"
-        "mov    r8, r6\n\t"
-        "adds   r4, r4, #1\n\t"
-        "lsrs   r4, r4, #1\n\t"
-        "bcc    2f\n"
-        "1:\n\t"
-        "ldr    r9, [r1], #4\n\t"
-        "ldr    r10, [r2], #4\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "sxtb16 r3, r9\n\t"
-        "sxtb16 r9, r9, ror #8\n\t"
-        "smlad  r5, r11, r3, r5\n\t"
-        "smlad  r5, r12, r9, r5\n\t"
-        "sxtb16 lr, r10\n\t"
-        "sxtb16 r10, r10, ror #8\n\t"
-        "smlad  r6, r11, lr, r6\n\t"
-        "smlad  r6, r12, r10, r6\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "smlad  r7, r11, r3, r7\n\t"
-        "smlad  r7, r12, r9, r7\n\t"
-        "smlad  r8, r11, lr, r8\n\t"
-        "smlad  r8, r12, r10, r8\n"
-        "2:\n\t"
-        "ldr    r9, [r1], #4\n\t"
-        "ldr    r10, [r2], #4\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "sxtb16 r3, r9\n\t"
-        "sxtb16 r9, r9, ror #8\n\t"
-        "smlad  r5, r11, r3, r5\n\t"
-        "smlad  r5, r12, r9, r5\n\t"
-        "sxtb16 lr, r10\n\t"
-        "sxtb16 r10, r10, ror #8\n\t"
-        "smlad  r6, r11, lr, r6\n\t"
-        "smlad  r6, r12, r10, r6\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "smlad  r7, r11, r3, r7\n\t"
-        "smlad  r7, r12, r9, r7\n\t"
-        "smlad  r8, r11, lr, r8\n\t"
-        "smlad  r8, r12, r10, r8\n\t"
-        "subs   r4, r4, #1\n\t"
-        "bne    1b\n\t"
-        "ldr    r4, [sp]\n\t"
-        "ldr    lr, [r4, #16]\n\t"
-        "ldr    r3, [r4, #32]\n\t"
-        "cbz    r3, 3f\n\t"
-        /* the partial group */
-        "ldrd   r9, r10, [lr, #8]\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "sxtb16 r3, r9\n\t"
-        "sxtb16 r9, r9, ror #8\n\t"
-        "smlad  r5, r11, r3, r5\n\t"
-        "smlad  r5, r12, r9, r5\n\t"
-        "sxtb16 r1, r10\n\t"
-        "sxtb16 r10, r10, ror #8\n\t"
-        "smlad  r6, r11, r1, r6\n\t"
-        "smlad  r6, r12, r10, r6\n\t"
-        "ldrd   r11, r12, [r0], #8\n\t"
-        "smlad  r7, r11, r3, r7\n\t"
-        "smlad  r7, r12, r9, r7\n\t"
-        "smlad  r8, r11, r1, r8\n\t"
-        "smlad  r8, r12, r10, r8\n"
-        "3:\n\t"
-        /* output stage: r4 = st, lr = the table entry */
-        "add    lr, lr, #16\n\t"
-        "ldm    lr!, {r0, r1, r2, r3, r9, r10}\n\t"
-        "smmla  r5, r5, r0, r9\n\t"
-        "smmla  r7, r7, r0, r9\n\t"
-        "smmla  r6, r6, r1, r10\n\t"
-        "smmla  r8, r8, r1, r10\n\t"
-        "asr    r5, r5, r2\n\t"
-        "asr    r7, r7, r2\n\t"
-        "asr    r6, r6, r3\n\t"
-        "asr    r8, r8, r3\n\t"
-        "ssat   r5, #8, r5\n\t"
-        "ssat   r6, #8, r6\n\t"
-        "ssat   r7, #8, r7\n\t"
-        "ssat   r8, #8, r8\n\t"
-        "bfi    r5, r6, #8, #8\n\t"
-        "bfi    r7, r8, #8, #8\n\t"
-        "ldr    r0, [r4, #36]\n\t"
-        "cbz    r0, 4f\n\t"
-        "ldrd   r0, r1, [r4, #40]\n\t"
-        "ssub8  r2, r5, r0\n\t"
-        "sel    r5, r5, r0\n\t"
-        "ssub8  r2, r5, r1\n\t"
-        "sel    r5, r1, r5\n\t"
-        "ssub8  r2, r7, r0\n\t"
-        "sel    r7, r7, r0\n\t"
-        "ssub8  r2, r7, r1\n\t"
-        "sel    r7, r1, r7\n"
-        "4:\n\t"
-        "ldrd   r0, r1, [r4, #20]\n\t"
-        "strh   r5, [r0], #2\n\t"
-        "strh   r7, [r1], #2\n\t"
-        "strd   r0, r1, [r4, #20]\n\t"
-        "ldrd   r1, r2, [r4, #4]\n\t"
-        "add    r1, r1, r2, lsl #1\n\t"
-        "str    r1, [r4, #4]\n\t"
-        "str    lr, [r4, #16]\n\t"
-        "ldr    r1, [r4, #28]\n\t"
-        "cmp    r0, r1\n\t"
-        "bne    5b\n\t"
-        "pop    {r0, r4-r11, pc}");
-}
-#endif
-
 static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
 {
     int32_t c;
@@ -727,22 +509,160 @@ static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
     return 1;
 }
 
-/* The output stage: tx_requantize_s8 in its 32-bit SMMLA form when fast (tx_arm_dsp_requant.h),
- * the 64-bit one otherwise. */
-static inline int8_t out_stage(int32_t acc, int32_t m, int32_t shift, int fast, int32_t zp,
-                               int32_t lo, int32_t hi)
+#if defined(__thumb2__)
+/* The state of blocks1x4, word offsets fixed by its assembly. */
+typedef struct {
+    const int32_t *col;    /*  0: the column buffer, four pixels */
+    const int8_t *w;       /*  4: the channel's filter (advances) */
+    int32_t full;          /*  8: whole groups, >= 1 */
+    const int32_t *tab;    /* 12: the channel's entry of the channel table (advances) */
+    int8_t *out;           /* 16: pixel A's output of the channel (advances); B, C, D follow
+                                  out_c apart */
+    int32_t out_c;         /* 20 */
+    const int8_t *out_end; /* 24: out after the last channel */
+    int32_t tail_bytes;    /* 28: k - 4 * full: from the end of a filter's whole groups to the
+                                  next filter */
+    int32_t tail;          /* 32: the taps end with a partial group */
+    int32_t clamp;         /* 36: act range narrower than int8 */
+    uint32_t lo4;          /* 40: act_min in every byte */
+    uint32_t hi4;          /* 44: act_max in every byte */
+} blocks_state;
+
+/* Words per channel in the channel table: the bias, the partial group's filter word (0 when
+ * none), the multiplier, k = ~shift and C = (2 zp + 1) * 2^(k-1) (output stage 1 of
+ * tx_arm_dsp_requant.h). */
+#define TX_CONV_TAB_WORDS 5
+
+/*
+ * Four output pixels (the column buffer) times every output channel, with the output stage.
+ * Per channel and group of four taps: one filter word load, two SXTB16, two LDM of the four
+ * pixels' expanded inputs and eight SMLAD (16 MACs in 13 instructions; unrolled twice, an odd
+ * count entering at the second half); the partial group with its filter word from the table;
+ * then SMMLA + ASR + SSAT and four byte stores, out_c apart (when st->clamp the four bytes are
+ * packed with BFI and clamped with SSUB8/SEL first). Naked: the loop needs 13 registers besides
+ * the state, more than GCC gives an asm statement; st lives at [sp].
+ * Registers: r0 column, r1 filter, r2 count, r3 / r12 the filter word's halves, r4-r7 the
+ * accumulators of pixels A-D, r8-r11 two pixels' inputs, lr the filter word.
+ */
+__attribute__((naked)) static void blocks1x4(blocks_state *st __attribute__((unused)))
 {
-    if (fast) {
-        int32_t v = tx_asr_s32(tx_dsp_smmla(acc, m, tx_dsp_requant_out_c(zp, shift)),
-                               tx_dsp_requant_out_k(shift));
-        v = v < lo ? lo : v;
-        v = v > hi ? hi : v;
-        return (int8_t)v;
-    }
-    return tx_requantize_s8(acc, m, shift, zp, lo, hi);
+    __asm__(
+        "push   {r0, r4-r11, lr}\n"
+        "5:\n\t"
+        "ldr    r3, [sp]\n\t"
+        "ldm    r3, {r0, r1, r2, r12}\n\t"
+        "ldr    r4, [r12]\n\t"
+        "mov    r5, r4\n\t"
+        "mov    r6, r4\n\t"
+        "mov    r7, r4\n\t"
+        "adds   r2, r2, #1\n\t"
+        "lsrs   r2, r2, #1\n\t"
+        "bcc    2f\n"
+        "1:\n\t"
+        "ldr    lr, [r1], #4\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r3, lr\n\t"
+        "sxtb16 r12, lr, ror #8\n\t"
+        "smlad  r4, r8, r3, r4\n\t"
+        "smlad  r4, r9, r12, r4\n\t"
+        "smlad  r5, r10, r3, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r3, r6\n\t"
+        "smlad  r6, r9, r12, r6\n\t"
+        "smlad  r7, r10, r3, r7\n\t"
+        "smlad  r7, r11, r12, r7\n"
+        "2:\n\t"
+        "ldr    lr, [r1], #4\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r3, lr\n\t"
+        "sxtb16 r12, lr, ror #8\n\t"
+        "smlad  r4, r8, r3, r4\n\t"
+        "smlad  r4, r9, r12, r4\n\t"
+        "smlad  r5, r10, r3, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r3, r6\n\t"
+        "smlad  r6, r9, r12, r6\n\t"
+        "smlad  r7, r10, r3, r7\n\t"
+        "smlad  r7, r11, r12, r7\n\t"
+        "subs   r2, r2, #1\n\t"
+        "bne    1b\n\t"
+        "ldr    r3, [sp]\n\t"
+        "ldr    r12, [r3, #12]\n\t"
+        "ldr    r2, [r3, #32]\n\t"
+        "cbz    r2, 3f\n\t"
+        /* the partial group */
+        "ldr    lr, [r12, #4]\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r2, lr\n\t"
+        "sxtb16 lr, lr, ror #8\n\t"
+        "smlad  r4, r8, r2, r4\n\t"
+        "smlad  r4, r9, lr, r4\n\t"
+        "smlad  r5, r10, r2, r5\n\t"
+        "smlad  r5, r11, lr, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r2, r6\n\t"
+        "smlad  r6, r9, lr, r6\n\t"
+        "smlad  r7, r10, r2, r7\n\t"
+        "smlad  r7, r11, lr, r7\n"
+        "3:\n\t"
+        /* the next channel's filter and table entry; the output stage */
+        "ldr    r2, [r3, #28]\n\t"
+        "add    r1, r1, r2\n\t"
+        "str    r1, [r3, #4]\n\t"
+        "add    r12, r12, #8\n\t"
+        "ldm    r12!, {r8, r9, r10}\n\t"
+        "str    r12, [r3, #12]\n\t"
+        "smmla  r4, r4, r8, r10\n\t"
+        "smmla  r5, r5, r8, r10\n\t"
+        "smmla  r6, r6, r8, r10\n\t"
+        "smmla  r7, r7, r8, r10\n\t"
+        "asr    r4, r4, r9\n\t"
+        "asr    r5, r5, r9\n\t"
+        "asr    r6, r6, r9\n\t"
+        "asr    r7, r7, r9\n\t"
+        "ssat   r4, #8, r4\n\t"
+        "ssat   r5, #8, r5\n\t"
+        "ssat   r6, #8, r6\n\t"
+        "ssat   r7, #8, r7\n\t"
+        "ldrd   r0, r1, [r3, #16]\n\t"
+        "ldr    r2, [r3, #36]\n\t"
+        "cbnz   r2, 6f\n\t"
+        "strb   r4, [r0]\n\t"
+        "strb   r5, [r0, r1]\n\t"
+        "add    r2, r0, r1, lsl #1\n\t"
+        "strb   r6, [r2]\n\t"
+        "strb   r7, [r2, r1]\n"
+        "4:\n\t"
+        "adds   r0, r0, #1\n\t"
+        "str    r0, [r3, #16]\n\t"
+        "ldr    r2, [r3, #24]\n\t"
+        "cmp    r0, r2\n\t"
+        "bne    5b\n\t"
+        "pop    {r0, r4-r11, pc}\n"
+        "6:\n\t"
+        "bfi    r4, r5, #8, #8\n\t"
+        "bfi    r4, r6, #16, #8\n\t"
+        "bfi    r4, r7, #24, #8\n\t"
+        "ldrd   r8, r9, [r3, #40]\n\t"
+        "ssub8  r2, r4, r8\n\t"
+        "sel    r4, r4, r8\n\t"
+        "ssub8  r2, r4, r9\n\t"
+        "sel    r4, r9, r4\n\t"
+        "strb   r4, [r0]\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r0, r1]\n\t"
+        "add    r2, r0, r1, lsl #1\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r2]\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r2, r1]\n\t"
+        "b      4b");
 }
 
-/* groups == 1 and K <= 4 * TX_CONV_COL_GROUPS. */
+/* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
+ * the SMMLA range. */
 static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                         const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
                         const int32_t *bias, const tx_shape4 *out_shape, int8_t *out)
@@ -753,30 +673,24 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t full = k >> 2;
     const int32_t tail = k & 3;
     const int32_t groups = full + (tail != 0);
-    const int fast = shifts_fit_smmla(p->shifts, out_c);
     const int32_t zp = p->output_offset;
     const int32_t lo = p->act_min;
     const int32_t hi = p->act_max;
     const int32_t out_h = out_shape->h;
     const int32_t out_w = out_shape->w;
     const int32_t total = out_shape->n * out_h * out_w;
-    const int32_t *mult = p->multipliers;
-    const int32_t *shifts = p->shifts;
-    int32_t col[4 * groups];
+    int32_t col[TX_COL_STRIDE * groups];
     /* gathered bytes: a cut kernel row when rows are whole groups, else the window; none when
      * in_c is a multiple of 4 */
     int8_t gat[(in_c & 3) == 0 ? 1
                : p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0 ? filter_shape->w * in_c
                                                                           : 4 * groups];
-#if defined(__thumb2__)
-    /* the asm blocks: two pixels, whole channel pairs, at least one whole group */
-    const int use_blocks = fast && full > 0 && out_c > 1;
-    int32_t tab[use_blocks ? (out_c >> 1) * TX_CONV_TAB_WORDS : 1];
+    int32_t tab[out_c * TX_CONV_TAB_WORDS];
+    /* the outputs of a last block of fewer than four pixels */
+    int8_t spare[total % 4 != 0 ? 4 * out_c : 1];
     blocks_state bs;
-    int8_t lone[use_blocks && total % 2 != 0 ? out_c : 1];
-#endif
     col_geom g;
-    int32_t pix, oc, oc_first = 0, b = 0, oy = 0, ox = 0;
+    int32_t pix, oc, b = 0, oy = 0, ox = 0;
 
     g.in = in;
     g.in_h = in_shape->h;
@@ -794,34 +708,33 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     g.zp4 = ((uint32_t)-p->input_offset & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     g.groups = groups;
     g.rows_whole = p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0;
-#if defined(__thumb2__)
-    if (use_blocks) {
-        bs.col = col;
-        bs.k = k;
-        bs.full = full;
-        bs.tail = tail != 0;
-        bs.clamp = lo != -128 || hi != 127;
-        bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        for (oc = 0; oc < (out_c & ~1); oc++) {
-            int32_t *e = tab + (oc >> 1) * TX_CONV_TAB_WORDS + (oc & 1);
-            e[0] = bias != 0 ? bias[oc] : INT32_C(0);
-            e[2] = tail != 0 ? tail_word(filter + oc * k + 4 * full, tail) : INT32_C(0);
-            e[4] = mult[oc];
-            e[6] = tx_dsp_requant_out_k(shifts[oc]);
-            e[8] = tx_dsp_requant_out_c(zp, shifts[oc]);
-        }
+
+    bs.col = col;
+    bs.full = full;
+    bs.out_c = out_c;
+    bs.tail_bytes = tail;
+    bs.tail = tail != 0;
+    bs.clamp = lo != -128 || hi != 127;
+    bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    for (oc = 0; oc < out_c; oc++) {
+        int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
+        e[0] = bias != 0 ? bias[oc] : INT32_C(0);
+        e[1] = tail != 0 ? tail_word(filter + oc * k + 4 * full, tail) : INT32_C(0);
+        e[2] = p->multipliers[oc];
+        e[3] = tx_dsp_requant_out_k(p->shifts[oc]);
+        e[4] = tx_dsp_requant_out_c(zp, p->shifts[oc]);
     }
-#endif
-    for (pix = 0; pix < total; pix += 2) {
-        const int two = pix + 1 < total;
+
+    for (pix = 0; pix < total; pix += 4) {
+        const int32_t n = total - pix < 4 ? total - pix : 4;
         int8_t *o = out + pix * out_c;
-        int s;
-        for (s = 0; s < 2; s++) {
+        int32_t s;
+        for (s = 0; s < 4; s++) {
             int32_t *dst = col + 2 * s;
-            if (s == 1 && !two) {
+            if (s >= n) {
                 zero_groups(dst, groups);
-                break;
+                continue;
             }
             fill(&g, dst, gat, b, oy, ox);
             if (++ox == out_w) {
@@ -832,52 +745,17 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                 }
             }
         }
-#if defined(__thumb2__)
-        if (use_blocks) {
-            bs.w = filter;
-            bs.tab = tab;
-            bs.out = o;
-            /* a lone last pixel's B outputs (the column's zeros) go to a dummy */
-            bs.out_b = two ? o + out_c : lone;
-            bs.out_end = o + (out_c & ~1);
-            blocks2x2(&bs);
-            oc_first = out_c & ~1;
-        } else {
-            oc_first = 0;
-        }
-#endif
-        for (oc = oc_first; oc < out_c; oc += 2) {
-            const int pair = oc + 1 < out_c;
-            const int8_t *w0 = filter + oc * k;
-            /* a lone last channel runs as a pair with itself */
-            const int8_t *w1 = pair ? w0 + k : w0;
-            const int32_t oc1 = pair ? oc + 1 : oc;
-            int32_t st[5];
-            st[0] = full;
-            st[1] = bias != 0 ? bias[oc] : INT32_C(0);
-            st[2] = bias != 0 ? bias[oc1] : INT32_C(0);
-            st[3] = st[1];
-            st[4] = st[2];
-            if (full > 0) {
-                gemm2x2(col, w0, w1, st);
-            }
-            if (tail != 0) {
-                gemm2x2_tail(col + 4 * full, w0 + 4 * full, w1 + 4 * full, tail, st);
-            }
-            o[oc] = out_stage(st[1], mult[oc], shifts[oc], fast, zp, lo, hi);
-            if (pair) {
-                o[oc + 1] = out_stage(st[2], mult[oc1], shifts[oc1], fast, zp, lo, hi);
-            }
-            if (two) {
-                o[out_c + oc] = out_stage(st[3], mult[oc], shifts[oc], fast, zp, lo, hi);
-                if (pair) {
-                    o[out_c + oc + 1] = out_stage(st[4], mult[oc1], shifts[oc1], fast, zp, lo,
-                                                  hi);
-                }
-            }
+        bs.w = filter;
+        bs.tab = tab;
+        bs.out = n == 4 ? o : spare;
+        bs.out_end = bs.out + out_c;
+        blocks1x4(&bs);
+        if (n < 4) {
+            memcpy(o, spare, (size_t)(n * out_c));
         }
     }
 }
+#endif
 #endif
 
 tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
@@ -893,12 +771,16 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         return TX_ERR_ARGUMENT;
     }
 #if defined(__ARM_FEATURE_DSP)
+#if defined(__thumb2__)
     if (p->groups == 1
         && (int64_t)filter_shape->h * filter_shape->w * in_shape->c
-               <= 4 * TX_CONV_COL_GROUPS) {
+               <= 4 * TX_CONV_COL_GROUPS
+        && filter_shape->h * filter_shape->w * in_shape->c >= 4
+        && shifts_fit_smmla(p->shifts, out_shape->c)) {
         conv_im2col(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
     }
+#endif
     if (p->groups == 1) {
         conv_dsp(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
