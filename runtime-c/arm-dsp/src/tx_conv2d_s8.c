@@ -256,6 +256,7 @@ typedef struct {
     int32_t kh, kw;
     int32_t stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
     int32_t off2;
+    int32_t span_h, span_w; /* the window's last tap from its first, (k - 1) * dilation */
     int32_t groups;     /* groups of the window, the last maybe partial */
     int32_t rows_whole; /* dil_w == 1 and kw * in_c a multiple of 4: a kernel row is whole
                            groups, contiguous in the input */
@@ -382,6 +383,48 @@ static int32_t *expand_rows(int32_t *dst, const int8_t *src, int32_t rows, int32
 #endif
 }
 
+/* rows >= 1 rows of n >= 1 bytes, row_step apart in src, one after the other into q; returns q
+ * past them (asm, as copy_bytes). */
+static int8_t *copy_rows(int8_t *q, const int8_t *src, int32_t rows, int32_t n, int32_t row_step)
+{
+#if defined(__thumb2__)
+    const int8_t *s;
+    int32_t c, t;
+    __asm__ volatile("1:\n\t"
+                     "mov     %[s], %[src]\n\t"
+                     "subs    %[c], %[n], #4\n\t"
+                     "blt     3f\n"
+                     "2:\n\t"
+                     "ldr     %[t], [%[s]], #4\n\t"
+                     "str     %[t], [%[q]], #4\n\t"
+                     "subs    %[c], %[c], #4\n\t"
+                     "bge     2b\n"
+                     "3:\n\t"
+                     "adds    %[c], %[c], #4\n\t"
+                     "beq     5f\n"
+                     "4:\n\t"
+                     "ldrb    %[t], [%[s]], #1\n\t"
+                     "strb    %[t], [%[q]], #1\n\t"
+                     "subs    %[c], %[c], #1\n\t"
+                     "bne     4b\n"
+                     "5:\n\t"
+                     "add     %[src], %[src], %[step]\n\t"
+                     "subs    %[rows], %[rows], #1\n\t"
+                     "bne     1b"
+                     : [q] "+r"(q), [src] "+r"(src), [rows] "+r"(rows), [s] "=&r"(s),
+                       [c] "=&r"(c), [t] "=&r"(t)
+                     : [n] "r"(n), [step] "r"(row_step)
+                     : "memory", "cc");
+    return q;
+#else
+    int32_t r;
+    for (r = 0; r < rows; r++) {
+        q = copy_bytes(q, src + r * row_step, n);
+    }
+    return q;
+#endif
+}
+
 /* Kernel row ky of a window into q as bytes (padded taps the zero point). */
 static int8_t *gather_row(const col_geom *g, int8_t *q, int32_t idx, int y_in, int32_t kx_lo,
                           int32_t kx_hi)
@@ -424,6 +467,19 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
     int32_t idx = ((b * g->in_h + y0) * g->in_w + x0) * in_c;
     int32_t iy = y0;
     int32_t ky, kx, kx_lo, kx_hi;
+    if (x0 >= 0 && x0 + g->span_w < g->in_w && y0 >= 0 && y0 + g->span_h < g->in_h) {
+        /* the window inside the input (every pixel of a 1x1 convolution without padding) */
+        if (g->rows_whole) {
+            expand_rows(dst, g->in + idx, g->kh, (kw * in_c) >> 2, row_step, off2);
+            return;
+        }
+        if (g->dil_w == 1 && (in_c & 3) != 0) {
+            int8_t *q = copy_rows(gat, g->in + idx, g->kh, kw * in_c, row_step);
+            set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
+            expand_groups(dst, gat, g->groups, off2);
+            return;
+        }
+    }
     tx_dsp_taps(x0, kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
     if (g->rows_whole && kx_lo == 0 && kx_hi == kw) {
         /* whole rows: the padded ones zero groups, the others one run of rows */
@@ -690,6 +746,11 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     int8_t spare[total % 4 != 0 ? 4 * out_c : 1];
     blocks_state bs;
     col_geom g;
+    /* a 1x1 kernel over whole groups of channels, every window inside the input: a pixel's
+     * column is its in_c inputs, expanded without the window bookkeeping of fill */
+    const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && (in_c & 3) == 0
+        && p->pad_top == 0 && p->pad_left == 0 && (out_h - 1) * p->stride_h < in_shape->h
+        && (out_w - 1) * p->stride_w < in_shape->w;
     int32_t pix, oc, b = 0, oy = 0, ox = 0;
 
     g.in = in;
@@ -707,6 +768,8 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     g.off2 = tx_dsp_dup16(p->input_offset);
     g.zp4 = ((uint32_t)-p->input_offset & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     g.groups = groups;
+    g.span_h = (g.kh - 1) * g.dil_h;
+    g.span_w = (g.kw - 1) * g.dil_w;
     g.rows_whole = p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0;
 
     bs.col = col;
@@ -736,7 +799,13 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                 zero_groups(dst, groups);
                 continue;
             }
-            fill(&g, dst, gat, b, oy, ox);
+            if (pointwise) {
+                expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
+                                         + ox * g.stride_w) * in_c,
+                              full, g.off2);
+            } else {
+                fill(&g, dst, gat, b, oy, ox);
+            }
             if (++ox == out_w) {
                 ox = 0;
                 if (++oy == out_h) {
