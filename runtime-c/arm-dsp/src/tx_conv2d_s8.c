@@ -589,6 +589,9 @@ typedef struct {
  * tx_arm_dsp_requant.h). */
 #define TX_CONV_TAB_WORDS 5
 
+/* Channels per channel table (20 bytes each on the stack). */
+#define TX_CONV_CHUNK 64
+
 /*
  * Four output pixels (the column buffer) times every output channel, with the output stage.
  * Per channel and group of four taps: one filter word load, two SXTB16, two LDM of the four
@@ -741,7 +744,10 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     int8_t gat[(in_c & 3) == 0 ? 1
                : p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0 ? filter_shape->w * in_c
                                                                           : 4 * groups];
-    int32_t tab[out_c * TX_CONV_TAB_WORDS];
+    /* the channel table of up to TX_CONV_CHUNK channels at a time (wider layers run the
+     * pixels once per chunk) */
+    const int32_t chunk = out_c < TX_CONV_CHUNK ? out_c : TX_CONV_CHUNK;
+    int32_t tab[chunk * TX_CONV_TAB_WORDS];
     /* the outputs of a last block of fewer than four pixels */
     int8_t spare[total % 4 != 0 ? 4 * out_c : 1];
     blocks_state bs;
@@ -751,7 +757,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && (in_c & 3) == 0
         && p->pad_top == 0 && p->pad_left == 0 && (out_h - 1) * p->stride_h < in_shape->h
         && (out_w - 1) * p->stride_w < in_shape->w;
-    int32_t pix, oc, b = 0, oy = 0, ox = 0;
+    int32_t pix, oc, c0, b, oy, ox;
 
     g.in = in;
     g.in_h = in_shape->h;
@@ -780,47 +786,55 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     bs.clamp = lo != -128 || hi != 127;
     bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-    for (oc = 0; oc < out_c; oc++) {
-        int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
-        e[0] = bias != 0 ? bias[oc] : INT32_C(0);
-        e[1] = tail != 0 ? tail_word(filter + oc * k + 4 * full, tail) : INT32_C(0);
-        e[2] = p->multipliers[oc];
-        e[3] = tx_dsp_requant_out_k(p->shifts[oc]);
-        e[4] = tx_dsp_requant_out_c(zp, p->shifts[oc]);
-    }
-
-    for (pix = 0; pix < total; pix += 4) {
-        const int32_t n = total - pix < 4 ? total - pix : 4;
-        int8_t *o = out + pix * out_c;
-        int32_t s;
-        for (s = 0; s < 4; s++) {
-            int32_t *dst = col + 2 * s;
-            if (s >= n) {
-                zero_groups(dst, groups);
-                continue;
-            }
-            if (pointwise) {
-                expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
-                                         + ox * g.stride_w) * in_c,
-                              full, g.off2);
-            } else {
-                fill(&g, dst, gat, b, oy, ox);
-            }
-            if (++ox == out_w) {
-                ox = 0;
-                if (++oy == out_h) {
-                    oy = 0;
-                    b++;
+    for (c0 = 0; c0 < out_c; c0 += chunk) {
+        const int32_t cn = out_c - c0 < chunk ? out_c - c0 : chunk;
+        for (oc = 0; oc < cn; oc++) {
+            int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
+            const int32_t shift = p->shifts[c0 + oc];
+            e[0] = bias != 0 ? bias[c0 + oc] : INT32_C(0);
+            e[1] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
+            e[2] = p->multipliers[c0 + oc];
+            e[3] = tx_dsp_requant_out_k(shift);
+            e[4] = tx_dsp_requant_out_c(zp, shift);
+        }
+        b = 0;
+        oy = 0;
+        ox = 0;
+        for (pix = 0; pix < total; pix += 4) {
+            const int32_t n = total - pix < 4 ? total - pix : 4;
+            int8_t *o = out + pix * out_c + c0;
+            int32_t s;
+            for (s = 0; s < 4; s++) {
+                int32_t *dst = col + 2 * s;
+                if (s >= n) {
+                    zero_groups(dst, groups);
+                    continue;
+                }
+                if (pointwise) {
+                    expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
+                                             + ox * g.stride_w) * in_c,
+                                  full, g.off2);
+                } else {
+                    fill(&g, dst, gat, b, oy, ox);
+                }
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        b++;
+                    }
                 }
             }
-        }
-        bs.w = filter;
-        bs.tab = tab;
-        bs.out = n == 4 ? o : spare;
-        bs.out_end = bs.out + out_c;
-        blocks1x4(&bs);
-        if (n < 4) {
-            memcpy(o, spare, (size_t)(n * out_c));
+            bs.w = filter + c0 * k;
+            bs.tab = tab;
+            bs.out = n == 4 ? o : spare;
+            bs.out_end = bs.out + cn;
+            blocks1x4(&bs);
+            for (s = 0; s < 4 && n < 4; s++) {
+                if (s < n) {
+                    memcpy(o + s * out_c, spare + s * out_c, (size_t)cn);
+                }
+            }
         }
     }
 }
