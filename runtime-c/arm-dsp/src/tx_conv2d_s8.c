@@ -1,11 +1,15 @@
 /*
  * Cortex-M DSP-extension variant of tx_conv2d_s8 (same name, signature and bits as
- * runtime-c/src/tx_conv2d_s8.c). For groups == 1 it computes two output channels at a time, each
- * load of four inputs shared by both and multiplied with SMLAD (see tx_arm_dsp.h for why the
- * result is bit-exact). With dilation_w == 1 the in-bounds kernel columns of one row are
- * contiguous in both the input (NHWC) and the filter (OHWI), so they form one dot product: a
- * 1xN or 1-channel kernel row still fills the 4-wide loop. Grouped convolutions, and every case
- * without __ARM_FEATURE_DSP, take the reference loop.
+ * runtime-c/src/tx_conv2d_s8.c; see tx_arm_dsp.h for why the SMLAD sums are bit-exact).
+ * groups == 1 with a window of 4 to 640 taps and every shift in [-23, -2] (the 32-bit output
+ * stage of tx_arm_dsp_requant.h) takes the im2col GEMM path below: about 1 instruction per MAC on
+ * the MLPerf Tiny layers. Other groups == 1 convolutions take conv_dsp: two output channels at a
+ * time, each load of four inputs shared by both; with dilation_w == 1 the in-bounds kernel
+ * columns of one row are contiguous in both the input (NHWC) and the filter (OHWI), so they form
+ * one dot product. Grouped convolutions, and every case without __ARM_FEATURE_DSP, take the
+ * reference loop. Scratch memory: the im2col path's buffers are bounded local arrays on the
+ * stack (at most about 7.5 KB, sized per call), which the stack painting of the benchmark counts;
+ * tx_conv2d_s8_scratch_size stays 0.
  */
 #include "tx_conv2d_s8.h"
 
@@ -173,18 +177,17 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
 }
 
 /*
- * The im2col GEMM path. For each pair of output pixels the two windows are expanded once into
- * an int16 column buffer on the stack (input offset added with SXTAB16, padded taps 0), in the
- * order of the OHWI filter's taps (ky, kx, ic), grouped by four taps k..k+3 as SXTB16 splits a
- * filter word: per group four words, pixel A's (x_k, x_k+2), (x_k+1, x_k+3), then pixel B's.
- * Then every pair of output channels runs over the groups with one filter word load, two
- * SXTB16 and four SMLAD per channel (16 MACs per 18 instructions), the expanded inputs shared
- * by both channels and every weight by both pixels. The expansion costs a few instructions per
- * tap, once per pixel instead of once per output channel.
+ * The im2col GEMM path. For each four output pixels the windows are expanded once into an int16
+ * column buffer on the stack (input offset added with SXTAB16, padded taps 0), in the order of
+ * the OHWI filter's taps (ky, kx, ic), grouped by four taps k..k+3 as SXTB16 splits a filter
+ * word: per group eight words, (x_k, x_k+2), (x_k+1, x_k+3) of pixel A, then B, C, D. Then every
+ * output channel runs over the groups with one filter word load, two SXTB16, two LDM and eight
+ * SMLAD (blocks1x4): each weight serves four pixels, each expanded input every channel. The
+ * expansion costs a few instructions per tap, once per pixel instead of once per channel.
  */
 
 /* Windows of at most this many groups of four taps (K = kh * kw * in_c <= 640) take the im2col
- * path: 16 bytes of column buffer per group (2560 bytes), plus a byte per tap for gathering
+ * path: 32 bytes of column buffer per group (5 KB at most), plus a byte per tap for gathering
  * windows whose in_c is not a multiple of 4. */
 #define TX_CONV_COL_GROUPS 160
 
@@ -192,8 +195,8 @@ static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
 #define TX_COL_STRIDE 8
 
 /* Groups of four taps from src (int8, any alignment: unaligned LDR is allowed on these cores)
- * into col slots, 4 words apart: per group LDR, two SXTAB16 and an STRD with post-increments,
- * which GCC does not form from C (it spends 7.5 instructions per group). */
+ * into col slots, TX_COL_STRIDE words apart: per group LDR, two SXTAB16 and an STRD with
+ * post-increments, which GCC does not form from C (it spends 7.5 instructions per group). */
 static inline __attribute__((always_inline)) int32_t *expand_groups(int32_t *dst,
                                                                     const int8_t *src,
                                                                     int32_t groups, int32_t off2)
@@ -749,7 +752,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t chunk = out_c < TX_CONV_CHUNK ? out_c : TX_CONV_CHUNK;
     int32_t tab[chunk * TX_CONV_TAB_WORDS];
     /* the outputs of a last block of fewer than four pixels */
-    int8_t spare[total % 4 != 0 ? 4 * out_c : 1];
+    int8_t spare[total % 4 != 0 ? 4 * chunk : 1];
     blocks_state bs;
     col_geom g;
     /* a 1x1 kernel over whole groups of channels, every window inside the input: a pixel's
@@ -780,7 +783,6 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 
     bs.col = col;
     bs.full = full;
-    bs.out_c = out_c;
     bs.tail_bytes = tail;
     bs.tail = tail != 0;
     bs.clamp = lo != -128 || hi != 127;
@@ -828,11 +830,12 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             bs.w = filter + c0 * k;
             bs.tab = tab;
             bs.out = n == 4 ? o : spare;
+            bs.out_c = n == 4 ? out_c : cn;
             bs.out_end = bs.out + cn;
             blocks1x4(&bs);
             for (s = 0; s < 4 && n < 4; s++) {
                 if (s < n) {
-                    memcpy(o + s * out_c, spare + s * out_c, (size_t)cn);
+                    memcpy(o + s * out_c, spare + s * cn, (size_t)cn);
                 }
             }
         }

@@ -1,7 +1,10 @@
 /*
  * Cortex-M DSP-extension variant of tx_fully_connected_s8 (same name, signature and bits as
- * runtime-c/src/tx_fully_connected_s8.c): two output features at a time share each load of four
- * inputs, multiplied with SMLAD (see tx_arm_dsp.h for why the result is bit-exact). Without
+ * runtime-c/src/tx_fully_connected_s8.c; see tx_arm_dsp.h for why the SMLAD sums are
+ * bit-exact). When in_features is a multiple of 4 (at most 1024) and the shifts admit the 32-bit
+ * output stage of tx_arm_dsp_requant.h, each input row is expanded once to int16 on the stack
+ * and fc_blocks4 computes four outputs per pass over it; the remaining outputs, and other
+ * shapes, take two output features at a time sharing each load of four inputs. Without
  * __ARM_FEATURE_DSP it is the reference loop.
  */
 #include "tx_fully_connected_s8.h"
