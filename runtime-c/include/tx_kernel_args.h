@@ -46,7 +46,11 @@ static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t
     if ((int64_t)(out - 1) * stride + effective > INT32_MAX) {
         return 0;
     }
-    if ((int64_t)in + pad >= effective && out < ((int64_t)in + pad - effective) / stride + 1) {
+    /* out < (in + pad - effective) / stride + 1 without the division (a 64-bit one is a
+     * library call on 32-bit cores): for d >= 0, out < floor(d / stride) + 1 exactly when
+     * out <= floor(d / stride), i.e. out * stride <= d */
+    if ((int64_t)in + pad >= effective
+        && (int64_t)out * stride <= (int64_t)in + pad - effective) {
         return 0;
     }
     return 1;

@@ -1,12 +1,16 @@
 /*
  * Cortex-M DSP-extension variant of tx_fully_connected_s8 (same name, signature and bits as
- * runtime-c/src/tx_fully_connected_s8.c): two output features at a time share each load of four
- * inputs, multiplied with SMLAD (see tx_arm_dsp.h for why the result is bit-exact). Without
+ * runtime-c/src/tx_fully_connected_s8.c; see tx_arm_dsp.h for why the SMLAD sums are
+ * bit-exact). When in_features is a multiple of 4 (at most 1024) and the shifts admit the 32-bit
+ * output stage of tx_arm_dsp_requant.h, each input row is expanded once to int16 on the stack
+ * and fc_blocks4 computes four outputs per pass over it; the remaining outputs, and other
+ * shapes, take two output features at a time sharing each load of four inputs. Without
  * __ARM_FEATURE_DSP it is the reference loop.
  */
 #include "tx_fully_connected_s8.h"
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_requant.h"
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
 
@@ -16,6 +20,186 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
     (void)out_shape;
     return 0;
 }
+
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+/* Inputs of at most this many groups of four (in_features <= 1024) are expanded once into an
+ * int16 buffer on the stack (8 bytes per group); longer rows take the dot-product loops. */
+#define TX_FC_GROUPS 256
+
+/* The state of fc_blocks4, word offsets fixed by its assembly. */
+typedef struct {
+    const int32_t *col;    /*  0: the input row expanded: per group (x0, x2), (x1, x3) */
+    const int8_t *w;       /*  4: weights of the block's first output (advances) */
+    int32_t n;             /*  8: in_features */
+    int32_t groups;        /* 12: in_features / 4, >= 1 */
+    const int32_t *bias;   /* 16: (advances) */
+    const int32_t *mult;   /* 20: (advances) */
+    const int32_t *shift;  /* 24: (advances), every one in [-23, -2] */
+    int8_t *out;           /* 28: (advances) */
+    const int8_t *out_end; /* 32: out after the last block */
+    int32_t zp2p1;         /* 36: 2 * output zero point + 1 */
+    int32_t clamp;         /* 40: act range narrower than int8 */
+    uint32_t lo4;          /* 44 */
+    uint32_t hi4;          /* 48 */
+} fc_state;
+
+/*
+ * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
+ * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled twice, an
+ * odd count entering at the second half); then the SMMLA output stage of tx_arm_dsp_requant.h
+ * (k = ~shift, C = ((2 zp + 1) << k) >> 1), the four bytes packed with BFI, clamped with
+ * SSUB8/SEL when st->clamp and stored as one (unaligned) word. Naked: the loop needs 14
+ * registers. st lives at [sp].
+ */
+__attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused)))
+{
+    __asm__(
+        "push   {r0, r4-r11, lr}\n"
+        "5:\n\t"
+        "ldr    r12, [sp]\n\t"
+        "ldm    r12, {r0, r1, r2, r9}\n\t"
+        "ldr    lr, [r12, #16]\n\t"
+        "ldm    lr, {r5-r8}\n\t"
+        "add    r4, r2, r2, lsl #1\n\t"
+        "add    r4, r1, r4\n\t"
+        "add    r3, r1, r2, lsl #1\n\t"
+        "add    r2, r1, r2\n\t"
+        "adds   r9, r9, #1\n\t"
+        "lsrs   r9, r9, #1\n\t"
+        "bcc    2f\n"
+        "1:\n\t"
+        "ldrd   r10, r11, [r0], #8\n\t"
+        "ldr    r12, [r1], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r5, r10, lr, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldr    r12, [r2], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r6, r10, lr, r6\n\t"
+        "smlad  r6, r11, r12, r6\n\t"
+        "ldr    r12, [r3], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r7, r10, lr, r7\n\t"
+        "smlad  r7, r11, r12, r7\n\t"
+        "ldr    r12, [r4], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r8, r10, lr, r8\n\t"
+        "smlad  r8, r11, r12, r8\n"
+        "2:\n\t"
+        "ldrd   r10, r11, [r0], #8\n\t"
+        "ldr    r12, [r1], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r5, r10, lr, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldr    r12, [r2], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r6, r10, lr, r6\n\t"
+        "smlad  r6, r11, r12, r6\n\t"
+        "ldr    r12, [r3], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r7, r10, lr, r7\n\t"
+        "smlad  r7, r11, r12, r7\n\t"
+        "ldr    r12, [r4], #4\n\t"
+        "sxtb16 lr, r12\n\t"
+        "sxtb16 r12, r12, ror #8\n\t"
+        "smlad  r8, r10, lr, r8\n\t"
+        "smlad  r8, r11, r12, r8\n\t"
+        "subs   r9, r9, #1\n\t"
+        "bne    1b\n\t"
+        /* output stage */
+        "ldr    r12, [sp]\n\t"
+        "ldr    r0, [r12, #20]\n\t"
+        "ldm    r0!, {r1-r4}\n\t"
+        "str    r0, [r12, #20]\n\t"
+        "ldr    r0, [r12, #24]\n\t"
+        "ldm    r0!, {r9-r11, lr}\n\t"
+        "str    r0, [r12, #24]\n\t"
+        "ldr    r0, [r12, #36]\n\t"
+        "mvn    r9, r9\n\t"
+        "lsl    r12, r0, r9\n\t"
+        "asr    r12, r12, #1\n\t"
+        "smmla  r5, r5, r1, r12\n\t"
+        "asr    r5, r5, r9\n\t"
+        "ssat   r5, #8, r5\n\t"
+        "mvn    r10, r10\n\t"
+        "lsl    r12, r0, r10\n\t"
+        "asr    r12, r12, #1\n\t"
+        "smmla  r6, r6, r2, r12\n\t"
+        "asr    r6, r6, r10\n\t"
+        "ssat   r6, #8, r6\n\t"
+        "mvn    r11, r11\n\t"
+        "lsl    r12, r0, r11\n\t"
+        "asr    r12, r12, #1\n\t"
+        "smmla  r7, r7, r3, r12\n\t"
+        "asr    r7, r7, r11\n\t"
+        "ssat   r7, #8, r7\n\t"
+        "mvn    lr, lr\n\t"
+        "lsl    r12, r0, lr\n\t"
+        "asr    r12, r12, #1\n\t"
+        "smmla  r8, r8, r4, r12\n\t"
+        "asr    r8, r8, lr\n\t"
+        "ssat   r8, #8, r8\n\t"
+        "bfi    r5, r6, #8, #8\n\t"
+        "bfi    r5, r7, #16, #8\n\t"
+        "bfi    r5, r8, #24, #8\n\t"
+        "ldr    r12, [sp]\n\t"
+        "ldr    r0, [r12, #40]\n\t"
+        "cbz    r0, 4f\n\t"
+        "ldrd   r0, r1, [r12, #44]\n\t"
+        "ssub8  r2, r5, r0\n\t"
+        "sel    r5, r5, r0\n\t"
+        "ssub8  r2, r5, r1\n\t"
+        "sel    r5, r1, r5\n"
+        "4:\n\t"
+        "ldr    r0, [r12, #28]\n\t"
+        "str    r5, [r0], #4\n\t"
+        "str    r0, [r12, #28]\n\t"
+        "ldrd   r1, r2, [r12, #4]\n\t"
+        "add    r1, r1, r2, lsl #2\n\t"
+        "str    r1, [r12, #4]\n\t"
+        "ldr    r1, [r12, #16]\n\t"
+        "adds   r1, r1, #16\n\t"
+        "str    r1, [r12, #16]\n\t"
+        "ldr    r1, [r12, #32]\n\t"
+        "cmp    r0, r1\n\t"
+        "bne    5b\n\t"
+        "pop    {r0, r4-r11, pc}");
+}
+
+/* The row's groups expanded (input offset added) into col, two words per group. */
+static void expand_row(int32_t *col, const int8_t *x, int32_t groups, int32_t off2)
+{
+    int32_t t0, t1;
+    __asm__ volatile("1:\n\t"
+                     "ldr     %2, [%1], #4\n\t"
+                     "sxtab16 %3, %5, %2\n\t"
+                     "sxtab16 %2, %5, %2, ror #8\n\t"
+                     "strd    %3, %2, [%0], #8\n\t"
+                     "subs    %4, %4, #1\n\t"
+                     "bne     1b"
+                     : "+r"(col), "+r"(x), "=&r"(t0), "=&r"(t1), "+r"(groups)
+                     : "r"(off2)
+                     : "memory", "cc");
+}
+
+static int fc_shifts_fit(const int32_t *shifts, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++) {
+        if (!tx_dsp_requant_out_ok(shifts[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+#endif
 
 tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
                                 const int8_t *in, const int8_t *weights, const int32_t *bias,
@@ -47,12 +231,47 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
 #if defined(__ARM_FEATURE_DSP)
     off2 = tx_dsp_dup16(p->input_offset);
 #endif
+    {
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+    /* four outputs at a time over the expanded row: whole groups only (in_features a multiple
+     * of 4) and the 32-bit output stage */
+    const int use_blocks = in_features % 4 == 0 && in_features <= 4 * TX_FC_GROUPS
+        && out_features >= 4 && fc_shifts_fit(p->shifts, out_features & ~3);
+    int32_t col[use_blocks ? in_features >> 1 : 1];
+    int32_t zero_bias[use_blocks && bias == 0 ? out_features & ~3 : 1];
+    if (use_blocks && bias == 0) {
+        for (o = 0; o < (out_features & ~3); o++) {
+            zero_bias[o] = 0;
+        }
+    }
+#endif
 
     for (b = 0; b < batches; b++) {
         const int8_t *row = in + (int64_t)b * in_features;
         int8_t *dst = out + (int64_t)b * out_features;
         o = 0;
 #if defined(__ARM_FEATURE_DSP)
+#if defined(__thumb2__)
+        if (use_blocks) {
+            fc_state st;
+            expand_row(col, row, in_features >> 2, off2);
+            st.col = col;
+            st.w = weights;
+            st.n = in_features;
+            st.groups = in_features >> 2;
+            st.bias = bias != 0 ? bias : zero_bias;
+            st.mult = p->multipliers;
+            st.shift = p->shifts;
+            st.out = dst;
+            st.out_end = dst + (out_features & ~3);
+            st.zp2p1 = 2 * p->output_offset + 1;
+            st.clamp = p->act_min != -128 || p->act_max != 127;
+            st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+            st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+            fc_blocks4(&st);
+            o = out_features & ~3;
+        }
+#endif
         for (; o + 1 < out_features; o += 2) {
             const int8_t *w0 = weights + (int64_t)o * in_features;
             int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);
@@ -83,6 +302,7 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
                                       p->act_min, p->act_max);
         }
 #endif
+    }
     }
     return TX_OK;
 }

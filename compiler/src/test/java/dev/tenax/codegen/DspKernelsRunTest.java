@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * run under QEMU and must give the Java integer evaluator's bits.
  */
 class DspKernelsRunTest {
-  static final int BRANCHES = 20;
+  static final int BRANCHES = 24;
 
   static final List<String> DSP_KERNELS = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
       "tx_fully_connected_s8.c");
@@ -84,6 +84,129 @@ class DspKernelsRunTest {
     }
   }
 
+  /**
+   * QDQ layers whose Clip is narrower than the output's quantized range, so the kernels clamp to
+   * an activation range inside int8 (act_min > -128 and act_max < 127: the SSUB8/SEL clamps of
+   * the asm output stages); a quantizer-calibrated model never has one. Convolutions of the
+   * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3) and fully-connected layers
+   * of the four-output blocks, zero points across the range.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
+  void clampedQdqLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < 8; i++) {
+      qdqBranch(b, r, i);
+    }
+    Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
+        dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
+    ModelCompiler.Result result = ModelCompiler.compile(g,
+        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    Program p = result.program();
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    Map<String, Tensor> feed = new HashMap<>();
+    for (Program.Io in : p.inputs()) {
+      float[] x = new float[in.type().size()];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = r.nextFloat() * 8 - 4;
+      }
+      feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
+    }
+    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+    QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+    for (String out : want.keySet()) {
+      assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
+          target + " seed " + seed + " output " + out);
+    }
+  }
+
+  /** x{i} -> Q -> DQ -> Conv or Gemm (int8 weights, int32 bias) -> Clip -> Q -> DQ -> y{i}. */
+  private static void qdqBranch(OnnxModelBuilder b, Random r, int i) {
+    String x = "x" + i;
+    float xs = 0.02f + r.nextFloat() * 0.03f;
+    long xzp = -128 + r.nextInt(256);
+    float ys = 0.02f + r.nextFloat() * 0.05f;
+    long yzp = -100 + r.nextInt(200);
+    boolean fc = i % 4 == 3;
+    int in = 1 + r.nextInt(70);
+    int out = 1 + r.nextInt(40);
+    int c = 1, kh = 1, kw = 1, h = 1, w = 1, stride = 1;
+    if (fc) {
+      in = 4 * (1 + r.nextInt(32));
+      out = 4 + r.nextInt(20);
+    } else if (i % 4 == 0) {
+      c = in;
+      h = 1 + r.nextInt(6);
+      w = 1 + r.nextInt(6);
+      stride = 1 + r.nextInt(2);
+    } else if (i % 4 == 1) {
+      c = r.nextBoolean() ? 1 : 3;
+      kh = 2 + r.nextInt(8);
+      kw = 1 + r.nextInt(4);
+      h = kh + r.nextInt(6);
+      w = kw + r.nextInt(6);
+      stride = 2;
+    } else {
+      c = 4 * (1 + r.nextInt(8));
+      kh = 3;
+      kw = 3;
+      h = 3 + r.nextInt(5);
+      w = 3 + r.nextInt(5);
+    }
+    int taps = fc ? in : c * kh * kw;
+    long[] wq = new long[out * taps];
+    for (int k = 0; k < wq.length; k++) {
+      wq[k] = -127 + r.nextInt(255);
+    }
+    float[] ws = new float[out];
+    float[] bs = new float[out];
+    long[] bq = new long[out];
+    for (int o = 0; o < out; o++) {
+      ws[o] = (0.5f + r.nextFloat()) / (taps * 4f);
+      bs[o] = xs * ws[o];
+      bq[o] = -3000 + r.nextInt(6000);
+    }
+    int[] wShape = fc ? new int[] {out, in} : new int[] {out, c, kh, kw};
+    // the Clip inside the output's range [ys * (-128 - yzp), ys * (127 - yzp)]
+    float lo = ys * (-128 - yzp) + ys * (1 + r.nextInt(40));
+    float hi = ys * (127 - yzp) - ys * (1 + r.nextInt(40));
+    b.initializer("xs" + i, Tensor.scalar(xs)).initializer("xzp" + i, Tensor.scalar(DType.INT8, xzp))
+        .initializer("wq" + i, Tensor.ofLongs(DType.INT8, wShape, wq))
+        .initializer("ws" + i, Tensor.ofFloats(new int[] {out}, ws))
+        .initializer("wzp" + i, Tensor.zeros(DType.INT8, new int[] {out}))
+        .initializer("bq" + i, Tensor.ofLongs(DType.INT32, new int[] {out}, bq))
+        .initializer("bs" + i, Tensor.ofFloats(new int[] {out}, bs))
+        .initializer("bzp" + i, Tensor.zeros(DType.INT32, new int[] {out}))
+        .initializer("lo" + i, Tensor.scalar(lo)).initializer("hi" + i, Tensor.scalar(hi))
+        .initializer("ys" + i, Tensor.scalar(ys)).initializer("yzp" + i, Tensor.scalar(DType.INT8, yzp))
+        .node("QuantizeLinear", List.of(x, "xs" + i, "xzp" + i), List.of("xq" + i))
+        .node("DequantizeLinear", List.of("xq" + i, "xs" + i, "xzp" + i), List.of("xd" + i))
+        .node("DequantizeLinear", List.of("wq" + i, "ws" + i, "wzp" + i), List.of("wd" + i),
+            Map.of("axis", Attribute.ofInt(0)))
+        .node("DequantizeLinear", List.of("bq" + i, "bs" + i, "bzp" + i), List.of("bd" + i),
+            Map.of("axis", Attribute.ofInt(0)));
+    int oh = (h - kh) / stride + 1;
+    int ow = (w - kw) / stride + 1;
+    if (fc) {
+      b.input(x, DType.FLOAT32, 1, in);
+      b.node("Gemm", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of("transB", Attribute.ofInt(1)));
+    } else {
+      b.input(x, DType.FLOAT32, 1, c, h, w);
+      b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
+          "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride)));
+    }
+    b.node("Clip", List.of("c" + i, "lo" + i, "hi" + i), List.of("k" + i))
+        .node("QuantizeLinear", List.of("k" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
+        .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
+    if (fc) {
+      b.output("y" + i, DType.FLOAT32, 1, out);
+    } else {
+      b.output("y" + i, DType.FLOAT32, 1, out, oh, ow);
+    }
+  }
+
   /** Cores with the DSP extension get the arm-dsp files; the others keep the reference. */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"cortex-m4, arm-dsp/src", "cortex-m7, arm-dsp/src", "cortex-m33, arm-dsp/src",
@@ -119,15 +242,23 @@ class DspKernelsRunTest {
     float lo = -5 + r.nextFloat() * 6;
     ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
     String pre = r.nextBoolean() ? "z" + i : y;
-    int kind = r.nextInt(6);
+    int kind = i < 9 ? i : r.nextInt(9); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
-      int in = 1 + r.nextInt(70);
+      // multiples of 4 take the four-output asm blocks (rows of up to 1024), the rest and longer
+      // rows the dot-product loops
+      int in = switch (r.nextInt(4)) {
+        case 0 -> 1 + r.nextInt(70);
+        case 1 -> 1028 + 4 * r.nextInt(8);
+        default -> 4 * (1 + r.nextInt(64));
+      };
       int out = 1 + r.nextInt(21);
       int rows = 1 + r.nextInt(3);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
+    } else if (kind >= 6) {
+      wideConv(b, r, kind, x, pre, y);
     } else {
       // 0-2: ordinary convolution, 3: depthwise (multiplier 1 or 2), 4: grouped (2 groups)
       int c = 1 + r.nextInt(19);
@@ -170,5 +301,53 @@ class DspKernelsRunTest {
     if (!pre.equals(y)) {
       b.node("Relu", List.of(pre), List.of(y));
     }
+  }
+
+  /**
+   * The shapes of the im2col GEMM path of the DSP conv2d: 6: 1x1 convolutions of 1-70 channels
+   * in and out, stride 1 or 2 (channel pairs with a lone last channel, windows of fewer than 4
+   * taps or with a partial last group, an odd pixel count); 7: first layers with 1 or 3 input
+   * channels and kernels up to 10x4, stride 1 or 2, pads on every side (rows of whole groups
+   * expanded straight, rows cut by the padding gathered); 8: windows of more than 640 taps, which
+   * take the older two-channel loop.
+   */
+  private static void wideConv(OnnxModelBuilder b, Random r, int kind, String x, String pre, String y) {
+    int c, outC, kh, kw, sh, sw;
+    int[] pads;
+    if (kind == 6) {
+      c = 1 + r.nextInt(70);
+      outC = 1 + r.nextInt(70);
+      kh = 1;
+      kw = 1;
+      sh = 1 + r.nextInt(2);
+      sw = sh;
+      pads = new int[4];
+    } else if (kind == 7) {
+      c = r.nextBoolean() ? 1 : 3;
+      outC = 1 + r.nextInt(20);
+      kh = 1 + r.nextInt(10);
+      kw = 1 + r.nextInt(4);
+      sh = 1 + r.nextInt(2);
+      sw = 1 + r.nextInt(2);
+      pads = new int[] {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+    } else {
+      c = 72 + r.nextInt(8);
+      outC = 1 + r.nextInt(5);
+      kh = 3;
+      kw = 3;
+      sh = 1;
+      sw = 1;
+      pads = new int[] {1, 1, 1, 1};
+    }
+    int h = Math.max(1 + r.nextInt(kind == 7 ? 12 : 7), kh);
+    int w = Math.max(1 + r.nextInt(kind == 7 ? 12 : 7), kw);
+    int oh = (h + pads[0] + pads[2] - kh) / sh + 1;
+    int ow = (w + pads[1] + pads[3] - kw) / sw + 1;
+    b.input(x, DType.FLOAT32, 1, c, h, w);
+    b.initializer("w" + x, RandomLayersTest.random(r, outC, c, kh, kw))
+        .initializer("b" + x, RandomLayersTest.random(r, outC));
+    b.node("Conv", List.of(x, "w" + x, "b" + x), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
+        "strides", Attribute.ofInts(sh, sw), "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3])));
+    b.output(y, DType.FLOAT32, 1, outC, oh, ow);
   }
 }
