@@ -47,6 +47,10 @@ final class EnergyOptions {
       + "first named power, lux, volt/vcap or irradiance W/m^2).")
   String traceColumn;
 
+  @Option(names = "--time-unit", paramLabel = "s|ms", description = "CSV traces: the time column's unit when its "
+      + "name does not say (default: ms if the name contains ms, else s).")
+  String timeUnit;
+
   @Option(names = "--interpolate", paramLabel = "hold|linear", description = "Between samples (default: hold).")
   String interpolate = "hold";
 
@@ -136,7 +140,12 @@ final class EnergyOptions {
     if (inferences != null && inferences < 1) {
       throw new UsageException("--inferences must be at least 1");
     }
-    TraceReader.Read read = TraceReader.read(trace, f, traceColumn, interp, end);
+    double secondsPerUnit = timeUnit == null ? Double.NaN : switch (timeUnit) {
+      case "s" -> 1;
+      case "ms" -> 1e-3;
+      default -> throw new UsageException("--time-unit takes s or ms, not " + timeUnit);
+    };
+    TraceReader.Read read = TraceReader.read(trace, f, traceColumn, interp, end, secondsPerUnit);
     err.println("trace " + trace + ": " + read.description());
     double ohms = sourceOhms == null ? Double.NaN : Units.prefixed(sourceOhms, "--source-ohms " + sourceOhms);
     Harvester h = Harvesters.of(read.trace(), new Harvesters.Options(ohms, cells, areaCm2, efficiency, wattsPerUnit));

@@ -15,7 +15,9 @@ public record InferenceResult(int index, int inputIndex, double startS, double e
   }
 
   public double deadTimeS() {
-    return Math.max(0, latencyS() - onTimeS);
+    // an inference without failures has no dead time; the subtraction leaves rounding noise
+    double d = latencyS() - onTimeS;
+    return d > 1e-9 * latencyS() ? d : 0;
   }
 
   public boolean correct() {

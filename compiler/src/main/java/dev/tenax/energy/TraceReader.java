@@ -30,6 +30,15 @@ public final class TraceReader {
 
   public static Read read(Path file, TraceFormat format, String column, Trace.Interpolation interp, Trace.End end)
       throws IOException, UsageException {
+    return read(file, format, column, interp, end, Double.NaN);
+  }
+
+  /**
+   * As above; {@code csvSecondsPerTimeUnit} overrides what a CSV time column's name implies (NaN:
+   * milliseconds when the name says ms, else seconds), for logs whose header gives no unit.
+   */
+  public static Read read(Path file, TraceFormat format, String column, Trace.Interpolation interp, Trace.End end,
+      double csvSecondsPerTimeUnit) throws IOException, UsageException {
     if (!Files.isRegularFile(file)) {
       throw new UsageException("trace " + file + " does not exist: give a CSV, Fused lux or MSPSim voltage file");
     }
@@ -60,7 +69,7 @@ public final class TraceReader {
       if (!header) {
         throw new UsageException(where(file, first) + "a CSV trace needs a header naming its time and value columns");
       }
-      return csv(file, lines, first, format, column, interp, end);
+      return csv(file, lines, first, format, column, interp, end, csvSecondsPerTimeUnit);
     }
     if (header) {
       throw new UsageException(where(file, first) + "a " + f.cliName + " trace has no header line");
@@ -100,7 +109,7 @@ public final class TraceReader {
   }
 
   private static Read csv(Path file, List<String> lines, int first, TraceFormat forced, String column,
-      Trace.Interpolation interp, Trace.End end) throws UsageException {
+      Trace.Interpolation interp, Trace.End end, double secondsPerUnit) throws UsageException {
     String[] names = split(lines.get(first));
     int time = -1;
     int date = -1;
@@ -130,7 +139,7 @@ public final class TraceReader {
     }
     String tn = names[time].toLowerCase(Locale.ROOT);
     boolean hhmm = tn.equals("mst") || date >= 0;
-    double scale = tn.contains("ms") && !tn.equals("mst") ? 1e-3 : 1;
+    double scale = !Double.isNaN(secondsPerUnit) ? secondsPerUnit : tn.contains("ms") && !tn.equals("mst") ? 1e-3 : 1;
     double[] t = new double[lines.size()];
     double[] v = new double[lines.size()];
     int n = 0;
@@ -167,7 +176,8 @@ public final class TraceReader {
     TraceFormat f = TraceFormat.csv(q);
     String how = (forced != null ? "format " + f.cliName + " (as given)" : "detected format " + f.cliName)
         + String.format(Locale.ROOT, ": column '%s' over '%s'%s, %d samples", names[value], names[time],
-            hhmm ? " (date and HH:MM)" : scale == 1 ? " (seconds)" : " (milliseconds)", n);
+            hhmm ? " (date and HH:MM)" : scale == 1 ? " (seconds)" : scale == 1e-3 ? " (milliseconds)"
+            : " (" + scale + " s per unit)", n);
     return new Read(new Trace(f, Arrays.copyOf(t, n), Arrays.copyOf(v, n), interp, end), how);
   }
 

@@ -48,9 +48,10 @@ class TraceReaderTest {
     assertEquals(4016, bfree.trace().values().length);
     assertEquals(3.370, bfree.trace().mean(), 0.001);
     TraceReader.Read crank = TraceReader.read(SharedData.require("energy-traces/turner-crank-solar/23_0.csv"), null,
-        "CrankPower", Trace.Interpolation.LINEAR, Trace.End.LOOP);
+        "CrankPower", Trace.Interpolation.LINEAR, Trace.End.LOOP, 1e-3);
     assertEquals(TraceFormat.CSV_POWER, crank.trace().format());
     assertEquals(4217, crank.trace().values().length);
+    assertEquals(324.9, crank.trace().times()[4216], 0.1);
     assertEquals(0.0488, crank.trace().mean(), 0.0001);
   }
 
