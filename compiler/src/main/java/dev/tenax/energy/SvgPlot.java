@@ -22,7 +22,7 @@ public final class SvgPlot {
     List<double[]> pts = h.points();
     double t1 = pts.isEmpty() ? 1 : Math.max(pts.get(pts.size() - 1)[0], 1e-9);
     double vTop = Math.max(vMax, s.vOn()) * 1.05;
-    Axes a = new Axes(0, t1, 0, vTop);
+    Axes a = new Axes(0, t1, 0, vTop, v -> String.format(Locale.ROOT, "%.4g", v));
     StringBuilder sb = a.open(title, "time (s)", "capacitor voltage (V)");
     sb.append("<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"1\" points=\"");
     int w = WIDTH - LEFT - RIGHT;
@@ -55,8 +55,21 @@ public final class SvgPlot {
     sb.append("\"/>\n");
     a.hline(sb, s.vOn(), "#888", String.format(Locale.ROOT, "Von %.2f V", s.vOn()));
     a.hline(sb, s.vOff(), "#888", String.format(Locale.ROOT, "Voff %.2f V", s.vOff()));
+    // at most one marker of each kind per pixel column, so hour-long runs stay small files
+    double lastFailureX = -1;
+    double lastDoneX = -1;
     for (VoltageHistory.Event e : h.events()) {
-      if (e.kind() == VoltageHistory.Kind.POWER_FAILURE) {
+      double ex = Math.floor(a.x(e.t()));
+      boolean failure = e.kind() == VoltageHistory.Kind.POWER_FAILURE;
+      if (ex == (failure ? lastFailureX : lastDoneX)) {
+        continue;
+      }
+      if (failure) {
+        lastFailureX = ex;
+      } else {
+        lastDoneX = ex;
+      }
+      if (failure) {
         sb.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#c0392b\" "
             + "stroke-width=\"1\"><title>power failure at %.6g s</title></line>%n", fmt(a.x(e.t())),
             fmt(a.y(e.volts()) + 4), fmt(a.x(e.t())), fmt(a.y(e.volts()) + 12), e.t()));
@@ -80,7 +93,7 @@ public final class SvgPlot {
   }
 
   /** Linear axes in a fixed frame, with five ticks each. */
-  record Axes(double x0, double x1, double y0, double y1) {
+  record Axes(double x0, double x1, double y0, double y1, java.util.function.DoubleFunction<String> xTick) {
     double x(double v) {
       return LEFT + (v - x0) / (x1 - x0) * (WIDTH - LEFT - RIGHT);
     }
@@ -102,8 +115,8 @@ public final class SvgPlot {
       for (int k = 0; k <= 5; k++) {
         double xv = x0 + (x1 - x0) * k / 5;
         double yv = y0 + (y1 - y0) * k / 5;
-        sb.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%.4g"
-            + "</text>%n", fmt(x(xv)), HEIGHT - BOTTOM + 15, xv));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s"
+            + "</text>%n", fmt(x(xv)), HEIGHT - BOTTOM + 15, escape(xTick.apply(xv))));
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%s\" font-size=\"11\" text-anchor=\"end\">%.3g"
             + "</text>%n", LEFT - 5, fmt(y(yv) + 4), yv));
       }

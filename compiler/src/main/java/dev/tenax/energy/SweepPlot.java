@@ -21,8 +21,9 @@ public final class SweepPlot {
       c1 = c0 * 10;
     }
     double lMax = ok.stream().mapToDouble(Point::latencyS).max().orElse(1) * 1.1;
-    SvgPlot.Axes a = new SvgPlot.Axes(Math.log10(c0), Math.log10(c1), 0, lMax);
-    StringBuilder sb = a.open(title, "capacitance (log10 of farads)", "mean latency per inference (s)");
+    SvgPlot.Axes a = new SvgPlot.Axes(Math.log10(c0), Math.log10(c1), 0, lMax,
+        v -> String.format(Locale.ROOT, "%.3g", Math.pow(10, v) * 1e6));
+    StringBuilder sb = a.open(title, "capacitance (uF, log scale)", "mean latency per inference (s)");
     Map<String, StringBuilder> lines = new LinkedHashMap<>();
     for (Point p : ok) {
       String key = String.format(Locale.ROOT, "Von %.2f V, Voff %.2f V", p.vOn(), p.vOff());
