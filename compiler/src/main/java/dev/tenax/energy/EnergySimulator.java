@@ -129,7 +129,7 @@ public final class EnergySimulator {
       }
       Mcu before = mcu;
       step(targetUnits, untilSeconds);
-      if (before != Mcu.OFF && mcu == Mcu.OFF && before == Mcu.RUN) {
+      if (before == Mcu.RUN && mcu == Mcu.OFF) {
         long at = (long) Math.floor(units);
         if (at >= 1 && (failures.isEmpty() || at > failures.get(failures.size() - 1))) {
           failures.add(at);

@@ -71,15 +71,13 @@ public final class FirmwareInLoop {
     for (int k = 0; k < maxInferences; k++) {
       int in = k % feeds.size();
       PowerFailureRun.Run plain = plain(in);
-      Attempt a = attempt(sim, in, plain, untilSeconds);
+      Attempt a = attempt(sim, k, in, plain, untilSeconds);
       if (a.result == null) {
         stop = a.why;
         never = a.never && done.isEmpty();
         break;
       }
-      done.add(new InferenceResult(k, in, a.result.startS(), a.result.endS(), a.result.onTimeS(),
-          a.result.onTimeUnits(), a.result.plainUnits(), a.result.powerFailures(), a.result.boots(),
-          a.result.outputsCorrect(), a.result.energy()));
+      done.add(a.result);
       if (progress != null) {
         progress.inferenceDone(done.size(), sim.time());
       }
@@ -90,7 +88,7 @@ public final class FirmwareInLoop {
   private record Attempt(InferenceResult result, String why, boolean never) {}
 
   /** One inference from the simulator's current state; the simulator advances only when it completes. */
-  private Attempt attempt(EnergySimulator sim, int in, PowerFailureRun.Run plain, double untilSeconds)
+  private Attempt attempt(EnergySimulator sim, int index, int in, PowerFailureRun.Run plain, double untilSeconds)
       throws IOException, InterruptedException, UsageException {
     long budget = plain.onTime() * 2 + 1000;
     while (true) {
@@ -130,7 +128,7 @@ public final class FirmwareInLoop {
       sim.markInferenceDone();
       EnergySplit energy = EnergySplit.of(sim.ledger().since(before), r.onTime(), plain.onTime(), commitsPerInference,
           load);
-      return new Attempt(new InferenceResult(0, in, start, sim.time(), r.onTime() / load.unitsPerSecond(), r.onTime(),
+      return new Attempt(new InferenceResult(index, in, start, sim.time(), r.onTime() / load.unitsPerSecond(), r.onTime(),
           plain.onTime(), real.failuresAt().size(), real.boots(), correctness(plain.outputs(), r.outputs()), energy),
           null, false);
     }
