@@ -288,9 +288,10 @@ public final class ProjectBuilder {
       for (int i = 0; i + n <= whole.length(); i++) {
         boolean first = floats ? Float.compare(whole.floats()[i], arr.floats()[0]) == 0
             : whole.ints()[i] == arr.ints()[0];
-        boolean same = first && floats
+        // parenthesised: "first && floats ? a : b" took the int branch for float arrays (NPE)
+        boolean same = first && (floats
             ? java.util.Arrays.equals(whole.floats(), i, i + n, arr.floats(), 0, n)
-            : java.util.Arrays.equals(whole.ints(), i, i + n, arr.ints(), 0, n);
+            : java.util.Arrays.equals(whole.ints(), i, i + n, arr.ints(), 0, n));
         if (same) {
           return i == 0 ? e.getValue() : "(" + e.getValue() + " + " + i + ")";
         }
