@@ -2,7 +2,8 @@
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
 # MLPerf Tiny QDQ models on cortex-m4, cortex-m7 and cortex-m0 (where they fit), measured under
 # QEMU by `tenax bench`, the intermittent builds on cortex-m4, and the MSP430 figures
-# (scripts/performance-msp430.sh, under mspdebug sim). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
+# (scripts/performance-msp430.sh, under mspdebug sim), and the energy simulator's speed
+# (scripts/performance-energy.sh). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${1:-../shared}
@@ -95,6 +96,8 @@ PY
   done
   echo
   bash scripts/performance-msp430.sh "$shared" "$tmp"
+  echo
+  bash scripts/performance-energy.sh "$shared" "$tmp"
 } > docs/performance.md.tmp
 mv docs/performance.md.tmp docs/performance.md
 echo "wrote docs/performance.md"

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
     description = "Compile ONNX models to C for microcontrollers, including batteryless ones that "
         + "lose power during inference.",
     subcommands = {InspectCommand.class, ExecCommand.class, QuantizeCommand.class,
-        CompileCommand.class, RunCommand.class, BenchCommand.class, EvalCommand.class, BenchmarkCommand.class,
-        ExampleCommand.class, TrainExampleCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        CompileCommand.class, RunCommand.class, SimulateCommand.class, SweepCommand.class, BenchCommand.class,
+        EvalCommand.class, BenchmarkCommand.class, ExampleCommand.class, TrainExampleCommand.class,
+        DoctorCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0   ok", "  2   usage error (bad option, missing or mismatched input file)",
         "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",

@@ -25,13 +25,23 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
   /** Share of each charge kept in reserve (model error, capacitor leakage, voltage sag). */
   public static final double MARGIN = 0.25;
 
+  /** MSP430FR5994 active current per hertz of MCLK (SLASE54: 118 uA/MHz). */
+  static final double MSP430_AMPS_PER_HZ = 118e-12;
+  /** Low-power Cortex-M4 run-mode current per hertz (STM32L476, DS10198: down to 100 uA/MHz). */
+  static final double CORTEX_M_AMPS_PER_HZ = 100e-12;
+
   public static PowerModel of(Target t) {
     if (t.family().equals("msp430")) {
-      return new PowerModel(t.name(), 118e-12 * 2.1, 20_000, 2_000, 80, 120, 6_000);
+      return new PowerModel(t.name(), MSP430_AMPS_PER_HZ * 2.1, 20_000, 2_000, 80, 120, 6_000);
     }
     boolean dsp = t.hasFeature("dsp");
     boolean fpu = t.hasFeature("fpu");
-    return new PowerModel(t.name(), 100e-12 * 3.0, 10_000, 600, dsp ? 6 : 16, 30, fpu ? 60 : 400);
+    return new PowerModel(t.name(), CORTEX_M_AMPS_PER_HZ * 3.0, 10_000, 600, dsp ? 6 : 16, 30, fpu ? 60 : 400);
+  }
+
+  /** The active current per hertz of core clock on {@code t} (the source of joulesPerCycle). */
+  public static double activeAmpsPerHz(Target t) {
+    return t.family().equals("msp430") ? MSP430_AMPS_PER_HZ : CORTEX_M_AMPS_PER_HZ;
   }
 
   /** Cycles per unit of {@link Tiling#work} for this call. */
