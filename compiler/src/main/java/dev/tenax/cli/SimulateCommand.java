@@ -89,7 +89,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
     out.print(json ? Json.write(report.toJson()) : report.toText());
     out.flush();
-    return report.allCorrect() ? ExitCodes.OK : ExitCodes.INTERNAL;
+    if (!report.allCorrect()) {
+      return ExitCodes.INTERNAL;
+    }
+    return o.neverFinished() ? ExitCodes.NOT_FINISHED : ExitCodes.OK;
   }
 
   static Supervisor supervisor(double on, double off) throws UsageException {

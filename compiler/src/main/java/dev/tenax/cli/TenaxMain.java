@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         EvalCommand.class, BenchmarkCommand.class, ExampleCommand.class, TrainExampleCommand.class,
         DoctorCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0   ok", "  2   usage error (bad option, missing or mismatched input file)",
+    footer = {"  0   ok", "  1   simulate: no inference finished (the report gives the smallest capacitor that does)",
+        "  2   usage error (bad option, missing or mismatched input file)",
         "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",
         "  70  internal error (please report it)"})
 public final class TenaxMain implements Runnable {
