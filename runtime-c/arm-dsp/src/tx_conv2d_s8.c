@@ -11,7 +11,7 @@
  * stack (at most about 7.5 KB, sized per call), which the stack painting of the benchmark counts;
  * tx_conv2d_s8_scratch_size stays 0.
  */
-#include "tx_conv2d_s8.h"
+#include "tx_conv2d_s8_body.h"
 
 #include "tx_arm_dsp.h"
 #include "tx_arm_dsp_requant.h"
@@ -26,16 +26,6 @@ int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 
     (void)filter_shape;
     (void)out_shape;
     return 0;
-}
-
-static int valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
-                 const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
-{
-    return p->groups > 0 && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)
-        && tx_window2d_valid(in_shape, filter_shape, out_shape, p->stride_h, p->stride_w,
-                             p->dilation_h, p->dilation_w, p->pad_top, p->pad_left)
-        && out_shape->c == filter_shape->n && out_shape->c % p->groups == 0
-        && (int64_t)filter_shape->c * p->groups == in_shape->c;
 }
 
 #if defined(__ARM_FEATURE_DSP)
@@ -848,12 +838,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                        const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
                        const tx_shape4 *out_shape, int8_t *out)
 {
-    int32_t b, oy, ox, oc, ky, kx, ic;
-    int32_t in_c, kh, kw, fc, out_c, per_group;
-
-    if (p == 0 || in_shape == 0 || in == 0 || filter_shape == 0 || filter == 0 || out_shape == 0
-        || out == 0 || p->multipliers == 0 || p->shifts == 0
-        || !valid(p, in_shape, filter_shape, out_shape)) {
+    if (!tx_conv2d_s8_valid(p, in_shape, in, filter_shape, filter, out_shape, out)) {
         return TX_ERR_ARGUMENT;
     }
 #if defined(__ARM_FEATURE_DSP)
@@ -872,47 +857,6 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         return TX_OK;
     }
 #endif
-    in_c = in_shape->c;
-    kh = filter_shape->h;
-    kw = filter_shape->w;
-    fc = filter_shape->c;
-    out_c = out_shape->c;
-    per_group = out_c / p->groups;
-
-    for (b = 0; b < out_shape->n; b++) {
-        for (oy = 0; oy < out_shape->h; oy++) {
-            const int32_t y0 = oy * p->stride_h - p->pad_top;
-            for (ox = 0; ox < out_shape->w; ox++) {
-                const int32_t x0 = ox * p->stride_w - p->pad_left;
-                int8_t *o = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
-                for (oc = 0; oc < out_c; oc++) {
-                    const int32_t ic0 = (oc / per_group) * fc;
-                    int32_t acc = bias != 0 ? bias[oc] : INT32_C(0);
-                    for (ky = 0; ky < kh; ky++) {
-                        const int32_t iy = y0 + ky * p->dilation_h;
-                        if (iy < 0 || iy >= in_shape->h) {
-                            continue;
-                        }
-                        for (kx = 0; kx < kw; kx++) {
-                            const int32_t ix = x0 + kx * p->dilation_w;
-                            const int8_t *x;
-                            const int8_t *w;
-                            if (ix < 0 || ix >= in_shape->w) {
-                                continue;
-                            }
-                            x = in + ((b * in_shape->h + iy) * in_shape->w + ix) * in_c + ic0;
-                            w = filter + ((oc * kh + ky) * kw + kx) * fc;
-                            for (ic = 0; ic < fc; ic++) {
-                                const int32_t v = (int32_t)x[ic] + p->input_offset;
-                                acc = tx_add_wrap_s32(acc, v * (int32_t)w[ic]);
-                            }
-                        }
-                    }
-                    o[oc] = tx_requantize_s8(acc, p->multipliers[oc], p->shifts[oc],
-                                             p->output_offset, p->act_min, p->act_max);
-                }
-            }
-        }
-    }
+    tx_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
     return TX_OK;
 }
