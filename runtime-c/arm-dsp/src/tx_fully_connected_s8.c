@@ -7,7 +7,7 @@
  * shapes, take two output features at a time sharing each load of four inputs. Without
  * __ARM_FEATURE_DSP it is the reference loop.
  */
-#include "tx_fully_connected_s8.h"
+#include "tx_fully_connected_s8_body.h"
 
 #include "tx_arm_dsp.h"
 #include "tx_arm_dsp_requant.h"
@@ -216,13 +216,7 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     int32_t i;
 #endif
 
-    if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
-        || p->multipliers == 0 || p->shifts == 0) {
-        return TX_ERR_ARGUMENT;
-    }
-    if (!tx_shape4_valid(in_shape) || out_shape->n != in_shape->n || out_shape->h != 1
-        || out_shape->w != 1 || out_shape->c <= 0
-        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
+    if (!tx_fully_connected_s8_valid(p, in_shape, in, weights, out_shape, out)) {
         return TX_ERR_ARGUMENT;
     }
     batches = in_shape->n;
