@@ -100,7 +100,8 @@ for m in $models; do
     fi
   done
   if [ -z "$cap" ]; then
-    echo "| $m | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | | | |"
+    # a TX diagnostic from the fit check, or the linker's complaint when the code outgrew its budget
+    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | |"
     continue
   fi
   tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
