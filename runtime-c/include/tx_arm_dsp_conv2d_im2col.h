@@ -1,0 +1,403 @@
+/*
+ * The im2col GEMM path of the Cortex-M DSP tx_conv2d_s8 (runtime-c/arm-dsp/src/tx_conv2d_s8.c),
+ * kept apart so that each file stays readable: static functions, included only by that kernel,
+ * inside its __ARM_FEATURE_DSP section, after tx_arm_dsp.h and tx_arm_dsp_requant.h.
+ */
+#ifndef TX_ARM_DSP_CONV2D_IM2COL_H
+#define TX_ARM_DSP_CONV2D_IM2COL_H
+#include "tx_arm_dsp_conv2d_im2col_expand.h"
+
+/*
+ * Pixel (b, oy, ox)'s window into the column slot dst. Kernel rows that are whole groups are
+ * expanded straight from the input when in bounds, zero groups when in the padding, and gathered
+ * (as bytes, padded taps the input zero point) then expanded when cut by the padding; with in_c
+ * a multiple of 4 each in-bounds tap of a cut row is expanded straight too; otherwise the
+ * window's taps are gathered into gat (the last group's unused ones the zero point) and expanded.
+ */
+__attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8_t *gat, int32_t b,
+                                           int32_t oy, int32_t ox)
+{
+    const int32_t in_c = g->in_c;
+    const int32_t kw = g->kw;
+    const int32_t y0 = oy * g->stride_h - g->pad_top;
+    const int32_t x0 = ox * g->stride_w - g->pad_left;
+    const int32_t row_step = g->dil_h * g->in_w * in_c; /* next kernel row, input */
+    const int32_t off2 = g->off2;
+    /* index (not pointer: it may lie outside the input) of tap (0, 0), channel 0 */
+    int32_t idx = ((b * g->in_h + y0) * g->in_w + x0) * in_c;
+    int32_t iy = y0;
+    int32_t ky, kx, kx_lo, kx_hi;
+    if (x0 >= 0 && x0 + g->span_w < g->in_w && y0 >= 0 && y0 + g->span_h < g->in_h) {
+        /* the window inside the input (every pixel of a 1x1 convolution without padding) */
+        if (g->rows_whole) {
+            expand_rows(dst, g->in + idx, g->kh, (kw * in_c) >> 2, row_step, off2);
+            return;
+        }
+        if (g->dil_w == 1 && (in_c & 3) != 0) {
+            int8_t *q = copy_rows(gat, g->in + idx, g->kh, kw * in_c, row_step);
+            set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
+            expand_groups(dst, gat, g->groups, off2);
+            return;
+        }
+    }
+    tx_dsp_taps(x0, kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
+    if (g->rows_whole && kx_lo == 0 && kx_hi == kw) {
+        /* whole rows: the padded ones zero groups, the others one run of rows */
+        const int32_t rg = (kw * in_c) >> 2;
+        int32_t ky_lo, ky_hi;
+        tx_dsp_taps(y0, g->kh, g->dil_h, g->in_h, &ky_lo, &ky_hi);
+        dst = zeros(dst, ky_lo * rg);
+        if (ky_lo < ky_hi) {
+            dst = expand_rows(dst, g->in + (idx + ky_lo * row_step), ky_hi - ky_lo, rg,
+                              row_step, off2);
+        }
+        zeros(dst, (g->kh - (ky_lo < ky_hi ? ky_hi : ky_lo)) * rg);
+    } else if (g->rows_whole) {
+        const int32_t rg = (kw * in_c) >> 2;
+        for (ky = 0; ky < g->kh; ky++) {
+            const int y_in = iy >= 0 && iy < g->in_h;
+            if (!y_in) {
+                dst = zero_groups(dst, rg);
+            } else if ((in_c & 3) == 0) {
+                /* a cut row of whole-group taps (dil_w == 1 here) */
+                const int32_t cg = in_c >> 2;
+                dst = zeros(dst, kx_lo * cg);
+                dst = expand_groups(dst, g->in + (idx + kx_lo * in_c), (kx_hi - kx_lo) * cg,
+                                    off2);
+                dst = zeros(dst, (kw - kx_hi) * cg);
+            } else {
+                gather_row(g, gat, idx, 1, kx_lo, kx_hi);
+                dst = expand_groups(dst, gat, rg, off2);
+            }
+            idx += row_step;
+            iy += g->dil_h;
+        }
+    } else if ((in_c & 3) == 0) {
+        const int32_t cg = in_c >> 2;
+        for (ky = 0; ky < g->kh; ky++) {
+            if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
+                dst = zeros(dst, kw * cg);
+            } else {
+                const int8_t *row = g->in + (idx + kx_lo * g->dil_w * in_c);
+                dst = zeros(dst, kx_lo * cg);
+                for (kx = kx_lo; kx < kx_hi; kx++) {
+                    dst = expand_groups(dst, row, cg, off2);
+                    row += g->dil_w * in_c;
+                }
+                dst = zeros(dst, (kw - kx_hi) * cg);
+            }
+            idx += row_step;
+            iy += g->dil_h;
+        }
+    } else {
+        int8_t *q = gat;
+        for (ky = 0; ky < g->kh; ky++) {
+            q = gather_row(g, q, idx, iy >= 0 && iy < g->in_h, kx_lo, kx_hi);
+            idx += row_step;
+            iy += g->dil_h;
+        }
+        set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
+        expand_groups(dst, gat, g->groups, off2);
+    }
+}
+
+/* The first n (1..3) bytes of w as a filter word, the rest 0. */
+static int32_t tail_word(const int8_t *w, int32_t n)
+{
+    uint32_t v = (uint32_t)(uint8_t)w[0];
+    if (n > 1) {
+        v |= (uint32_t)(uint8_t)w[1] << 8;
+    }
+    if (n > 2) {
+        v |= (uint32_t)(uint8_t)w[2] << 16;
+    }
+    return tx_wrap_s32(v);
+}
+
+static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
+{
+    int32_t c;
+    for (c = 0; c < n; c++) {
+        if (!tx_dsp_requant_out_ok(shifts[c])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+#if defined(__thumb2__)
+/* The state of blocks1x4, word offsets fixed by its assembly. */
+typedef struct {
+    const int32_t *col;    /*  0: the column buffer, four pixels */
+    const int8_t *w;       /*  4: the channel's filter (advances) */
+    int32_t full;          /*  8: whole groups, >= 1 */
+    const int32_t *tab;    /* 12: the channel's entry of the channel table (advances) */
+    int8_t *out;           /* 16: pixel A's output of the channel (advances); B, C, D follow
+                                  out_c apart */
+    int32_t out_c;         /* 20 */
+    const int8_t *out_end; /* 24: out after the last channel */
+    int32_t tail_bytes;    /* 28: k - 4 * full: from the end of a filter's whole groups to the
+                                  next filter */
+    int32_t tail;          /* 32: the taps end with a partial group */
+    int32_t clamp;         /* 36: act range narrower than int8 */
+    uint32_t lo4;          /* 40: act_min in every byte */
+    uint32_t hi4;          /* 44: act_max in every byte */
+} blocks_state;
+
+/* Words per channel in the channel table: the bias, the partial group's filter word (0 when
+ * none), the multiplier, k = ~shift and C = (2 zp + 1) * 2^(k-1) (output stage 1 of
+ * tx_arm_dsp_requant.h). */
+#define TX_CONV_TAB_WORDS 5
+
+/* Channels per channel table (20 bytes each on the stack). */
+#define TX_CONV_CHUNK 64
+
+/*
+ * Four output pixels (the column buffer) times every output channel, with the output stage.
+ * Per channel and group of four taps: one filter word load, two SXTB16, two LDM of the four
+ * pixels' expanded inputs and eight SMLAD (16 MACs in 13 instructions; unrolled twice, an odd
+ * count entering at the second half); the partial group with its filter word from the table;
+ * then SMMLA + ASR + SSAT and four byte stores, out_c apart (when st->clamp the four bytes are
+ * packed with BFI and clamped with SSUB8/SEL first). Naked: the loop needs 13 registers besides
+ * the state, more than GCC gives an asm statement; st lives at [sp].
+ * Registers: r0 column, r1 filter, r2 count, r3 / r12 the filter word's halves, r4-r7 the
+ * accumulators of pixels A-D, r8-r11 two pixels' inputs, lr the filter word.
+ */
+__attribute__((naked)) static void blocks1x4(blocks_state *st __attribute__((unused)))
+{
+    __asm__(
+        "push   {r0, r4-r11, lr}\n"
+        "5:\n\t"
+        "ldr    r3, [sp]\n\t"
+        "ldm    r3, {r0, r1, r2, r12}\n\t"
+        "ldr    r4, [r12]\n\t"
+        "mov    r5, r4\n\t"
+        "mov    r6, r4\n\t"
+        "mov    r7, r4\n\t"
+        "adds   r2, r2, #1\n\t"
+        "lsrs   r2, r2, #1\n\t"
+        "bcc    2f\n"
+        "1:\n\t"
+        "ldr    lr, [r1], #4\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r3, lr\n\t"
+        "sxtb16 r12, lr, ror #8\n\t"
+        "smlad  r4, r8, r3, r4\n\t"
+        "smlad  r4, r9, r12, r4\n\t"
+        "smlad  r5, r10, r3, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r3, r6\n\t"
+        "smlad  r6, r9, r12, r6\n\t"
+        "smlad  r7, r10, r3, r7\n\t"
+        "smlad  r7, r11, r12, r7\n"
+        "2:\n\t"
+        "ldr    lr, [r1], #4\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r3, lr\n\t"
+        "sxtb16 r12, lr, ror #8\n\t"
+        "smlad  r4, r8, r3, r4\n\t"
+        "smlad  r4, r9, r12, r4\n\t"
+        "smlad  r5, r10, r3, r5\n\t"
+        "smlad  r5, r11, r12, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r3, r6\n\t"
+        "smlad  r6, r9, r12, r6\n\t"
+        "smlad  r7, r10, r3, r7\n\t"
+        "smlad  r7, r11, r12, r7\n\t"
+        "subs   r2, r2, #1\n\t"
+        "bne    1b\n\t"
+        "ldr    r3, [sp]\n\t"
+        "ldr    r12, [r3, #12]\n\t"
+        "ldr    r2, [r3, #32]\n\t"
+        "cbz    r2, 3f\n\t"
+        /* the partial group */
+        "ldr    lr, [r12, #4]\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "sxtb16 r2, lr\n\t"
+        "sxtb16 lr, lr, ror #8\n\t"
+        "smlad  r4, r8, r2, r4\n\t"
+        "smlad  r4, r9, lr, r4\n\t"
+        "smlad  r5, r10, r2, r5\n\t"
+        "smlad  r5, r11, lr, r5\n\t"
+        "ldm    r0!, {r8-r11}\n\t"
+        "smlad  r6, r8, r2, r6\n\t"
+        "smlad  r6, r9, lr, r6\n\t"
+        "smlad  r7, r10, r2, r7\n\t"
+        "smlad  r7, r11, lr, r7\n"
+        "3:\n\t"
+        /* the next channel's filter and table entry; the output stage */
+        "ldr    r2, [r3, #28]\n\t"
+        "add    r1, r1, r2\n\t"
+        "str    r1, [r3, #4]\n\t"
+        "add    r12, r12, #8\n\t"
+        "ldm    r12!, {r8, r9, r10}\n\t"
+        "str    r12, [r3, #12]\n\t"
+        "smmla  r4, r4, r8, r10\n\t"
+        "smmla  r5, r5, r8, r10\n\t"
+        "smmla  r6, r6, r8, r10\n\t"
+        "smmla  r7, r7, r8, r10\n\t"
+        "asr    r4, r4, r9\n\t"
+        "asr    r5, r5, r9\n\t"
+        "asr    r6, r6, r9\n\t"
+        "asr    r7, r7, r9\n\t"
+        "ssat   r4, #8, r4\n\t"
+        "ssat   r5, #8, r5\n\t"
+        "ssat   r6, #8, r6\n\t"
+        "ssat   r7, #8, r7\n\t"
+        "ldrd   r0, r1, [r3, #16]\n\t"
+        "ldr    r2, [r3, #36]\n\t"
+        "cbnz   r2, 6f\n\t"
+        "strb   r4, [r0]\n\t"
+        "strb   r5, [r0, r1]\n\t"
+        "add    r2, r0, r1, lsl #1\n\t"
+        "strb   r6, [r2]\n\t"
+        "strb   r7, [r2, r1]\n"
+        "4:\n\t"
+        "adds   r0, r0, #1\n\t"
+        "str    r0, [r3, #16]\n\t"
+        "ldr    r2, [r3, #24]\n\t"
+        "cmp    r0, r2\n\t"
+        "bne    5b\n\t"
+        "pop    {r0, r4-r11, pc}\n"
+        "6:\n\t"
+        "bfi    r4, r5, #8, #8\n\t"
+        "bfi    r4, r6, #16, #8\n\t"
+        "bfi    r4, r7, #24, #8\n\t"
+        "ldrd   r8, r9, [r3, #40]\n\t"
+        "ssub8  r2, r4, r8\n\t"
+        "sel    r4, r4, r8\n\t"
+        "ssub8  r2, r4, r9\n\t"
+        "sel    r4, r9, r4\n\t"
+        "strb   r4, [r0]\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r0, r1]\n\t"
+        "add    r2, r0, r1, lsl #1\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r2]\n\t"
+        "lsrs   r4, r4, #8\n\t"
+        "strb   r4, [r2, r1]\n\t"
+        "b      4b");
+}
+
+/* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
+ * the SMMLA range. */
+static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                        const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
+                        const int32_t *bias, const tx_shape4 *out_shape, int8_t *out)
+{
+    const int32_t in_c = in_shape->c;
+    const int32_t out_c = out_shape->c;
+    const int32_t k = filter_shape->h * filter_shape->w * in_c;
+    const int32_t full = k >> 2;
+    const int32_t tail = k & 3;
+    const int32_t groups = full + (tail != 0);
+    const int32_t zp = p->output_offset;
+    const int32_t lo = p->act_min;
+    const int32_t hi = p->act_max;
+    const int32_t out_h = out_shape->h;
+    const int32_t out_w = out_shape->w;
+    const int32_t total = out_shape->n * out_h * out_w;
+    int32_t col[TX_COL_STRIDE * groups];
+    /* gathered bytes: a cut kernel row when rows are whole groups, else the window; none when
+     * in_c is a multiple of 4 */
+    int8_t gat[(in_c & 3) == 0 ? 1
+               : p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0 ? filter_shape->w * in_c
+                                                                          : 4 * groups];
+    /* the channel table of up to TX_CONV_CHUNK channels at a time (wider layers run the
+     * pixels once per chunk) */
+    const int32_t chunk = out_c < TX_CONV_CHUNK ? out_c : TX_CONV_CHUNK;
+    int32_t tab[chunk * TX_CONV_TAB_WORDS];
+    /* the outputs of a last block of fewer than four pixels */
+    int8_t spare[total % 4 != 0 ? 4 * chunk : 1];
+    blocks_state bs;
+    col_geom g;
+    /* a 1x1 kernel over whole groups of channels, every window inside the input: a pixel's
+     * column is its in_c inputs, expanded without the window bookkeeping of fill */
+    const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && (in_c & 3) == 0
+        && p->pad_top == 0 && p->pad_left == 0 && (out_h - 1) * p->stride_h < in_shape->h
+        && (out_w - 1) * p->stride_w < in_shape->w;
+    int32_t pix, oc, c0, b, oy, ox;
+
+    g.in = in;
+    g.in_h = in_shape->h;
+    g.in_w = in_shape->w;
+    g.in_c = in_c;
+    g.kh = filter_shape->h;
+    g.kw = filter_shape->w;
+    g.stride_h = p->stride_h;
+    g.stride_w = p->stride_w;
+    g.dil_h = p->dilation_h;
+    g.dil_w = p->dilation_w;
+    g.pad_top = p->pad_top;
+    g.pad_left = p->pad_left;
+    g.off2 = tx_dsp_dup16(p->input_offset);
+    g.zp4 = ((uint32_t)-p->input_offset & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    g.groups = groups;
+    g.span_h = (g.kh - 1) * g.dil_h;
+    g.span_w = (g.kw - 1) * g.dil_w;
+    g.rows_whole = p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0;
+
+    bs.col = col;
+    bs.full = full;
+    bs.tail_bytes = tail;
+    bs.tail = tail != 0;
+    bs.clamp = lo != -128 || hi != 127;
+    bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    for (c0 = 0; c0 < out_c; c0 += chunk) {
+        const int32_t cn = out_c - c0 < chunk ? out_c - c0 : chunk;
+        for (oc = 0; oc < cn; oc++) {
+            int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
+            const int32_t shift = p->shifts[c0 + oc];
+            e[0] = bias != 0 ? bias[c0 + oc] : INT32_C(0);
+            e[1] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
+            e[2] = p->multipliers[c0 + oc];
+            e[3] = tx_dsp_requant_out_k(shift);
+            e[4] = tx_dsp_requant_out_c(zp, shift);
+        }
+        b = 0;
+        oy = 0;
+        ox = 0;
+        for (pix = 0; pix < total; pix += 4) {
+            const int32_t n = total - pix < 4 ? total - pix : 4;
+            int8_t *o = out + pix * out_c + c0;
+            int32_t s;
+            for (s = 0; s < 4; s++) {
+                int32_t *dst = col + 2 * s;
+                if (s >= n) {
+                    zero_groups(dst, groups);
+                    continue;
+                }
+                if (pointwise) {
+                    expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
+                                             + ox * g.stride_w) * in_c,
+                                  full, g.off2);
+                } else {
+                    fill(&g, dst, gat, b, oy, ox);
+                }
+                if (++ox == out_w) {
+                    ox = 0;
+                    if (++oy == out_h) {
+                        oy = 0;
+                        b++;
+                    }
+                }
+            }
+            bs.w = filter + c0 * k;
+            bs.tab = tab;
+            bs.out = n == 4 ? o : spare;
+            bs.out_c = n == 4 ? out_c : cn;
+            bs.out_end = bs.out + cn;
+            blocks1x4(&bs);
+            for (s = 0; s < 4 && n < 4; s++) {
+                if (s < n) {
+                    memcpy(o + s * out_c, spare + s * cn, (size_t)cn);
+                }
+            }
+        }
+    }
+}
+#endif
+
+#endif
