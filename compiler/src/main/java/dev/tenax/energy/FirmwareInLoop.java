@@ -101,7 +101,7 @@ public final class FirmwareInLoop {
         r = at.isEmpty() ? plain : PowerFailureRun.interrupted(manifest, feeds.get(in), schedule(at), plain.onTime(),
             timeoutSeconds);
       } catch (QemuRun.FirmwareException e) {
-        if (e.getMessage().contains("no progress")) {
+        if (e.getMessage().contains("TENAX-NO-PROGRESS")) { // the firmware's report, on every platform
           return new Attempt(null, "the firmware made no progress: each on-period is shorter than its longest tile "
               + "plus a commit", true);
         }
