@@ -69,9 +69,15 @@ final class SweepCommand implements Callable<Integer> {
           SimulationReport r = new SimulationReport(Map.of(), o, Double.NaN);
           points.add(new Point(farads, on, off, r));
           int n = o.inferences().size();
-          out.println(String.format(Locale.ROOT, "%-10.4g %6.2f %6.2f %6d %12.6g %10.3g %9.1f%%  %s", farads * 1e6, on,
-              off, n, r.meanLatency(), n > 0 ? r.powerFailures() / (double) n : Double.NaN,
-              100 * r.totalEnergy().overhead(), n == 0 ? o.stoppedBecause() : r.allCorrect() ? "correct" : "WRONG"));
+          if (n == 0) {
+            // nothing finished: no latency, failure rate or overhead to show, only why
+            out.println(String.format(Locale.ROOT, "%-10.4g %6.2f %6.2f %6d %12s %10s %10s  %s", farads * 1e6, on, off,
+                0, "-", "-", "-", o.stoppedBecause()));
+          } else {
+            out.println(String.format(Locale.ROOT, "%-10.4g %6.2f %6.2f %6d %12.6g %10.3g %9.1f%%  %s", farads * 1e6,
+                on, off, n, r.meanLatency(), r.powerFailures() / (double) n, 100 * r.totalEnergy().overhead(),
+                r.allCorrect() ? "correct" : "WRONG"));
+          }
           out.flush();
         }
       }

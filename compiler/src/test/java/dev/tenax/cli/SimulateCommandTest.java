@@ -142,6 +142,7 @@ class SimulateCommandTest {
         "--voff", "1.8", "--inferences", "1", "--input", input.toString());
     assertEquals(0, s.code(), s.err() + s.out());
     assertTrue(s.out().lines().anyMatch(l -> l.startsWith("100.0") && l.contains("correct")), s.out());
-    assertTrue(s.out().lines().anyMatch(l -> l.startsWith("47.00")), s.out());
+    assertTrue(s.out().lines().anyMatch(l -> l.startsWith("47.00") && l.contains(" - ") && l.contains("no progress")),
+        s.out());
   }
 }
