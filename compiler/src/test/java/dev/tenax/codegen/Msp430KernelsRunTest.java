@@ -9,9 +9,7 @@ import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
-import dev.tenax.ir.Tensor;
 import dev.tenax.lower.Program;
-import dev.tenax.lower.ProgramInterpreter;
 import dev.tenax.quantizer.QuantMode;
 import dev.tenax.target.Targets;
 import dev.tenax.testing.OnnxModelBuilder;
@@ -64,22 +62,8 @@ class Msp430KernelsRunTest {
         new EmitOptions("hw", target, null, "test", "random", "0"), dir);
     Program p = result.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
-    Map<String, Tensor> feed = new HashMap<>();
-    for (Program.Io in : p.inputs()) {
-      float[] range = ranges.get(in.name());
-      float[] x = new float[in.type().size()];
-      for (int k = 0; k < x.length; k++) {
-        // a little beyond the calibrated range, so saturation is exercised too
-        x[k] = range[0] + (range[1] - range[0]) * (r.nextFloat() * 1.2f - 0.1f);
-      }
-      feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
-    }
-    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
-    Msp430Run.Result got = Msp430Run.run(manifest, feed, 300);
-    for (String out : want.keySet()) {
-      assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
-          target + " seed " + seed + " output " + out);
-    }
+    RandomLayersTest.assertBitExact(p, ranges, r, 1, target + " seed " + seed,
+        feed -> Msp430Run.run(manifest, feed, 300).outputs());
   }
 
   /** FR parts get the msp430-hwmult kernels and helpers, and the Makefile the multiplier's base. */

@@ -81,16 +81,7 @@ class RandomLayersTest {
     Program p = result.program();
     try (CompiledModel compiled = CompiledModel.open(dir)) {
       for (int n = 0; n < 2; n++) {
-        Map<String, Tensor> feed = new HashMap<>();
-        for (Program.Io in : p.inputs()) {
-          float[] range = ranges.get(in.name());
-          float[] x = new float[in.type().size()];
-          for (int k = 0; k < x.length; k++) {
-            // a little beyond the calibrated range, so saturation is exercised too
-            x[k] = range[0] + (range[1] - range[0]) * (r.nextFloat() * 1.2f - 0.1f);
-          }
-          feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
-        }
+        Map<String, Tensor> feed = feed(p, ranges, r);
         Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
         Map<String, Tensor> got = compiled.run(feed);
         Map<String, Tensor> qdq = new ReferenceEvaluator().run(q, feed);
@@ -214,5 +205,38 @@ class RandomLayersTest {
       f[i] = (r.nextFloat() * 2 - 1) * 0.6f;
     }
     return Tensor.ofFloats(shape, f);
+  }
+
+  /** Random inputs for {@code p}, a little beyond the calibrated ranges so saturation is exercised too. */
+  static Map<String, Tensor> feed(Program p, Map<String, float[]> ranges, Random r) {
+    Map<String, Tensor> feed = new HashMap<>();
+    for (Program.Io in : p.inputs()) {
+      float[] range = ranges.get(in.name());
+      float[] x = new float[in.type().size()];
+      for (int k = 0; k < x.length; k++) {
+        x[k] = range[0] + (range[1] - range[0]) * (r.nextFloat() * 1.2f - 0.1f);
+      }
+      feed.put(in.name(), Tensor.ofFloats(in.type().shape(), x));
+    }
+    return feed;
+  }
+
+  /** Compiled firmware run on one set of inputs (under QEMU, mspdebug sim, ...). */
+  interface Firmware {
+    Map<String, Tensor> run(Map<String, Tensor> feed) throws Exception;
+  }
+
+  /** {@code runs} random input sets through the firmware, each bit-exact with the Java integer evaluator. */
+  static void assertBitExact(Program p, Map<String, float[]> ranges, Random r, int runs, String label, Firmware f)
+      throws Exception {
+    for (int n = 0; n < runs; n++) {
+      Map<String, Tensor> feed = feed(p, ranges, r);
+      Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+      Map<String, Tensor> got = f.run(feed);
+      for (String out : want.keySet()) {
+        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.get(out)),
+            label + " output " + out);
+      }
+    }
   }
 }
