@@ -270,19 +270,8 @@ class DspKernelsRunTest {
       int dh = pointwise ? 1 : 1 + r.nextInt(2);
       int dw = pointwise ? 1 : 1 + r.nextInt(2);
       int[] pads = pointwise ? new int[4] : new int[] {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
-      int effH = (kh - 1) * dh + 1;
-      int effW = (kw - 1) * dw + 1;
-      int h = Math.max(2 + r.nextInt(8), effH);
-      int w = Math.max(2 + r.nextInt(8), effW);
-      int oh = (h + pads[0] + pads[2] - effH) / sh + 1;
-      int ow = (w + pads[1] + pads[3] - effW) / sw + 1;
-      b.input(x, DType.FLOAT32, 1, c, h, w);
-      b.initializer("w" + i, RandomLayersTest.random(r, outC, c / groups, kh, kw))
-          .initializer("b" + i, RandomLayersTest.random(r, outC));
-      b.node("Conv", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
-          "strides", Attribute.ofInts(sh, sw), "dilations", Attribute.ofInts(dh, dw),
-          "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3]), "group", Attribute.ofInt(groups)));
-      b.output(y, DType.FLOAT32, 1, outC, oh, ow);
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 8, c, outC, groups, new int[] {kh, kw, sh, sw, dh, dw},
+          pads);
     }
     if (!pre.equals(y)) {
       b.node("Relu", List.of(pre), List.of(y));

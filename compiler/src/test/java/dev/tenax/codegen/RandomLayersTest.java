@@ -239,4 +239,27 @@ class RandomLayersTest {
       }
     }
   }
+
+  /**
+   * A Conv node {@code names[0] -> names[1]} (graph input x, Conv output) declaring output
+   * {@code names[2]} of the conv's shape: the input's sides are drawn from 2..{@code 1 + sides}
+   * but at least the dilated kernel; {@code k} is kh, kw, stride h, stride w, dilation h, dilation w;
+   * pads top, left, bottom, right. Weights w{i} and bias b{i} are random.
+   */
+  static void conv(OnnxModelBuilder b, Random r, int i, String[] names, int sides, int c, int outC, int groups,
+      int[] k, int[] pads) {
+    int kh = k[0], kw = k[1], sh = k[2], sw = k[3], dh = k[4], dw = k[5];
+    int effH = (kh - 1) * dh + 1;
+    int effW = (kw - 1) * dw + 1;
+    int h = Math.max(2 + r.nextInt(sides), effH);
+    int w = Math.max(2 + r.nextInt(sides), effW);
+    int oh = (h + pads[0] + pads[2] - effH) / sh + 1;
+    int ow = (w + pads[1] + pads[3] - effW) / sw + 1;
+    b.input(names[0], DType.FLOAT32, 1, c, h, w);
+    b.initializer("w" + i, random(r, outC, c / groups, kh, kw)).initializer("b" + i, random(r, outC));
+    b.node("Conv", List.of(names[0], "w" + i, "b" + i), List.of(names[1]), Map.of("kernel_shape",
+        Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(sh, sw), "dilations", Attribute.ofInts(dh, dw),
+        "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3]), "group", Attribute.ofInt(groups)));
+    b.output(names[2], DType.FLOAT32, 1, outC, oh, ow);
+  }
 }
