@@ -43,6 +43,31 @@ typedef struct {
     uint32_t hi4;          /* 48 */
 } fc_state;
 
+/* One group of four inputs for the four outputs: an LDRD of the expanded inputs, then per output a
+ * weight word, two SXTB16 and two SMLAD (asm text, used twice for the unrolled loop). */
+#define TX_FC_GROUP4 \
+    "ldrd   r10, r11, [r0], #8\n\t" \
+    "ldr    r12, [r1], #4\n\t" \
+    "sxtb16 lr, r12\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    "smlad  r5, r10, lr, r5\n\t" \
+    "smlad  r5, r11, r12, r5\n\t" \
+    "ldr    r12, [r2], #4\n\t" \
+    "sxtb16 lr, r12\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    "smlad  r6, r10, lr, r6\n\t" \
+    "smlad  r6, r11, r12, r6\n\t" \
+    "ldr    r12, [r3], #4\n\t" \
+    "sxtb16 lr, r12\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    "smlad  r7, r10, lr, r7\n\t" \
+    "smlad  r7, r11, r12, r7\n\t" \
+    "ldr    r12, [r4], #4\n\t" \
+    "sxtb16 lr, r12\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    "smlad  r8, r10, lr, r8\n\t" \
+    "smlad  r8, r11, r12, r8\n\t"
+
 /*
  * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
  * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled twice, an
@@ -68,49 +93,9 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "lsrs   r9, r9, #1\n\t"
         "bcc    2f\n"
         "1:\n\t"
-        "ldrd   r10, r11, [r0], #8\n\t"
-        "ldr    r12, [r1], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r5, r10, lr, r5\n\t"
-        "smlad  r5, r11, r12, r5\n\t"
-        "ldr    r12, [r2], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r6, r10, lr, r6\n\t"
-        "smlad  r6, r11, r12, r6\n\t"
-        "ldr    r12, [r3], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r7, r10, lr, r7\n\t"
-        "smlad  r7, r11, r12, r7\n\t"
-        "ldr    r12, [r4], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r8, r10, lr, r8\n\t"
-        "smlad  r8, r11, r12, r8\n"
+        TX_FC_GROUP4
         "2:\n\t"
-        "ldrd   r10, r11, [r0], #8\n\t"
-        "ldr    r12, [r1], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r5, r10, lr, r5\n\t"
-        "smlad  r5, r11, r12, r5\n\t"
-        "ldr    r12, [r2], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r6, r10, lr, r6\n\t"
-        "smlad  r6, r11, r12, r6\n\t"
-        "ldr    r12, [r3], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r7, r10, lr, r7\n\t"
-        "smlad  r7, r11, r12, r7\n\t"
-        "ldr    r12, [r4], #4\n\t"
-        "sxtb16 lr, r12\n\t"
-        "sxtb16 r12, r12, ror #8\n\t"
-        "smlad  r8, r10, lr, r8\n\t"
-        "smlad  r8, r11, r12, r8\n\t"
+        TX_FC_GROUP4
         "subs   r9, r9, #1\n\t"
         "bne    1b\n\t"
         /* output stage */
