@@ -4,11 +4,15 @@ import dev.tenax.diag.UsageException;
 import dev.tenax.energy.CapacitorSearch;
 import dev.tenax.energy.EnergySimulator;
 import dev.tenax.energy.FirmwareInLoop;
+import dev.tenax.energy.InferenceResult;
 import dev.tenax.energy.SimulationReport;
 import dev.tenax.energy.Supervisor;
 import dev.tenax.energy.SvgPlot;
 import dev.tenax.energy.Units;
 import dev.tenax.energy.VoltageHistory;
+import dev.tenax.io.OutputDirectory;
+import dev.tenax.io.TensorFiles;
+import dev.tenax.ir.Tensor;
 import dev.tenax.report.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE.svg", description = "Write the capacitor voltage over time as SVG.")
   Path plot;
 
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write each finished inference's outputs, "
+      + "as the interrupted firmware wrote them, to DIR/inference-K/<output>.npy (K from 0).")
+  Path outputDir;
+
   @Spec
   CommandSpec spec;
 
@@ -87,12 +95,28 @@ final class SimulateCommand implements Callable<Integer> {
       writeAtomically(plot, SvgPlot.voltage(history, sup, energy.vMax, title));
       err.println("wrote " + plot);
     }
+    if (outputDir != null) {
+      writeOutputs(o, outputDir);
+      err.println("wrote the outputs of " + o.inferences().size() + " inferences to " + outputDir);
+    }
     out.print(json ? Json.write(report.toJson()) : report.toText());
     out.flush();
     if (!report.allCorrect()) {
       return ExitCodes.INTERNAL;
     }
     return o.neverFinished() ? ExitCodes.NOT_FINISHED : ExitCodes.OK;
+  }
+
+  /** DIR/inference-K/&lt;output&gt;.npy for every finished inference, all written or none. */
+  static void writeOutputs(FirmwareInLoop.Outcome o, Path dir) throws IOException {
+    OutputDirectory files = new OutputDirectory(dir);
+    for (InferenceResult r : o.inferences()) {
+      for (Map.Entry<String, Tensor> e : r.outputs().entrySet()) {
+        files.add("inference-" + r.index() + "/" + OutputDirectory.safeFileName(e.getKey()) + ".npy",
+            TensorFiles.toNpy(e.getValue()));
+      }
+    }
+    files.commit();
   }
 
   static Supervisor supervisor(double on, double off) throws UsageException {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {InspectCommand.class, ExecCommand.class, QuantizeCommand.class,
         CompileCommand.class, RunCommand.class, SimulateCommand.class, SweepCommand.class, BenchCommand.class,
         EvalCommand.class, BenchmarkCommand.class, ExampleCommand.class, TrainExampleCommand.class,
-        DoctorCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        DemoCommand.class, DoctorCommand.class, picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0   ok", "  1   simulate: no inference finished (the report gives the smallest capacitor that does)",
         "  2   usage error (bad option, missing or mismatched input file)",

@@ -129,8 +129,8 @@ public final class FirmwareInLoop {
       EnergySplit energy = EnergySplit.of(sim.ledger().since(before), r.onTime(), plain.onTime(), commitsPerInference,
           load);
       return new Attempt(new InferenceResult(index, in, start, sim.time(), r.onTime() / load.unitsPerSecond(), r.onTime(),
-          plain.onTime(), real.failuresAt().size(), real.boots(), correctness(plain.outputs(), r.outputs()), energy),
-          null, false);
+          plain.onTime(), real.failuresAt().size(), real.boots(), correctness(plain.outputs(), r.outputs()), energy,
+          r.outputs()), null, false);
     }
   }
 

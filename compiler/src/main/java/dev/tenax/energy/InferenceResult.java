@@ -1,15 +1,17 @@
 package dev.tenax.energy;
 
+import dev.tenax.ir.Tensor;
 import java.util.Map;
 
 /**
  * One simulated inference: when it started and ended (seconds of simulated time), the
  * firmware's on-time with and without power failures (its units), the power failures and boots
- * the energy model caused, which outputs equal the uninterrupted run's, and its energy.
+ * the energy model caused, which outputs equal the uninterrupted run's, its energy, and the
+ * outputs the interrupted firmware wrote.
  */
 public record InferenceResult(int index, int inputIndex, double startS, double endS, double onTimeS,
     long onTimeUnits, long plainUnits, int powerFailures, int boots, Map<String, Boolean> outputsCorrect,
-    EnergySplit energy) {
+    EnergySplit energy, Map<String, Tensor> outputs) {
   public double latencyS() {
     return endS - startS;
   }
