@@ -40,8 +40,9 @@ public final class CalibrationData implements Iterable<Tensor> {
   }
 
   /**
-   * Opens {@code path}: a folder of .npy/.pb files, a stacked .npy array, or an IDX file
-   * (named {@code *-idx3-ubyte}, {@code *.idx*} or gzip-compressed such a file).
+   * Opens {@code path}: a folder of .npy/.pb files (or the files of a folder that a glob in the
+   * last component matches, e.g. {@code samples/digit-?.npy}), a stacked .npy array, or an IDX
+   * file (named {@code *-idx3-ubyte}, {@code *.idx*} or gzip-compressed such a file).
    */
   public static CalibrationData open(Path path, String inputName, TensorType input, SampleRange range,
       Preprocessing pre) throws UsageException {
@@ -65,7 +66,15 @@ public final class CalibrationData implements Iterable<Tensor> {
 
   static SampleSource source(Path path) throws UsageException {
     if (Files.isDirectory(path)) {
-      return TensorDirSource.open(path);
+      return TensorDirSource.open(path, "*");
+    }
+    String last = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (last.matches(".*[*?\\[{].*")) { // a glob such as samples/digit-?.npy: the files of a folder it matches
+      Path dir = path.getParent() == null ? Path.of(".") : path.getParent();
+      if (!Files.isDirectory(dir)) {
+        throw new UsageException("calibration folder " + dir + " (of the pattern " + path + ") does not exist");
+      }
+      return TensorDirSource.open(dir, last);
     }
     if (!Files.isRegularFile(path)) {
       throw new UsageException("calibration data " + path + " does not exist");

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** Calibration data, method and mode: how quantize and compile turn a float model into a quantized one. */
 public final class CalibrationOptions {
   @Option(names = "--calib", paramLabel = "PATH|random", description = "Calibration data: a folder of .npy/.pb "
-      + "files, a stacked .npy array, an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
+      + "files (or the files a quoted pattern matches, e.g. 'samples/digit-?.npy'), a stacked .npy array, an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
       + "preprocessing; poor accuracy, for trying the tool only).")
   String calib;
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,14 +88,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
 
     out.println("2. Quantize the float model to int8, calibrated on the 10 sample digits");
-    Path calib = outDir.resolve("calibration");
-    Files.createDirectories(calib);
-    for (int d = 0; d <= 9; d++) {
-      Files.copy(sample(example, d), calib.resolve("digit-" + d + ".npy"), StandardCopyOption.REPLACE_EXISTING);
-    }
     Path int8 = outDir.resolve("mnist.int8.onnx");
     if (!steps.tenax("quantize", List.of("quantize", steps.shown(example.resolve("model.onnx")), "--calib",
-        steps.shown(calib), "-o", steps.shown(int8))).ok()) {
+        steps.shown(example.resolve("samples")) + "/digit-?.npy", "-o", steps.shown(int8))).ok()) {
       return ExitCodes.INTERNAL;
     }
     Map<Integer, Tensor> reference = new LinkedHashMap<>();

@@ -54,10 +54,11 @@ final class DemoSteps {
     return new Result(rc, stdout.toString(), log);
   }
 
-  /** A path as the user should type it: relative to the working directory when inside it. */
+  /** A path as the user should type it: relative to the working directory when in it or beside it. */
   String shown(Path p) {
     Path abs = p.toAbsolutePath().normalize();
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    Path near = cwd.getParent() != null ? cwd.getParent() : cwd;
+    return abs.startsWith(near) ? cwd.relativize(abs).toString() : abs.toString();
   }
 
   private static String quoted(String arg) {

@@ -83,6 +83,20 @@ class CalibrationDataTest {
   }
 
   @Test
+  void aGlobTakesOnlyTheFilesItMatches() throws Exception {
+    Files.write(dir.resolve("digit-0.npy"), Npy.write(Tensor.ofFloats(new int[] {1, 2}, new float[] {1, 2})));
+    Files.write(dir.resolve("digit-1.npy"), Npy.write(Tensor.ofFloats(new int[] {1, 2}, new float[] {3, 4})));
+    Files.write(dir.resolve("digit-0.expected.npy"), Npy.write(Tensor.ofFloats(new int[] {1, 3}, new float[] {0, 0, 1})));
+    CalibrationData d = CalibrationData.open(dir.resolve("digit-?.npy"), "x", f32(1, 2), SampleRange.ALL,
+        Preprocessing.IDENTITY);
+    assertEquals(2, d.size());
+    assertEquals(Tensor.ofFloats(new int[] {1, 2}, new float[] {3, 4}), all(d).get(1));
+    UsageException none = assertThrows(UsageException.class, () -> CalibrationData.open(dir.resolve("x-*.npy"), "x",
+        f32(1, 2), SampleRange.ALL, Preprocessing.IDENTITY));
+    assertTrue(none.getMessage().contains("matches x-*.npy"), none.getMessage());
+  }
+
+  @Test
   void emptyFolderSaysWhatToPutThere() throws Exception {
     Files.writeString(dir.resolve("labels.txt"), "1");
     UsageException e = assertThrows(UsageException.class,
