@@ -137,6 +137,17 @@ static void dw3_expand(const dw3_geom *g, int16_t *planes, int32_t plane_size, i
                 dw3_store2(d3 + i, dw3_pack_hi(a13, b13));
                 src += 2 * ch;
             }
+            if (i < i_hi) {
+                /* an odd last pixel: the same with one halfword per channel */
+                const int32_t va = tx_dsp_load4(g->in + src);
+                const int32_t a02 = __sxtab16(off2, va);
+                const int32_t a13 = tx_dsp_sxtab16_ror8(off2, va);
+                d0[i] = (int16_t)a02;
+                d1[i] = (int16_t)a13;
+                d2[i] = (int16_t)(a02 >> 16);
+                d3[i] = (int16_t)(a13 >> 16);
+                continue;
+            }
         }
         for (; i < i_hi; i++) {
             for (j = 0; j < n; j++) {
