@@ -458,6 +458,7 @@ static void depthwise_fast(const tx_depthwise_conv2d_s8_params *p, const tx_shap
         }
     }
 }
+#include "tx_arm_dsp_dw3x3.h"
 #endif
 
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -472,7 +473,12 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
 #if defined(__ARM_FEATURE_DSP)
     if (p->channel_multiplier == 1) {
         int32_t c_first = 0;
-        if (shifts_fit_smmla(p->shifts, out_shape->c)) {
+        const int fit = shifts_fit_smmla(p->shifts, out_shape->c);
+        if (fit && dw3_applies(p, filter_shape, out_shape)) {
+            dw3_run(p, in_shape, in, filter, bias, out_shape, out);
+            return TX_OK;
+        }
+        if (fit) {
             c_first = out_shape->c - out_shape->c % 4;
             depthwise_fast(p, in_shape, in, filter_shape, filter, bias, out_shape, out, c_first);
         }

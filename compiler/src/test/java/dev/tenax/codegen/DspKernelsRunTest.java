@@ -228,7 +228,7 @@ class DspKernelsRunTest {
     float lo = -5 + r.nextFloat() * 6;
     ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
     String pre = r.nextBoolean() ? "z" + i : y;
-    int kind = i < 9 ? i : r.nextInt(9); // every kind in every model
+    int kind = i < 10 ? i : r.nextInt(10); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
       // multiples of 4 take the four-output asm blocks (rows of up to 1024), the rest and longer
       // rows the dot-product loops
@@ -243,6 +243,13 @@ class DspKernelsRunTest {
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
+    } else if (kind == 9) {
+      // the planar 3x3 stride-1 depthwise path: 1-70 channels (groups of four and the rest),
+      // pads 0-2 on every side, odd and even sizes, several strips of rows, and widths past
+      // its plane budget (out_w > 40) that take the general paths
+      int c = r.nextBoolean() ? 4 * (1 + r.nextInt(16)) : 1 + r.nextInt(70);
+      int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 44, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
