@@ -1,12 +1,8 @@
 package dev.tenax.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tenax.testing.SharedData;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.tenax.testing.GeneratedDocs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,13 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 class CliReferenceTest {
   @Test
   void referenceIsCurrent() throws Exception {
-    Path doc = SharedData.repoRoot().resolve("docs/cli.md");
-    String expected = CliReference.render();
-    if (Boolean.getBoolean("tenax.regenerate")) {
-      Files.writeString(doc, expected, StandardCharsets.UTF_8);
-    }
-    assertEquals(expected, Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "",
-        "docs/cli.md is stale: run mvn -q -pl compiler test -Dtest=CliReferenceTest -Dtenax.regenerate=true");
+    GeneratedDocs.check("docs/cli.md", CliReference.render(), CliReferenceTest.class);
   }
 
   @Test
