@@ -74,8 +74,12 @@ public final class CliReference {
     CommandLine.Help help = new CommandLine.Help(c, CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     sb.append("## ").append(c.qualifiedName()).append("\n\n");
     sb.append("```text\n").append(help.synopsis(0).stripTrailing()).append("\n```\n\n");
-    for (String line : c.usageMessage().description()) {
-      sb.append(escape(line)).append('\n');
+    // picocli's own texts (help) use %n for line breaks; keep the paragraph, drop empty lines.
+    String description = String.join("\n", c.usageMessage().description()).replace("%n", "\n");
+    for (String line : description.split("\n")) {
+      if (!line.isBlank()) {
+        sb.append(escape(line.strip())).append('\n');
+      }
     }
     sb.append('\n');
     List<PositionalParamSpec> params = documentedParameters(c);
