@@ -35,14 +35,14 @@ public final class CalibrationOptions {
       + "to END (exclusive); FIRST..LAST (both inclusive) also works. Overrides --calib-count.")
   String calibRange;
 
-  @Option(names = "--scale", description = "Preprocessing: multiply raw values by this (e.g. 0.00392156862745098"
+  @Option(names = "--scale", paramLabel = "FACTOR", description = "Preprocessing: multiply raw values by this (e.g. 0.00392156862745098"
       + " for 0..255 pixels to 0..1).")
   double scale = 1;
 
-  @Option(names = "--mean", split = ",", description = "Preprocessing: subtract (one value, or one per channel).")
+  @Option(names = "--mean", split = ",", paramLabel = "V", description = "Preprocessing: subtract (one value, or one per channel).")
   double[] mean = {0};
 
-  @Option(names = "--std", split = ",", description = "Preprocessing: divide by (one value, or one per channel).")
+  @Option(names = "--std", split = ",", paramLabel = "V", description = "Preprocessing: divide by (one value, or one per channel).")
   double[] std = {1};
 
   @Option(names = "--method", paramLabel = "minmax|percentile|mse",

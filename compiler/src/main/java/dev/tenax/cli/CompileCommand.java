@@ -27,11 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tenax compile}: a quantized model to a C project (and, for the host, a library). */
 @Command(name = "compile", mixinStandardHelpOptions = true,
-    description = "Compile an ONNX model to a C project in DIR for the host or a Cortex-M target (a "
+    description = "Compile an ONNX model to a C project in DIR for the host, a Cortex-M or an MSP430 target (a "
         + "float model is quantized first "
         + "with --calib; a QDQ model keeps its scales): model sources, "
         + "weights, the runtime kernels it calls, Makefile, CMakeLists.txt, memory_map.json and a "
-        + "README; the project is also built: lib<name>.so for the host, <name>.elf for Cortex-M.")
+        + "README; the project is also built: lib<name>.so for the host, <name>.elf for the "
+        + "microcontrollers.")
 final class CompileCommand implements Callable<Integer> {
 
   @Mixin
@@ -45,7 +46,8 @@ final class CompileCommand implements Callable<Integer> {
   Path outDir;
 
   @Option(names = "--target", paramLabel = "TARGET", description = "What to compile for: host (default), "
-      + "cortex-m0, cortex-m3, cortex-m4, cortex-m7, cortex-m33 or cortex-m55 (each tied to a QEMU board).")
+      + "cortex-m0, cortex-m3, cortex-m4, cortex-m7, cortex-m33, cortex-m55 (each tied to a QEMU board), "
+      + "msp430fr5994 or msp430fr5969 (run under mspdebug sim); see docs/guide/targets.md.")
   String target = "host";
 
   @Option(names = "--name", paramLabel = "PREFIX", description = "Prefix of every generated symbol and "

@@ -62,17 +62,17 @@ final class EnergyOptions {
       + "the open-circuit voltage (default for mspsim-voltage: 30k, the load the traces were recorded across).")
   String sourceOhms;
 
-  @Option(names = "--cells", description = "Lux traces: AM1417 cells in parallel (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--cells", paramLabel = "N", description = "Lux traces: AM1417 cells in parallel (default: ${DEFAULT-VALUE}).")
   int cells = 1;
 
-  @Option(names = "--area-cm2", description = "Irradiance traces: cell area in cm^2 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--area-cm2", paramLabel = "CM2", description = "Irradiance traces: cell area in cm^2 (default: ${DEFAULT-VALUE}).")
   double areaCm2 = 10;
 
-  @Option(names = "--efficiency", description = "Irradiance traces: cell and converter efficiency (default: "
+  @Option(names = "--efficiency", paramLabel = "FRACTION", description = "Irradiance traces: cell and converter efficiency (default: "
       + "${DEFAULT-VALUE}).")
   double efficiency = 0.10;
 
-  @Option(names = "--watts-per-unit", description = "Power traces: watts per unit of the column (default: "
+  @Option(names = "--watts-per-unit", paramLabel = "W", description = "Power traces: watts per unit of the column (default: "
       + "${DEFAULT-VALUE}, the column is in watts).")
   double wattsPerUnit = 1;
 
@@ -84,11 +84,11 @@ final class EnergyOptions {
       + "(default: ${DEFAULT-VALUE}).")
   String leakage = "10M";
 
-  @Option(names = "--vmax", description = "Capacitor maximum voltage; harvest beyond it is shunted (default: "
+  @Option(names = "--vmax", paramLabel = "V", description = "Capacitor maximum voltage; harvest beyond it is shunted (default: "
       + "${DEFAULT-VALUE}).")
   double vMax = 3.6;
 
-  @Option(names = "--v0", description = "Capacitor voltage at the start (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--v0", paramLabel = "V", description = "Capacitor voltage at the start (default: ${DEFAULT-VALUE}).")
   double v0 = 0;
 
   @Option(names = "--input", paramLabel = "NAME=FILE|FILE", description = "Inputs as for 'tenax run' (repeatable); "

@@ -61,13 +61,13 @@ final class EvalCommand implements Callable<Integer> {
       + "to END (exclusive) only; FIRST..LAST (both inclusive) also works.")
   String range;
 
-  @Option(names = "--scale", description = "Preprocessing: multiply raw values by this.")
+  @Option(names = "--scale", paramLabel = "FACTOR", description = "Preprocessing: multiply raw values by this.")
   double scale = 1;
 
-  @Option(names = "--mean", split = ",", description = "Preprocessing: subtract (one value, or one per channel).")
+  @Option(names = "--mean", split = ",", paramLabel = "V", description = "Preprocessing: subtract (one value, or one per channel).")
   double[] mean = {0};
 
-  @Option(names = "--std", split = ",", description = "Preprocessing: divide by (one value, or one per channel).")
+  @Option(names = "--std", split = ",", paramLabel = "V", description = "Preprocessing: divide by (one value, or one per channel).")
   double[] std = {1};
 
   @Option(names = "--json", description = "Print one JSON object instead of the text report.")

@@ -41,7 +41,7 @@ final class ExecCommand implements Callable<Integer> {
       description = "Directory for the outputs (created; files of the same name are replaced).")
   Path outDir;
 
-  @Option(names = "--format", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
+  @Option(names = "--format", paramLabel = "npy|pb|both", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
   Format format = Format.npy;
 
   @Option(names = "--optimized", description = "Run the graph passes before evaluating.")

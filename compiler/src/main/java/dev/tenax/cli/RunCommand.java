@@ -36,7 +36,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Directory for the outputs (created; files of the same name are replaced).")
   Path outDir;
 
-  @Option(names = "--format", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
+  @Option(names = "--format", paramLabel = "npy|pb|both", description = "Output file format: ${COMPLETION-CANDIDATES} (default: npy).")
   ExecCommand.Format format = ExecCommand.Format.npy;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Cortex-M and MSP430: stop QEMU "

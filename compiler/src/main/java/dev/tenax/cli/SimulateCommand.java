@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code tenax simulate}: an intermittent build's real firmware powered by a harvesting trace through a capacitor. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate an intermittent build powered by an energy-harvesting trace: a capacitor model decides "
-        + "when the power fails, the real firmware runs with those failures (QEMU or the host harness) and every "
+        + "when the power fails, the real firmware runs with those failures (QEMU, mspdebug sim or the host harness) and every "
         + "output is checked against an uninterrupted run. Exit 70 when an output differs. See docs/energy-simulator.md.")
 final class SimulateCommand implements Callable<Integer> {
   /** Largest capacitance the too-small search tries. */
@@ -45,10 +45,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--cap", paramLabel = "C", description = "Storage capacitance (default: ${DEFAULT-VALUE}).")
   String cap = "470uF";
 
-  @Option(names = "--von", description = "Supervisor turn-on voltage (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--von", paramLabel = "V", description = "Supervisor turn-on voltage (default: ${DEFAULT-VALUE}).")
   double vOn = 2.4;
 
-  @Option(names = "--voff", description = "Supervisor brown-out voltage (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--voff", paramLabel = "V", description = "Supervisor brown-out voltage (default: ${DEFAULT-VALUE}).")
   double vOff = 1.8;
 
   @Option(names = "--json", description = "Print one JSON object instead of the text report.")

@@ -27,14 +27,14 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin
   EnergyOptions energy;
 
-  @Option(names = "--caps", required = true, split = ",", paramLabel = "C,C,...",
+  @Option(names = "--caps", required = true, split = ",", paramLabel = "C",
       description = "Capacitances, e.g. 100uF,220uF,470uF.")
   List<String> caps;
 
-  @Option(names = "--von", split = ",", paramLabel = "V,V,...", description = "Turn-on voltages (default: 2.4).")
+  @Option(names = "--von", split = ",", paramLabel = "V", description = "Turn-on voltages (default: 2.4).")
   List<Double> vOns = List.of(2.4);
 
-  @Option(names = "--voff", split = ",", paramLabel = "V,V,...", description = "Brown-out voltages (default: 1.8).")
+  @Option(names = "--voff", split = ",", paramLabel = "V", description = "Brown-out voltages (default: 1.8).")
   List<Double> vOffs = List.of(1.8);
 
   @Option(names = "--plot", paramLabel = "FILE.svg", description = "Write mean latency against capacitance as SVG.")

@@ -27,7 +27,7 @@ final class TrainExampleCommand implements Callable<Integer> {
       + "t10k-labels-idx1-ubyte.gz (default: ${DEFAULT-VALUE}).")
   Path mnist = Path.of("../shared/datasets/mnist");
 
-  @Option(names = "--epochs", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
   int epochs = MnistTraining.Settings.defaults().epochs();
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Where to write it.")
