@@ -66,7 +66,8 @@ public final class FirmwareInLoop {
   public Outcome run(EnergySimulator sim, int maxInferences, double untilSeconds, Progress progress)
       throws IOException, InterruptedException, UsageException {
     List<InferenceResult> done = new ArrayList<>();
-    String stop = maxInferences + " inferences completed";
+    String stop = "stopped after the " + maxInferences + (maxInferences == 1 ? " inference" : " inferences")
+        + " asked for";
     boolean never = false;
     for (int k = 0; k < maxInferences; k++) {
       int in = k % feeds.size();
