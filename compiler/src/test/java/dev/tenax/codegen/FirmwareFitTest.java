@@ -70,19 +70,26 @@ class FirmwareFitTest {
   @Test
   void lldOverflowOfFramIsTx090WithTheNumbers(@TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
-    tinyCnn("msp430fr5994", 4000, dir);
-    shrink(dir.resolve("board/msp430fr5994.ld"), "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0xBB80",
-        "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x4000");
-    assertTx090(dir, "m.elf", "FRAM", 0x4000);
+    assertOverflowIsTx090(dir, "msp430fr5994", 4000, "board/msp430fr5994.ld",
+        "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x", "BB80", "4000", "FRAM", 0x4000);
   }
 
   @Test
   void gnuLdOverflowOfFlashIsTx090WithTheNumbers(@TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
-    tinyCnn("cortex-m4", 0, dir);
-    shrink(dir.resolve("board/mps2-an386.ld"), "FLASH (rx) : ORIGIN = 0x00000000, LENGTH = 4M",
-        "FLASH (rx) : ORIGIN = 0x00000000, LENGTH = 8K");
-    assertTx090(dir, "m.elf", "FLASH", 8192);
+    assertOverflowIsTx090(dir, "cortex-m4", 0, "board/mps2-an386.ld",
+        "FLASH (rx) : ORIGIN = 0x00000000, LENGTH = ", "4M", "8K", "FLASH", 8192);
+  }
+
+  /** Builds the tiny CNN with the board's region {@code line + from} shrunk to {@code line + to}. */
+  private static void assertOverflowIsTx090(Path dir, String target, long tileWork, String script, String line,
+      String from, String to, String region, long available) throws Exception {
+    tinyCnn(target, tileWork, dir);
+    Path ld = dir.resolve(script);
+    String text = Files.readString(ld);
+    assertTrue(text.contains(line + from), ld + " no longer has: " + line + from);
+    Files.writeString(ld, text.replace(line + from, line + to));
+    assertTx090(dir, "m.elf", region, available);
   }
 
   private static void assertTx090(Path dir, String elf, String region, long available) throws Exception {
@@ -102,12 +109,6 @@ class FirmwareFitTest {
     int code = dev.tenax.cli.TenaxMain.handle(e, new PrintWriter(err));
     assertEquals(dev.tenax.cli.ExitCodes.MODEL_REJECTED, code, err.toString());
     assertTrue(err.toString().startsWith("error TX090: the firmware does not link"), err.toString());
-  }
-
-  private static void shrink(Path ld, String from, String to) throws Exception {
-    String text = Files.readString(ld);
-    assertTrue(text.contains(from), ld + " no longer has: " + from);
-    Files.writeString(ld, text.replace(from, to));
   }
 
   private static long number(String s) {
