@@ -15,19 +15,27 @@ import java.util.Properties;
  * link only what is called, so they count as {@link #HELPERS} instead of their full size.
  */
 public final class Msp430CodeSize {
-  /** The helpers a model links (MNIST CNN: 3,580 bytes of soft float, divisions, shifts, multiplies). */
-  static final long HELPERS = 4 * 1024;
-  /** The harness (main.c: inputs, NVM writes, failure injection) and start-up code: 764 bytes measured. */
-  static final long HARNESS = 1024;
+  /**
+   * The helpers a model links: 3,580 bytes for the tiny and the MNIST CNN (soft float 2,494, 32-bit
+   * division 516, 64-bit shifts 298, rint 146, multiply 126), 3,120 for onnx-mlir-mnist.
+   */
+  static final long HELPERS = 3600;
+  /** The harness (main.c) and start-up code: 274 bytes measured for a continuous build. */
+  static final long HARNESS = 320;
+  /** An intermittent harness (NVM writes, boot counting, failure injection): 764 bytes measured. */
+  static final long INTERMITTENT_HARNESS = 800;
   private static final java.util.Set<String> HELPER_FILES = java.util.Set.of("tx_mspabi_float.c",
       "tx_mspabi_int.c", "tx_mspabi_int64.c", "tx_mspabi_mpy.c", "tx_math_f32.c");
   private static final Properties BYTES = load();
 
   private Msp430CodeSize() {}
 
-  /** Code and constants of the runtime sources, helpers and harness; a source not measured counts 6 KB. */
-  public static long of(Collection<String> runtimeSources) {
-    long bytes = HELPERS + HARNESS;
+  /**
+   * Code and constants of the runtime sources, helpers and harness; a source not measured counts
+   * 6 KB. A little below the link is no harm: the build then reports the overflow as TX090 too.
+   */
+  public static long of(Collection<String> runtimeSources, boolean intermittent) {
+    long bytes = HELPERS + (intermittent ? INTERMITTENT_HARNESS : HARNESS);
     for (String file : runtimeSources) {
       if (!HELPER_FILES.contains(file)) {
         bytes += Long.parseLong(BYTES.getProperty(file, "6144"));

@@ -31,15 +31,15 @@ public final class Msp430Fit {
   }
 
   /** The runtime's measured code when the sources are known, else the budget. */
-  static long runtimeCode(FirmwareCode code) {
-    return code.runtimeSources().isEmpty() ? CODE_BUDGET : Msp430CodeSize.of(code.runtimeSources());
+  static long runtimeCode(FirmwareCode code, boolean intermittent) {
+    return code.runtimeSources().isEmpty() ? CODE_BUDGET : Msp430CodeSize.of(code.runtimeSources(), intermittent);
   }
 
   /** The FRAM below 64 KB the firmware is estimated to take (what the check compares with the part's). */
   public static long framBytes(Target t, long weightBytes, FirmwareCode code, long arenaBytes, long ioBytes,
       boolean intermittent) {
     boolean sram = !intermittent && arenaInSram(t, arenaBytes);
-    return weightBytes + code.generatedBytes() + runtimeCode(code) + ioBytes + (sram ? 0 : arenaBytes);
+    return weightBytes + code.generatedBytes() + runtimeCode(code, intermittent) + ioBytes + (sram ? 0 : arenaBytes);
   }
 
   /** The problems (empty when the model fits); an intermittent build's arena is in FRAM always. */
@@ -48,7 +48,7 @@ public final class Msp430Fit {
     List<Diagnostic> problems = new ArrayList<>();
     boolean sram = !intermittent && arenaInSram(t, arenaBytes);
     long generatedBytes = code.generatedBytes();
-    long kernels = runtimeCode(code);
+    long kernels = runtimeCode(code, intermittent);
     long fram = framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
     if (fram > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
