@@ -12,11 +12,14 @@ import java.util.TreeSet;
 /**
  * The kernel parameter structs and shapes of a model, each emitted once by value: the tiles of a
  * layer, their run-time halves and quarters, and layers alike share one definition (an
- * intermittent build used to emit seven copies per tile). A constant keeps the name of its first
- * user, and its comment lists the steps that use it.
+ * intermittent build used to emit seven copies per tile). A constant is named after its type and
+ * numbered ({@code <prefix>_conv2d_s8_params_1}, {@code <prefix>_shape_4}); its comment lists the
+ * steps that use it.
  */
 final class ConstPool {
+  private final String prefix;
   private final Map<String, Entry> byValue = new HashMap<>();
+  private final Map<String, Integer> numbers = new HashMap<>();
   private final List<Entry> structs = new ArrayList<>();
   private final List<Entry> shapes = new ArrayList<>();
 
@@ -31,25 +34,31 @@ final class ConstPool {
     }
   }
 
+  ConstPool(String prefix) {
+    this.prefix = prefix;
+  }
+
   /** The name of a {@code static const type} struct with these fields, used by {@code step}. */
-  String struct(String type, List<FieldView> fields, String name, int step) {
+  String struct(String type, List<FieldView> fields, int step) {
     StringBuilder key = new StringBuilder("struct ").append(type);
     for (FieldView f : fields) {
       key.append('\n').append(f.name()).append('=').append(f.value());
     }
-    return intern(key.toString(), name, step, structs, n -> new StructView(type, n, fields, ""));
+    return intern(key.toString(), type.replaceFirst("^tx_", ""), step, structs, n -> new StructView(type, n, fields, ""));
   }
 
   /** The name of a {@code tx_shape4} (or an array of {@code count} of them) with this initializer. */
-  String shape(String initializer, int count, String name, int step) {
-    return intern("shape " + count + "\n" + initializer, name, step, shapes,
+  String shape(String initializer, int count, int step) {
+    return intern("shape " + count + "\n" + initializer, count == 1 ? "shape" : "shapes", step, shapes,
         n -> new ShapeView(n, initializer, count, ""));
   }
 
-  private String intern(String key, String name, int step, List<Entry> list,
+  private String intern(String key, String kind, int step, List<Entry> list,
       java.util.function.Function<String, Object> definition) {
     Entry e = byValue.get(key);
     if (e == null) {
+      int n = numbers.merge(kind, 1, Integer::sum) - 1;
+      String name = prefix + "_" + kind + "_" + n;
       e = new Entry(name, definition.apply(name));
       byValue.put(key, e);
       list.add(e);

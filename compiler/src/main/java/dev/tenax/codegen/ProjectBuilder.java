@@ -24,7 +24,7 @@ public final class ProjectBuilder {
   private final MemoryPlan plan;
   private final EmitOptions options;
   private final List<ConstView> constants = new ArrayList<>();
-  private final ConstPool pool = new ConstPool();
+  private final ConstPool pool;
   private final Map<String, String> constantNames = new HashMap<>();
   /** The arrays emitted so far with their names, searched for the slices tiles take of them. */
   private final List<Map.Entry<ConstArray, String>> emitted = new ArrayList<>();
@@ -33,6 +33,7 @@ public final class ProjectBuilder {
     this.program = program;
     this.plan = plan;
     this.options = options;
+    this.pool = new ConstPool(options.name());
   }
 
   public static ProjectView build(Program program, MemoryPlan plan, EmitOptions options) {
@@ -158,17 +159,17 @@ public final class ProjectBuilder {
         for (CArg.Field f : st.fields()) {
           fields.add(new FieldView(f.name(), fieldValue(f.value(), prefix)));
         }
-        String name = pool.struct(st.type(), fields, prefix + "_params", index);
+        String name = pool.struct(st.type(), fields, index);
         args.add(pointerSlot(slots, "params", "const " + st.type() + " *", "&" + name));
       } else if (a instanceof CArg.Shape sh) {
-        String name = pool.shape(shape4(sh.dims()), 1, prefix + "_shape" + shapeCount, index);
+        String name = pool.shape(shape4(sh.dims()), 1, index);
         args.add(pointerSlot(slots, "shape" + shapeCount++, "const tx_shape4 *", "&" + name));
       } else if (a instanceof CArg.Shapes sh) {
         List<String> inits = new ArrayList<>();
         for (int[] d : sh.dims()) {
           inits.add(shape4(dev.tenax.lower.Layouts.pad4(d)));
         }
-        String name = pool.shape(String.join(", ", inits), sh.dims().size(), prefix + "_shapes", index);
+        String name = pool.shape(String.join(", ", inits), sh.dims().size(), index);
         args.add(pointerSlot(slots, "shapes", "const tx_shape4 *", name));
       } else if (a instanceof CArg.Data d) {
         args.add(dataSlot(slots, d.output() ? "output" : "input" + inputCount++, d.view(), d.output(),
