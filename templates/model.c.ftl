@@ -24,33 +24,101 @@ void ${model.name}_profile_step(int32_t step);
 <#list model.constants as c>
 extern const ${c.ctype} ${c.cName}[${c.length?c}];
 </#list>
-<#macro constants s>
-<#list s.structs as st>
-static const ${st.type} ${st.cName} = {
+
+/* Kernel parameters and shapes, each defined once by value and shared by every call that passes
+ * the same (tiles of a layer, their run-time parts, alike layers); the comment names the steps. */
+<#list model.structs as st>
+static const ${st.type} ${st.cName} = { /* ${st.usedBy} */
 <#list st.fields as f>
     .${f.name} = ${f.value}<#sep>,</#sep>
 </#list>
 };
 </#list>
-<#list s.shapes as sh>
+<#list model.shapes as sh>
 <#if sh.count == 1>
-static const tx_shape4 ${sh.cName} = ${sh.initializer};
+static const tx_shape4 ${sh.cName} = ${sh.initializer}; /* ${sh.usedBy} */
 <#else>
-static const tx_shape4 ${sh.cName}[${sh.count}] = {${sh.initializer}};
+static const tx_shape4 ${sh.cName}[${sh.count}] = {${sh.initializer}}; /* ${sh.usedBy} */
 </#if>
 </#list>
-</#macro>
-<#list model.steps as s>
+<#if model.fingerprint != "">
 
-/* Step ${s.index}: ${s.kernel} for node '${s.node}'. */
-<@constants s/>
-<#list s.splits as level>
-/* Step ${s.index} in ${level?size} parts, run when the whole call keeps failing to finish. */
-<#list level as sub>
-<@constants sub/>
+/*
+ * The calls, table-driven: the calls of one kernel whose arguments have the same shape share one
+ * call site below, and what differs between them (which constants, where in the arena, the
+ * inputs and the outputs) is a row of its table. A step has consecutive rows: the whole call,
+ * then its halves and its quarters, which run when the whole call keeps failing to finish.
+ */
+<#list model.calls.sites as site>
+<#if site.fields?size gt 0>
+
+/* Calls of ${site.kernel} (${site.usedBy}): one row per call. */
+typedef struct {
+<#list site.fields as f>
+    ${f.declaration};<#if f.about != ""> /* ${f.about} */</#if>
 </#list>
+} ${site.rowType};
+
+static const ${site.rowType} ${site.table}[${site.rows?size}] = {
+<#list site.rows as r>
+    ${r.init}<#sep>,</#sep> /* ${r.label} */
 </#list>
+};
+</#if>
 </#list>
+
+/* Per step: its call site, its parts when split in halves and in quarters (0: it does not split
+ * that far), and its first row in the site's table. */
+typedef struct {
+    ${model.calls.siteType} site;
+    uint8_t parts[2];
+    ${model.calls.rowType} row;
+} ${model.name}_step_calls;
+
+static const ${model.name}_step_calls ${model.name}_steps[${model.steps?size}] = {
+<#list model.calls.steps as s>
+    {${s.site}u, {${s.halves}u, ${s.quarters}u}, ${s.row}u}<#sep>,</#sep> /* step ${s.index}: ${s.node} */
+</#list>
+};
+
+/* Runs step `step` whole (split 0), or part `part` of its halves (split 1) or quarters (split 2). */
+static tx_status ${model.name}_run(const void *const *inputs, void *const *outputs, uint8_t *arena,
+    uint16_t step, uint16_t split, uint16_t part)
+{
+    const ${model.name}_step_calls *s;
+    ${model.calls.rowType} row;
+    if (step >= ${model.steps?size}u || split > 2u) {
+        return TX_ERR_ARGUMENT;
+    }
+    s = &${model.name}_steps[step];
+    if (split == 0u) {
+        row = s->row;
+    } else if (part < (unsigned)s->parts[split - 1u]) {
+        row = (${model.calls.rowType})(s->row + 1u + (split == 2u ? (unsigned)s->parts[0] : 0u) + part);
+    } else {
+        return TX_ERR_ARGUMENT;
+    }
+    (void)inputs;
+    (void)outputs;
+    (void)arena;
+    (void)row;
+    switch (s->site) {
+<#list model.calls.sites as site>
+    case ${site.index}u: { /* ${site.usedBy} */
+<#if site.fields?size gt 0>
+        const ${site.rowType} *r = &${site.table}[row];
+</#if>
+<#list site.locals as l>
+        ${l}
+</#list>
+        return ${site.call};
+    }
+</#list>
+    default:
+        return TX_ERR_ARGUMENT;
+    }
+}
+</#if>
 
 int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, void *arena_memory)
 {
@@ -59,6 +127,15 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
     (void)arena;
     (void)inputs;
     (void)outputs;
+<#if model.fingerprint != "">
+    for (uint16_t step = 0u; step < ${model.steps?size}u; step++) {
+        status = ${model.name}_run(inputs, outputs, arena, step, 0u, 0u);
+        if (status != TX_OK) {
+            return (int32_t)status;
+        }
+        ${model.upperName}_PROFILE_STEP((int32_t)step);
+    }
+<#else>
 <#list model.steps as s>
 
     /* Step ${s.index}: ${s.node} */
@@ -73,6 +150,7 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
         ${model.upperName}_PROFILE_STEP(${s.index});
     }
 </#list>
+</#if>
     return 0;
 }
 <#if model.fingerprint != "">
@@ -86,13 +164,6 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 /* The caller allocates ${model.upperName}_PROGRESS_SIZE bytes: check that it is the store's size. */
 typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${model.upperName}_PROGRESS_SIZE ? 1 : -1];
 
-/* Parts of each call when split in halves and in quarters (0: it does not split that far). */
-static const uint8_t split_parts[${model.steps?size}][2] = {
-<#list model.steps as s>
-    {<#if s.splits?size gt 0>${s.splits[0]?size}u<#else>0u</#if>, <#if s.splits?size gt 1>${s.splits[1]?size}u<#else>0u</#if>}<#sep>,</#sep>
-</#list>
-};
-
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
     uint8_t *arena = (uint8_t *)arena_memory;
@@ -104,7 +175,7 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     (void)outputs;
     tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
     if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS
-        && p.split < 2u && p.step < ${model.steps?size}u && split_parts[p.step][p.split] != 0u) {
+        && p.split < 2u && p.step < ${model.steps?size}u && ${model.name}_steps[p.step].parts[p.split] != 0u) {
         /* This boot starts from the same commit as the last ones: the call in flight does not finish
          * on one charge. Run it in smaller parts from now on (each part commits). */
         p.split = (uint16_t)(p.split + 1u);
@@ -114,46 +185,13 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
         /* Each tile reads only what no tile writes, so the one a power failure cut short runs again
          * from the start with the same result. */
-        switch (p.step) {
-<#list model.steps as s>
-        case ${s.index}: /* ${s.node} */
-            if (p.split == 0u) {
-<#list s.locals as l>
-                ${l}
-</#list>
-                status = ${s.call};
-<#list s.splits as level>
-            } else if (p.split == ${level?index + 1}u) {
-                switch (p.tile) {
-<#list level as sub>
-                case ${sub?index}: {
-<#list sub.locals as l>
-                    ${l}
-</#list>
-                    status = ${sub.call};
-                    break;
-                }
-</#list>
-                default:
-                    status = TX_ERR_ARGUMENT;
-                    break;
-                }
-</#list>
-            } else {
-                status = TX_ERR_ARGUMENT;
-            }
-            break;
-</#list>
-        default:
-            status = TX_ERR_ARGUMENT;
-            break;
-        }
+        status = ${model.name}_run(inputs, outputs, arena, p.step, p.split, p.tile);
         if (status != TX_OK) {
             return (int32_t)status;
         }
         ${model.upperName}_PROFILE_STEP((int32_t)p.step);
         p.tile = (uint16_t)(p.tile + 1u);
-        if (p.split == 0u || p.tile >= split_parts[p.step][p.split - 1u]) {
+        if (p.split == 0u || p.tile >= ${model.name}_steps[p.step].parts[p.split - 1u]) {
             p.step = (uint16_t)(p.step + 1u);
             p.tile = 0u;
             p.split = 0u;

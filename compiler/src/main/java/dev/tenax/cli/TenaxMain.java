@@ -38,7 +38,11 @@ public final class TenaxMain implements Runnable {
     return cl.execute(args);
   }
 
-  static int handle(Exception ex, PrintWriter err) {
+  /** Prints what went wrong for the user and returns the exit code (public for the tests of other packages). */
+  public static int handle(Exception ex, PrintWriter err) {
+    if (ex instanceof dev.tenax.hostrun.HostBuild.LinkOverflowException overflow) {
+      ex = new ModelRejectedException(java.util.List.of(overflow.diagnostic()));
+    }
     if (ex instanceof ModelRejectedException) {
       var diags = ((ModelRejectedException) ex).diagnostics();
       for (Diagnostic d : diags) {

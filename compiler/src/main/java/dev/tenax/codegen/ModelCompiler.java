@@ -66,9 +66,11 @@ public final class ModelCompiler {
     for (Program.Io x : program.outputs()) {
       io += x.type().bytes();
     }
-    var problems = dev.tenax.target.TargetFit.check(
-        dev.tenax.target.Targets.find(options.target()).orElseThrow(), view.weightBytes(),
-        view.arenaBytes(), io, options.intermittent());
+    dev.tenax.target.Target target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    long generated = GeneratedCodeSize.estimate(view, target.family().equals("msp430") ? 2 : 4);
+    var problems = dev.tenax.target.TargetFit.check(target, view.weightBytes(),
+        new dev.tenax.target.FirmwareCode(generated, view.runtimeSources()), view.arenaBytes(), io,
+        options.intermittent());
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }

@@ -4,9 +4,7 @@ import dev.tenax.codegen.ProjectView.BufferView;
 import dev.tenax.codegen.ProjectView.ConstView;
 import dev.tenax.codegen.ProjectView.FieldView;
 import dev.tenax.codegen.ProjectView.IoView;
-import dev.tenax.codegen.ProjectView.ShapeView;
 import dev.tenax.codegen.ProjectView.StepView;
-import dev.tenax.codegen.ProjectView.StructView;
 import dev.tenax.lower.Buffer;
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.ConstArray;
@@ -26,6 +24,7 @@ public final class ProjectBuilder {
   private final MemoryPlan plan;
   private final EmitOptions options;
   private final List<ConstView> constants = new ArrayList<>();
+  private final ConstPool pool;
   private final Map<String, String> constantNames = new HashMap<>();
   /** The arrays emitted so far with their names, searched for the slices tiles take of them. */
   private final List<Map.Entry<ConstArray, String>> emitted = new ArrayList<>();
@@ -34,6 +33,7 @@ public final class ProjectBuilder {
     this.program = program;
     this.plan = plan;
     this.options = options;
+    this.pool = new ConstPool(options.name());
   }
 
   public static ProjectView build(Program program, MemoryPlan plan, EmitOptions options) {
@@ -44,15 +44,15 @@ public final class ProjectBuilder {
     String p = options.name();
     TreeSet<String> kernels = new TreeSet<>();
     List<StepView> steps = new ArrayList<>();
+    CallSites sites = new CallSites(p);
     for (int i = 0; i < program.steps().size(); i++) {
       Step s = program.steps().get(i);
       kernels.add(s.kernel());
-      StepView v = step(i, s, p + "_s" + i);
+      KernelCall whole = call(i, s, p + "_s" + i, "step " + i + " (" + s.node() + ")");
+      steps.add(new StepView(i, s.kernel(), comment(s.node()), s.macs(), whole.directLocals(), whole.directCall()));
       if (options.intermittent()) {
-        v = new StepView(v.index(), v.kernel(), v.node(), v.macs(), v.structs(), v.shapes(), v.locals(), v.call(),
-            splits(i, s, p + "_s" + i));
+        sites.add(i, comment(s.node()), whole, splits(i, s, p + "_s" + i));
       }
-      steps.add(v);
     }
     List<String> includes = new ArrayList<>();
     for (String k : kernels) {
@@ -82,8 +82,8 @@ public final class ProjectBuilder {
         arena[0], arena[1], arena[2],
         plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
-        io(program.inputs()), io(program.outputs()), includes, constants, steps,
-        sources, buffers, program.floatNodes(), options.intermittent() ? fingerprint() : "");
+        io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
+        options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(), options.intermittent() ? fingerprint() : "");
   }
 
   /**
@@ -146,60 +146,76 @@ public final class ProjectBuilder {
     return null;
   }
 
-  private StepView step(int index, Step s, String prefix) {
-    List<StructView> structs = new ArrayList<>();
-    List<ShapeView> shapes = new ArrayList<>();
+  /** Step {@code index}'s call {@code s}, its constants named after {@code prefix} unless shared. */
+  private KernelCall call(int index, Step s, String prefix, String label) {
+    List<KernelCall.Slot> slots = new ArrayList<>();
     List<String> locals = new ArrayList<>();
     List<String> args = new ArrayList<>();
     int shapeCount = 0;
+    int inputCount = 0;
     for (CArg a : s.args()) {
       if (a instanceof CArg.Struct st) {
-        String name = prefix + "_params";
         List<FieldView> fields = new ArrayList<>();
         for (CArg.Field f : st.fields()) {
           fields.add(new FieldView(f.name(), fieldValue(f.value(), prefix)));
         }
-        structs.add(new StructView(st.type(), name, fields));
-        args.add("&" + name);
+        String name = pool.struct(st.type(), fields, index);
+        args.add(pointerSlot(slots, "params", "const " + st.type() + " *", "&" + name));
       } else if (a instanceof CArg.Shape sh) {
-        String name = prefix + "_shape" + shapeCount++;
-        shapes.add(new ShapeView(name, shape4(sh.dims()), 1));
-        args.add("&" + name);
+        String name = pool.shape(shape4(sh.dims()), 1, index);
+        args.add(pointerSlot(slots, "shape" + shapeCount++, "const tx_shape4 *", "&" + name));
       } else if (a instanceof CArg.Shapes sh) {
-        String name = prefix + "_shapes";
         List<String> inits = new ArrayList<>();
         for (int[] d : sh.dims()) {
           inits.add(shape4(dev.tenax.lower.Layouts.pad4(d)));
         }
-        shapes.add(new ShapeView(name, String.join(", ", inits), sh.dims().size()));
-        args.add(name);
+        String name = pool.shape(String.join(", ", inits), sh.dims().size(), index);
+        args.add(pointerSlot(slots, "shapes", "const tx_shape4 *", name));
       } else if (a instanceof CArg.Data d) {
-        args.add(pointer(d.view(), d.output(), ctype(d.view().buffer())));
+        args.add(dataSlot(slots, d.output() ? "output" : "input" + inputCount++, d.view(), d.output(),
+            ctype(d.view().buffer())));
       } else if (a instanceof CArg.ByteData d) {
-        args.add(pointer(d.view(), d.output(), "int8_t"));
+        args.add(dataSlot(slots, d.output() ? "output" : "input" + inputCount++, d.view(), d.output(), "int8_t"));
       } else if (a instanceof CArg.DataList dl) {
-        String name = prefix + "_ins";
+        String type = ctype(dl.views().get(0).buffer());
         List<String> ptrs = new ArrayList<>();
         for (View v : dl.views()) {
-          ptrs.add(pointer(v, false, ctype(v.buffer())));
+          ptrs.add(dataSlot(slots, "input" + inputCount++, v, false, ctype(v.buffer())));
         }
-        locals.add("const " + ctype(dl.views().get(0).buffer()) + " *const " + name + "["
-            + ptrs.size() + "] = {" + String.join(", ", ptrs) + "};");
+        String name = "ins" + (locals.isEmpty() ? "" : locals.size());
+        locals.add("const " + type + " *const " + name + "[" + ptrs.size() + "] = {" + String.join(", ", ptrs) + "};");
         args.add(name);
       } else if (a instanceof CArg.Const c) {
-        args.add(constant(c.array(), prefix));
+        args.add(pointerSlot(slots, unique(slots, c.array().role()), "const " + c.array().type().c() + " *",
+            constant(c.array(), prefix)));
       } else {
         args.add("NULL");
       }
     }
-    String call = s.kernel() + "(" + String.join(", ", args) + ")";
-    return new StepView(index, s.kernel(), comment(s.node()), s.macs(), structs, shapes, locals, call,
-        List.of());
+    return new KernelCall(s.kernel(), locals, args, slots, index, label);
+  }
+
+  private static String pointerSlot(List<KernelCall.Slot> slots, String name, String ctype, String value) {
+    slots.add(new KernelCall.Slot(name, ctype, "%s", value, 0, ""));
+    return KernelCall.placeholder(slots.size() - 1);
+  }
+
+  /** A slot name not taken yet in this call (a kernel could take two constants of one role). */
+  private static String unique(List<KernelCall.Slot> slots, String name) {
+    String candidate = name;
+    for (int suffix = 2; taken(slots, candidate); suffix++) {
+      candidate = name + suffix;
+    }
+    return candidate;
+  }
+
+  private static boolean taken(List<KernelCall.Slot> slots, String name) {
+    return slots.stream().anyMatch(x -> x.name().equals(name));
   }
 
   /** Halves and quarters of a call for run-time splitting (empty levels are left out at the end). */
-  private List<List<StepView>> splits(int index, Step s, String prefix) {
-    List<List<StepView>> levels = new ArrayList<>();
+  private List<List<KernelCall>> splits(int index, Step s, String prefix) {
+    List<List<KernelCall>> levels = new ArrayList<>();
     if (s instanceof dev.tenax.lower.Tileable t) {
       int previous = 1;
       for (int level = 1; level <= RUNTIME_SPLIT_LEVELS; level++) {
@@ -207,10 +223,11 @@ public final class ProjectBuilder {
         if (parts <= previous) {
           break;
         }
-        List<StepView> subs = new ArrayList<>();
+        List<KernelCall> subs = new ArrayList<>();
         List<Step> tiles = t.tiles(parts);
         for (int j = 0; j < tiles.size(); j++) {
-          subs.add(step(index, tiles.get(j), prefix + "_h" + level + "_" + j));
+          subs.add(call(index, tiles.get(j), prefix + "_h" + level + "_" + j,
+              "step " + index + ", part " + (j + 1) + " of " + tiles.size()));
         }
         levels.add(subs);
         previous = parts;
@@ -300,18 +317,35 @@ public final class ProjectBuilder {
     return null;
   }
 
-  private String pointer(View v, boolean output, String type) {
+  /**
+   * An offset slot for a tensor's data pointer: elements into an input or output, bytes into the
+   * arena. The direct form is the pointer with the offset written in.
+   */
+  private String dataSlot(List<KernelCall.Slot> slots, String name, View v, boolean output, String type) {
     Buffer b = v.buffer();
     String qualifier = output ? "" : "const ";
-    long bytes = (long) v.offset() * b.dtype().byteSize();
-    String at = v.offset() == 0 ? "" : " + " + v.offset();
-    String open = v.offset() == 0 ? "" : "(";
-    String close = v.offset() == 0 ? "" : ")";
-    return switch (b.kind()) {
-      case INPUT -> open + "(" + qualifier + type + " *)inputs[" + b.ioIndex() + "]" + at + close;
-      case OUTPUT -> open + "(" + qualifier + type + " *)outputs[" + b.ioIndex() + "]" + at + close;
-      case ARENA -> "(" + qualifier + type + " *)(void *)(arena + " + (plan.offsets().get(b) + bytes) + "u)";
-    };
+    String use;
+    String direct;
+    long offset;
+    String about;
+    switch (b.kind()) {
+      case INPUT, OUTPUT -> {
+        String base = "(" + qualifier + type + " *)" + (b.kind() == Buffer.Kind.INPUT ? "inputs[" : "outputs[")
+            + b.ioIndex() + "]";
+        offset = v.offset();
+        use = "(" + base + " + %s)";
+        direct = offset == 0 ? base : "(" + base + " + " + offset + ")";
+        about = "elements into " + (b.kind() == Buffer.Kind.INPUT ? "inputs[" : "outputs[") + b.ioIndex() + "]";
+      }
+      default -> {
+        offset = plan.offsets().get(b) + (long) v.offset() * b.dtype().byteSize();
+        use = "(" + qualifier + type + " *)(void *)(arena + %s)";
+        direct = use.formatted(offset + "u");
+        about = "bytes into the arena";
+      }
+    }
+    slots.add(new KernelCall.Slot(name, null, use, direct, offset, about));
+    return KernelCall.placeholder(slots.size() - 1);
   }
 
   static String ctype(Buffer b) {

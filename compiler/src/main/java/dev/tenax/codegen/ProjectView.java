@@ -12,8 +12,9 @@ public record ProjectView(String name, String upperName, String version, String 
     String sha256, String target, String family, String board, String arenaPlace, String arenaSection,
     String arenaNote, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
-    List<ConstView> constants, List<StepView> steps, List<String> runtimeSources,
-    List<BufferView> buffers, List<String> floatNodes, String fingerprint) {
+    List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
+    CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
+    String fingerprint) {
 
   /**
    * A model input or output: float32 in the ONNX model's shape. {@code scale} and
@@ -26,24 +27,47 @@ public record ProjectView(String name, String upperName, String version, String 
   /** A constant array placed with the weights; {@code lines} hold its values, 16 per line. */
   public record ConstView(String cName, String ctype, int length, long bytes, List<String> lines) {}
 
-  /** A kernel parameter struct: {@code static const type cName = { .field = value, ... };}. */
-  public record StructView(String type, String cName, List<FieldView> fields) {}
+  /**
+   * A kernel parameter struct: {@code static const type cName = { .field = value, ... };}, emitted
+   * once for all calls that pass these values; {@code usedBy} names their steps.
+   */
+  public record StructView(String type, String cName, List<FieldView> fields, String usedBy) {}
 
   public record FieldView(String name, String value) {}
 
-  /** A {@code tx_shape4} constant, or an array of them when {@code count > 1}. */
-  public record ShapeView(String cName, String initializer, int count) {}
+  /** A {@code tx_shape4} constant, or an array of them when {@code count > 1}, emitted once by value. */
+  public record ShapeView(String cName, String initializer, int count, String usedBy) {}
+
+  /** One kernel call of the program: local pointer arrays, and the call as a continuous build makes it. */
+  public record StepView(int index, String kernel, String node, long macs, List<String> locals, String call) {}
 
   /**
-   * One kernel call: its constant declarations, local pointer arrays, and the call itself.
+   * An intermittent build's table-driven calls ({@link CallSites}); empty lists in a continuous
+   * build. {@code siteType} and {@code rowType} are the C types of a step's site number and first row.
    */
+  public record CallTableView(String siteType, String rowType, List<SiteView> sites, List<StepCallView> steps) {
+    public static final CallTableView NONE = new CallTableView("uint8_t", "uint8_t", List.of(), List.of());
+  }
+
   /**
-   * One kernel call; in an intermittent build {@code splits} holds the same call split in halves
-   * and in quarters (as far as it splits), which the resume code runs instead when the whole call
-   * keeps failing to finish on one charge.
+   * One call site: {@code call} (with {@code locals}) reads the values that differ between its calls
+   * from {@code r}, a row of {@code table} of type {@code rowType}; no table when {@code fields} is
+   * empty (every call it makes is the same).
    */
-  public record StepView(int index, String kernel, String node, long macs, List<StructView> structs,
-      List<ShapeView> shapes, List<String> locals, String call, List<List<StepView>> splits) {}
+  public record SiteView(int index, String kernel, String rowType, String table, String usedBy,
+      List<FieldDecl> fields, List<RowView> rows, List<String> locals, String call) {}
+
+  /** A field of a call table's row, declared; {@code about} says what an offset counts (empty for pointers). */
+  public record FieldDecl(String declaration, String about) {}
+
+  /** A row's initializer, and which call it is. */
+  public record RowView(String init, String label) {}
+
+  /**
+   * Where step {@code index}'s calls are: its site, how many halves and quarters it splits into at
+   * run time (0: not that far), and its first row (the whole call; the halves and quarters follow).
+   */
+  public record StepCallView(int index, String node, int site, int halves, int quarters, long row) {}
 
   /** One planned tensor, for the memory map. */
   public record BufferView(String name, String kind, long offset, long bytes, String dtype,

@@ -14,9 +14,23 @@ public final class HostBuild {
   private HostBuild() {}
 
   /** Thrown when make or the compiler fails; the message carries their output. */
-  public static final class BuildException extends IOException {
+  public static class BuildException extends IOException {
     public BuildException(String message) {
       super(message);
+    }
+  }
+
+  /** A link that failed because a memory region overflowed: TX090 with the numbers ({@link LinkOverflow}). */
+  public static final class LinkOverflowException extends BuildException {
+    private final transient dev.tenax.diag.Diagnostic diagnostic;
+
+    public LinkOverflowException(dev.tenax.diag.Diagnostic diagnostic) {
+      super(diagnostic.format());
+      this.diagnostic = diagnostic;
+    }
+
+    public dev.tenax.diag.Diagnostic diagnostic() {
+      return diagnostic;
     }
   }
 
@@ -54,6 +68,10 @@ public final class HostBuild {
       throw new BuildException("interrupted while building " + dir);
     }
     if (p.exitValue() != 0) {
+      var overflow = LinkOverflow.diagnose(output, dir);
+      if (overflow.isPresent()) {
+        throw new LinkOverflowException(overflow.get());
+      }
       String hint = output.contains("arm-none-eabi-gcc") && output.contains("not found")
           ? "\ninstall the Arm toolchain: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi" : "";
       throw new BuildException("building " + dir + " failed (make exit " + p.exitValue() + "):\n"

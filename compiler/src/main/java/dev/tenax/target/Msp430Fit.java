@@ -14,7 +14,7 @@ import java.util.Locale;
  * wears nothing), otherwise to FRAM.
  */
 public final class Msp430Fit {
-  /** Code budget: kernels, the EABI helpers (soft float included), start-up and harness. */
+  /** Code budget (kernels, the EABI helpers, start-up and harness) when the runtime sources are not known. */
   public static final long CODE_BUDGET = 16 * 1024;
   /** SRAM for .data and .bss besides the arena (the runtime and harness use a few dozen bytes). */
   public static final long DATA_BUDGET = 256;
@@ -30,18 +30,33 @@ public final class Msp430Fit {
     return arenaBytes + stackReserve(t) + DATA_BUDGET <= t.sramBytes();
   }
 
-  /** The problems (empty when the model fits); an intermittent build's arena is in FRAM always. */
-  public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes,
+  /** The runtime's measured code when the sources are known, else the budget. */
+  static long runtimeCode(FirmwareCode code, boolean intermittent) {
+    return code.runtimeSources().isEmpty() ? CODE_BUDGET : Msp430CodeSize.of(code.runtimeSources(), intermittent);
+  }
+
+  /** The FRAM below 64 KB the firmware is estimated to take (what the check compares with the part's). */
+  public static long framBytes(Target t, long weightBytes, FirmwareCode code, long arenaBytes, long ioBytes,
       boolean intermittent) {
+    boolean sram = !intermittent && arenaInSram(t, arenaBytes);
+    return weightBytes + code.generatedBytes() + runtimeCode(code, intermittent) + ioBytes + (sram ? 0 : arenaBytes);
+  }
+
+  /** The problems (empty when the model fits); an intermittent build's arena is in FRAM always. */
+  public static List<Diagnostic> check(Target t, long weightBytes, FirmwareCode code, long arenaBytes,
+      long ioBytes, boolean intermittent) {
     List<Diagnostic> problems = new ArrayList<>();
     boolean sram = !intermittent && arenaInSram(t, arenaBytes);
-    long fram = weightBytes + CODE_BUDGET + ioBytes + (sram ? 0 : arenaBytes);
+    long generatedBytes = code.generatedBytes();
+    long kernels = runtimeCode(code, intermittent);
+    long fram = framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
     if (fram > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
-          + "64 KB (%,d of weights and tables + %,d budgeted for code + %,d of float32 input and output "
+          + "64 KB (%,d of weights and tables + %,d of model calls, call tables and parameter structs + "
+          + "%,d of runtime code (kernels, helpers, harness) + %,d of float32 input and output "
           + "tensors%s); %s (%s) has %,d there. clang emits 16-bit addresses only, so FRAM above "
           + "0x10000 cannot hold code or constants (20-bit MSP430X addressing is not supported)",
-          fram, weightBytes, CODE_BUDGET, ioBytes, sram ? "" : String.format(Locale.ROOT,
+          fram, weightBytes, generatedBytes, kernels, ioBytes, sram ? "" : String.format(Locale.ROOT,
               intermittent ? " + %,d of arena, in FRAM to survive power loss%s"
                   : " + %,d of arena, which does not fit in SRAM beside the %,d-byte stack", arenaBytes,
               intermittent ? "" : stackReserve(t)), t.name(), t.description(), t.flashBytes()),

@@ -35,15 +35,26 @@ public final class TargetFit {
     return check(t, weightBytes, arenaBytes, ioBytes, false);
   }
 
-  /** The problems (empty when the model fits); an intermittent build keeps its arena and tensors in NVM. */
+  /** The problems, without the generated model code counted apart. */
   public static List<Diagnostic> check(Target t, long weightBytes, long arenaBytes, long ioBytes,
       boolean intermittent) {
+    return check(t, weightBytes, FirmwareCode.NONE, arenaBytes, ioBytes, intermittent);
+  }
+
+  /**
+   * The problems (empty when the model fits); an intermittent build keeps its arena and tensors in
+   * NVM. {@code code}: the model source's calls, call tables and parameter structs, which grow with
+   * an intermittent build's tiles and their parts, and the runtime sources.
+   */
+  public static List<Diagnostic> check(Target t, long weightBytes, FirmwareCode code, long arenaBytes,
+      long ioBytes, boolean intermittent) {
+    long generatedBytes = code.generatedBytes();
     List<Diagnostic> problems = new ArrayList<>();
     if (t.isHost()) {
       return problems;
     }
     if (t.family().equals("msp430")) {
-      return Msp430Fit.check(t, weightBytes, arenaBytes, ioBytes, intermittent);
+      return Msp430Fit.check(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
     }
     Long nvm = NVM_BYTES.get(t.qemuMachine());
     long needed = arenaBytes + ioBytes + NVM_STATE;
@@ -58,10 +69,11 @@ public final class TargetFit {
       arenaBytes = 0; // in NVM, not SRAM
       ioBytes = 0;
     }
-    long flash = weightBytes + CODE_BUDGET;
+    long flash = weightBytes + generatedBytes + CODE_BUDGET;
     if (t.flashBytes() > 0 && flash > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of flash "
-          + "(%,d of weights and tables + %,d budgeted for code); %s (%s) has %,d", flash, weightBytes,
+          + "(%,d of weights and tables + %,d of model calls, call tables and parameter structs + %,d "
+          + "budgeted for the kernels' code); %s (%s) has %,d", flash, weightBytes, generatedBytes,
           CODE_BUDGET, t.name(), t.description(), t.flashBytes()), Code.TX090.defaultHint()));
     }
     long sram = arenaBytes + ioBytes + STACK_BUDGET;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The MSP430 has a 16-bit {@code int}: every runtime source and a generated model must compile
  * warning-free for it (clang-19 --target=msp430 with -Wconversion), which catches constants and
- * shifts that silently assume 32-bit int. Skips visibly without clang-19.
+ * shifts that silently assume 32-bit int (an intermittent build's call tables included). Skips
+ * visibly without clang-19.
  */
 class Msp430CompileTest {
   static final List<String> FLAGS = List.of("--target=msp430", "-std=c99", "-Wall", "-Wextra", "-Werror",
@@ -48,6 +49,11 @@ class Msp430CompileTest {
     for (String f : List.of("cover.c", "cover_weights.c")) {
       compile(project.resolve(f), tmp, project, project.resolve("runtime/include"));
     }
+    // An intermittent build's call tables (offsets as uint16_t/uint32_t, row arithmetic) too.
+    Path tiled = tmp.resolve("tiled");
+    ModelCompiler.compile(KernelCoverageTest.model(), new EmitOptions("tiled", "host", null, "test",
+        "cover.onnx", "0", 2000), tiled);
+    compile(tiled.resolve("tiled.c"), tmp, tiled, tiled.resolve("runtime/include"));
   }
 
   private static void compile(Path source, Path outDir, Path... includes) throws Exception {
