@@ -16,7 +16,10 @@ HWMULT_BASE ?= 0x0130
 HWMULT_STAMP = .hwmult-$(HWMULT_BASE)
 
 TOOLCHAIN ?= clang
-CFLAGS ?= -Os
+<#if model.codeOptimization == "-Oz">
+# -Oz, not the usual -Os: tenax compile found that only the smallest code fits the FRAM below 64 KB.
+</#if>
+CFLAGS ?= ${model.codeOptimization}
 COMMON_CFLAGS = -std=c99 -Wall -Wextra -ffreestanding -ffp-contract=off -ffunction-sections -fdata-sections \
   -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE) \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))'

@@ -27,6 +27,10 @@ final class CompileSummary {
       sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');
     }
     sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
+    if (v.codeOptimization().equals(dev.tenax.target.Msp430Fit.SMALL)) {
+      sb.append("code compiled with -Oz (smallest, some 7% more cycles than -Os): with -Os it would not fit the FRAM "
+          + "below 64 KB\n");
+    }
     if (v.floatNodes().isEmpty()) {
       sb.append("every node runs on integer kernels\n");
     } else {

@@ -68,11 +68,16 @@ public final class ModelCompiler {
     }
     dev.tenax.target.Target target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
     long generated = GeneratedCodeSize.estimate(view, target.family().equals("msp430") ? 2 : 4);
-    var problems = dev.tenax.target.TargetFit.check(target, view.weightBytes(),
-        new dev.tenax.target.FirmwareCode(generated, view.runtimeSources()), view.arenaBytes(), io,
+    var code = new dev.tenax.target.FirmwareCode(generated, view.runtimeSources());
+    var problems = dev.tenax.target.TargetFit.check(target, view.weightBytes(), code, view.arenaBytes(), io,
         options.intermittent());
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
+    }
+    if (target.family().equals("msp430")) {
+      // FRAM below 64 KB is all an MSP430 build has: smaller, slower code when the faster does not fit
+      view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
+          view.arenaBytes(), io, options.intermittent()));
     }
     return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered);
   }

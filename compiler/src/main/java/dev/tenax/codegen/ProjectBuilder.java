@@ -83,7 +83,8 @@ public final class ProjectBuilder {
         plan.arena().arenaBytes(), Math.max(MemoryPlan.MIN_ALIGN,
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
-        options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(), options.intermittent() ? fingerprint() : "");
+        options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
+        options.intermittent() ? fingerprint() : "", dev.tenax.target.Msp430Fit.FAST);
   }
 
   /**

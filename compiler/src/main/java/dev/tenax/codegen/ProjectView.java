@@ -14,7 +14,14 @@ public record ProjectView(String name, String upperName, String version, String 
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
-    String fingerprint) {
+    String fingerprint, String codeOptimization) {
+
+  /** The same project with the C optimization flag an MSP430 Makefile compiles with ("-Os" or "-Oz"). */
+  public ProjectView withCodeOptimization(String level) {
+    return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
+        arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
+        constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level);
+  }
 
   /**
    * A model input or output: float32 in the ONNX model's shape. {@code scale} and

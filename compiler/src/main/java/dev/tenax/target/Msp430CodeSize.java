@@ -31,14 +31,15 @@ public final class Msp430CodeSize {
   private Msp430CodeSize() {}
 
   /**
-   * Code and constants of the runtime sources, helpers and harness; a source not measured counts
-   * 6 KB. A little below the link is no harm: the build then reports the overflow as TX090 too.
+   * Code and constants of the runtime sources compiled at {@code level} ("-Os" or "-Oz"), helpers
+   * and harness; a source not measured counts 6 KB. A little below the link is no harm: the build
+   * then reports the overflow as TX090 too.
    */
-  public static long of(Collection<String> runtimeSources, boolean intermittent) {
+  public static long of(Collection<String> runtimeSources, boolean intermittent, String level) {
     long bytes = HELPERS + (intermittent ? INTERMITTENT_HARNESS : HARNESS);
     for (String file : runtimeSources) {
       if (!HELPER_FILES.contains(file)) {
-        bytes += Long.parseLong(BYTES.getProperty(file, "6144"));
+        bytes += Long.parseLong(BYTES.getProperty(file + "@" + level.substring(1), "6144"));
       }
     }
     return bytes;

@@ -30,16 +30,39 @@ public final class Msp430Fit {
     return arenaBytes + stackReserve(t) + DATA_BUDGET <= t.sramBytes();
   }
 
-  /** The runtime's measured code when the sources are known, else the budget. */
-  static long runtimeCode(FirmwareCode code, boolean intermittent) {
-    return code.runtimeSources().isEmpty() ? CODE_BUDGET : Msp430CodeSize.of(code.runtimeSources(), intermittent);
+  /** The C optimization for speed with a small size, the default. */
+  public static final String FAST = "-Os";
+  /** Smallest code (clang's -Oz: about a fifth less runtime code, some 7% more cycles): when -Os does not fit. */
+  public static final String SMALL = "-Oz";
+
+  /** The runtime's measured code at {@code level} when the sources are known, else the budget. */
+  static long runtimeCode(FirmwareCode code, boolean intermittent, String level) {
+    return code.runtimeSources().isEmpty() ? CODE_BUDGET
+        : Msp430CodeSize.of(code.runtimeSources(), intermittent, level);
   }
 
   /** The FRAM below 64 KB the firmware is estimated to take (what the check compares with the part's). */
   public static long framBytes(Target t, long weightBytes, FirmwareCode code, long arenaBytes, long ioBytes,
       boolean intermittent) {
+    return framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent,
+        codeOptimization(t, weightBytes, code, arenaBytes, ioBytes, intermittent));
+  }
+
+  private static long framBytes(Target t, long weightBytes, FirmwareCode code, long arenaBytes, long ioBytes,
+      boolean intermittent, String level) {
     boolean sram = !intermittent && arenaInSram(t, arenaBytes);
-    return weightBytes + code.generatedBytes() + runtimeCode(code, intermittent) + ioBytes + (sram ? 0 : arenaBytes);
+    return weightBytes + code.generatedBytes() + runtimeCode(code, intermittent, level) + ioBytes
+        + (sram ? 0 : arenaBytes);
+  }
+
+  /**
+   * How the runtime is compiled: {@link #FAST} when that fits the FRAM below 64 KB, else
+   * {@link #SMALL} (which may or may not fit; {@link #check} says).
+   */
+  public static String codeOptimization(Target t, long weightBytes, FirmwareCode code, long arenaBytes,
+      long ioBytes, boolean intermittent) {
+    return code.runtimeSources().isEmpty()
+        || framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent, FAST) <= t.flashBytes() ? FAST : SMALL;
   }
 
   /** The problems (empty when the model fits); an intermittent build's arena is in FRAM always. */
@@ -48,12 +71,14 @@ public final class Msp430Fit {
     List<Diagnostic> problems = new ArrayList<>();
     boolean sram = !intermittent && arenaInSram(t, arenaBytes);
     long generatedBytes = code.generatedBytes();
-    long kernels = runtimeCode(code, intermittent);
-    long fram = framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
+    String level = codeOptimization(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
+    long kernels = runtimeCode(code, intermittent, level);
+    long fram = framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent, level);
     if (fram > t.flashBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
           + "64 KB (%,d of weights and tables + %,d of model calls, call tables and parameter structs + "
-          + "%,d of runtime code (kernels, helpers, harness) + %,d of float32 input and output "
+          + "%,d of runtime code (kernels, helpers, harness; compiled with " + level + ") + %,d of float32 "
+          + "input and output "
           + "tensors%s); %s (%s) has %,d there. clang emits 16-bit addresses only, so FRAM above "
           + "0x10000 cannot hold code or constants (20-bit MSP430X addressing is not supported)",
           fram, weightBytes, generatedBytes, kernels, ioBytes, sram ? "" : String.format(Locale.ROOT,

@@ -34,12 +34,13 @@ public final class Targets {
     add(cortexM("cortex-m55", "ARM MPS3 AN547, QEMU mps3-an547", 512 * 1024, 512 * 1024,
         List.of("-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard"), "mps3-an547", "cortex-m55",
         List.of("dsp", "fpu", "mve"), 32_000_000));
-    // MSP430: flash = the FRAM below 64 KB minus the 1 KB NVM region (qemu/msp430fr*/*.ld),
-    // the only FRAM 16-bit addresses reach; tested under mspdebug sim.
-    add(msp430("msp430fr5994", "MSP430FR5994: 256 KB FRAM (47 KB below 64 KB usable), 8 KB SRAM, "
-        + "mspdebug sim", 0xBB80, 8 * 1024, List.of("hwmult32")));
-    add(msp430("msp430fr5969", "MSP430FR5969: 64 KB FRAM (45 KB below 64 KB usable), 2 KB SRAM, "
-        + "mspdebug sim", 0xB780, 2 * 1024, List.of("hwmult32")));
+    // MSP430: flash = the main FRAM below 64 KB, up to the interrupt vectors (qemu/msp430fr*/*.ld;
+    // NVM is the information FRAM at 0x1800), the only FRAM 16-bit addresses reach; tested under
+    // mspdebug sim.
+    add(msp430("msp430fr5994", "MSP430FR5994: 256 KB FRAM (48 KB below 64 KB usable), 8 KB SRAM, "
+        + "mspdebug sim", 0xBF80, 8 * 1024, List.of("hwmult32")));
+    add(msp430("msp430fr5969", "MSP430FR5969: 64 KB FRAM (47 KB below 64 KB usable), 2 KB SRAM, "
+        + "mspdebug sim", 0xBB80, 2 * 1024, List.of("hwmult32")));
   }
 
   private static Target msp430(String name, String board, long fram, long sram, List<String> features) {

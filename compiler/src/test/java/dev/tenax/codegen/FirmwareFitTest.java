@@ -45,7 +45,7 @@ class FirmwareFitTest {
       Path d = dir.resolve("w" + tileWork);
       ModelCompiler.Result r = tinyCnn("msp430fr5994", tileWork, d);
       HostBuild.make(d, "m.elf");
-      long linked = linkedBelow(d.resolve("m.elf"), 0x4000, 0xFB80);
+      long linked = linkedBelow(d.resolve("m.elf"), 0x4000, 0xFF80);
       ProjectView v = r.view();
       long io = 0;
       for (Program.Io x : r.program().inputs()) {
@@ -71,7 +71,7 @@ class FirmwareFitTest {
   void lldOverflowOfFramIsTx090WithTheNumbers(@TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
     assertOverflowIsTx090(dir, "msp430fr5994", 4000, "board/msp430fr5994.ld",
-        "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x", "BB80", "4000", "FRAM", 0x4000);
+        "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x", "BF80", "4000", "FRAM", 0x4000);
   }
 
   @Test

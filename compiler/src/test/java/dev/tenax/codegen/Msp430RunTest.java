@@ -81,7 +81,7 @@ public class Msp430RunTest {
         new EmitOptions("m", "msp430fr5994", null, "test", "m.onnx", "0"), dir));
     assertEquals(Code.TX090, e.diagnostics().get(0).code());
     String msg = e.diagnostics().get(0).message();
-    assertTrue(msg.contains("msp430fr5994") && msg.contains("48,000") && msg.contains("16-bit addresses"), msg);
+    assertTrue(msg.contains("msp430fr5994") && msg.contains("49,024") && msg.contains("16-bit addresses"), msg);
   }
 
   /** A program that never reaches tenax_exit is stopped and reported, not hung on. */

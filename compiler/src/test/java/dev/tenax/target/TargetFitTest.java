@@ -81,6 +81,6 @@ class TargetFitTest {
     List<Diagnostic> d = TargetFit.check(fr5969, 30_000, 4_000, 3_176);
     assertEquals(1, d.size(), d.toString());
     assertTrue(d.get(0).message().contains("53,560 bytes of FRAM below 64 KB")
-        && d.get(0).message().contains("46,976") && d.get(0).message().contains("4,000 of arena"), d.toString());
+        && d.get(0).message().contains("48,000") && d.get(0).message().contains("4,000 of arena"), d.toString());
   }
 }
