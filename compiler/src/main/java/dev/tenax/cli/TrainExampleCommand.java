@@ -34,7 +34,8 @@ final class TrainExampleCommand implements Callable<Integer> {
   Path mnist = Path.of("../shared/datasets/mnist");
 
   @Option(names = "--epochs", description = "Passes over the training data (default: "
-      + "12 for mnist, 300 for sine, the committed examples' values).")
+      + MnistTraining.Settings.EPOCHS + " for mnist, " + SineTraining.Settings.EPOCHS + " for sine, the committed "
+      + "examples' values).")
   Integer epochs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Where to write it.")

@@ -2,8 +2,9 @@ package dev.tenax.examples;
 
 /**
  * Adam (Kingma and Ba, 2015) with the usual betas 0.9 and 0.999, over a network's parameter
- * arrays, for the examples' training programs. One thread and float arithmetic in a fixed order,
- * so the same gradients give the same weights, bit for bit.
+ * arrays, for the examples' training programs. One thread and float arithmetic in a fixed order
+ * (StrictMath for the bias corrections), so the same gradients give the same weights, bit for
+ * bit, on every JVM.
  */
 public final class Adam {
   private final float[][] params;
@@ -28,8 +29,8 @@ public final class Adam {
   /** One step with the summed gradients {@code grads} times {@code scale} (1 / batch size for a mean). */
   public void step(float[][] grads, float scale) {
     t++;
-    double c1 = 1 - Math.pow(0.9, t);
-    double c2 = 1 - Math.pow(0.999, t);
+    double c1 = 1 - StrictMath.pow(0.9, t);
+    double c2 = 1 - StrictMath.pow(0.999, t);
     for (int p = 0; p < params.length; p++) {
       for (int i = 0; i < params[p].length; i++) {
         float g = grads[p][i] * scale;

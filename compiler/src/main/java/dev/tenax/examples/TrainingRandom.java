@@ -6,11 +6,14 @@ import java.util.SplittableRandom;
 public final class TrainingRandom {
   private TrainingRandom() {}
 
-  /** A standard normal sample by Box-Muller. */
+  /**
+   * A standard normal sample by Box-Muller. StrictMath, not Math: Math.log and Math.cos may
+   * differ in the last bit between JVMs and processors, StrictMath's results are specified.
+   */
   public static double gaussian(SplittableRandom r) {
     double u = 1.0 - r.nextDouble();
     double v = r.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
   }
 
   /** He-normal initialization (standard deviation sqrt(2 / fanIn)), suited to Relu layers. */

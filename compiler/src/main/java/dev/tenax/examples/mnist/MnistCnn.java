@@ -146,13 +146,13 @@ final class MnistCnn {
     double sum = 0;
     float[] dz = new float[CLASSES];
     for (int k = 0; k < CLASSES; k++) {
-      dz[k] = (float) Math.exp(a.logits[k] - max);
+      dz[k] = (float) StrictMath.exp(a.logits[k] - max);
       sum += dz[k];
     }
     for (int k = 0; k < CLASSES; k++) {
       dz[k] = (float) (dz[k] / sum) - (k == label ? 1f : 0f);
     }
-    float loss = (float) -(a.logits[label] - max - Math.log(sum));
+    float loss = (float) -(a.logits[label] - max - StrictMath.log(sum));
     float[] gw1 = grads[0], gb1 = grads[1], gw2 = grads[2], gb2 = grads[3];
     float[] gw3 = grads[4], gb3 = grads[5], gw4 = grads[6], gb4 = grads[7];
     float[] dh = new float[HIDDEN];

@@ -15,8 +15,11 @@ import java.util.function.Consumer;
 public final class SineTraining {
   /** What a training run used; the defaults are the bundled example's. */
   public record Settings(long seed, int samples, double noise, int epochs, int batch, float learningRate) {
+    /** The committed example's epochs (a constant, so that the CLI's help can name it). */
+    public static final int EPOCHS = 300;
+
     public static Settings defaults() {
-      return new Settings(20261124L, 1000, 0.1, 300, 16, 0.01f);
+      return new Settings(20261124L, 1000, 0.1, EPOCHS, 16, 0.01f);
     }
   }
 
