@@ -1,5 +1,6 @@
 package dev.tenax.examples.mnist;
 
+import dev.tenax.examples.TrainingRandom;
 import java.util.SplittableRandom;
 
 /**
@@ -39,29 +40,15 @@ final class MnistCnn {
     return new float[][] {w1, b1, w2, b2, w3, b3, w4, b4};
   }
 
-  /** He-normal initialization from a seeded generator. */
+  /** He-normal initialization from a seeded generator, biases zero. */
   static MnistCnn initialized(long seed) {
     MnistCnn n = new MnistCnn();
     SplittableRandom r = new SplittableRandom(seed);
-    he(n.w1, K1 * K1, r);
-    he(n.w2, C1 * K2 * K2, r);
-    he(n.w3, FLAT, r);
-    he(n.w4, HIDDEN, r);
+    TrainingRandom.he(n.w1, K1 * K1, r);
+    TrainingRandom.he(n.w2, C1 * K2 * K2, r);
+    TrainingRandom.he(n.w3, FLAT, r);
+    TrainingRandom.he(n.w4, HIDDEN, r);
     return n;
-  }
-
-  private static void he(float[] w, int fanIn, SplittableRandom r) {
-    double sd = Math.sqrt(2.0 / fanIn);
-    for (int i = 0; i < w.length; i++) {
-      w[i] = (float) (gaussian(r) * sd);
-    }
-  }
-
-  /** A standard normal sample by Box-Muller, from the seeded generator only. */
-  private static double gaussian(SplittableRandom r) {
-    double u = 1.0 - r.nextDouble();
-    double v = r.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
   /** One sample's activations, kept for the backward pass. */
@@ -159,13 +146,13 @@ final class MnistCnn {
     double sum = 0;
     float[] dz = new float[CLASSES];
     for (int k = 0; k < CLASSES; k++) {
-      dz[k] = (float) Math.exp(a.logits[k] - max);
+      dz[k] = (float) StrictMath.exp(a.logits[k] - max);
       sum += dz[k];
     }
     for (int k = 0; k < CLASSES; k++) {
       dz[k] = (float) (dz[k] / sum) - (k == label ? 1f : 0f);
     }
-    float loss = (float) -(a.logits[label] - max - Math.log(sum));
+    float loss = (float) -(a.logits[label] - max - StrictMath.log(sum));
     float[] gw1 = grads[0], gb1 = grads[1], gw2 = grads[2], gb2 = grads[3];
     float[] gw3 = grads[4], gb3 = grads[5], gw4 = grads[6], gb4 = grads[7];
     float[] dh = new float[HIDDEN];

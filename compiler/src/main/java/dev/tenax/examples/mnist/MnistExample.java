@@ -2,18 +2,14 @@ package dev.tenax.examples.mnist;
 
 import dev.tenax.diag.UsageException;
 import dev.tenax.eval.ReferenceEvaluator;
-import dev.tenax.frontend.OnnxExporter;
-import dev.tenax.io.OutputDirectory;
-import dev.tenax.io.TensorFiles;
+import dev.tenax.examples.ExampleFiles;
 import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Writes the bundled MNIST example (examples/mnist): the trained model.onnx, the hand-drawn
@@ -37,32 +33,20 @@ public final class MnistExample {
     if (s.trainEnd() > data.count() || s.testEnd() > data.count()) {
       throw new IllegalArgumentException("the data holds " + data.count() + " images");
     }
-    StringBuilder text = new StringBuilder();
-    Consumer<String> log = line -> {
-      text.append(line).append('\n');
-      progress.println(line);
-      progress.flush();
-    };
-    log.accept(String.format(Locale.ROOT, "tenax %s, seed %d, %d epochs, batch %d, Adam lr %s, train images %d..%d,"
+    ExampleFiles files = new ExampleFiles(out, progress);
+    files.log(String.format(Locale.ROOT, "tenax %s, seed %d, %d epochs, batch %d, Adam lr %s, train images %d..%d,"
         + " held-out images %d..%d", version, s.seed(), s.epochs(), s.batch(), s.learningRate(), s.trainStart(),
         s.trainEnd() - 1, s.testStart(), s.testEnd() - 1));
-    MnistCnn net = MnistTraining.train(data, s, log);
+    MnistCnn net = MnistTraining.train(data, s, files::log);
     Graph g = MnistOnnx.graph(net);
     double accuracy = onnxAccuracy(g, data, s.testStart(), s.testEnd());
-    log.accept(String.format(Locale.ROOT, "model.onnx (float reference evaluator): %.2f%% top-1 on held-out images"
+    files.log(String.format(Locale.ROOT, "model.onnx (float reference evaluator): %.2f%% top-1 on held-out images"
         + " %d..%d", 100 * accuracy, s.testStart(), s.testEnd() - 1));
-    OutputDirectory dir = new OutputDirectory(out);
-    // a fixed producer string, so that retraining with another tenax version gives the same bytes
-    dir.add("model.onnx", OnnxExporter.export(g, PRODUCER).toByteArray());
-    ReferenceEvaluator eval = new ReferenceEvaluator();
+    files.model(g, PRODUCER);
     for (int d = 0; d <= 9; d++) {
-      Tensor x = SampleDigits.digit(d);
-      dir.add("samples/digit-" + d + ".npy", TensorFiles.toNpy(x));
-      Tensor y = eval.run(g, Map.of(MnistOnnx.INPUT, x)).get(MnistOnnx.OUTPUT);
-      dir.add("samples/digit-" + d + ".expected.npy", TensorFiles.toNpy(y));
+      files.sample("samples/digit-" + d, g, MnistOnnx.INPUT, MnistOnnx.OUTPUT, SampleDigits.digit(d));
     }
-    dir.add("training.txt", text.toString().getBytes(StandardCharsets.UTF_8));
-    dir.commit();
+    files.commit();
     return accuracy;
   }
 

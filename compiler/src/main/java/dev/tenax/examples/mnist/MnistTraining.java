@@ -3,6 +3,8 @@ package dev.tenax.examples.mnist;
 import dev.tenax.calib.IdxFile;
 import dev.tenax.calib.SampleSource;
 import dev.tenax.diag.UsageException;
+import dev.tenax.examples.Adam;
+import dev.tenax.examples.TrainingRandom;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -18,8 +20,11 @@ public final class MnistTraining {
   /** What a training run used; the defaults are the bundled example's. */
   public record Settings(long seed, int epochs, int batch, float learningRate, int trainStart, int trainEnd,
       int testStart, int testEnd) {
+    /** The committed example's epochs (a constant, so that the CLI's help can name it). */
+    public static final int EPOCHS = 12;
+
     public static Settings defaults() {
-      return new Settings(20261124L, 12, 32, 0.002f, 0, 8000, 8000, 10000);
+      return new Settings(20261124L, EPOCHS, 32, 0.002f, 0, 8000, 8000, 10000);
     }
   }
 
@@ -62,7 +67,7 @@ public final class MnistTraining {
     MnistCnn net = MnistCnn.initialized(s.seed());
     SplittableRandom r = new SplittableRandom(s.seed() + 1);
     Adam adam = new Adam(net.parameters(), s.learningRate());
-    float[][] grads = zerosLike(net.parameters());
+    float[][] grads = Adam.zerosLike(net.parameters());
     MnistCnn.Activations a = new MnistCnn.Activations();
     int n = s.trainEnd() - s.trainStart();
     int[] order = new int[n];
@@ -70,9 +75,9 @@ public final class MnistTraining {
       order[i] = s.trainStart() + i;
     }
     for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-      shuffle(order, r);
+      TrainingRandom.shuffle(order, r);
       // a quarter of the step size over the last third of the epochs
-      adam.rate = epoch > 2 * s.epochs() / 3 ? s.learningRate() / 4 : s.learningRate();
+      adam.rate(epoch > 2 * s.epochs() / 3 ? s.learningRate() / 4 : s.learningRate());
       double loss = 0;
       for (int start = 0; start < n; start += s.batch()) {
         int end = Math.min(n, start + s.batch());
@@ -113,55 +118,6 @@ public final class MnistTraining {
         int sy = y - dy;
         int sx = x - dx;
         out[y * side + x] = sy >= 0 && sy < side && sx >= 0 && sx < side ? image[sy * side + sx] : 0f;
-      }
-    }
-  }
-
-  private static void shuffle(int[] a, SplittableRandom r) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-  }
-
-  private static float[][] zerosLike(float[][] params) {
-    float[][] z = new float[params.length][];
-    for (int i = 0; i < params.length; i++) {
-      z[i] = new float[params[i].length];
-    }
-    return z;
-  }
-
-  /** Adam (Kingma and Ba, 2015) with the usual betas 0.9 and 0.999. */
-  private static final class Adam {
-    private final float[][] params;
-    private final float[][] m;
-    private final float[][] v;
-    private float rate;
-    private int t;
-
-    Adam(float[][] params, float rate) {
-      this.params = params;
-      this.m = zerosLike(params);
-      this.v = zerosLike(params);
-      this.rate = rate;
-    }
-
-    void step(float[][] grads, float scale) {
-      t++;
-      double c1 = 1 - Math.pow(0.9, t);
-      double c2 = 1 - Math.pow(0.999, t);
-      for (int p = 0; p < params.length; p++) {
-        for (int i = 0; i < params[p].length; i++) {
-          float g = grads[p][i] * scale;
-          m[p][i] = 0.9f * m[p][i] + 0.1f * g;
-          v[p][i] = 0.999f * v[p][i] + 0.001f * g * g;
-          double mh = m[p][i] / c1;
-          double vh = v[p][i] / c2;
-          params[p][i] -= (float) (rate * mh / (Math.sqrt(vh) + 1e-8));
-        }
       }
     }
   }

@@ -55,8 +55,8 @@ public final class SampleDigits {
     double[] p = new double[2 * (n + 1)];
     for (int i = 0; i <= n; i++) {
       double a = 2 * Math.PI * i / n;
-      p[2 * i] = cx + rx * Math.sin(a);
-      p[2 * i + 1] = cy - ry * Math.cos(a);
+      p[2 * i] = cx + rx * StrictMath.sin(a);
+      p[2 * i + 1] = cy - ry * StrictMath.cos(a);
     }
     return p;
   }
