@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tenax demo}: the Cortex-M4 leg (a few seconds).
- * TODO: the MSP430 leg, once the MNIST example's intermittent build fits the FR5994's FRAM below 64 KB.
+ * {@code tenax demo}: the Cortex-M4 leg here (a few seconds), both targets as the README runs it in
+ * the thorough profile.
  */
 class DemoCommandTest {
   private static String previousHome;
@@ -48,6 +49,21 @@ class DemoCommandTest {
     assertTrue(Files.size(dir.resolve("cortex-m4-voltage.svg")) > 1000, "no voltage plot");
     assertTrue(Files.isRegularFile(dir.resolve("cortex-m4-out/inference-1/probabilities.npy")));
     assertTrue(out.contains("power failures per inference"), "no energy report in\n" + out);
+  }
+
+  @Test
+  @Tag("thorough")
+  void bothTargetsAsTheReadmeRunsIt(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(works("arm-none-eabi-gcc", "--version") && works("qemu-system-arm", "--version")
+        && works("clang-19", "--version") && works("mspdebug", "--version"), "needs the Cortex-M and MSP430 toolchains");
+    String out = demo(0, dir, "--no-install");
+    for (int d : new int[] {7, 2, 4}) {
+      String row = out.lines().filter(l -> l.trim().startsWith("digit-" + d + ".npy")).findFirst().orElse("");
+      assertTrue(row.matches("\\s*digit-" + d + "\\.npy\\s+" + d + "(\\s+" + d + " \\(\\d+%\\)){3}\\s*"),
+          "digit " + d + ": '" + row + "' in\n" + out);
+    }
+    assertTrue(out.contains("Energy report, msp430fr5994"), out);
+    assertTrue(Files.size(dir.resolve("msp430fr5994-voltage.svg")) > 1000, "no MSP430 voltage plot");
   }
 
   @Test
