@@ -1,6 +1,8 @@
 package dev.tenax.cli;
 
 import dev.tenax.intermittent.Capacitor;
+import dev.tenax.intermittent.PowerModel;
+import dev.tenax.intermittent.PowerProfileFile;
 import dev.tenax.target.Targets;
 
 import dev.tenax.codegen.EmitOptions;
@@ -78,6 +80,12 @@ final class CompileCommand implements Callable<Integer> {
       + "the capacitor, bound each tile's work in multiply-accumulates (or elements written, for calls without any).")
   Long tileWork;
 
+  @Option(names = "--power-profile", paramLabel = "FILE", description = "With --intermittent: your board's measured "
+      + "power numbers (key = value lines: active_ua_per_mhz, supply_volts, boot_cycles, commit_cycles, mac_cycles, "
+      + "element_cycles, float_element_cycles; each optional) instead of the target's defaults when sizing tiles to "
+      + "the capacitor; docs/guide/concepts.md says how to measure them.")
+  Path powerProfile;
+
   @Spec
   CommandSpec spec;
 
@@ -111,8 +119,12 @@ final class CompileCommand implements Callable<Integer> {
       err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
           + "scales are kept");
     }
-    if (!intermittent && (tileWork != null || capacitor != null || voltage != null)) {
-      throw new UsageException("--tile-work, --capacitor and --voltage need --intermittent");
+    if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null)) {
+      throw new UsageException("--tile-work, --capacitor, --voltage and --power-profile need --intermittent");
+    }
+    if (tileWork != null && powerProfile != null) {
+      throw new UsageException("--power-profile sizes tiles to the capacitor; --tile-work bounds them directly: "
+          + "give one of them");
     }
     if (tileWork != null && (tileWork < 1 || capacitor != null || voltage != null)) {
       throw new UsageException(tileWork < 1 ? "--tile-work must be at least 1"
@@ -120,9 +132,11 @@ final class CompileCommand implements Callable<Integer> {
     }
     Capacitor charge = intermittent && tileWork == null
         ? Capacitor.parse(capacitor == null ? "100uF" : capacitor, voltage == null ? "2.4:1.8" : voltage) : null;
+    PowerModel power = powerProfile == null ? null
+        : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge);
+        tileWork == null ? 0 : tileWork, charge, power);
     ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();

@@ -17,13 +17,14 @@ final class IntermittentSummary {
 
   static String render(ModelCompiler.Result r, EmitOptions o, Target target) {
     Tiling t = r.tiling();
-    PowerModel m = PowerModel.of(target);
+    PowerModel m = o.powerModel();
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "intermittent: %d tiles, progress committed to NVM after every tile "
         + "(fingerprint %s); tiles sized %s%n", t.program().steps().size(), r.view().fingerprint(),
         o.capacitor() != null ? "to one charge of " + o.capacitor() + ", " + m.tileCycles(o.capacitor())
-            + " cycles of tile work per charge on " + target.name() + " (power model: PowerModel, "
-            + Math.round(PowerModel.MARGIN * 100) + "% margin)"
+            + " cycles of tile work per charge on " + target.name() + " (power model: "
+            + (o.power() != null ? "your profile, " + dev.tenax.intermittent.PowerProfileFile.describe(m)
+                : "PowerModel's defaults for " + target.name()) + ", " + Math.round(PowerModel.MARGIN * 100) + "% margin)"
             : "by at most " + o.tileWork() + " MACs (elements for calls without MACs) each"));
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %10s %6s %12s %10s  %s%n", "step", "kernel", "work", "tiles",
         "cycles/tile", "uJ/tile", "node"));

@@ -6,19 +6,32 @@ import java.nio.file.Path;
  * How to generate a project: the symbol prefix, the target, the templates (null for the ones
  * in the jar), what the generated files say about where they came from, and for an intermittent
  * build the most work (multiply-accumulates, or elements written) one tile may do, or the
- * capacitor whose one charge must pay for each tile (neither: a plain, continuous-power build).
+ * capacitor whose one charge must pay for each tile (neither: a plain, continuous-power build),
+ * with the power model that sizes them ({@code power}; null for the target's defaults).
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
-    String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor) {
+    String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor,
+    dev.tenax.intermittent.PowerModel power) {
+  /** Tiles bounded by {@code tileWork} or sized to {@code capacitor} with the target's default power model. */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
+      long tileWork, dev.tenax.intermittent.Capacitor capacitor) {
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, null);
+  }
+
   /** A continuous-power build. */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256) {
-    this(name, target, templateDir, version, modelFile, sha256, 0, null);
+    this(name, target, templateDir, version, modelFile, sha256, 0, null, null);
   }
 
   /** An intermittent build with tiles of at most {@code tileWork} (0: continuous power). */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
       long tileWork) {
-    this(name, target, templateDir, version, modelFile, sha256, tileWork, null);
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, null, null);
+  }
+
+  /** The power model that sizes the tiles: the given profile, else the target's defaults. */
+  public dev.tenax.intermittent.PowerModel powerModel() {
+    return power != null ? power : dev.tenax.intermittent.PowerModel.of(dev.tenax.target.Targets.find(target).orElseThrow());
   }
 
   /** Intermittent: tiles bounded by {@code tileWork}, or sized to one charge of {@code capacitor}. */

@@ -36,7 +36,7 @@ public final class ModelCompiler {
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Tiling tiling = null;
     if (options.capacitor() != null) {
-      PowerModel power = PowerModel.of(dev.tenax.target.Targets.find(options.target()).orElseThrow());
+      PowerModel power = options.powerModel();
       try {
         tiling = Tiling.forCharge(lowered, power, options.capacitor());
       } catch (Tiling.ChargeTooSmall e) {

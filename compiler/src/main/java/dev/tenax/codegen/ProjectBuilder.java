@@ -84,16 +84,22 @@ public final class ProjectBuilder {
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
         options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
-        options.intermittent() ? fingerprint() : "", dev.tenax.target.Msp430Fit.FAST);
+        options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST);
   }
 
   /**
    * What identifies this build's progress in NVM: progress left by a different model, compiler,
    * target or tiling is ignored after re-flashing (a 32-bit hash, as a C literal).
    */
-  private String fingerprint() {
+  private String fingerprint(List<StepView> steps) {
+    // the calls themselves, not only their number: two tilings with as many tiles (another
+    // capacitor or power profile) split the work differently, and must not resume each other
+    StringBuilder calls = new StringBuilder();
+    for (StepView st : steps) {
+      calls.append(st.call()).append('\n');
+    }
     String id = options.sha256() + "|" + options.version() + "|" + options.target() + "|" + options.tileWork()
-        + "|" + program.steps().size();
+        + "|" + program.steps().size() + "|" + calls;
     try {
       byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       long v = ((h[0] & 0xFFL) << 24) | ((h[1] & 0xFFL) << 16) | ((h[2] & 0xFFL) << 8) | (h[3] & 0xFFL);

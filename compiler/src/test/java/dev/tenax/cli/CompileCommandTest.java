@@ -208,6 +208,36 @@ class CompileCommandTest {
     assertFalse(Files.exists(tmp.resolve("tiny")));
   }
 
+  /** --power-profile: a board that pays more per MAC gets more, smaller tiles from the same capacitor. */
+  @Test
+  void aMeasuredPowerProfileSizesTheTiles() throws Exception {
+    Path profile = tmp.resolve("slow.power");
+    Files.writeString(profile, "# a slow, hungry board\nactive_ua_per_mhz = 300  # measured\nmac_cycles = 60\n");
+    CliTest.Run def = tenax("compile", quantized().toString(), "--intermittent", "--capacitor", "100uF", "--no-build",
+        "-o", tmp.resolve("default").toString());
+    CliTest.Run slow = tenax("compile", quantized().toString(), "--intermittent", "--capacitor", "100uF", "--no-build",
+        "--power-profile", profile.toString(), "-o", tmp.resolve("slow").toString());
+    assertEquals(0, def.code(), def.err());
+    assertEquals(0, slow.code(), slow.err());
+    assertTrue(slow.out().contains("power model: your profile, 0.9000 nJ per cycle"), slow.out());
+    assertTrue(tiles(slow.out()) > tiles(def.out()), def.out() + slow.out());
+    Files.writeString(profile, "mac_cycles = fast\n");
+    CliTest.Run bad = tenax("compile", quantized().toString(), "--intermittent", "--no-build", "--power-profile",
+        profile.toString(), "-o", tmp.resolve("bad-profile").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("slow.power:1: mac_cycles needs a number"), bad.err());
+    CliTest.Run plain = tenax("compile", quantized().toString(), "--no-build", "--power-profile", profile.toString(),
+        "-o", tmp.resolve("plain-profile").toString());
+    assertEquals(2, plain.code());
+    assertTrue(plain.err().contains("need --intermittent"), plain.err());
+  }
+
+  private static int tiles(String summary) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("intermittent: (\\d+) tiles").matcher(summary);
+    assertTrue(m.find(), summary);
+    return Integer.parseInt(m.group(1));
+  }
+
   /**
    * tenax run --power-failures on an intermittent MSP430 build: failures at seeded random MCLK
    * cycles under mspdebug sim, the outputs the Java evaluator's; failures before the firmware can
