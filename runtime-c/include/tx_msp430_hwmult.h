@@ -268,10 +268,25 @@ static inline void tx_hw_tap_range(int32_t start, int32_t dilation, int32_t k, i
 }
 
 
-/* tx_requantize_s8's bits from 16x16 products (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c,
- * one copy for every kernel: FRAM below 64 KB is scarce). Uses the multiplier: call it outside
- * tx_hw_acc_begin/_end. */
-int8_t tx_hw_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
-                           int32_t act_min, int32_t act_max);
+/*
+ * The output stage of one kernel call: a cursor over the per-channel multipliers and shifts, and
+ * the output zero point and clamp range (int8 values, checked by tx_output_s8_valid). Passing
+ * it by pointer keeps each requantization's arguments in registers: six int32 arguments went
+ * through the stack and cost about 60 cycles a call.
+ */
+typedef struct {
+    const int32_t *multipliers; /* the next output channel's */
+    const int32_t *shifts;
+    int16_t zero_point, act_min, act_max;
+} tx_hw_requant;
+
+/* The cursor at channel 0. */
+void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int32_t *shifts,
+                        int32_t zero_point, int32_t act_min, int32_t act_max);
+
+/* tx_requantize_s8's bits for the cursor's channel from 16x16 products, then the cursor steps to
+ * the next channel (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c, one copy for every kernel:
+ * FRAM below 64 KB is scarce). Uses the multiplier: call it outside tx_hw_acc_begin/_end. */
+int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc);
 
 #endif /* TX_MSP430_HWMULT_H */

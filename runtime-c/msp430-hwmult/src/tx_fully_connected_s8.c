@@ -35,7 +35,9 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
     uint16_t o;
     uint16_t i;
     tx_hw_acc a;
+    tx_hw_requant q;
 
+    tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     if (use_wide) {
         for (i = 0u; i < in_features; i++) {
             wide[i] = (int16_t)(row[i] + offset);
@@ -50,8 +52,7 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
             tx_hw_mac_s8(&a, row, w, in_features, offset);
         }
         acc = tx_hw_acc_end(&a);
-        out[o] = tx_hw_requantize_s8(acc, p->multipliers[o], p->shifts[o], p->output_offset,
-                                     p->act_min, p->act_max);
+        out[o] = tx_hw_requantize_s8(&q, acc);
         w += in_features;
     }
 }
