@@ -10,40 +10,31 @@
 #include "tx_status.h"
 
 /*
- * 1 when a * b <= limit, for a and b in [0, 2^31), and then *product = a * b. In 32-bit
- * arithmetic only: a 64-bit product is a library call on 16-bit cores (about 4,000 MCLK cycles
- * per FC call on the MSP430 before), and these checks run on every kernel call. Exact: when
- * both factors fit 16 bits the product is below 2^32; when both exceed 16 bits it is at least
- * 2^32 > limit; otherwise, with a < 2^16 <= b, a * b = (a * b_hi) * 2^16 + a * b_lo where
- * a * b_hi < 2^31 and a * b_lo < 2^32 are exact, and the sum exceeds 2^32 - 1 unless
- * a * b_hi < 2^16.
+ * 1 when a * b <= limit, and then *product = a * b. In 32-bit arithmetic only: a 64-bit product
+ * is a library call on 16-bit cores (about 4,000 MCLK cycles per FC call on the MSP430 before),
+ * and these checks run on every kernel call. Exact: with a <= b, a product of two factors above
+ * 2^16 - 1 is at least 2^32 > limit; otherwise a < 2^16 and a * b = high * 2^16 + low with
+ * high = a * (b >> 16) and low = a * (b & 0xFFFF), both below 2^32, and the product exceeds
+ * 2^32 - 1 when high does 2^16 - 1.
  */
 static inline int tx_mul_within(uint32_t a, uint32_t b, uint32_t limit, uint32_t *product)
 {
     uint32_t high;
     uint32_t low;
-    if (a > UINT32_C(0xFFFF) && b > UINT32_C(0xFFFF)) {
-        return 0;
-    }
-    if (a <= UINT32_C(0xFFFF) && b <= UINT32_C(0xFFFF)) {
-        *product = a * b;
-        return *product <= limit;
-    }
-    if (a > UINT32_C(0xFFFF)) {
+    if (a > b) {
         const uint32_t t = a;
         a = b;
         b = t;
     }
-    high = a * (b >> 16);
-    if (high > UINT32_C(0xFFFF)) {
+    if (a > UINT32_C(0xFFFF)) {
         return 0;
     }
-    high <<= 16;
+    high = (b >> 16) != 0u ? a * (b >> 16) : 0u;
     low = a * (b & UINT32_C(0xFFFF));
-    if (high > limit || low > limit - high) {
+    if (high > UINT32_C(0xFFFF) || low > limit || (high << 16) > limit - low) {
         return 0;
     }
-    *product = high + low;
+    *product = (high << 16) + low;
     return 1;
 }
 
@@ -72,15 +63,22 @@ static inline int tx_divides(int32_t d, int32_t n)
     return n % d == 0;
 }
 
-/* All dimensions positive and the element count within int32_t (checked one factor at a time). */
+/* All dimensions positive and the element count within int32_t (checked one factor at a time;
+ * a loop, so that each kernel inlines one multiplication check, not three). */
 static inline int tx_shape4_valid(const tx_shape4 *s)
 {
-    int32_t count;
-    if (s->n <= 0 || s->h <= 0 || s->w <= 0 || s->c <= 0) {
+    const int32_t factors[3] = {s->h, s->w, s->c};
+    int32_t count = s->n;
+    int i;
+    if (count <= 0) {
         return 0;
     }
-    return tx_mul_s32_fits(s->n, s->h, &count) && tx_mul_s32_fits(count, s->w, &count)
-        && tx_mul_s32_fits(count, s->c, &count);
+    for (i = 0; i < 3; i++) {
+        if (factors[i] <= 0 || !tx_mul_s32_fits(count, factors[i], &count)) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /*

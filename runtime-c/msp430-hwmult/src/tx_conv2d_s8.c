@@ -63,9 +63,7 @@ static void fill_patch(const geometry *g, const window *v, int32_t kh, int32_t k
         const int8_t *xp = xr;
         for (kx = 0; kx < kw; kx++) {
             if (row_in && kx >= v->kx_lo && kx < v->kx_lo + v->cols) {
-                for (c = 0u; c < g->fc; c++) {
-                    dst[c] = (int16_t)(xp[c] + g->offset);
-                }
+                tx_hw_widen_s8(xp, g->fc, g->offset, dst);
                 xp += g->col_step;
             } else {
                 for (c = 0u; c < g->fc; c++) {

@@ -76,12 +76,29 @@ static int32_t asr32(int32_t x, uint16_t k)
 }
 #endif
 
+/* The int32 with bits v clamped to [act_min, act_max] (within int8), in 16-bit steps: an int32
+ * outside int16 becomes the int16 bound of its sign, which lies beyond every int8 bound on the
+ * same side, so the clamp gives what tx_clamp_s32 gives. */
+static int8_t clamp_s8(const tx_hw_requant *q, uint32_t v)
+{
+    const uint16_t high = (uint16_t)(v >> 16);
+    const uint16_t low = (uint16_t)v;
+    int16_t r;
+    if (high == ((low & 0x8000u) != 0u ? 0xFFFFu : 0u)) {
+        /* low as an int16 (low - 2^16 when bit 15 is set), without an out-of-range conversion */
+        r = (int16_t)((int32_t)low - ((low & 0x8000u) != 0u ? INT32_C(0x10000) : INT32_C(0)));
+    } else {
+        r = (high & 0x8000u) != 0u ? INT16_MIN : INT16_MAX;
+    }
+    return (int8_t)(r < q->act_min ? q->act_min : (r > q->act_max ? q->act_max : r));
+}
+
 void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int32_t *shifts,
                         int32_t zero_point, int32_t act_min, int32_t act_max)
 {
     q->multipliers = multipliers;
     q->shifts = shifts;
-    q->zero_point = (int16_t)zero_point;
+    q->zero_point = (uint32_t)zero_point;
     q->act_min = (int16_t)act_min;
     q->act_max = (int16_t)act_max;
 }
@@ -135,6 +152,5 @@ int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc)
         hi += sum < lo ? UINT32_C(1) : UINT32_C(0);
         t = tx_wrap_s32(shr32(sum, n) | shl32(hi, (uint16_t)(32u - n)));
     }
-    t = tx_add_wrap_s32(t, q->zero_point);
-    return (int8_t)(t < q->act_min ? q->act_min : (t > q->act_max ? q->act_max : t));
+    return clamp_s8(q, (uint32_t)t + q->zero_point);
 }
