@@ -16,6 +16,7 @@ static int tx_conv2d_s8_valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_
                               const int8_t *in, const tx_shape4 *filter_shape,
                               const int8_t *filter, const tx_shape4 *out_shape, const int8_t *out)
 {
+    int32_t channels;
     if (p == 0 || in_shape == 0 || in == 0 || filter_shape == 0 || filter == 0 || out_shape == 0
         || out == 0 || p->multipliers == 0 || p->shifts == 0) {
         return 0;
@@ -23,8 +24,8 @@ static int tx_conv2d_s8_valid(const tx_conv2d_s8_params *p, const tx_shape4 *in_
     return p->groups > 0 && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)
         && tx_window2d_valid(in_shape, filter_shape, out_shape, p->stride_h, p->stride_w,
                              p->dilation_h, p->dilation_w, p->pad_top, p->pad_left)
-        && out_shape->c == filter_shape->n && out_shape->c % p->groups == 0
-        && (int64_t)filter_shape->c * p->groups == in_shape->c;
+        && out_shape->c == filter_shape->n && tx_divides(p->groups, out_shape->c)
+        && tx_mul_s32_fits(filter_shape->c, p->groups, &channels) && channels == in_shape->c;
 }
 
 /* inline: a variant that needs only the check leaves it unused without a warning. */

@@ -16,6 +16,7 @@ static int tx_depthwise_conv2d_s8_valid(const tx_depthwise_conv2d_s8_params *p,
                                         const tx_shape4 *in_shape, const tx_shape4 *filter_shape,
                                         const tx_shape4 *out_shape)
 {
+    int32_t channels;
     if (p == 0 || in_shape == 0 || filter_shape == 0 || out_shape == 0 || p->multipliers == 0
         || p->shifts == 0) {
         return 0;
@@ -24,7 +25,8 @@ static int tx_depthwise_conv2d_s8_valid(const tx_depthwise_conv2d_s8_params *p,
         && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)
         && tx_window2d_valid(in_shape, filter_shape, out_shape, p->stride_h, p->stride_w,
                              p->dilation_h, p->dilation_w, p->pad_top, p->pad_left)
-        && filter_shape->n == 1 && (int64_t)in_shape->c * p->channel_multiplier == out_shape->c
+        && filter_shape->n == 1
+        && tx_mul_s32_fits(in_shape->c, p->channel_multiplier, &channels) && channels == out_shape->c
         && filter_shape->c == out_shape->c;
 }
 

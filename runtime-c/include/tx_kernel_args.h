@@ -9,23 +9,76 @@
 
 #include "tx_status.h"
 
-/* All dimensions positive and the element count within int32_t (checked one factor at a time,
- * so no product overflows even int64_t). */
+/*
+ * 1 when a * b <= limit, and then *product = a * b. In 32-bit arithmetic only: a 64-bit product
+ * is a library call on 16-bit cores (about 4,000 MCLK cycles per FC call on the MSP430 before),
+ * and these checks run on every kernel call. Exact: with a <= b, a product of two factors above
+ * 2^16 - 1 is at least 2^32 > limit; otherwise a < 2^16 and a * b = high * 2^16 + low with
+ * high = a * (b >> 16) and low = a * (b & 0xFFFF), both below 2^32, and the product exceeds
+ * 2^32 - 1 when high does 2^16 - 1.
+ */
+static inline int tx_mul_within(uint32_t a, uint32_t b, uint32_t limit, uint32_t *product)
+{
+    uint32_t high;
+    uint32_t low;
+    if (a > b) {
+        const uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    if (a > UINT32_C(0xFFFF)) {
+        return 0;
+    }
+    high = (b >> 16) != 0u ? a * (b >> 16) : 0u;
+    low = a * (b & UINT32_C(0xFFFF));
+    if (high > UINT32_C(0xFFFF) || low > limit || (high << 16) > limit - low) {
+        return 0;
+    }
+    *product = (high << 16) + low;
+    return 1;
+}
+
+/* a * b for a, b >= 0 when it fits int32_t (1), else 0. */
+static inline int tx_mul_s32_fits(int32_t a, int32_t b, int32_t *product)
+{
+    uint32_t p = 0u;
+    if (!tx_mul_within((uint32_t)a, (uint32_t)b, (uint32_t)INT32_MAX, &p)) {
+        return 0;
+    }
+    *product = (int32_t)p;
+    return 1;
+}
+
+/* n % d == 0 for d > 0. A 32-bit remainder is a ~2,600-cycle library loop on the MSP430: a
+ * divisor of 1 (ungrouped convolutions) needs none, and counts within 16 bits take the 16-bit
+ * one. */
+static inline int tx_divides(int32_t d, int32_t n)
+{
+    if (d == 1) {
+        return 1;
+    }
+    if (n >= 0 && d <= INT32_C(0xFFFF) && n <= INT32_C(0xFFFF)) {
+        return (uint16_t)((uint16_t)n % (uint16_t)d) == 0u;
+    }
+    return n % d == 0;
+}
+
+/* All dimensions positive and the element count within int32_t (checked one factor at a time;
+ * a loop, so that each kernel inlines one multiplication check, not three). */
 static inline int tx_shape4_valid(const tx_shape4 *s)
 {
-    int64_t count;
-    if (s->n <= 0 || s->h <= 0 || s->w <= 0 || s->c <= 0) {
+    const int32_t factors[3] = {s->h, s->w, s->c};
+    int32_t count = s->n;
+    int i;
+    if (count <= 0) {
         return 0;
     }
-    count = (int64_t)s->n * s->h;
-    if (count > INT32_MAX) {
-        return 0;
+    for (i = 0; i < 3; i++) {
+        if (factors[i] <= 0 || !tx_mul_s32_fits(count, factors[i], &count)) {
+            return 0;
+        }
     }
-    count *= s->w;
-    if (count > INT32_MAX) {
-        return 0;
-    }
-    return count * s->c <= INT32_MAX;
+    return 1;
 }
 
 /*
@@ -38,19 +91,26 @@ static inline int tx_shape4_valid(const tx_shape4 *s)
 static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
                                   int32_t pad, int32_t out)
 {
-    int64_t effective;
+    int32_t span;
+    int32_t reach;
+    uint32_t covered;
+    uint32_t beyond;
     if (in <= 0 || k <= 0 || stride <= 0 || dilation <= 0 || pad < 0 || out <= 0) {
         return 0;
     }
-    effective = (int64_t)(k - 1) * dilation + 1;
-    if ((int64_t)(out - 1) * stride + effective > INT32_MAX) {
+    /* effective = span + 1 (as uint32_t: it may be 2^31), and (out - 1) * stride + effective
+     * within int32_t, i.e. reach <= INT32_MAX - 1 - span; all 32-bit (tx_mul_within says why). */
+    if (!tx_mul_s32_fits(k - 1, dilation, &span) || !tx_mul_s32_fits(out - 1, stride, &reach)
+        || reach > INT32_MAX - 1 - span) {
         return 0;
     }
-    /* out < (in + pad - effective) / stride + 1 without the division (a 64-bit one is a
-     * library call on 32-bit cores): for d >= 0, out < floor(d / stride) + 1 exactly when
-     * out <= floor(d / stride), i.e. out * stride <= d */
-    if ((int64_t)in + pad >= effective
-        && (int64_t)out * stride <= (int64_t)in + pad - effective) {
+    /* out < (in + pad - effective) / stride + 1 without the division: for d >= 0,
+     * out < floor(d / stride) + 1 exactly when out <= floor(d / stride), i.e. out * stride <= d.
+     * in + pad < 2^32, so it and d are exact in uint32_t. */
+    covered = (uint32_t)in + (uint32_t)pad;
+    if (covered >= (uint32_t)span + 1u
+        && tx_mul_within((uint32_t)out, (uint32_t)stride, covered - ((uint32_t)span + 1u),
+                         &beyond)) {
         return 0;
     }
     return 1;

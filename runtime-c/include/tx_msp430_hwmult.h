@@ -118,33 +118,35 @@ static inline void tx_hw_mac_s8(tx_hw_acc *a, const int8_t *x, const int8_t *w, 
 
 /*
  * accumulator += sum_i x[i] * w[i] for x already offset and widened: 12 cycles a term, since x
- * goes straight from memory to MACS. LLVM's MSP430 assembler does not accept that form (mov
+ * goes straight from memory to MACS (5 cycles) and the weight takes a byte load, a sign extension
+ * and a register write (7): byte writes to the operand registers neither sign-extend nor multiply
+ * in the simulated multiplier. LLVM's MSP430 assembler does not accept that form (mov
  * @Rs+, X(Rd)), so it is spelled as its encoding with fixed registers: TX_HW_MOV_R12_INC_6R11 is
  * "mov @r12+, 6(r11)" (format I: opcode 4, source r12 mode 3, destination r11 indexed; then
  * the offset word), with x in r12 and the multiplier's base in r11.
  */
 #define TX_HW_MOV_R12_INC_6R11 ".word 0x4cbb, 0x0006\n\t"
 
+#define TX_HW_TERM_S16 TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+
 static inline void tx_hw_mac_s16(tx_hw_acc *a, const int16_t *x, const int8_t *w, uint16_t n)
 {
     register const int16_t *xr __asm__("r12") = x;
     register uint16_t base __asm__("r11") = (uint16_t)(TX_MSP430_HWMULT_BASE);
-    uint16_t quads = (uint16_t)(n >> 2);
-    uint16_t rest = (uint16_t)(n & 3u);
+    uint16_t quads = (uint16_t)(n >> 3); /* eight terms a turn: the loop costs 3 cycles a turn */
+    uint16_t rest = (uint16_t)(n & 7u);
     uint16_t t;
     (void)a;
     __asm__ volatile(
         "tst %[q]\n\tjz 2f\n"
         "1:\n\t"
-        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
-        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
-        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
-        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        TX_HW_TERM_S16 TX_HW_TERM_S16 TX_HW_TERM_S16 TX_HW_TERM_S16
+        TX_HW_TERM_S16 TX_HW_TERM_S16 TX_HW_TERM_S16 TX_HW_TERM_S16
         "dec %[q]\n\tjnz 1b\n"
         "2:\n\t"
         "tst %[r]\n\tjz 4f\n"
         "3:\n\t"
-        TX_HW_MOV_R12_INC_6R11 "mov.b @%[w]+, %[t]\n\tsxt %[t]\n\tmov %[t], 8(%[b])\n\t"
+        TX_HW_TERM_S16
         "dec %[r]\n\tjnz 3b\n"
         "4:"
         : [x] "+r"(xr), [w] "+r"(w), [q] "+r"(quads), [r] "+r"(rest), [t] "=&r"(t)
@@ -168,6 +170,29 @@ static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t 
         x += x_step;
         w += w_step;
     }
+}
+
+/*
+ * dst[i] = x[i] + offset for i < n: the int16 copies the dot products read with one
+ * autoincrement move a term. Assembly, two values a turn (10.5 cycles a value), because clang
+ * indexes both arrays (about 19).
+ */
+static inline void tx_hw_widen_s8(const int8_t *x, uint16_t n, int16_t offset, int16_t *dst)
+{
+    uint16_t t;
+    __asm__ volatile(
+        "bit #1, %[n]\n\tjz 1f\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 0(%[d])\n\tincd %[d]\n"
+        "1:\n\t"
+        "rra %[n]\n\tjz 3f\n"
+        "2:\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 0(%[d])\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 2(%[d])\n\t"
+        "add #4, %[d]\n\tdec %[n]\n\tjnz 2b\n"
+        "3:"
+        : [x] "+r"(x), [n] "+r"(n), [d] "+r"(dst), [t] "=&r"(t)
+        : [off] "r"(offset)
+        : "memory");
 }
 
 /* The 64-bit product of two unsigned 32-bit numbers, from four unsigned 16x16 products; the
@@ -238,6 +263,13 @@ static inline void tx_hw_mac_strided_s8(tx_hw_acc *a, const int8_t *x, uint16_t 
     }
 }
 
+static inline void tx_hw_widen_s8(const int8_t *x, uint16_t n, int16_t offset, int16_t *dst)
+{
+    for (; n != 0u; n--) {
+        *dst++ = (int16_t)(*x++ + offset);
+    }
+}
+
 static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
 {
     const uint64_t p = (uint64_t)a * b;
@@ -268,10 +300,26 @@ static inline void tx_hw_tap_range(int32_t start, int32_t dilation, int32_t k, i
 }
 
 
-/* tx_requantize_s8's bits from 16x16 products (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c,
- * one copy for every kernel: FRAM below 64 KB is scarce). Uses the multiplier: call it outside
- * tx_hw_acc_begin/_end. */
-int8_t tx_hw_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
-                           int32_t act_min, int32_t act_max);
+/*
+ * The output stage of one kernel call: a cursor over the per-channel multipliers and shifts, and
+ * the output zero point and clamp range (int8 values, checked by tx_output_s8_valid). Passing
+ * it by pointer keeps each requantization's arguments in registers: six int32 arguments went
+ * through the stack and cost about 60 cycles a call.
+ */
+typedef struct {
+    const int32_t *multipliers; /* the next output channel's */
+    const int32_t *shifts;
+    uint32_t zero_point;        /* the int32 zero point's bits, added modulo 2^32 */
+    int16_t act_min, act_max;
+} tx_hw_requant;
+
+/* The cursor at channel 0. */
+void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int32_t *shifts,
+                        int32_t zero_point, int32_t act_min, int32_t act_max);
+
+/* tx_requantize_s8's bits for the cursor's channel from 16x16 products, then the cursor steps to
+ * the next channel (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c, one copy for every kernel:
+ * FRAM below 64 KB is scarce). Uses the multiplier: call it outside tx_hw_acc_begin/_end. */
+int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc);
 
 #endif /* TX_MSP430_HWMULT_H */

@@ -63,9 +63,7 @@ static void fill_patch(const geometry *g, const window *v, int32_t kh, int32_t k
         const int8_t *xp = xr;
         for (kx = 0; kx < kw; kx++) {
             if (row_in && kx >= v->kx_lo && kx < v->kx_lo + v->cols) {
-                for (c = 0u; c < g->fc; c++) {
-                    dst[c] = (int16_t)(xp[c] + g->offset);
-                }
+                tx_hw_widen_s8(xp, g->fc, g->offset, dst);
                 xp += g->col_step;
             } else {
                 for (c = 0u; c < g->fc; c++) {
@@ -114,6 +112,7 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
     int32_t b, oy, ox;
     int8_t *o = out;
     int use_patch;
+    tx_hw_requant q;
 
     g.row_step = p->dilation_h * in_shape->w * in_c;
     g.col_step = p->dilation_w * in_c;
@@ -122,6 +121,7 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
     g.patch = (uint16_t)(kh * kw * fc);
     g.offset = (int16_t)p->input_offset;
     use_patch = g.patch <= TX_HW_CONV_PATCH;
+    tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     for (b = 0; b < out_shape->n; b++) {
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
@@ -131,12 +131,12 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
                 const int32_t x0 = ox * p->stride_w - p->pad_left;
                 const int8_t *w = filter;
                 const int32_t *bs = bias;
-                const int32_t *mult = p->multipliers;
-                const int32_t *shift = p->shifts;
                 int32_t kx_lo, kx_hi, grp;
                 window v;
                 tx_hw_acc a;
                 tx_hw_tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
+                q.multipliers = p->multipliers; /* channel 0 again */
+                q.shifts = p->shifts;
                 v.ky_lo = ky_lo;
                 v.kx_lo = kx_lo;
                 v.rows = (uint16_t)(ky_hi - ky_lo);
@@ -165,8 +165,7 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
                             mac_window(&a, &g, &v, w);
                         }
                         acc = tx_hw_acc_end(&a);
-                        *o++ = tx_hw_requantize_s8(acc, *mult++, *shift++, p->output_offset,
-                                                   p->act_min, p->act_max);
+                        *o++ = tx_hw_requantize_s8(&q, acc);
                         w += g.patch;
                     }
                     v.x += fc; /* the next group's input channels */
@@ -180,13 +179,16 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                        const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
                        const tx_shape4 *out_shape, int8_t *out)
 {
+    uint32_t filter_size;
     if (!tx_conv2d_s8_valid(p, in_shape, in, filter_shape, filter, out_shape, out)) {
         return TX_ERR_ARGUMENT;
     }
     /* x + input_offset must fit int16, one filter and the channels 16 bits (always so in a
      * 64 KB address space). */
     if (p->input_offset < INT32_C(-32000) || p->input_offset > INT32_C(32000)
-        || (int64_t)filter_shape->h * filter_shape->w * filter_shape->c > INT32_C(0x7FFF)
+        || !tx_mul_within((uint32_t)filter_shape->h, (uint32_t)filter_shape->w, UINT32_C(0x7FFF),
+                          &filter_size)
+        || !tx_mul_within(filter_size, (uint32_t)filter_shape->c, UINT32_C(0x7FFF), &filter_size)
         || out_shape->c > INT32_C(0x7FFF)) {
         return TX_ERR_ARGUMENT;
     }

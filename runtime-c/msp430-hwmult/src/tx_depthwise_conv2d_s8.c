@@ -38,7 +38,9 @@ static void pixel(const tx_depthwise_conv2d_s8_params *p, const steps *s, const 
                   const int8_t *w, uint16_t rows, uint16_t cols, const int32_t *bias, int8_t *o)
 {
     const int16_t offset = (int16_t)p->input_offset;
+    tx_hw_requant q;
     uint16_t ic, m, r, oc = 0u;
+    tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     for (ic = 0u; ic < s->in_c; ic++) {
         for (m = 0u; m < s->mult; m++) {
             const int8_t *xr = x + ic;
@@ -52,8 +54,7 @@ static void pixel(const tx_depthwise_conv2d_s8_params *p, const steps *s, const 
                 wr += s->w_row;
             }
             acc = tx_hw_acc_end(&a);
-            o[oc] = tx_hw_requantize_s8(acc, p->multipliers[oc], p->shifts[oc], p->output_offset,
-                                        p->act_min, p->act_max);
+            o[oc] = tx_hw_requantize_s8(&q, acc);
             oc++;
         }
     }
@@ -65,6 +66,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                                  const tx_shape4 *out_shape, int8_t *out)
 {
     int32_t b, oy, ox, kh, kw;
+    uint32_t product;
     steps s;
     int8_t *o = out;
 
@@ -74,8 +76,11 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
     }
     /* x + input_offset must fit int16 and the strides 16 bits (so in a 64 KB address space). */
     if (p->input_offset < INT32_C(-32000) || p->input_offset > INT32_C(32000)
-        || (int64_t)p->dilation_h * in_shape->w * in_shape->c > INT32_C(0x7FFF)
-        || (int64_t)filter_shape->w * out_shape->c > INT32_C(0x7FFF)) {
+        || !tx_mul_within((uint32_t)p->dilation_h, (uint32_t)in_shape->w, UINT32_C(0x7FFF),
+                          &product)
+        || !tx_mul_within(product, (uint32_t)in_shape->c, UINT32_C(0x7FFF), &product)
+        || !tx_mul_within((uint32_t)filter_shape->w, (uint32_t)out_shape->c, UINT32_C(0x7FFF),
+                          &product)) {
         return TX_ERR_ARGUMENT;
     }
     kh = filter_shape->h;

@@ -51,10 +51,96 @@ static uint32_t shl32(uint32_t x, uint16_t k)
 }
 #endif
 
-/* floor(x / 2^k): for x < 0, ~x = -x - 1 >= 0 (as tx_asr_s32). */
+/* floor(x / 2^k) for k in [0, 31]: 16 bits by a word move, the rest one bit a turn (rra keeps
+ * the sign), 5 cycles a bit on the MSP430. */
+#if defined(__MSP430__)
 static int32_t asr32(int32_t x, uint16_t k)
 {
-    return x < 0 ? ~(int32_t)shr32((uint32_t)~x, k) : (int32_t)shr32((uint32_t)x, k);
+    uint16_t lo = (uint16_t)(uint32_t)x;
+    uint16_t hi = (uint16_t)((uint32_t)x >> 16);
+    if (k >= 16u) {
+        lo = hi;
+        hi = (hi & 0x8000u) != 0u ? 0xFFFFu : 0u;
+        k = (uint16_t)(k - 16u);
+    }
+    if (k != 0u) {
+        __asm__("1:\n\trra %[hi]\n\trrc %[lo]\n\tdec %[k]\n\tjnz 1b"
+                : [hi] "+r"(hi), [lo] "+r"(lo), [k] "+r"(k));
+    }
+    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
+}
+#else
+static int32_t asr32(int32_t x, uint16_t k)
+{
+    return tx_asr_s32(x, (int32_t)k);
+}
+#endif
+
+/*
+ * floor(a * b / 2^32) for unsigned a = a1:a0 and b = b1:b0 (16-bit halves): a1 * b1 +
+ * floor(X / 2^16) with X = a1 * b0 + a0 * b1 + floor(a0 * b0 / 2^16). The multiplier builds X
+ * with MAC from the preloaded floor(a0 * b0 / 2^16) (the first MAC cannot pass 2^32, so SUMEXT
+ * after the second is X's bit 32), then a1 * b1 on top of floor(X / 2^16) preloaded: 17
+ * instructions, against ~70 for the full 64-bit product and its carries in C. What the
+ * requantization's usual path (shift < -1) needs.
+ */
+#if defined(__MSP430__)
+static uint32_t mul_high_u32(uint32_t a, uint32_t b)
+{
+    const uint16_t a0 = (uint16_t)a, a1 = (uint16_t)(a >> 16);
+    const uint16_t b0 = (uint16_t)b, b1 = (uint16_t)(b >> 16);
+    uint16_t lo;
+    uint16_t hi;
+    const uint16_t sr = tx_hw_irq_save();
+    __asm__ volatile(
+        "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"   /* MPY a0 * b0 */
+        "mov 12(%[base]), %[lo]\n\t"
+        "mov %[lo], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */
+        "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */
+        "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
+        "mov 12(%[base]), %[lo]\n\tmov 14(%[base]), %[hi]\n\t"
+        "mov %[lo], 10(%[base])\n\tmov %[hi], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */
+        "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */
+        "mov 10(%[base]), %[lo]\n\tmov 12(%[base]), %[hi]"
+        : [lo] "=&r"(lo), [hi] "=&r"(hi)
+        : [a0] "r"(a0), [a1] "r"(a1), [b0] "r"(b0), [b1] "r"(b1),
+          [base] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
+        : "memory");
+    tx_hw_irq_restore(sr);
+    return ((uint32_t)hi << 16) | lo;
+}
+#else
+static uint32_t mul_high_u32(uint32_t a, uint32_t b)
+{
+    return (uint32_t)(((uint64_t)a * b) >> 32);
+}
+#endif
+
+/* The int32 with bits v clamped to [act_min, act_max] (within int8), in 16-bit steps: an int32
+ * outside int16 becomes the int16 bound of its sign, which lies beyond every int8 bound on the
+ * same side, so the clamp gives what tx_clamp_s32 gives. */
+static int8_t clamp_s8(const tx_hw_requant *q, uint32_t v)
+{
+    const uint16_t high = (uint16_t)(v >> 16);
+    const uint16_t low = (uint16_t)v;
+    int16_t r;
+    if (high == ((low & 0x8000u) != 0u ? 0xFFFFu : 0u)) {
+        /* low as an int16 (low - 2^16 when bit 15 is set), without an out-of-range conversion */
+        r = (int16_t)((int32_t)low - ((low & 0x8000u) != 0u ? INT32_C(0x10000) : INT32_C(0)));
+    } else {
+        r = (high & 0x8000u) != 0u ? INT16_MIN : INT16_MAX;
+    }
+    return (int8_t)(r < q->act_min ? q->act_min : (r > q->act_max ? q->act_max : r));
+}
+
+void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int32_t *shifts,
+                        int32_t zero_point, int32_t act_min, int32_t act_max)
+{
+    q->multipliers = multipliers;
+    q->shifts = shifts;
+    q->zero_point = (uint32_t)zero_point;
+    q->act_min = (int16_t)act_min;
+    q->act_max = (int16_t)act_max;
 }
 
 /*
@@ -80,31 +166,35 @@ static int32_t asr32(int32_t x, uint16_t k)
  *    since lo / 2^32 < 1 and hi + 2^(j-1) is an integer; by step 1 backwards that is
  *    floor((floor(hi / 2^(j-1)) + 1) / 2), and floor(hi / 2^(j-1)) + 1 cannot overflow (hi <
  *    2^30 as |P| < 2^62).
+ * 4. The zero point is added modulo 2^32, then the clamp: v = T + zero_point is compared as an
+ *    int32 with the int8 bounds, as tx_clamp_s32 does.
+ * The n > 32 branch (shift < -1) is what layers use; it needs only hi, floor(P / 2^32) =
+ * floor(u * multiplier / 2^32) - multiplier [acc < 0] (mul_high_u32), and one shift loop.
  * Edges tested in dev.tenax.codegen.Msp430KernelsRunTest: shifts -31, -1, 0, 1 and 30, acc 0,
  * +-1, INT32_MIN, INT32_MAX, multiplier 0 and 2^31 - 1, and results that wrap.
  */
-int8_t tx_hw_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift, int32_t zero_point,
-                           int32_t act_min, int32_t act_max)
+int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc)
 {
-    const uint32_t m = (uint32_t)multiplier;
-    const uint16_t n = (uint16_t)(INT32_C(31) - shift);
+    const uint32_t m = (uint32_t)*q->multipliers++;
+    const uint16_t n = (uint16_t)(int16_t)(INT16_C(31) - (int16_t)*q->shifts++);
     uint32_t hi;
     uint32_t lo;
-    uint32_t t;
+    int32_t t;
+    if (n > 32u) {
+        hi = mul_high_u32((uint32_t)acc, m) - (acc < 0 ? m : UINT32_C(0));
+        t = asr32(asr32(tx_wrap_s32(hi), (uint16_t)(n - 33u)) + INT32_C(1), 1u);
+        return clamp_s8(q, (uint32_t)t + q->zero_point);
+    }
     tx_hw_mul_u32((uint32_t)acc, m, &hi, &lo);
     if (acc < 0) {
         hi -= m;
     }
-    if (n < 32u) {
+    if (n == 32u) {
+        t = tx_wrap_s32(hi + (lo >> 31));
+    } else {
         const uint32_t sum = lo + shl32(UINT32_C(1), (uint16_t)(n - 1u));
         hi += sum < lo ? UINT32_C(1) : UINT32_C(0);
-        t = shr32(sum, n) | shl32(hi, (uint16_t)(32u - n));
-    } else if (n == 32u) {
-        hi += lo >= UINT32_C(0x80000000) ? UINT32_C(1) : UINT32_C(0);
-        t = hi;
-    } else {
-        t = (uint32_t)asr32(asr32(tx_wrap_s32(hi), (uint16_t)(n - 33u)) + INT32_C(1), 1u);
+        t = tx_wrap_s32(shr32(sum, n) | shl32(hi, (uint16_t)(32u - n)));
     }
-    return (int8_t)tx_clamp_s32(tx_add_wrap_s32(tx_wrap_s32(t), zero_point), act_min, act_max);
+    return clamp_s8(q, (uint32_t)t + q->zero_point);
 }
-

@@ -65,8 +65,10 @@ final class Msp430KernelFirmware {
             uint16_t i;
             int16_t status = 0;
             for (i = 0u; i < sizeof rq / sizeof rq[0]; i++) {
-                const int8_t got = tx_hw_requantize_s8(rq[i][0], rq[i][1], rq[i][2], rq[i][3], rq[i][4],
-                                                       rq[i][5]);
+                tx_hw_requant q;
+                int8_t got;
+                tx_hw_requant_init(&q, &rq[i][1], &rq[i][2], rq[i][3], rq[i][4], rq[i][5]);
+                got = tx_hw_requantize_s8(&q, rq[i][0]);
                 if (got != rq[i][6] && failures++ == 0) {
                     first = (int32_t)i;
                 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The MSP430 hardware-multiplier kernels (runtime-c/msp430-hwmult/src) that FR-part projects
  * get: randomized convolutions (pads, strides, dilations, groups, channel counts that are not
  * multiples of 2 or 4, windows that fit the int16 patch and windows that do not), depthwise
- * layers (channel multipliers 1 and 2) and fully-connected layers (rows that fit the int16 copy and rows that do not, batches),
+ * layers (channel multipliers 1 and 2) and fully-connected layers (rows that fit one int16 chunk and
+ * rows of two or three chunks, outputs across several blocks of partial sums, batches),
  * with input ranges that give zero points -128 and 127 too, run under mspdebug sim and must give
  * the Java integer evaluator's bits. A test firmware checks the requantization at its edges and
  * measures MCLK cycles per MAC of dense and convolution layers. Skips visibly without the tools.
@@ -175,10 +176,12 @@ class Msp430KernelsRunTest {
     ranges.put(x, new float[] {lo, lo + span});
     String pre = r.nextBoolean() ? "z" + i : y;
     int kind = r.nextInt(6);
-    if (kind >= 4) { // fully connected, batches 1-2; rows beyond 128 inputs take the int8 loop
-      int in = kind == 5 ? 129 + r.nextInt(100) : 1 + r.nextInt(60);
-      int out = 1 + r.nextInt(13);
-      int rows = 1 + r.nextInt(2);
+    if (kind >= 4) { // fully connected, batches 1-2; rows beyond 128 inputs go in 128-input chunks
+      // long rows: two or three chunks, outputs across one to three blocks of 16 partial sums
+      // (weights up to 10 KB a layer: eight branches must fit the FR5969's FRAM)
+      int in = kind == 5 ? 129 + r.nextInt(172) : 1 + r.nextInt(60);
+      int out = kind == 5 ? 1 + r.nextInt(34) : 1 + r.nextInt(13);
+      int rows = kind == 5 ? 1 : 1 + r.nextInt(2);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));

@@ -1,8 +1,5 @@
 package dev.tenax.quant;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.tenax.testing.HostGcc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,37 +43,20 @@ class GemmlowpCrossCheckTest {
     Path input = dir.resolve("vectors.txt");
     Files.write(input, lines, StandardCharsets.US_ASCII);
     Path driver = HostGcc.testSource("gemmlowp_driver.c");
-    Path optimized = HostGcc.compile(dir.resolve("gemmlowp-O2"), flags("-O2"), driver);
-    compare(lines, expected, HostGcc.run(optimized, input), "gcc -O2");
+    Path optimized = HostGcc.compile(dir.resolve("gemmlowp-O2"), HostGcc.strictFlags("-O2"), driver);
+    HostGcc.assertResults(lines, expected, HostGcc.run(optimized, input), "gcc -O2");
     Path sanitized = dir.resolve("gemmlowp-ubsan");
     HostGcc.Result res = HostGcc.tryCompile(sanitized,
-        flags("-O1", "-fsanitize=undefined", "-fno-sanitize-recover=all"), driver);
+        HostGcc.strictFlags("-O1", "-fsanitize=undefined", "-fno-sanitize-recover=all"), driver);
     if (res.exitCode() != 0) {
       System.err.println("SKIPPED part: gcc cannot build with -fsanitize=undefined here:\n" + res.stderr());
       return;
     }
-    compare(lines, expected, HostGcc.run(sanitized, input), "gcc -fsanitize=undefined");
+    HostGcc.assertResults(lines, expected, HostGcc.run(sanitized, input), "gcc -fsanitize=undefined");
   }
 
   private static void add(List<String> lines, List<String> expected, String line, int result) {
     lines.add(line);
     expected.add(Integer.toString(result));
-  }
-
-  private static List<String> flags(String... extra) {
-    return Stream.concat(Stream.concat(HostGcc.STRICT.stream(), Stream.of(extra)),
-        Stream.of("-I" + HostGcc.runtimeInclude())).collect(Collectors.toList());
-  }
-
-  private static void compare(List<String> lines, List<String> expected, List<String> actual,
-      String build) {
-    assertEquals(expected.size(), actual.size(), build + ": number of results");
-    List<String> mismatches = new ArrayList<>();
-    for (int i = 0; i < expected.size() && mismatches.size() < 20; i++) {
-      if (!expected.get(i).equals(actual.get(i).trim())) {
-        mismatches.add(lines.get(i) + ": Java " + expected.get(i) + ", C " + actual.get(i));
-      }
-    }
-    assertTrue(mismatches.isEmpty(), build + ": C differs from Java on\n" + String.join("\n", mismatches));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tenax.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -69,6 +70,30 @@ public final class HostGcc {
     cmd.add("-o");
     cmd.add(exe.toString());
     return exec(cmd, null, null);
+  }
+
+  /** {@link #STRICT}, then {@code extra}, then the runtime's include folder. */
+  public static List<String> strictFlags(String... extra) {
+    List<String> flags = new ArrayList<>(STRICT);
+    flags.addAll(List.of(extra));
+    flags.add("-I" + runtimeInclude());
+    return flags;
+  }
+
+  /**
+   * A driver's output lines against Java's: fails with the first 20 input lines whose results
+   * differ ({@code lines}: the driver's input, one case a line).
+   */
+  public static void assertResults(List<String> lines, List<String> expected, List<String> actual,
+      String build) {
+    assertEquals(expected.size(), actual.size(), build + ": number of results");
+    List<String> mismatches = new ArrayList<>();
+    for (int i = 0; i < expected.size() && mismatches.size() < 20; i++) {
+      if (!expected.get(i).equals(actual.get(i).trim())) {
+        mismatches.add(lines.get(i) + ": Java " + expected.get(i) + ", C " + actual.get(i));
+      }
+    }
+    assertTrue(mismatches.isEmpty(), build + ": C differs from Java on\n" + String.join("\n", mismatches));
   }
 
   /** Runs {@code exe} with {@code stdin} as its input; fails the test unless it exits with 0. */
