@@ -12,20 +12,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Power failures right before the first store to NVM words, on Cortex-M under QEMU: the stores
- * the kernels make into the arena and the outputs are plain stores that the firmware does not
- * count (unlike the progress commits' {@code tx_nvm_write16}), so a debugger watches them. One
- * write watchpoint per word of the intermittent harness's {@code arena} and {@code output_<i>};
- * each is removed at its first hit, which numbers the words in the order the inference first
- * writes them (a word rewritten after a reboot is not counted again). At a word the schedule
- * names, the core, stopped before the store, continues at the harness's {@code tenax_power_fail}
- * instead, so the failure takes the harness's own path (SYSRESETREQ, then the boot fills the stack
- * with random bytes and resumes from NVM). After the schedule's last word the debugger detaches
- * and the firmware runs on at full speed.
+ * Power failures right before the first store to NVM words, on Cortex-M under QEMU. The kernels'
+ * stores into the arena and the outputs are plain stores that the firmware does not count (unlike
+ * the progress commits' {@code tx_nvm_write16}), so a debugger watches them: one write
+ * watchpoint per word of the intermittent harness's {@code arena} and {@code output_<i>}, each
+ * removed at its first hit and all put back whenever the firmware enters
+ * {@code tx_progress_commit} (a breakpoint). So the events are the first store to each word in
+ * each stretch between two commits (a tile, or a part of a split tile): a later tile that reuses
+ * arena words is swept as well as the first, and a tile re-executed after a failure does not
+ * count the words it already stored to again, so every failure is at a new event and the run
+ * makes progress. At an event the schedule names, the core, stopped before the store, continues
+ * at the harness's {@code tenax_power_fail} instead, so the failure takes the harness's own path
+ * (SYSRESETREQ, then the boot fills the stack with random bytes and resumes from NVM). After the
+ * schedule's last event the debugger detaches and the firmware runs on at full speed.
  */
 public final class FirstWriteSweep {
-  /** The run and the words first written, in order (up to the detach), as addresses. */
-  public record Result(QemuRun.Result run, List<Long> firstWrites) {}
+  /** A first store to the word at {@code address} after {@code commits} progress commits of the run. */
+  public record FirstWrite(int commits, long address) {}
+
+  /** The run and its first writes in order (up to the detach). */
+  public record Result(QemuRun.Result run, List<FirstWrite> firstWrites) {}
 
   private static final int WORD = 4;
 
@@ -33,7 +39,7 @@ public final class FirstWriteSweep {
 
   /**
    * One run of the project's firmware with the power failing at the first writes {@code schedule}
-   * names ({@code none}: no failure; the run then lists the order of every word's first write).
+   * names ({@code none}: no failure; the run then lists every first write of the inference).
    */
   public static Result run(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule, long timeoutSeconds)
       throws IOException, UsageException {
@@ -42,35 +48,59 @@ public final class FirstWriteSweep {
     }
     ElfSymbols symbols = ElfSymbols.read(HostBuild.make(m.dir(), m.name() + ".elf"));
     List<Long> words = kernelWords(symbols, m);
-    long powerFail = symbols.find("tenax_power_fail").orElseThrow(() -> new UsageException(m.dir()
-        + " was generated before the harness had tenax_power_fail; compile the model again")).address() & ~1L;
-    List<Long> order = new ArrayList<>();
+    long powerFail = function(symbols, m, "tenax_power_fail");
+    long commit = function(symbols, m, "tx_progress_commit");
+    List<FirstWrite> events = new ArrayList<>();
     QemuRun.Result r = QemuRun.run(m, feed, timeoutSeconds, null, gdb -> {
-      Set<Long> watched = new HashSet<>(words);
-      for (long w : words) {
-        gdb.watchWrites(w, WORD);
-      }
+      Set<Long> watched = new HashSet<>();
+      int commits = 0;
+      gdb.breakAt(commit);
+      watchAll(gdb, words, watched);
       while (true) {
         GdbRemote.Stop stop = gdb.resume();
         if (stop.exited()) {
           return;
+        }
+        if (stop.watchAddress() < 0) {
+          // entering a commit: the stretch's stores are done, the next stretch's are new events
+          commits++;
+          watchAll(gdb, words, watched);
+          gdb.unbreakAt(commit);
+          gdb.step();
+          gdb.breakAt(commit);
+          continue;
         }
         long word = stop.watchAddress() & ~(long) (WORD - 1);
         if (!watched.remove(word)) {
           throw new IOException("the core stopped where no NVM word was watched: " + stop.reply());
         }
         gdb.unwatchWrites(word, WORD);
-        order.add(word);
-        if (schedule.failsAtFirstWrite(order.size())) {
+        events.add(new FirstWrite(commits, word));
+        if (schedule.failsAtFirstWrite(events.size())) {
           gdb.jump(powerFail);
         }
-        if (order.size() >= schedule.lastFirstWrite()) {
+        if (events.size() >= schedule.lastFirstWrite()) {
           gdb.detach();
           return;
         }
       }
     });
-    return new Result(r, List.copyOf(order));
+    return new Result(r, List.copyOf(events));
+  }
+
+  private static void watchAll(GdbRemote gdb, List<Long> words, Set<Long> watched) throws IOException {
+    for (long w : words) {
+      if (watched.add(w)) {
+        gdb.watchWrites(w, WORD);
+      }
+    }
+  }
+
+  /** A function's address with the Thumb bit clear, as the PC holds it. */
+  private static long function(ElfSymbols symbols, ProjectManifest m, String name) throws UsageException {
+    return symbols.find(name).orElseThrow(() -> new UsageException(m.dir() + " has no " + name
+        + " (generated by an older Tenax, or not an intermittent Cortex-M build?); compile the model again"))
+        .address() & ~1L;
   }
 
   /** The words of the harness's arena and outputs: the NVM the kernels store into. */

@@ -74,6 +74,20 @@ public final class GdbRemote implements Closeable {
     expectOk(String.format(Locale.ROOT, "z2,%x,%x", address, length));
   }
 
+  /** Stops the core when it is about to run the instruction at {@code pc} (a Thumb address, bit 0 clear). */
+  public void breakAt(long pc) throws IOException {
+    expectOk(String.format(Locale.ROOT, "Z0,%x,2", pc));
+  }
+
+  public void unbreakAt(long pc) throws IOException {
+    expectOk(String.format(Locale.ROOT, "z0,%x,2", pc));
+  }
+
+  /** Runs one instruction (the gdbstub holds interrupts and timers meanwhile). */
+  public Stop step() throws IOException {
+    return stopOf(request("s"));
+  }
+
   /** Lets the core run until it stops again or the firmware exits (QEMU may close the socket first). */
   public Stop resume() throws IOException {
     String reply;
@@ -82,6 +96,11 @@ public final class GdbRemote implements Closeable {
     } catch (Closed exited) {
       return new Stop(true, -1, "");
     }
+    return stopOf(reply);
+  }
+
+  /** A stop reply: exit (W, X), or T with the watched address when a watchpoint stopped the core. */
+  private static Stop stopOf(String reply) {
     if (reply.startsWith("W") || reply.startsWith("X")) {
       return new Stop(true, -1, reply);
     }

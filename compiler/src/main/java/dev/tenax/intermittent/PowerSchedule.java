@@ -13,10 +13,11 @@ import java.util.TreeSet;
  * {@code at:N1,N2,...} (when the total on-time reaches each); {@code random:COUNT:SEED} (COUNT
  * seeded points spread over the uninterrupted run's length); {@code nvm-writes:K} (at every K-th
  * NVM word write of the progress commits; the write does not happen); {@code at-nvm-writes:W1,...}
- * (at those write indices, counted over the run); {@code first-writes:STRIDE} (before the first store
- * to every STRIDE-th word of the arena and outputs, the words numbered in the order the run first
- * writes them, each once) and {@code at-first-writes:F1,...} (before the first store to those
- * words): Cortex-M under QEMU only, driven through the gdbstub (dev.tenax.hostrun.FirstWriteSweep).
+ * (at those write indices, counted over the run); {@code first-writes:STRIDE} (before every
+ * STRIDE-th first write, a first write being a tile's first store to a word of the arena or the
+ * outputs, numbered in the order they happen) and {@code at-first-writes:F1,...} (before those
+ * first writes): Cortex-M under QEMU only, driven through the gdbstub
+ * (dev.tenax.hostrun.FirstWriteSweep).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES, FIRST_WRITES, AT_FIRST_WRITES }
@@ -127,12 +128,12 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
     return kind == Kind.FIRST_WRITES || kind == Kind.AT_FIRST_WRITES;
   }
 
-  /** Whether the power fails before the first store to the {@code n}-th word written (counted from 1). */
+  /** Whether the power fails before the {@code n}-th first write (counted from 1). */
   public boolean failsAtFirstWrite(long n) {
     return kind == Kind.FIRST_WRITES ? n % values.get(0) == 0 : kind == Kind.AT_FIRST_WRITES && values.contains(n);
   }
 
-  /** The last word whose first store the schedule fails at, or Long.MAX_VALUE when there is no last one. */
+  /** The last first write the schedule fails at, or Long.MAX_VALUE when there is no last one. */
   public long lastFirstWrite() {
     return kind == Kind.AT_FIRST_WRITES ? values.get(values.size() - 1) : Long.MAX_VALUE;
   }

@@ -18,21 +18,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The power failing right before the first store to NVM words of the arena and the outputs (the
+ * The power failing right before a tile's first store to a word of the arena or the outputs (the
  * kernels' own stores, which the firmware does not count), on cortex-m4 under QEMU through the
  * gdbstub's write watchpoints: the tiny CNN of 'tenax example' in small tiles ends with the Java
- * integer evaluator's bits whichever word's first write the power fails at.
+ * integer evaluator's bits whichever first write the power fails at.
  */
 class CortexMFirstWriteTest {
-  /** The tiny CNN tiled for cortex-m4, its input, the evaluator's outputs and the words' first-write order. */
+  /** The tiny CNN tiled for cortex-m4, its input, the evaluator's outputs and its first writes in order. */
   record SmallCnn(Program program, ProjectManifest manifest, Map<String, Tensor> feed, Map<String, Tensor> want,
-      List<Long> firstWrites) {
+      List<FirstWriteSweep.FirstWrite> firstWrites) {
     static SmallCnn compile(Path dir) throws Exception {
       CortexMRunTest.requireToolchain();
       Graph g = HostModelsTest.quantized(Pipeline.standard().run(TinyCnn.graph()));
@@ -51,9 +54,9 @@ class CortexMFirstWriteTest {
     }
 
     /**
-     * One run per first-written word that {@code which} accepts (numbered from 1 in first-write
-     * order), the power failing right before its first store, and one run past the last word
-     * (no failure). Returns how many runs there were.
+     * One run per first write that {@code which} accepts (numbered from 1 in the order of the
+     * discovery run), the power failing right before that store, and one run past the last (no
+     * failure). Returns how many runs there were.
      */
     int sweep(IntPredicate which) throws Exception {
       return PowerFailureSweep.oneFailurePerRun(manifest, feed, want, "at-first-writes", firstWrites.size(), which);
@@ -68,30 +71,38 @@ class CortexMFirstWriteTest {
     cnn = SmallCnn.compile(dir);
   }
 
-  /** The debugger sees every word of the outputs written once, and the arena's words, each once. */
+  /**
+   * The discovery run (no failure) sees each tile's first store to each word once: every tile of
+   * the program stores (so each stretch between commits has events), later tiles store to arena
+   * words earlier ones wrote, and the last tile, the dequantize, writes the float outputs in order.
+   */
   @Test
-  void theDiscoveryRunListsEachWrittenWordOnce() throws Exception {
-    List<Long> order = cnn.firstWrites();
-    assertEquals(order.size(), new HashSet<>(order).size(), "a word counted twice: " + order);
+  void theDiscoveryRunListsTheFirstStoreOfEachWordInEachTile() {
+    List<FirstWriteSweep.FirstWrite> events = cnn.firstWrites();
+    assertEquals(events.size(), new HashSet<>(events).size(), "an event counted twice: " + events);
+    Set<Integer> stretches = events.stream().map(FirstWriteSweep.FirstWrite::commits).collect(Collectors.toSet());
+    // the restart's commit comes first, then one per tile
+    assertEquals(IntStream.rangeClosed(1, cnn.program().steps().size()).boxed().collect(Collectors.toSet()),
+        stretches);
+    Set<Long> words = events.stream().map(FirstWriteSweep.FirstWrite::address).collect(Collectors.toSet());
+    assertTrue(events.size() > words.size() + 20, events.size() + " events over " + words.size() + " words");
     int outputWords = cnn.manifest().outputs().values().stream().mapToInt(t -> t.size()).sum();
-    // the arena holds at least the input's int8 copy and the first convolution's output
-    assertTrue(order.size() > outputWords + 100, order.size() + " words");
-    // the last call, the dequantize, writes the float outputs after everything else
-    List<Long> last = order.subList(order.size() - outputWords, order.size());
+    List<FirstWriteSweep.FirstWrite> last = events.subList(events.size() - outputWords, events.size());
     for (int i = 1; i < last.size(); i++) {
-      assertEquals(last.get(i - 1) + 4, last.get(i), "the outputs are written in order: " + last);
+      assertEquals(last.get(i - 1).address() + 4, last.get(i).address(), "the outputs are written in order: " + last);
+      assertEquals(cnn.program().steps().size(), last.get(i).commits(), "the outputs come last: " + last);
     }
   }
 
-  /** A sample of words (about one in eight, the first and the last included), one failure each. */
+  /** A sample of events (about one in eight, the first and the last included), one failure each. */
   @Test
   void aFailureBeforeTheFirstStoreOfSampledWordsLeavesTheOutputsBitExact() throws Exception {
-    int words = cnn.firstWrites().size();
-    int ran = cnn.sweep(k -> k == 1 || k == words || k % 8 == 3);
+    int events = cnn.firstWrites().size();
+    int ran = cnn.sweep(k -> k == 1 || k == events || k % 8 == 3);
     assertTrue(ran > 20, ran + " runs");
   }
 
-  /** Several failures in one run, each at a word not written before, through the schedule 'tenax run' takes. */
+  /** Several failures in one run, each at a first write not seen before, through the schedule 'tenax run' takes. */
   @Test
   void aFailureAtEveryTwentiethFirstWriteLeavesTheOutputsBitExact() throws Exception {
     PowerFailureRun.Run got = PowerFailureRun.interrupted(cnn.manifest(), cnn.feed(),
@@ -101,7 +112,7 @@ class CortexMFirstWriteTest {
     PowerFailureSweep.assertBitExact(cnn.want(), got.outputs(), "first-writes:20");
   }
 
-  /** Every word's first write, one run each, for the thorough profile. */
+  /** Every first write of every tile, one run each, for the thorough profile. */
   static void sweepEveryWord(Path dir) throws Exception {
     SmallCnn cnn = SmallCnn.compile(dir);
     assertEquals(cnn.firstWrites().size() + 1, cnn.sweep(k -> true));
