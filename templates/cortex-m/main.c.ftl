@@ -245,15 +245,24 @@ static uint32_t failing_write(void)
 
 static uint32_t fail_at_write;
 
+/* The power fails now, keeping the on-time so far. A debugger that holds the core (hostrun's
+ * first-write sweep stops it at a watchpoint on NVM) sets the PC here, so its failures take the
+ * harness's own path: not inlined, and reached from tx_nvm_write16 so the linker keeps it. */
+void tenax_power_fail(void);
+__attribute__((noinline)) void tenax_power_fail(void)
+{
+    hs.on_ticks += tx_countdown_elapsed();
+    reset_now();
+}
+
 /* The platform seam's NVM write (runtime-c/include/tx_platform.h), here with the failures the
  * schedule puts on NVM writes: the failing write does not happen. */
 void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
 {
     if (fail_at_write != 0u && hs.nvm_writes + 1u == fail_at_write) {
-        hs.on_ticks += tx_countdown_elapsed();
         hs.nvm_failures++;
         hs.nvm_fail_base = hs.nvm_writes;
-        reset_now();
+        tenax_power_fail();
     }
     hs.nvm_writes++;
     *dst = value;

@@ -45,7 +45,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent builds: make the "
       + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K, "
-      + "at-nvm-writes:W1,W2,...; N in instructions of on-time on Cortex-M, in MCLK cycles of on-time from each "
+      + "at-nvm-writes:W1,W2,..., and on Cortex-M first-writes:STRIDE, at-first-writes:F1,F2,... (before those "
+      + "first writes: a tile's first store to a word of the arena or outputs, numbered as they happen); N in instructions of on-time on "
+      + "Cortex-M, in MCLK cycles of on-time from each "
       + "power-on on MSP430, in events (NVM word writes and finished tiles) on the host), report reboots and "
       + "on-time, and fail unless the outputs equal an uninterrupted run's.")
   String powerFailures;
@@ -105,11 +107,17 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
     PowerFailureRun.Run r = PowerFailureRun.interrupted(manifest, feed, schedule, plain.onTime(), timeout);
     ResultFiles.write(r.outputs(), outDir, format, out);
-    out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d %s (uninterrupted %d, "
-        + "+%.1f%% re-executed; %s)%n", r.failures(), r.boots(), r.onTime(),
-        PowerFailureRun.unit(t), plain.onTime(), 100.0 * (r.onTime() - plain.onTime()) / Math.max(1, plain.onTime()),
-        PowerFailureRun.onTimeCountsBoots(t) ? "counted from every power-on, so the reboots are included"
-            : "the reboots themselves are not counted");
+    if (r.onTime() == PowerFailureRun.NOT_MEASURED) {
+      out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d (on-time not measured: QEMU's clock runs on "
+          + "while the debugger holds the core; uninterrupted %d %s)%n", r.failures(), r.boots(), plain.onTime(),
+          PowerFailureRun.unit(t));
+    } else {
+      out.printf(java.util.Locale.ROOT, "power failures: %d, boots: %d, on-time %d %s (uninterrupted %d, "
+          + "+%.1f%% re-executed; %s)%n", r.failures(), r.boots(), r.onTime(),
+          PowerFailureRun.unit(t), plain.onTime(), 100.0 * (r.onTime() - plain.onTime()) / Math.max(1, plain.onTime()),
+          PowerFailureRun.onTimeCountsBoots(t) ? "counted from every power-on, so the reboots are included"
+              : "the reboots themselves are not counted");
+    }
     boolean same = PowerFailureRun.identical(plain.outputs(), r.outputs());
     out.println(same ? "outputs: identical to the uninterrupted run"
         : "outputs: DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)");

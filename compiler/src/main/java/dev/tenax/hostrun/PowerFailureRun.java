@@ -22,9 +22,16 @@ public final class PowerFailureRun {
 
   /**
    * One run. {@code onTime} counts the platform's unit ({@link #unit(Target)}) from power-on to the
-   * end of the inference over all boots; {@code ticks} is the firmware's raw counter.
+   * end of the inference over all boots, or is {@link #NOT_MEASURED}.
    */
   public record Run(Map<String, Tensor> outputs, long onTime, int boots, int failures, String console) {}
+
+  /**
+   * The on-time of a run driven through QEMU's gdbstub (first-writes schedules): QEMU's virtual
+   * clock runs on for a host-dependent while each time the debugger holds the core, so SysTick
+   * does not count the instructions there.
+   */
+  public static final long NOT_MEASURED = -1;
 
   /** A run with failures next to the uninterrupted one. */
   public record Outcome(Run plain, Run interrupted, boolean identical) {
@@ -101,20 +108,30 @@ public final class PowerFailureRun {
   private static Run execute(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds,
       PowerSchedule powerSchedule, long plainOnTime, Target t) throws IOException, InterruptedException,
       UsageException {
+    boolean firstWrites = powerSchedule != null && powerSchedule.onFirstWrites();
+    if (firstWrites && (t.isHost() || msp430(t))) {
+      throw new UsageException("first-writes schedules watch the NVM words through QEMU's gdbstub: they run on "
+          + "Cortex-M targets only; on " + t.name() + " use nvm-writes:K or at-nvm-writes:W1,... instead");
+    }
     if (msp430(t)) {
       // the driver injects the failures itself; the on-time is in MCLK cycles
       return Msp430PowerRun.run(m, feed, powerSchedule, plainOnTime, timeoutSeconds);
     }
-    byte[] schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
     QemuRun.Result r;
-    if (t.isHost()) {
-      // the host harness counts events (NVM word writes and finished tiles), not instructions
-      List<String> harness = List.of(HostBuild.make(m.dir(), m.name() + "_power").toAbsolutePath().toString());
-      r = QemuRun.runHarness(m, harness, feed, timeoutSeconds, schedule);
+    if (firstWrites) {
+      // a debugger watches the kernels' stores; the firmware sees no schedule
+      r = FirstWriteSweep.run(m, feed, powerSchedule, timeoutSeconds).run();
     } else {
-      r = schedule == null ? QemuRun.run(m, feed, timeoutSeconds) : QemuRun.run(m, feed, timeoutSeconds, schedule);
+      byte[] schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
+      if (t.isHost()) {
+        // the host harness counts events (NVM word writes and finished tiles), not instructions
+        List<String> harness = List.of(HostBuild.make(m.dir(), m.name() + "_power").toAbsolutePath().toString());
+        r = QemuRun.runHarness(m, harness, feed, timeoutSeconds, schedule);
+      } else {
+        r = schedule == null ? QemuRun.run(m, feed, timeoutSeconds) : QemuRun.run(m, feed, timeoutSeconds, schedule);
+      }
     }
-    long onTime = Math.round(r.ticks() * 1e9 / perBillion(t));
+    long onTime = firstWrites ? NOT_MEASURED : Math.round(r.ticks() * 1e9 / perBillion(t));
     return new Run(r.outputs(), onTime, r.boots(), r.failures(), r.console());
   }
 }

@@ -55,11 +55,20 @@ public final class QemuRun {
    */
   public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] powerSchedule)
       throws IOException, UsageException {
+    return run(m, feed, timeoutSeconds, powerSchedule, null);
+  }
+
+  /**
+   * Runs once with {@code debugger} (null for none) driving QEMU's gdbstub: the core waits at
+   * reset until the debugger resumes it, and the run ends when the firmware exits.
+   */
+  public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] powerSchedule,
+      GdbDriver.Session debugger) throws IOException, UsageException {
     Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
     List<String> qemu = qemuCommand(m.dir());
     qemu.add("-kernel");
     qemu.add(elf.toAbsolutePath().toString());
-    return runHarness(m, qemu, feed, timeoutSeconds, powerSchedule);
+    return runHarness(m, qemu, feed, timeoutSeconds, powerSchedule, debugger);
   }
 
   /**
@@ -69,9 +78,15 @@ public final class QemuRun {
    */
   public static Result runHarness(ProjectManifest m, List<String> command, Map<String, Tensor> feed,
       long timeoutSeconds, byte[] powerSchedule) throws IOException, UsageException {
-    List<String> qemu = command;
+    return runHarness(m, command, feed, timeoutSeconds, powerSchedule, null);
+  }
+
+  private static Result runHarness(ProjectManifest m, List<String> command, Map<String, Tensor> feed,
+      long timeoutSeconds, byte[] powerSchedule, GdbDriver.Session debugger) throws IOException, UsageException {
     String elf = command.get(command.size() - 1);
     Path scratch = Files.createTempDirectory("tenax-run");
+    GdbDriver gdb = debugger == null ? null : new GdbDriver(scratch.resolve("gdb.sock"), debugger);
+    List<String> qemu = gdb == null ? command : gdb.withGdbstub(command);
     try {
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
@@ -103,13 +118,18 @@ public final class QemuRun {
         }
       });
       reader.start();
+      if (gdb != null) {
+        gdb.start(p, timeoutSeconds);
+      }
       boolean finished;
+      String debuggerFailure;
       try {
         finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
           p.destroyForcibly().waitFor();
         }
         reader.join(5000);
+        debuggerFailure = gdb == null ? null : gdb.finish();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         p.destroyForcibly();
@@ -120,6 +140,10 @@ public final class QemuRun {
         throw new FirmwareException(new java.io.File(qemu.get(0)).getName() + " did not finish within " + timeoutSeconds
             + " s (raise --timeout); "
             + "console so far:\n" + out.strip());
+      }
+      if (debuggerFailure != null) {
+        throw new FirmwareException("the debugger driving QEMU failed (" + debuggerFailure + "); console:\n"
+            + out.strip());
       }
       Matcher done = DONE.matcher(out);
       if (out.contains("TENAX-NO-PROGRESS")) {

@@ -13,12 +13,17 @@ import java.util.TreeSet;
  * {@code at:N1,N2,...} (when the total on-time reaches each); {@code random:COUNT:SEED} (COUNT
  * seeded points spread over the uninterrupted run's length); {@code nvm-writes:K} (at every K-th
  * NVM word write of the progress commits; the write does not happen); {@code at-nvm-writes:W1,...}
- * (at those write indices, counted over the run).
+ * (at those write indices, counted over the run); {@code first-writes:STRIDE} (before every
+ * STRIDE-th first write, a first write being a tile's first store to a word of the arena or the
+ * outputs, numbered in the order they happen) and {@code at-first-writes:F1,...} (before those
+ * first writes): Cortex-M under QEMU only, driven through the gdbstub
+ * (dev.tenax.hostrun.FirstWriteSweep).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
-  public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES }
+  public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES, FIRST_WRITES, AT_FIRST_WRITES }
 
-  static final String FORMATS = "none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K or at-nvm-writes:W1,W2,...";
+  static final String FORMATS = "none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K, at-nvm-writes:W1,W2,..., "
+      + "first-writes:STRIDE or at-first-writes:F1,F2,...";
 
   public static PowerSchedule parse(String spec) throws UsageException {
     String[] p = spec.trim().split(":", -1);
@@ -36,11 +41,7 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
           break;
         case "at":
           if (p.length == 2) {
-            TreeSet<Long> at = new TreeSet<>();
-            for (String v : p[1].split(",")) {
-              at.add(positive(v));
-            }
-            return new PowerSchedule(Kind.AT, List.copyOf(at), 0);
+            return new PowerSchedule(Kind.AT, ascending(p[1]), 0);
           }
           break;
         case "random":
@@ -55,11 +56,17 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
           break;
         case "at-nvm-writes":
           if (p.length == 2) {
-            TreeSet<Long> at = new TreeSet<>();
-            for (String v : p[1].split(",")) {
-              at.add(positive(v));
-            }
-            return new PowerSchedule(Kind.AT_NVM_WRITES, List.copyOf(at), 0);
+            return new PowerSchedule(Kind.AT_NVM_WRITES, ascending(p[1]), 0);
+          }
+          break;
+        case "first-writes":
+          if (p.length == 2) {
+            return new PowerSchedule(Kind.FIRST_WRITES, List.of(positive(p[1])), 0);
+          }
+          break;
+        case "at-first-writes":
+          if (p.length == 2) {
+            return new PowerSchedule(Kind.AT_FIRST_WRITES, ascending(p[1]), 0);
           }
           break;
         default:
@@ -70,6 +77,15 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
     }
     throw new UsageException("--power-failures '" + spec + "' is not a schedule: use " + FORMATS
         + " (counts are instructions of on-time on Cortex-M, MCLK cycles on MSP430)");
+  }
+
+  /** Comma-separated positive counts, without repeats, in ascending order. */
+  private static List<Long> ascending(String list) {
+    TreeSet<Long> at = new TreeSet<>();
+    for (String v : list.split(",")) {
+      at.add(positive(v));
+    }
+    return List.copyOf(at);
   }
 
   private static long positive(String s) {
@@ -107,6 +123,21 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
     return kind == Kind.NVM_WRITES || kind == Kind.AT_NVM_WRITES;
   }
 
+  /** Whether the failures fall on the first stores to NVM words, which a debugger watches for. */
+  public boolean onFirstWrites() {
+    return kind == Kind.FIRST_WRITES || kind == Kind.AT_FIRST_WRITES;
+  }
+
+  /** Whether the power fails before the {@code n}-th first write (counted from 1). */
+  public boolean failsAtFirstWrite(long n) {
+    return kind == Kind.FIRST_WRITES ? n % values.get(0) == 0 : kind == Kind.AT_FIRST_WRITES && values.contains(n);
+  }
+
+  /** The last first write the schedule fails at, or Long.MAX_VALUE when there is no last one. */
+  public long lastFirstWrite() {
+    return kind == Kind.AT_FIRST_WRITES ? values.get(values.size() - 1) : Long.MAX_VALUE;
+  }
+
   /**
    * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at), count, values in
    * SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at least 1).
@@ -125,6 +156,8 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       case AT, RANDOM -> 2;
       case NVM_WRITES -> 3;
       case AT_NVM_WRITES -> 4;
+      case FIRST_WRITES, AT_FIRST_WRITES -> throw new IllegalStateException(
+          "a first-writes schedule is driven through QEMU's gdbstub (hostrun.FirstWriteSweep), not by the firmware");
     };
     b.putInt(code).putInt(instructions.size());
     for (long n : instructions) {

@@ -1,6 +1,5 @@
 package dev.tenax.codegen;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,10 +48,7 @@ class Msp430PowerFailureTest {
     }
 
     void assertBitExact(PowerFailureRun.Run got, String what) {
-      for (String out : want.keySet()) {
-        assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
-            what + ", after " + got.failures() + " power failures: output " + out);
-      }
+      PowerFailureSweep.assertBitExact(want, got.outputs(), what + ", after " + got.failures() + " power failures");
     }
 
     /**
@@ -63,20 +59,7 @@ class Msp430PowerFailureTest {
      */
     int sweepNvmWrites(IntPredicate which) throws Exception {
       int writes = 13 + 11 * program.steps().size();
-      int ran = 0;
-      for (int k = 1; k <= writes + 1; k++) {
-        if (!which.test(k) && k <= writes) {
-          continue;
-        }
-        PowerFailureRun.Run got = PowerFailureRun.interrupted(manifest, feed, PowerSchedule.parse("at-nvm-writes:" + k),
-            0, 120);
-        // one past the last write: the schedule never fires
-        assertEquals(k <= writes ? 1 : 0, got.failures(), "write " + k + " of " + writes + ": " + got.console());
-        assertEquals(got.failures() + 1, got.boots(), "write " + k);
-        assertBitExact(got, "power failure before NVM write " + k + " of " + writes);
-        ran++;
-      }
-      return ran;
+      return PowerFailureSweep.oneFailurePerRun(manifest, feed, want, "at-nvm-writes", writes, which);
     }
   }
 
