@@ -33,6 +33,12 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
             expand_rows(dst, g->in + idx, g->kh, (kw * in_c) >> 2, row_step, off2);
             return;
         }
+#if defined(__thumb2__)
+        if (g->kh == 3 && kw * in_c == 9 && g->dil_w == 1) {
+            expand_window9x3(dst, g->in + idx, row_step, off2);
+            return;
+        }
+#endif
         if (g->dil_w == 1 && (in_c & 3) != 0) {
             int8_t *q = copy_rows(gat, g->in + idx, g->kh, kw * in_c, row_step);
             set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
