@@ -132,6 +132,79 @@ __attribute__((noinline)) static void fill9x3(const col_geom *g, int32_t *dst, i
 }
 #endif
 
+/*
+ * The columns of n (1..4) consecutive output pixels of a pointwise layer (1x1 kernel over whole
+ * groups of channels, every window inside the input), from pixel pos = {b, oy, ox}, which it
+ * advances: the input index steps along a row instead of being recomputed per pixel. Kept out of
+ * conv_im2col's loop, where the extra state costs the other paths registers.
+ */
+__attribute__((noinline)) static void fill_pointwise(const col_geom *g, int32_t *col,
+                                                     int32_t full, int32_t n, int32_t pos[3],
+                                                     int32_t out_h, int32_t out_w)
+{
+    const int32_t step = g->stride_w * g->in_c;
+    int32_t b = pos[0];
+    int32_t oy = pos[1];
+    int32_t ox = pos[2];
+    int32_t idx = ((b * g->in_h + oy * g->stride_h) * g->in_w + ox * g->stride_w) * g->in_c;
+    int32_t s;
+    if (ox + n <= out_w) {
+        /* one row: per pixel its groups (LDR, two SXTAB16, STRD), then the next pixel's input
+         * and column slot */
+        const int8_t *src = g->in + idx;
+        const int8_t *sp;
+        int32_t *dp;
+        int32_t left, t0, t1;
+        s = n;
+        __asm__ volatile("1:\n\t"
+                         "mov     %[sp], %[src]\n\t"
+                         "mov     %[dp], %[dst]\n\t"
+                         "mov     %[left], %[full]\n"
+                         "2:\n\t"
+                         "ldr     %[t0], [%[sp]], #4\n\t"
+                         "sxtab16 %[t1], %[off2], %[t0]\n\t"
+                         "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
+                         "strd    %[t1], %[t0], [%[dp]], #32\n\t"
+                         "subs    %[left], %[left], #1\n\t"
+                         "bne     2b\n\t"
+                         "add     %[src], %[src], %[step]\n\t"
+                         "add     %[dst], %[dst], #8\n\t"
+                         "subs    %[s], %[s], #1\n\t"
+                         "bne     1b"
+                         : [src] "+r"(src), [dst] "+r"(col), [s] "+r"(s), [sp] "=&r"(sp),
+                           [dp] "=&r"(dp), [left] "=&r"(left), [t0] "=&r"(t0), [t1] "=&r"(t1)
+                         : [full] "r"(full), [step] "r"(step), [off2] "r"(g->off2)
+                         : "memory", "cc");
+        ox += n;
+        if (ox == out_w) {
+            ox = 0;
+            if (++oy == out_h) {
+                oy = 0;
+                b++;
+            }
+        }
+        pos[0] = b;
+        pos[1] = oy;
+        pos[2] = ox;
+        return;
+    }
+    for (s = 0; s < n; s++) {
+        expand_groups(col + 2 * s, g->in + idx, full, g->off2);
+        idx += step;
+        if (++ox == out_w) {
+            ox = 0;
+            if (++oy == out_h) {
+                oy = 0;
+                b++;
+            }
+            idx = (b * g->in_h + oy * g->stride_h) * g->in_w * g->in_c;
+        }
+    }
+    pos[0] = b;
+    pos[1] = oy;
+    pos[2] = ox;
+}
+
 /* The first n (1..3) bytes of w as a filter word, the rest 0. */
 static int32_t tail_word(const int8_t *w, int32_t n)
 {
@@ -160,7 +233,7 @@ static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
 /* The state of blocks1x4, word offsets fixed by its assembly. */
 typedef struct {
     const int32_t *col;    /*  0: the column buffer, four pixels */
-    int32_t full;          /*  4: whole groups, >= 1 */
+    int32_t passes;        /*  4: full >> 1: passes of the unrolled pair after the first group */
     const int32_t *tab;    /*  8: the channel's entry of the channel table (advances) */
     int8_t *out;           /* 12: pixel A's output of the channel (advances); B, C, D follow
                                   out_c apart */
@@ -173,6 +246,7 @@ typedef struct {
     uint32_t hi4;          /* 36: act_max in every byte */
     const int8_t *w;       /* 40: the first channel's filter */
     int32_t bias0;         /* 44: the first channel's bias */
+    int32_t full;          /* 48: whole groups, >= 1 */
 } blocks_state;
 
 /* Words per channel in the channel table: the multiplier, k = ~shift and
@@ -237,8 +311,21 @@ typedef struct {
  * accumulators of pixels A-D, r8-r11 two pixels' inputs, lr the next bias, then scratch.
  */
 #define TX_BLOCKS1X4_ASM(partial, next_filter) \
-        "push   {r0, r4-r11, lr}\n\t" \
+        "push   {r0, r1, r4-r11, lr}\n\t" \
         "mov    r3, r0\n\t" \
+        /* where the other full - 1 groups start, at [sp, #4]: nowhere when full is 1, else \
+         * the second half of the unrolled pair when full - 1 is odd */ \
+        "ldr    r2, [r3, #48]\n\t" \
+        "adr.w  r12, 7f\n\t" \
+        "cmp    r2, #1\n\t" \
+        "beq    8f\n\t" \
+        "adr.w  r12, 1f\n\t" \
+        "tst    r2, #1\n\t" \
+        "bne    8f\n\t" \
+        "adr.w  r12, 2f\n" \
+        "8:\n\t" \
+        "orr    r12, r12, #1\n\t" \
+        "str    r12, [sp, #4]\n\t" \
         "ldr    r1, [r3, #40]\n\t" \
         "ldr    lr, [r3, #44]\n" \
         "5:\n\t" \
@@ -247,11 +334,9 @@ typedef struct {
         "sxtb16 r3, r12\n\t" \
         "sxtb16 r12, r12, ror #8\n\t" \
         TX_CONV_GROUP_MACS("lr", "lr", "lr", "lr") \
-        /* the other full - 1 groups: (full >> 1) passes, entering at the second half when \
-         * full - 1 is odd */ \
-        "lsrs   r2, r2, #1\n\t" \
-        "beq    7f\n\t" \
-        "bcc    2f\n" \
+        /* the other full - 1 groups: (full >> 1) passes */ \
+        "ldr    r12, [sp, #4]\n\t" \
+        "bx     r12\n" \
         "1:\n\t" \
         TX_CONV_GROUP \
         "2:\n\t" \
@@ -292,7 +377,7 @@ typedef struct {
         "ldr    r2, [r3, #20]\n\t" \
         "cmp    r0, r2\n\t" \
         "bne    5b\n\t" \
-        "pop    {r0, r4-r11, pc}\n" \
+        "pop    {r0, r1, r4-r11, pc}\n" \
         "6:\n\t" \
         "bfi    r4, r5, #8, #8\n\t" \
         "bfi    r4, r6, #16, #8\n\t" \
@@ -365,6 +450,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     /* windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3 */
     const int window9x3 = filter_shape->h == 3 && filter_shape->w * in_c == 9
         && p->dilation_w == 1;
+    int32_t pos[3]; /* the pointwise path's next pixel: b, oy, ox */
     int32_t pix, oc, c0, b, oy, ox;
 
     g.in = in;
@@ -388,6 +474,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 
     bs.col = col;
     bs.full = full;
+    bs.passes = full >> 1;
     bs.tail_bytes = tail;
     bs.clamp = lo != -128 || hi != 127;
     bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
@@ -407,21 +494,23 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
         b = 0;
         oy = 0;
         ox = 0;
+        pos[0] = 0;
+        pos[1] = 0;
+        pos[2] = 0;
         for (pix = 0; pix < total; pix += 4) {
             const int32_t n = total - pix < 4 ? total - pix : 4;
             int8_t *o = out + pix * out_c + c0;
             int32_t s;
-            for (s = 0; s < 4; s++) {
+            if (pointwise) {
+                fill_pointwise(&g, col, full, n, pos, out_h, out_w);
+            }
+            for (s = pointwise ? n : 0; s < 4; s++) {
                 int32_t *dst = col + 2 * s;
                 if (s >= n) {
                     zero_groups(dst, groups);
                     continue;
                 }
-                if (pointwise) {
-                    expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
-                                             + ox * g.stride_w) * in_c,
-                                  full, g.off2);
-                } else if (window9x3) {
+                if (window9x3) {
                     fill9x3(&g, dst, gat, b, oy, ox);
                 } else {
                     fill(&g, dst, gat, b, oy, ox);
