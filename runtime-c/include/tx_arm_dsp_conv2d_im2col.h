@@ -205,6 +205,54 @@ __attribute__((noinline)) static void fill_pointwise(const col_geom *g, int32_t 
     pos[2] = ox;
 }
 
+#if defined(__thumb2__)
+/* The next pixel of pos = {b, oy, ox} after n (at most out_w) pixels. */
+static void advance_pixels(int32_t pos[3], int32_t n, int32_t out_h, int32_t out_w)
+{
+    pos[2] += n;
+    if (pos[2] >= out_w) {
+        pos[2] -= out_w;
+        if (++pos[1] == out_h) {
+            pos[1] = 0;
+            pos[0]++;
+        }
+    }
+}
+
+/*
+ * fill9x3 for n (1..4) consecutive output pixels from pos = {b, oy, ox}, which it advances: when
+ * they lie on one row with every window inside the input, straight from the input with the index
+ * stepped per pixel (no per-pixel call and bookkeeping), else pixel by pixel.
+ */
+__attribute__((noinline)) static void fill9x3_pixels(const col_geom *g, int32_t *col,
+                                                     int8_t *gat, int32_t n, int32_t pos[3],
+                                                     int32_t out_h, int32_t out_w)
+{
+    const int32_t y0 = pos[1] * g->stride_h - g->pad_top;
+    const int32_t x0 = pos[2] * g->stride_w - g->pad_left;
+    const int32_t x_last = x0 + (n - 1) * g->stride_w;
+    int32_t s;
+    if (pos[2] + n <= out_w && x0 >= 0 && x_last + g->span_w < g->in_w && y0 >= 0
+        && y0 + g->span_h < g->in_h) {
+        const int32_t row_step = g->dil_h * g->in_w * g->in_c;
+        const int32_t step = g->stride_w * g->in_c;
+        const int8_t *src = g->in + ((pos[0] * g->in_h + y0) * g->in_w + x0) * g->in_c;
+        for (s = 0; s < n; s++) {
+            expand_window9x3(col + 2 * s, src, row_step, g->off2);
+            if (s + 1 < n) {
+                src += step;
+            }
+        }
+        advance_pixels(pos, n, out_h, out_w);
+        return;
+    }
+    for (s = 0; s < n; s++) {
+        fill9x3(g, col + 2 * s, gat, pos[0], pos[1], pos[2]);
+        advance_pixels(pos, 1, out_h, out_w);
+    }
+}
+#endif
+
 /* The first n (1..3) bytes of w as a filter word, the rest 0. */
 static int32_t tail_word(const int8_t *w, int32_t n)
 {
@@ -450,7 +498,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     /* windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3 */
     const int window9x3 = filter_shape->h == 3 && filter_shape->w * in_c == 9
         && p->dilation_w == 1;
-    int32_t pos[3]; /* the pointwise path's next pixel: b, oy, ox */
+    int32_t pos[3]; /* the pointwise and 9x3 paths' next pixel: b, oy, ox */
     int32_t pix, oc, c0, b, oy, ox;
 
     g.in = in;
@@ -503,18 +551,16 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             int32_t s;
             if (pointwise) {
                 fill_pointwise(&g, col, full, n, pos, out_h, out_w);
+            } else if (window9x3) {
+                fill9x3_pixels(&g, col, gat, n, pos, out_h, out_w);
             }
-            for (s = pointwise ? n : 0; s < 4; s++) {
+            for (s = pointwise || window9x3 ? n : 0; s < 4; s++) {
                 int32_t *dst = col + 2 * s;
                 if (s >= n) {
                     zero_groups(dst, groups);
                     continue;
                 }
-                if (window9x3) {
-                    fill9x3(&g, dst, gat, b, oy, ox);
-                } else {
-                    fill(&g, dst, gat, b, oy, ox);
-                }
+                fill(&g, dst, gat, b, oy, ox);
                 if (++ox == out_w) {
                     ox = 0;
                     if (++oy == out_h) {
