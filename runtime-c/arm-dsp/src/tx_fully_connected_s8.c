@@ -32,7 +32,7 @@ typedef struct {
     const int32_t *col;    /*  0: the input row expanded: per group (x0, x2), (x1, x3) */
     const int8_t *w;       /*  4: weights of the block's first output (advances) */
     int32_t n;             /*  8: in_features */
-    int32_t groups;        /* 12: in_features / 4, >= 1 */
+    int32_t passes;        /* 12: passes of the loop unrolled four times, (groups + 3) / 4 */
     const int32_t *bias;   /* 16: (advances by bias_step) */
     const int32_t *mult;   /* 20: (advances) */
     const int32_t *shift;  /* 24: (advances) */
@@ -43,10 +43,11 @@ typedef struct {
     uint32_t lo4;          /* 44 */
     uint32_t hi4;          /* 48 */
     int32_t bias_step;     /* 52: 16, or 0 for a bias of four zeros (no bias) */
+    int32_t groups;        /* 56: in_features / 4, >= 1 */
 } fc_state;
 
 /* One group of four inputs for the four outputs: an LDRD of the expanded inputs, then per output a
- * weight word, two SXTB16 and two SMLAD (asm text, used twice for the unrolled loop). */
+ * weight word, two SXTB16 and two SMLAD (asm text, used four times for the unrolled loop). */
 #define TX_FC_GROUP4 \
     "ldrd   r10, r11, [r0], #8\n\t" \
     "ldr    r12, [r1], #4\n\t" \
@@ -80,8 +81,8 @@ typedef struct {
 
 /*
  * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
- * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled twice, an
- * odd count entering at the second half); then the SMMLA output stage of tx_arm_dsp_requant.h
+ * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled four
+ * times, entered at the quarter that leaves whole passes, found once per call); then the SMMLA output stage of tx_arm_dsp_requant.h
  * with u = k - 1 = -2 - shift. The four u are checked together: OR-ed they must be at most 15
  * (every shift in [-17, -2], inside the stage's [-23, -2]); a block that fails is left with
  * st->out pointing at it, for the caller's exact path. The four bytes are packed with BFI,
@@ -91,7 +92,22 @@ typedef struct {
 __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused)))
 {
     __asm__(
-        "push   {r0, r4-r11, lr}\n"
+        "push   {r0, r1, r4-r11, lr}\n\t"
+        /* the loop's entry for groups % 4 (a first pass of 4, 1, 2 or 3 groups), at [sp, #4] */
+        "ldr    r2, [r0, #56]\n\t"
+        "ands   r2, r2, #3\n\t"
+        "adr.w  r12, 11f\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 14f\n\t"
+        "cmp    r2, #1\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 13f\n\t"
+        "cmp    r2, #2\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 12f\n"
+        "8:\n\t"
+        "orr    r12, r12, #1\n\t"
+        "str    r12, [sp, #4]\n"
         "5:\n\t"
         "ldr    r12, [sp]\n\t"
         "ldm    r12, {r0, r1, r2, r9}\n\t"
@@ -101,15 +117,18 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "add    r4, r1, r4\n\t"
         "add    r3, r1, r2, lsl #1\n\t"
         "add    r2, r1, r2\n\t"
-        "adds   r9, r9, #1\n\t"
-        "lsrs   r9, r9, #1\n\t"
-        "bcc    2f\n"
-        "1:\n\t"
+        "ldr    r12, [sp, #4]\n\t"
+        "bx     r12\n"
+        "11:\n\t"
         TX_FC_GROUP4
-        "2:\n\t"
+        "12:\n\t"
+        TX_FC_GROUP4
+        "13:\n\t"
+        TX_FC_GROUP4
+        "14:\n\t"
         TX_FC_GROUP4
         "subs   r9, r9, #1\n\t"
-        "bne    1b\n\t"
+        "bne    11b\n\t"
         /* output stage: u = -2 - shift for the four, all in [0, 15] or back to C */
         "ldr    r12, [sp]\n\t"
         "ldrd   r0, r9, [r12, #20]\n\t"
@@ -160,7 +179,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "cmp    r0, r1\n\t"
         "bne    5b\n"
         "9:\n\t"
-        "pop    {r0, r4-r11, pc}");
+        "pop    {r0, r1, r4-r11, pc}");
 }
 
 /* The row's groups expanded (input offset added) into col, two words per group. */
@@ -242,6 +261,7 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         st.col = col;
         st.n = in_features;
         st.groups = in_features >> 2;
+        st.passes = (st.groups + 3) >> 2;
         st.zp2p1 = 2 * p->output_offset + 1;
         st.clamp = p->act_min != -128 || p->act_max != 127;
         st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
