@@ -198,29 +198,59 @@ static void expand_row(int32_t *col, const int8_t *x, int32_t groups, int32_t of
                      : "memory", "cc");
 }
 
-/* acc + the expanded row col (groups of four) times the int8 weights w. */
-static int32_t fc_col_dot(const int32_t *col, const int8_t *w, int32_t groups, int32_t acc)
+/* acc0 + the expanded row col (groups of four) times the int8 weights w0, acc1 likewise with
+ * w1: each expanded input serves both. */
+static void fc_col_dot2(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t groups,
+                        int32_t *acc0, int32_t *acc1)
 {
+    int32_t a0 = *acc0;
+    int32_t a1 = *acc1;
     int32_t g;
     for (g = 0; g < groups; g++) {
-        const int32_t wv = tx_dsp_load4(w + 4 * g);
-        acc = __smlad(col[2 * g], __sxtb16(wv), acc);
-        acc = __smlad(col[2 * g + 1], tx_dsp_sxtb16_ror8(wv), acc);
+        const int32_t x02 = col[2 * g];
+        const int32_t x13 = col[2 * g + 1];
+        const int32_t wa = tx_dsp_load4(w0 + 4 * g);
+        const int32_t wb = tx_dsp_load4(w1 + 4 * g);
+        a0 = __smlad(x02, __sxtb16(wa), a0);
+        a0 = __smlad(x13, tx_dsp_sxtb16_ror8(wa), a0);
+        a1 = __smlad(x02, __sxtb16(wb), a1);
+        a1 = __smlad(x13, tx_dsp_sxtb16_ror8(wb), a1);
     }
-    return acc;
+    *acc0 = a0;
+    *acc1 = a1;
 }
 
-/* Outputs [o, o_end) of one row from its expanded col, exactly (tx_requantize_s8): the outputs
- * after the last whole block and the blocks fc_blocks4 hands back. */
+/* Output o of acc: the 32-bit output stage of tx_arm_dsp_requant.h when its shift allows,
+ * else tx_requantize_s8. */
+static int8_t fc_requantize(const tx_fully_connected_s8_params *p, int32_t o, int32_t acc)
+{
+    const int32_t shift = p->shifts[o];
+    if (tx_dsp_requant_out_ok(shift)) {
+        const int32_t v = tx_asr_s32(
+            tx_dsp_smmla(acc, p->multipliers[o], tx_dsp_requant_out_c(p->output_offset, shift)),
+            tx_dsp_requant_out_k(shift));
+        return (int8_t)tx_clamp_s32(v, p->act_min, p->act_max);
+    }
+    return tx_requantize_s8(acc, p->multipliers[o], shift, p->output_offset, p->act_min,
+                            p->act_max);
+}
+
+/* Outputs [o, o_end) of one row from its expanded col, two at a time: the outputs after the last
+ * block of four and the blocks fc_blocks4 hands back. */
 static void fc_col_outputs(const tx_fully_connected_s8_params *p, const int32_t *col,
                            const int8_t *weights, const int32_t *bias, int32_t in_features,
                            int32_t o, int32_t o_end, int8_t *dst)
 {
-    for (; o < o_end; o++) {
-        const int32_t acc = fc_col_dot(col, weights + (int64_t)o * in_features, in_features >> 2,
-                                       bias != 0 ? bias[o] : INT32_C(0));
-        dst[o] = tx_requantize_s8(acc, p->multipliers[o], p->shifts[o], p->output_offset,
-                                  p->act_min, p->act_max);
+    const int32_t groups = in_features >> 2;
+    for (; o < o_end; o += 2) {
+        /* a lone last output pairs with itself */
+        const int32_t o1 = o + 1 < o_end ? o + 1 : o;
+        int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);
+        int32_t acc1 = bias != 0 ? bias[o1] : INT32_C(0);
+        fc_col_dot2(col, weights + (int64_t)o * in_features, weights + (int64_t)o1 * in_features,
+                    groups, &acc0, &acc1);
+        dst[o] = fc_requantize(p, o, acc0);
+        dst[o1] = fc_requantize(p, o1, acc1);
     }
 }
 #endif
