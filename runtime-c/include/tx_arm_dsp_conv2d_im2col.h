@@ -101,6 +101,158 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
     }
 }
 
+#if defined(__thumb2__)
+/*
+ * fill for windows of three kernel rows of 9 bytes (kh 3, kw * in_c 9, dil_w 1: the 3x3 RGB
+ * first layer), without fill's general bookkeeping: an inside window is expanded straight from
+ * the input, one cut by the padding is first gathered row by row as 3 rows of 9 bytes (padded taps
+ * the input zero point) into gat (at least 28 bytes).
+ */
+__attribute__((noinline)) static void fill9x3(const col_geom *g, int32_t *dst, int8_t *gat,
+                                              int32_t b, int32_t oy, int32_t ox)
+{
+    const int32_t in_c = g->in_c;
+    const int32_t y0 = oy * g->stride_h - g->pad_top;
+    const int32_t x0 = ox * g->stride_w - g->pad_left;
+    const int32_t row_step = g->dil_h * g->in_w * in_c;
+    /* index (not pointer: it may lie outside the input) of tap (0, 0), channel 0 */
+    const int32_t idx = ((b * g->in_h + y0) * g->in_w + x0) * in_c;
+    int32_t ky, kx_lo, kx_hi;
+    int8_t *q = gat;
+    if (x0 >= 0 && x0 + g->span_w < g->in_w && y0 >= 0 && y0 + g->span_h < g->in_h) {
+        expand_window9x3(dst, g->in + idx, row_step, g->off2);
+        return;
+    }
+    tx_dsp_taps(x0, g->kw, 1, g->in_w, &kx_lo, &kx_hi);
+    for (ky = 0; ky < 3; ky++) {
+        const int32_t iy = y0 + ky * g->dil_h;
+        q = gather_row(g, q, idx + ky * row_step, iy >= 0 && iy < g->in_h, kx_lo, kx_hi);
+    }
+    expand_window9x3(dst, gat, 9, g->off2);
+}
+#endif
+
+/*
+ * The columns of n (1..4) consecutive output pixels of a pointwise layer (1x1 kernel over whole
+ * groups of channels, every window inside the input), from pixel pos = {b, oy, ox}, which it
+ * advances: the input index steps along a row instead of being recomputed per pixel. Kept out of
+ * conv_im2col's loop, where the extra state costs the other paths registers.
+ */
+__attribute__((noinline)) static void fill_pointwise(const col_geom *g, int32_t *col,
+                                                     int32_t full, int32_t n, int32_t pos[3],
+                                                     int32_t out_h, int32_t out_w)
+{
+    const int32_t step = g->stride_w * g->in_c;
+    int32_t b = pos[0];
+    int32_t oy = pos[1];
+    int32_t ox = pos[2];
+    int32_t idx = ((b * g->in_h + oy * g->stride_h) * g->in_w + ox * g->stride_w) * g->in_c;
+    int32_t s;
+    if (ox + n <= out_w) {
+        /* one row: per pixel its groups (LDR, two SXTAB16, STRD), then the next pixel's input
+         * and column slot */
+        const int8_t *src = g->in + idx;
+        const int8_t *sp;
+        int32_t *dp;
+        int32_t left, t0, t1;
+        s = n;
+        __asm__ volatile("1:\n\t"
+                         "mov     %[sp], %[src]\n\t"
+                         "mov     %[dp], %[dst]\n\t"
+                         "mov     %[left], %[full]\n"
+                         "2:\n\t"
+                         "ldr     %[t0], [%[sp]], #4\n\t"
+                         "sxtab16 %[t1], %[off2], %[t0]\n\t"
+                         "sxtab16 %[t0], %[off2], %[t0], ror #8\n\t"
+                         "strd    %[t1], %[t0], [%[dp]], #32\n\t"
+                         "subs    %[left], %[left], #1\n\t"
+                         "bne     2b\n\t"
+                         "add     %[src], %[src], %[step]\n\t"
+                         "add     %[dst], %[dst], #8\n\t"
+                         "subs    %[s], %[s], #1\n\t"
+                         "bne     1b"
+                         : [src] "+r"(src), [dst] "+r"(col), [s] "+r"(s), [sp] "=&r"(sp),
+                           [dp] "=&r"(dp), [left] "=&r"(left), [t0] "=&r"(t0), [t1] "=&r"(t1)
+                         : [full] "r"(full), [step] "r"(step), [off2] "r"(g->off2)
+                         : "memory", "cc");
+        ox += n;
+        if (ox == out_w) {
+            ox = 0;
+            if (++oy == out_h) {
+                oy = 0;
+                b++;
+            }
+        }
+        pos[0] = b;
+        pos[1] = oy;
+        pos[2] = ox;
+        return;
+    }
+    for (s = 0; s < n; s++) {
+        expand_groups(col + 2 * s, g->in + idx, full, g->off2);
+        idx += step;
+        if (++ox == out_w) {
+            ox = 0;
+            if (++oy == out_h) {
+                oy = 0;
+                b++;
+            }
+            idx = (b * g->in_h + oy * g->stride_h) * g->in_w * g->in_c;
+        }
+    }
+    pos[0] = b;
+    pos[1] = oy;
+    pos[2] = ox;
+}
+
+#if defined(__thumb2__)
+/* The next pixel of pos = {b, oy, ox} after n (at most out_w) pixels. */
+static void advance_pixels(int32_t pos[3], int32_t n, int32_t out_h, int32_t out_w)
+{
+    pos[2] += n;
+    if (pos[2] >= out_w) {
+        pos[2] -= out_w;
+        if (++pos[1] == out_h) {
+            pos[1] = 0;
+            pos[0]++;
+        }
+    }
+}
+
+/*
+ * fill9x3 for n (1..4) consecutive output pixels from pos = {b, oy, ox}, which it advances: when
+ * they lie on one row with every window inside the input, straight from the input with the index
+ * stepped per pixel (no per-pixel call and bookkeeping), else pixel by pixel.
+ */
+__attribute__((noinline)) static void fill9x3_pixels(const col_geom *g, int32_t *col,
+                                                     int8_t *gat, int32_t n, int32_t pos[3],
+                                                     int32_t out_h, int32_t out_w)
+{
+    const int32_t y0 = pos[1] * g->stride_h - g->pad_top;
+    const int32_t x0 = pos[2] * g->stride_w - g->pad_left;
+    const int32_t x_last = x0 + (n - 1) * g->stride_w;
+    int32_t s;
+    if (pos[2] + n <= out_w && x0 >= 0 && x_last + g->span_w < g->in_w && y0 >= 0
+        && y0 + g->span_h < g->in_h) {
+        const int32_t row_step = g->dil_h * g->in_w * g->in_c;
+        const int32_t step = g->stride_w * g->in_c;
+        const int8_t *src = g->in + ((pos[0] * g->in_h + y0) * g->in_w + x0) * g->in_c;
+        for (s = 0; s < n; s++) {
+            expand_window9x3(col + 2 * s, src, row_step, g->off2);
+            if (s + 1 < n) {
+                src += step;
+            }
+        }
+        advance_pixels(pos, n, out_h, out_w);
+        return;
+    }
+    for (s = 0; s < n; s++) {
+        fill9x3(g, col + 2 * s, gat, pos[0], pos[1], pos[2]);
+        advance_pixels(pos, 1, out_h, out_w);
+    }
+}
+#endif
+
 /* The first n (1..3) bytes of w as a filter word, the rest 0. */
 static int32_t tail_word(const int8_t *w, int32_t n)
 {
@@ -129,155 +281,181 @@ static int shifts_fit_smmla(const int32_t *shifts, int32_t n)
 /* The state of blocks1x4, word offsets fixed by its assembly. */
 typedef struct {
     const int32_t *col;    /*  0: the column buffer, four pixels */
-    const int8_t *w;       /*  4: the channel's filter (advances) */
-    int32_t full;          /*  8: whole groups, >= 1 */
-    const int32_t *tab;    /* 12: the channel's entry of the channel table (advances) */
-    int8_t *out;           /* 16: pixel A's output of the channel (advances); B, C, D follow
+    int32_t passes;        /*  4: full >> 1: passes of the unrolled pair after the first group */
+    const int32_t *tab;    /*  8: the channel's entry of the channel table (advances) */
+    int8_t *out;           /* 12: pixel A's output of the channel (advances); B, C, D follow
                                   out_c apart */
-    int32_t out_c;         /* 20 */
-    const int8_t *out_end; /* 24: out after the last channel */
-    int32_t tail_bytes;    /* 28: k - 4 * full: from the end of a filter's whole groups to the
+    int32_t out_c;         /* 16 */
+    const int8_t *out_end; /* 20: out after the last channel */
+    int32_t tail_bytes;    /* 24: k - 4 * full: from the end of a filter's whole groups to the
                                   next filter */
-    int32_t tail;          /* 32: the taps end with a partial group */
-    int32_t clamp;         /* 36: act range narrower than int8 */
-    uint32_t lo4;          /* 40: act_min in every byte */
-    uint32_t hi4;          /* 44: act_max in every byte */
+    int32_t clamp;         /* 28: act range narrower than int8 */
+    uint32_t lo4;          /* 32: act_min in every byte */
+    uint32_t hi4;          /* 36: act_max in every byte */
+    const int8_t *w;       /* 40: the first channel's filter */
+    int32_t bias0;         /* 44: the first channel's bias */
+    int32_t full;          /* 48: whole groups, >= 1 */
 } blocks_state;
 
-/* Words per channel in the channel table: the bias, the partial group's filter word (0 when
- * none), the multiplier, k = ~shift and C = (2 zp + 1) * 2^(k-1) (output stage 1 of
- * tx_arm_dsp_requant.h). */
+/* Words per channel in the channel table: the multiplier, k = ~shift and
+ * C = (2 zp + 1) * 2^(k-1) (output stage 1 of tx_arm_dsp_requant.h), the partial group's filter
+ * word (0 when none) and the NEXT channel's bias (0 after the last): one LDM then leaves the bias
+ * in a register for the next channel's first group. */
 #define TX_CONV_TAB_WORDS 5
 
 /* Channels per channel table (20 bytes each on the stack). */
 #define TX_CONV_CHUNK 64
 
+/* Two SXTB16 halves (r3, r12) of a filter word times one group of the four pixels' expanded
+ * inputs (two LDM): eight SMLAD adding to r4-r7 (asm text). */
+#define TX_CONV_GROUP_MACS(ra, rb, rc, rd) \
+    "ldm    r0!, {r8-r11}\n\t" \
+    "smlad  r4, r8, r3, " ra "\n\t" \
+    "smlad  r4, r9, r12, r4\n\t" \
+    "smlad  r5, r10, r3, " rb "\n\t" \
+    "smlad  r5, r11, r12, r5\n\t" \
+    "ldm    r0!, {r8-r11}\n\t" \
+    "smlad  r6, r8, r3, " rc "\n\t" \
+    "smlad  r6, r9, r12, r6\n\t" \
+    "smlad  r7, r10, r3, " rd "\n\t" \
+    "smlad  r7, r11, r12, r7\n\t"
+
+/* One group: the filter word (post-incremented), its halves and the eight SMLAD into r4-r7. */
+#define TX_CONV_GROUP \
+    "ldr    r12, [r1], #4\n\t" \
+    "sxtb16 r3, r12\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    TX_CONV_GROUP_MACS("r4", "r5", "r6", "r7")
+
+/* The partial group of blocks1x4_partial: its filter word from the table entry (r12). */
+#define TX_CONV_PARTIAL \
+    "ldr    lr, [r12, #12]\n\t" \
+    "ldm    r0!, {r8-r11}\n\t" \
+    "sxtb16 r2, lr\n\t" \
+    "sxtb16 lr, lr, ror #8\n\t" \
+    "smlad  r4, r8, r2, r4\n\t" \
+    "smlad  r4, r9, lr, r4\n\t" \
+    "smlad  r5, r10, r2, r5\n\t" \
+    "smlad  r5, r11, lr, r5\n\t" \
+    "ldm    r0!, {r8-r11}\n\t" \
+    "smlad  r6, r8, r2, r6\n\t" \
+    "smlad  r6, r9, lr, r6\n\t" \
+    "smlad  r7, r10, r2, r7\n\t" \
+    "smlad  r7, r11, lr, r7\n\t"
+
 /*
  * Four output pixels (the column buffer) times every output channel, with the output stage.
  * Per channel and group of four taps: one filter word load, two SXTB16, two LDM of the four
- * pixels' expanded inputs and eight SMLAD (16 MACs in 13 instructions; unrolled twice, an odd
- * count entering at the second half); the partial group with its filter word from the table;
- * then SMMLA + ASR + SSAT and four byte stores, out_c apart (when st->clamp the four bytes are
- * packed with BFI and clamped with SSUB8/SEL first). Naked: the loop needs 13 registers besides
- * the state, more than GCC gives an asm statement; st lives at [sp].
+ * pixels' expanded inputs and eight SMLAD (16 MACs in 13 instructions); the first group adds to
+ * the bias (lr, from the previous channel's table entry) instead of copying it into four
+ * accumulators, the others run unrolled twice (an odd count entering at the second half); then
+ * `partial` (the partial group, or nothing); then SMMLA + ASR + SSAT and four byte stores,
+ * out_c apart (when st->clamp the four bytes are packed with BFI and clamped with SSUB8/SEL
+ * first); `next_filter` steps the filter pointer over the partial group's bytes. The filter
+ * pointer (r1) and the state (r3) stay in registers from one channel to the next. Naked
+ * functions (below): the loop needs 13 registers besides the state, more than GCC gives an asm
+ * statement; st lives at [sp].
  * Registers: r0 column, r1 filter, r2 count, r3 / r12 the filter word's halves, r4-r7 the
- * accumulators of pixels A-D, r8-r11 two pixels' inputs, lr the filter word.
+ * accumulators of pixels A-D, r8-r11 two pixels' inputs, lr the next bias, then scratch.
  */
+#define TX_BLOCKS1X4_ASM(partial, next_filter) \
+        "push   {r0, r1, r4-r11, lr}\n\t" \
+        "mov    r3, r0\n\t" \
+        /* where the other full - 1 groups start, at [sp, #4]: nowhere when full is 1, else \
+         * the second half of the unrolled pair when full - 1 is odd */ \
+        "ldr    r2, [r3, #48]\n\t" \
+        "adr.w  r12, 7f\n\t" \
+        "cmp    r2, #1\n\t" \
+        "beq    8f\n\t" \
+        "adr.w  r12, 1f\n\t" \
+        "tst    r2, #1\n\t" \
+        "bne    8f\n\t" \
+        "adr.w  r12, 2f\n" \
+        "8:\n\t" \
+        "orr    r12, r12, #1\n\t" \
+        "str    r12, [sp, #4]\n\t" \
+        "ldr    r1, [r3, #40]\n\t" \
+        "ldr    lr, [r3, #44]\n" \
+        "5:\n\t" \
+        "ldm    r3, {r0, r2}\n\t" \
+        "ldr    r12, [r1], #4\n\t" \
+        "sxtb16 r3, r12\n\t" \
+        "sxtb16 r12, r12, ror #8\n\t" \
+        TX_CONV_GROUP_MACS("lr", "lr", "lr", "lr") \
+        /* the other full - 1 groups: (full >> 1) passes */ \
+        "ldr    r12, [sp, #4]\n\t" \
+        "bx     r12\n" \
+        "1:\n\t" \
+        TX_CONV_GROUP \
+        "2:\n\t" \
+        TX_CONV_GROUP \
+        "subs   r2, r2, #1\n\t" \
+        "bne    1b\n" \
+        "7:\n\t" \
+        "ldr    r3, [sp]\n\t" \
+        "ldr    r12, [r3, #8]\n\t" \
+        partial \
+        /* the table entry (and the next bias); the output stage */ \
+        "ldm    r12!, {r8, r9, r10, r11, lr}\n\t" \
+        "str    r12, [r3, #8]\n\t" \
+        "smmla  r4, r4, r8, r10\n\t" \
+        "smmla  r5, r5, r8, r10\n\t" \
+        "smmla  r6, r6, r8, r10\n\t" \
+        "smmla  r7, r7, r8, r10\n\t" \
+        "asr    r4, r4, r9\n\t" \
+        "asr    r5, r5, r9\n\t" \
+        "asr    r6, r6, r9\n\t" \
+        "asr    r7, r7, r9\n\t" \
+        "ssat   r4, #8, r4\n\t" \
+        "ssat   r5, #8, r5\n\t" \
+        "ssat   r6, #8, r6\n\t" \
+        "ssat   r7, #8, r7\n\t" \
+        "ldr    r0, [r3, #28]\n\t" \
+        "cbnz   r0, 6f\n\t" \
+        "ldrd   r0, r2, [r3, #12]\n\t" \
+        "strb   r4, [r0]\n\t" \
+        "strb   r5, [r0, r2]\n\t" \
+        "add    r11, r0, r2, lsl #1\n\t" \
+        "strb   r6, [r11]\n\t" \
+        "strb   r7, [r11, r2]\n" \
+        "4:\n\t" \
+        "adds   r0, r0, #1\n\t" \
+        "str    r0, [r3, #12]\n\t" \
+        next_filter \
+        "ldr    r2, [r3, #20]\n\t" \
+        "cmp    r0, r2\n\t" \
+        "bne    5b\n\t" \
+        "pop    {r0, r1, r4-r11, pc}\n" \
+        "6:\n\t" \
+        "bfi    r4, r5, #8, #8\n\t" \
+        "bfi    r4, r6, #16, #8\n\t" \
+        "bfi    r4, r7, #24, #8\n\t" \
+        "ldrd   r8, r9, [r3, #32]\n\t" \
+        "ldrd   r0, r2, [r3, #12]\n\t" \
+        "ssub8  r11, r4, r8\n\t" \
+        "sel    r4, r4, r8\n\t" \
+        "ssub8  r11, r4, r9\n\t" \
+        "sel    r4, r9, r4\n\t" \
+        "strb   r4, [r0]\n\t" \
+        "lsrs   r4, r4, #8\n\t" \
+        "strb   r4, [r0, r2]\n\t" \
+        "add    r11, r0, r2, lsl #1\n\t" \
+        "lsrs   r4, r4, #8\n\t" \
+        "strb   r4, [r11]\n\t" \
+        "lsrs   r4, r4, #8\n\t" \
+        "strb   r4, [r11, r2]\n\t" \
+        "b      4b"
+
+/* K a multiple of 4: whole groups only. */
 __attribute__((naked)) static void blocks1x4(blocks_state *st __attribute__((unused)))
 {
-    __asm__(
-        "push   {r0, r4-r11, lr}\n"
-        "5:\n\t"
-        "ldr    r3, [sp]\n\t"
-        "ldm    r3, {r0, r1, r2, r12}\n\t"
-        "ldr    r4, [r12]\n\t"
-        "mov    r5, r4\n\t"
-        "mov    r6, r4\n\t"
-        "mov    r7, r4\n\t"
-        "adds   r2, r2, #1\n\t"
-        "lsrs   r2, r2, #1\n\t"
-        "bcc    2f\n"
-        "1:\n\t"
-        "ldr    lr, [r1], #4\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "sxtb16 r3, lr\n\t"
-        "sxtb16 r12, lr, ror #8\n\t"
-        "smlad  r4, r8, r3, r4\n\t"
-        "smlad  r4, r9, r12, r4\n\t"
-        "smlad  r5, r10, r3, r5\n\t"
-        "smlad  r5, r11, r12, r5\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "smlad  r6, r8, r3, r6\n\t"
-        "smlad  r6, r9, r12, r6\n\t"
-        "smlad  r7, r10, r3, r7\n\t"
-        "smlad  r7, r11, r12, r7\n"
-        "2:\n\t"
-        "ldr    lr, [r1], #4\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "sxtb16 r3, lr\n\t"
-        "sxtb16 r12, lr, ror #8\n\t"
-        "smlad  r4, r8, r3, r4\n\t"
-        "smlad  r4, r9, r12, r4\n\t"
-        "smlad  r5, r10, r3, r5\n\t"
-        "smlad  r5, r11, r12, r5\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "smlad  r6, r8, r3, r6\n\t"
-        "smlad  r6, r9, r12, r6\n\t"
-        "smlad  r7, r10, r3, r7\n\t"
-        "smlad  r7, r11, r12, r7\n\t"
-        "subs   r2, r2, #1\n\t"
-        "bne    1b\n\t"
-        "ldr    r3, [sp]\n\t"
-        "ldr    r12, [r3, #12]\n\t"
-        "ldr    r2, [r3, #32]\n\t"
-        "cbz    r2, 3f\n\t"
-        /* the partial group */
-        "ldr    lr, [r12, #4]\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "sxtb16 r2, lr\n\t"
-        "sxtb16 lr, lr, ror #8\n\t"
-        "smlad  r4, r8, r2, r4\n\t"
-        "smlad  r4, r9, lr, r4\n\t"
-        "smlad  r5, r10, r2, r5\n\t"
-        "smlad  r5, r11, lr, r5\n\t"
-        "ldm    r0!, {r8-r11}\n\t"
-        "smlad  r6, r8, r2, r6\n\t"
-        "smlad  r6, r9, lr, r6\n\t"
-        "smlad  r7, r10, r2, r7\n\t"
-        "smlad  r7, r11, lr, r7\n"
-        "3:\n\t"
-        /* the next channel's filter and table entry; the output stage */
-        "ldr    r2, [r3, #28]\n\t"
-        "add    r1, r1, r2\n\t"
-        "str    r1, [r3, #4]\n\t"
-        "add    r12, r12, #8\n\t"
-        "ldm    r12!, {r8, r9, r10}\n\t"
-        "str    r12, [r3, #12]\n\t"
-        "smmla  r4, r4, r8, r10\n\t"
-        "smmla  r5, r5, r8, r10\n\t"
-        "smmla  r6, r6, r8, r10\n\t"
-        "smmla  r7, r7, r8, r10\n\t"
-        "asr    r4, r4, r9\n\t"
-        "asr    r5, r5, r9\n\t"
-        "asr    r6, r6, r9\n\t"
-        "asr    r7, r7, r9\n\t"
-        "ssat   r4, #8, r4\n\t"
-        "ssat   r5, #8, r5\n\t"
-        "ssat   r6, #8, r6\n\t"
-        "ssat   r7, #8, r7\n\t"
-        "ldrd   r0, r1, [r3, #16]\n\t"
-        "ldr    r2, [r3, #36]\n\t"
-        "cbnz   r2, 6f\n\t"
-        "strb   r4, [r0]\n\t"
-        "strb   r5, [r0, r1]\n\t"
-        "add    r2, r0, r1, lsl #1\n\t"
-        "strb   r6, [r2]\n\t"
-        "strb   r7, [r2, r1]\n"
-        "4:\n\t"
-        "adds   r0, r0, #1\n\t"
-        "str    r0, [r3, #16]\n\t"
-        "ldr    r2, [r3, #24]\n\t"
-        "cmp    r0, r2\n\t"
-        "bne    5b\n\t"
-        "pop    {r0, r4-r11, pc}\n"
-        "6:\n\t"
-        "bfi    r4, r5, #8, #8\n\t"
-        "bfi    r4, r6, #16, #8\n\t"
-        "bfi    r4, r7, #24, #8\n\t"
-        "ldrd   r8, r9, [r3, #40]\n\t"
-        "ssub8  r2, r4, r8\n\t"
-        "sel    r4, r4, r8\n\t"
-        "ssub8  r2, r4, r9\n\t"
-        "sel    r4, r9, r4\n\t"
-        "strb   r4, [r0]\n\t"
-        "lsrs   r4, r4, #8\n\t"
-        "strb   r4, [r0, r1]\n\t"
-        "add    r2, r0, r1, lsl #1\n\t"
-        "lsrs   r4, r4, #8\n\t"
-        "strb   r4, [r2]\n\t"
-        "lsrs   r4, r4, #8\n\t"
-        "strb   r4, [r2, r1]\n\t"
-        "b      4b");
+    __asm__(TX_BLOCKS1X4_ASM("", ""));
+}
+
+/* K with a partial last group (its filter word in the table, zero-extended). */
+__attribute__((naked)) static void blocks1x4_partial(blocks_state *st __attribute__((unused)))
+{
+    __asm__(TX_BLOCKS1X4_ASM(TX_CONV_PARTIAL, "ldr    r2, [r3, #24]\n\tadd    r1, r1, r2\n\t"));
 }
 
 /* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
@@ -317,6 +495,10 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && (in_c & 3) == 0
         && p->pad_top == 0 && p->pad_left == 0 && (out_h - 1) * p->stride_h < in_shape->h
         && (out_w - 1) * p->stride_w < in_shape->w;
+    /* windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3 */
+    const int window9x3 = filter_shape->h == 3 && filter_shape->w * in_c == 9
+        && p->dilation_w == 1;
+    int32_t pos[3]; /* the pointwise and 9x3 paths' next pixel: b, oy, ox */
     int32_t pix, oc, c0, b, oy, ox;
 
     g.in = in;
@@ -340,8 +522,8 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 
     bs.col = col;
     bs.full = full;
+    bs.passes = full >> 1;
     bs.tail_bytes = tail;
-    bs.tail = tail != 0;
     bs.clamp = lo != -128 || hi != 127;
     bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
@@ -350,32 +532,35 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
         for (oc = 0; oc < cn; oc++) {
             int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
             const int32_t shift = p->shifts[c0 + oc];
-            e[0] = bias != 0 ? bias[c0 + oc] : INT32_C(0);
-            e[1] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
-            e[2] = p->multipliers[c0 + oc];
-            e[3] = tx_dsp_requant_out_k(shift);
-            e[4] = tx_dsp_requant_out_c(zp, shift);
+            e[0] = p->multipliers[c0 + oc];
+            e[1] = tx_dsp_requant_out_k(shift);
+            e[2] = tx_dsp_requant_out_c(zp, shift);
+            e[3] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
+            e[4] = bias != 0 && oc + 1 < cn ? bias[c0 + oc + 1] : INT32_C(0);
         }
+        bs.bias0 = bias != 0 ? bias[c0] : INT32_C(0);
         b = 0;
         oy = 0;
         ox = 0;
+        pos[0] = 0;
+        pos[1] = 0;
+        pos[2] = 0;
         for (pix = 0; pix < total; pix += 4) {
             const int32_t n = total - pix < 4 ? total - pix : 4;
             int8_t *o = out + pix * out_c + c0;
             int32_t s;
-            for (s = 0; s < 4; s++) {
+            if (pointwise) {
+                fill_pointwise(&g, col, full, n, pos, out_h, out_w);
+            } else if (window9x3) {
+                fill9x3_pixels(&g, col, gat, n, pos, out_h, out_w);
+            }
+            for (s = pointwise || window9x3 ? n : 0; s < 4; s++) {
                 int32_t *dst = col + 2 * s;
                 if (s >= n) {
                     zero_groups(dst, groups);
                     continue;
                 }
-                if (pointwise) {
-                    expand_groups(dst, in + ((b * g.in_h + oy * g.stride_h) * g.in_w
-                                             + ox * g.stride_w) * in_c,
-                                  full, g.off2);
-                } else {
-                    fill(&g, dst, gat, b, oy, ox);
-                }
+                fill(&g, dst, gat, b, oy, ox);
                 if (++ox == out_w) {
                     ox = 0;
                     if (++oy == out_h) {
@@ -389,7 +574,11 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             bs.out = n == 4 ? o : spare;
             bs.out_c = n == 4 ? out_c : cn;
             bs.out_end = bs.out + cn;
-            blocks1x4(&bs);
+            if (tail != 0) {
+                blocks1x4_partial(&bs);
+            } else {
+                blocks1x4(&bs);
+            }
             for (s = 0; s < 4 && n < 4; s++) {
                 if (s < n) {
                     memcpy(o + s * out_c, spare + s * cn, (size_t)cn);

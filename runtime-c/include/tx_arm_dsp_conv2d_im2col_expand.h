@@ -216,6 +216,54 @@ static int32_t *expand_rows(int32_t *dst, const int8_t *src, int32_t rows, int32
 #endif
 }
 
+#if defined(__thumb2__)
+/*
+ * A window of three kernel rows of 9 bytes each (3x3 taps of 3 channels: the RGB first layer),
+ * row_step apart in src, straight into its 7 col slots (as expand_groups) without gathering:
+ * the 27 taps are read as words with unaligned LDR, and the 3 groups that straddle two rows are
+ * merged with BFI (the byte or halfword ending one row into the word that starts the next,
+ * loaded from one or two bytes before it). The last group's fourth tap is left 0 (an LSR drops
+ * the byte after the window, which the filter's partial group multiplies by 0 anyway). Every load
+ * lies inside the window's rows (the bytes before rows 1 and 2 end the rows above them).
+ */
+static inline __attribute__((always_inline)) void expand_window9x3(int32_t *dst,
+                                                                   const int8_t *src,
+                                                                   int32_t row_step,
+                                                                   int32_t off2)
+{
+    int32_t t0, t1, t2;
+#define TX_EXPAND9_GROUP(t) \
+    "sxtab16 %[t2], %[off2], %[" t "]\n\t" \
+    "sxtab16 %[" t "], %[off2], %[" t "], ror #8\n\t" \
+    "strd    %[t2], %[" t "], [%[dst]], #32\n\t"
+    __asm__ volatile("ldr     %[t0], [%[src]]\n\t"
+                     "ldr     %[t1], [%[src], #4]\n\t"
+                     TX_EXPAND9_GROUP("t0")
+                     TX_EXPAND9_GROUP("t1")
+                     "ldrb    %[t0], [%[src], #8]\n\t"
+                     "add     %[src], %[src], %[step]\n\t"
+                     "ldr     %[t1], [%[src], #-1]\n\t"
+                     "bfi     %[t1], %[t0], #0, #8\n\t"
+                     TX_EXPAND9_GROUP("t1")
+                     "ldr     %[t0], [%[src], #3]\n\t"
+                     TX_EXPAND9_GROUP("t0")
+                     "ldrh    %[t0], [%[src], #7]\n\t"
+                     "add     %[src], %[src], %[step]\n\t"
+                     "ldr     %[t1], [%[src], #-2]\n\t"
+                     "bfi     %[t1], %[t0], #0, #16\n\t"
+                     TX_EXPAND9_GROUP("t1")
+                     "ldr     %[t0], [%[src], #2]\n\t"
+                     TX_EXPAND9_GROUP("t0")
+                     "ldr     %[t0], [%[src], #5]\n\t"
+                     "lsr     %[t0], %[t0], #8\n\t"
+                     TX_EXPAND9_GROUP("t0")
+                     : [dst] "+r"(dst), [src] "+r"(src), [t0] "=&r"(t0), [t1] "=&r"(t1),
+                       [t2] "=&r"(t2)
+                     : [step] "r"(row_step), [off2] "r"(off2)
+                     : "memory");
+#undef TX_EXPAND9_GROUP
+}
+#endif
 /* rows >= 1 rows of n >= 1 bytes, row_step apart in src, one after the other into q; returns q
  * past them (asm, as copy_bytes). */
 static int8_t *copy_rows(int8_t *q, const int8_t *src, int32_t rows, int32_t n, int32_t row_step)

@@ -1,11 +1,17 @@
 /*
  * Cortex-M DSP-extension variant of tx_fully_connected_s8 (same name, signature and bits as
  * runtime-c/src/tx_fully_connected_s8.c; see tx_arm_dsp.h for why the SMLAD sums are
- * bit-exact). When in_features is a multiple of 4 (at most 1024) and the shifts admit the 32-bit
- * output stage of tx_arm_dsp_requant.h, each input row is expanded once to int16 on the stack
- * and fc_blocks4 computes four outputs per pass over it; the remaining outputs, and other
- * shapes, take two output features at a time sharing each load of four inputs. Without
- * __ARM_FEATURE_DSP it is the reference loop.
+ * bit-exact). When in_features is a multiple of 4 (at most 1024), each input row is expanded
+ * once to int16 on the stack and fc_blocks4 computes four outputs per pass over it, with the
+ * 32-bit output stage of tx_arm_dsp_requant.h; the outputs after the last block of four, and
+ * blocks with a shift outside [-17, -2], are computed from the same expanded row with the exact
+ * 64-bit requantization. Other shapes take two output features at a time sharing each load of
+ * four inputs. Without __ARM_FEATURE_DSP it is the reference loop.
+ * TODO: layers of fewer than ~2000 MACs stay above 1.5 instructions per MAC on cortex-m4 (64->12
+ * 2.08, 64->10 2.44, 8->128 3.67): about 300 instructions per call (argument check, row
+ * expansion, state setup) and about 65 per block of four. Left: a short-row path for
+ * in_features 8 keeping the expanded row in registers, the tail pair in asm, a cheaper
+ * tx_shape4_valid (one UMULL per factor).
  */
 #include "tx_fully_connected_s8_body.h"
 
@@ -31,20 +37,22 @@ typedef struct {
     const int32_t *col;    /*  0: the input row expanded: per group (x0, x2), (x1, x3) */
     const int8_t *w;       /*  4: weights of the block's first output (advances) */
     int32_t n;             /*  8: in_features */
-    int32_t groups;        /* 12: in_features / 4, >= 1 */
-    const int32_t *bias;   /* 16: (advances) */
+    int32_t passes;        /* 12: passes of the loop unrolled four times, (groups + 3) / 4 */
+    const int32_t *bias;   /* 16: (advances by bias_step) */
     const int32_t *mult;   /* 20: (advances) */
-    const int32_t *shift;  /* 24: (advances), every one in [-23, -2] */
-    int8_t *out;           /* 28: (advances) */
+    const int32_t *shift;  /* 24: (advances) */
+    int8_t *out;           /* 28: (advances); stops at a block whose shifts do not fit */
     const int8_t *out_end; /* 32: out after the last block */
     int32_t zp2p1;         /* 36: 2 * output zero point + 1 */
     int32_t clamp;         /* 40: act range narrower than int8 */
     uint32_t lo4;          /* 44 */
     uint32_t hi4;          /* 48 */
+    int32_t bias_step;     /* 52: 16, or 0 for a bias of four zeros (no bias) */
+    int32_t groups;        /* 56: in_features / 4, >= 1 */
 } fc_state;
 
 /* One group of four inputs for the four outputs: an LDRD of the expanded inputs, then per output a
- * weight word, two SXTB16 and two SMLAD (asm text, used twice for the unrolled loop). */
+ * weight word, two SXTB16 and two SMLAD (asm text, used four times for the unrolled loop). */
 #define TX_FC_GROUP4 \
     "ldrd   r10, r11, [r0], #8\n\t" \
     "ldr    r12, [r1], #4\n\t" \
@@ -68,18 +76,43 @@ typedef struct {
     "smlad  r8, r10, lr, r8\n\t" \
     "smlad  r8, r11, r12, r8\n\t"
 
+/* One output of the block: C = (2 zp + 1) << u, SMMLA, then >> u and >> 1 (the second inside
+ * SSAT): output stage 1 of tx_arm_dsp_requant.h with k = u + 1. acc, mult, u are registers. */
+#define TX_FC_OUT(acc, mult, u) \
+    "lsl    r12, r0, " u "\n\t" \
+    "smmla  " acc ", " acc ", " mult ", r12\n\t" \
+    "asr    " acc ", " acc ", " u "\n\t" \
+    "ssat   " acc ", #8, " acc ", asr #1\n\t"
+
 /*
  * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
- * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled twice, an
- * odd count entering at the second half); then the SMMLA output stage of tx_arm_dsp_requant.h
- * (k = ~shift, C = ((2 zp + 1) << k) >> 1), the four bytes packed with BFI, clamped with
- * SSUB8/SEL when st->clamp and stored as one (unaligned) word. Naked: the loop needs 14
- * registers. st lives at [sp].
+ * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled four
+ * times, entered at the quarter that leaves whole passes, found once per call); then the SMMLA output stage of tx_arm_dsp_requant.h
+ * with u = k - 1 = -2 - shift. The four u are checked together: OR-ed they must be at most 15
+ * (every shift in [-17, -2], inside the stage's [-23, -2]); a block that fails is left with
+ * st->out pointing at it, for the caller's exact path. The four bytes are packed with BFI,
+ * clamped with SSUB8/SEL when st->clamp and stored as one (unaligned) word. Naked: the loop needs
+ * 14 registers. st lives at [sp].
  */
 __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused)))
 {
     __asm__(
-        "push   {r0, r4-r11, lr}\n"
+        "push   {r0, r1, r4-r11, lr}\n\t"
+        /* the loop's entry for groups % 4 (a first pass of 4, 1, 2 or 3 groups), at [sp, #4] */
+        "ldr    r2, [r0, #56]\n\t"
+        "ands   r2, r2, #3\n\t"
+        "adr.w  r12, 11f\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 14f\n\t"
+        "cmp    r2, #1\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 13f\n\t"
+        "cmp    r2, #2\n\t"
+        "beq    8f\n\t"
+        "adr.w  r12, 12f\n"
+        "8:\n\t"
+        "orr    r12, r12, #1\n\t"
+        "str    r12, [sp, #4]\n"
         "5:\n\t"
         "ldr    r12, [sp]\n\t"
         "ldm    r12, {r0, r1, r2, r9}\n\t"
@@ -89,48 +122,38 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "add    r4, r1, r4\n\t"
         "add    r3, r1, r2, lsl #1\n\t"
         "add    r2, r1, r2\n\t"
-        "adds   r9, r9, #1\n\t"
-        "lsrs   r9, r9, #1\n\t"
-        "bcc    2f\n"
-        "1:\n\t"
+        "ldr    r12, [sp, #4]\n\t"
+        "bx     r12\n"
+        "11:\n\t"
         TX_FC_GROUP4
-        "2:\n\t"
+        "12:\n\t"
+        TX_FC_GROUP4
+        "13:\n\t"
+        TX_FC_GROUP4
+        "14:\n\t"
         TX_FC_GROUP4
         "subs   r9, r9, #1\n\t"
-        "bne    1b\n\t"
-        /* output stage */
+        "bne    11b\n\t"
+        /* output stage: u = -2 - shift for the four, all in [0, 15] or back to C */
         "ldr    r12, [sp]\n\t"
-        "ldr    r0, [r12, #20]\n\t"
-        "ldm    r0!, {r1-r4}\n\t"
-        "str    r0, [r12, #20]\n\t"
-        "ldr    r0, [r12, #24]\n\t"
-        "ldm    r0!, {r9-r11, lr}\n\t"
-        "str    r0, [r12, #24]\n\t"
+        "ldrd   r0, r9, [r12, #20]\n\t"
+        "ldm    r0, {r1-r4}\n\t"
+        "ldm    r9, {r9-r11, lr}\n\t"
+        "mvn    r0, #1\n\t"
+        "sub    r9, r0, r9\n\t"
+        "sub    r10, r0, r10\n\t"
+        "sub    r11, r0, r11\n\t"
+        "sub    lr, r0, lr\n\t"
+        "orr    r0, r9, r10\n\t"
+        "orr    r0, r0, r11\n\t"
+        "orr    r0, r0, lr\n\t"
+        "cmp    r0, #15\n\t"
+        "bhi    9f\n\t"
         "ldr    r0, [r12, #36]\n\t"
-        "mvn    r9, r9\n\t"
-        "lsl    r12, r0, r9\n\t"
-        "asr    r12, r12, #1\n\t"
-        "smmla  r5, r5, r1, r12\n\t"
-        "asr    r5, r5, r9\n\t"
-        "ssat   r5, #8, r5\n\t"
-        "mvn    r10, r10\n\t"
-        "lsl    r12, r0, r10\n\t"
-        "asr    r12, r12, #1\n\t"
-        "smmla  r6, r6, r2, r12\n\t"
-        "asr    r6, r6, r10\n\t"
-        "ssat   r6, #8, r6\n\t"
-        "mvn    r11, r11\n\t"
-        "lsl    r12, r0, r11\n\t"
-        "asr    r12, r12, #1\n\t"
-        "smmla  r7, r7, r3, r12\n\t"
-        "asr    r7, r7, r11\n\t"
-        "ssat   r7, #8, r7\n\t"
-        "mvn    lr, lr\n\t"
-        "lsl    r12, r0, lr\n\t"
-        "asr    r12, r12, #1\n\t"
-        "smmla  r8, r8, r4, r12\n\t"
-        "asr    r8, r8, lr\n\t"
-        "ssat   r8, #8, r8\n\t"
+        TX_FC_OUT("r5", "r1", "r9")
+        TX_FC_OUT("r6", "r2", "r10")
+        TX_FC_OUT("r7", "r3", "r11")
+        TX_FC_OUT("r8", "r4", "lr")
         "bfi    r5, r6, #8, #8\n\t"
         "bfi    r5, r7, #16, #8\n\t"
         "bfi    r5, r8, #24, #8\n\t"
@@ -150,12 +173,18 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "add    r1, r1, r2, lsl #2\n\t"
         "str    r1, [r12, #4]\n\t"
         "ldr    r1, [r12, #16]\n\t"
-        "adds   r1, r1, #16\n\t"
+        "ldr    r2, [r12, #52]\n\t"
+        "add    r1, r1, r2\n\t"
         "str    r1, [r12, #16]\n\t"
+        "ldrd   r1, r2, [r12, #20]\n\t"
+        "adds   r1, r1, #16\n\t"
+        "adds   r2, r2, #16\n\t"
+        "strd   r1, r2, [r12, #20]\n\t"
         "ldr    r1, [r12, #32]\n\t"
         "cmp    r0, r1\n\t"
-        "bne    5b\n\t"
-        "pop    {r0, r4-r11, pc}");
+        "bne    5b\n"
+        "9:\n\t"
+        "pop    {r0, r1, r4-r11, pc}");
 }
 
 /* The row's groups expanded (input offset added) into col, two words per group. */
@@ -174,15 +203,60 @@ static void expand_row(int32_t *col, const int8_t *x, int32_t groups, int32_t of
                      : "memory", "cc");
 }
 
-static int fc_shifts_fit(const int32_t *shifts, int32_t n)
+/* acc0 + the expanded row col (groups of four) times the int8 weights w0, acc1 likewise with
+ * w1: each expanded input serves both. */
+static void fc_col_dot2(const int32_t *col, const int8_t *w0, const int8_t *w1, int32_t groups,
+                        int32_t *acc0, int32_t *acc1)
 {
-    int32_t i;
-    for (i = 0; i < n; i++) {
-        if (!tx_dsp_requant_out_ok(shifts[i])) {
-            return 0;
-        }
+    int32_t a0 = *acc0;
+    int32_t a1 = *acc1;
+    int32_t g;
+    for (g = 0; g < groups; g++) {
+        const int32_t x02 = col[2 * g];
+        const int32_t x13 = col[2 * g + 1];
+        const int32_t wa = tx_dsp_load4(w0 + 4 * g);
+        const int32_t wb = tx_dsp_load4(w1 + 4 * g);
+        a0 = __smlad(x02, __sxtb16(wa), a0);
+        a0 = __smlad(x13, tx_dsp_sxtb16_ror8(wa), a0);
+        a1 = __smlad(x02, __sxtb16(wb), a1);
+        a1 = __smlad(x13, tx_dsp_sxtb16_ror8(wb), a1);
     }
-    return 1;
+    *acc0 = a0;
+    *acc1 = a1;
+}
+
+/* Output o of acc: the 32-bit output stage of tx_arm_dsp_requant.h when its shift allows,
+ * else tx_requantize_s8. */
+static int8_t fc_requantize(const tx_fully_connected_s8_params *p, int32_t o, int32_t acc)
+{
+    const int32_t shift = p->shifts[o];
+    if (tx_dsp_requant_out_ok(shift)) {
+        const int32_t v = tx_asr_s32(
+            tx_dsp_smmla(acc, p->multipliers[o], tx_dsp_requant_out_c(p->output_offset, shift)),
+            tx_dsp_requant_out_k(shift));
+        return (int8_t)tx_clamp_s32(v, p->act_min, p->act_max);
+    }
+    return tx_requantize_s8(acc, p->multipliers[o], shift, p->output_offset, p->act_min,
+                            p->act_max);
+}
+
+/* Outputs [o, o_end) of one row from its expanded col, two at a time: the outputs after the last
+ * block of four and the blocks fc_blocks4 hands back. */
+static void fc_col_outputs(const tx_fully_connected_s8_params *p, const int32_t *col,
+                           const int8_t *weights, const int32_t *bias, int32_t in_features,
+                           int32_t o, int32_t o_end, int8_t *dst)
+{
+    const int32_t groups = in_features >> 2;
+    for (; o < o_end; o += 2) {
+        /* a lone last output pairs with itself */
+        const int32_t o1 = o + 1 < o_end ? o + 1 : o;
+        int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);
+        int32_t acc1 = bias != 0 ? bias[o1] : INT32_C(0);
+        fc_col_dot2(col, weights + (int64_t)o * in_features, weights + (int64_t)o1 * in_features,
+                    groups, &acc0, &acc1);
+        dst[o] = fc_requantize(p, o, acc0);
+        dst[o1] = fc_requantize(p, o1, acc1);
+    }
 }
 #endif
 
@@ -210,47 +284,52 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
 #if defined(__ARM_FEATURE_DSP)
     off2 = tx_dsp_dup16(p->input_offset);
 #endif
-    {
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
     /* four outputs at a time over the expanded row: whole groups only (in_features a multiple
-     * of 4) and the 32-bit output stage */
-    const int use_blocks = in_features % 4 == 0 && in_features <= 4 * TX_FC_GROUPS
-        && out_features >= 4 && fc_shifts_fit(p->shifts, out_features & ~3);
-    int32_t col[use_blocks ? in_features >> 1 : 1];
-    int32_t zero_bias[use_blocks && bias == 0 ? out_features & ~3 : 1];
-    if (use_blocks && bias == 0) {
-        for (o = 0; o < (out_features & ~3); o++) {
-            zero_bias[o] = 0;
+     * of 4); the outputs after the last block, and blocks whose shifts do not fit the 32-bit
+     * output stage, are computed exactly from the same expanded row */
+    if (in_features % 4 == 0 && in_features <= 4 * TX_FC_GROUPS) {
+        const int32_t no_bias[4] = {0, 0, 0, 0};
+        int32_t col[in_features >> 1];
+        const int32_t blocks_end = out_features & ~3;
+        fc_state st;
+        st.col = col;
+        st.n = in_features;
+        st.groups = in_features >> 2;
+        st.passes = (st.groups + 3) >> 2;
+        st.zp2p1 = 2 * p->output_offset + 1;
+        st.clamp = p->act_min != -128 || p->act_max != 127;
+        st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+        st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+        st.bias_step = bias != 0 ? 16 : 0;
+        for (b = 0; b < batches; b++) {
+            int8_t *dst = out + (int64_t)b * out_features;
+            expand_row(col, in + (int64_t)b * in_features, in_features >> 2, off2);
+            o = 0;
+            while (o < blocks_end) {
+                st.w = weights + (int64_t)o * in_features;
+                st.bias = bias != 0 ? bias + o : no_bias;
+                st.mult = p->multipliers + o;
+                st.shift = p->shifts + o;
+                st.out = dst + o;
+                st.out_end = dst + blocks_end;
+                fc_blocks4(&st);
+                o = (int32_t)(st.out - dst);
+                if (o < blocks_end) { /* a block outside the fast shifts */
+                    fc_col_outputs(p, col, weights, bias, in_features, o, o + 4, dst);
+                    o += 4;
+                }
+            }
+            fc_col_outputs(p, col, weights, bias, in_features, o, out_features, dst);
         }
+        return TX_OK;
     }
 #endif
-
     for (b = 0; b < batches; b++) {
         const int8_t *row = in + (int64_t)b * in_features;
         int8_t *dst = out + (int64_t)b * out_features;
         o = 0;
 #if defined(__ARM_FEATURE_DSP)
-#if defined(__thumb2__)
-        if (use_blocks) {
-            fc_state st;
-            expand_row(col, row, in_features >> 2, off2);
-            st.col = col;
-            st.w = weights;
-            st.n = in_features;
-            st.groups = in_features >> 2;
-            st.bias = bias != 0 ? bias : zero_bias;
-            st.mult = p->multipliers;
-            st.shift = p->shifts;
-            st.out = dst;
-            st.out_end = dst + (out_features & ~3);
-            st.zp2p1 = 2 * p->output_offset + 1;
-            st.clamp = p->act_min != -128 || p->act_max != 127;
-            st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-            st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-            fc_blocks4(&st);
-            o = out_features & ~3;
-        }
-#endif
         for (; o + 1 < out_features; o += 2) {
             const int8_t *w0 = weights + (int64_t)o * in_features;
             int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);
@@ -281,7 +360,6 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
                                       p->act_min, p->act_max);
         }
 #endif
-    }
     }
     return TX_OK;
 }

@@ -42,7 +42,7 @@ class DspKernelsRunTest {
 
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m4, 11", "cortex-m4, 12", "cortex-m4, 15", "cortex-m7, 13", "cortex-m7, 16",
-      "cortex-m33, 14", "cortex-m33, 17", "cortex-m55, 18"})
+      "cortex-m33, 14", "cortex-m33, 17", "cortex-m55, 19"})
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
@@ -131,6 +131,11 @@ class DspKernelsRunTest {
       c = r.nextBoolean() ? 1 : 3;
       kh = 2 + r.nextInt(8);
       kw = 1 + r.nextInt(4);
+      if (r.nextBoolean()) {
+        c = 3;
+        kh = 3;
+        kw = 3;
+      }
       h = kh + r.nextInt(6);
       w = kw + r.nextInt(6);
       stride = 2;
@@ -151,6 +156,15 @@ class DspKernelsRunTest {
     long[] bq = new long[out];
     for (int o = 0; o < out; o++) {
       ws[o] = (0.5f + r.nextFloat()) / (taps * 4f);
+      if (fc && r.nextInt(6) == 0) {
+        // shifts outside the FC blocks' fast range [-17, -2] (a block of four with one of them
+        // takes the exact C path): -1 and above, -18 to -23, and below -23
+        ws[o] *= switch (r.nextInt(3)) {
+          case 0 -> 64f * taps;
+          case 1 -> 1e-4f;
+          default -> 1e-7f;
+        };
+      }
       bs[o] = xs * ws[o];
       bq[o] = -3000 + r.nextInt(6000);
     }
@@ -241,7 +255,9 @@ class DspKernelsRunTest {
       int rows = 1 + r.nextInt(3);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
-      b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
+      // without a bias too (the blocks then start from zeros)
+      List<String> gemmIn = r.nextInt(3) == 0 ? List.of(x, "w" + i) : List.of(x, "w" + i, "b" + i);
+      b.node("Gemm", gemmIn, List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
     } else if (kind == 9) {
       // the planar 3x3 stride-1 depthwise path: 1-70 channels (groups of four and the rest),
@@ -309,6 +325,12 @@ class DspKernelsRunTest {
       outC = 1 + r.nextInt(20);
       kh = 1 + r.nextInt(10);
       kw = 1 + r.nextInt(4);
+      if (r.nextInt(3) == 0) {
+        // windows of three 9-byte rows (3x3 RGB, or 3x9 of one channel): expanded straight
+        c = r.nextInt(4) == 0 ? 1 : 3;
+        kh = 3;
+        kw = 9 / c;
+      }
       sh = 1 + r.nextInt(2);
       sw = 1 + r.nextInt(2);
       pads = new int[] {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
