@@ -16,10 +16,11 @@ import java.util.Properties;
  */
 public final class Msp430CodeSize {
   /**
-   * The helpers a model links: 3,580 bytes for the tiny and the MNIST CNN (soft float 2,494, 32-bit
-   * division 516, 64-bit shifts 298, rint 146, multiply 126), 3,120 for onnx-mlir-mnist.
+   * The helpers a model links: 3,740 bytes for the tiny CNN since the 32-bit argument checks (soft
+   * float 2,494, 32-bit division and remainders 590, 64-bit multiply 298, rint 146, shifts 86,
+   * multiply 126), rounded up.
    */
-  static final long HELPERS = 3600;
+  static final long HELPERS = 3800;
   /** The harness (main.c) and start-up code: 274 bytes measured for a continuous build. */
   static final long HARNESS = 320;
   /** An intermittent harness (NVM writes, boot counting, failure injection): 764 bytes measured. */

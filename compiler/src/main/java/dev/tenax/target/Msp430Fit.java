@@ -16,6 +16,13 @@ import java.util.Locale;
 public final class Msp430Fit {
   /** Code budget (kernels, the EABI helpers, start-up and harness) when the runtime sources are not known. */
   public static final long CODE_BUDGET = 16 * 1024;
+  /**
+   * How far over the FRAM the estimate may be and still go to the linker: the estimate counts
+   * whole kernel sources and rounds the generated code up, so it runs about 1-2% high (the MNIST
+   * example's intermittent build: 49,186 estimated, 48,496 linked); the link decides those cases,
+   * and an overflow there is TX090 with the numbers too (hostrun.LinkOverflow).
+   */
+  static final double LINK_DECIDES = 0.02;
   /** SRAM for .data and .bss besides the arena (the runtime and harness use a few dozen bytes). */
   public static final long DATA_BUDGET = 256;
 
@@ -74,7 +81,7 @@ public final class Msp430Fit {
     String level = codeOptimization(t, weightBytes, code, arenaBytes, ioBytes, intermittent);
     long kernels = runtimeCode(code, intermittent, level);
     long fram = framBytes(t, weightBytes, code, arenaBytes, ioBytes, intermittent, level);
-    if (fram > t.flashBytes()) {
+    if (fram > t.flashBytes() * (1 + LINK_DECIDES)) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of FRAM below "
           + "64 KB (%,d of weights and tables + %,d of model calls, call tables and parameter structs + "
           + "%,d of runtime code (kernels, helpers, harness; compiled with " + level + ") + %,d of float32 "
