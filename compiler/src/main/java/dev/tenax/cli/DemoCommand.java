@@ -80,7 +80,11 @@ final class DemoCommand implements Callable<Integer> {
     Path traceFile = traceFile(home, out);
     DemoSteps steps = new DemoSteps(outDir.resolve("logs"), out);
     out.println("Tenax demo: a digit classifier we trained (examples/mnist, 243k multiply-accumulates per digit)");
-    out.println("on two batteryless microcontrollers, simulated, powered by " + steps.shown(traceFile) + ".");
+    out.println("on two batteryless microcontrollers, simulated, powered by " + steps.shown(traceFile)
+        + (traceFile.endsWith(Path.of("mspsim-rf", "1.txt"))
+            ? " (a 25 s recording of the voltage an RFID tag harvested from a reader's field)." : "."));
+    out.println("No battery: a capacitor charges from that trace; when it runs down the power fails, and the firmware");
+    out.println("resumes from its last progress commit in non-volatile memory when the capacitor has charged again.");
     out.println();
 
     out.println("1. Toolchains");
