@@ -84,7 +84,8 @@ echo
 echo "Compiled with \`--intermittent --capacitor 100uF\` (or 1mF when a layer cannot be split to fit"
 echo "100 uF), run without failures (overhead: the commits and the smaller calls, against the plain"
 echo "build above) and with \`--power-failures every:500000\` (the power fails after every 500k MCLK"
-echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz)."
+echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz; every:5000000 for"
+echo "the 1 mF builds)."
 echo
 echo "| model | capacitor | tiles | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average tile |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -108,7 +109,9 @@ for m in $models; do
   plain=$(cat "$tmp/msp-cycles-$m" 2>/dev/null || echo 0)
   ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" > "$tmp/run" 2>&1 || true
   un=$(grep -m1 -o '^MCLK cycles: [0-9]*' "$tmp/run" | grep -o '[0-9]*' || echo 0)
-  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" --power-failures every:500000 \
+  period=500000
+  [ "$cap" = 1mF ] && period=5000000 # one charge of the capacitor the tiles were sized for
+  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" --power-failures "every:$period" \
     > "$tmp/run" 2>&1 || true
   line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
   if [ -z "$line" ]; then
