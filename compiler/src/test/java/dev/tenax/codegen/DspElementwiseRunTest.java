@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
 import dev.tenax.ir.DType;
-import dev.tenax.ir.Graph;
 import dev.tenax.lower.Program;
-import dev.tenax.quantizer.QuantMode;
 import dev.tenax.testing.OnnxModelBuilder;
 import dev.tenax.testing.SharedData;
 import java.nio.file.Files;
@@ -36,14 +34,9 @@ class DspElementwiseRunTest {
   void randomAddsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     Map<String, float[]> ranges = new HashMap<>();
-    for (int i = 0; i < BRANCHES; i++) {
-      branch(b, r, i, ranges);
-    }
-    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
-    ModelCompiler.Result result = ModelCompiler.compile(q,
-        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    ModelCompiler.Result result = RandomLayersTest.compileRandom("dsp", target, BRANCHES, DspElementwiseRunTest::branch, r,
+        ranges, dir);
     assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_add_s8.c")),
         Files.readAllBytes(dir.resolve("runtime/src/tx_add_s8.c")), "tx_add_s8.c must be the DSP variant");
     Program p = result.program();

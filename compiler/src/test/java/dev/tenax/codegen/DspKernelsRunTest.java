@@ -12,7 +12,6 @@ import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
 import dev.tenax.lower.Program;
 import dev.tenax.lower.ProgramInterpreter;
-import dev.tenax.quantizer.QuantMode;
 import dev.tenax.testing.OnnxModelBuilder;
 import dev.tenax.testing.SharedData;
 import java.nio.file.Files;
@@ -46,14 +45,9 @@ class DspKernelsRunTest {
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     Map<String, float[]> ranges = new HashMap<>();
-    for (int i = 0; i < BRANCHES; i++) {
-      branch(b, r, i, ranges);
-    }
-    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
-    ModelCompiler.Result result = ModelCompiler.compile(q,
-        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    ModelCompiler.Result result = RandomLayersTest.compileRandom("dsp", target, BRANCHES, DspKernelsRunTest::branch, r,
+        ranges, dir);
     for (String k : DSP_KERNELS) {
       // cortex-m55 takes its MVE conv and FC and the DSP depthwise
       String variant = RuntimeSources.resourcePath(k, dev.tenax.target.Targets.find(target).orElseThrow());

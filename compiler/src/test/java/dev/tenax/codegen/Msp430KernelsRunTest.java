@@ -8,9 +8,7 @@ import dev.tenax.hostrun.Msp430Run;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
-import dev.tenax.ir.Graph;
 import dev.tenax.lower.Program;
-import dev.tenax.quantizer.QuantMode;
 import dev.tenax.target.Targets;
 import dev.tenax.testing.OnnxModelBuilder;
 import dev.tenax.testing.SharedData;
@@ -53,14 +51,9 @@ class Msp430KernelsRunTest {
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
     Random r = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     Map<String, float[]> ranges = new HashMap<>();
-    for (int i = 0; i < BRANCHES; i++) {
-      branch(b, r, i, ranges);
-    }
-    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
-    ModelCompiler.Result result = ModelCompiler.compile(q,
-        new EmitOptions("hw", target, null, "test", "random", "0"), dir);
+    ModelCompiler.Result result = RandomLayersTest.compileRandom("hw", target, BRANCHES, Msp430KernelsRunTest::branch, r,
+        ranges, dir);
     Program p = result.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
     RandomLayersTest.assertBitExact(p, ranges, r, 1, target + " seed " + seed,

@@ -10,7 +10,6 @@ import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
 import dev.tenax.lower.Program;
-import dev.tenax.quantizer.QuantMode;
 import dev.tenax.testing.OnnxModelBuilder;
 import dev.tenax.testing.SharedData;
 import java.nio.file.Files;
@@ -42,14 +41,9 @@ class MveKernelsRunTest {
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     Map<String, float[]> ranges = new HashMap<>();
-    for (int i = 0; i < BRANCHES; i++) {
-      branch(b, r, i, ranges);
-    }
-    Graph q = RandomLayersTest.quantized(b, ranges, QuantMode.INT8);
-    ModelCompiler.Result result = ModelCompiler.compile(q,
-        new EmitOptions("mve", target, null, "test", "random", "0"), dir);
+    ModelCompiler.Result result = RandomLayersTest.compileRandom("mve", target, BRANCHES, MveKernelsRunTest::branch, r,
+        ranges, dir);
     for (String k : MVE_KERNELS) {
       assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-mve/src/" + k)),
           Files.readAllBytes(dir.resolve("runtime/src/" + k)), k + " must be the MVE variant");

@@ -103,6 +103,25 @@ class RandomLayersTest {
     }
   }
 
+  /** Adds branch {@code index} of a random model to {@code b}, recording each new input's range. */
+  interface BranchMaker {
+    void add(OnnxModelBuilder b, Random r, int index, Map<String, float[]> ranges);
+  }
+
+  /**
+   * A random model of {@code branches} branches from {@code maker}, quantized to int8 and compiled
+   * for {@code target} into {@code dir} with symbol prefix {@code prefix}.
+   */
+  static ModelCompiler.Result compileRandom(String prefix, String target, int branches, BranchMaker maker, Random r,
+      Map<String, float[]> ranges, Path dir) throws Exception {
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < branches; i++) {
+      maker.add(b, r, i, ranges);
+    }
+    Graph q = quantized(b, ranges, QuantMode.INT8);
+    return ModelCompiler.compile(q, new EmitOptions(prefix, target, null, "test", "random", "0"), dir);
+  }
+
   /**
    * Imports the float model and quantizes it, calibrated on random samples spread over each
    * input's range {lo, hi} (so each input gets its own zero point).
