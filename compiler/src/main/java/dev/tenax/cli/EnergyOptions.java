@@ -102,6 +102,11 @@ final class EnergyOptions {
       + "simulated time, e.g. 1h.")
   String duration;
 
+  @Option(names = "--power-profile", paramLabel = "FILE", description = "Your board's measured power profile, the "
+      + "file given to 'tenax compile --power-profile' (active current, boot and commit cycles); default: the "
+      + "target's datasheet figures.")
+  Path powerProfile;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Per firmware run (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
@@ -149,7 +154,8 @@ final class EnergyOptions {
     err.println("trace " + trace + ": " + read.description());
     double ohms = sourceOhms == null ? Double.NaN : Units.prefixed(sourceOhms, "--source-ohms " + sourceOhms);
     Harvester h = Harvesters.of(read.trace(), new Harvesters.Options(ohms, cells, areaCm2, efficiency, wattsPerUnit));
-    LoadProfile load = LoadProfile.of(t);
+    LoadProfile load = powerProfile == null ? LoadProfile.of(t)
+        : LoadProfile.of(t, dev.tenax.intermittent.PowerProfileFile.values(powerProfile));
     err.println("harvester: " + h.describe());
     err.println("load: " + load);
     err.flush();

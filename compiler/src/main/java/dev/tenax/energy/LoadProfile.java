@@ -4,6 +4,7 @@ import dev.tenax.intermittent.PowerModel;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the MCU draws in each state, per target, and how fast its firmware's on-time counter runs.
@@ -28,6 +29,12 @@ import java.util.Locale;
  * per cycle; MCLK cycles on MSP430) to seconds. Host builds count events (NVM word writes and
  * finished tiles) instead; they borrow the Cortex-M4 profile at {@link #HOST_CYCLES_PER_EVENT}
  * cycles per event, which makes host simulations a check of the coupling, not a forecast.
+ *
+ * <p>A power profile measured on the user's board ({@code --power-profile}, the file format of
+ * {@link dev.tenax.intermittent.PowerProfileFile}) replaces the active current
+ * ({@code active_ua_per_mhz}), the boot ({@code boot_cycles} at the active current, in place of
+ * the MSP430's measured transient) and the commit ({@code commit_cycles}); sleep and off currents
+ * stay the parts' datasheet values.
  */
 public record LoadProfile(String target, double activeAmps, double sleepAmps, double offAmps, double bootAmps,
     double bootSeconds, double unitsPerSecond, double nvmJoulesPerCommit, long commitUnits) {
@@ -35,11 +42,24 @@ public record LoadProfile(String target, double activeAmps, double sleepAmps, do
   static final double SUPERVISOR_AMPS = 150e-9;
 
   public static LoadProfile of(Target target) {
+    return of(target, Map.of());
+  }
+
+  /** The target's profile with a measured power profile's numbers ({@code profile}: key to value) in place. */
+  public static LoadProfile of(Target target, Map<String, Double> profile) {
     Target t = target.isHost() ? Targets.find("cortex-m4").orElseThrow() : target;
     PowerModel m = PowerModel.of(t);
-    double active = PowerModel.activeAmpsPerHz(t) * t.clockHz();
+    double ampsPerHz = profile.containsKey("active_ua_per_mhz") ? profile.get("active_ua_per_mhz") * 1e-12
+        : PowerModel.activeAmpsPerHz(t);
+    double active = ampsPerHz * t.clockHz();
     double unitsPerSecond = target.isHost() ? t.clockHz() / HOST_CYCLES_PER_EVENT : t.clockHz();
-    long commitUnits = target.isHost() ? 1 : m.commitCycles();
+    long commitUnits = target.isHost() ? 1
+        : profile.containsKey("commit_cycles") ? Math.round(profile.get("commit_cycles")) : m.commitCycles();
+    if (profile.containsKey("boot_cycles")) {
+      double sleep = t.family().equals("msp430") ? 0.5e-6 : 2e-6;
+      return new LoadProfile(target.name(), active, sleep, SUPERVISOR_AMPS, active,
+          profile.get("boot_cycles") / t.clockHz(), unitsPerSecond, 0, commitUnits);
+    }
     if (t.family().equals("msp430")) {
       return new LoadProfile(target.name(), active, 0.5e-6, SUPERVISOR_AMPS, 0.662e-3, 1.664e-3, unitsPerSecond, 0,
           commitUnits);

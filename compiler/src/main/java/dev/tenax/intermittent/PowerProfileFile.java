@@ -34,16 +34,25 @@ public final class PowerProfileFile {
 
   /** The target's power model with the file's numbers in place of its defaults. */
   public static PowerModel read(Path file, Target target) throws UsageException {
+    return model(values(file), target);
+  }
+
+  /** The file's numbers by key (only the keys it gives), checked as {@link #read} checks them. */
+  public static Map<String, Double> values(Path file) throws UsageException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UsageException("cannot read the power profile " + file + ": " + e.getMessage());
     }
-    return parse(text, file.toString(), target);
+    return values(text, file.toString());
   }
 
   static PowerModel parse(String text, String where, Target target) throws UsageException {
+    return model(values(text, where), target);
+  }
+
+  private static Map<String, Double> values(String text, String where) throws UsageException {
     Map<String, Double> v = new LinkedHashMap<>();
     int lineNo = 0;
     for (String raw : text.split("\n", -1)) {
@@ -70,6 +79,10 @@ public final class PowerProfileFile {
       }
       v.put(key, number);
     }
+    return v;
+  }
+
+  private static PowerModel model(Map<String, Double> v, Target target) {
     PowerModel d = PowerModel.of(target);
     double amps = v.containsKey("active_ua_per_mhz") ? v.get("active_ua_per_mhz") * 1e-12
         : PowerModel.activeAmpsPerHz(target);

@@ -53,4 +53,29 @@ class LoadProfileTest {
     LoadProfile host = LoadProfile.of(Targets.find("host").orElseThrow());
     assertEquals(LoadProfile.of(Targets.find("cortex-m4").orElseThrow()).activeAmps(), host.activeAmps());
   }
+
+  @Test
+  void aMeasuredPowerProfileReplacesActiveCurrentBootAndCommit() throws Exception {
+    java.nio.file.Path file = Files.createTempFile("board", ".power");
+    try {
+      Files.writeString(file, "active_ua_per_mhz = 200\nboot_cycles = 32000\ncommit_cycles = 900\n");
+      for (String name : List.of("cortex-m4", "msp430fr5994")) {
+        Target t = Targets.find(name).orElseThrow();
+        LoadProfile plain = LoadProfile.of(t);
+        LoadProfile p = LoadProfile.of(t, dev.tenax.intermittent.PowerProfileFile.values(file));
+        assertEquals(200e-12 * t.clockHz(), p.activeAmps(), 1e-12, name);
+        assertEquals(p.activeAmps(), p.bootAmps(), 1e-12, name + ": the boot draws the active current");
+        assertEquals(32000.0 / t.clockHz(), p.bootSeconds(), 1e-12, name);
+        assertEquals(900, p.commitUnits(), name);
+        assertEquals(plain.sleepAmps(), p.sleepAmps(), 0, name + ": sleep stays the datasheet's");
+        assertEquals(plain.offAmps(), p.offAmps(), 0, name);
+      }
+      Files.writeString(file, "supply_volts = 3.3\n");
+      Target m4 = Targets.find("cortex-m4").orElseThrow();
+      assertEquals(LoadProfile.of(m4), LoadProfile.of(m4, dev.tenax.intermittent.PowerProfileFile.values(file)),
+          "keys the load does not use leave it as the datasheet's");
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
 }
