@@ -209,6 +209,24 @@ uint32_t ${model.name}_progress_commits(const void *progress)
     return p.sequence;
 }
 
+uint32_t ${model.name}_result_ready(const void *progress)
+{
+    tx_progress p;
+    tx_progress_load((const tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
+    /* The inference's id is the sequence number of the commit that completed it. */
+    return (p.flags & (TX_PROGRESS_DONE | TX_PROGRESS_REPORTED)) == TX_PROGRESS_DONE ? p.sequence : 0u;
+}
+
+void ${model.name}_result_reported(void *progress)
+{
+    tx_progress p;
+    tx_progress_load((const tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
+    if ((p.flags & (TX_PROGRESS_DONE | TX_PROGRESS_REPORTED)) == TX_PROGRESS_DONE) {
+        p.flags = (uint16_t)(p.flags | TX_PROGRESS_REPORTED);
+        tx_progress_commit((tx_progress_store *)progress, ${model.upperName}_FINGERPRINT, &p);
+    }
+}
+
 void ${model.name}_restart(void *progress)
 {
     tx_progress p;

@@ -79,6 +79,29 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
 void ${model.name}_restart(void *progress);
 /* Commits so far (grows with every finished tile; a harness sees from it that progress is made). */
 uint32_t ${model.name}_progress_commits(const void *progress);
+
+/*
+ * Reporting a result once. After ${model.name}_resume returned 0, ${model.name}_result_ready gives
+ * the finished inference's id (nonzero, growing from one inference to the next on the same
+ * progress record) until ${model.name}_result_reported records, with one commit, that the
+ * application has passed the result on; then it gives 0 until the next inference finishes:
+ *
+ *     if (${model.name}_resume(in, out, arena, progress) == 0) {
+ *         uint32_t id = ${model.name}_result_ready(progress);
+ *         if (id != 0u) {
+ *             send(id, out);                       (cut short by a failure: runs again)
+ *             ${model.name}_result_reported(progress);
+ *         }
+ *         (new inputs, then ${model.name}_restart(progress))
+ *     }
+ *
+ * A power failure during send() means send() runs again on the next charge, with the same id and
+ * outputs; after ${model.name}_result_reported it never runs again for that inference. Only a
+ * failure after send() completed but before the commit inside ${model.name}_result_reported did
+ * can deliver a result twice, with the same id, so that a receiver can drop the copy.
+ */
+uint32_t ${model.name}_result_ready(const void *progress);
+void ${model.name}_result_reported(void *progress);
 </#if>
 
 #ifdef __cplusplus

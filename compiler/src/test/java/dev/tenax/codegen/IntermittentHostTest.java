@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * inference (every NVM word write of every commit, every finished tile), each followed by a second
  * one at a random later point, and failures every N events; every run's outputs equal the
  * uninterrupted run's, which equal the Java integer evaluator's (the driver,
- * compiler/src/test/c/intermittent_host_driver.c, prints one sentinel line).
+ * compiler/src/test/c/intermittent_host_driver.c, prints one sentinel line). Every run also reports
+ * its result through m_result_ready/m_result_reported, with failures inside the report: the driver
+ * fails unless each inference is reported once (twice only for a failure in the window m.h names).
  */
 class IntermittentHostTest {
   @ParameterizedTest(name = "{0}, tiles of {1} MACs")
