@@ -112,4 +112,36 @@ abstract class QuantizeF32Cases {
     check.addError(new Line().add(1f).add(max + 1).add(1, 1, 1, 1).add(1f));
     check.check(dir, "quantize_f32_s" + bits);
   }
+
+  /**
+   * Inputs whose quotient lies within a few ulps of a half-integer, where the float32 division's
+   * rounding decides rint's result, and random bit patterns of every magnitude: the cases an
+   * integer-only variant (msp430-hwmult) must get right that random decimals rarely hit.
+   */
+  @Test
+  void cAgreesWithJavaNearTiesAndAcrossExponents(@TempDir Path dir) throws IOException {
+    Random r = new Random(0x71E5_0000L + bits);
+    KernelCrossCheck check = new KernelCrossCheck();
+    for (int i = 0; i < KernelCrossCheck.CASES; i++) {
+      float scale = switch (r.nextInt(5)) {
+        case 0 -> Float.intBitsToFloat(1 + r.nextInt(0x7FFFFF)); // subnormal
+        case 1 -> Float.intBitsToFloat(0x0080_0000 + r.nextInt(0x7F00_0000 - 0x0080_0000)); // any normal
+        default -> Float.intBitsToFloat(Float.floatToIntBits(1e-4f) + r.nextInt(0x0700_0000)); // 1e-4 .. ~1e3
+      };
+      int zp = min + r.nextInt(max - min + 1);
+      int n = 1 + r.nextInt(48);
+      float[] x = new float[n];
+      for (int j = 0; j < n; j++) {
+        if (r.nextBoolean()) {
+          float tie = (float) ((r.nextInt(2 * (max + 1) + 64) - (max + 1) - 32 + 0.5) * scale);
+          x[j] = Float.intBitsToFloat(Float.floatToIntBits(tie) + r.nextInt(5) - 2);
+        } else {
+          int e = Math.max(0, Math.min(254, ((Float.floatToIntBits(scale) >>> 23) + r.nextInt(70) - 40)));
+          x[j] = Float.intBitsToFloat((r.nextInt(2) << 31) | (e << 23) | r.nextInt(0x800000));
+        }
+      }
+      check.add(new Line().add(scale).add(zp).add(1, 1, 1, n).add(x), run(scale, zp, x));
+    }
+    check.check(dir, "quantize_f32_s" + bits);
+  }
 }
