@@ -1,7 +1,7 @@
 /* float32 to int8 quantization; the specification is dev.tenax.kernels.QuantizeF32S8. */
 #include "tx_quantize_f32_s8.h"
 
-#include "tx_kernel_args.h"
+#include "tx_quantize_f32_s8_body.h"
 #include "tx_math_f32.h"
 
 /* Beyond this |rint(x / scale)| saturates whatever the zero point; clamping first keeps the
@@ -13,9 +13,7 @@ tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4
 {
   int32_t count;
   int32_t i;
-  if (p == 0 || shape == 0 || in == 0 || out == 0 || !(p->scale > 0.0f)
-      || !(p->scale <= 0x1.fffffep+127f) || p->zero_point < -128 || p->zero_point > 127
-      || !tx_shape4_valid(shape)) {
+  if (!tx_quantize_f32_s8_valid(p, shape, in, out)) {
     return TX_ERR_ARGUMENT;
   }
   count = shape->n * shape->h * shape->w * shape->c;

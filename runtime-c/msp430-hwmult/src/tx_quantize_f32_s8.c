@@ -16,7 +16,7 @@
  */
 #include "tx_quantize_f32_s8.h"
 
-#include "tx_kernel_args.h"
+#include "tx_quantize_f32_s8_body.h"
 
 /* |value| = mantissa 2^exponent, mantissa in [2^23, 2^24) unless the value is 0, inf or NaN. */
 typedef struct {
@@ -138,9 +138,7 @@ tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4
     int32_t count;
     int32_t i;
     unpacked s;
-    if (p == 0 || shape == 0 || in == 0 || out == 0 || !(p->scale > 0.0f)
-        || !(p->scale <= 0x1.fffffep+127f) || p->zero_point < -128 || p->zero_point > 127
-        || !tx_shape4_valid(shape)) {
+    if (!tx_quantize_f32_s8_valid(p, shape, in, out)) {
         return TX_ERR_ARGUMENT;
     }
     s = unpack(p->scale);
