@@ -6,10 +6,13 @@
  *   2. the fields are written,
  *   3. the second check word, then the first, are written: the slot is valid only after the
  *      very last write of the commit.
- * A check is a hash of the fields and the firmware fingerprint with both 16-bit halves nonzero,
- * so a half-cleared check, NVM that was never written, and progress left by another firmware
- * (re-flashing changes the fingerprint) all read as "no progress": the inference starts over.
- * Needs only atomic, in-order 16-bit NVM writes (tx_platform.h).
+ * A slot holds the fields, the firmware fingerprint and a check over the fields (Fletcher-32,
+ * both 16-bit halves nonzero), so a half-cleared check, NVM that was never written, and progress
+ * left by another firmware (re-flashing changes the fingerprint, compared in full) all read as
+ * "no progress": the inference starts over. Needs only atomic, in-order 16-bit NVM writes
+ * (tx_platform.h).
+ * Cost on an MSP430FR5994 at -Os (scripts/measure-msp430-progress.sh, with the direct platform's
+ * writes): load 365 MCLK cycles, a commit 567 (821 without a known sequence), a boot count 71.
  */
 #ifndef TX_PROGRESS_H
 #define TX_PROGRESS_H
@@ -45,7 +48,11 @@ int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerpri
 
 /*
  * Publishes *p as the latest progress (p->sequence becomes one more than the latest commit's)
- * with 11 NVM word writes; the commit has happened once the last one completes.
+ * with 11 NVM word writes; the commit has happened once the last one completes. p->sequence on
+ * entry: the latest commit's, as tx_progress_load or the previous commit left it (the commit then
+ * only looks up which slot holds it), or 0 when the caller does not know it (a restart: the
+ * commit reads and checks the slots to find it). A nonzero sequence that no complete slot holds
+ * is treated as 0.
  */
 void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p);
 

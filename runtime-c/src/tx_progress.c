@@ -1,95 +1,96 @@
-/* Two-slot, torn-write-safe progress commits; the protocol is described in tx_progress.h. */
+/*
+ * Two-slot, torn-write-safe progress commits; the protocol is described in tx_progress.h.
+ * Written for small cores: every boot and every tile pays for it (an MSP430 inference of a tiny
+ * model takes some 16K MCLK cycles), so slots are read in place, the check takes 16-bit
+ * operations only, and no expression needs a multiply helper (a slot is picked by pointer, not
+ * by index). scripts/measure-msp430-progress.sh measures the cost per call.
+ * TODO(issue 6): skip the writes of words the target slot already holds (the fingerprint, and
+ * mostly the high sequence word, split and flags): about four fewer of the 11 writes per commit,
+ * the larger part of a commit's cost under the power harnesses. The count then varies, so the
+ * sweeps that assume 11 writes per commit (Msp430PowerFailureTest, CortexMIntermittentTest,
+ * intermittent_host_driver.c, tx_progress_driver.c) would have to take it from the run.
+ */
 #include "tx_progress.h"
 
 enum { CHECK_LO, CHECK_HI, SEQ_LO, SEQ_HI, STEP, TILE, SPLIT, FLAGS, FP_LO, FP_HI };
 
+/* a + b in ones'-complement arithmetic (the end-around carry): the sum modulo 65535. */
+static uint16_t add1(uint16_t a, uint16_t b)
+{
+    uint16_t s = (uint16_t)(a + b);
+    return (uint16_t)(s + (s < b ? 1u : 0u));
+}
+
 /*
- * Fletcher-32 over the fields' words, both halves forced nonzero (a cleared half means invalid).
- * No multiplications: an MSP430 without the hardware multiplier spent about 100k cycles per
- * commit on the 48 32-bit products of the FNV hash this replaced. The check only has to tell a
- * complete commit from a torn one (whose low check word is still 0) and from random memory; the
- * fingerprint must match as well.
+ * Fletcher-32 of the varying fields (SEQ_LO..FLAGS), its halves forced nonzero: a cleared low
+ * half marks a slot whose commit has not finished (the commit clears it first and writes it
+ * last), so the check only has to tell a complete commit from memory that never held one. The
+ * fingerprint words are compared in full instead of being summed. Returns the high half; the
+ * low half goes to *low.
  */
-static uint32_t check_of(const uint16_t *w)
+static uint16_t check_of(const volatile uint16_t *slot, uint16_t *low)
 {
-    uint32_t a = UINT32_C(0xFFFF); /* nonzero start: all-zero fields do not sum to zero */
-    uint32_t b = UINT32_C(0xFFFF);
+    uint16_t a = 0xFFFFu; /* nonzero start: all-zero fields do not sum to zero */
+    uint16_t b = 0xFFFFu;
     int i;
-    for (i = SEQ_LO; i <= FP_HI; i++) {
-        a += w[i];
-        b += a;
+    for (i = SEQ_LO; i <= FLAGS; i++) {
+        a = add1(a, slot[i]);
+        b = add1(b, a);
     }
-    a = (a & UINT32_C(0xFFFF)) + (a >> 16);
-    b = (b & UINT32_C(0xFFFF)) + (b >> 16);
-    b = (b & UINT32_C(0xFFFF)) + (b >> 16);
-    return ((b & UINT32_C(0xFFFF)) << 16 | (a & UINT32_C(0xFFFF))) | UINT32_C(0x00010001);
+    *low = (uint16_t)(a | 1u);
+    return (uint16_t)(b | 1u);
 }
 
-static void fields(const tx_progress *p, uint32_t fingerprint, uint16_t *w)
+static int has_fingerprint(const volatile uint16_t *slot, uint32_t fingerprint)
 {
-    w[SEQ_LO] = (uint16_t)(p->sequence & 0xFFFFu);
-    w[SEQ_HI] = (uint16_t)(p->sequence >> 16);
-    w[STEP] = p->step;
-    w[TILE] = p->tile;
-    w[SPLIT] = p->split;
-    w[FLAGS] = p->flags;
-    w[FP_LO] = (uint16_t)(fingerprint & 0xFFFFu);
-    w[FP_HI] = (uint16_t)(fingerprint >> 16);
+    return slot[FP_LO] == (uint16_t)(fingerprint & 0xFFFFu) && slot[FP_HI] == (uint16_t)(fingerprint >> 16);
 }
 
-/* Slot i's progress if it is a complete commit of this firmware. */
-static int read_slot(const volatile tx_progress_store *store, int i, uint32_t fingerprint, tx_progress *out)
+static uint32_t sequence_of(const volatile uint16_t *slot)
 {
-    uint16_t w[TX_PROGRESS_SLOT_WORDS];
-    uint32_t check;
-    int k;
-    for (k = 0; k < TX_PROGRESS_SLOT_WORDS; k++) {
-        w[k] = store->slot[i][k];
-    }
-    check = check_of(w);
-    if (w[CHECK_LO] != (uint16_t)(check & 0xFFFFu) || w[CHECK_HI] != (uint16_t)(check >> 16)
-        || w[FP_LO] != (uint16_t)(fingerprint & 0xFFFFu) || w[FP_HI] != (uint16_t)(fingerprint >> 16)) {
+    return (uint32_t)slot[SEQ_LO] | ((uint32_t)slot[SEQ_HI] << 16);
+}
+
+/* Whether the slot holds a complete commit of the firmware with this fingerprint. */
+static int valid(const volatile uint16_t *slot, uint32_t fingerprint)
+{
+    uint16_t low;
+    uint16_t high;
+    if (!has_fingerprint(slot, fingerprint) || slot[CHECK_LO] == 0u) {
         return 0;
     }
-    out->sequence = (uint32_t)w[SEQ_LO] | ((uint32_t)w[SEQ_HI] << 16);
-    out->step = w[STEP];
-    out->tile = w[TILE];
-    out->split = w[SPLIT];
-    out->flags = w[FLAGS];
-    return 1;
+    high = check_of(slot, &low);
+    return slot[CHECK_LO] == low && slot[CHECK_HI] == high;
 }
 
-/* Field by field: a struct assignment may become a memcpy call, and freestanding MSP430 builds
- * have no C library. */
-static void copy(const tx_progress *from, tx_progress *to)
+/*
+ * The slot that holds the latest commit, or NULL. The slot whose sequence number is the newer
+ * (modulo 2^32) is checked first: when it is valid the other cannot be the latest, so a boot
+ * checks one slot, not two.
+ */
+static const volatile uint16_t *latest(const volatile tx_progress_store *store, uint32_t fingerprint)
 {
-    to->sequence = from->sequence;
-    to->step = from->step;
-    to->tile = from->tile;
-    to->split = from->split;
-    to->flags = from->flags;
-}
-
-/* Which slot holds the latest commit (-1: none); sequence numbers compare modulo 2^32. */
-static int latest(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
-{
-    tx_progress a, b;
-    int va = read_slot(store, 0, fingerprint, &a);
-    int vb = read_slot(store, 1, fingerprint, &b);
-    if (va && (!vb || (b.sequence - a.sequence) > UINT32_C(0x7FFFFFFF))) {
-        copy(&a, out);
-        return 0;
+    const volatile uint16_t *newer = store->slot[0];
+    const volatile uint16_t *older = store->slot[1];
+    if (sequence_of(older) - sequence_of(newer) <= UINT32_C(0x7FFFFFFF)) {
+        newer = store->slot[1];
+        older = store->slot[0];
     }
-    if (vb) {
-        copy(&b, out);
-        return 1;
+    if (valid(newer, fingerprint)) {
+        return newer;
     }
-    return -1;
+    return valid(older, fingerprint) ? older : (const volatile uint16_t *)0;
 }
 
 int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
-    if (latest(store, fingerprint, out) >= 0) {
+    const volatile uint16_t *slot = latest(store, fingerprint);
+    if (slot != (const volatile uint16_t *)0) {
+        out->sequence = sequence_of(slot);
+        out->step = slot[STEP];
+        out->tile = slot[TILE];
+        out->split = slot[SPLIT];
+        out->flags = slot[FLAGS];
         return 1;
     }
     out->sequence = 0;
@@ -100,24 +101,53 @@ int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerpri
     return 0;
 }
 
+/*
+ * Whether the slot held commit `sequence` of this firmware when that commit's last write happened:
+ * its low check word is nonzero again after the commit cleared it first. Five word reads, no
+ * check: enough to tell which slot the caller's latest commit is in.
+ */
+static int holds(const volatile uint16_t *slot, uint32_t sequence, uint32_t fingerprint)
+{
+    return slot[CHECK_LO] != 0u && slot[SEQ_LO] == (uint16_t)(sequence & 0xFFFFu)
+        && slot[SEQ_HI] == (uint16_t)(sequence >> 16) && has_fingerprint(slot, fingerprint);
+}
+
 void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p)
 {
-    tx_progress last;
-    uint16_t w[TX_PROGRESS_SLOT_WORDS];
-    uint32_t check;
-    int current = latest(store, fingerprint, &last);
-    int target = current == 0 ? 1 : 0;
+    volatile uint16_t *slot;
+    const volatile uint16_t *last = (const volatile uint16_t *)0;
+    uint16_t w[FLAGS + 1];
+    uint16_t low;
+    uint16_t high;
     int k;
-    volatile uint16_t *slot = store->slot[target];
-    p->sequence = current >= 0 ? last.sequence + 1u : 1u;
-    fields(p, fingerprint, w);
-    check = check_of(w);
+    if (p->sequence != 0u) {
+        /* The caller carries the latest sequence (from the load or the last commit): find its slot. */
+        last = holds(store->slot[0], p->sequence, fingerprint) ? store->slot[0]
+             : holds(store->slot[1], p->sequence, fingerprint) ? store->slot[1]
+                                                                : (const volatile uint16_t *)0;
+    }
+    if (last == (const volatile uint16_t *)0) {
+        /* A restart, or a caller that does not know the latest commit: look it up. */
+        last = latest(store, fingerprint);
+        p->sequence = last != (const volatile uint16_t *)0 ? sequence_of(last) : 0u;
+    }
+    slot = last == store->slot[0] ? store->slot[1] : store->slot[0];
+    p->sequence++;
+    w[SEQ_LO] = (uint16_t)(p->sequence & 0xFFFFu);
+    w[SEQ_HI] = (uint16_t)(p->sequence >> 16);
+    w[STEP] = p->step;
+    w[TILE] = p->tile;
+    w[SPLIT] = p->split;
+    w[FLAGS] = p->flags;
+    high = check_of(w, &low);
     tx_nvm_write16(&slot[CHECK_LO], 0);
-    for (k = SEQ_LO; k <= FP_HI; k++) {
+    for (k = SEQ_LO; k <= FLAGS; k++) {
         tx_nvm_write16(&slot[k], w[k]);
     }
-    tx_nvm_write16(&slot[CHECK_HI], (uint16_t)(check >> 16));
-    tx_nvm_write16(&slot[CHECK_LO], (uint16_t)(check & 0xFFFFu));
+    tx_nvm_write16(&slot[FP_LO], (uint16_t)(fingerprint & 0xFFFFu));
+    tx_nvm_write16(&slot[FP_HI], (uint16_t)(fingerprint >> 16));
+    tx_nvm_write16(&slot[CHECK_HI], high);
+    tx_nvm_write16(&slot[CHECK_LO], low);
 }
 
 uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p)

@@ -5,26 +5,48 @@
  * Run it in a directory holding input_<i>.bin (raw float32) and, optionally, power_schedule.bin
  * (uint32 kind, count, values: kind 1 = fail every values[0] events, kind 2 = fail when the
  * events reach each value, kind 3 = fail at every values[0]-th NVM write, kind 4 = at those NVM
- * write indices). On the host an event is one NVM word write or one finished tile.
+ * write indices, kind 5 = before every values[0]-th first write, kind 6 = before those first
+ * writes; kind 6 without values lists every first write). On the host an event is one NVM word
+ * write or one finished tile; a first write is a tile's first store to a word of the arena or the
+ * outputs (Linux on x86-64 only: see first_writes below).
  * NVM (arena, inputs, outputs, progress) is a buffer that keeps its contents; a power failure
  * abandons the inference where it is (longjmp) and boots again, until it is done. Writes
- * output_<i>.bin and prints TENAX-DONE status=<s> ticks=<events> boots=<b> failures=<f>.
+ * output_<i>.bin and prints TENAX-DONE status=<s> ticks=<events> boots=<b> failures=<f>
+ * (and first-writes=<n> when it watched them).
  * Built by `make ${model.name}_power`; `tenax run DIR --power-failures SPEC` drives it.
  */
+#if defined(__linux__) && defined(__x86_64__)
+/* The kernels' stores are plain stores: the harness sees them by write-protecting the pages of the
+ * arena and outputs and single-stepping each store (REG_EFL needs _GNU_SOURCE). */
+#define _GNU_SOURCE
+#define FIRST_WRITES 1
+#include <signal.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+#else
+#define FIRST_WRITES 0
+#endif
 #include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "${model.name}.h"
 #include "tx_platform.h"
+#include "tx_progress.h"
 
 <#list model.inputs as io>
 static float input_${io.index}[${io.elements?c}];
 </#list>
+/* The arena and the outputs, each starting a page of their own (first writes are watched by page). */
+static uint8_t *arena;
 <#list model.outputs as io>
-static float output_${io.index}[${io.elements?c}];
+#define OUTPUT_${io.index}_ELEMENTS ${io.elements?c}u
+static float *output_${io.index};
 </#list>
-static union { uint8_t bytes[${model.upperName}_ARENA_SIZE]; double align; } arena;
 static uint16_t progress[${model.upperName}_PROGRESS_SIZE / 2u];
 
 #define MAX_SCHEDULE 1024
@@ -37,6 +59,232 @@ static uint64_t nvm_writes;      /* over all boots */
 static uint64_t fail_at_write;   /* the NVM write that fails in this boot, 0: none */
 static uint32_t nvm_failures;    /* failures the schedule put on NVM writes */
 static uint64_t nvm_fail_base;   /* nvm_writes when the last of them happened */
+
+/*
+ * First writes (schedule kinds 5 and 6): the same events as the Cortex-M sweep through QEMU's
+ * watchpoints (docs/intermittent.md, "First writes"). Every word of the arena and the outputs is
+ * watched from one progress commit to the next; a tile's first store to a watched word is an
+ * event (numbered over the run), after which that word is no longer watched until the next commit,
+ * so a tile re-executed after a failure does not count the words it stored to again. The pages
+ * are read-only while they hold a watched word: a store to them raises SIGSEGV before it happens,
+ * the handler counts the event and either fails the power there (longjmp: the store never
+ * happens) or lets the store through by making the page writable for one instruction (the trap
+ * flag, then SIGTRAP makes it read-only again).
+ */
+#define WORD_BYTES 4u
+#define NVM_BUFFERS ${model.outputs?size + 1}
+static uint8_t *nvm;       /* the arena, then the outputs, each from a page boundary */
+static size_t nvm_bytes;
+static size_t page_bytes;
+static uint64_t first_writes;    /* over the run */
+static uint32_t fw_commits;      /* commits entered since the harness started */
+static int fw_in_commit;         /* the last NVM store was one of a commit's */
+#if FIRST_WRITES
+enum { UNWATCHED, WATCHED, STORED };
+static uint8_t *word_state;      /* per word of nvm */
+static uint32_t *page_watched;   /* per page: watched words in all */
+static uint32_t *page_unstored;  /* per page: watched words not stored to since the last commit */
+static size_t stepping[4];       /* pages made writable for the instruction being stepped */
+static unsigned stepping_count;
+static int fw_listing;           /* print every first write (kind 6 without values) */
+static uint32_t fw_next;         /* kind 6: the next value not yet reached */
+
+static void protect(size_t page, int prot)
+{
+    if (mprotect(nvm + page * page_bytes, page_bytes, prot) != 0) {
+        perror("TENAX-ERROR mprotect");
+        _exit(2);
+    }
+}
+
+/* Ends a step (or abandons it): pages that still hold watched words become read-only again. */
+static void settle(void)
+{
+    unsigned i;
+    for (i = 0; i < stepping_count; i++) {
+        if (page_unstored[stepping[i]] > 0u) {
+            protect(stepping[i], PROT_READ);
+        }
+    }
+    stepping_count = 0u;
+}
+
+static int fails_at_first_write(uint64_t n)
+{
+    if (schedule[0] == 5u) {
+        return schedule[1] >= 1u && schedule[2] > 0u && n % schedule[2] == 0u;
+    }
+    while (fw_next < schedule[1] && fw_next < MAX_SCHEDULE && schedule[2 + fw_next] < n) {
+        fw_next++;
+    }
+    return fw_next < schedule[1] && fw_next < MAX_SCHEDULE && schedule[2 + fw_next] == n;
+}
+
+static void on_store(int sig, siginfo_t *info, void *context)
+{
+    ucontext_t *uc = (ucontext_t *)context;
+    uintptr_t at = (uintptr_t)info->si_addr;
+    size_t word;
+    size_t page;
+    if (at < (uintptr_t)nvm || at >= (uintptr_t)nvm + nvm_bytes) {
+        signal(sig, SIG_DFL); /* not a watched store: fault as usual */
+        return;
+    }
+    word = (size_t)(at - (uintptr_t)nvm) / WORD_BYTES;
+    page = (size_t)(at - (uintptr_t)nvm) / page_bytes;
+    fw_in_commit = 0;
+    if (word_state[word] == WATCHED) {
+        word_state[word] = STORED;
+        page_unstored[page]--;
+        first_writes++;
+        if (fw_listing) {
+            printf("TENAX-FIRST-WRITE commits=%lu offset=%lu\n", (unsigned long)fw_commits,
+                   (unsigned long)(word * WORD_BYTES));
+        }
+        if (fails_at_first_write(first_writes)) {
+            settle();
+            longjmp(power_failure, 1);
+        }
+    }
+    protect(page, PROT_READ | PROT_WRITE);
+    if (stepping_count < sizeof stepping / sizeof stepping[0]) {
+        stepping[stepping_count++] = page;
+    }
+    uc->uc_mcontext.gregs[REG_EFL] |= 0x100; /* TF: trap after the store */
+}
+
+static void on_step(int sig, siginfo_t *info, void *context)
+{
+    ucontext_t *uc = (ucontext_t *)context;
+    (void)sig;
+    (void)info;
+    uc->uc_mcontext.gregs[REG_EFL] &= ~(greg_t)0x100;
+    settle();
+}
+
+/* At every commit: every word is watched again. */
+static void rearm(void)
+{
+    size_t page;
+    size_t w;
+    for (page = 0; page * page_bytes < nvm_bytes; page++) {
+        if (page_unstored[page] != page_watched[page]) {
+            for (w = page * page_bytes / WORD_BYTES; w < (page + 1u) * page_bytes / WORD_BYTES; w++) {
+                word_state[w] = word_state[w] == STORED ? (uint8_t)WATCHED : word_state[w];
+            }
+            page_unstored[page] = page_watched[page];
+            protect(page, PROT_READ);
+        }
+    }
+}
+
+/* Watches the words of [offset, offset + bytes) of nvm. */
+static void watch(size_t offset, size_t bytes)
+{
+    size_t w;
+    for (w = offset / WORD_BYTES; w < (offset + bytes + WORD_BYTES - 1u) / WORD_BYTES; w++) {
+        word_state[w] = WATCHED;
+        page_watched[w * WORD_BYTES / page_bytes]++;
+    }
+}
+
+static int first_writes_start(const size_t offsets[NVM_BUFFERS], const size_t sizes[NVM_BUFFERS])
+{
+    struct sigaction a;
+    size_t pages = nvm_bytes / page_bytes;
+    size_t page;
+    int i;
+    word_state = calloc(nvm_bytes / WORD_BYTES, 1);
+    page_watched = calloc(pages, sizeof *page_watched);
+    page_unstored = calloc(pages, sizeof *page_unstored);
+    if (word_state == NULL || page_watched == NULL || page_unstored == NULL) {
+        return 0;
+    }
+    for (i = 0; i < NVM_BUFFERS; i++) {
+        watch(offsets[i], sizes[i]);
+    }
+    for (page = 0; page < pages; page++) {
+        page_unstored[page] = page_watched[page];
+        protect(page, PROT_READ);
+    }
+    fw_listing = schedule[0] == 6u && schedule[1] == 0u;
+    memset(&a, 0, sizeof a);
+    a.sa_sigaction = on_store;
+    a.sa_flags = SA_SIGINFO | SA_NODEFER; /* the handler may longjmp: leave SIGSEGV unblocked */
+    sigemptyset(&a.sa_mask);
+    if (sigaction(SIGSEGV, &a, NULL) != 0) {
+        return 0;
+    }
+    a.sa_sigaction = on_step;
+    return sigaction(SIGTRAP, &a, NULL) == 0;
+}
+
+static void first_writes_stop(void)
+{
+    if (mprotect(nvm, nvm_bytes, PROT_READ | PROT_WRITE) != 0) {
+        perror("TENAX-ERROR mprotect");
+    }
+}
+#endif
+
+static int watching_first_writes(void)
+{
+    return schedule[0] == 5u || schedule[0] == 6u;
+}
+
+/* The arena and the outputs in one region, each buffer from a page boundary. */
+static int nvm_allocate(size_t offsets[NVM_BUFFERS], size_t sizes[NVM_BUFFERS])
+{
+    int i;
+#if FIRST_WRITES
+    page_bytes = (size_t)sysconf(_SC_PAGESIZE);
+#else
+    page_bytes = 64u;
+#endif
+    sizes[0] = ${model.upperName}_ARENA_SIZE;
+<#list model.outputs as io>
+    sizes[${io.index + 1}] = OUTPUT_${io.index}_ELEMENTS * sizeof(float);
+</#list>
+    nvm_bytes = 0u;
+    for (i = 0; i < NVM_BUFFERS; i++) {
+        offsets[i] = nvm_bytes;
+        nvm_bytes += (sizes[i] + page_bytes - 1u) / page_bytes * page_bytes;
+    }
+    nvm_bytes = nvm_bytes > 0u ? nvm_bytes : page_bytes;
+#if FIRST_WRITES
+    nvm = mmap(NULL, nvm_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    nvm = nvm == MAP_FAILED ? NULL : nvm;
+#else
+    nvm = calloc(nvm_bytes, 1);
+#endif
+    if (nvm == NULL) {
+        return 0;
+    }
+    arena = nvm + offsets[0];
+<#list model.outputs as io>
+    output_${io.index} = (float *)(void *)(nvm + offsets[${io.index + 1}]);
+</#list>
+    return 1;
+}
+
+/* A store to the progress slots (not the boot count): the first of a commit re-arms the watch. */
+static void commit_store(const volatile uint16_t *dst)
+{
+    uintptr_t offset = (uintptr_t)dst - (uintptr_t)progress;
+    if (offset >= offsetof(tx_progress_store, attempt)) {
+        fw_in_commit = 0;
+        return;
+    }
+    if (!fw_in_commit) {
+        fw_commits++;
+#if FIRST_WRITES
+        if (word_state != NULL) {
+            rearm();
+        }
+#endif
+    }
+    fw_in_commit = 1;
+}
 
 static void event(void)
 {
@@ -54,6 +302,7 @@ void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
         longjmp(power_failure, 1);
     }
     event();
+    commit_store(dst);
     nvm_writes++;
     *dst = value;
 }
@@ -122,8 +371,14 @@ int main(void)
     volatile uint32_t last_commits = 0u;
     volatile uint32_t stuck = 0u;
     int32_t status = 0;
-    int ok = 1;
+    volatile int ok = 1; /* set before the setjmp, read after */
     FILE *f;
+    size_t offsets[NVM_BUFFERS];
+    size_t sizes[NVM_BUFFERS];
+    if (!nvm_allocate(offsets, sizes)) {
+        printf("TENAX-ERROR cannot allocate %lu bytes of NVM\n", (unsigned long)nvm_bytes);
+        return 2;
+    }
 <#list model.inputs as io>
     ok = load("input_${io.index}.bin", input_${io.index}, sizeof input_${io.index}) && ok;
     inputs[${io.index}] = input_${io.index};
@@ -143,6 +398,18 @@ int main(void)
     if (!ok) {
         return 2;
     }
+    if (watching_first_writes()) {
+#if FIRST_WRITES
+        if (!first_writes_start(offsets, sizes)) {
+            printf("TENAX-ERROR cannot watch the NVM pages for first writes\n");
+            return 2;
+        }
+#else
+        printf("TENAX-ERROR first-writes schedules need the host harness on Linux x86-64 (it watches the kernels' "
+               "stores by page protection and single-stepping); use nvm-writes:K or every:N here\n");
+        return 2;
+#endif
+    }
     ${model.name}_restart(progress);
     events = 0u; /* count from the start of the inference, not the restart's commit */
     nvm_writes = 0u;
@@ -160,17 +427,27 @@ int main(void)
         fail_at = next_failure();
         fail_at_write = failing_write();
         if (setjmp(power_failure) == 0) {
-            status = ${model.name}_resume(inputs, outputs, arena.bytes, progress);
+            status = ${model.name}_resume(inputs, outputs, arena, progress);
             break;
         }
         failures++;
+        fw_in_commit = 0;
     }
     fail_at = 0u;
     fail_at_write = 0u;
+#if FIRST_WRITES
+    if (word_state != NULL) {
+        first_writes_stop();
+    }
+#endif
 <#list model.outputs as io>
-    ok = store("output_${io.index}.bin", output_${io.index}, sizeof output_${io.index}) && ok;
+    ok = store("output_${io.index}.bin", output_${io.index}, OUTPUT_${io.index}_ELEMENTS * sizeof(float)) && ok;
 </#list>
-    printf("TENAX-DONE status=%lu ticks=%lu boots=%lu failures=%lu%s\n", (unsigned long)(uint32_t)status,
-           (unsigned long)events, (unsigned long)boots, (unsigned long)failures, ok ? "" : " (could not write the outputs)");
+    printf("TENAX-DONE status=%lu ticks=%lu boots=%lu failures=%lu", (unsigned long)(uint32_t)status,
+           (unsigned long)events, (unsigned long)boots, (unsigned long)failures);
+    if (watching_first_writes()) {
+        printf(" first-writes=%lu commits=%lu", (unsigned long)first_writes, (unsigned long)fw_commits);
+    }
+    printf("%s\n", ok ? "" : " (could not write the outputs)");
     return status == 0 && ok ? 0 : 1;
 }

@@ -3,6 +3,8 @@ package dev.tenax.hostrun;
 import dev.tenax.diag.UsageException;
 import dev.tenax.intermittent.PowerSchedule;
 import dev.tenax.ir.Tensor;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Power failures right before the first store to NVM words, on Cortex-M under QEMU. The kernels'
+ * Power failures right before the first store to NVM words, on Cortex-M under QEMU (host builds:
+ * {@link HostFirstWrites}, the same events from the harness itself). The kernels'
  * stores into the arena and the outputs are plain stores that the firmware does not count (unlike
  * the progress commits' {@code tx_nvm_write16}), so a debugger watches them: one write
  * watchpoint per word of the intermittent harness's {@code arena} and {@code output_<i>}, each
@@ -45,6 +48,9 @@ public final class FirstWriteSweep {
       throws IOException, UsageException {
     if (!schedule.none() && !schedule.onFirstWrites()) {
       throw new IllegalArgumentException("not a first-writes schedule: " + schedule);
+    }
+    if (Targets.find(m.target()).map(Target::isHost).orElse(false)) {
+      return HostFirstWrites.run(m, feed, schedule, timeoutSeconds);
     }
     ElfSymbols symbols = ElfSymbols.read(HostBuild.make(m.dir(), m.name() + ".elf"));
     List<Long> words = kernelWords(symbols, m);

@@ -27,7 +27,7 @@ public final class PowerFailureRun {
   public record Run(Map<String, Tensor> outputs, long onTime, int boots, int failures, String console) {}
 
   /**
-   * The on-time of a run driven through QEMU's gdbstub (first-writes schedules): QEMU's virtual
+   * The on-time of a run driven through QEMU's gdbstub (first-writes schedules on Cortex-M): QEMU's virtual
    * clock runs on for a host-dependent while each time the debugger holds the core, so SysTick
    * does not count the instructions there.
    */
@@ -109,29 +109,34 @@ public final class PowerFailureRun {
       PowerSchedule powerSchedule, long plainOnTime, Target t) throws IOException, InterruptedException,
       UsageException {
     boolean firstWrites = powerSchedule != null && powerSchedule.onFirstWrites();
-    if (firstWrites && (t.isHost() || msp430(t))) {
-      throw new UsageException("first-writes schedules watch the NVM words through QEMU's gdbstub: they run on "
-          + "Cortex-M targets only; on " + t.name() + " use nvm-writes:K or at-nvm-writes:W1,... instead");
+    if (firstWrites && msp430(t)) {
+      throw new UsageException("first-writes schedules watch the NVM words through QEMU's gdbstub or the host "
+          + "harness: they run on Cortex-M and host targets only; on " + t.name()
+          + " use nvm-writes:K or at-nvm-writes:W1,... instead");
+    }
+    if (firstWrites && t.isHost()) {
+      HostFirstWrites.requireSupported();
     }
     if (msp430(t)) {
       // the driver injects the failures itself; the on-time is in MCLK cycles
       return Msp430PowerRun.run(m, feed, powerSchedule, plainOnTime, timeoutSeconds);
     }
     QemuRun.Result r;
-    if (firstWrites) {
+    if (firstWrites && !t.isHost()) {
       // a debugger watches the kernels' stores; the firmware sees no schedule
       r = FirstWriteSweep.run(m, feed, powerSchedule, timeoutSeconds).run();
     } else {
       byte[] schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
       if (t.isHost()) {
-        // the host harness counts events (NVM word writes and finished tiles), not instructions
+        // the host harness counts events (NVM word writes and finished tiles), not instructions, and
+        // watches first writes itself
         List<String> harness = List.of(HostBuild.make(m.dir(), m.name() + "_power").toAbsolutePath().toString());
         r = QemuRun.runHarness(m, harness, feed, timeoutSeconds, schedule);
       } else {
         r = schedule == null ? QemuRun.run(m, feed, timeoutSeconds) : QemuRun.run(m, feed, timeoutSeconds, schedule);
       }
     }
-    long onTime = firstWrites ? NOT_MEASURED : Math.round(r.ticks() * 1e9 / perBillion(t));
+    long onTime = firstWrites && !t.isHost() ? NOT_MEASURED : Math.round(r.ticks() * 1e9 / perBillion(t));
     return new Run(r.outputs(), onTime, r.boots(), r.failures(), r.console());
   }
 }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * (at those write indices, counted over the run); {@code first-writes:STRIDE} (before every
  * STRIDE-th first write, a first write being a tile's first store to a word of the arena or the
  * outputs, numbered in the order they happen) and {@code at-first-writes:F1,...} (before those
- * first writes): Cortex-M under QEMU only, driven through the gdbstub
- * (dev.tenax.hostrun.FirstWriteSweep).
+ * first writes): on Cortex-M under QEMU driven through the gdbstub (dev.tenax.hostrun.FirstWriteSweep),
+ * on the host by the harness itself (page protection, Linux x86-64).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES, FIRST_WRITES, AT_FIRST_WRITES }
@@ -139,8 +139,10 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   }
 
   /**
-   * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at), count, values in
-   * SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at least 1).
+   * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at, 3 nvm-writes, 4
+   * at-nvm-writes, 5 first-writes, 6 at-first-writes: the last two for the host harness only), count,
+   * values in SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at
+   * least 1) or, for writes, as given.
    * {@code uninterrupted} is the run's length without failures, in instructions (for random).
    */
   public byte[] firmwareFile(long uninterrupted, long clockHz) {
@@ -149,15 +151,15 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       throw new IllegalArgumentException("at most 1024 failure points, not " + instructions.size());
     }
     ByteBuffer b = ByteBuffer.allocate(8 + 4 * instructions.size()).order(ByteOrder.LITTLE_ENDIAN);
-    boolean writes = onNvmWrites();
+    boolean writes = onNvmWrites() || onFirstWrites();
     int code = switch (kind) {
       case NONE -> 0;
       case EVERY -> 1;
       case AT, RANDOM -> 2;
       case NVM_WRITES -> 3;
       case AT_NVM_WRITES -> 4;
-      case FIRST_WRITES, AT_FIRST_WRITES -> throw new IllegalStateException(
-          "a first-writes schedule is driven through QEMU's gdbstub (hostrun.FirstWriteSweep), not by the firmware");
+      case FIRST_WRITES -> 5;
+      case AT_FIRST_WRITES -> 6;
     };
     b.putInt(code).putInt(instructions.size());
     for (long n : instructions) {

@@ -33,13 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
  * integer evaluator's bits whichever first write the power fails at.
  */
 class CortexMFirstWriteTest {
-  /** The tiny CNN tiled for cortex-m4, its input, the evaluator's outputs and its first writes in order. */
+  /**
+   * The tiny CNN tiled for cortex-m4 (or the host), its input, the evaluator's outputs and its
+   * first writes in order.
+   */
   record SmallCnn(Program program, ProjectManifest manifest, Map<String, Tensor> feed, Map<String, Tensor> want,
       List<FirstWriteSweep.FirstWrite> firstWrites) {
     static SmallCnn compile(Path dir) throws Exception {
       CortexMRunTest.requireToolchain();
+      return compile(dir, "cortex-m4");
+    }
+
+    /** The same for {@code target} (cortex-m4, or host: HostFirstWriteTest), whose toolchain is present. */
+    static SmallCnn compile(Path dir, String target) throws Exception {
       Graph g = HostModelsTest.quantized(Pipeline.standard().run(TinyCnn.graph()));
-      ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx",
+      ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx",
           "0", 2000), dir);
       Program p = r.program();
       assertTrue(p.steps().size() > 8, "too few tiles: " + p.steps().size());
@@ -61,6 +69,30 @@ class CortexMFirstWriteTest {
     int sweep(IntPredicate which) throws Exception {
       return PowerFailureSweep.oneFailurePerRun(manifest, feed, want, "at-first-writes", firstWrites.size(), which);
     }
+
+    /**
+     * The discovery run (no failure) sees each tile's first store to each word once: every tile of
+     * the program stores (so each stretch between commits has events), later tiles store to arena
+     * words earlier ones wrote, and the last tile, the dequantize, writes the float outputs in order.
+     */
+    void assertEveryTileStoresAndTheOutputsComeLast() {
+      List<FirstWriteSweep.FirstWrite> events = firstWrites();
+      assertEquals(events.size(), new HashSet<>(events).size(), "an event counted twice: " + events);
+      Set<Integer> stretches = events.stream().map(FirstWriteSweep.FirstWrite::commits)
+          .collect(Collectors.toSet());
+      // the restart's commit comes first, then one per tile
+      assertEquals(IntStream.rangeClosed(1, program().steps().size()).boxed().collect(Collectors.toSet()),
+          stretches);
+      Set<Long> words = events.stream().map(FirstWriteSweep.FirstWrite::address).collect(Collectors.toSet());
+      assertTrue(events.size() > words.size() + 20, events.size() + " events over " + words.size() + " words");
+      int outputWords = manifest().outputs().values().stream().mapToInt(t -> t.size()).sum();
+      List<FirstWriteSweep.FirstWrite> last = events.subList(events.size() - outputWords, events.size());
+      for (int i = 1; i < last.size(); i++) {
+        assertEquals(last.get(i - 1).address() + 4, last.get(i).address(),
+            "the outputs are written in order: " + last);
+        assertEquals(program().steps().size(), last.get(i).commits(), "the outputs come last: " + last);
+      }
+    }
   }
 
   private static SmallCnn cnn;
@@ -71,27 +103,10 @@ class CortexMFirstWriteTest {
     cnn = SmallCnn.compile(dir);
   }
 
-  /**
-   * The discovery run (no failure) sees each tile's first store to each word once: every tile of
-   * the program stores (so each stretch between commits has events), later tiles store to arena
-   * words earlier ones wrote, and the last tile, the dequantize, writes the float outputs in order.
-   */
+  /** The discovery run sees each tile's first stores, the outputs' last (SmallCnn's check). */
   @Test
   void theDiscoveryRunListsTheFirstStoreOfEachWordInEachTile() {
-    List<FirstWriteSweep.FirstWrite> events = cnn.firstWrites();
-    assertEquals(events.size(), new HashSet<>(events).size(), "an event counted twice: " + events);
-    Set<Integer> stretches = events.stream().map(FirstWriteSweep.FirstWrite::commits).collect(Collectors.toSet());
-    // the restart's commit comes first, then one per tile
-    assertEquals(IntStream.rangeClosed(1, cnn.program().steps().size()).boxed().collect(Collectors.toSet()),
-        stretches);
-    Set<Long> words = events.stream().map(FirstWriteSweep.FirstWrite::address).collect(Collectors.toSet());
-    assertTrue(events.size() > words.size() + 20, events.size() + " events over " + words.size() + " words");
-    int outputWords = cnn.manifest().outputs().values().stream().mapToInt(t -> t.size()).sum();
-    List<FirstWriteSweep.FirstWrite> last = events.subList(events.size() - outputWords, events.size());
-    for (int i = 1; i < last.size(); i++) {
-      assertEquals(last.get(i - 1).address() + 4, last.get(i).address(), "the outputs are written in order: " + last);
-      assertEquals(cnn.program().steps().size(), last.get(i).commits(), "the outputs come last: " + last);
-    }
+    cnn.assertEveryTileStoresAndTheOutputsComeLast();
   }
 
   /** A sample of events (about one in eight, the first and the last included), one failure each. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * thousand seeded random failure points per shared model on Cortex-M under QEMU (in runs of 30
  * to 100, each with its own seed), every run ending with the Java integer evaluator's bits. The
  * quick default suite runs a few dozen points per model. On cortex-m4, a failure before each tile's
- * first store to each arena and output word of the tiny CNN (one run each). On MSP430 (mspdebug sim), the full sweep of
+ * first store to each arena and output word of the tiny CNN (one run each), and the same on the
+ * host. On MSP430 (mspdebug sim), the full sweep of
  * failures before every NVM write of a small CNN and 300 random MCLK-cycle points.
  */
 @Tag("thorough")
@@ -39,6 +40,12 @@ class IntermittentThoroughTest {
   @org.junit.jupiter.api.Test
   void aFailureBeforeEveryFirstStoreOnCortexMLeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
     CortexMFirstWriteTest.sweepEveryWord(dir);
+  }
+
+  /** Host: the power failing before every first store of the tiny CNN (power_main.c watches them), one run each. */
+  @org.junit.jupiter.api.Test
+  void aFailureBeforeEveryFirstStoreOnTheHostLeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    HostFirstWriteTest.sweepEveryWord(dir);
   }
 
   /** MSP430: 30 runs of 10 seeded random MCLK-cycle points each. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.diag.UsageException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,10 @@ class PowerScheduleTest {
     PowerSchedule s = PowerSchedule.parse("at-first-writes:7,2,7");
     assertEquals(List.of(2L, 7L), LongStream.rangeClosed(1, 10).filter(s::failsAtFirstWrite).boxed().toList());
     assertEquals(7, s.lastFirstWrite());
-    // the firmware's schedule file cannot express them: a debugger drives these
-    assertThrows(IllegalStateException.class, () -> s.firmwareFile(0, 25_000_000));
+    // the host harness's schedule file: kind 6, two counts, the counts as given (not scaled to ticks)
+    ByteBuffer b = ByteBuffer.wrap(s.firmwareFile(0, 25_000_000)).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(List.of(6, 2, 2, 7), List.of(b.getInt(), b.getInt(), b.getInt(), b.getInt()));
+    assertFalse(b.hasRemaining());
   }
 
   @Test
