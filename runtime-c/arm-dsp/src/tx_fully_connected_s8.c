@@ -27,6 +27,41 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
     return 0;
 }
 
+#if defined(__ARM_FEATURE_DSP)
+/* a * b when it is at most INT32_MAX, else -1; a and b positive. One UMULL and a test of the high
+ * word: tx_mul_s32_fits's portable form (no 64-bit multiply, for the MSP430) costs about 25
+ * instructions per factor here. */
+static int32_t fc_mul_fits(int32_t a, int32_t b)
+{
+    const uint64_t product = (uint64_t)(uint32_t)a * (uint32_t)b;
+    return product <= (uint64_t)INT32_MAX ? (int32_t)product : -1;
+}
+
+/* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included) at about a third
+ * of its cost, which matters on layers of a few hundred MACs; *in_features = h * w * c. */
+static int fc_args_valid(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
+                         const int8_t *in, const int8_t *weights, const tx_shape4 *out_shape,
+                         const int8_t *out, int32_t *in_features)
+{
+    int32_t features;
+    if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
+        || p->multipliers == 0 || p->shifts == 0) {
+        return 0;
+    }
+    if (in_shape->n <= 0 || in_shape->h <= 0 || in_shape->w <= 0 || in_shape->c <= 0) {
+        return 0;
+    }
+    features = fc_mul_fits(in_shape->h, in_shape->w);
+    features = features < 0 ? -1 : fc_mul_fits(features, in_shape->c);
+    if (features < 0 || fc_mul_fits(features, in_shape->n) < 0) {
+        return 0;
+    }
+    *in_features = features;
+    return out_shape->n == in_shape->n && out_shape->h == 1 && out_shape->w == 1
+        && out_shape->c > 0 && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max);
+}
+#endif
+
 #if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
 /* Inputs of at most this many groups of four (in_features <= 1024) are expanded once into an
  * int16 buffer on the stack (8 bytes per group); longer rows take the dot-product loops. */
@@ -49,6 +84,8 @@ typedef struct {
     uint32_t hi4;          /* 48 */
     int32_t bias_step;     /* 52: 16, or 0 for a bias of four zeros (no bias) */
     int32_t groups;        /* 56: in_features / 4, >= 1 */
+    const int32_t *col_end; /* 60: col after the row (fc_blocks3) */
+    int32_t steps;         /* 64: in_features / 8, >= 1 (fc_blocks3) */
 } fc_state;
 
 /* One group of four inputs for the four outputs: an LDRD of the expanded inputs, then per output a
@@ -76,11 +113,42 @@ typedef struct {
     "smlad  r8, r10, lr, r8\n\t" \
     "smlad  r8, r11, r12, r8\n\t"
 
+/* The unrolled loop's entry for count % 4 (count at [r0, #off]: a first pass of 4, 1, 2 or 3
+ * steps), its address (Thumb bit set) stored at [sp, #4]; labels 11-14 start the four copies. */
+#define TX_FC_ENTRY(off) \
+    "ldr    r2, [r0, #" off "]\n\t" \
+    "ands   r2, r2, #3\n\t" \
+    "adr.w  r12, 11f\n\t" \
+    "beq    8f\n\t" \
+    "adr.w  r12, 14f\n\t" \
+    "cmp    r2, #1\n\t" \
+    "beq    8f\n\t" \
+    "adr.w  r12, 13f\n\t" \
+    "cmp    r2, #2\n\t" \
+    "beq    8f\n\t" \
+    "adr.w  r12, 12f\n" \
+    "8:\n\t" \
+    "orr    r12, r12, #1\n\t" \
+    "str    r12, [sp, #4]\n"
+
+/* The packed output bytes in `v` clamped to [act_min, act_max] per byte when st->clamp (st in
+ * r12; r0-r2 scratch). */
+#define TX_FC_CLAMP(v) \
+    "ldr    r0, [r12, #40]\n\t" \
+    "cbz    r0, 4f\n\t" \
+    "ldrd   r0, r1, [r12, #44]\n\t" \
+    "ssub8  r2, " v ", r0\n\t" \
+    "sel    " v ", " v ", r0\n\t" \
+    "ssub8  r2, " v ", r1\n\t" \
+    "sel    " v ", r1, " v "\n" \
+    "4:\n\t"
+
 /* One output of the block: C = (2 zp + 1) << u, SMMLA, then >> u and >> 1 (the second inside
  * SSAT): output stage 1 of tx_arm_dsp_requant.h with k = u + 1. acc, mult, u are registers. */
-#define TX_FC_OUT(acc, mult, u) \
-    "lsl    r12, r0, " u "\n\t" \
-    "smmla  " acc ", " acc ", " mult ", r12\n\t" \
+#define TX_FC_OUT(acc, mult, u) TX_FC_OUT_WITH(acc, mult, u, "r0", "r12")
+#define TX_FC_OUT_WITH(acc, mult, u, zp2p1, c) \
+    "lsl    " c ", " zp2p1 ", " u "\n\t" \
+    "smmla  " acc ", " acc ", " mult ", " c "\n\t" \
     "asr    " acc ", " acc ", " u "\n\t" \
     "ssat   " acc ", #8, " acc ", asr #1\n\t"
 
@@ -99,20 +167,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
     __asm__(
         "push   {r0, r1, r4-r11, lr}\n\t"
         /* the loop's entry for groups % 4 (a first pass of 4, 1, 2 or 3 groups), at [sp, #4] */
-        "ldr    r2, [r0, #56]\n\t"
-        "ands   r2, r2, #3\n\t"
-        "adr.w  r12, 11f\n\t"
-        "beq    8f\n\t"
-        "adr.w  r12, 14f\n\t"
-        "cmp    r2, #1\n\t"
-        "beq    8f\n\t"
-        "adr.w  r12, 13f\n\t"
-        "cmp    r2, #2\n\t"
-        "beq    8f\n\t"
-        "adr.w  r12, 12f\n"
-        "8:\n\t"
-        "orr    r12, r12, #1\n\t"
-        "str    r12, [sp, #4]\n"
+        TX_FC_ENTRY("56")
         "5:\n\t"
         "ldr    r12, [sp]\n\t"
         "ldm    r12, {r0, r1, r2, r9}\n\t"
@@ -158,14 +213,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "bfi    r5, r7, #16, #8\n\t"
         "bfi    r5, r8, #24, #8\n\t"
         "ldr    r12, [sp]\n\t"
-        "ldr    r0, [r12, #40]\n\t"
-        "cbz    r0, 4f\n\t"
-        "ldrd   r0, r1, [r12, #44]\n\t"
-        "ssub8  r2, r5, r0\n\t"
-        "sel    r5, r5, r0\n\t"
-        "ssub8  r2, r5, r1\n\t"
-        "sel    r5, r1, r5\n"
-        "4:\n\t"
+        TX_FC_CLAMP("r5")
         "ldr    r0, [r12, #28]\n\t"
         "str    r5, [r0], #4\n\t"
         "str    r0, [r12, #28]\n\t"
@@ -185,6 +233,105 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "bne    5b\n"
         "9:\n\t"
         "pop    {r0, r1, r4-r11, pc}");
+}
+
+/* Eight inputs for three outputs: one LDM of the four expanded words, then per output one LDRD of
+ * eight weights, four SXTB16 and four SMLAD (24 MACs in 28 instructions; asm text, used four
+ * times for the unrolled loop). */
+#define TX_FC_ROW8(w, acc) \
+    "ldrd   r11, r12, [" w "], #8\n\t" \
+    "sxtb16 lr, r11\n\t" \
+    "smlad  " acc ", r7, lr, " acc "\n\t" \
+    "sxtb16 r11, r11, ror #8\n\t" \
+    "smlad  " acc ", r8, r11, " acc "\n\t" \
+    "sxtb16 lr, r12\n\t" \
+    "smlad  " acc ", r9, lr, " acc "\n\t" \
+    "sxtb16 r12, r12, ror #8\n\t" \
+    "smlad  " acc ", r10, r12, " acc "\n\t"
+#define TX_FC_STEP3 \
+    "ldm    r0!, {r7-r10}\n\t" \
+    TX_FC_ROW8("r1", "r4") \
+    TX_FC_ROW8("r2", "r5") \
+    TX_FC_ROW8("r3", "r6")
+
+/* One output of a block of three: zp2p1 in r7, C in r8. */
+#define TX_FC_OUT3(acc, mult, u) TX_FC_OUT_WITH(acc, mult, u, "r7", "r8")
+
+/*
+ * Blocks of three outputs for rows of whole groups of eight (in_features % 8 == 0, the weights
+ * word-aligned for LDRD): per eight inputs one LDM of the expanded inputs and per output one LDRD
+ * of weights, four SXTB16 and four SMLAD, 24 MACs in 28 instructions (1.17 per MAC, against 1.31
+ * for fc_blocks4's four outputs of four inputs, whose fourth accumulator leaves no register for
+ * a second weight word). Unrolled four times, entered at the quarter that leaves whole passes;
+ * the loop ends when the input pointer reaches col_end (kept at [sp, #8]). Then fc_blocks4's
+ * output stage for three (shifts in [-17, -2] or back to C with st->out at the block), the bytes
+ * clamped as a word and stored as a halfword and a byte. st lives at [sp].
+ */
+__attribute__((naked)) static void fc_blocks3(fc_state *st __attribute__((unused)))
+{
+    __asm__(
+        "ldr    r2, [r0, #60]\n\t"
+        "push   {r0, r1, r2, r4-r11, lr}\n\t"
+        TX_FC_ENTRY("64")
+        "5:\n\t"
+        "ldr    r12, [sp]\n\t"
+        "ldrd   r1, r2, [r12, #4]\n\t"
+        "add    r3, r1, r2, lsl #1\n\t"
+        "add    r2, r1, r2\n\t"
+        "ldr    lr, [r12, #16]\n\t"
+        "ldm    lr, {r4-r6}\n\t"
+        "ldr    r0, [r12, #52]\n\t"
+        "add    lr, lr, r0\n\t"
+        "str    lr, [r12, #16]\n\t"
+        "ldr    r0, [r12]\n\t"
+        "ldr    lr, [sp, #4]\n\t"
+        "bx     lr\n"
+        "11:\n\t"
+        TX_FC_STEP3
+        "12:\n\t"
+        TX_FC_STEP3
+        "13:\n\t"
+        TX_FC_STEP3
+        "14:\n\t"
+        TX_FC_STEP3
+        "ldr    lr, [sp, #8]\n\t"
+        "cmp    r0, lr\n\t"
+        "bne    11b\n\t"
+        /* r3 = w0 + 3n: the next block's first row */
+        "ldr    r12, [sp]\n\t"
+        "str    r3, [r12, #4]\n\t"
+        "ldrd   r0, r9, [r12, #20]\n\t"
+        "ldm    r9, {r9-r11}\n\t"
+        "mvn    lr, #1\n\t"
+        "sub    r9, lr, r9\n\t"
+        "sub    r10, lr, r10\n\t"
+        "sub    r11, lr, r11\n\t"
+        "orr    lr, r9, r10\n\t"
+        "orr    lr, lr, r11\n\t"
+        "cmp    lr, #15\n\t"
+        "bhi    9f\n\t"
+        "ldm    r0, {r0-r2}\n\t"
+        "ldr    r7, [r12, #36]\n\t"
+        TX_FC_OUT3("r4", "r0", "r9")
+        TX_FC_OUT3("r5", "r1", "r10")
+        TX_FC_OUT3("r6", "r2", "r11")
+        "bfi    r4, r5, #8, #8\n\t"
+        "bfi    r4, r6, #16, #8\n\t"
+        TX_FC_CLAMP("r4")
+        "ldr    r0, [r12, #28]\n\t"
+        "strh   r4, [r0], #3\n\t"
+        "lsr    r4, r4, #16\n\t"
+        "strb   r4, [r0, #-1]\n\t"
+        "str    r0, [r12, #28]\n\t"
+        "ldrd   r1, r2, [r12, #20]\n\t"
+        "adds   r1, r1, #12\n\t"
+        "adds   r2, r2, #12\n\t"
+        "strd   r1, r2, [r12, #20]\n\t"
+        "ldr    r1, [r12, #32]\n\t"
+        "cmp    r0, r1\n\t"
+        "bne    5b\n"
+        "9:\n\t"
+        "pop    {r0, r1, r2, r4-r11, pc}");
 }
 
 /* The row's groups expanded (input offset added) into col, two words per group. */
@@ -225,6 +372,18 @@ static void fc_col_dot2(const int32_t *col, const int8_t *w0, const int8_t *w1, 
     *acc1 = a1;
 }
 
+/* acc + the expanded row col (groups of four) times the int8 weights w. */
+static int32_t fc_col_dot1(const int32_t *col, const int8_t *w, int32_t groups, int32_t acc)
+{
+    int32_t g;
+    for (g = 0; g < groups; g++) {
+        const int32_t wa = tx_dsp_load4(w + 4 * g);
+        acc = __smlad(col[2 * g], __sxtb16(wa), acc);
+        acc = __smlad(col[2 * g + 1], tx_dsp_sxtb16_ror8(wa), acc);
+    }
+    return acc;
+}
+
 /* Output o of acc: the 32-bit output stage of tx_arm_dsp_requant.h when its shift allows,
  * else tx_requantize_s8. */
 static int8_t fc_requantize(const tx_fully_connected_s8_params *p, int32_t o, int32_t acc)
@@ -247,16 +406,48 @@ static void fc_col_outputs(const tx_fully_connected_s8_params *p, const int32_t 
                            int32_t o, int32_t o_end, int8_t *dst)
 {
     const int32_t groups = in_features >> 2;
-    for (; o < o_end; o += 2) {
-        /* a lone last output pairs with itself */
-        const int32_t o1 = o + 1 < o_end ? o + 1 : o;
+    for (; o + 1 < o_end; o += 2) {
         int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);
-        int32_t acc1 = bias != 0 ? bias[o1] : INT32_C(0);
-        fc_col_dot2(col, weights + (int64_t)o * in_features, weights + (int64_t)o1 * in_features,
-                    groups, &acc0, &acc1);
+        int32_t acc1 = bias != 0 ? bias[o + 1] : INT32_C(0);
+        fc_col_dot2(col, weights + (int64_t)o * in_features,
+                    weights + (int64_t)(o + 1) * in_features, groups, &acc0, &acc1);
         dst[o] = fc_requantize(p, o, acc0);
-        dst[o1] = fc_requantize(p, o1, acc1);
+        dst[o + 1] = fc_requantize(p, o + 1, acc1);
     }
+    if (o < o_end) {
+        dst[o] = fc_requantize(p, o, fc_col_dot1(col, weights + (int64_t)o * in_features, groups,
+                                                 bias != 0 ? bias[o] : INT32_C(0)));
+    }
+}
+
+/* Outputs [o, o_end) of one row in blocks of `block` (3: fc_blocks3, 4: fc_blocks4; o_end - o a
+ * multiple of it), a block whose shifts the asm output stage does not take computed exactly by
+ * fc_col_outputs; returns o_end. */
+static int32_t fc_run_blocks(fc_state *st, const tx_fully_connected_s8_params *p,
+                             const int32_t *col, const int8_t *weights, const int32_t *bias,
+                             const int32_t *no_bias, int8_t *dst, int32_t o, int32_t o_end,
+                             int32_t block)
+{
+    st->bias_step = bias != 0 ? 4 * block : 0;
+    while (o < o_end) {
+        st->w = weights + (int64_t)o * st->n;
+        st->bias = bias != 0 ? bias + o : no_bias;
+        st->mult = p->multipliers + o;
+        st->shift = p->shifts + o;
+        st->out = dst + o;
+        st->out_end = dst + o_end;
+        if (block == 3) {
+            fc_blocks3(st);
+        } else {
+            fc_blocks4(st);
+        }
+        o = (int32_t)(st->out - dst);
+        if (o < o_end) { /* a block outside the fast shifts */
+            fc_col_outputs(p, col, weights, bias, st->n, o, o + block, dst);
+            o += block;
+        }
+    }
+    return o;
 }
 #endif
 
@@ -275,11 +466,17 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     int32_t i;
 #endif
 
+#if defined(__ARM_FEATURE_DSP)
+    if (!fc_args_valid(p, in_shape, in, weights, out_shape, out, &in_features)) {
+        return TX_ERR_ARGUMENT;
+    }
+#else
     if (!tx_fully_connected_s8_valid(p, in_shape, in, weights, out_shape, out)) {
         return TX_ERR_ARGUMENT;
     }
-    batches = in_shape->n;
     in_features = in_shape->h * in_shape->w * in_shape->c;
+#endif
+    batches = in_shape->n;
     out_features = out_shape->c;
 #if defined(__ARM_FEATURE_DSP)
     off2 = tx_dsp_dup16(p->input_offset);
@@ -291,35 +488,39 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     if (in_features % 4 == 0 && in_features <= 4 * TX_FC_GROUPS) {
         const int32_t no_bias[4] = {0, 0, 0, 0};
         int32_t col[in_features >> 1];
-        const int32_t blocks_end = out_features & ~3;
+        /* rows of whole groups of eight (at least two: one leaves too few MACs per block to pay
+         * for a third of the outputs' blocks more) take three-output blocks, LDRD needing the
+         * weights word-aligned (the compiler's arrays are); the last 4 or 8 outputs then go in
+         * blocks of four when that leaves no remainder (out % 3 == 1 or 2) */
+        const int use3 = in_features % 8 == 0 && in_features >= 16
+            && ((uintptr_t)weights & 3u) == 0u;
+        int32_t end3 = 0;
+        int32_t end4 = out_features & ~3;
         fc_state st;
+        if (use3) {
+            const int32_t rest = out_features % 3;
+            int32_t fours = rest == 0 ? 0 : rest == 1 ? 1 : 2;
+            if (4 * fours > out_features) {
+                fours = out_features / 4;
+            }
+            end3 = (out_features - 4 * fours) / 3 * 3;
+            end4 = end3 + 4 * fours;
+        }
         st.col = col;
+        st.col_end = col + (in_features >> 1);
         st.n = in_features;
         st.groups = in_features >> 2;
+        st.steps = in_features >> 3;
         st.passes = (st.groups + 3) >> 2;
         st.zp2p1 = 2 * p->output_offset + 1;
         st.clamp = p->act_min != -128 || p->act_max != 127;
         st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
         st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        st.bias_step = bias != 0 ? 16 : 0;
         for (b = 0; b < batches; b++) {
             int8_t *dst = out + (int64_t)b * out_features;
             expand_row(col, in + (int64_t)b * in_features, in_features >> 2, off2);
-            o = 0;
-            while (o < blocks_end) {
-                st.w = weights + (int64_t)o * in_features;
-                st.bias = bias != 0 ? bias + o : no_bias;
-                st.mult = p->multipliers + o;
-                st.shift = p->shifts + o;
-                st.out = dst + o;
-                st.out_end = dst + blocks_end;
-                fc_blocks4(&st);
-                o = (int32_t)(st.out - dst);
-                if (o < blocks_end) { /* a block outside the fast shifts */
-                    fc_col_outputs(p, col, weights, bias, in_features, o, o + 4, dst);
-                    o += 4;
-                }
-            }
+            o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, 0, end3, 3);
+            o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, o, end4, 4);
             fc_col_outputs(p, col, weights, bias, in_features, o, out_features, dst);
         }
         return TX_OK;
