@@ -28,13 +28,13 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* a * b when it is at most INT32_MAX, else -1; a and b positive. One UMULL and a test of the high
- * word: tx_mul_s32_fits's portable form (no 64-bit multiply, for the MSP430) costs about 25
- * instructions per factor here. */
-static int32_t fc_mul_fits(int32_t a, int32_t b)
+/* a * b when it is at most INT32_MAX, else 0 (never a product of two factors in [1, INT32_MAX]).
+ * One UMULL and a test of the high word and the sign: tx_mul_s32_fits's portable form (no 64-bit
+ * multiply, for the MSP430) costs about 25 instructions per factor here. */
+static uint32_t fc_mul_fits(uint32_t a, uint32_t b)
 {
-    const uint64_t product = (uint64_t)(uint32_t)a * (uint32_t)b;
-    return product <= (uint64_t)INT32_MAX ? (int32_t)product : -1;
+    const uint64_t product = (uint64_t)a * b;
+    return product <= (uint64_t)INT32_MAX ? (uint32_t)product : 0u;
 }
 
 /* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included) at about a third
@@ -43,7 +43,7 @@ static int fc_args_valid(const tx_fully_connected_s8_params *p, const tx_shape4 
                          const int8_t *in, const int8_t *weights, const tx_shape4 *out_shape,
                          const int8_t *out, int32_t *in_features)
 {
-    int32_t features;
+    uint32_t features;
     if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
         || p->multipliers == 0 || p->shifts == 0) {
         return 0;
@@ -51,12 +51,13 @@ static int fc_args_valid(const tx_fully_connected_s8_params *p, const tx_shape4 
     if (in_shape->n <= 0 || in_shape->h <= 0 || in_shape->w <= 0 || in_shape->c <= 0) {
         return 0;
     }
-    features = fc_mul_fits(in_shape->h, in_shape->w);
-    features = features < 0 ? -1 : fc_mul_fits(features, in_shape->c);
-    if (features < 0 || fc_mul_fits(features, in_shape->n) < 0) {
+    /* every factor is in [1, INT32_MAX], so a product that fits is never 0 and 0 stays 0 */
+    features = fc_mul_fits((uint32_t)in_shape->h, (uint32_t)in_shape->w);
+    features = fc_mul_fits(features, (uint32_t)in_shape->c);
+    if (fc_mul_fits(features, (uint32_t)in_shape->n) == 0u) {
         return 0;
     }
-    *in_features = features;
+    *in_features = (int32_t)features;
     return out_shape->n == in_shape->n && out_shape->h == 1 && out_shape->w == 1
         && out_shape->c > 0 && tx_output_s8_valid(p->output_offset, p->act_min, p->act_max);
 }
@@ -152,6 +153,39 @@ typedef struct {
     "asr    " acc ", " acc ", " u "\n\t" \
     "ssat   " acc ", #8, " acc ", asr #1\n\t"
 
+/* The output stage of a block of four (accumulators r5-r8, st at [sp, #st]): u = -2 - shift for
+ * the four, all in [0, 15] or a branch to 9 (back to C with st->out at the block); SMMLA, shifts
+ * and SSAT, the bytes packed with BFI, clamped, stored as one (unaligned) word and st->out
+ * advanced. Leaves st in r12 and st->out in r0; r1-r4, r9-r11 and lr are scratch. */
+#define TX_FC_STAGE4(st) \
+    "ldr    r12, [sp, #" st "]\n\t" \
+    "ldrd   r0, r9, [r12, #20]\n\t" \
+    "ldm    r0, {r1-r4}\n\t" \
+    "ldm    r9, {r9-r11, lr}\n\t" \
+    "mvn    r0, #1\n\t" \
+    "sub    r9, r0, r9\n\t" \
+    "sub    r10, r0, r10\n\t" \
+    "sub    r11, r0, r11\n\t" \
+    "sub    lr, r0, lr\n\t" \
+    "orr    r0, r9, r10\n\t" \
+    "orr    r0, r0, r11\n\t" \
+    "orr    r0, r0, lr\n\t" \
+    "cmp    r0, #15\n\t" \
+    "bhi    9f\n\t" \
+    "ldr    r0, [r12, #36]\n\t" \
+    TX_FC_OUT("r5", "r1", "r9") \
+    TX_FC_OUT("r6", "r2", "r10") \
+    TX_FC_OUT("r7", "r3", "r11") \
+    TX_FC_OUT("r8", "r4", "lr") \
+    "bfi    r5, r6, #8, #8\n\t" \
+    "bfi    r5, r7, #16, #8\n\t" \
+    "bfi    r5, r8, #24, #8\n\t" \
+    "ldr    r12, [sp, #" st "]\n\t" \
+    TX_FC_CLAMP("r5") \
+    "ldr    r0, [r12, #28]\n\t" \
+    "str    r5, [r0], #4\n\t" \
+    "str    r0, [r12, #28]\n\t"
+
 /*
  * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
  * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled four
@@ -189,34 +223,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         TX_FC_GROUP4
         "subs   r9, r9, #1\n\t"
         "bne    11b\n\t"
-        /* output stage: u = -2 - shift for the four, all in [0, 15] or back to C */
-        "ldr    r12, [sp]\n\t"
-        "ldrd   r0, r9, [r12, #20]\n\t"
-        "ldm    r0, {r1-r4}\n\t"
-        "ldm    r9, {r9-r11, lr}\n\t"
-        "mvn    r0, #1\n\t"
-        "sub    r9, r0, r9\n\t"
-        "sub    r10, r0, r10\n\t"
-        "sub    r11, r0, r11\n\t"
-        "sub    lr, r0, lr\n\t"
-        "orr    r0, r9, r10\n\t"
-        "orr    r0, r0, r11\n\t"
-        "orr    r0, r0, lr\n\t"
-        "cmp    r0, #15\n\t"
-        "bhi    9f\n\t"
-        "ldr    r0, [r12, #36]\n\t"
-        TX_FC_OUT("r5", "r1", "r9")
-        TX_FC_OUT("r6", "r2", "r10")
-        TX_FC_OUT("r7", "r3", "r11")
-        TX_FC_OUT("r8", "r4", "lr")
-        "bfi    r5, r6, #8, #8\n\t"
-        "bfi    r5, r7, #16, #8\n\t"
-        "bfi    r5, r8, #24, #8\n\t"
-        "ldr    r12, [sp]\n\t"
-        TX_FC_CLAMP("r5")
-        "ldr    r0, [r12, #28]\n\t"
-        "str    r5, [r0], #4\n\t"
-        "str    r0, [r12, #28]\n\t"
+        TX_FC_STAGE4("0")
         "ldrd   r1, r2, [r12, #4]\n\t"
         "add    r1, r1, r2, lsl #2\n\t"
         "str    r1, [r12, #4]\n\t"
@@ -238,16 +245,18 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
 /* Eight inputs for three outputs: one LDM of the four expanded words, then per output one LDRD of
  * eight weights, four SXTB16 and four SMLAD (24 MACs in 28 instructions; asm text, used four
  * times for the unrolled loop). */
-#define TX_FC_ROW8(w, acc) \
-    "ldrd   r11, r12, [" w "], #8\n\t" \
-    "sxtb16 lr, r11\n\t" \
-    "smlad  " acc ", r7, lr, " acc "\n\t" \
-    "sxtb16 r11, r11, ror #8\n\t" \
-    "smlad  " acc ", r8, r11, " acc "\n\t" \
-    "sxtb16 lr, r12\n\t" \
-    "smlad  " acc ", r9, lr, " acc "\n\t" \
-    "sxtb16 r12, r12, ror #8\n\t" \
-    "smlad  " acc ", r10, r12, " acc "\n\t"
+#define TX_FC_ROW8(w, acc) TX_FC_ROW8_WITH(w, acc, "r7", "r8", "r9", "r10", "r11", "r12", "lr")
+/* The same with the expanded inputs in x02a, x13a, x02b, x13b and the scratch registers a, b, t. */
+#define TX_FC_ROW8_WITH(w, acc, x02a, x13a, x02b, x13b, a, b, t) \
+    "ldrd   " a ", " b ", [" w "], #8\n\t" \
+    "sxtb16 " t ", " a "\n\t" \
+    "smlad  " acc ", " x02a ", " t ", " acc "\n\t" \
+    "sxtb16 " a ", " a ", ror #8\n\t" \
+    "smlad  " acc ", " x13a ", " a ", " acc "\n\t" \
+    "sxtb16 " t ", " b "\n\t" \
+    "smlad  " acc ", " x02b ", " t ", " acc "\n\t" \
+    "sxtb16 " b ", " b ", ror #8\n\t" \
+    "smlad  " acc ", " x13b ", " b ", " acc "\n\t"
 #define TX_FC_STEP3 \
     "ldm    r0!, {r7-r10}\n\t" \
     TX_FC_ROW8("r1", "r4") \
@@ -332,6 +341,51 @@ __attribute__((naked)) static void fc_blocks3(fc_state *st __attribute__((unused
         "bne    5b\n"
         "9:\n\t"
         "pop    {r0, r1, r2, r4-r11, pc}");
+}
+
+/* One output of a row of eight: the inputs in r0-r3, weights at r4, scratch r9-r11. */
+#define TX_FC_ROW8X(acc) TX_FC_ROW8_WITH("r4", acc, "r0", "r1", "r2", "r3", "r9", "r10", "r11")
+
+/*
+ * Blocks of four outputs for rows of exactly eight inputs (the weights word-aligned): the four
+ * expanded input words stay in r0-r3 for the whole call and the block's 32 weights are one run
+ * read by LDRD from r4, so a block is its bias (LDM), 4 x 9 instructions for the 32 MACs and
+ * fc_blocks4's output stage with r0-r4 pushed around it, without the unrolled loop's entry,
+ * counter and four row pointers. st lives at [sp], at [sp, #20] while r0-r4 are pushed.
+ */
+__attribute__((naked)) static void fc_blocks4x8(fc_state *st __attribute__((unused)))
+{
+    __asm__(
+        "push   {r0, r4-r11, lr}\n\t"
+        "ldr    r4, [r0, #4]\n\t"
+        "ldr    r12, [r0]\n\t"
+        "ldm    r12, {r0-r3}\n"
+        "5:\n\t"
+        "ldr    r12, [sp]\n\t"
+        "ldr    lr, [r12, #16]\n\t"
+        "ldm    lr, {r5-r8}\n\t"
+        "ldr    r9, [r12, #52]\n\t"
+        "add    lr, lr, r9\n\t"
+        "str    lr, [r12, #16]\n\t"
+        TX_FC_ROW8X("r5")
+        TX_FC_ROW8X("r6")
+        TX_FC_ROW8X("r7")
+        TX_FC_ROW8X("r8")
+        "push   {r0-r4}\n\t"
+        TX_FC_STAGE4("20")
+        "ldrd   r1, r2, [r12, #20]\n\t"
+        "adds   r1, r1, #16\n\t"
+        "adds   r2, r2, #16\n\t"
+        "strd   r1, r2, [r12, #20]\n\t"
+        "ldr    r1, [r12, #32]\n\t"
+        "cmp    r0, r1\n\t"
+        "pop    {r0-r4}\n\t"
+        "bne    5b\n\t"
+        "b      10f\n"
+        "9:\n\t"
+        "add    sp, sp, #20\n"
+        "10:\n\t"
+        "pop    {r0, r4-r11, pc}");
 }
 
 /* The row's groups expanded (input offset added) into col, two words per group. */
@@ -438,6 +492,8 @@ static int32_t fc_run_blocks(fc_state *st, const tx_fully_connected_s8_params *p
         st->out_end = dst + o_end;
         if (block == 3) {
             fc_blocks3(st);
+        } else if (st->n == 8 && ((uintptr_t)weights & 3u) == 0u) {
+            fc_blocks4x8(st);
         } else {
             fc_blocks4(st);
         }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The DSP fully-connected kernel's paths on the shapes of small layers, as QDQ models (so the
  * test, not the quantizer, picks zero points, per-tensor or per-channel scales and clamps), run
  * under QEMU and compared bit for bit with the Java integer evaluator: rows of 1-70 inputs and of
- * 8, 16, 64 and 128 (the three-output blocks of eight, the four-output blocks, the dot-product
- * loops), 1-130 outputs (every remainder after the blocks), one or two batch rows, input and
+ * 8 (inputs in registers), 16-128 (the three-output blocks of eight), other multiples of 4 (the
+ * four-output blocks) and the rest (the dot-product loops), 1-130 outputs (every remainder after the blocks), one or two batch rows, input and
  * output zero points at -128 and 127, per-tensor scales (the same multiplier and shift for every
  * output) and per-channel ones with shifts outside the asm output stage's range, an activation
  * clamp inside int8 or none, with and without a bias.
@@ -52,8 +52,9 @@ class DspFullyConnectedRunTest {
     String x = "x" + i;
     int in = switch (r.nextInt(6)) {
       case 0, 1 -> 1 + r.nextInt(70);
-      case 2 -> 8 << r.nextInt(5); // 8, 16, 32, 64, 128
-      case 3 -> 64;
+      case 2 -> 8; // the inputs kept in registers
+      case 3 -> 16 << r.nextInt(4); // 16, 32, 64, 128
+      case 4 -> 64;
       default -> 4 * (1 + r.nextInt(32));
     };
     int out = 1 + r.nextInt(r.nextBoolean() ? 13 : 130);
