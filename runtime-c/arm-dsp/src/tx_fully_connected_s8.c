@@ -2,16 +2,42 @@
  * Cortex-M DSP-extension variant of tx_fully_connected_s8 (same name, signature and bits as
  * runtime-c/src/tx_fully_connected_s8.c; see tx_arm_dsp.h for why the SMLAD sums are
  * bit-exact). When in_features is a multiple of 4 (at most 1024), each input row is expanded
- * once to int16 on the stack and fc_blocks4 computes four outputs per pass over it, with the
- * 32-bit output stage of tx_arm_dsp_requant.h; the outputs after the last block of four, and
- * blocks with a shift outside [-17, -2], are computed from the same expanded row with the exact
- * 64-bit requantization. Other shapes take two output features at a time sharing each load of
- * four inputs. Without __ARM_FEATURE_DSP it is the reference loop.
- * TODO: layers of fewer than ~2000 MACs stay above 1.5 instructions per MAC on cortex-m4 (64->12
- * 2.08, 64->10 2.44, 8->128 3.67): about 300 instructions per call (argument check, row
- * expansion, state setup) and about 65 per block of four. Left: a short-row path for
- * in_features 8 keeping the expanded row in registers, the tail pair in asm, a cheaper
- * tx_shape4_valid (one UMULL per factor).
+ * once to int16 on the stack and asm blocks of outputs make passes over it, each ending in the
+ * 32-bit output stage of tx_arm_dsp_requant.h:
+ *   - rows of whole groups of eight from 16 inputs: fc_blocks3, three outputs per pass (1.17
+ *     instructions per MAC in the loop), the last one or two groups of four outputs (when
+ *     out % 3 is 1 or 2) in fc_blocks4;
+ *   - rows of exactly eight inputs: fc_blocks4x8, the inputs in registers for the whole call;
+ *   - other multiples of 4: fc_blocks4, four outputs per pass (1.31 per MAC in the loop).
+ * The outputs after the last block, and blocks with a shift outside [-17, -2], are computed from
+ * the same expanded row in C, the shifts outside with the exact 64-bit requantization. Other
+ * shapes take two output features at a time sharing each load of four inputs. Without
+ * __ARM_FEATURE_DSP it is the reference loop.
+ *
+ * Why small layers stay above 1.5 instructions per MAC on cortex-m4 (counted by tenax bench, with
+ * about 40 of its own per call): each int8 weight is read from flash once and must be widened
+ * (SXTB16, two weights) and multiplied (SMLAD, two MACs), 1.0 per MAC before any load; LDRD of
+ * eight weights adds 0.125 and the three-output pass's input LDM 0.04, so 1.17 per MAC is the
+ * loop's floor with 14 registers (four outputs of eight inputs would need 15). Per output the
+ * per-channel requantization the compiler's arrays call for costs about 9: load multiplier and
+ * shift, u = -2 - shift, C = (2 zp + 1) << u, SMMLA, ASR, SSAT, the range check, pack and store.
+ * Per call: the argument check (about 45), state setup (about 60), the row's expansion (1.5 per
+ * input). Floors from these, against bench's numbers now:
+ *   64->12 (KWS):  896 + 108 + 96 + ~150 = ~1250, 1.63 per MAC; now 1.9-2.0 (blocks of three: about
+ *                  25 per block for the loop's entry and the state's pointers)
+ *   64->10 (ResNet-8): 747 + 90 + 96 + ~150 = ~1080, 1.69; now 2.1-2.2
+ *   128->8 (autoencoder): 1.17 * 1024 + 72 + 192 + ~150 = ~1610, 1.57; now ~1.9 (two blocks of
+ *                  four: 1.31 per MAC in the loop)
+ *   8->128 (autoencoder): per output 9 for its 8 MACs (4 SXTB16, 4 SMLAD, a half LDRD) plus 9 of
+ *                  output stage: 18 / 8 = 2.25 at best; now 3.1-3.16. Even with one multiplier and
+ *                  shift for the layer hoisted into registers (SMMLA, ASR, SSAT and a quarter of a
+ *                  store per output) it would be (9 + 3.25) / 8 = 1.53: a row of 8 inputs cannot
+ *                  reach 1.5.
+ * TODO: the remaining levers, each needing more than this file: the compiler telling the kernel
+ * that a layer's scale is per-tensor (its arrays repeat one multiplier and shift; checking that at
+ * run time costs about as much as it saves) would take the output stage from ~9 to ~3.5 per
+ * output; an asm driver for the whole call would remove most of the ~150 of C setup and the
+ * blocks' pointer bookkeeping (~25 per block).
  */
 #include "tx_fully_connected_s8_body.h"
 
@@ -186,6 +212,16 @@ typedef struct {
     "str    r5, [r0], #4\n\t" \
     "str    r0, [r12, #28]\n\t"
 
+/* After TX_FC_STAGE4: st->mult and st->shift advanced past the block, the flags set by comparing
+ * st->out (r0) with st->out_end (Z: the last block is done). */
+#define TX_FC_NEXT4 \
+    "ldrd   r1, r2, [r12, #20]\n\t" \
+    "adds   r1, r1, #16\n\t" \
+    "adds   r2, r2, #16\n\t" \
+    "strd   r1, r2, [r12, #20]\n\t" \
+    "ldr    r1, [r12, #32]\n\t" \
+    "cmp    r0, r1\n\t"
+
 /*
  * Blocks of four outputs: per group of four inputs one LDRD of the expanded inputs, and per
  * output a weight word, two SXTB16 and two SMLAD (16 MACs in 21 instructions; unrolled four
@@ -231,12 +267,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
         "ldr    r2, [r12, #52]\n\t"
         "add    r1, r1, r2\n\t"
         "str    r1, [r12, #16]\n\t"
-        "ldrd   r1, r2, [r12, #20]\n\t"
-        "adds   r1, r1, #16\n\t"
-        "adds   r2, r2, #16\n\t"
-        "strd   r1, r2, [r12, #20]\n\t"
-        "ldr    r1, [r12, #32]\n\t"
-        "cmp    r0, r1\n\t"
+        TX_FC_NEXT4
         "bne    5b\n"
         "9:\n\t"
         "pop    {r0, r1, r4-r11, pc}");
@@ -373,12 +404,7 @@ __attribute__((naked)) static void fc_blocks4x8(fc_state *st __attribute__((unus
         TX_FC_ROW8X("r8")
         "push   {r0-r4}\n\t"
         TX_FC_STAGE4("20")
-        "ldrd   r1, r2, [r12, #20]\n\t"
-        "adds   r1, r1, #16\n\t"
-        "adds   r2, r2, #16\n\t"
-        "strd   r1, r2, [r12, #20]\n\t"
-        "ldr    r1, [r12, #32]\n\t"
-        "cmp    r0, r1\n\t"
+        TX_FC_NEXT4
         "pop    {r0-r4}\n\t"
         "bne    5b\n\t"
         "b      10f\n"
@@ -554,13 +580,13 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         int32_t end4 = out_features & ~3;
         fc_state st;
         if (use3) {
-            const int32_t rest = out_features % 3;
-            int32_t fours = rest == 0 ? 0 : rest == 1 ? 1 : 2;
-            if (4 * fours > out_features) {
-                fours = out_features / 4;
+            /* out = 3 q + r: 3 (q - r) in threes and r blocks of four, or (out < 8) fours only */
+            const int32_t q = out_features / 3;
+            const int32_t r = out_features - 3 * q;
+            if (4 * r <= out_features) {
+                end3 = 3 * (q - r);
+                end4 = out_features;
             }
-            end3 = (out_features - 4 * fours) / 3 * 3;
-            end4 = end3 + 4 * fours;
         }
         st.col = col;
         st.col_end = col + (in_features >> 1);
@@ -575,9 +601,16 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         for (b = 0; b < batches; b++) {
             int8_t *dst = out + (int64_t)b * out_features;
             expand_row(col, in + (int64_t)b * in_features, in_features >> 2, off2);
-            o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, 0, end3, 3);
-            o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, o, end4, 4);
-            fc_col_outputs(p, col, weights, bias, in_features, o, out_features, dst);
+            o = 0;
+            if (end3 > 0) {
+                o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, 0, end3, 3);
+            }
+            if (o < end4) {
+                o = fc_run_blocks(&st, p, col, weights, bias, no_bias, dst, o, end4, 4);
+            }
+            if (o < out_features) {
+                fc_col_outputs(p, col, weights, bias, in_features, o, out_features, dst);
+            }
         }
         return TX_OK;
     }
