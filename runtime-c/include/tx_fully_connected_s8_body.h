@@ -11,11 +11,12 @@
 #include "tx_fully_connected_s8.h"
 #include "tx_kernel_args.h"
 
-/* 1 when the pointers are set and the parameters and shapes are consistent. */
-static int tx_fully_connected_s8_valid(const tx_fully_connected_s8_params *p,
-                                       const tx_shape4 *in_shape, const int8_t *in,
-                                       const int8_t *weights, const tx_shape4 *out_shape,
-                                       const int8_t *out)
+/* 1 when the pointers are set and the parameters and shapes are consistent. inline: the DSP
+ * variant checks the same conditions in a cheaper form and leaves it unused. */
+static inline int tx_fully_connected_s8_valid(const tx_fully_connected_s8_params *p,
+                                              const tx_shape4 *in_shape, const int8_t *in,
+                                              const int8_t *weights, const tx_shape4 *out_shape,
+                                              const int8_t *out)
 {
     if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
         || p->multipliers == 0 || p->shifts == 0) {

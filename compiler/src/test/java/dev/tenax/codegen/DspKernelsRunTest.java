@@ -80,6 +80,14 @@ class DspKernelsRunTest {
     for (int i = 0; i < 8; i++) {
       qdqBranch(b, r, i);
     }
+    runQdqBitExact(b, target, r, dir, target + " seed " + seed);
+  }
+
+  /**
+   * Compiles the QDQ model of {@code b} for {@code target} into {@code dir}, runs it under QEMU on
+   * random inputs in [-4, 4) and asserts every output has the Java integer evaluator's bits.
+   */
+  static void runQdqBitExact(OnnxModelBuilder b, String target, Random r, Path dir, String what) throws Exception {
     Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
         dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
     ModelCompiler.Result result = ModelCompiler.compile(g,
@@ -98,7 +106,7 @@ class DspKernelsRunTest {
     QemuRun.Result got = QemuRun.run(manifest, feed, 300);
     for (String out : want.keySet()) {
       assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
-          target + " seed " + seed + " output " + out);
+          what + " output " + out);
     }
   }
 
@@ -238,14 +246,16 @@ class DspKernelsRunTest {
     String pre = r.nextBoolean() ? "z" + i : y;
     int kind = i < 10 ? i : r.nextInt(10); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
-      // multiples of 4 take the four-output asm blocks (rows of up to 1024), the rest and longer
-      // rows the dot-product loops
-      int in = switch (r.nextInt(4)) {
+      // multiples of 8 from 16 take the three-output asm blocks, with the last 4 or 8 outputs in
+      // blocks of four, other multiples of 4 the four-output blocks (rows of up to 1024), the
+      // rest and longer rows the dot-product loops
+      int in = switch (r.nextInt(5)) {
         case 0 -> 1 + r.nextInt(70);
         case 1 -> 1028 + 4 * r.nextInt(8);
+        case 2 -> 128;
         default -> 4 * (1 + r.nextInt(64));
       };
-      int out = 1 + r.nextInt(21);
+      int out = 1 + r.nextInt(r.nextBoolean() ? 21 : 130);
       int rows = 1 + r.nextInt(3);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
