@@ -1,12 +1,15 @@
 /*
- * MSP430 hardware-multiplier variant of tx_fully_connected_s8 (same name, signature and bits as
- * runtime-c/src/tx_fully_connected_s8.c). Each output is one dot product on MACS with the bias
- * preloaded into the accumulator (tx_msp430_hwmult.h says why that is bit-exact), then the
- * 16x16-product requantization. The row is first widened, with the input offset added, into an
- * int16 copy on the stack that the outputs reuse (12 cycles a term instead of 15), in chunks of
- * TX_HW_FC_ROW inputs when it is longer (row_outputs). Input offsets beyond +-32000, where
- * x + offset would overflow 16 bits, are rejected (TX_ERR_ARGUMENT) rather than linking the
- * reference loops in: the compiler's are in [-127, 128], and FRAM below 64 KB decides which
+ * MSP430 hardware-multiplier variant of tx_fully_connected_s8 (same name and signature as
+ * runtime-c/src/tx_fully_connected_s8.c; same bits for the operands in Winograd's format, which
+ * the compiler writes for this kernel: tx_msp430_hwmult.h and dev.tenax.codegen.Msp430FcOperands).
+ * The weights come as w XOR 0x80 and the bias with the sum of each row's weight pairs taken off,
+ * so a dot product needs one multiplication per two MACs (8 cycles a MAC instead of 12). Each
+ * output is one dot product on MACS with the bias, less the input pairs' sum, preloaded into the
+ * accumulator, then the 16x16-product requantization. The row is first widened, with the input
+ * offset added and 128 taken off, into an int16 copy on the stack that the outputs reuse, in
+ * chunks of TX_HW_FC_ROW inputs when it is longer (row_outputs). Input offsets beyond +-32000,
+ * where the factors would overflow 16 bits, are rejected (TX_ERR_ARGUMENT) rather than linking
+ * the reference loops in: the compiler's are in [-127, 128], and FRAM below 64 KB decides which
  * models fit.
  */
 #include "tx_fully_connected_s8.h"
@@ -15,7 +18,7 @@
 #include "tx_msp430_hwmult.h"
 
 /* Stack: 256 bytes of int16 inputs and 64 of partial sums (the FR5969's whole reserve is 768,
- * qemu/msp430fr5969). */
+ * qemu/msp430fr5969). Even, so that a chunk never splits a pair (2k, 2k + 1) of the row. */
 #define TX_HW_FC_ROW 128
 #define TX_HW_FC_BLOCK 16
 
@@ -28,10 +31,11 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
 
 /*
  * Outputs of one batch row: out[o] for o < out_features. Rows longer than TX_HW_FC_ROW go in
- * chunks of that many inputs, each widened once for a block of TX_HW_FC_BLOCK outputs whose
- * partial sums wait on the stack between chunks: reloading a partial sum into the accumulator
- * costs ~20 cycles a chunk, against 3 cycles a term for multiplying int8 inputs in place.
- * Resuming from a partial sum is exact, as MACS and the reference both add modulo 2^32.
+ * chunks of that many inputs, each widened once (with its input pairs' sum) for a block of
+ * TX_HW_FC_BLOCK outputs whose partial sums wait on the stack between chunks: reloading a partial
+ * sum into the accumulator costs ~20 cycles a chunk, against 3 cycles a term for multiplying
+ * int8 inputs in place. Resuming from a partial sum is exact, as MACS and the reference both add
+ * modulo 2^32.
  */
 static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row,
                         const int8_t *weights, const int32_t *bias, uint16_t in_features,
@@ -41,12 +45,13 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
     int32_t partial[TX_HW_FC_BLOCK];
     const int16_t offset = (int16_t)p->input_offset;
     const int one_chunk = in_features <= TX_HW_FC_ROW;
+    uint32_t input_pairs = 0u;
     uint16_t o0;
     tx_hw_requant q;
 
     tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     if (one_chunk) {
-        tx_hw_widen_s8(row, in_features, offset, wide);
+        input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row, in_features, offset, wide);
     }
     for (o0 = 0u; o0 < out_features; o0 = (uint16_t)(o0 + TX_HW_FC_BLOCK)) {
         const uint16_t left = (uint16_t)(out_features - o0);
@@ -60,14 +65,18 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
         for (c0 = 0u; c0 < in_features; c0 = (uint16_t)(c0 + TX_HW_FC_ROW)) {
             const uint16_t rest = (uint16_t)(in_features - c0);
             const uint16_t len = rest < TX_HW_FC_ROW ? rest : TX_HW_FC_ROW;
+            const uint16_t pairs = (uint16_t)(len >> 1);
             const int8_t *w = chunk_w;
             if (!one_chunk) {
-                tx_hw_widen_s8(row + c0, len, offset, wide);
+                input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
             for (k = 0u; k < block; k++) {
                 tx_hw_acc a;
-                tx_hw_acc_begin(&a, partial[k]);
-                tx_hw_mac_s16(&a, wide, w, len);
+                tx_hw_acc_begin(&a, tx_wrap_s32((uint32_t)partial[k] - input_pairs));
+                tx_hw_mac_pairs(&a, wide, w, pairs);
+                if ((len & 1u) != 0u) {
+                    tx_hw_mac_tail(&a, wide[len - 1u], w[len - 1u]);
+                }
                 partial[k] = tx_hw_acc_end(&a);
                 w += in_features;
             }
