@@ -209,73 +209,92 @@ static inline void tx_hw_widen_s8(const int8_t *x, uint16_t n, int16_t offset, i
  */
 
 /*
- * accumulator += sum_k (y[2k] + u[2k+1]) * (y[2k+1] + u[2k]) for k < pairs, u read as unsigned
- * bytes: 16 cycles a pair, 8 a MAC (two byte loads 2 each, two additions from the row 2 each,
- * two register writes 4 each), eight pairs a loop turn (3 cycles).
+ * start + sum_k (y[2k] + u[2k+1]) * (y[2k+1] + u[2k]) for k < n / 2, plus (y[n-1] + 128) *
+ * (u[n-1] - 128) = X * w when n is odd, modulo 2^32, with u read as unsigned bytes: one output's
+ * dot product in Winograd's form, interrupts disabled while the multiplier holds it. A pair
+ * costs 16 cycles, 8 a MAC (two byte loads 2 each, two additions from the row 2 each, two
+ * register writes 4 each); eight pairs a loop turn (3 cycles). One assembly block with the
+ * accumulator's setup, so that C keeps nothing in registers across it.
  */
-#define TX_HW_PAIR "mov.b @%[w]+, %[t]\n\tmov.b @%[w]+, %[u]\n\tadd @%[x]+, %[u]\n\tmov %[u], 6(%[b])\n\t" \
+#define TX_HW_PAIR "mov.b @%[w]+, %[t]\n\tmov.b @%[w]+, %[v]\n\tadd @%[x]+, %[v]\n\tmov %[v], 6(%[b])\n\t" \
                    "add @%[x]+, %[t]\n\tmov %[t], 8(%[b])\n\t"
 
-static inline void tx_hw_mac_pairs(tx_hw_acc *a, const int16_t *y, const int8_t *u, uint16_t pairs)
+/* TX_SMALL_CODE (the generated Makefile sets it with -Oz, when only the smallest code fits the
+ * FRAM below 64 KB): one pair a loop turn, 19 cycles a pair (9.5 a MAC) in 140 fewer bytes. */
+#if defined(TX_SMALL_CODE)
+#define TX_HW_PAIR_LOOPS(pairs, turns, rest) (turns) = (pairs); (rest) = 0u
+#define TX_HW_PAIRS_TURN TX_HW_PAIR
+#define TX_HW_PAIRS_REST ""
+#else
+#define TX_HW_PAIR_LOOPS(pairs, turns, rest) (turns) = (uint16_t)((pairs) >> 3); (rest) = (uint16_t)((pairs) & 7u)
+#define TX_HW_PAIRS_TURN TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR
+#define TX_HW_PAIRS_REST "tst %[r]\n\tjz 4f\n" "3:\n\t" TX_HW_PAIR "dec %[r]\n\tjnz 3b\n"
+#endif
+
+static inline int32_t tx_hw_dot_pairs(int32_t start, const int16_t *y, const int8_t *u, uint16_t n)
 {
-    uint16_t turns = (uint16_t)(pairs >> 3);
-    uint16_t rest = (uint16_t)(pairs & 7u);
-    uint16_t t, v;
-    (void)a;
+    uint16_t lo = (uint16_t)(uint32_t)start;
+    uint16_t hi = (uint16_t)((uint32_t)start >> 16);
+    uint16_t turns, rest;
+    uint16_t sr, t, v;
+    TX_HW_PAIR_LOOPS((uint16_t)(n >> 1), turns, rest);
     __asm__ volatile(
+        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
+        "mov %[lo], 10(%[b])\n\tmov %[hi], 12(%[b])\n\t"
         "tst %[q]\n\tjz 2f\n"
         "1:\n\t"
-        TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR TX_HW_PAIR
+        TX_HW_PAIRS_TURN
         "dec %[q]\n\tjnz 1b\n"
         "2:\n\t"
-        "tst %[r]\n\tjz 4f\n"
-        "3:\n\t"
-        TX_HW_PAIR
-        "dec %[r]\n\tjnz 3b\n"
-        "4:"
-        : [x] "+r"(y), [w] "+r"(u), [q] "+r"(turns), [r] "+r"(rest), [t] "=&r"(t), [u] "=&r"(v)
-        : [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
+        TX_HW_PAIRS_REST
+        "4:\n\t"
+        "bit #1, %[n]\n\tjz 5f\n\t"
+        "mov @%[x]+, %[t]\n\tadd #128, %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov.b @%[w]+, %[t]\n\tadd #-128, %[t]\n\tmov %[t], 8(%[b])\n"
+        "5:\n\t"
+        "mov 10(%[b]), %[lo]\n\tmov 12(%[b]), %[hi]\n\t"
+        "bit #8, %[sr]\n\tjz 6f\n\tnop\n\teint\n\tnop\n"
+        "6:"
+        : [x] "+r"(y), [w] "+r"(u), [q] "+r"(turns), [r] "+r"(rest), [lo] "+r"(lo), [hi] "+r"(hi),
+          [t] "=&r"(t), [v] "=&r"(v), [sr] "=&r"(sr)
+        : [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE)), [n] "r"(n)
         : "memory");
-}
-
-/* accumulator += (y + 128) * (u - 128) = X * w: an odd row's last term. */
-static inline void tx_hw_mac_tail(tx_hw_acc *a, int16_t y, int8_t u)
-{
-    (void)a;
-    TX_HW_REG(0x06u) = (uint16_t)(int16_t)(y + 128);
-    TX_HW_OP2 = (uint16_t)(int16_t)((int16_t)(uint8_t)u - 128);
+    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
 }
 
 /*
  * dst[i] = x[i] + offset - 128 for i < n, and returns sum_k X_2k X_2k+1 (X = x + offset, k <
- * n / 2) modulo 2^32, multiplied on MACS while the values are in a register: 13 cycles a value.
- * Uses the accumulator: call it outside tx_hw_acc_begin/_end.
+ * n / 2) modulo 2^32, multiplied on MACS while the values are in a register (interrupts
+ * disabled meanwhile): 13 cycles a value. Uses the accumulator: not between tx_hw_acc_begin and
+ * _end.
  */
 static inline int32_t tx_hw_widen_pairs_s8(const int8_t *x, uint16_t n, int16_t offset, int16_t *dst)
 {
-    tx_hw_acc a;
-    uint16_t pairs = (uint16_t)(n >> 1);
     const int16_t minus128 = -128;
-    uint16_t t;
-    int32_t sum;
-    tx_hw_acc_begin(&a, INT32_C(0));
+    uint16_t pairs = (uint16_t)(n >> 1);
+    uint16_t sr, t, lo, hi;
     __asm__ volatile(
-        "tst %[n]\n\tjz 2f\n"
+        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
+        "mov #0, 10(%[b])\n\tmov #0, 12(%[b])\n\t"
+        "tst %[q]\n\tjz 2f\n"
         "1:\n\t"
         "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 6(%[b])\n\t"
         "add %[m], %[t]\n\tmov %[t], 0(%[d])\n\t"
         "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tmov %[t], 8(%[b])\n\t"
         "add %[m], %[t]\n\tmov %[t], 2(%[d])\n\t"
-        "add #4, %[d]\n\tdec %[n]\n\tjnz 1b\n"
-        "2:"
-        : [x] "+r"(x), [n] "+r"(pairs), [d] "+r"(dst), [t] "=&r"(t)
-        : [off] "r"(offset), [m] "r"(minus128), [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
+        "add #4, %[d]\n\tdec %[q]\n\tjnz 1b\n"
+        "2:\n\t"
+        "bit #1, %[n]\n\tjz 3f\n\t"
+        "mov.b @%[x]+, %[t]\n\tsxt %[t]\n\tadd %[off], %[t]\n\tadd %[m], %[t]\n\tmov %[t], 0(%[d])\n"
+        "3:\n\t"
+        "mov 10(%[b]), %[lo]\n\tmov 12(%[b]), %[hi]\n\t"
+        "bit #8, %[sr]\n\tjz 4f\n\tnop\n\teint\n\tnop\n"
+        "4:"
+        : [x] "+r"(x), [q] "+r"(pairs), [d] "+r"(dst), [t] "=&r"(t), [lo] "=&r"(lo), [hi] "=&r"(hi),
+          [sr] "=&r"(sr)
+        : [off] "r"(offset), [m] "r"(minus128), [n] "r"(n), [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
         : "memory");
-    sum = tx_hw_acc_end(&a);
-    if ((n & 1u) != 0u) {
-        *dst = (int16_t)(*x + offset - 128);
-    }
-    return sum;
+    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
 }
 
 /* The 64-bit product of two unsigned 32-bit numbers, from four unsigned 16x16 products; the
@@ -353,20 +372,19 @@ static inline void tx_hw_widen_s8(const int8_t *x, uint16_t n, int16_t offset, i
     }
 }
 
-static inline void tx_hw_mac_pairs(tx_hw_acc *a, const int16_t *y, const int8_t *u, uint16_t pairs)
+static inline int32_t tx_hw_dot_pairs(int32_t start, const int16_t *y, const int8_t *u, uint16_t n)
 {
-    for (; pairs != 0u; pairs--) {
-        const int32_t f0 = (int32_t)y[0] + (int32_t)(uint8_t)u[1];
-        const int32_t f1 = (int32_t)y[1] + (int32_t)(uint8_t)u[0];
-        a->acc = tx_add_wrap_s32(a->acc, f0 * f1);
-        y += 2;
-        u += 2;
+    int32_t acc = start;
+    uint16_t i;
+    for (i = 0u; i + 1u < n; i = (uint16_t)(i + 2u)) {
+        const int32_t f0 = (int32_t)y[i] + (int32_t)(uint8_t)u[i + 1u];
+        const int32_t f1 = (int32_t)y[i + 1u] + (int32_t)(uint8_t)u[i];
+        acc = tx_add_wrap_s32(acc, f0 * f1);
     }
-}
-
-static inline void tx_hw_mac_tail(tx_hw_acc *a, int16_t y, int8_t u)
-{
-    a->acc = tx_add_wrap_s32(a->acc, ((int32_t)y + 128) * ((int32_t)(uint8_t)u - 128));
+    if ((n & 1u) != 0u) {
+        acc = tx_add_wrap_s32(acc, ((int32_t)y[n - 1u] + 128) * ((int32_t)(uint8_t)u[n - 1u] - 128));
+    }
+    return acc;
 }
 
 static inline int32_t tx_hw_widen_pairs_s8(const int8_t *x, uint16_t n, int16_t offset, int16_t *dst)

@@ -50,9 +50,6 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
     tx_hw_requant q;
 
     tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
-    if (one_chunk) {
-        input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row, in_features, offset, wide);
-    }
     for (o0 = 0u; o0 < out_features; o0 = (uint16_t)(o0 + TX_HW_FC_BLOCK)) {
         const uint16_t left = (uint16_t)(out_features - o0);
         const uint16_t block = left < TX_HW_FC_BLOCK ? left : TX_HW_FC_BLOCK;
@@ -65,19 +62,12 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
         for (c0 = 0u; c0 < in_features; c0 = (uint16_t)(c0 + TX_HW_FC_ROW)) {
             const uint16_t rest = (uint16_t)(in_features - c0);
             const uint16_t len = rest < TX_HW_FC_ROW ? rest : TX_HW_FC_ROW;
-            const uint16_t pairs = (uint16_t)(len >> 1);
             const int8_t *w = chunk_w;
-            if (!one_chunk) {
+            if (!one_chunk || o0 == 0u) { /* a row of one chunk is widened once */
                 input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
             for (k = 0u; k < block; k++) {
-                tx_hw_acc a;
-                tx_hw_acc_begin(&a, tx_wrap_s32((uint32_t)partial[k] - input_pairs));
-                tx_hw_mac_pairs(&a, wide, w, pairs);
-                if ((len & 1u) != 0u) {
-                    tx_hw_mac_tail(&a, wide[len - 1u], w[len - 1u]);
-                }
-                partial[k] = tx_hw_acc_end(&a);
+                partial[k] = tx_hw_dot_pairs(tx_wrap_s32((uint32_t)partial[k] - input_pairs), wide, w, len);
                 w += in_features;
             }
             chunk_w += len;
