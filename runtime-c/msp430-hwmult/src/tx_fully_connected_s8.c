@@ -17,9 +17,15 @@
 #include "tx_fully_connected_s8_body.h"
 #include "tx_msp430_hwmult.h"
 
-/* Stack: 256 bytes of int16 inputs and 64 of partial sums (the FR5969's whole reserve is 768,
- * qemu/msp430fr5969). Even, so that a chunk never splits a pair (2k, 2k + 1) of the row. */
+/* Stack: int16 inputs and 64 bytes of partial sums. 256 bytes of inputs on the FR5969, whose
+ * whole reserve is 768 (qemu/msp430fr5969), 512 on the FR5994 (1 KB reserved), where rows of up
+ * to 256 inputs are widened once for all outputs. Even, so that a chunk never splits a pair
+ * (2k, 2k + 1) of the row. */
+#if defined(__MSP430FR5969__)
 #define TX_HW_FC_ROW 128
+#else
+#define TX_HW_FC_ROW 256
+#endif
 #define TX_HW_FC_BLOCK 16
 
 int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_shape4 *out_shape)
@@ -42,7 +48,7 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
                         uint16_t out_features, int8_t *out)
 {
     int16_t wide[TX_HW_FC_ROW];
-    int32_t partial[TX_HW_FC_BLOCK];
+    uint32_t partial[TX_HW_FC_BLOCK];
     const int16_t offset = (int16_t)p->input_offset;
     const int one_chunk = in_features <= TX_HW_FC_ROW;
     uint32_t input_pairs = 0u;
@@ -56,24 +62,27 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
         const int8_t *chunk_w = weights; /* output o0's weights at the chunk's first input */
         uint16_t c0;
         uint16_t k;
-        for (k = 0u; k < block; k++) {
-            partial[k] = bias != 0 ? bias[o0 + k] : INT32_C(0);
-        }
         for (c0 = 0u; c0 < in_features; c0 = (uint16_t)(c0 + TX_HW_FC_ROW)) {
             const uint16_t rest = (uint16_t)(in_features - c0);
             const uint16_t len = rest < TX_HW_FC_ROW ? rest : TX_HW_FC_ROW;
+            const int last = len == rest;
             const int8_t *w = chunk_w;
             if (!one_chunk || o0 == 0u) { /* a row of one chunk is widened once */
                 input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
+            /* the first chunk starts from the bias, the last requantizes: a one-chunk row keeps
+             * no partial sums */
             for (k = 0u; k < block; k++) {
-                partial[k] = tx_hw_dot_pairs(tx_wrap_s32((uint32_t)partial[k] - input_pairs), wide, w, len);
+                const uint32_t start = c0 != 0u ? partial[k] : bias != 0 ? (uint32_t)bias[o0 + k] : 0u;
+                const int32_t acc = tx_hw_dot_pairs(tx_wrap_s32(start - input_pairs), wide, w, len);
+                if (last) {
+                    out[o0 + k] = tx_hw_requantize_s8(&q, acc);
+                } else {
+                    partial[k] = (uint32_t)acc;
+                }
                 w += in_features;
             }
             chunk_w += len;
-        }
-        for (k = 0u; k < block; k++) {
-            out[o0 + k] = tx_hw_requantize_s8(&q, partial[k]);
         }
         weights += (uint16_t)(block * in_features); /* < 64 KB: the weights are in it */
     }
