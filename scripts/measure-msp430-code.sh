@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rewrites the MSP430 code sizes the fit check adds up (dev.tenax.target.Msp430CodeSize): the bytes
 # of code and constants (.text + .rodata) of each runtime source as the generated Makefile compiles
-# it (clang-19 at -Os, and at -Oz, which the compiler picks when -Os does not fit; the
+# it (clang-19 at -Os, and at -Oz with TX_SMALL_CODE, which the compiler picks when -Os does not fit; the
 # hardware-multiplier variant where there is one). Run it after changing a
 # kernel; Msp430CodeSizeTest fails while the table is stale.
 set -euo pipefail
@@ -23,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
     fi
     for opt in Os Oz; do
       clang-19 --target=msp430 -mhwmult=none -D__MSP430FR5994__ -std=c99 -ffreestanding -ffp-contract=off \
-        -ffunction-sections -fdata-sections -I"$root/runtime-c/include" -DTX_MSP430_HWMULT_BASE=0x0130 -$opt \
+        -ffunction-sections -fdata-sections -I"$root/runtime-c/include" -DTX_MSP430_HWMULT_BASE=0x0130 -$opt $([ "$opt" = Oz ] && echo -DTX_SMALL_CODE) \
         -c -o "$tmp/$name.o" "$src"
       bytes="$(llvm-size-19 -A "$tmp/$name.o" | awk '$1 ~ /^\.(text|rodata)/ {s += $2} END {print s + 0}')"
       echo "$name@$opt=$bytes"

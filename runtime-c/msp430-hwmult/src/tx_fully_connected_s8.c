@@ -1,12 +1,15 @@
 /*
- * MSP430 hardware-multiplier variant of tx_fully_connected_s8 (same name, signature and bits as
- * runtime-c/src/tx_fully_connected_s8.c). Each output is one dot product on MACS with the bias
- * preloaded into the accumulator (tx_msp430_hwmult.h says why that is bit-exact), then the
- * 16x16-product requantization. The row is first widened, with the input offset added, into an
- * int16 copy on the stack that the outputs reuse (12 cycles a term instead of 15), in chunks of
- * TX_HW_FC_ROW inputs when it is longer (row_outputs). Input offsets beyond +-32000, where
- * x + offset would overflow 16 bits, are rejected (TX_ERR_ARGUMENT) rather than linking the
- * reference loops in: the compiler's are in [-127, 128], and FRAM below 64 KB decides which
+ * MSP430 hardware-multiplier variant of tx_fully_connected_s8 (same name and signature as
+ * runtime-c/src/tx_fully_connected_s8.c; same bits for the operands in Winograd's format, which
+ * the compiler writes for this kernel: tx_msp430_hwmult.h and dev.tenax.codegen.Msp430FcOperands).
+ * The weights come as w XOR 0x80 and the bias with the sum of each row's weight pairs taken off,
+ * so a dot product needs one multiplication per two MACs (8 cycles a MAC instead of 12). Each
+ * output is one dot product on MACS with the bias, less the input pairs' sum, preloaded into the
+ * accumulator, then the 16x16-product requantization. The row is first widened, with the input
+ * offset added and 128 taken off, into an int16 copy on the stack that the outputs reuse, in
+ * chunks of TX_HW_FC_ROW inputs when it is longer (row_outputs). Input offsets beyond +-32000,
+ * where the factors would overflow 16 bits, are rejected (TX_ERR_ARGUMENT) rather than linking
+ * the reference loops in: the compiler's are in [-127, 128], and FRAM below 64 KB decides which
  * models fit.
  */
 #include "tx_fully_connected_s8.h"
@@ -14,9 +17,15 @@
 #include "tx_fully_connected_s8_body.h"
 #include "tx_msp430_hwmult.h"
 
-/* Stack: 256 bytes of int16 inputs and 64 of partial sums (the FR5969's whole reserve is 768,
- * qemu/msp430fr5969). */
+/* Stack: int16 inputs and 64 bytes of partial sums. 256 bytes of inputs on the FR5969, whose
+ * whole reserve is 768 (qemu/msp430fr5969), 512 on the FR5994 (1 KB reserved), where rows of up
+ * to 256 inputs are widened once for all outputs. Even, so that a chunk never splits a pair
+ * (2k, 2k + 1) of the row. */
+#if defined(__MSP430FR5969__)
 #define TX_HW_FC_ROW 128
+#else
+#define TX_HW_FC_ROW 256
+#endif
 #define TX_HW_FC_BLOCK 16
 
 int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_shape4 *out_shape)
@@ -28,53 +37,52 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
 
 /*
  * Outputs of one batch row: out[o] for o < out_features. Rows longer than TX_HW_FC_ROW go in
- * chunks of that many inputs, each widened once for a block of TX_HW_FC_BLOCK outputs whose
- * partial sums wait on the stack between chunks: reloading a partial sum into the accumulator
- * costs ~20 cycles a chunk, against 3 cycles a term for multiplying int8 inputs in place.
- * Resuming from a partial sum is exact, as MACS and the reference both add modulo 2^32.
+ * chunks of that many inputs, each widened once (with its input pairs' sum) for a block of
+ * TX_HW_FC_BLOCK outputs whose partial sums wait on the stack between chunks: reloading a partial
+ * sum into the accumulator costs ~20 cycles a chunk, against 3 cycles a term for multiplying
+ * int8 inputs in place. Resuming from a partial sum is exact, as MACS and the reference both add
+ * modulo 2^32.
  */
 static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row,
                         const int8_t *weights, const int32_t *bias, uint16_t in_features,
                         uint16_t out_features, int8_t *out)
 {
     int16_t wide[TX_HW_FC_ROW];
-    int32_t partial[TX_HW_FC_BLOCK];
+    uint32_t partial[TX_HW_FC_BLOCK];
     const int16_t offset = (int16_t)p->input_offset;
     const int one_chunk = in_features <= TX_HW_FC_ROW;
+    uint32_t input_pairs = 0u;
     uint16_t o0;
     tx_hw_requant q;
 
     tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
-    if (one_chunk) {
-        tx_hw_widen_s8(row, in_features, offset, wide);
-    }
     for (o0 = 0u; o0 < out_features; o0 = (uint16_t)(o0 + TX_HW_FC_BLOCK)) {
         const uint16_t left = (uint16_t)(out_features - o0);
         const uint16_t block = left < TX_HW_FC_BLOCK ? left : TX_HW_FC_BLOCK;
         const int8_t *chunk_w = weights; /* output o0's weights at the chunk's first input */
         uint16_t c0;
         uint16_t k;
-        for (k = 0u; k < block; k++) {
-            partial[k] = bias != 0 ? bias[o0 + k] : INT32_C(0);
-        }
         for (c0 = 0u; c0 < in_features; c0 = (uint16_t)(c0 + TX_HW_FC_ROW)) {
             const uint16_t rest = (uint16_t)(in_features - c0);
             const uint16_t len = rest < TX_HW_FC_ROW ? rest : TX_HW_FC_ROW;
+            const int last = len == rest;
             const int8_t *w = chunk_w;
-            if (!one_chunk) {
-                tx_hw_widen_s8(row + c0, len, offset, wide);
+            if (!one_chunk || o0 == 0u) { /* a row of one chunk is widened once */
+                input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
+            /* the first chunk starts from the bias, the last requantizes: a one-chunk row keeps
+             * no partial sums */
             for (k = 0u; k < block; k++) {
-                tx_hw_acc a;
-                tx_hw_acc_begin(&a, partial[k]);
-                tx_hw_mac_s16(&a, wide, w, len);
-                partial[k] = tx_hw_acc_end(&a);
+                const uint32_t start = c0 != 0u ? partial[k] : bias != 0 ? (uint32_t)bias[o0 + k] : 0u;
+                const int32_t acc = tx_hw_dot_pairs(tx_wrap_s32(start - input_pairs), wide, w, len);
+                if (last) {
+                    out[o0 + k] = tx_hw_requantize_s8(&q, acc);
+                } else {
+                    partial[k] = (uint32_t)acc;
+                }
                 w += in_features;
             }
             chunk_w += len;
-        }
-        for (k = 0u; k < block; k++) {
-            out[o0 + k] = tx_hw_requantize_s8(&q, partial[k]);
         }
         weights += (uint16_t)(block * in_features); /* < 64 KB: the weights are in it */
     }

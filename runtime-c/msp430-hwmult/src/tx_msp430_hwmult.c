@@ -1,6 +1,8 @@
 /* The out-of-line parts of tx_msp430_hwmult.h shared by the hardware-multiplier kernels. */
 #include "tx_msp430_hwmult.h"
 
+#include <stddef.h>
+
 /*
  * 32-bit shifts by k in [0, 31]. A variable shift in C is a call to a helper that loops one bit
  * a turn (and clang folds chains of constant shifts back into one), which made a
@@ -51,25 +53,8 @@ static uint32_t shl32(uint32_t x, uint16_t k)
 }
 #endif
 
-/* floor(x / 2^k) for k in [0, 31]: 16 bits by a word move, the rest one bit a turn (rra keeps
- * the sign), 5 cycles a bit on the MSP430. */
-#if defined(__MSP430__)
-static int32_t asr32(int32_t x, uint16_t k)
-{
-    uint16_t lo = (uint16_t)(uint32_t)x;
-    uint16_t hi = (uint16_t)((uint32_t)x >> 16);
-    if (k >= 16u) {
-        lo = hi;
-        hi = (hi & 0x8000u) != 0u ? 0xFFFFu : 0u;
-        k = (uint16_t)(k - 16u);
-    }
-    if (k != 0u) {
-        __asm__("1:\n\trra %[hi]\n\trrc %[lo]\n\tdec %[k]\n\tjnz 1b"
-                : [hi] "+r"(hi), [lo] "+r"(lo), [k] "+r"(k));
-    }
-    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
-}
-#else
+/* floor(x / 2^k) for k in [0, 31] (the portable twin of requantize_high's shift). */
+#if !defined(__MSP430__)
 static int32_t asr32(int32_t x, uint16_t k)
 {
     return tx_asr_s32(x, (int32_t)k);
@@ -82,34 +67,10 @@ static int32_t asr32(int32_t x, uint16_t k)
  * with MAC from the preloaded floor(a0 * b0 / 2^16) (the first MAC cannot pass 2^32, so SUMEXT
  * after the second is X's bit 32), then a1 * b1 on top of floor(X / 2^16) preloaded: 17
  * instructions, against ~70 for the full 64-bit product and its carries in C. What the
- * requantization's usual path (shift < -1) needs.
+ * requantization's usual path (shift < -1) needs: on the MSP430 those steps are the start of
+ * requantize_high's assembly, here the portable twin.
  */
-#if defined(__MSP430__)
-static uint32_t mul_high_u32(uint32_t a, uint32_t b)
-{
-    const uint16_t a0 = (uint16_t)a, a1 = (uint16_t)(a >> 16);
-    const uint16_t b0 = (uint16_t)b, b1 = (uint16_t)(b >> 16);
-    uint16_t lo;
-    uint16_t hi;
-    const uint16_t sr = tx_hw_irq_save();
-    __asm__ volatile(
-        "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"   /* MPY a0 * b0 */
-        "mov 12(%[base]), %[lo]\n\t"
-        "mov %[lo], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */
-        "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */
-        "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
-        "mov 12(%[base]), %[lo]\n\tmov 14(%[base]), %[hi]\n\t"
-        "mov %[lo], 10(%[base])\n\tmov %[hi], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */
-        "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */
-        "mov 10(%[base]), %[lo]\n\tmov 12(%[base]), %[hi]"
-        : [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a0] "r"(a0), [a1] "r"(a1), [b0] "r"(b0), [b1] "r"(b1),
-          [base] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
-        : "memory");
-    tx_hw_irq_restore(sr);
-    return ((uint32_t)hi << 16) | lo;
-}
-#else
+#if !defined(__MSP430__)
 static uint32_t mul_high_u32(uint32_t a, uint32_t b)
 {
     return (uint32_t)(((uint64_t)a * b) >> 32);
@@ -142,6 +103,75 @@ void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int3
     q->act_min = (int16_t)act_min;
     q->act_max = (int16_t)act_max;
 }
+
+/*
+ * The requantization's usual path (n > 32, see below) for q's channel: the clamp of
+ * floor((floor(hi / 2^j) + 1) / 2) + zero_point, hi = floor(acc * m / 2^32) (mul_high_u32's
+ * steps, less m for acc < 0). On the MSP430 one assembly block (~150 cycles with the call,
+ * against ~350 in C, whose 32-bit shifts, clamp and argument moves cost more than the
+ * products): the shift j goes 16 bits by a word move and the rest a bit a turn, then the
+ * rounding, the zero point and the clamp of clamp_s8 (an int32 beyond int16 becomes the int16
+ * bound of its sign, beyond every int8 bound on that side). The cursor's fields are read at
+ * fixed offsets, checked below.
+ */
+#if defined(__MSP430__)
+typedef char tx_hw_requant_layout_check[(offsetof(tx_hw_requant, zero_point) == 4u
+                                         && offsetof(tx_hw_requant, act_min) == 8u
+                                         && offsetof(tx_hw_requant, act_max) == 10u) ? 1 : -1];
+
+static int8_t requantize_high(const tx_hw_requant *q, int32_t acc, uint32_t m, uint16_t j)
+{
+    uint16_t a0 = (uint16_t)(uint32_t)acc, a1 = (uint16_t)((uint32_t)acc >> 16);
+    uint16_t b0 = (uint16_t)m, b1 = (uint16_t)(m >> 16);
+    uint16_t lo, hi, sr;
+    __asm__ volatile(
+        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
+        "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MPY a0 * b0 */
+        "mov 12(%[base]), %[lo]\n\t"
+        "mov %[lo], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */
+        "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */
+        "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
+        "mov 12(%[base]), %[lo]\n\tmov 14(%[base]), %[hi]\n\t"
+        "mov %[lo], 10(%[base])\n\tmov %[hi], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */
+        "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */
+        "mov 10(%[base]), %[lo]\n\tmov 12(%[base]), %[hi]\n\t"
+        "bit #8, %[sr]\n\tjz 1f\n\tnop\n\teint\n\tnop\n"
+        "1:\n\t"
+        "tst %[a1]\n\tjge 2f\n\t"                                /* acc < 0: less m */
+        "sub %[b0], %[lo]\n\tsubc %[b1], %[hi]\n"
+        "2:\n\t"
+        "cmp #16, %[j]\n\tjlo 3f\n\t"                            /* j >= 16: a word move */
+        "mov %[hi], %[lo]\n\trla %[hi]\n\tsubc %[hi], %[hi]\n\tinv %[hi]\n\t"
+        "sub #16, %[j]\n"
+        "3:\n\t"
+        "tst %[j]\n\tjz 5f\n"
+        "4:\n\t"
+        "rra %[hi]\n\trrc %[lo]\n\tdec %[j]\n\tjnz 4b\n"
+        "5:\n\t"
+        "add #1, %[lo]\n\taddc #0, %[hi]\n\trra %[hi]\n\trrc %[lo]\n\t"  /* rounding */
+        "add 4(%[q]), %[lo]\n\taddc 6(%[q]), %[hi]\n\t"         /* zero point */
+        "mov %[lo], %[b0]\n\trla %[b0]\n\tsubc %[b0], %[b0]\n\tinv %[b0]\n\t" /* lo's sign, 0 or -1 */
+        "cmp %[b0], %[hi]\n\tjeq 6f\n\t"                         /* beyond int16: */
+        "mov #0x7FFF, %[lo]\n\ttst %[hi]\n\tjge 6f\n\tmov #0x8000, %[lo]\n"
+        "6:\n\t"
+        "cmp 8(%[q]), %[lo]\n\tjge 7f\n\tmov 8(%[q]), %[lo]\n"
+        "7:\n\t"
+        "cmp %[lo], 10(%[q])\n\tjge 8f\n\tmov 10(%[q]), %[lo]\n"
+        "8:"
+        : [lo] "=&r"(lo), [hi] "=&r"(hi), [sr] "=&r"(sr), [a0] "+r"(a0), [a1] "+r"(a1), [b0] "+r"(b0),
+          [b1] "+r"(b1), [j] "+r"(j)
+        : [base] "r"((uint16_t)(TX_MSP430_HWMULT_BASE)), [q] "r"(q)
+        : "memory");
+    return (int8_t)(int16_t)lo;
+}
+#else
+static int8_t requantize_high(const tx_hw_requant *q, int32_t acc, uint32_t m, uint16_t j)
+{
+    const uint32_t hi = mul_high_u32((uint32_t)acc, m) - (acc < 0 ? m : UINT32_C(0));
+    const int32_t t = asr32(asr32(tx_wrap_s32(hi), j) + INT32_C(1), 1u);
+    return clamp_s8(q, (uint32_t)t + q->zero_point);
+}
+#endif
 
 /*
  * tx_requantize_s8 without 64-bit arithmetic: the same bits for every acc, multiplier in
@@ -181,9 +211,7 @@ int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc)
     uint32_t lo;
     int32_t t;
     if (n > 32u) {
-        hi = mul_high_u32((uint32_t)acc, m) - (acc < 0 ? m : UINT32_C(0));
-        t = asr32(asr32(tx_wrap_s32(hi), (uint16_t)(n - 33u)) + INT32_C(1), 1u);
-        return clamp_s8(q, (uint32_t)t + q->zero_point);
+        return requantize_high(q, acc, m, (uint16_t)(n - 33u));
     }
     tx_hw_mul_u32((uint32_t)acc, m, &hi, &lo);
     if (acc < 0) {

@@ -23,6 +23,7 @@ public final class ProjectBuilder {
   private final Program program;
   private final MemoryPlan plan;
   private final EmitOptions options;
+  private final dev.tenax.target.Target target;
   private final List<ConstView> constants = new ArrayList<>();
   private final ConstPool pool;
   private final Map<String, String> constantNames = new HashMap<>();
@@ -33,6 +34,7 @@ public final class ProjectBuilder {
     this.program = program;
     this.plan = plan;
     this.options = options;
+    this.target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
     this.pool = new ConstPool(options.name());
   }
 
@@ -58,7 +60,7 @@ public final class ProjectBuilder {
     for (String k : kernels) {
       includes.add(k + ".h");
     }
-    dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    dev.tenax.target.Target t = target;
     List<String> sources = new ArrayList<>(RuntimeSources.forTarget(kernels, t));
     if (options.intermittent()) {
       includes.add("tx_progress.h");
@@ -160,7 +162,8 @@ public final class ProjectBuilder {
     List<String> args = new ArrayList<>();
     int shapeCount = 0;
     int inputCount = 0;
-    for (CArg a : s.args()) {
+    // the operands in the format the target's kernel reads (the step's own are the specification)
+    for (CArg a : Msp430FcOperands.args(s, target)) {
       if (a instanceof CArg.Struct st) {
         List<FieldView> fields = new ArrayList<>();
         for (CArg.Field f : st.fields()) {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +30,8 @@ final class KernelCrossCheck {
 
   private final List<String> cases = new ArrayList<>();
   private final List<String> expected = new ArrayList<>();
+  /** For a variant that reads its operands in its own format: each case's input line in that format. */
+  private final Map<String, List<String>> variantCases = new HashMap<>();
 
   /** One case: its input line and the Java outputs. */
   void add(Line input, byte[] javaOutput) {
@@ -50,6 +54,24 @@ final class KernelCrossCheck {
   void add(Line input, long[] javaOutput) {
     cases.add(input.toString());
     expected.add(new Line().add(0).add(javaOutput).toString());
+  }
+
+  /**
+   * One case whose operands {@code variant} (a folder of {@link #VARIANTS}) reads in another
+   * format, {@code variantInput}, for the same outputs; {@code javaOutput} null for a case Java
+   * rejects. Every case of this check must then give the variant's line.
+   */
+  void add(Line input, String variant, Line variantInput, byte[] javaOutput) {
+    if (javaOutput == null) {
+      addError(input);
+    } else {
+      add(input, javaOutput);
+    }
+    List<String> lines = variantCases.computeIfAbsent(variant, v -> new ArrayList<>());
+    lines.add(variantInput.toString());
+    if (lines.size() != cases.size()) {
+      throw new IllegalStateException(variant + ": every case needs its line in the variant's format");
+    }
   }
 
   /** The number of cases added so far. */
@@ -77,7 +99,13 @@ final class KernelCrossCheck {
     checkSource(dir, input, kernel, "src", "");
     for (String variant : VARIANTS) {
       if (Files.exists(SharedData.repoRoot().resolve("runtime-c/" + variant + "/tx_" + kernel + ".c"))) {
-        checkSource(dir, input, kernel, variant, "-" + variant.replace('/', '-'));
+        String tag = "-" + variant.replace('/', '-');
+        Path variantInput = input;
+        if (variantCases.containsKey(variant)) {
+          variantInput = dir.resolve(kernel + tag + ".txt");
+          Files.write(variantInput, variantCases.get(variant), StandardCharsets.US_ASCII);
+        }
+        checkSource(dir, variantInput, kernel, variant, tag);
       }
     }
   }

@@ -22,6 +22,11 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
     return "tx_fully_connected_s8";
   }
 
+  /** Inputs a row, the length of each row of the weights. */
+  public int inFeatures() {
+    return in.elements() / rows;
+  }
+
   private int[] inShape() {
     return new int[] {rows, 1, 1, in.elements() / rows};
   }
@@ -37,6 +42,15 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
 
   @Override
   public List<CArg> args() {
+    return args(weights, bias);
+  }
+
+  /**
+   * The call with other operands in place of the weights and bias: a target whose kernel reads
+   * them in another format (dev.tenax.codegen.Msp430FcOperands) passes them converted, while
+   * {@link #execute} keeps the plain ones as the specification.
+   */
+  public List<CArg> args(byte[] weightOperands, int[] biasOperands) {
     FullyConnectedS8.Params p = params;
     return List.of(
         new CArg.Struct("tx_fully_connected_s8_params", CallArgs.concat(
@@ -45,7 +59,7 @@ public record FullyConnectedS8Step(String node, FullyConnectedS8.Params params, 
                 new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
             CallArgs.requant(p.multipliers(), p.shifts()))),
         new CArg.Shape(inShape()), new CArg.Data(in, false),
-        new CArg.Const(ConstArray.int8("weights", weights)), CallArgs.bias(bias),
+        new CArg.Const(ConstArray.int8("weights", weightOperands)), CallArgs.bias(biasOperands),
         new CArg.Shape(outShape()), new CArg.Data(out, true));
   }
 
