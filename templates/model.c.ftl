@@ -68,16 +68,18 @@ static const ${site.rowType} ${site.table}[${site.rows?size}] = {
 </#list>
 
 /* Per step: its call site, its parts when split in halves and in quarters (0: it does not split
- * that far), and its first row in the site's table. */
+ * that far), 1 when it is the last call of its group (the progress is committed after it), and
+ * its first row in the site's table. */
 typedef struct {
     ${model.calls.siteType} site;
     uint8_t parts[2];
+    uint8_t last;
     ${model.calls.rowType} row;
 } ${model.name}_step_calls;
 
 static const ${model.name}_step_calls ${model.name}_steps[${model.steps?size}] = {
 <#list model.calls.steps as s>
-    {${s.site}u, {${s.halves}u, ${s.quarters}u}, ${s.row}u}<#sep>,</#sep> /* step ${s.index}: ${s.node} */
+    {${s.site}u, {${s.halves}u, ${s.quarters}u}, ${s.endsGroup?then("1u", "0u")}, ${s.row}u}<#sep>,</#sep> /* step ${s.index}: ${s.node} */
 </#list>
 };
 
@@ -158,12 +160,21 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 /* Progress left by another build (model, compiler, target or tiling) is not resumed. */
 #define ${model.upperName}_FINGERPRINT ${model.fingerprint}
 
-/* Boots in a row from the same commit after which the call in flight is split further. */
+/* Boots in a row from the same commit after which the work in flight is split further. */
 #define ${model.upperName}_SPLIT_AFTER_BOOTS 3u
 
 /* The caller allocates ${model.upperName}_PROGRESS_SIZE bytes: check that it is the store's size. */
 typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${model.upperName}_PROGRESS_SIZE ? 1 : -1];
 
+/*
+ * The progress record's split field says how the work from p.step on is committed:
+ *   0: the group of calls that starts at p.step, with one commit at the group's end;
+ *   1: the call p.step alone, then each further call of its group alone (a commit after each);
+ *   2, 3: part p.tile of call p.step split in halves or quarters (a commit after each part).
+ * A failure re-runs the unit in flight from its start. A group is idempotent as a whole (no call
+ * of it overwrites what an earlier one read before the group wrote it: the compiler planned the
+ * arena so), and every call and part is idempotent alone.
+ */
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
     uint8_t *arena = (uint8_t *)arena_memory;
@@ -175,26 +186,39 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     (void)outputs;
     tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
     if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS
-        && p.split < 2u && p.step < ${model.steps?size}u && ${model.name}_steps[p.step].parts[p.split] != 0u) {
-        /* This boot starts from the same commit as the last ones: the call in flight does not finish
-         * on one charge. Run it in smaller parts from now on (each part commits). */
-        p.split = (uint16_t)(p.split + 1u);
-        p.tile = 0u;
-        tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+        && p.split < 3u && p.step < ${model.steps?size}u) {
+        /* This boot starts from the same commit as the last ones: the work in flight does not finish
+         * on one charge. Commit after each call of the group from now on, then split the call in
+         * halves, then in quarters (a group of one call goes straight to halves). */
+        uint16_t next = (uint16_t)(p.split + 1u);
+        if (next == 1u && ${model.name}_steps[p.step].last != 0u) {
+            next = 2u;
+        }
+        if (next == 1u || ${model.name}_steps[p.step].parts[next - 2u] != 0u) {
+            p.split = next;
+            p.tile = 0u;
+            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+        }
     }
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
-        /* Each tile reads only what no tile writes, so the one a power failure cut short runs again
-         * from the start with the same result. */
-        status = ${model.name}_run(inputs, outputs, arena, p.step, p.split, p.tile);
+        status = ${model.name}_run(inputs, outputs, arena, p.step, (uint16_t)(p.split >= 2u ? p.split - 1u : 0u), p.tile);
         if (status != TX_OK) {
             return (int32_t)status;
         }
         ${model.upperName}_PROFILE_STEP((int32_t)p.step);
         p.tile = (uint16_t)(p.tile + 1u);
-        if (p.split == 0u || p.tile >= ${model.name}_steps[p.step].parts[p.split - 1u]) {
+        if (p.split < 2u || p.tile >= ${model.name}_steps[p.step].parts[p.split - 2u]) {
+            /* call p.step is complete */
+            uint8_t ends_group = ${model.name}_steps[p.step].last;
             p.step = (uint16_t)(p.step + 1u);
             p.tile = 0u;
-            p.split = 0u;
+            if (ends_group != 0u) {
+                p.split = 0u;
+            } else if (p.split == 0u) {
+                continue; /* the group goes on; its progress is committed at its end */
+            } else {
+                p.split = 1u; /* the rest of a group that kept failing: a commit after each call */
+            }
         }
         p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
         tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);

@@ -80,6 +80,11 @@ final class CompileCommand implements Callable<Integer> {
       + "the capacitor, bound each tile's work in multiply-accumulates (or elements written, for calls without any).")
   Long tileWork;
 
+  @Option(names = "--commit-every-tile", description = "With --intermittent: commit progress after every tile "
+      + "instead of after each group of consecutive tiles that together fit one charge (or --tile-work): more "
+      + "commits, less work re-run after a failure.")
+  boolean commitEveryTile;
+
   @Option(names = "--power-profile", paramLabel = "FILE", description = "With --intermittent: your board's measured "
       + "power numbers (key = value lines: active_ua_per_mhz, supply_volts, boot_cycles, commit_cycles, mac_cycles, "
       + "element_cycles, float_element_cycles; each optional) instead of the target's defaults when sizing tiles to "
@@ -119,8 +124,10 @@ final class CompileCommand implements Callable<Integer> {
       err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
           + "scales are kept");
     }
-    if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null)) {
-      throw new UsageException("--tile-work, --capacitor, --voltage and --power-profile need --intermittent");
+    if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null
+        || commitEveryTile)) {
+      throw new UsageException("--tile-work, --capacitor, --voltage, --power-profile and --commit-every-tile need "
+          + "--intermittent");
     }
     if (tileWork != null && powerProfile != null) {
       throw new UsageException("--power-profile sizes tiles to the capacitor; --tile-work bounds them directly: "
@@ -136,7 +143,7 @@ final class CompileCommand implements Callable<Integer> {
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge, power);
+        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
     ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();

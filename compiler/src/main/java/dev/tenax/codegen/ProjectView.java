@@ -72,9 +72,10 @@ public record ProjectView(String name, String upperName, String version, String 
 
   /**
    * Where step {@code index}'s calls are: its site, how many halves and quarters it splits into at
-   * run time (0: not that far), and its first row (the whole call; the halves and quarters follow).
+   * run time (0: not that far), whether the progress is committed after it ({@code endsGroup}: the
+   * last call of its tile group), and its first row (the whole call; the halves and quarters follow).
    */
-  public record StepCallView(int index, String node, int site, int halves, int quarters, long row) {}
+  public record StepCallView(int index, String node, int site, int halves, int quarters, boolean endsGroup, long row) {}
 
   /** One planned tensor, for the memory map. */
   public record BufferView(String name, String kind, long offset, long bytes, String dtype,
