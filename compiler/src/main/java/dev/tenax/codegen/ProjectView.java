@@ -54,6 +54,11 @@ public record ProjectView(String name, String upperName, String version, String 
    */
   public record CallTableView(String siteType, String rowType, List<SiteView> sites, List<StepCallView> steps) {
     public static final CallTableView NONE = new CallTableView("uint8_t", "uint8_t", List.of(), List.of());
+
+    /** Progress commits of one uninterrupted inference: one per tile group. */
+    public int commits() {
+      return (int) steps.stream().filter(StepCallView::endsGroup).count();
+    }
   }
 
   /**

@@ -45,7 +45,7 @@ class IntermittentHostTest {
    * re-runs the group from its first call (or, when it keeps failing, one call at a time).
    */
   @ParameterizedTest(name = "{0}, groups of {1} MACs")
-  @CsvSource({"burn-mnist-cnn, 400000", "deepc-mnist-mlp, 100000"})
+  @CsvSource({"burn-mnist-cnn, 400000", "deepc-mnist-mlp, 60000"})
   void groupsOfSeveralCallsCutAtEveryEventGiveTheEvaluatorsBits(String folder, long tileWork, @TempDir Path dir)
       throws Exception {
     ModelCompiler.Result r = failEverywhere(folder, tileWork, dir);
