@@ -64,8 +64,9 @@ final class CompileCommand implements Callable<Integer> {
   boolean noBuild;
 
   @Option(names = "--intermittent", description = "Build for intermittent power: split the kernel calls into "
-      + "tiles that each finish on one charge of the capacitor and commit progress to NVM after each, so "
-      + "<name>_resume() continues after a power failure (see docs/intermittent.md).")
+      + "tiles that each finish on one charge of the capacitor and commit progress to NVM after each group of "
+      + "consecutive tiles that fit one charge together, so <name>_resume() continues after a power failure (see "
+      + "docs/intermittent.md).")
   boolean intermittent;
 
   @Option(names = "--capacitor", paramLabel = "C", description = "With --intermittent: the energy store, e.g. "
