@@ -44,6 +44,11 @@ final class IntermittentSummary {
     }
     if (!groups.allSingle()) {
       groupTable(sb, t.program(), groups, m);
+      long alone = dev.tenax.codegen.MemoryPlan.of(r.program()).arena().arenaBytes();
+      long grouped = r.plan().arena().arenaBytes();
+      sb.append(String.format(Locale.ROOT, "arena %d bytes with groups, %d with a commit after every tile%s%n", grouped,
+          alone, grouped > alone ? " (a group keeps what it read until its end; --commit-every-tile saves the "
+              + (grouped - alone) + " bytes)" : ""));
     }
     sb.append(String.format(Locale.ROOT, "estimated: %.0f cycles of work, %d commits of ~%d cycles (+%.1f%% on "
         + "continuous power)%n", total, groups.count(), m.commitCycles(),
