@@ -85,10 +85,11 @@ echo "Compiled with \`--intermittent --capacitor 100uF\` (or 1mF when a layer ca
 echo "100 uF), run without failures (overhead: the commits and the smaller calls, against the plain"
 echo "build above) and with \`--power-failures every:500000\` (the power fails after every 500k MCLK"
 echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz; every:5000000 for"
-echo "the 1 mF builds)."
+echo "the 1 mF builds). Tiles are packed into groups of about one charge's work that share a progress"
+echo "commit (a failure re-runs the group in flight), so the re-executed work compares with the average group."
 echo
-echo "| model | capacitor | tiles | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average tile |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | capacitor | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for m in $models; do
   q="$tmp/msp-$m.onnx"
   [ -f "$q" ] || continue
@@ -102,10 +103,11 @@ for m in $models; do
   done
   if [ -z "$cap" ]; then
     # a TX diagnostic from the fit check, or the linker's complaint when the code outgrew its budget
-    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | |"
+    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | | |"
     continue
   fi
   tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
+  groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
   plain=$(cat "$tmp/msp-cycles-$m" 2>/dev/null || echo 0)
   ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" > "$tmp/run" 2>&1 || true
   un=$(grep -m1 -o '^MCLK cycles: [0-9]*' "$tmp/run" | grep -o '[0-9]*' || echo 0)
@@ -115,14 +117,14 @@ for m in $models; do
     > "$tmp/run" 2>&1 || true
   line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
   if [ -z "$line" ]; then
-    awk -v m="$m" -v cap="$cap" -v t="$tiles" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
-      'BEGIN { printf "| %s | %s | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, t, p, u,
+    awk -v m="$m" -v cap="$cap" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
+      'BEGIN { printf "| %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, t, g, p, u,
         (p > 0 ? 100 * (u - p) / p : 0), why }'
     continue
   fi
   failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
   on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) .*/\1/')
-  awk -v m="$m" -v cap="$cap" -v t="$tiles" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
-    printf "| %s | %s | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, t, p, u,
-      (p > 0 ? 100 * (u - p) / p : 0), f, o, (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / t }'
+  awk -v m="$m" -v cap="$cap" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
+    printf "| %s | %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, t, g, p, u,
+      (p > 0 ? 100 * (u - p) / p : 0), f, o, (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / g }'
 done

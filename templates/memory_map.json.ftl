@@ -6,6 +6,9 @@
   "name": "${model.name}",
   "entry_point": "${model.name}_invoke",
   "intermittent": ${(model.fingerprint != "")?c},
+<#if model.fingerprint != "">
+  "commits_per_inference": ${model.calls.commits()?c},
+</#if>
   "arena": {"bytes": ${model.arenaBytes?c}, "alignment": ${model.arenaAlign?c}, "lower_bound": ${model.lowerBound?c}},
   "weights": {"bytes": ${model.weightBytes?c}},
   "macs": ${model.macs?c},

@@ -67,17 +67,20 @@ static const ${site.rowType} ${site.table}[${site.rows?size}] = {
 </#if>
 </#list>
 
-/* Per step: its call site, its parts when split in halves and in quarters (0: it does not split
- * that far), and its first row in the site's table. */
+/* Per step: its call site; how many parts its most split run has (0: it does not split at run
+ * time, 2: in halves only, 3 or 4: in halves and then in quarters); 1 when it is the last call of
+ * its group (the progress is committed after it); and its first row in the site's table (then
+ * the rows of its halves, then those of its quarters). */
 typedef struct {
     ${model.calls.siteType} site;
-    uint8_t parts[2];
+    uint8_t parts;
+    uint8_t last;
     ${model.calls.rowType} row;
 } ${model.name}_step_calls;
 
 static const ${model.name}_step_calls ${model.name}_steps[${model.steps?size}] = {
 <#list model.calls.steps as s>
-    {${s.site}u, {${s.halves}u, ${s.quarters}u}, ${s.row}u}<#sep>,</#sep> /* step ${s.index}: ${s.node} */
+    {${s.site}u, ${s.mostParts()}u, ${s.endsGroup()?then("1u", "0u")}, ${s.row}u}<#sep>,</#sep> /* step ${s.index}: ${s.node} */
 </#list>
 };
 
@@ -87,16 +90,16 @@ static tx_status ${model.name}_run(const void *const *inputs, void *const *outpu
 {
     const ${model.name}_step_calls *s;
     ${model.calls.rowType} row;
-    if (step >= ${model.steps?size}u || split > 2u) {
+    if (step >= ${model.steps?size}u) {
         return TX_ERR_ARGUMENT;
     }
     s = &${model.name}_steps[step];
     if (split == 0u) {
         row = s->row;
-    } else if (part < (unsigned)s->parts[split - 1u]) {
-        row = (${model.calls.rowType})(s->row + 1u + (split == 2u ? (unsigned)s->parts[0] : 0u) + part);
     } else {
-        return TX_ERR_ARGUMENT;
+        /* the caller passes a part that exists: the halves' rows follow the whole call's, the
+         * quarters' follow the two halves' */
+        row = (${model.calls.rowType})(s->row + 2u * split - 1u + part);
     }
     (void)inputs;
     (void)outputs;
@@ -158,12 +161,22 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 /* Progress left by another build (model, compiler, target or tiling) is not resumed. */
 #define ${model.upperName}_FINGERPRINT ${model.fingerprint}
 
-/* Boots in a row from the same commit after which the call in flight is split further. */
+/* Boots in a row from the same commit after which the work in flight is split further. */
 #define ${model.upperName}_SPLIT_AFTER_BOOTS 3u
+
+/* A flag of the progress record (bits 0 and 1 are tx_progress.h's): the rest of the group in
+ * flight commits after each of its calls, because the group as a whole kept failing. */
+#define ${model.upperName}_CALL_BY_CALL UINT16_C(4)
 
 /* The caller allocates ${model.upperName}_PROGRESS_SIZE bytes: check that it is the store's size. */
 typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${model.upperName}_PROGRESS_SIZE ? 1 : -1];
 
+/*
+ * Runs from the last commit. The calls of a group commit once, at the group's end, and a failure
+ * runs the group again from its first call: no call of a group overwrites what an earlier one read
+ * before the group wrote it (the compiler planned the arena so), and every call and part is
+ * idempotent alone, so the call by call and split commits below are safe too.
+ */
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
     uint8_t *arena = (uint8_t *)arena_memory;
@@ -174,29 +187,40 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     (void)inputs;
     (void)outputs;
     tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
-    if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS
-        && p.split < 2u && p.step < ${model.steps?size}u && ${model.name}_steps[p.step].parts[p.split] != 0u) {
-        /* This boot starts from the same commit as the last ones: the call in flight does not finish
-         * on one charge. Run it in smaller parts from now on (each part commits). */
-        p.split = (uint16_t)(p.split + 1u);
-        p.tile = 0u;
-        tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+    if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
+        /* This boot starts from the same commit as the last ones: the work in flight does not finish
+         * on one charge. Commit after each call of the group from now on, then run the call in
+         * flight in halves, then in quarters (each part committing). */
+        const ${model.name}_step_calls *s = &${model.name}_steps[p.step];
+        if ((p.flags & ${model.upperName}_CALL_BY_CALL) == 0u && s->last == 0u) {
+            p.flags = (uint16_t)(p.flags | ${model.upperName}_CALL_BY_CALL);
+            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+        } else if (p.split < 2u && s->parts > 2u * p.split) {
+            p.split = (uint16_t)(p.split + 1u);
+            p.tile = 0u;
+            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+        }
     }
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
-        /* Each tile reads only what no tile writes, so the one a power failure cut short runs again
-         * from the start with the same result. */
+        const ${model.name}_step_calls *s;
         status = ${model.name}_run(inputs, outputs, arena, p.step, p.split, p.tile);
         if (status != TX_OK) {
             return (int32_t)status;
         }
+        s = &${model.name}_steps[p.step];
         ${model.upperName}_PROFILE_STEP((int32_t)p.step);
         p.tile = (uint16_t)(p.tile + 1u);
-        if (p.split == 0u || p.tile >= ${model.name}_steps[p.step].parts[p.split - 1u]) {
+        if (p.split == 0u || p.tile >= (p.split == 1u ? 2u : s->parts)) {
+            /* call p.step is complete */
             p.step = (uint16_t)(p.step + 1u);
             p.tile = 0u;
             p.split = 0u;
+            if (s->last != 0u) {
+                p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+            } else if ((p.flags & ${model.upperName}_CALL_BY_CALL) == 0u) {
+                continue; /* the group goes on; its progress is committed at its end */
+            }
         }
-        p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
         tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
     }
     return 0;

@@ -64,8 +64,9 @@ final class CompileCommand implements Callable<Integer> {
   boolean noBuild;
 
   @Option(names = "--intermittent", description = "Build for intermittent power: split the kernel calls into "
-      + "tiles that each finish on one charge of the capacitor and commit progress to NVM after each, so "
-      + "<name>_resume() continues after a power failure (see docs/intermittent.md).")
+      + "tiles that each finish on one charge of the capacitor and commit progress to NVM after each group of "
+      + "consecutive tiles that fit one charge together, so <name>_resume() continues after a power failure (see "
+      + "docs/intermittent.md).")
   boolean intermittent;
 
   @Option(names = "--capacitor", paramLabel = "C", description = "With --intermittent: the energy store, e.g. "
@@ -79,6 +80,11 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--tile-work", paramLabel = "N", description = "With --intermittent: instead of sizing tiles from "
       + "the capacitor, bound each tile's work in multiply-accumulates (or elements written, for calls without any).")
   Long tileWork;
+
+  @Option(names = "--commit-every-tile", description = "With --intermittent: commit progress after every tile "
+      + "instead of after each group of consecutive tiles that together fit one charge (or --tile-work): more "
+      + "commits, less work re-run after a failure.")
+  boolean commitEveryTile;
 
   @Option(names = "--power-profile", paramLabel = "FILE", description = "With --intermittent: your board's measured "
       + "power numbers (key = value lines: active_ua_per_mhz, supply_volts, boot_cycles, commit_cycles, mac_cycles, "
@@ -119,8 +125,10 @@ final class CompileCommand implements Callable<Integer> {
       err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
           + "scales are kept");
     }
-    if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null)) {
-      throw new UsageException("--tile-work, --capacitor, --voltage and --power-profile need --intermittent");
+    if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null
+        || commitEveryTile)) {
+      throw new UsageException("--tile-work, --capacitor, --voltage, --power-profile and --commit-every-tile need "
+          + "--intermittent");
     }
     if (tileWork != null && powerProfile != null) {
       throw new UsageException("--power-profile sizes tiles to the capacitor; --tile-work bounds them directly: "
@@ -136,7 +144,7 @@ final class CompileCommand implements Callable<Integer> {
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge, power);
+        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
     ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();

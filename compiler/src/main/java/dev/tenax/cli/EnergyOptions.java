@@ -185,9 +185,15 @@ final class EnergyOptions {
     return feeds;
   }
 
-  /** Progress commits of one uninterrupted inference: one per tile, the steps of memory_map.json. */
+  /**
+   * Progress commits of one uninterrupted inference: one per group of tiles, as memory_map.json
+   * says (a project generated before tile groups: one per tile, its steps).
+   */
   private static long commits(ProjectManifest m) throws IOException {
     Object map = JsonParser.parse(Files.readString(m.dir().resolve("memory_map.json")));
+    if (map instanceof Map<?, ?> mm && mm.get("commits_per_inference") instanceof Number n) {
+      return n.longValue();
+    }
     Object steps = map instanceof Map<?, ?> mm ? mm.get("steps") : null;
     return steps instanceof List<?> l ? l.size() : 0;
   }

@@ -41,8 +41,11 @@ final class CallSites {
     this.prefix = prefix;
   }
 
-  /** Adds step {@code index}: its whole call, and the calls of each run-time split level in order. */
-  void add(int index, String node, KernelCall whole, List<List<KernelCall>> levels) {
+  /**
+   * Adds step {@code index}: its whole call, and the calls of each run-time split level in order;
+   * {@code endsGroup} when the progress is committed after it.
+   */
+  void add(int index, String node, KernelCall whole, List<List<KernelCall>> levels, boolean endsGroup) {
     Site site = sites.computeIfAbsent(whole.shapeKey(), k -> new Site(sites.size()));
     long first = site.rows.size();
     site.rows.add(whole);
@@ -58,7 +61,7 @@ final class CallSites {
     }
     site.steps.add(index);
     steps.add(new StepCallView(index, node, site.index, levels.size() > 0 ? levels.get(0).size() : 0,
-        levels.size() > 1 ? levels.get(1).size() : 0, first));
+        levels.size() > 1 ? levels.get(1).size() : 0, endsGroup, first));
   }
 
   CallTableView view() {

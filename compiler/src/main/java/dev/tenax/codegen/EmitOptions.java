@@ -7,11 +7,20 @@ import java.nio.file.Path;
  * in the jar), what the generated files say about where they came from, and for an intermittent
  * build the most work (multiply-accumulates, or elements written) one tile may do, or the
  * capacitor whose one charge must pay for each tile (neither: a plain, continuous-power build),
- * with the power model that sizes them ({@code power}; null for the target's defaults).
+ * with the power model that sizes them ({@code power}; null for the target's defaults). An
+ * intermittent build commits its progress after groups of consecutive tiles that together stay
+ * within the same bound ({@code dev.tenax.intermittent.TileGroups}), or after every tile when
+ * {@code commitEveryTile}.
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
     String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor,
-    dev.tenax.intermittent.PowerModel power) {
+    dev.tenax.intermittent.PowerModel power, boolean commitEveryTile) {
+  /** Commits after groups of tiles. */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
+      long tileWork, dev.tenax.intermittent.Capacitor capacitor, dev.tenax.intermittent.PowerModel power) {
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, false);
+  }
+
   /** Tiles bounded by {@code tileWork} or sized to {@code capacitor} with the target's default power model. */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
       long tileWork, dev.tenax.intermittent.Capacitor capacitor) {
@@ -27,6 +36,11 @@ public record EmitOptions(String name, String target, Path templateDir, String v
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
       long tileWork) {
     this(name, target, templateDir, version, modelFile, sha256, tileWork, null, null);
+  }
+
+  /** The same build with a progress commit after every tile instead of after each group of tiles. */
+  public EmitOptions committingEveryTile() {
+    return new EmitOptions(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, true);
   }
 
   /** The power model that sizes the tiles: the given profile, else the target's defaults. */

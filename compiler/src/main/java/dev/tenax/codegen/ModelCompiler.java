@@ -4,6 +4,7 @@ import dev.tenax.diag.ModelRejectedException;
 import dev.tenax.diag.Code;
 import dev.tenax.intermittent.Idempotence;
 import dev.tenax.intermittent.PowerModel;
+import dev.tenax.intermittent.TileGroups;
 import dev.tenax.intermittent.Tiling;
 import dev.tenax.ir.Graph;
 import dev.tenax.lower.Lowering;
@@ -21,10 +22,12 @@ import java.util.Map;
 public final class ModelCompiler {
   private ModelCompiler() {}
 
-  /** What a compilation produced. */
-  /** What a compilation produced; {@code tiling} is null for a continuous-power build. */
+  /**
+   * What a compilation produced; {@code tiling} is null for a continuous-power build, {@code groups}
+   * are the calls that share a progress commit (one call each in a continuous build).
+   */
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
-      Program untiled) {}
+      Program untiled, TileGroups groups) {}
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
@@ -46,7 +49,8 @@ public final class ModelCompiler {
       tiling = Tiling.split(lowered, options.tileWork());
     }
     Program program = tiling != null ? tiling.program() : lowered;
-    MemoryPlan plan = MemoryPlan.of(program);
+    TileGroups groups = groups(program, options);
+    MemoryPlan plan = MemoryPlan.of(program, groups);
     if (options.intermittent() && program.steps().size() > 65535) {
       throw new dev.tenax.diag.UsageException(program.steps().size() + " tiles: progress counts at most 65535; "
           + "raise --tile-work (it is " + options.tileWork() + ")");
@@ -57,8 +61,13 @@ public final class ModelCompiler {
         throw new IllegalStateException("a tile would read what it writes, so it could not run again after a "
             + "power failure (a compiler bug; please report it): " + v);
       }
+      List<Idempotence.GroupViolation> g = Idempotence.checkGroups(program, plan, groups);
+      if (!g.isEmpty()) {
+        throw new IllegalStateException("a group of tiles would overwrite what it read, so it could not run again "
+            + "after a power failure (a compiler bug; please report it; --commit-every-tile avoids groups): " + g);
+      }
     }
-    ProjectView view = ProjectBuilder.build(program, plan, options);
+    ProjectView view = ProjectBuilder.build(program, plan, options, groups);
     long io = 0;
     for (Program.Io x : program.inputs()) {
       io += x.type().bytes();
@@ -79,7 +88,20 @@ public final class ModelCompiler {
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
-    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered);
+    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
+        groups);
+  }
+
+  /** Which consecutive calls share a progress commit: one charge's work (or --tile-work's) each. */
+  private static TileGroups groups(Program program, EmitOptions options) {
+    int calls = program.steps().size();
+    if (!options.intermittent() || options.commitEveryTile()) {
+      return TileGroups.single(calls);
+    }
+    if (options.capacitor() != null) {
+      return TileGroups.forCharge(program, options.powerModel(), options.capacitor());
+    }
+    return TileGroups.byWork(program, options.tileWork());
   }
 
   /**

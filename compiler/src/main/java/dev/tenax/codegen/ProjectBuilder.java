@@ -24,22 +24,32 @@ public final class ProjectBuilder {
   private final MemoryPlan plan;
   private final EmitOptions options;
   private final dev.tenax.target.Target target;
+  private final dev.tenax.intermittent.TileGroups groups;
   private final List<ConstView> constants = new ArrayList<>();
   private final ConstPool pool;
   private final Map<String, String> constantNames = new HashMap<>();
   /** The arrays emitted so far with their names, searched for the slices tiles take of them. */
   private final List<Map.Entry<ConstArray, String>> emitted = new ArrayList<>();
 
-  private ProjectBuilder(Program program, MemoryPlan plan, EmitOptions options) {
+  private ProjectBuilder(Program program, MemoryPlan plan, EmitOptions options,
+      dev.tenax.intermittent.TileGroups groups) {
     this.program = program;
     this.plan = plan;
     this.options = options;
     this.target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+    this.groups = groups;
     this.pool = new ConstPool(options.name());
   }
 
+  /** The view of a program that commits after every call (or does not commit: a continuous build). */
   public static ProjectView build(Program program, MemoryPlan plan, EmitOptions options) {
-    return new ProjectBuilder(program, plan, options).build();
+    return build(program, plan, options, dev.tenax.intermittent.TileGroups.single(program.steps().size()));
+  }
+
+  /** The view of a program whose calls commit their progress in {@code groups}. */
+  public static ProjectView build(Program program, MemoryPlan plan, EmitOptions options,
+      dev.tenax.intermittent.TileGroups groups) {
+    return new ProjectBuilder(program, plan, options, groups).build();
   }
 
   private ProjectView build() {
@@ -53,7 +63,7 @@ public final class ProjectBuilder {
       KernelCall whole = call(i, s, p + "_s" + i, "step " + i + " (" + s.node() + ")");
       steps.add(new StepView(i, s.kernel(), comment(s.node()), s.macs(), whole.directLocals(), whole.directCall()));
       if (options.intermittent()) {
-        sites.add(i, comment(s.node()), whole, splits(i, s, p + "_s" + i));
+        sites.add(i, comment(s.node()), whole, splits(i, s, p + "_s" + i), groups.endsGroup(i));
       }
     }
     List<String> includes = new ArrayList<>();
@@ -100,8 +110,9 @@ public final class ProjectBuilder {
     for (StepView st : steps) {
       calls.append(st.call()).append('\n');
     }
+    // and where the commits are: a record of one grouping means another call under another
     String id = options.sha256() + "|" + options.version() + "|" + options.target() + "|" + options.tileWork()
-        + "|" + program.steps().size() + "|" + calls;
+        + "|" + program.steps().size() + "|" + calls + (groups.allSingle() ? "" : "|groups " + groups.sizes());
     try {
       byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       long v = ((h[0] & 0xFFL) << 24) | ((h[1] & 0xFFL) << 16) | ((h[2] & 0xFFL) << 8) | (h[3] & 0xFFL);

@@ -54,6 +54,11 @@ public record ProjectView(String name, String upperName, String version, String 
    */
   public record CallTableView(String siteType, String rowType, List<SiteView> sites, List<StepCallView> steps) {
     public static final CallTableView NONE = new CallTableView("uint8_t", "uint8_t", List.of(), List.of());
+
+    /** Progress commits of one uninterrupted inference: one per tile group. */
+    public int commits() {
+      return (int) steps.stream().filter(StepCallView::endsGroup).count();
+    }
   }
 
   /**
@@ -72,9 +77,22 @@ public record ProjectView(String name, String upperName, String version, String 
 
   /**
    * Where step {@code index}'s calls are: its site, how many halves and quarters it splits into at
-   * run time (0: not that far), and its first row (the whole call; the halves and quarters follow).
+   * run time (0: not that far), whether the progress is committed after it ({@code endsGroup}: the
+   * last call of its tile group), and its first row (the whole call; the halves and quarters follow).
    */
-  public record StepCallView(int index, String node, int site, int halves, int quarters, long row) {}
+  public record StepCallView(int index, String node, int site, int halves, int quarters, boolean endsGroup, long row) {
+    public StepCallView {
+      // The step table keeps one byte for both levels: halves are always two, quarters three or four.
+      if (!(halves == 0 && quarters == 0 || halves == 2 && (quarters == 0 || quarters == 3 || quarters == 4))) {
+        throw new IllegalArgumentException("step " + index + ": " + halves + " halves and " + quarters + " quarters");
+      }
+    }
+
+    /** The parts of the step's most split run: 0 (no run-time split), 2 (halves) or 3-4 (quarters too). */
+    public int mostParts() {
+      return quarters != 0 ? quarters : halves;
+    }
+  }
 
   /** One planned tensor, for the memory map. */
   public record BufferView(String name, String kind, long offset, long bytes, String dtype,

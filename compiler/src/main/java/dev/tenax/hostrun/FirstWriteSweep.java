@@ -21,7 +21,7 @@ import java.util.Set;
  * watchpoint per word of the intermittent harness's {@code arena} and {@code output_<i>}, each
  * removed at its first hit and all put back whenever the firmware enters
  * {@code tx_progress_commit} (a breakpoint). So the events are the first store to each word in
- * each stretch between two commits (a tile, or a part of a split tile): a later tile that reuses
+ * each stretch between two commits (a group of tiles, a tile, or a part of a split tile): a later tile that reuses
  * arena words is swept as well as the first, and a tile re-executed after a failure does not
  * count the words it already stored to again, so every failure is at a new event and the run
  * makes progress. At an event the schedule names, the core, stopped before the store, continues

@@ -174,6 +174,45 @@ class CompileCommandTest {
     assertFalse(Files.exists(tmp.resolve("never")));
   }
 
+  /** Tiles share commits in groups unless --commit-every-tile; the summary lists the groups and the fingerprint differs. */
+  @Test
+  void tilesShareCommitsInGroupsUnlessEveryTileCommits() throws Exception {
+    CliTest.Run grouped = tenax("compile", quantized().toString(), "--intermittent", "--tile-work", "5000",
+        "--no-build", "-o", tmp.resolve("grouped").toString());
+    CliTest.Run single = tenax("compile", quantized().toString(), "--intermittent", "--tile-work", "5000",
+        "--commit-every-tile", "--no-build", "-o", tmp.resolve("single").toString());
+    assertEquals(0, grouped.code(), grouped.err());
+    assertEquals(0, single.code(), single.err());
+    java.util.regex.Pattern head = java.util.regex.Pattern.compile("intermittent: (\\d+) tiles in (\\d+) groups?, "
+        + "progress committed to NVM after every (tile|group) \\(fingerprint (\\S+)\\)");
+    java.util.regex.Matcher g = head.matcher(grouped.out());
+    java.util.regex.Matcher t = head.matcher(single.out());
+    assertTrue(g.find() && t.find(), grouped.out() + single.out());
+    assertEquals(g.group(1), t.group(1), "the same tiles");
+    assertTrue(Integer.parseInt(g.group(2)) < Integer.parseInt(g.group(1)), "no group of several tiles: " + grouped.out());
+    assertEquals(t.group(1), t.group(2));
+    assertEquals("tile", t.group(3));
+    assertFalse(g.group(4).equals(t.group(4)), "progress of one grouping must not resume the other");
+    assertTrue(grouped.out().contains("groups (one commit each") && !single.out().contains("groups (one commit each"));
+    // the firmware commits where the summary says: one step-table row per group says it ends one
+    assertEquals(Integer.parseInt(g.group(2)), groupEnds(tmp.resolve("grouped/model_int8.c")));
+    assertEquals(Integer.parseInt(t.group(2)), groupEnds(tmp.resolve("single/model_int8.c")));
+    CliTest.Run bad = tenax("compile", quantized().toString(), "--commit-every-tile", "-o", tmp.resolve("b").toString());
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("need --intermittent"), bad.err());
+  }
+
+  /** Rows of the generated step table ({site, parts, last, row}) that end a group. */
+  private static int groupEnds(Path c) throws Exception {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+u, \\d+u, ([01])u, \\d+u\\},? /\\* step ")
+        .matcher(Files.readString(c));
+    int ends = 0;
+    while (m.find()) {
+      ends += m.group(1).equals("1") ? 1 : 0;
+    }
+    return ends;
+  }
+
   /** --intermittent tiles the calls and adds the resume entry point; --tile-work alone is a usage error. */
   @Test
   void intermittentBuildsGetTilesAndAResumeEntryPoint() throws Exception {

@@ -29,8 +29,9 @@ class CallSitesTest {
   void rowsHoldWhatDiffersInTheSmallestType() {
     CallSites sites = new CallSites("m");
     sites.add(0, "a", call(0, "step 0", "&m_p", 0, 100),
-        List.of(List.of(call(0, "step 0, part 1 of 2", "&m_p", 0, 100), call(0, "step 0, part 2 of 2", "&m_p", 8, 70_000))));
-    sites.add(1, "b", call(1, "step 1", "&m_p", 16, 200), List.of());
+        List.of(List.of(call(0, "step 0, part 1 of 2", "&m_p", 0, 100), call(0, "step 0, part 2 of 2", "&m_p", 8, 70_000))),
+        false);
+    sites.add(1, "b", call(1, "step 1", "&m_p", 16, 200), List.of(), true);
     CallTableView v = sites.view();
     assertEquals(1, v.sites().size());
     SiteView s = v.sites().get(0);
@@ -44,6 +45,7 @@ class CallSitesTest {
     assertEquals(0, v.steps().get(0).row());
     assertEquals(2, v.steps().get(0).halves());
     assertEquals(3, v.steps().get(1).row());
+    assertEquals(List.of(false, true), v.steps().stream().map(ProjectView.StepCallView::endsGroup).toList());
     assertEquals("uint8_t", v.rowType());
   }
 
@@ -52,6 +54,6 @@ class CallSitesTest {
     CallSites sites = new CallSites("m");
     KernelCall other = new KernelCall("tx_other", List.of(), List.of(), List.of(), 0, "step 0, part 1 of 2");
     assertThrows(IllegalStateException.class,
-        () -> sites.add(0, "a", call(0, "step 0", "&m_p", 0, 0), List.of(List.of(other, other))));
+        () -> sites.add(0, "a", call(0, "step 0", "&m_p", 0, 0), List.of(List.of(other, other)), true));
   }
 }

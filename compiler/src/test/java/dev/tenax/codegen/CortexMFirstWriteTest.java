@@ -48,7 +48,7 @@ class CortexMFirstWriteTest {
     static SmallCnn compile(Path dir, String target) throws Exception {
       Graph g = HostModelsTest.quantized(Pipeline.standard().run(TinyCnn.graph()));
       ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx",
-          "0", 2000), dir);
+          "0", 2000).committingEveryTile(), dir); // its events are counted per commit
       Program p = r.program();
       assertTrue(p.steps().size() > 8, "too few tiles: " + p.steps().size());
       Program.Io in = p.inputs().get(0);

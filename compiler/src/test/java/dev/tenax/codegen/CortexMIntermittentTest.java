@@ -89,7 +89,7 @@ class CortexMIntermittentTest {
     CortexMRunTest.requireToolchain();
     Graph g = KernelCoverageTest.model();
     ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx", "0",
-        4000), dir);
+        4000).committingEveryTile(), dir); // 11 NVM writes per tile
     Program p = r.program();
     ProjectManifest m = ProjectManifest.read(dir);
     Target t = Targets.find("cortex-m4").orElseThrow();

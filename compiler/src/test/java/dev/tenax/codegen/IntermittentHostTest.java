@@ -39,6 +39,22 @@ class IntermittentHostTest {
   @ParameterizedTest(name = "{0}, tiles of {1} MACs")
   @CsvSource({"burn-mnist-cnn, 20000", "mlperf-tiny-kws-dscnn-int8-qdq, 100000", "deepc-mnist-mlp, 5000"})
   void everyFailurePointGivesTheUninterruptedBits(String folder, long tileWork, @TempDir Path dir) throws Exception {
+    failEverywhere(folder, tileWork, dir);
+  }
+
+  /**
+   * Groups of several calls share one commit; a failure at any call or commit write of a group
+   * re-runs the group from its first call (or, when it keeps failing, one call at a time).
+   */
+  @ParameterizedTest(name = "{0}, groups of {1} MACs")
+  @CsvSource({"burn-mnist-cnn, 400000", "deepc-mnist-mlp, 60000"})
+  void groupsOfSeveralCallsCutAtEveryEventGiveTheEvaluatorsBits(String folder, long tileWork, @TempDir Path dir)
+      throws Exception {
+    ModelCompiler.Result r = failEverywhere(folder, tileWork, dir);
+    assertTrue(r.groups().sizes().stream().anyMatch(n -> n >= 3), "no group of several calls: " + r.groups());
+  }
+
+  private static ModelCompiler.Result failEverywhere(String folder, long tileWork, Path dir) throws Exception {
     HostGcc.require();
     ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
     Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
@@ -77,5 +93,6 @@ class IntermittentHostTest {
       out[i] = got.getFloat();
     }
     assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(Tensor.ofFloats(want.type().shape(), out)));
+    return r;
   }
 }

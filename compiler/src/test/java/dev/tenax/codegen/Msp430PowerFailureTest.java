@@ -39,7 +39,7 @@ class Msp430PowerFailureTest {
       // KernelCoverageTest's model overflows the FR5994's low FRAM once its calls are tiled
       Graph g = HostModelsTest.quantized(Pipeline.standard().run(TinyCnn.graph()));
       ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "msp430fr5994", null, "test", "m.onnx",
-          "0", 4000), dir);
+          "0", 4000).committingEveryTile(), dir); // its NVM writes are counted per tile
       Program p = r.program();
       assertTrue(p.steps().size() > 6, "too few tiles: " + p.steps().size());
       Program.Io in = p.inputs().get(0);
