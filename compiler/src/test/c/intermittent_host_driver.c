@@ -140,6 +140,7 @@ static int run(const long *at, int failures, long every)
         events = 0;
         fail_at = every > 0 ? every : (boots < failures ? at[boots] : 0);
         boots++;
+        in_report_window = 0; /* RAM: a failure clears it */
         if (setjmp(power_failure) == 0) {
             uint32_t id;
             status = m_resume(ins, outs, a, progress);
