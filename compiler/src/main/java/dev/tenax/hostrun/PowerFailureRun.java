@@ -27,7 +27,7 @@ public final class PowerFailureRun {
   public record Run(Map<String, Tensor> outputs, long onTime, int boots, int failures, String console) {}
 
   /**
-   * The on-time of a run driven through QEMU's gdbstub (first-writes schedules): QEMU's virtual
+   * The on-time of a run driven through QEMU's gdbstub (first-writes schedules on Cortex-M): QEMU's virtual
    * clock runs on for a host-dependent while each time the debugger holds the core, so SysTick
    * does not count the instructions there.
    */
@@ -109,9 +109,14 @@ public final class PowerFailureRun {
       PowerSchedule powerSchedule, long plainOnTime, Target t) throws IOException, InterruptedException,
       UsageException {
     boolean firstWrites = powerSchedule != null && powerSchedule.onFirstWrites();
-    if (firstWrites && (t.isHost() || msp430(t))) {
-      throw new UsageException("first-writes schedules watch the NVM words through QEMU's gdbstub: they run on "
-          + "Cortex-M targets only; on " + t.name() + " use nvm-writes:K or at-nvm-writes:W1,... instead");
+    if (firstWrites && t.isHost()) {
+      throw new UsageException("first-writes schedules watch the NVM words through a debugger: they run on "
+          + "Cortex-M and MSP430 targets only; on " + t.name() + " use nvm-writes:K or at-nvm-writes:W1,... instead");
+    }
+    if (firstWrites && msp430(t)) {
+      // the simulator's few watchpoints find the first writes in batches first, then fail at them
+      return Msp430FirstWrites.run(m, feed, powerSchedule, Msp430FirstWrites.discover(m, feed, timeoutSeconds),
+          timeoutSeconds);
     }
     if (msp430(t)) {
       // the driver injects the failures itself; the on-time is in MCLK cycles

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * (at those write indices, counted over the run); {@code first-writes:STRIDE} (before every
  * STRIDE-th first write, a first write being a tile's first store to a word of the arena or the
  * outputs, numbered in the order they happen) and {@code at-first-writes:F1,...} (before those
- * first writes): Cortex-M under QEMU only, driven through the gdbstub
- * (dev.tenax.hostrun.FirstWriteSweep).
+ * first writes): Cortex-M under QEMU, driven through the gdbstub (dev.tenax.hostrun.FirstWriteSweep),
+ * and MSP430 under mspdebug sim (dev.tenax.hostrun.Msp430FirstWrites).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES, FIRST_WRITES, AT_FIRST_WRITES }
@@ -157,7 +157,7 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       case NVM_WRITES -> 3;
       case AT_NVM_WRITES -> 4;
       case FIRST_WRITES, AT_FIRST_WRITES -> throw new IllegalStateException(
-          "a first-writes schedule is driven through QEMU's gdbstub (hostrun.FirstWriteSweep), not by the firmware");
+          "a first-writes schedule is driven by a debugger (hostrun.FirstWriteSweep, Msp430FirstWrites), not by the firmware");
     };
     b.putInt(code).putInt(instructions.size());
     for (long n : instructions) {
