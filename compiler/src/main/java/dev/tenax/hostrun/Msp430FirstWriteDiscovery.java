@@ -19,6 +19,11 @@ import java.util.Set;
  * watched in one uninterrupted run. At a hit the driver decodes which word the instruction stored
  * to ({@link Msp430StoreDecoder}), records it with the commits so far and the MCLK count, and
  * stops watching it until the next commit.
+ *
+ * <p>TODO(issue 6): the discovery costs one full run per 14 words, fine for the tiny CNN (380
+ * words, 28 runs, ~5 s) but ~200 runs for the MNIST example's 5.7 KB arena. The plan knows which
+ * words each tile writes; batching by tile (watching only the words of the tiles in flight, in a
+ * run that also breaks at the commits) would need one run per few tiles instead.
  */
 final class Msp430FirstWriteDiscovery {
   /** Bytes in an MSP430 word. */

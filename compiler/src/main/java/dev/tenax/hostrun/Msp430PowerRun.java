@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  *   <li>{@code nvm-writes:K}, {@code at-nvm-writes:}: the firmware counts its NVM writes
  *       (tx_nvm_write16) and stops at {@code tenax_power_fail} before the failing write, where
  *       the driver breaks and makes the power fail.
+ *   <li>{@code first-writes:}, {@code at-first-writes:}: a {@link Driver} of its own
+ *       ({@link Msp430FirstWrites}) watches the kernels' stores and fails the power through
+ *       {@link #powerFailure}.
  *   <li>20 failures in a row that leave the firmware's boot count in FRAM unchanged (the power
  *       fails before the harness has booted), or the firmware's own report of 20 boots without a
  *       commit, end the run as no progress.
