@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--power-failures", paramLabel = "SPEC", description = "Intermittent builds: make the "
       + "power fail on this schedule (none, every:N, at:N1,N2,..., random:COUNT:SEED, nvm-writes:K, "
-      + "at-nvm-writes:W1,W2,..., and on Cortex-M and the host first-writes:STRIDE, at-first-writes:F1,F2,... "
+      + "at-nvm-writes:W1,W2,..., and on Cortex-M, MSP430 and the host first-writes:STRIDE, at-first-writes:F1,F2,... "
       + "(before those first writes: a tile's first store to a word of the arena or outputs, numbered as they happen); N in "
       + "instructions of on-time on Cortex-M, in MCLK cycles of on-time from each power-on on MSP430, in events "
       + "(NVM word writes and finished tiles) on the host), report reboots and "

@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  *   <li>{@code nvm-writes:K}, {@code at-nvm-writes:}: the firmware counts its NVM writes
  *       (tx_nvm_write16) and stops at {@code tenax_power_fail} before the failing write, where
  *       the driver breaks and makes the power fail.
+ *   <li>{@code first-writes:}, {@code at-first-writes:}: a {@link Driver} of its own
+ *       ({@link Msp430FirstWrites}) watches the kernels' stores and fails the power through
+ *       {@link #powerFailure}.
  *   <li>20 failures in a row that leave the firmware's boot count in FRAM unchanged (the power
  *       fails before the harness has booted), or the firmware's own report of 20 boots without a
  *       commit, end the run as no progress.
@@ -55,9 +58,9 @@ final class Msp430PowerRun {
 
   private static final Pattern MCLK = Pattern.compile("MCLK:\\s+(\\d+)");
   private static final Pattern DONE_MARK = Pattern.compile("(?m)^\\s*(\\d+): write\\.w => 0x015c 0x5a88\\s*$");
-  /** The first label of the disassembly mspdebug prints where the core stopped: the function the PC is in. */
-  private static final Pattern STOPPED_IN = Pattern.compile("(?m)^([A-Za-z_][\\w.$]*)(\\+0x[0-9a-f]+)?:$");
   private static final int NO_PROGRESS = 4;
+  /** A line of md's dump: the address, then up to 16 bytes in hex, then the characters. */
+  private static final Pattern DUMP_LINE = Pattern.compile("(?m)^\\s*[0-9a-f]+:((?: [0-9a-f]{2})+)");
 
   private final MspdebugSession sim;
   private final Msp430Sram sram;
@@ -76,12 +79,27 @@ final class Msp430PowerRun {
     this.scratch = scratch;
   }
 
+  /** What one session does from the first power-on to the end of main, once the firmware is loaded. */
+  interface Driver {
+    PowerFailureRun.Run drive(Msp430PowerRun run) throws IOException;
+  }
+
   /**
    * One run: {@code schedule} null for none; {@code plainOnTime} (MCLK cycles) sizes random
    * schedules. The on-time in the result is in MCLK cycles, boots included.
    */
   static PowerFailureRun.Run run(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
       long plainOnTime, long timeoutSeconds) throws IOException, UsageException {
+    return session(m, feed, schedule, timeoutSeconds, r -> r.untilMainIsDone(schedule, plainOnTime, m));
+  }
+
+  /**
+   * Loads the firmware, the inputs and the firmware's part of {@code schedule} (NVM-write points)
+   * into a fresh simulator with breakpoints at tenax_exit and tenax_power_fail, and hands the
+   * session to {@code driver}. The SRAM garbage follows the schedule's seed.
+   */
+  static PowerFailureRun.Run session(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
+      long timeoutSeconds, Driver driver) throws IOException, UsageException {
     byte[] firmwareSchedule = schedule != null && schedule.onNvmWrites() ? schedule.firmwareFile(0, 1_000_000_000L)
         : new byte[8];
     if (firmwareSchedule.length > 8 + 4 * MAX_NVM_POINTS) {
@@ -104,7 +122,7 @@ final class Msp430PowerRun {
       r.load(firmwareSchedule, "tenax_power_schedule");
       r.expect("setbreak tenax_exit", "Set breakpoint");
       r.expect("setbreak tenax_power_fail", "Set breakpoint");
-      return r.untilMainIsDone(schedule, plainOnTime, m);
+      return driver.drive(r);
     } finally {
       try (Stream<Path> s = Files.walk(scratch)) {
         for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -112,6 +130,72 @@ final class Msp430PowerRun {
         }
       }
     }
+  }
+
+  /** A command for a driver, failing when the firmware stopped the simulator (an invalid instruction). */
+  String command(String line) throws IOException {
+    return checked(sim.command(line));
+  }
+
+  /** The last part of the conversation with mspdebug, for error messages. */
+  String consoleTail() {
+    return sim.consoleTail();
+  }
+
+  /** This boot's on-time so far, in MCLK cycles. */
+  long bootCycles() throws IOException {
+    return mclk(sim.command("simio info t"));
+  }
+
+  /**
+   * After a driver's last failure: runs on at full speed (its own breakpoints removed) to the end
+   * of main and reads the outputs.
+   */
+  PowerFailureRun.Run runToEnd(ProjectManifest m) throws IOException {
+    long ended;
+    while ((ended = runToBreak()) < 0) {
+      // the power failed at an NVM write (not a schedule a driver mixes with its own failures)
+    }
+    onTime += ended;
+    return finish(m);
+  }
+
+  /** After a driver's own stop at the tenax_exit breakpoint: the last boot's on-time and the outputs. */
+  PowerFailureRun.Run stoppedAtExit(ProjectManifest m) throws IOException {
+    onTime += doneAt(sim.command("simio info t"));
+    return finish(m);
+  }
+
+  /**
+   * {@code bytes} bytes of the simulator's memory from {@code address}, read with {@code md}: the
+   * core can run on afterwards (mspdebug's save_raw resets it).
+   */
+  byte[] memory(long address, int bytes) throws IOException {
+    String dump = sim.command("md 0x" + Long.toHexString(address) + " " + bytes);
+    byte[] b = new byte[bytes];
+    int n = 0;
+    Matcher line = DUMP_LINE.matcher(dump);
+    while (line.find() && n < bytes) {
+      for (String hex : line.group(1).trim().split("\\s+")) {
+        if (n < bytes) {
+          b[n++] = (byte) Integer.parseInt(hex, 16);
+        }
+      }
+    }
+    if (n != bytes) {
+      throw new FirmwareException("mspdebug did not show " + bytes + " bytes at 0x" + Long.toHexString(address)
+          + ":\n" + dump);
+    }
+    return b;
+  }
+
+  /** Writes {@code bytes} at {@code address} (the simulator's memory, as a debugger would). */
+  void writeMemory(long address, byte[] bytes) throws IOException {
+    StringBuilder c = new StringBuilder("mw 0x").append(Long.toHexString(address));
+    for (byte b : bytes) {
+      c.append(" 0x").append(Integer.toHexString(b & 0xFF));
+    }
+    expect(c.toString(), "");
   }
 
   /**
@@ -139,7 +223,7 @@ final class Msp430PowerRun {
   }
 
   /** Power-on: SRAM holds garbage, the tracer counts this boot from zero, the core resets. */
-  private void powerOn() throws IOException {
+  void powerOn() throws IOException {
     for (String fill : sram.randomFill(garbage)) {
       sim.command(fill);
     }
@@ -149,7 +233,7 @@ final class Msp430PowerRun {
   }
 
   /** The power fails after {@code cycles} of this boot's on-time. */
-  private void powerFailure(long cycles) throws IOException {
+  void powerFailure(long cycles) throws IOException {
     onTime += cycles;
     failures++;
     long firmware = le32(read("tenax_harness", 4), 0);
@@ -170,8 +254,7 @@ final class Msp430PowerRun {
   private long runToBreak() throws IOException {
     String stop = checked(sim.command("run"));
     String info = sim.command("simio info t");
-    Matcher where = STOPPED_IN.matcher(stop);
-    String function = where.find() ? where.group(1) : "";
+    String function = Msp430Stop.functionOf(stop);
     if (function.equals("tenax_power_fail")) {
       powerFailure(mclk(info));
       return -1;
@@ -218,7 +301,7 @@ final class Msp430PowerRun {
   }
 
   /** Reads the status and the outputs after the last boot. */
-  private PowerFailureRun.Run finish(ProjectManifest m) throws IOException {
+  PowerFailureRun.Run finish(ProjectManifest m) throws IOException {
     int status = (short) le16(read("tenax_exit_status", 2));
     if (status == NO_PROGRESS) {
       byte[] h = read("tenax_harness", 12);
@@ -245,6 +328,7 @@ final class Msp430PowerRun {
     expect("load_raw " + f + " " + symbol, "Done,");
   }
 
+  /** Reads {@code bytes} at {@code symbol} with save_raw, which resets the core: only between boots or at the end. */
   private byte[] read(String symbol, int bytes) throws IOException {
     Path f = scratch.resolve(symbol + ".out");
     Files.deleteIfExists(f);
@@ -256,7 +340,7 @@ final class Msp430PowerRun {
     return Files.readAllBytes(f);
   }
 
-  private void expect(String command, String answer) throws IOException {
+  void expect(String command, String answer) throws IOException {
     String got = sim.command(command);
     if (!got.contains(answer) || got.contains(": can't") || got.contains("unknown")) {
       throw new FirmwareException("mspdebug could not carry out '" + command + "' (compile the model again?):\n"

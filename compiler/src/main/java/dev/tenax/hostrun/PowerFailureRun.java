@@ -109,13 +109,13 @@ public final class PowerFailureRun {
       PowerSchedule powerSchedule, long plainOnTime, Target t) throws IOException, InterruptedException,
       UsageException {
     boolean firstWrites = powerSchedule != null && powerSchedule.onFirstWrites();
-    if (firstWrites && msp430(t)) {
-      throw new UsageException("first-writes schedules watch the NVM words through QEMU's gdbstub or the host "
-          + "harness: they run on Cortex-M and host targets only; on " + t.name()
-          + " use nvm-writes:K or at-nvm-writes:W1,... instead");
-    }
     if (firstWrites && t.isHost()) {
       HostFirstWrites.requireSupported();
+    }
+    if (firstWrites && msp430(t)) {
+      // the simulator's few watchpoints find the first writes in batches first, then fail at them
+      return Msp430FirstWrites.run(m, feed, powerSchedule, Msp430FirstWrites.discover(m, feed, timeoutSeconds),
+          timeoutSeconds);
     }
     if (msp430(t)) {
       // the driver injects the failures itself; the on-time is in MCLK cycles

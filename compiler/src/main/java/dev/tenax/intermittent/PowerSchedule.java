@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * STRIDE-th first write, a first write being a tile's first store to a word of the arena or the
  * outputs, numbered in the order they happen) and {@code at-first-writes:F1,...} (before those
  * first writes): on Cortex-M under QEMU driven through the gdbstub (dev.tenax.hostrun.FirstWriteSweep),
- * on the host by the harness itself (page protection, Linux x86-64).
+ * on MSP430 under mspdebug sim (dev.tenax.hostrun.Msp430FirstWrites), on the host by the harness
+ * itself (page protection, Linux x86-64).
  */
 public record PowerSchedule(Kind kind, List<Long> values, long seed) {
   public enum Kind { NONE, EVERY, AT, RANDOM, NVM_WRITES, AT_NVM_WRITES, FIRST_WRITES, AT_FIRST_WRITES }

@@ -48,6 +48,12 @@ class IntermittentThoroughTest {
     HostFirstWriteTest.sweepEveryWord(dir);
   }
 
+  /** MSP430 under mspdebug sim: the power failing before every first store of the tiny CNN (Msp430FirstWrites), one run each. */
+  @org.junit.jupiter.api.Test
+  void aFailureBeforeEveryFirstStoreOnMsp430LeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    Msp430FirstWriteTest.sweepEveryWord(dir);
+  }
+
   /** MSP430: 30 runs of 10 seeded random MCLK-cycle points each. */
   @org.junit.jupiter.api.Test
   void randomCyclePointsOnMsp430LeaveTheOutputsBitExact(@TempDir Path dir) throws Exception {
