@@ -88,7 +88,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Option(names = "--power-profile", paramLabel = "FILE", description = "With --intermittent: your board's measured "
       + "power numbers (key = value lines: active_ua_per_mhz, supply_volts, boot_cycles, commit_cycles, mac_cycles, "
-      + "element_cycles, float_element_cycles; each optional) instead of the target's defaults when sizing tiles to "
+      + "element_cycles, float_element_cycles, quantize_element_cycles; each optional) instead of the target's defaults when sizing tiles to "
       + "the capacitor; docs/guide/concepts.md says how to measure them.")
   Path powerProfile;
 

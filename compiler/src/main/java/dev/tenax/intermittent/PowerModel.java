@@ -19,13 +19,22 @@ import dev.tenax.target.Target;
  *   <li>Cycles per work unit: the instructions per MAC and per element tenax bench measures on
  *       the shared models (docs/performance.md), rounded up, counting a cycle per instruction
  *       (MSP430: FRAM wait states at 16 MHz included by doubling). MSP430 float elements: 6,000
- *       cycles, measured under mspdebug sim (deepc-asl-gesture-mlp quantizes its 714 float inputs
- *       in 4.1M MCLK cycles with software floating point, qemu/msp430.md).
+ *       cycles, measured under mspdebug sim (deepc-asl-gesture-mlp quantized its 714 float inputs
+ *       in 4.1M MCLK cycles with software floating point, qemu/msp430.md). MSP430 int8 quantize
+ *       elements: 2,000 cycles, the ~850 its integer-only division takes under mspdebug sim
+ *       (qemu/msp430.md) doubled and rounded up; on Cortex-M a quantize is a float element.
  * </ul>
  * TODO(issue 6): per-target tables measured by a command instead of these family defaults.
  */
 public record PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles,
-    double macCycles, double elementCycles, double floatElementCycles) {
+    double macCycles, double elementCycles, double floatElementCycles, double quantizeElementCycles) {
+  /** A model whose float-to-int8 quantize costs what any float element does. */
+  public PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles, double macCycles,
+      double elementCycles, double floatElementCycles) {
+    this(target, joulesPerCycle, bootCycles, commitCycles, macCycles, elementCycles, floatElementCycles,
+        floatElementCycles);
+  }
+
   /** Share of each charge kept in reserve (model error, capacitor leakage, voltage sag). */
   public static final double MARGIN = 0.25;
 
@@ -36,7 +45,7 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
 
   public static PowerModel of(Target t) {
     if (t.family().equals("msp430")) {
-      return new PowerModel(t.name(), MSP430_AMPS_PER_HZ * 2.1, 20_000, 2_000, 80, 120, 6_000);
+      return new PowerModel(t.name(), MSP430_AMPS_PER_HZ * 2.1, 20_000, 2_000, 80, 120, 6_000, 2_000);
     }
     boolean dsp = t.hasFeature("dsp");
     boolean fpu = t.hasFeature("fpu");
@@ -50,6 +59,9 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
 
   /** Cycles per unit of {@link Tiling#work} for this call. */
   public double cyclesPerWork(Step s) {
+    if (s.kernel().equals("tx_quantize_f32_s8")) {
+      return quantizeElementCycles;
+    }
     if (s.kernel().contains("f32")) {
       return floatElementCycles;
     }

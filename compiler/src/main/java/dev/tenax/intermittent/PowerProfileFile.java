@@ -22,13 +22,14 @@ import java.util.Map;
  * commit_cycles        = 2000   # one progress commit
  * mac_cycles           = 45     # cycles per multiply-accumulate of the int8 kernels
  * element_cycles       = 120    # cycles per element of calls without MACs (pools, adds)
- * float_element_cycles = 6000   # cycles per element of float32 calls (quantize, softmax)
+ * float_element_cycles = 6000   # cycles per element of float32 calls (dequantize, softmax)
+ * quantize_element_cycles = 2000 # cycles per element of the float32-to-int8 quantize
  * </pre>
  * docs/guide/concepts.md says how to measure each number.
  */
 public final class PowerProfileFile {
   static final List<String> KEYS = List.of("active_ua_per_mhz", "supply_volts", "boot_cycles", "commit_cycles",
-      "mac_cycles", "element_cycles", "float_element_cycles");
+      "mac_cycles", "element_cycles", "float_element_cycles", "quantize_element_cycles");
 
   private PowerProfileFile() {}
 
@@ -90,7 +91,8 @@ public final class PowerProfileFile {
     return new PowerModel(target.name(), amps * volts, whole(v, "boot_cycles", d.bootCycles()),
         whole(v, "commit_cycles", d.commitCycles()), v.getOrDefault("mac_cycles", d.macCycles()),
         v.getOrDefault("element_cycles", d.elementCycles()),
-        v.getOrDefault("float_element_cycles", d.floatElementCycles()));
+        v.getOrDefault("float_element_cycles", d.floatElementCycles()),
+        v.getOrDefault("quantize_element_cycles", d.quantizeElementCycles()));
   }
 
   private static long whole(Map<String, Double> v, String key, long otherwise) {

@@ -51,4 +51,27 @@ class ChargeSizingTest {
     Capacitor enough = new Capacitor(e.faradsNeeded * 1.001, 2.4, 1.8);
     Tiling.forCharge(p, m4, enough); // the capacitance the message names is enough
   }
+
+  /** The MSP430's int8 quantize divides in integers: costed apart from the other float work. */
+  @Test
+  void msp430QuantizeIsCostedAsItsOwnKernel() throws Exception {
+    Program p = Lowering.lower(Pipeline.standard().run(ModelImporter.load(
+        SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx"), ImportOptions.defaults())),
+        OperatorRegistry.standard());
+    PowerModel msp = PowerModel.of(Targets.find("msp430fr5994").orElseThrow());
+    PowerModel m4 = PowerModel.of(Targets.find("cortex-m4").orElseThrow());
+    int checked = 0;
+    for (Step s : p.steps()) {
+      if (s.kernel().equals("tx_quantize_f32_s8")) {
+        assertEquals(msp.quantizeElementCycles(), msp.cyclesPerWork(s));
+        assertEquals(m4.floatElementCycles(), m4.cyclesPerWork(s), "a quantize is a float element on Cortex-M");
+        checked++;
+      } else if (s.kernel().contains("f32")) {
+        assertEquals(msp.floatElementCycles(), msp.cyclesPerWork(s), s.kernel());
+        checked++;
+      }
+    }
+    assertTrue(checked >= 2, checked + " float calls");
+    assertTrue(msp.quantizeElementCycles() < msp.floatElementCycles());
+  }
 }

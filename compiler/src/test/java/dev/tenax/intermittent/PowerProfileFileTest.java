@@ -28,6 +28,8 @@ class PowerProfileFileTest {
     assertEquals(21.5, m.macCycles());
     assertEquals(d.commitCycles(), m.commitCycles());
     assertEquals(d.floatElementCycles(), m.floatElementCycles());
+    assertEquals(d.quantizeElementCycles(), m.quantizeElementCycles());
+    assertEquals(900, PowerProfileFile.parse("quantize_element_cycles = 900", "p", FR5994).quantizeElementCycles());
     // the supply alone keeps the default current per MHz
     PowerModel volts = PowerProfileFile.parse("supply_volts = 4.2", "p", FR5994);
     assertEquals(PowerModel.activeAmpsPerHz(FR5994) * 4.2, volts.joulesPerCycle(), 1e-20);
