@@ -82,6 +82,8 @@ typedef char fc_chunk_layout_check[(offsetof(fc_chunk, skip) == 8u && offsetof(f
 /* TX_HW_PAIR with absolute operand registers: the base needs no register of its own. */
 #define FC_PAIR "mov.b @%[w]+, %[t]\n\tmov.b @%[w]+, %[v]\n\tadd @%[x]+, %[v]\n\tmov %[v], " FC_MACS "\n\t" \
                 "add @%[x]+, %[t]\n\tmov %[t], " FC_OP2 "\n\t"
+/* a1:x >>= 1 (arithmetic), four times: a 15-bit shift at most is left after the word move. */
+#define FC_SHIFT4 "rra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\t"
 #define FC_RESTORE_IRQ(label) "bit #8, 22(%[s])\n\tjz " label "\n\tnop\n\teint\n\tnop\n"
 
 static void chunk_outputs(fc_chunk *s, const int8_t *w, const void *start, tx_hw_requant *q,
@@ -135,10 +137,9 @@ static void chunk_outputs(fc_chunk *s, const int8_t *w, const void *start, tx_hw
             "mov #-2, %[t]\n\tsub @%[sh]+, %[t]\n\tincd %[sh]\n\t"  /* j, then hi:lo = a1:x >> j */
             "cmp #16, %[t]\n\tjlo 9f\n\t"
             "mov %[a1], %[x]\n\trla %[a1]\n\tsubc %[a1], %[a1]\n\tinv %[a1]\n\tsub #16, %[t]\n"
-            "9:\n\t"
-            "tst %[t]\n\tjz 11f\n"
-            "10:\n\t"
-            "rra %[a1]\n\trrc %[x]\n\tdec %[t]\n\tjnz 10b\n"
+            "9:\n\t"                      /* into the unrolled shifts, 4 bytes a bit: 7 + 2j cycles */
+            "rla %[t]\n\trla %[t]\n\tmov #11f, %[v]\n\tsub %[t], %[v]\n\tmov %[v], r0\n\t"
+            FC_SHIFT4 FC_SHIFT4 FC_SHIFT4 FC_SHIFT4
             "11:\n\t"
             "add #1, %[x]\n\taddc #0, %[a1]\n\trra %[a1]\n\trrc %[x]\n\t" /* rounding */
             "add 14(%[s]), %[x]\n\taddc 16(%[s]), %[a1]\n\t"              /* zero point */
