@@ -64,10 +64,12 @@ typedef struct {
     int16_t act_min;          /* 18, 20 */
     int16_t act_max;
     uint16_t sr;              /* 22: the interrupt state during an output */
+    uint32_t *partial;        /* 24: where the accumulators go, 0 to requantize them */
 } fc_chunk;
 
 typedef char fc_chunk_layout_check[(offsetof(fc_chunk, skip) == 8u && offsetof(fc_chunk, zero_lo) == 14u
-                                    && offsetof(fc_chunk, sr) == 22u) ? 1 : -1];
+                                    && offsetof(fc_chunk, sr) == 22u
+                                    && offsetof(fc_chunk, partial) == 24u) ? 1 : -1];
 
 #define FC_STR2(x) #x
 #define FC_STR(x) FC_STR2(x)
@@ -116,6 +118,12 @@ static void chunk_outputs(fc_chunk *s, const int8_t *w, const void *start, tx_hw
             "6:\n\t"
             "add 8(%[s]), %[w]\n\t"
             "mov " FC_RESLO ", %[x]\n\tmov " FC_RESHI ", %[a1]\n\t" /* acc = a1:x */
+            "mov 24(%[s]), %[v]\n\ttst %[v]\n\tjz 15f\n\t"        /* a partial sum to keep */
+            "mov %[x], 0(%[v])\n\tmov %[a1], 2(%[v])\n\tadd #4, 24(%[s])\n\t"
+            FC_RESTORE_IRQ("16f")
+            "16:\n\t"
+            "dec %[c]\n\tjnz 1b\n\tjmp 21f\n"
+            "15:\n\t"
             "cmp #-1, 2(%[sh])\n\tjne 20f\n\t"                       /* shift in [-31, -2]? */
             "mov #-2, %[v]\n\tsub @%[sh], %[v]\n\tcmp #30, %[v]\n\tjhs 20f\n\t"
             /* floor(acc * m / 2^32) less m for acc < 0, as requantize_high */
@@ -195,8 +203,12 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
     uint16_t o0;
     tx_hw_requant q;
 
+#if defined(TX_HW_FC_ASM)
     /* a row of one chunk keeps no partial sums: all its outputs are one block */
-    const uint16_t block_max = one_chunk ? out_features : TX_HW_FC_BLOCK;
+    const uint16_t block_max = one_chunk && bias != 0 ? out_features : TX_HW_FC_BLOCK;
+#else
+    const uint16_t block_max = TX_HW_FC_BLOCK;
+#endif
 
     tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     for (o0 = 0u; o0 < out_features; o0 = (uint16_t)(o0 + block_max)) {
@@ -214,9 +226,15 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
                 input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
 #if defined(TX_HW_FC_ASM)
-            if (last && (c0 != 0u || bias != 0)) {
+            {
+                /* the first chunk starts from the bias (0 without one), the last requantizes */
                 fc_chunk s;
                 const uint16_t pairs = (uint16_t)(len >> 1);
+                if (c0 == 0u && bias == 0) {
+                    for (k = 0u; k < block; k++) {
+                        partial[k] = 0u;
+                    }
+                }
                 s.row = wide;
                 s.turns = (uint16_t)(pairs >> 3);
                 s.rest = (uint16_t)(pairs & 7u);
@@ -228,12 +246,13 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
                 s.zero_hi = (uint16_t)(q.zero_point >> 16);
                 s.act_min = q.act_min;
                 s.act_max = q.act_max;
-                chunk_outputs(&s, w, c0 != 0u ? (const void *)partial : (const void *)(bias + o0), &q,
-                              out + o0, block);
-                break;
+                s.partial = last ? 0 : partial;
+                chunk_outputs(&s, w, c0 != 0u || bias == 0 ? (const void *)partial : (const void *)(bias + o0),
+                              &q, out + o0, block);
             }
-#endif
-            /* the first chunk starts from the bias, the last requantizes */
+#else
+            /* the first chunk starts from the bias, the last requantizes: a one-chunk row keeps
+             * no partial sums */
             for (k = 0u; k < block; k++) {
                 const uint32_t start = c0 != 0u ? partial[k] : bias != 0 ? (uint32_t)bias[o0 + k] : 0u;
                 const int32_t acc = tx_hw_dot_pairs(tx_wrap_s32(start - input_pairs), wide, w, len);
@@ -244,6 +263,7 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
                 }
                 w += in_features;
             }
+#endif
             chunk_w += len;
         }
         weights += (uint16_t)(block * in_features); /* < 64 KB: the weights are in it */
