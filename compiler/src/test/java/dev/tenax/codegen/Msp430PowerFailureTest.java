@@ -76,7 +76,7 @@ class Msp430PowerFailureTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"random:6:1", "random:6:2", "random:12:3", "every:600000",
+  @ValueSource(strings = {"random:6:1", "random:6:2", "random:12:3", "every:300000",
       // several failures inside the progress commits of one run (writes 3-11 are the first tile's commit)
       "at-nvm-writes:3,5,7,9,10,14,19,25"})
   void powerFailuresLeaveTheOutputsBitExact(String schedule) throws Exception {
