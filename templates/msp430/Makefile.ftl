@@ -17,12 +17,15 @@ HWMULT_STAMP = .hwmult-$(HWMULT_BASE)
 
 TOOLCHAIN ?= clang
 <#if model.codeOptimization == "-Oz">
-# -Oz, not the usual -Os: tenax compile found that only the smallest code fits the FRAM below 64 KB.
-# TX_SMALL_CODE picks the runtime's smaller loops where it has two (include/tx_msp430_hwmult.h).
+# -Oz, not the usual -Os: tenax compile estimated that only the smallest code fits the FRAM below
+# 64 KB. The estimate errs on the large side: 'make clean all CFLAGS=-Os' tries the faster code,
+# and the linker says whether it fits.
 </#if>
 CFLAGS ?= ${model.codeOptimization}
+# With -Oz, TX_SMALL_CODE picks the runtime's smaller loops where it has two (include/tx_msp430_hwmult.h).
+SMALL_CODE = $(if $(findstring -Oz,$(CFLAGS)),-DTX_SMALL_CODE)
 COMMON_CFLAGS = -std=c99 -Wall -Wextra -ffreestanding -ffp-contract=off -ffunction-sections -fdata-sections \
-  -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE)<#if model.codeOptimization == "-Oz"> -DTX_SMALL_CODE</#if> \
+  -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE) $(SMALL_CODE) \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))'
 ifeq ($(TOOLCHAIN),gcc)
 # TI's GCC (msp430-elf-gcc from the MSP430 GCC package). The small code model keeps 16-bit

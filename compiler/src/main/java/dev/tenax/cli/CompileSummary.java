@@ -28,8 +28,9 @@ final class CompileSummary {
     }
     sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
     if (v.codeOptimization().equals(dev.tenax.target.Msp430Fit.SMALL)) {
-      sb.append("code compiled with -Oz (smallest, some 7% more cycles than -Os): with -Os it would not fit the FRAM "
-          + "below 64 KB\n");
+      sb.append("code compiled with -Oz (smallest, slower loops): by the fit check's estimate, which errs on the large "
+          + "side, -Os would not fit the FRAM below 64 KB; 'make clean all CFLAGS=-Os' in the project tries it, and the "
+          + "linker says whether it fits\n");
     }
     if (v.floatNodes().isEmpty()) {
       sb.append("every node runs on integer kernels\n");
