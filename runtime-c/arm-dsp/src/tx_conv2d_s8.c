@@ -66,10 +66,14 @@ static void window(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 }
 
 /* groups == 1: two output channels, and two output pixels when their windows have the same
- * in-bounds taps, per pass over the window; the taps are found once per output pixel. */
-static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
-                     const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
-                     const tx_shape4 *out_shape, int8_t *out)
+ * in-bounds taps, per pass over the window; the taps are found once per output pixel. Not
+ * inlined: inside tx_conv2d_s8 its loops' registers depended on which other paths the build
+ * keeps (tx_arm_dsp_paths.h), costing VWW's layers up to 8% more instructions. */
+__attribute__((noinline)) static void conv_dsp(const tx_conv2d_s8_params *p,
+                                               const tx_shape4 *in_shape, const int8_t *in,
+                                               const tx_shape4 *filter_shape,
+                                               const int8_t *filter, const int32_t *bias,
+                                               const tx_shape4 *out_shape, int8_t *out)
 {
     const int32_t in_c = in_shape->c;
     const int32_t kh = filter_shape->h;

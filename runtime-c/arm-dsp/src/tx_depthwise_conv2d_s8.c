@@ -31,11 +31,14 @@ int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params 
 
 #if defined(__ARM_FEATURE_DSP)
 /* channel_multiplier == 1: out_c == in_c, output channel c reads input channel c. The window's
- * in-bounds taps are found once per output pixel, so the tap loops only step pointers. */
-static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
-                          const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
-                          const int32_t *bias, const tx_shape4 *out_shape, int8_t *out,
-                          int32_t c_first)
+ * in-bounds taps are found once per output pixel, so the tap loops only step pointers. Not
+ * inlined, like conv_dsp: its code must not depend on the paths the build keeps. */
+__attribute__((noinline)) static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p,
+                                                    const tx_shape4 *in_shape, const int8_t *in,
+                                                    const tx_shape4 *filter_shape,
+                                                    const int8_t *filter, const int32_t *bias,
+                                                    const tx_shape4 *out_shape, int8_t *out,
+                                                    int32_t c_first)
 {
     const int32_t ch = out_shape->c;
     const int32_t kw = filter_shape->w;
