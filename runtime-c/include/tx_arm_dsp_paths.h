@@ -13,6 +13,12 @@
  * for every call (DspKernelPathsRunTest builds random layers with only their paths).
  * The macros are plain 0/1 constants in `if` conditions, not #if, so that a left-out path's
  * functions stay checked by the compiler and are dropped as unreachable.
+ * TODO: MobileNet VWW still links conv_dsp and depthwise_dsp (about 3.2 KB; its model code is
+ * 19.7 KB on cortex-m4) only because many of its channels have shifts of -1 and above, outside
+ * the 32-bit output stage of the im2col blocks and depthwise_fast; an output stage for those
+ * shifts in the asm blocks would drop both paths and speed those layers up (2.2-2.8 instructions
+ * per MAC in conv_dsp against about 1.1 in the blocks). Recomputing such channels in C after the
+ * blocks was tried: slower than conv_dsp, since most channels of the deep layers have them.
  */
 #ifndef TX_ARM_DSP_PATHS_H
 #define TX_ARM_DSP_PATHS_H
