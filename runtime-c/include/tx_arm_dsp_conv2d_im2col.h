@@ -29,11 +29,11 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
     int32_t ky, kx, kx_lo, kx_hi;
     if (x0 >= 0 && x0 + g->span_w < g->in_w && y0 >= 0 && y0 + g->span_h < g->in_h) {
         /* the window inside the input (every pixel of a 1x1 convolution without padding) */
-        if (g->rows_whole) {
+        if (TX_CONV2D_S8_PATH_IM2COL_ROWS && g->rows_whole) {
             expand_rows(dst, g->in + idx, g->kh, (kw * in_c) >> 2, row_step, off2);
             return;
         }
-        if (g->dil_w == 1 && (in_c & 3) != 0) {
+        if (TX_CONV2D_S8_PATH_IM2COL_GATHER && g->dil_w == 1 && (in_c & 3) != 0) {
             int8_t *q = copy_rows(gat, g->in + idx, g->kh, kw * in_c, row_step);
             set_bytes(q, g->zp4, 4 * g->groups - (int32_t)(q - gat));
             expand_groups(dst, gat, g->groups, off2);
@@ -41,7 +41,8 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
         }
     }
     tx_dsp_taps(x0, kw, g->dil_w, g->in_w, &kx_lo, &kx_hi);
-    if (g->rows_whole && kx_lo == 0 && kx_hi == kw) {
+    /* (each branch tests its path macro too, so that a path left out is dropped) */
+    if (TX_CONV2D_S8_PATH_IM2COL_ROWS && g->rows_whole && kx_lo == 0 && kx_hi == kw) {
         /* whole rows: the padded ones zero groups, the others one run of rows */
         const int32_t rg = (kw * in_c) >> 2;
         int32_t ky_lo, ky_hi;
@@ -52,7 +53,7 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
                               row_step, off2);
         }
         zeros(dst, (g->kh - (ky_lo < ky_hi ? ky_hi : ky_lo)) * rg);
-    } else if (g->rows_whole) {
+    } else if (TX_CONV2D_S8_PATH_IM2COL_ROWS && g->rows_whole) {
         const int32_t rg = (kw * in_c) >> 2;
         for (ky = 0; ky < g->kh; ky++) {
             const int y_in = iy >= 0 && iy < g->in_h;
@@ -72,7 +73,7 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
             idx += row_step;
             iy += g->dil_h;
         }
-    } else if ((in_c & 3) == 0) {
+    } else if (TX_CONV2D_S8_PATH_IM2COL_GATHER && (in_c & 3) == 0) {
         const int32_t cg = in_c >> 2;
         for (ky = 0; ky < g->kh; ky++) {
             if (iy < 0 || iy >= g->in_h || kx_lo >= kx_hi) {
@@ -89,7 +90,7 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
             idx += row_step;
             iy += g->dil_h;
         }
-    } else {
+    } else if (TX_CONV2D_S8_PATH_IM2COL_GATHER) {
         int8_t *q = gat;
         for (ky = 0; ky < g->kh; ky++) {
             q = gather_row(g, q, idx, iy >= 0 && iy < g->in_h, kx_lo, kx_hi);
@@ -458,6 +459,43 @@ __attribute__((naked)) static void blocks1x4_partial(blocks_state *st __attribut
     __asm__(TX_BLOCKS1X4_ASM(TX_CONV_PARTIAL, "ldr    r2, [r3, #24]\n\tadd    r1, r1, r2\n\t"));
 }
 
+/* A 1x1 kernel over whole groups of channels, every window inside the input: a pixel's column
+ * is its in_c inputs, expanded without the window bookkeeping of fill (fill_pointwise). */
+static int im2col_pointwise(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                            const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    return filter_shape->h == 1 && filter_shape->w == 1 && (in_shape->c & 3) == 0
+        && p->pad_top == 0 && p->pad_left == 0 && (out_shape->h - 1) * p->stride_h < in_shape->h
+        && (out_shape->w - 1) * p->stride_w < in_shape->w;
+}
+
+/* Windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3. */
+static int im2col_9x3(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                      const tx_shape4 *filter_shape)
+{
+    return filter_shape->h == 3 && filter_shape->w * in_shape->c == 9 && p->dilation_w == 1;
+}
+
+/* Whether the paths conv_im2col takes for this call are compiled in (tx_arm_dsp_paths.h). */
+static int im2col_paths_in(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                           const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    const int32_t k = filter_shape->h * filter_shape->w * in_shape->c;
+    if (!((k & 3) != 0 ? TX_CONV2D_S8_PATH_IM2COL_PARTIAL : TX_CONV2D_S8_PATH_IM2COL_WHOLE)) {
+        return 0;
+    }
+    if (im2col_pointwise(p, in_shape, filter_shape, out_shape)) {
+        return TX_CONV2D_S8_PATH_IM2COL_POINTWISE;
+    }
+    if (im2col_9x3(p, in_shape, filter_shape)) {
+        return TX_CONV2D_S8_PATH_IM2COL_9X3;
+    }
+    /* fill: windows whose kernel rows are whole groups of taps, or the others */
+    return p->dilation_w == 1 && (filter_shape->w * in_shape->c) % 4 == 0
+        ? TX_CONV2D_S8_PATH_IM2COL_ROWS
+        : TX_CONV2D_S8_PATH_IM2COL_GATHER;
+}
+
 /* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
  * the SMMLA range. */
 static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -492,12 +530,10 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     col_geom g;
     /* a 1x1 kernel over whole groups of channels, every window inside the input: a pixel's
      * column is its in_c inputs, expanded without the window bookkeeping of fill */
-    const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && (in_c & 3) == 0
-        && p->pad_top == 0 && p->pad_left == 0 && (out_h - 1) * p->stride_h < in_shape->h
-        && (out_w - 1) * p->stride_w < in_shape->w;
+    const int pointwise = TX_CONV2D_S8_PATH_IM2COL_POINTWISE
+        && im2col_pointwise(p, in_shape, filter_shape, out_shape);
     /* windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3 */
-    const int window9x3 = filter_shape->h == 3 && filter_shape->w * in_c == 9
-        && p->dilation_w == 1;
+    const int window9x3 = TX_CONV2D_S8_PATH_IM2COL_9X3 && im2col_9x3(p, in_shape, filter_shape);
     int32_t pos[3]; /* the pointwise and 9x3 paths' next pixel: b, oy, ox */
     int32_t pix, oc, c0, b, oy, ox;
 
@@ -560,7 +596,10 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                     zero_groups(dst, groups);
                     continue;
                 }
-                fill(&g, dst, gat, b, oy, ox);
+                if (TX_CONV2D_S8_PATH_IM2COL_ROWS || TX_CONV2D_S8_PATH_IM2COL_GATHER) {
+                    /* (the one im2col_paths_in found compiled in) */
+                    fill(&g, dst, gat, b, oy, ox);
+                }
                 if (++ox == out_w) {
                     ox = 0;
                     if (++oy == out_h) {
@@ -574,9 +613,9 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             bs.out = n == 4 ? o : spare;
             bs.out_c = n == 4 ? out_c : cn;
             bs.out_end = bs.out + cn;
-            if (tail != 0) {
+            if (TX_CONV2D_S8_PATH_IM2COL_PARTIAL && tail != 0) {
                 blocks1x4_partial(&bs);
-            } else {
+            } else if (TX_CONV2D_S8_PATH_IM2COL_WHOLE) {
                 blocks1x4(&bs);
             }
             for (s = 0; s < 4 && n < 4; s++) {

@@ -23,7 +23,10 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
   tick counter is the DWT cycle counter, so `TENAX-STEP`/`TENAX-DONE` report core cycles. The
   harness needs the debugger attached (a semihosting call without one stops the core); for a
   product, link the model into your own firmware instead (below): it needs only
-  `${model.name}.h/.c`, `${model.name}_weights.c` and `runtime/`.
+  `${model.name}.h/.c`, `${model.name}_weights.c` and `runtime/`<#if model.kernelPaths?has_content>,
+  plus `tx_config.h` with `-DTX_CONFIG_H`: it leaves out the kernel paths this model's calls do not
+  take (less flash); a kernel called with other shapes then returns `TX_ERR_ARGUMENT` unless you
+  build without the define</#if>.
 - `CMakeLists.txt` builds the model and the runtime kernels as a static library for an existing
   firmware build; define `${model.upperName}_WEIGHTS_PLACEMENT` (e.g. to
   `__attribute__((section(".rodata_flash")))`) to place the weights, and give

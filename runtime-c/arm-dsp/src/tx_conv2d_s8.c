@@ -14,6 +14,7 @@
 #include "tx_conv2d_s8_body.h"
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_paths.h"
 #include "tx_arm_dsp_requant.h"
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
@@ -65,10 +66,14 @@ static void window(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
 }
 
 /* groups == 1: two output channels, and two output pixels when their windows have the same
- * in-bounds taps, per pass over the window; the taps are found once per output pixel. */
-static void conv_dsp(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
-                     const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
-                     const tx_shape4 *out_shape, int8_t *out)
+ * in-bounds taps, per pass over the window; the taps are found once per output pixel. Not
+ * inlined: inside tx_conv2d_s8 its loops' registers depended on which other paths the build
+ * keeps (tx_arm_dsp_paths.h), costing VWW's layers up to 8% more instructions. */
+__attribute__((noinline)) static void conv_dsp(const tx_conv2d_s8_params *p,
+                                               const tx_shape4 *in_shape, const int8_t *in,
+                                               const tx_shape4 *filter_shape,
+                                               const int8_t *filter, const int32_t *bias,
+                                               const tx_shape4 *out_shape, int8_t *out)
 {
     const int32_t in_c = in_shape->c;
     const int32_t kh = filter_shape->h;
@@ -183,13 +188,22 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                <= 4 * TX_CONV_COL_GROUPS
         && filter_shape->h * filter_shape->w * in_shape->c >= 4
         && shifts_fit_smmla(p->shifts, out_shape->c)) {
+        if (!im2col_paths_in(p, in_shape, filter_shape, out_shape)) {
+            return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
+        }
         conv_im2col(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
     }
 #endif
     if (p->groups == 1) {
+        if (!TX_CONV2D_S8_PATH_DSP) {
+            return TX_ERR_ARGUMENT;
+        }
         conv_dsp(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
+    }
+    if (!TX_CONV2D_S8_PATH_REFERENCE) {
+        return TX_ERR_ARGUMENT;
     }
 #endif
     tx_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape, out);

@@ -13,6 +13,7 @@
 #include "tx_depthwise_conv2d_s8.h"
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_paths.h"
 #include "tx_arm_dsp_requant.h"
 #include "tx_depthwise_conv2d_s8_body.h"
 
@@ -30,11 +31,14 @@ int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params 
 
 #if defined(__ARM_FEATURE_DSP)
 /* channel_multiplier == 1: out_c == in_c, output channel c reads input channel c. The window's
- * in-bounds taps are found once per output pixel, so the tap loops only step pointers. */
-static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
-                          const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
-                          const int32_t *bias, const tx_shape4 *out_shape, int8_t *out,
-                          int32_t c_first)
+ * in-bounds taps are found once per output pixel, so the tap loops only step pointers. Not
+ * inlined, like conv_dsp: its code must not depend on the paths the build keeps. */
+__attribute__((noinline)) static void depthwise_dsp(const tx_depthwise_conv2d_s8_params *p,
+                                                    const tx_shape4 *in_shape, const int8_t *in,
+                                                    const tx_shape4 *filter_shape,
+                                                    const int8_t *filter, const int32_t *bias,
+                                                    const tx_shape4 *out_shape, int8_t *out,
+                                                    int32_t c_first)
 {
     const int32_t ch = out_shape->c;
     const int32_t kw = filter_shape->w;
@@ -472,20 +476,35 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
     }
 #if defined(__ARM_FEATURE_DSP)
     if (p->channel_multiplier == 1) {
+        /* a local copy: the calls below could write *out_shape as far as the compiler knows, and
+         * the tests of c_first against it must fold when a path is left out */
+        const int32_t ch = out_shape->c;
         int32_t c_first = 0;
-        const int fit = shifts_fit_smmla(p->shifts, out_shape->c);
+        const int fit = shifts_fit_smmla(p->shifts, ch);
         if (fit && dw3_applies(p, filter_shape, out_shape)) {
+            if (!TX_DEPTHWISE_CONV2D_S8_PATH_DW3) {
+                return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
+            }
             dw3_run(p, in_shape, in, filter, bias, out_shape, out);
             return TX_OK;
         }
         if (fit) {
-            c_first = out_shape->c - out_shape->c % 4;
+            c_first = ch - ch % 4;
+        }
+        if ((c_first > 0 && !TX_DEPTHWISE_CONV2D_S8_PATH_FAST)
+            || (c_first < ch && !TX_DEPTHWISE_CONV2D_S8_PATH_DSP)) {
+            return TX_ERR_ARGUMENT;
+        }
+        if (c_first > 0) {
             depthwise_fast(p, in_shape, in, filter_shape, filter, bias, out_shape, out, c_first);
         }
-        if (c_first < out_shape->c) {
+        if (c_first < ch) {
             depthwise_dsp(p, in_shape, in, filter_shape, filter, bias, out_shape, out, c_first);
         }
         return TX_OK;
+    }
+    if (!TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE) {
+        return TX_ERR_ARGUMENT;
     }
 #endif
     tx_depthwise_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape, out);

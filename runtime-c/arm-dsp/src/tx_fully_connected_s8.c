@@ -42,6 +42,7 @@
 #include "tx_fully_connected_s8_body.h"
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_paths.h"
 #include "tx_arm_dsp_requant.h"
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
@@ -500,6 +501,12 @@ static void fc_col_outputs(const tx_fully_connected_s8_params *p, const int32_t 
     }
 }
 
+/* Rows of exactly eight inputs, the weights word-aligned (LDRD): fc_blocks4x8. */
+static int fc_blocks4x8_applies(int32_t in_features, const int8_t *weights)
+{
+    return in_features == 8 && ((uintptr_t)weights & 3u) == 0u;
+}
+
 /* Outputs [o, o_end) of one row in blocks of `block` (3: fc_blocks3, 4: fc_blocks4; o_end - o a
  * multiple of it), a block whose shifts the asm output stage does not take computed exactly by
  * fc_col_outputs; returns o_end. */
@@ -517,10 +524,14 @@ static int32_t fc_run_blocks(fc_state *st, const tx_fully_connected_s8_params *p
         st->out = dst + o;
         st->out_end = dst + o_end;
         if (block == 3) {
-            fc_blocks3(st);
-        } else if (st->n == 8 && ((uintptr_t)weights & 3u) == 0u) {
-            fc_blocks4x8(st);
-        } else {
+            if (TX_FULLY_CONNECTED_S8_PATH_BLOCKS3) {
+                fc_blocks3(st);
+            }
+        } else if (fc_blocks4x8_applies(st->n, weights)) {
+            if (TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8) {
+                fc_blocks4x8(st);
+            }
+        } else if (TX_FULLY_CONNECTED_S8_PATH_BLOCKS4) {
             fc_blocks4(st);
         }
         o = (int32_t)(st->out - dst);
@@ -588,6 +599,14 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
                 end4 = out_features;
             }
         }
+        /* the blocks this call runs must be compiled in (tx_arm_dsp_paths.h); fc_run_blocks ends
+         * the threes at end3 */
+        if (!TX_FULLY_CONNECTED_S8_PATH_ROW || (end3 > 0 && !TX_FULLY_CONNECTED_S8_PATH_BLOCKS3)
+            || (end3 < end4 && !(fc_blocks4x8_applies(in_features, weights)
+                                     ? TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8
+                                     : TX_FULLY_CONNECTED_S8_PATH_BLOCKS4))) {
+            return TX_ERR_ARGUMENT;
+        }
         st.col = col;
         st.col_end = col + (in_features >> 1);
         st.n = in_features;
@@ -620,6 +639,9 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         int8_t *dst = out + (int64_t)b * out_features;
         o = 0;
 #if defined(__ARM_FEATURE_DSP)
+        if (!TX_FULLY_CONNECTED_S8_PATH_PAIRS) {
+            return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
+        }
         for (; o + 1 < out_features; o += 2) {
             const int8_t *w0 = weights + (int64_t)o * in_features;
             int32_t acc0 = bias != 0 ? bias[o] : INT32_C(0);

@@ -96,7 +96,21 @@ public final class ProjectBuilder {
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
         options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
-        options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST);
+        options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST,
+        kernelPaths(t));
+  }
+
+  /**
+   * The DSP kernels' paths this build's calls take, for tx_config.h; none (every path compiled
+   * in) for cores without the DSP kernels and for intermittent builds, whose tiles and run-time
+   * halves call the kernels with shapes the step list does not hold.
+   * TODO: list the paths of an intermittent build's parts (CallSites) too.
+   */
+  private List<DspKernelPaths.PathView> kernelPaths(dev.tenax.target.Target t) {
+    if (!t.hasFeature("dsp") || options.intermittent()) {
+      return List.of();
+    }
+    return DspKernelPaths.of(program.steps());
   }
 
   /**

@@ -7,20 +7,22 @@ import java.util.List;
  * reads record components as properties: {@code ${model.arenaBytes}}.
  */
 /* arenaPlace, arenaSection and arenaNote: where an MSP430 harness puts the arena ("SRAM" or
-   "FRAM", its linker section, and why); empty for other families. */
+   "FRAM", its linker section, and why); empty for other families. kernelPaths: the DSP kernels'
+   paths for tx_config.h (DspKernelPaths), empty when the project compiles every path. */
 public record ProjectView(String name, String upperName, String version, String modelFile,
     String sha256, String target, String family, String board, String arenaPlace, String arenaSection,
     String arenaNote, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
-    String fingerprint, String codeOptimization) {
+    String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths) {
 
   /** The same project with the C optimization flag an MSP430 Makefile compiles with ("-Os" or "-Oz"). */
   public ProjectView withCodeOptimization(String level) {
     return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
         arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
-        constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level);
+        constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level,
+        kernelPaths);
   }
 
   /**

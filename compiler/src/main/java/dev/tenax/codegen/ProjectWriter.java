@@ -34,6 +34,9 @@ public final class ProjectWriter {
     t.put(m.name() + "_weights.c", "model_weights.c.ftl");
     t.put("memory_map.json", "memory_map.json.ftl");
     t.put("CMakeLists.txt", "CMakeLists.txt.ftl");
+    if (!m.kernelPaths().isEmpty()) {
+      t.put("tx_config.h", "tx_config.h.ftl");
+    }
     if (m.family().equals("cortex-m") || m.family().equals("msp430")) {
       t.put("main.c", m.family() + "/main.c.ftl");
     }

@@ -237,7 +237,7 @@ class DspKernelsRunTest {
   }
 
   /** One branch: input x{i} -> a random conv / depthwise / fully-connected layer (+ Relu) -> y{i}. */
-  private static void branch(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
+  static void branch(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
     String x = "x" + i;
     String y = "y" + i;
     // ranges entirely negative, entirely positive or around 0: zero points across [-128, 127]

@@ -1,0 +1,180 @@
+package dev.tenax.codegen;
+
+import dev.tenax.lower.Step;
+import dev.tenax.lower.steps.ConvS8Step;
+import dev.tenax.lower.steps.DepthwiseConvS8Step;
+import dev.tenax.lower.steps.FullyConnectedS8Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which specialized paths of the Cortex-M DSP kernels (runtime-c/arm-dsp/src) a model's calls
+ * take, for the project's {@code tx_config.h} (runtime-c/include/tx_arm_dsp_paths.h): each
+ * kernel picks a path per call at run time, and linking the paths no call takes costs flash
+ * (for DS-CNN KWS about 8.6 KB of its 24 KB of code).
+ *
+ * <p>Each predicate here mirrors the C dispatch it names, condition for condition; a call whose
+ * path is left out makes the C kernel return TX_ERR_ARGUMENT, so a mismatch fails the model's
+ * run (DspKernelPathsRunTest runs random layers with only the paths this class picks) instead
+ * of computing something else.
+ */
+public final class DspKernelPaths {
+  /** Every path macro, in the order tx_config.h lists them. */
+  static final List<String> ALL = List.of(
+      "TX_CONV2D_S8_PATH_IM2COL_POINTWISE", "TX_CONV2D_S8_PATH_IM2COL_9X3",
+      "TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_GATHER",
+      "TX_CONV2D_S8_PATH_IM2COL_WHOLE",
+      "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_DSP", "TX_CONV2D_S8_PATH_REFERENCE",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
+      "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
+      "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
+      "TX_FULLY_CONNECTED_S8_PATH_PAIRS");
+
+  /** tx_conv2d_s8's im2col limit: 4 * TX_CONV_COL_GROUPS taps (tx_arm_dsp_conv2d_im2col_expand.h). */
+  private static final long CONV_MAX_TAPS = 4 * 160;
+  /** tx_arm_dsp_dw3x3.h's TX_DW3_PLANE_HALFWORDS. */
+  private static final int DW3_PLANE_HALFWORDS = 512;
+  /** tx_fully_connected_s8's expanded-row limit: 4 * TX_FC_GROUPS inputs. */
+  private static final int FC_MAX_ROW = 4 * 256;
+
+  private DspKernelPaths() {}
+
+  /** One line of tx_config.h: a path macro, whether it is compiled in, and the steps that take it. */
+  public record PathView(String macro, int on, String usedBy) {}
+
+  /**
+   * The path macros for {@code steps}: every path of {@link #ALL}, on when some step takes it. A
+   * step of a kernel without path macros is ignored.
+   */
+  public static List<PathView> of(List<? extends Step> steps) {
+    Map<String, List<Integer>> users = new LinkedHashMap<>();
+    for (String m : ALL) {
+      users.put(m, new ArrayList<>());
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      for (String m : paths(steps.get(i))) {
+        users.get(m).add(i);
+      }
+    }
+    List<PathView> out = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : users.entrySet()) {
+      List<Integer> u = e.getValue();
+      out.add(new PathView(e.getKey(), u.isEmpty() ? 0 : 1,
+          u.isEmpty() ? "no call" : "step" + (u.size() > 1 ? "s " : " ")
+              + String.join(", ", u.stream().map(String::valueOf).toList())));
+    }
+    return out;
+  }
+
+  /** The paths one step's kernel call takes. */
+  static List<String> paths(Step s) {
+    if (s instanceof ConvS8Step c) {
+      return conv(c);
+    }
+    if (s instanceof DepthwiseConvS8Step d) {
+      return depthwise(d);
+    }
+    if (s instanceof FullyConnectedS8Step f) {
+      return fullyConnected(f);
+    }
+    return List.of();
+  }
+
+  /** Mirrors tx_conv2d_s8 (arm-dsp) and im2col_paths_in. */
+  private static List<String> conv(ConvS8Step s) {
+    var p = s.params();
+    int[] in = s.in().shape4();
+    int[] out = s.out().shape4();
+    int kh = s.filterShape()[1];
+    int kw = s.filterShape()[2];
+    int inC = in[3];
+    long k = (long) kh * kw * inC;
+    if (p.groups() != 1) {
+      return List.of("TX_CONV2D_S8_PATH_REFERENCE");
+    }
+    if (k > CONV_MAX_TAPS || k < 4 || !shiftsFitSmmla(p.shifts())) {
+      return List.of("TX_CONV2D_S8_PATH_DSP");
+    }
+    String blocks = k % 4 != 0 ? "TX_CONV2D_S8_PATH_IM2COL_PARTIAL" : "TX_CONV2D_S8_PATH_IM2COL_WHOLE";
+    boolean pointwise = kh == 1 && kw == 1 && inC % 4 == 0 && p.padTop() == 0 && p.padLeft() == 0
+        && (long) (out[1] - 1) * p.strideH() < in[1] && (long) (out[2] - 1) * p.strideW() < in[2];
+    boolean window9x3 = kh == 3 && kw * inC == 9 && p.dilationW() == 1;
+    boolean rowsWhole = p.dilationW() == 1 && (kw * inC) % 4 == 0;
+    String fill = pointwise ? "TX_CONV2D_S8_PATH_IM2COL_POINTWISE"
+        : window9x3 ? "TX_CONV2D_S8_PATH_IM2COL_9X3"
+        : rowsWhole ? "TX_CONV2D_S8_PATH_IM2COL_ROWS" : "TX_CONV2D_S8_PATH_IM2COL_GATHER";
+    return List.of(fill, blocks);
+  }
+
+  /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp) and dw3_applies. */
+  private static List<String> depthwise(DepthwiseConvS8Step s) {
+    var p = s.params();
+    if (p.channelMultiplier() != 1) {
+      return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE");
+    }
+    int[] out = s.out().shape4();
+    int ch = out[3];
+    boolean fit = shiftsFitSmmla(p.shifts());
+    int kh = s.filterShape()[1];
+    int kw = s.filterShape()[2];
+    boolean dw3 = kh == 3 && kw == 3 && p.strideH() == 1 && p.strideW() == 1 && p.dilationH() == 1
+        && p.dilationW() == 1 && out[2] <= DW3_PLANE_HALFWORDS
+        && 4L * 3 * ((out[2] + 3) & ~1) <= DW3_PLANE_HALFWORDS;
+    if (fit && dw3) {
+      return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_DW3");
+    }
+    int cFirst = fit ? ch - ch % 4 : 0;
+    List<String> paths = new ArrayList<>();
+    if (cFirst > 0) {
+      paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_FAST");
+    }
+    if (cFirst < ch) {
+      paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_DSP");
+    }
+    return paths;
+  }
+
+  /**
+   * Mirrors tx_fully_connected_s8 (arm-dsp): its three-output blocks also need the weights
+   * word-aligned, which the compiler's constant arrays are.
+   */
+  private static List<String> fullyConnected(FullyConnectedS8Step s) {
+    int inFeatures = s.in().elements() / s.rows();
+    int outFeatures = s.out().elements() / s.rows();
+    if (inFeatures % 4 != 0 || inFeatures > FC_MAX_ROW) {
+      return List.of("TX_FULLY_CONNECTED_S8_PATH_PAIRS");
+    }
+    boolean use3 = inFeatures % 8 == 0 && inFeatures >= 16;
+    int end3 = 0;
+    int end4 = outFeatures & ~3;
+    if (use3) {
+      int q = outFeatures / 3;
+      int r = outFeatures - 3 * q;
+      if (4 * r <= outFeatures) {
+        end3 = 3 * (q - r);
+        end4 = outFeatures;
+      }
+    }
+    List<String> paths = new ArrayList<>(List.of("TX_FULLY_CONNECTED_S8_PATH_ROW"));
+    if (end3 > 0) {
+      paths.add("TX_FULLY_CONNECTED_S8_PATH_BLOCKS3");
+    }
+    if (end3 < end4) {
+      paths.add(inFeatures == 8 ? "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8" : "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4");
+    }
+    return paths;
+  }
+
+  /** tx_dsp_requant_out_ok for every shift: the 32-bit output stage (tx_arm_dsp_requant.h). */
+  private static boolean shiftsFitSmmla(int[] shifts) {
+    for (int sh : shifts) {
+      if (sh < -23 || sh > -2) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,95 @@
+/*
+ * Which specialized paths of the Cortex-M DSP kernels (runtime-c/arm-dsp/src) are compiled in.
+ * Each kernel is one entry point that picks a path per call at run time (im2col GEMM, 1x1, 3x3
+ * planes, blocks of three outputs...); linking all of them costs flash that a model using two
+ * of them does not need. A generated project knows every call's arguments and writes the set of
+ * paths its calls take into tx_config.h (built with -DTX_CONFIG_H); each macro is 1 (compiled
+ * in) or 0 (left out). Without TX_CONFIG_H, and for every macro tx_config.h does not set, the
+ * path is compiled in: hand-built uses and the test drivers get every path.
+ *
+ * A call whose path is left out returns TX_ERR_ARGUMENT before touching its output: it never
+ * computes something else. The compiler's mirror of these choices is
+ * compiler/src/main/java/dev/tenax/codegen/DspKernelPaths.java; the two must pick the same path
+ * for every call (DspKernelPathsRunTest builds random layers with only their paths).
+ * The macros are plain 0/1 constants in `if` conditions, not #if, so that a left-out path's
+ * functions stay checked by the compiler and are dropped as unreachable.
+ * TODO: MobileNet VWW still links conv_dsp and depthwise_dsp (about 3.2 KB; its model code is
+ * 19.7 KB on cortex-m4) only because many of its channels have shifts of -1 and above, outside
+ * the 32-bit output stage of the im2col blocks and depthwise_fast; an output stage for those
+ * shifts in the asm blocks would drop both paths and speed those layers up (2.2-2.8 instructions
+ * per MAC in conv_dsp against about 1.1 in the blocks). Recomputing such channels in C after the
+ * blocks was tried: slower than conv_dsp, since most channels of the deep layers have them.
+ */
+#ifndef TX_ARM_DSP_PATHS_H
+#define TX_ARM_DSP_PATHS_H
+
+#if defined(TX_CONFIG_H)
+#include "tx_config.h"
+#endif
+
+/* tx_conv2d_s8: the im2col GEMM (groups 1, 4..640 taps, shifts in [-23, -2]) fills its columns
+ * with fill_pointwise (1x1 over whole groups, no padding), fill9x3 (3 rows of 9 bytes) or fill,
+ * whose windows' kernel rows are whole groups of taps (ROWS: dilation_w 1, kw * in_c a multiple
+ * of 4) or not (GATHER), and runs blocks1x4 (taps a multiple of 4) or blocks1x4_partial */
+#ifndef TX_CONV2D_S8_PATH_IM2COL_POINTWISE
+#define TX_CONV2D_S8_PATH_IM2COL_POINTWISE 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_IM2COL_9X3
+#define TX_CONV2D_S8_PATH_IM2COL_9X3 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_IM2COL_ROWS
+#define TX_CONV2D_S8_PATH_IM2COL_ROWS 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_IM2COL_GATHER
+#define TX_CONV2D_S8_PATH_IM2COL_GATHER 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_IM2COL_WHOLE
+#define TX_CONV2D_S8_PATH_IM2COL_WHOLE 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_IM2COL_PARTIAL
+#define TX_CONV2D_S8_PATH_IM2COL_PARTIAL 1
+#endif
+/* the other groups == 1 convolutions (conv_dsp), and grouped ones (the reference loop) */
+#ifndef TX_CONV2D_S8_PATH_DSP
+#define TX_CONV2D_S8_PATH_DSP 1
+#endif
+#ifndef TX_CONV2D_S8_PATH_REFERENCE
+#define TX_CONV2D_S8_PATH_REFERENCE 1
+#endif
+
+/* tx_depthwise_conv2d_s8 with channel_multiplier 1: dw3_run (3x3 stride 1 planes), depthwise_fast
+ * (four-channel blocks, shifts in [-23, -2]), depthwise_dsp (the last channels of a count not a
+ * multiple of 4, or other shifts); other multipliers: the reference loop */
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DW3 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_FAST
+#define TX_DEPTHWISE_CONV2D_S8_PATH_FAST 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DSP
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DSP 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE
+#define TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE 1
+#endif
+
+/* tx_fully_connected_s8: rows of a multiple of 4 inputs (at most 1024) expanded once (ROW, with
+ * the exact C outputs after the blocks), then blocks of three outputs (BLOCKS3), of four
+ * (BLOCKS4) or of four over eight inputs (BLOCKS4X8); other rows: two outputs at a time (PAIRS) */
+#ifndef TX_FULLY_CONNECTED_S8_PATH_ROW
+#define TX_FULLY_CONNECTED_S8_PATH_ROW 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_BLOCKS3
+#define TX_FULLY_CONNECTED_S8_PATH_BLOCKS3 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_BLOCKS4
+#define TX_FULLY_CONNECTED_S8_PATH_BLOCKS4 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8
+#define TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_PAIRS
+#define TX_FULLY_CONNECTED_S8_PATH_PAIRS 1
+#endif
+
+#endif
