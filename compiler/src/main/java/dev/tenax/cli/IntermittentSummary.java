@@ -23,6 +23,10 @@ final class IntermittentSummary {
     PowerModel m = o.powerModel();
     StringBuilder sb = new StringBuilder();
     TileGroups groups = r.groups();
+    if (r.groupsDropped()) {
+      sb.append(String.format(Locale.ROOT, "groups of tiles did not fit %s (a group keeps what it read until its end, "
+          + "which grows the arena): this build commits after every tile%n", target.name()));
+    }
     sb.append(String.format(Locale.ROOT, "intermittent: %d tiles in %d group%s, progress committed to NVM after every "
         + "%s (fingerprint %s); tiles sized %s%n", t.program().steps().size(), groups.count(), groups.count() == 1 ? "" : "s",
         groups.allSingle() ? "tile" : "group", r.view().fingerprint(),

@@ -24,18 +24,37 @@ public final class ModelCompiler {
 
   /**
    * What a compilation produced; {@code tiling} is null for a continuous-power build, {@code groups}
-   * are the calls that share a progress commit (one call each in a continuous build).
+   * are the calls that share a progress commit (one call each in a continuous build);
+   * {@code groupsDropped}: the grouped build did not fit the target, so this one commits after
+   * every tile.
    */
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
-      Program untiled, TileGroups groups) {}
+      Program untiled, TileGroups groups, boolean groupsDropped) {}
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     return compile(Lowering.lower(graph, OperatorRegistry.standard()), options);
   }
 
-  /** Compiles an already lowered program in memory (nothing is written). */
+  /**
+   * Compiles an already lowered program in memory (nothing is written). An intermittent build whose
+   * groups do not fit the target (a group keeps what it read until its end, which can grow the
+   * arena) is compiled again with a commit after every tile; if that does not fit either, its
+   * diagnostics (the smaller needs) are the ones reported.
+   */
   public static Result compile(Program lowered, EmitOptions options)
+      throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
+    try {
+      return compileOnce(lowered, options, false);
+    } catch (ModelRejectedException grouped) {
+      if (!options.intermittent() || options.commitEveryTile()) {
+        throw grouped;
+      }
+      return compileOnce(lowered, options.committingEveryTile(), true);
+    }
+  }
+
+  private static Result compileOnce(Program lowered, EmitOptions options, boolean groupsDropped)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Tiling tiling = null;
     if (options.capacitor() != null) {
@@ -89,7 +108,7 @@ public final class ModelCompiler {
           view.arenaBytes(), io, options.intermittent()));
     }
     return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
-        groups);
+        groups, groupsDropped);
   }
 
   /** Which consecutive calls share a progress commit: one charge's work (or --tile-work's) each. */
