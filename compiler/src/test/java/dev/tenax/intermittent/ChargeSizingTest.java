@@ -31,9 +31,7 @@ class ChargeSizingTest {
   /** The example: 100 uF between 2.4 and 1.8 V is about half a million MSP430 cycles. */
   @Test
   void everyTileFitsOneChargeOrTheModelIsRefusedWithTheCapacitorThatWorks() throws Exception {
-    Program p = Lowering.lower(Pipeline.standard().run(ModelImporter.load(
-        SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx"), ImportOptions.defaults())),
-        OperatorRegistry.standard());
+    Program p = kws();
     PowerModel m4 = PowerModel.of(Targets.find("cortex-m4").orElseThrow());
     Capacitor big = Capacitor.parse("470uF", "2.4:1.8");
     long budget = m4.tileCycles(big);
@@ -55,9 +53,7 @@ class ChargeSizingTest {
   /** The MSP430's int8 quantize divides in integers: costed apart from the other float work. */
   @Test
   void msp430QuantizeIsCostedAsItsOwnKernel() throws Exception {
-    Program p = Lowering.lower(Pipeline.standard().run(ModelImporter.load(
-        SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx"), ImportOptions.defaults())),
-        OperatorRegistry.standard());
+    Program p = kws();
     PowerModel msp = PowerModel.of(Targets.find("msp430fr5994").orElseThrow());
     PowerModel m4 = PowerModel.of(Targets.find("cortex-m4").orElseThrow());
     int checked = 0;
@@ -73,5 +69,12 @@ class ChargeSizingTest {
     }
     assertTrue(checked >= 2, checked + " float calls");
     assertTrue(msp.quantizeElementCycles() < msp.floatElementCycles());
+  }
+
+  /** DS-CNN KWS, lowered. */
+  private static Program kws() throws Exception {
+    return Lowering.lower(Pipeline.standard().run(ModelImporter.load(
+        SharedData.require("models/mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx"), ImportOptions.defaults())),
+        OperatorRegistry.standard());
   }
 }
