@@ -21,19 +21,6 @@ static int32_t tail_word(const int8_t *w, int32_t n)
     return tx_wrap_s32(v);
 }
 
-/* Whether every channel's shift suits one of the blocks' two output stages (tx_arm_dsp_requant.h
- * stages 1 and 3: shift in [-23, 30]). */
-static int shifts_fit_blocks(const int32_t *shifts, int32_t n)
-{
-    int32_t c;
-    for (c = 0; c < n; c++) {
-        if (!tx_dsp_requant_out_ok(shifts[c]) && !tx_dsp_requant_wide_ok(shifts[c])) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 #if defined(__thumb2__)
 /* The state of blocks1x4, word offsets fixed by its assembly. */
 typedef struct {

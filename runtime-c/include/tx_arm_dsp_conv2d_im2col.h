@@ -295,7 +295,7 @@ static int im2col_paths_in(const tx_conv2d_s8_params *p, const tx_shape4 *in_sha
 }
 
 /* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
- * [-23, 30] (shifts_fit_blocks). */
+ * [-23, 30] (output stages 1 and 3 of tx_arm_dsp_requant.h). */
 static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                         const int8_t *in, const tx_shape4 *filter_shape, const int8_t *filter,
                         const int32_t *bias, const tx_shape4 *out_shape, int8_t *out)

@@ -61,6 +61,18 @@ static inline int tx_dsp_requant_wide_ok(int32_t shift)
     return shift >= -1 && shift <= 30;
 }
 
+/* Whether every one of n shifts suits output stage 1 (wide == 0) or stage 1 or 3 (wide != 0). */
+static inline int tx_dsp_requant_all_ok(const int32_t *shifts, int32_t n, int wide)
+{
+    int32_t c;
+    for (c = 0; c < n; c++) {
+        if (!tx_dsp_requant_out_ok(shifts[c]) && !(wide && tx_dsp_requant_wide_ok(shifts[c]))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* k = -1 - shift of output stage 1 (and of stage 3, where it is <= 0). */
 static inline int32_t tx_dsp_requant_out_k(int32_t shift)
 {

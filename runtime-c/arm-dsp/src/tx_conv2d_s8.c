@@ -187,7 +187,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         && (int64_t)filter_shape->h * filter_shape->w * in_shape->c
                <= 4 * TX_CONV_COL_GROUPS
         && filter_shape->h * filter_shape->w * in_shape->c >= 4
-        && shifts_fit_blocks(p->shifts, out_shape->c)) {
+        && tx_dsp_requant_all_ok(p->shifts, out_shape->c, 1)) {
         if (!im2col_paths_in(p, in_shape, filter_shape, out_shape)) {
             return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
         }
