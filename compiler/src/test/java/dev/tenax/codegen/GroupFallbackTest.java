@@ -38,6 +38,7 @@ class GroupFallbackTest {
     long everyTile = MemoryPlan.of(r.program()).arena().arenaBytes();
     assertTrue(grouped > 2048 - 256 && everyTile < grouped, grouped + " vs " + everyTile + " bytes of arena");
     assertEquals(everyTile, r.plan().arena().arenaBytes(), "groups cut within memory cost no arena");
+    assertFalse(r.groups().allSingle(), "tiles of one convolution can still share a commit");
     assertEquals(byWork.within(r.program(), x -> MemoryPlan.of(r.program(), x).arena().arenaBytes()), r.groups());
 
     ModelCompiler.Result m4 = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx", "0",
