@@ -34,6 +34,14 @@
  *    the second's are the first's times 2^(32-N)), and both are integers either way because
  *    e >= 0. v << e fits (256 * 2^22 = 2^30); |result| <= 2^30 * 2^31 / 2^32 + 1, no wrap.
  *    And SMMLAR(v2 << e2, m2, a) = a + b exactly when |a|, |b| <= 2^29 + 1.
+ * 3. The wide output stage, for the shifts stage 1 cannot take: shift in [-1, 30], so N lies in
+ *    [1, 32] and k = N - 32 = -1 - shift in [-31, 0] (k <= 0 is what tells the two stages apart
+ *    in a channel table). With SMULL's 64-bit product P = (hi, lo) and R = 2^(N-1) (< 2^32):
+ *      tx_requantize(acc, m, shift) = ((lo + R) >> N) | ((hi + carry) << (32 - N))  (mod 2^32),
+ *    the low word of (P + R) >> N computed in 64 bits (the adds/adc pair), which is the
+ *    reference's wrap32(floor((P + 2^(N-1)) / 2^N)); logical shifts by a register give 0 for
+ *    an amount of 32 (N = 32: the high word alone). Then the zero point is added modulo 2^32,
+ *    as tx_requantize_s8 does. Eight instructions per output instead of three.
  */
 #ifndef TX_ARM_DSP_REQUANT_H
 #define TX_ARM_DSP_REQUANT_H
@@ -46,7 +54,26 @@ static inline int tx_dsp_requant_out_ok(int32_t shift)
     return shift >= -23 && shift <= -2;
 }
 
-/* k = -1 - shift of output stage 1. */
+/* Shifts for which output stage 3 above is exact (those stage 1 takes are exact there too, but
+ * slower). */
+static inline int tx_dsp_requant_wide_ok(int32_t shift)
+{
+    return shift >= -1 && shift <= 30;
+}
+
+/* Whether every one of n shifts suits output stage 1 (wide == 0) or stage 1 or 3 (wide != 0). */
+static inline int tx_dsp_requant_all_ok(const int32_t *shifts, int32_t n, int wide)
+{
+    int32_t c;
+    for (c = 0; c < n; c++) {
+        if (!tx_dsp_requant_out_ok(shifts[c]) && !(wide && tx_dsp_requant_wide_ok(shifts[c]))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* k = -1 - shift of output stage 1 (and of stage 3, where it is <= 0). */
 static inline int32_t tx_dsp_requant_out_k(int32_t shift)
 {
     return -1 - shift;

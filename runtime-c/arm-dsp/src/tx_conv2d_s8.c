@@ -1,8 +1,8 @@
 /*
  * Cortex-M DSP-extension variant of tx_conv2d_s8 (same name, signature and bits as
  * runtime-c/src/tx_conv2d_s8.c; see tx_arm_dsp.h for why the SMLAD sums are bit-exact).
- * groups == 1 with a window of 4 to 640 taps and every shift in [-23, -2] (the 32-bit output
- * stage of tx_arm_dsp_requant.h) takes the im2col GEMM path below: about 1 instruction per MAC on
+ * groups == 1 with a window of 4 to 640 taps and every shift in [-23, 30] (output stages 1 and 3
+ * of tx_arm_dsp_requant.h) takes the im2col GEMM path below: about 1 instruction per MAC on
  * the MLPerf Tiny layers. Other groups == 1 convolutions take conv_dsp: two output channels at a
  * time, each load of four inputs shared by both; with dilation_w == 1 the in-bounds kernel
  * columns of one row are contiguous in both the input (NHWC) and the filter (OHWI), so they form
@@ -187,7 +187,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         && (int64_t)filter_shape->h * filter_shape->w * in_shape->c
                <= 4 * TX_CONV_COL_GROUPS
         && filter_shape->h * filter_shape->w * in_shape->c >= 4
-        && shifts_fit_smmla(p->shifts, out_shape->c)) {
+        && tx_dsp_requant_all_ok(p->shifts, out_shape->c, 1)) {
         if (!im2col_paths_in(p, in_shape, filter_shape, out_shape)) {
             return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
         }

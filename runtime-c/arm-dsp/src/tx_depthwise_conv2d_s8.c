@@ -137,18 +137,6 @@ typedef struct {
     int32_t bias[4];
 } quad_requant;
 
-/* Every channel's shift admits the 32-bit output stage. */
-static int shifts_fit_smmla(const int32_t *shifts, int32_t ch)
-{
-    int32_t c;
-    for (c = 0; c < ch; c++) {
-        if (!tx_dsp_requant_out_ok(shifts[c])) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static inline __attribute__((always_inline)) int32_t requant1(int32_t acc, const quad_requant *q,
                                                               int32_t j)
 {
@@ -480,7 +468,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
          * the tests of c_first against it must fold when a path is left out */
         const int32_t ch = out_shape->c;
         int32_t c_first = 0;
-        const int fit = shifts_fit_smmla(p->shifts, ch);
+        const int fit = tx_dsp_requant_all_ok(p->shifts, ch, 0);
         if (fit && dw3_applies(p, filter_shape, out_shape)) {
             if (!TX_DEPTHWISE_CONV2D_S8_PATH_DW3) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */

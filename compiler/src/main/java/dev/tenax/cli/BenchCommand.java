@@ -3,6 +3,7 @@ package dev.tenax.cli;
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.FirmwareProfile;
 import dev.tenax.hostrun.FlashUse;
+import dev.tenax.hostrun.HostBuild;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
 import dev.tenax.io.InputBinding;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a Cortex-M project once under QEMU (-icount shift=0: virtual time counts "
         + "instructions) and report, per kernel call and in total, instructions, MACs and instructions "
-        + "per MAC, with the stack the inference used and the flash and SRAM the link placed.")
+        + "per MAC, with the stack the inference used and the flash and SRAM the link placed (flash "
+        + "from a link of the model without its per-layer profiling calls, as a firmware gets it).")
 final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile --target cortex-m...'.")
   Path project;
@@ -76,7 +78,9 @@ final class BenchCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     QemuRun.Result r = QemuRun.run(m, feed, timeout);
     FirmwareProfile p = FirmwareProfile.of(m, t, r.console());
-    FlashUse f = FlashUse.read(m.dir().resolve(m.name() + ".map"), m.name() + ".o");
+    // flash as a firmware without the per-layer profiling calls links the model
+    HostBuild.make(m.dir(), m.name() + "-size.elf");
+    FlashUse f = FlashUse.read(m.dir().resolve(m.name() + "-size.map"), m.name() + "-noprofile.o");
     out.print(json ? json(m, t, p, f) : text(m, t, p, f));
     out.flush();
     return ExitCodes.OK;

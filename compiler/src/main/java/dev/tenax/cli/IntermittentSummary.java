@@ -25,7 +25,8 @@ final class IntermittentSummary {
     TileGroups groups = r.groups();
     if (r.groupsDropped()) {
       sb.append(String.format(Locale.ROOT, "groups of tiles did not fit %s (a group keeps what it read until its end, "
-          + "which grows the arena): this build commits after every tile%n", target.name()));
+          + "which grows the arena): %s%n", target.name(), r.groups().allSingle() ? "this build commits after every tile"
+              : "this build's groups end where they would grow it"));
     }
     sb.append(String.format(Locale.ROOT, "intermittent: %d tiles in %d group%s, progress committed to NVM after every "
         + "%s (fingerprint %s); tiles sized %s%n", t.program().steps().size(), groups.count(), groups.count() == 1 ? "" : "s",

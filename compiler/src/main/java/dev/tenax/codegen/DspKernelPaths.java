@@ -95,7 +95,7 @@ public final class DspKernelPaths {
     if (p.groups() != 1) {
       return List.of("TX_CONV2D_S8_PATH_REFERENCE");
     }
-    if (k > CONV_MAX_TAPS || k < 4 || !shiftsFitSmmla(p.shifts())) {
+    if (k > CONV_MAX_TAPS || k < 4 || !shiftsFitBlocks(p.shifts())) {
       return List.of("TX_CONV2D_S8_PATH_DSP");
     }
     String blocks = k % 4 != 0 ? "TX_CONV2D_S8_PATH_IM2COL_PARTIAL" : "TX_CONV2D_S8_PATH_IM2COL_WHOLE";
@@ -166,6 +166,16 @@ public final class DspKernelPaths {
       paths.add(inFeatures == 8 ? "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8" : "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4");
     }
     return paths;
+  }
+
+  /** shifts_fit_blocks: output stage 1 or 3 of tx_arm_dsp_requant.h for every shift. */
+  private static boolean shiftsFitBlocks(int[] shifts) {
+    for (int sh : shifts) {
+      if (sh < -23 || sh > 30) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** tx_dsp_requant_out_ok for every shift: the 32-bit output stage (tx_arm_dsp_requant.h). */

@@ -25,8 +25,9 @@ public final class ModelCompiler {
   /**
    * What a compilation produced; {@code tiling} is null for a continuous-power build, {@code groups}
    * are the calls that share a progress commit (one call each in a continuous build);
-   * {@code groupsDropped}: the grouped build did not fit the target, so this one commits after
-   * every tile.
+   * {@code groupsDropped}: the grouped build did not fit the target, so this one's groups are cut
+   * where they would grow the arena ({@link TileGroups#within}), or, when that did not fit either,
+   * it commits after every tile.
    */
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
       Program untiled, TileGroups groups, boolean groupsDropped) {}
@@ -39,22 +40,33 @@ public final class ModelCompiler {
   /**
    * Compiles an already lowered program in memory (nothing is written). An intermittent build whose
    * groups do not fit the target (a group keeps what it read until its end, which can grow the
-   * arena) is compiled again with a commit after every tile; if that does not fit either, its
-   * diagnostics (the smaller needs) are the ones reported.
+   * arena) is compiled again with the groups cut where they would grow the arena
+   * ({@link TileGroups#within}), which needs no more memory than a commit after every tile; if that
+   * does not fit either, a commit after every tile, whose diagnostics are the ones reported.
    */
   public static Result compile(Program lowered, EmitOptions options)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     try {
-      return compileOnce(lowered, options, false);
+      return compileOnce(lowered, options, GroupPolicy.BY_WORK);
     } catch (ModelRejectedException grouped) {
       if (!options.intermittent() || options.commitEveryTile()) {
         throw grouped;
       }
-      return compileOnce(lowered, options.committingEveryTile(), true);
+      try {
+        return compileOnce(lowered, options, GroupPolicy.WITHIN_MEMORY);
+      } catch (ModelRejectedException within) {
+        return compileOnce(lowered, options.committingEveryTile(), GroupPolicy.EVERY_TILE);
+      }
     }
   }
 
-  private static Result compileOnce(Program lowered, EmitOptions options, boolean groupsDropped)
+  /**
+   * How the calls are packed into groups: by work (as the options ask), also only where they cost
+   * no memory, or a commit after every call.
+   */
+  private enum GroupPolicy { BY_WORK, WITHIN_MEMORY, EVERY_TILE }
+
+  private static Result compileOnce(Program lowered, EmitOptions options, GroupPolicy policy)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Tiling tiling = null;
     if (options.capacitor() != null) {
@@ -69,6 +81,11 @@ public final class ModelCompiler {
     }
     Program program = tiling != null ? tiling.program() : lowered;
     TileGroups groups = groups(program, options);
+    if (policy == GroupPolicy.WITHIN_MEMORY) {
+      Program p = program;
+      groups = groups.within(program, g -> MemoryPlan.of(p, g).arena().arenaBytes());
+    }
+    boolean groupsDropped = policy != GroupPolicy.BY_WORK;
     MemoryPlan plan = MemoryPlan.of(program, groups);
     if (options.intermittent() && program.steps().size() > 65535) {
       throw new dev.tenax.diag.UsageException(program.steps().size() + " tiles: progress counts at most 65535; "

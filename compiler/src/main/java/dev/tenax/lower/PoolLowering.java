@@ -66,7 +66,12 @@ public final class PoolLowering {
    * An average that requantizes to another scale, computed in one rounding as a depthwise
    * convolution with unit weights and the multiplier {@code inScale / (window * outScale)}:
    * averaging then requantizing would round twice and drift from ONNX's float semantics.
-   * TODO: a requantizing average-pool kernel would save the constant filter of ones.
+   * For int8 the unit weight is 2^e and the shift e lower, with e chosen so that the shift is -2
+   * or below where the window allows (at most 64, the accumulator under 2^30): the same results
+   * (tx_requantize(2^e acc, m, shift - e) = tx_requantize(acc, m, shift), the rounding offset and
+   * the divisor both scale by 2^e), but the Cortex-M DSP kernels' fast output stage takes shifts
+   * in [-23, -2] only (tx_arm_dsp_requant.h) and would leave an average to a slower path.
+   * TODO: a requantizing average-pool kernel would save the constant filter.
    */
   private static boolean averageAsDepthwise(LowerContext ctx, Activation x, PoolGeometry g,
       FusedOutput fused) {
@@ -78,9 +83,10 @@ public final class PoolLowering {
     int[] multipliers = new int[c];
     int[] shifts = new int[c];
     java.util.Arrays.fill(multipliers, wide ? m.reduced() : m.multiplier());
-    java.util.Arrays.fill(shifts, m.shift());
+    int e = wide ? 0 : unitWeightExponent(m.shift(), window);
+    java.util.Arrays.fill(shifts, m.shift() - e);
     byte[] ones = new byte[window * c];
-    java.util.Arrays.fill(ones, (byte) 1);
+    java.util.Arrays.fill(ones, (byte) (1 << e));
     View in = ctx.inLayout(x.view(), Layouts.NHWC);
     View out = ctx.newBuffer(fused, ctx.outputType(0).shape(), Layouts.NHWC);
     int[] fs = {1, g.filterH(), g.filterW(), c};
@@ -96,5 +102,18 @@ public final class PoolLowering {
     }
     ctx.absorb(fused, out);
     return true;
+  }
+
+  /**
+   * The e of {@link #averageAsDepthwise}'s int8 unit weight 2^e: enough to bring {@code shift} to
+   * -2, at most 6 (an int8 weight), and small enough that the window's largest sum, {@code window}
+   * inputs of magnitude up to 255, stays below 2^30.
+   */
+  static int unitWeightExponent(int shift, int window) {
+    int e = Math.max(0, Math.min(6, shift + 2));
+    while (e > 0 && (long) window * 255 << e >= 1L << 30) {
+      e--;
+    }
+    return e;
   }
 }

@@ -158,12 +158,15 @@ class DspKernelsRunTest {
     long[] bq = new long[out];
     for (int o = 0; o < out; o++) {
       ws[o] = (0.5f + r.nextFloat()) / (taps * 4f);
-      if (fc && r.nextInt(6) == 0) {
-        // shifts outside the FC blocks' fast range [-17, -2] (a block of four with one of them
-        // takes the exact C path): -1 and above, -18 to -23, and below -23
-        ws[o] *= switch (r.nextInt(3)) {
+      if (r.nextInt(5) == 0) {
+        // shifts outside the SMMLA output stage's range [-23, -2] (the FC blocks' fast range is
+        // [-17, -2]; a block of four with one of them takes the exact C path; the convolution's
+        // im2col blocks take output stage 3 for -1 and above): -1 to 1 and above, -18 to -23,
+        // and, for FC only (a convolution with one would leave the im2col path), below -23
+        ws[o] *= switch (r.nextInt(fc ? 4 : 3)) {
           case 0 -> 64f * taps;
-          case 1 -> 1e-4f;
+          case 1 -> 1.6f * taps;
+          case 2 -> 1e-4f;
           default -> 1e-7f;
         };
       }

@@ -1,5 +1,6 @@
 package dev.tenax.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A group of tiles keeps what it read until its end, so grouping can grow the arena past a
- * target's NVM. Then the compiler builds with a commit after every tile instead and says so, rather
- * than refusing a model the plain intermittent build fits: here a chain of 48-channel
- * convolutions in groups of two or three on the micro:bit, whose NVM region is 2 KB. A group's
- * first call reads what the previous group wrote, which must then outlive the group, so the
- * arena holds three activations instead of two.
+ * target's NVM. Then the compiler cuts the groups where they would grow the arena (no more memory
+ * than a commit after every tile) and says so, rather than refusing a model the plain intermittent
+ * build fits: here a chain of 48-channel convolutions in groups of two or three on the micro:bit,
+ * whose NVM region is 2 KB. A group's first call reads what the previous group wrote, which must
+ * then outlive the group, so the arena holds three activations instead of two.
  */
 class GroupFallbackTest {
   static final int LAYERS = 8;
@@ -32,10 +33,13 @@ class GroupFallbackTest {
     ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m0", null, "test", "m.onnx", "0",
         TWO_CONVS));
     assertTrue(r.groupsDropped(), "the grouped build should not have fit the micro:bit's 2 KB of NVM");
-    assertTrue(r.groups().allSingle());
-    long grouped = MemoryPlan.of(r.program(), TileGroups.byWork(r.program(), TWO_CONVS)).arena().arenaBytes();
-    long everyTile = r.plan().arena().arenaBytes();
+    TileGroups byWork = TileGroups.byWork(r.program(), TWO_CONVS);
+    long grouped = MemoryPlan.of(r.program(), byWork).arena().arenaBytes();
+    long everyTile = MemoryPlan.of(r.program()).arena().arenaBytes();
     assertTrue(grouped > 2048 - 256 && everyTile < grouped, grouped + " vs " + everyTile + " bytes of arena");
+    assertEquals(everyTile, r.plan().arena().arenaBytes(), "groups cut within memory cost no arena");
+    assertFalse(r.groups().allSingle(), "tiles of one convolution can still share a commit");
+    assertEquals(byWork.within(r.program(), x -> MemoryPlan.of(r.program(), x).arena().arenaBytes()), r.groups());
 
     ModelCompiler.Result m4 = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx", "0",
         TWO_CONVS));

@@ -38,6 +38,15 @@ class Msp430QuantizeRunTest {
   @CsvSource({"0.0039215689, -128", "0.0123456, 3", "7.25, 127", "1.1754944E-38, 0"})
   void roundsAsTheFloatDivisionDoes(float scale, int zeroPoint, @TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
+    Program p = compilePair(scale, zeroPoint, "msp430fr5994", dir);
+    Map<String, Tensor> feed = adversarialFeed(p, scale);
+    Tensor want = ProgramInterpreter.run(p, feed).values().iterator().next();
+    Tensor got = Msp430Run.run(ProjectManifest.read(dir), feed, 300).outputs().values().iterator().next();
+    assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(got));
+  }
+
+  /** A QuantizeLinear and DequantizeLinear pair of VALUES values compiled for {@code target} into dir. */
+  static Program compilePair(float scale, int zeroPoint, String target, Path dir) throws Exception {
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13)
         .input("x", DType.FLOAT32, 1, VALUES).output("y", DType.FLOAT32, 1, VALUES)
         .initializer("s", Tensor.scalar(scale)).initializer("zp", Tensor.scalar(DType.INT8, zeroPoint));
@@ -45,17 +54,17 @@ class Msp430QuantizeRunTest {
     b.node("DequantizeLinear", List.of("q", "s", "zp"), List.of("y"));
     Graph g = Pipeline.standard().run(new ModelImporter(OperatorRegistry.standard(), ImportOptions.defaults())
         .importModel(b.build()));
-    ModelCompiler.Result r = ModelCompiler.compile(g,
-        new EmitOptions("q", "msp430fr5994", null, "test", "q.onnx", "0"), dir);
+    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("q", target, null, "test", "q.onnx", "0"), dir);
     Program p = r.program();
     assertEquals(List.of("tx_quantize_f32_s8", "tx_dequantize_s8_f32"),
         p.steps().stream().map(s -> s.kernel()).toList(), "the pair must run as the two kernels");
+    return p;
+  }
 
+  /** The pair's input: {@link #adversarial} values for this scale. */
+  static Map<String, Tensor> adversarialFeed(Program p, float scale) {
     Tensor x = Tensor.ofFloats(new int[] {1, VALUES}, adversarial(scale, new Random(Float.floatToIntBits(scale))));
-    Map<String, Tensor> feed = Map.of(p.inputs().get(0).name(), x);
-    Tensor want = ProgramInterpreter.run(p, feed).values().iterator().next();
-    Tensor got = Msp430Run.run(ProjectManifest.read(dir), feed, 300).outputs().values().iterator().next();
-    assertArrayEquals(HostModelsTest.bits(want), HostModelsTest.bits(got));
+    return Map.of(p.inputs().get(0).name(), x);
   }
 
   /** Near-ties of the quotient, random bits around the scale's exponent, and the special values. */

@@ -124,6 +124,36 @@ class TileGroupsTest {
     assertEquals(List.of(), Idempotence.checkGroups(tiled, MemoryPlan.of(tiled), new TileGroups(List.of(n))));
   }
 
+  /**
+   * ResNet-8 at 1 mF on cortex-m4: groups by work keep its residual branches alive and grow the
+   * arena; cut within memory, the groups never cross a cut of the work groups, the arena is that of
+   * a commit after every tile, some calls still share commits, and every group can run again.
+   */
+  @Test
+  void groupsWithinMemoryCostNoArenaAndKeepTheWorkCuts() throws Exception {
+    ModelSpec spec = models().filter(s -> s.folder().equals("mlperf-tiny-ic-resnet8-int8-qdq")).findFirst().orElseThrow();
+    PowerModel m = PowerModel.of(Targets.find("cortex-m4").orElseThrow());
+    Capacitor c = Capacitor.parse("1mF", "2.4:1.8");
+    Program tiled = Tiling.forCharge(lowered(spec), m, c).program();
+    TileGroups byWork = TileGroups.forCharge(tiled, m, c);
+    java.util.function.ToLongFunction<TileGroups> arena = g -> MemoryPlan.of(tiled, g).arena().arenaBytes();
+    long alone = arena.applyAsLong(TileGroups.single(tiled.steps().size()));
+    assertTrue(arena.applyAsLong(byWork) > alone, "the work groups should grow this model's arena");
+
+    TileGroups within = byWork.within(tiled, arena);
+    assertEquals(alone, arena.applyAsLong(within));
+    assertTrue(within.count() < tiled.steps().size(), within.count() + " groups of " + tiled.steps().size() + " calls");
+    assertTrue(within.count() >= byWork.count());
+    int[] ofWork = byWork.groupOfCall();
+    int[] ofWithin = within.groupOfCall();
+    for (int i = 1; i < ofWork.length; i++) {
+      if (ofWork[i] != ofWork[i - 1]) {
+        assertTrue(ofWithin[i] != ofWithin[i - 1], "call " + i + " starts a work group but not a memory one");
+      }
+    }
+    assertIdempotent(spec + " within memory", tiled, within);
+  }
+
   @Test
   void packingIsGreedyAndKeepsAnOversizedCallAlone() throws Exception {
     ModelSpec spec = models().filter(s -> s.folder().equals("deepc-mnist-mlp")).findFirst().orElseThrow();
