@@ -16,12 +16,16 @@ HWMULT_BASE ?= 0x0130
 HWMULT_STAMP = .hwmult-$(HWMULT_BASE)
 
 TOOLCHAIN ?= clang
-<#if model.codeOptimization == "-Oz">
-# -Oz, not the usual -Os: tenax compile estimated that only the smallest code fits the FRAM below
-# 64 KB. The estimate errs on the large side: 'make clean all CFLAGS=-Os' tries the faster code,
-# and the linker says whether it fits.
-</#if>
-CFLAGS ?= ${model.codeOptimization}
+# The optimization level: -Os (fast code) unless it does not fit the FRAM below 64 KB. When you
+# do not set CFLAGS, the build tries -Os and, if the link overflows the FRAM, says so, writes -Oz
+# (smallest code, slower loops) to .tenax-level and builds again at -Oz; 'make clean' forgets the
+# choice, and so does a new Makefile (tenax compile again), since the model may have changed.
+# 'make CFLAGS=-Os' (or any flags: add the -O level) builds with yours, without fallback ('make
+# clean' first when switching: objects are not rebuilt for new flags).
+ifeq ($(origin CFLAGS),undefined)
+AUTO_LEVEL = yes
+CFLAGS := $(or $(shell test .tenax-level -nt Makefile && sed -n 1p .tenax-level),-Os)
+endif
 # With -Oz, TX_SMALL_CODE picks the runtime's smaller loops where it has two (include/tx_msp430_hwmult.h).
 SMALL_CODE = $(if $(findstring -Oz,$(CFLAGS)),-DTX_SMALL_CODE)
 COMMON_CFLAGS = -std=c99 -Wall -Wextra -ffreestanding -ffp-contract=off -ffunction-sections -fdata-sections \
@@ -54,8 +58,20 @@ TIMEOUT ?= 600
 all: ${model.name}.elf
 	-$(SIZE) -A ${model.name}.elf
 
+# The link; at -Os without CFLAGS from you, an FRAM overflow falls back to -Oz (see CFLAGS above).
+# The message names the bytes that -Os lacks without the linker's wording, so that an overflow
+# at -Oz too is the only one a reader of the output (tenax compile's TX090) takes for the result.
 ${model.name}.elf: $(OBJECTS)
-	$(LINK) $@ $(OBJECTS)
+	@echo "$(LINK) $@ $(OBJECTS)"
+	@$(LINK) $@ $(OBJECTS) > .tenax-link.log 2>&1; status=$$?; \
+	over=$$(sed -n -e "s/.*will not fit in region 'FRAM': overflowed by \([0-9]*\) bytes.*/\1/p" \
+	  -e "s/.*region .FRAM' overflowed by \([0-9]*\) bytes.*/\1/p" .tenax-link.log | sort -n | tail -n 1); \
+	if [ $$status -ne 0 ] && [ -n "$(AUTO_LEVEL)" ] && [ "$(CFLAGS)" = -Os ] && [ -n "$$over" ]; then \
+	  rm -f .tenax-link.log $(OBJECTS); \
+	  reason="tenax: at -Os the firmware lacks $$over bytes of FRAM below 64 KB, so it is built at -Oz (smallest code, slower loops); make clean forgets this"; \
+	  echo "$$reason"; printf '%s\n%s\n' -Oz "$$reason" > .tenax-level; \
+	  $(MAKE) --no-print-directory $@; \
+	else cat .tenax-link.log; rm -f .tenax-link.log; exit $$status; fi
 
 $(OBJECTS): $(HWMULT_STAMP)
 
@@ -78,6 +94,6 @@ flash: ${model.name}.elf
 	mspdebug $(MSPDEBUG_DRIVER) "prog ${model.name}.elf" "verify ${model.name}.elf"
 
 clean:
-	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map .hwmult-*
+	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map .hwmult-* .tenax-level .tenax-link.log
 
 .PHONY: all run flash clean

@@ -7,7 +7,10 @@ map of the ${model.board} below 64 KB (`board/${model.board}.ld`).
   `apt-get install clang-19 lld-19`), writes the link map `${model.name}.map` and prints the size
   report. `make TOOLCHAIN=gcc` uses TI's `msp430-elf-gcc` instead (set `GCC_PREFIX` if it is not
   on the `PATH` as `msp430-elf-gcc`); that path is written to work but is not tested by Tenax.
-  `CFLAGS` (default `-Os`: FRAM below 64 KB is the scarce resource) adds compiler flags.
+  Without `CFLAGS` the code is compiled at `-Os`, and when that does not link (the FRAM below
+  64 KB is the scarce resource) `make` says so and builds again at `-Oz` (smallest code, slower
+  loops), remembered in `.tenax-level` until `make clean`. `make CFLAGS=...` uses your flags
+  (include the `-O` level), with no fallback.
 - `make run` runs the firmware in `mspdebug sim` up to `tenax_exit` and prints `tenax_exit_status`
   (0 = success) and the tracer's instruction and MCLK counts. Inputs are whatever is in
   `tenax_input_<i>`; `tenax run . --input NAME=x.npy -o out/` loads `.npy` inputs there, runs,

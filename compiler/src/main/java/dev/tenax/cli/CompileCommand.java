@@ -145,7 +145,8 @@ final class CompileCommand implements Callable<Integer> {
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
         tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
-    ModelCompiler.Result r = ModelCompiler.compile(g, options, outDir);
+    ModelCompiler.Result r = ModelCompiler.compile(g, options);
+    dev.tenax.io.OutputDirectory files = ModelCompiler.output(g, r, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();
     out.println(CompileSummary.render(r, seconds));
@@ -153,11 +154,23 @@ final class CompileCommand implements Callable<Integer> {
       out.print(IntermittentSummary.render(r, options, Targets.find(target).orElseThrow()));
     }
     out.flush();
-    if (!noBuild) {
+    if (noBuild) {
+      files.commit();
+      if (v.family().equals("msp430")) {
+        out.println(CompileSummary.msp430LevelForecast(v));
+      }
+    } else {
       err.println("building " + outDir + " with make");
       err.flush();
-      Path built = target.equals("host") ? HostBuild.build(outDir, prefix) : HostBuild.make(outDir, prefix + ".elf");
-      out.println("built " + built);
+      StagedBuild.Outcome built = files.commit(staged -> StagedBuild.run(staged, outDir, target, prefix));
+      if (built.failure() != null) {
+        err.println("wrote " + outDir + ", but it does not build:");
+        throw built.failure();
+      }
+      if (!built.levelLine().isEmpty()) {
+        out.println(built.levelLine());
+      }
+      out.println("built " + outDir.resolve(built.product()));
     }
     out.println("wrote " + outDir + " (" + v.name() + ".h, " + v.name() + ".c, " + v.name()
         + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md, " + v.name()

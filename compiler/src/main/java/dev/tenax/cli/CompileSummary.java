@@ -27,11 +27,6 @@ final class CompileSummary {
       sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');
     }
     sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
-    if (v.codeOptimization().equals(dev.tenax.target.Msp430Fit.SMALL)) {
-      sb.append("code compiled with -Oz (smallest, slower loops): by the fit check's estimate, which errs on the large "
-          + "side, -Os would not fit the FRAM below 64 KB; 'make clean all CFLAGS=-Os' in the project tries it, and the "
-          + "linker says whether it fits\n");
-    }
     if (v.floatNodes().isEmpty()) {
       sb.append("every node runs on integer kernels\n");
     } else {
@@ -40,5 +35,15 @@ final class CompileSummary {
     }
     sb.append(String.format(Locale.ROOT, "compiled in %.2f s", seconds));
     return sb.toString();
+  }
+
+  /**
+   * The MSP430 level line of a project generated without building it: make decides, by linking;
+   * the estimate's forecast tells what to expect.
+   */
+  static String msp430LevelForecast(ProjectView v) {
+    return "code level: make links at -Os and falls back to -Oz (smallest code, slower loops) when that overflows "
+        + "the FRAM below 64 KB; the fit check's estimate, which errs on the large side, expects "
+        + v.codeOptimization();
   }
 }

@@ -120,7 +120,8 @@ public final class ModelCompiler {
       throw new ModelRejectedException(problems);
     }
     if (target.family().equals("msp430")) {
-      // FRAM below 64 KB is all an MSP430 build has: smaller, slower code when the faster does not fit
+      // the level the estimate expects, for the summary when make is not run: the Makefile links
+      // at -Os and falls back to -Oz when that overflows the FRAM below 64 KB (Msp430CodeLevel)
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
@@ -147,13 +148,18 @@ public final class ModelCompiler {
   public static Result compile(Graph graph, EmitOptions options, Path dir)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Result r = compile(graph, options);
+    output(graph, r, options, dir).commit();
+    return r;
+  }
+
+  /** The project's files for {@code dir}, not written yet (the caller commits them, maybe after a build). */
+  public static dev.tenax.io.OutputDirectory output(Graph graph, Result r, EmitOptions options, Path dir) {
     dev.tenax.io.OutputDirectory out = new dev.tenax.io.OutputDirectory(dir);
     r.files().forEach(out::add);
     // The quantized graph the project was generated from: 'tenax eval' lowers it again to
     // compare every layer with the float model, and users can open it in their usual tools.
     out.add(options.name() + ".qdq.onnx",
         dev.tenax.frontend.OnnxExporter.export(graph, options.version()).toByteArray());
-    out.commit();
-    return r;
+    return out;
   }
 }

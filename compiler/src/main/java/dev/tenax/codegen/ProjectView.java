@@ -17,7 +17,10 @@ public record ProjectView(String name, String upperName, String version, String 
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
     String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths) {
 
-  /** The same project with the C optimization flag an MSP430 Makefile compiles with ("-Os" or "-Oz"). */
+  /**
+   * The same project with the C optimization level the fit estimate expects an MSP430 build to
+   * link at ("-Os" or "-Oz"); the Makefile decides by linking, this is the forecast without a build.
+   */
   public ProjectView withCodeOptimization(String level) {
     return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
         arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,

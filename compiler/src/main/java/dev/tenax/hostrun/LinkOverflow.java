@@ -66,14 +66,31 @@ public final class LinkOverflow {
           + "(%,d bytes too many)%s", r.length() + over, r.name(), r.length(), over,
           largest.isEmpty() ? "" : "; the largest sections there: " + largest));
     }
+    // the MSP430 Makefile's line when -Os overflowed and it linked again at -Oz (Msp430CodeLevel)
+    Optional<String> fallback = makeOutput.lines().filter(l -> l.startsWith("tenax: at -Os")).findFirst();
     List<String> details = makeOutput.lines()
         .filter(l -> l.contains("overflowed by") || l.contains("will not fit")).limit(8).toList();
-    String message = "the firmware does not link: it " + String.join("; it ", parts)
-        + ". The memory map (*.map in " + projectDir + ") has the size of every function and table."
+    String message = "the firmware does not link" + (fallback.isPresent() ? " at -Oz either" : "") + ": it "
+        + String.join("; it ", parts) + ". " + mapNote(projectDir)
+        + fallback.map(f -> "\n  " + f).orElse("")
         + "\n  details (linker):\n    " + String.join("\n    ", details);
     return Optional.of(Diagnostic.of(Code.TX090, message, "use a smaller model (fewer or narrower layers), a "
         + "larger capacitor (an intermittent build's tiles and run-time parts take code and tables), "
         + "or a target with more memory"));
+  }
+
+  private static String mapNote(Path projectDir) {
+    return "The memory map (*.map in " + projectDir + ") has the size of every function and table.";
+  }
+
+  /**
+   * {@code d} about a build in {@code staged}, a directory that is deleted because the firmware
+   * did not link (tenax compile builds before it writes the project): the map is not kept.
+   */
+  public static Diagnostic notKept(Diagnostic d, Path staged) {
+    return Diagnostic.of(d.code(), d.message().replace(mapNote(staged), "Nothing was written; 'tenax compile "
+        + "--no-build' writes the project, and its make writes the memory map (*.map) with the size of every "
+        + "function and table."), d.hint());
   }
 
   /** The MEMORY regions of the project's linker scripts (board/*.ld). */

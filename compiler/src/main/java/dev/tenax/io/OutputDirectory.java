@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,6 +37,21 @@ public final class OutputDirectory {
 
   /** Writes every file; existing files of the same name in the target are replaced. */
   public void commit() throws IOException {
+    commit(staged -> null);
+  }
+
+  /** Work done on the files before they are moved into place (a build), with what it found. */
+  @FunctionalInterface
+  public interface StagedWork<T> {
+    T run(Path staged) throws IOException;
+  }
+
+  /**
+   * Writes every file into the temporary directory, runs {@code work} there, then moves all that
+   * the directory holds (the files and whatever {@code work} made, e.g. a build's objects) into
+   * place. When {@code work} throws, nothing reaches the target.
+   */
+  public <T> T commit(StagedWork<T> work) throws IOException {
     Path parent = target.getParent();
     Files.createDirectories(parent);
     if (Files.exists(target) && !Files.isDirectory(target)) {
@@ -48,15 +64,21 @@ public final class OutputDirectory {
         Files.createDirectories(file.getParent());
         Files.write(file, f.getValue());
       }
+      T result = work.run(tmp);
       if (!Files.exists(target)) {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        return;
+        return result;
       }
-      for (String name : files.keySet()) {
-        Files.createDirectories(target.resolve(name).getParent());
-        Files.move(tmp.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+      List<Path> made;
+      try (Stream<Path> s = Files.walk(tmp)) {
+        made = s.filter(Files::isRegularFile).toList();
       }
+      for (Path file : made) {
+        Path to = target.resolve(tmp.relativize(file).toString());
+        Files.createDirectories(to.getParent());
+        Files.move(file, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return result;
     } finally {
       deleteTree(tmp);
     }

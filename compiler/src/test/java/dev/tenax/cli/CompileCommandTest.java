@@ -60,6 +60,22 @@ class CompileCommandTest {
         Files.readAllBytes(tmp.resolve("c/probabilities.npy")));
   }
 
+  /** Without a build the MSP430 level is make's to decide, and the summary says so and what the estimate expects. */
+  @Test
+  void msp430ProjectsGeneratedWithoutABuildLeaveTheLevelToMake() throws Exception {
+    Path project = tmp.resolve("msp");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--target", "msp430fr5994", "--no-build", "-o",
+        project.toString());
+    assertEquals(0, c.code(), c.err());
+    assertTrue(c.out().contains("code level: make links at -Os and falls back to -Oz (smallest code, slower loops) "
+        + "when that overflows the FRAM below 64 KB; the fit check's estimate, which errs on the large side, "
+        + "expects -Os"), c.out());
+    assertFalse(Files.exists(project.resolve("model_int8.elf")) || Files.exists(project.resolve(".tenax-level")));
+    String makefile = Files.readString(project.resolve("Makefile"));
+    assertTrue(makefile.contains("ifeq ($(origin CFLAGS),undefined)")
+        && makefile.contains("-Oz \"$$reason\" > .tenax-level"), makefile);
+  }
+
   @Test
   void floatModelsCompileWithCalibrationData() {
     CliTest.Run c = tenax("compile", example.resolve("model.onnx").toString(), "--calib",

@@ -67,6 +67,57 @@ class FirmwareFitTest {
     }
   }
 
+  /**
+   * The MSP430 Makefile links at -Os and, when that overflows the FRAM, links again at -Oz and
+   * records why: with the board's FRAM set between the tiny CNN's -Oz and -Os links, make takes
+   * -Oz and the shortfall it reports is the -Os link's; flags given by the user get no fallback.
+   */
+  @Test
+  void makeFallsBackToOzWhenTheOsLinkOverflowsTheFram(@TempDir Path dir) throws Exception {
+    Msp430RunTest.requireToolchain();
+    tinyCnn("msp430fr5994", 0, dir);
+    long os = framUsedAt(dir, "-Os");
+    long oz = framUsedAt(dir, "-Oz");
+    assertTrue(oz + 64 < os, "-Oz saves too little for this test: " + oz + " vs " + os);
+    long limit = (os + oz) / 2 & ~1L;
+    Path ld = dir.resolve("board/msp430fr5994.ld");
+    String line = "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x";
+    String text = Files.readString(ld);
+    assertTrue(text.contains(line + "BF80"), ld + " no longer has: " + line + "BF80");
+    Files.writeString(ld, text.replace(line + "BF80", line + Long.toHexString(limit).toUpperCase(java.util.Locale.ROOT)));
+    make(dir, true, "clean");
+    String tooLarge = make(dir, false, "CFLAGS=-Os", "m.elf");
+    assertTrue(tooLarge.contains("will not fit in region 'FRAM'") && !tooLarge.contains("tenax: at -Os"), tooLarge);
+    make(dir, true, "clean");
+    Path elf = HostBuild.make(dir, "m.elf");
+    dev.tenax.hostrun.Msp430CodeLevel level = dev.tenax.hostrun.Msp430CodeLevel.read(dir, elf);
+    String what = "-Os " + os + ", -Oz " + oz + ", FRAM " + limit + ": " + level;
+    assertEquals(System.getenv("CFLAGS") == null ? "-Oz" : System.getenv("CFLAGS"), level.level(), what);
+    assertEquals(oz, level.framUsed(), what);
+    assertEquals(limit, level.framBytes(), what);
+    assertEquals(os - limit, level.osShortfall(), what);
+    assertTrue(level.summary().contains(String.format(java.util.Locale.ROOT, "at -Os the firmware needs %,d bytes", os)),
+        level.summary());
+  }
+
+  /** __fram_used__ of the tiny CNN project in {@code dir} built from clean at {@code level}. */
+  private static long framUsedAt(Path dir, String level) throws Exception {
+    make(dir, true, "clean");
+    make(dir, true, "CFLAGS=" + level, "m.elf");
+    return dev.tenax.hostrun.ElfSymbols.read(dir.resolve("m.elf")).find("__fram_used__").orElseThrow().address();
+  }
+
+  private static String make(Path dir, boolean mustSucceed, String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("make", "-C", dir.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    int code = p.waitFor();
+    assertEquals(mustSucceed, code == 0, out);
+    return out;
+  }
+
   @Test
   void lldOverflowOfFramIsTx090WithTheNumbers(@TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
