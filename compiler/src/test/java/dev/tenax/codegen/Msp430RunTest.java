@@ -1,6 +1,7 @@
 package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,40 @@ public class Msp430RunTest {
     ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
     Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
     check(g, folder, "msp430fr5994", dir);
+  }
+
+  /**
+   * The same shared models on the FR5969 (64 KB of FRAM, 2 KB of SRAM): each either runs bit-exact
+   * or is refused with the sizes, by the compiler's fit check (TX090) or by the link (the linker's
+   * numbers); the small MLPs must run.
+   */
+  @Test
+  void sharedModelsOnTheFr5969RunBitExactOrAreRefusedWithTheNumbers(@TempDir Path dir) throws Exception {
+    requireToolchain();
+    java.util.Set<String> mustRun = java.util.Set.of("burn-pico-sine-mlp", "tflm-hello-world-sine-mlp",
+        "velardo-lesson9-mlp");
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    for (String folder : java.util.List.of("onnx-mlir-mnist", "burn-pico-sine-mlp", "tflm-hello-world-sine-mlp",
+        "deepc-asl-gesture-mlp", "mnist-14x14-cnn-atmega", "velardo-lesson9-mlp", "mlperf-tiny-open-alibaba-kws")) {
+      ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
+      Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
+      Path d = dir.resolve(folder);
+      String refusal;
+      try {
+        check(g, folder, "msp430fr5969", d);
+        ran.add(folder);
+        continue;
+      } catch (ModelRejectedException e) {
+        refusal = e.getMessage();
+        assertTrue(e.diagnostics().stream().allMatch(x -> x.code() == dev.tenax.diag.Code.TX090), refusal);
+      } catch (dev.tenax.hostrun.HostBuild.LinkOverflowException e) {
+        refusal = e.getMessage();
+      }
+      assertFalse(mustRun.contains(folder), folder + " should fit the FR5969: " + refusal);
+      assertTrue(refusal.matches("(?s).*\\d[\\d,]* bytes.*"), folder + ": no sizes in " + refusal);
+      System.out.println("msp430fr5969 refuses " + folder + ": " + refusal.lines().findFirst().orElse(""));
+    }
+    assertTrue(ran.containsAll(mustRun), "ran " + ran);
   }
 
   @Test
