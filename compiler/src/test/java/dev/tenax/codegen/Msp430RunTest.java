@@ -166,27 +166,9 @@ public class Msp430RunTest {
     }
     assertTrue(got.cycles() > 0 && got.instructions() > 0 && got.stackBytes() > 0, got.console());
     // The figures qemu/msp430.md reports (one inference, tenax_begin to tenax_end; linked sizes).
-    Map<String, Long> size = sectionSizes(dir.resolve("m.elf"));
-    long fram = size.getOrDefault(".text", 0L) + size.getOrDefault(".rodata", 0L)
-        + size.getOrDefault(".tenax_weights", 0L) + size.getOrDefault(".data", 0L)
-        + size.getOrDefault(".tenax_io", 0L) + size.getOrDefault(".tenax_arena_fram", 0L);
-    long sram = size.getOrDefault(".data", 0L) + size.getOrDefault(".bss", 0L) + size.getOrDefault(".tenax_arena", 0L);
+    dev.tenax.hostrun.Msp430Sections size = dev.tenax.hostrun.Msp430Sections.read(dir.resolve("m.elf"));
     System.out.printf("msp430 %s on %s: %,d MCLK cycles, %,d instructions, %,d MACs, stack %d B, FRAM %,d B "
         + "(code %,d), SRAM %,d B + stack%n", label, target, got.cycles(), got.instructions(), r.program().macs(),
-        got.stackBytes(), fram, size.getOrDefault(".text", 0L), sram);
-  }
-
-  /** Section sizes of an ELF from llvm-size -A (empty when the tool is missing). */
-  private static Map<String, Long> sectionSizes(Path elf) throws Exception {
-    Map<String, Long> sizes = new java.util.HashMap<>();
-    Process p = new ProcessBuilder("llvm-size-19", "-A", elf.toString()).redirectErrorStream(true).start();
-    for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length >= 2 && f[0].startsWith(".") && f[1].matches("\\d+")) {
-        sizes.put(f[0], Long.parseLong(f[1]));
-      }
-    }
-    p.waitFor(30, TimeUnit.SECONDS);
-    return sizes;
+        got.stackBytes(), size.fram(), size.code(), size.sram());
   }
 }
