@@ -26,14 +26,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tenax bench}: per-layer instructions and memory of a Cortex-M project under QEMU. */
+/**
+ * {@code tenax bench}: per-layer instructions and memory of a Cortex-M project under QEMU, or
+ * per-layer MCLK cycles and memory of an MSP430 project under mspdebug sim.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Run a Cortex-M project once under QEMU (-icount shift=0: virtual time counts "
         + "instructions) and report, per kernel call and in total, instructions, MACs and instructions "
         + "per MAC, with the stack the inference used and the flash and SRAM the link placed (flash "
-        + "from a link of the model without its per-layer profiling calls, as a firmware gets it).")
+        + "from a link of the model without its per-layer profiling calls, as a firmware gets it). "
+        + "An MSP430 project runs once under mspdebug sim: MCLK cycles per kernel call (a breakpoint "
+        + "on each), cycles per MAC, FRAM and SRAM the link placed and the stack the inference used.")
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile --target cortex-m...'.")
+  @Parameters(index = "0", paramLabel = "PROJECT", description = "A directory written by 'tenax compile --target cortex-m...' or '--target msp430...'.")
   Path project;
 
   @Option(names = "--input", paramLabel = "NAME=FILE|FILE", description = "Inputs (default: zeros; "
@@ -43,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop QEMU after this long (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop QEMU (or mspdebug) after this long (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
   @Spec
@@ -55,16 +60,12 @@ final class BenchCommand implements Callable<Integer> {
     ProjectManifest m = ProjectManifest.read(project);
     Target t = Targets.find(m.target()).orElseThrow(() -> new UsageException("unknown target " + m.target()));
     if (t.isHost()) {
-      throw new UsageException("bench measures Cortex-M projects under QEMU; compile with --target cortex-m4 (or another)");
+      throw new UsageException("bench measures Cortex-M projects under QEMU and MSP430 projects under mspdebug; "
+          + "compile with --target cortex-m4 or --target msp430fr5994 (or another)");
     }
     if (m.intermittent()) {
       throw new UsageException("bench profiles plain builds per layer; " + project + " is an intermittent build "
           + "(its on-time is what 'tenax run --power-failures none' reports): compile without --intermittent");
-    }
-    if (t.family().equals("msp430")) {
-      // TODO(msp430-bench): per-layer MCLK cycles (a breakpoint per step under mspdebug sim).
-      throw new UsageException("bench does not measure MSP430 projects per layer yet; 'tenax run "
-          + project + " --input ... -o DIR' prints the whole inference's MCLK cycles");
     }
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
@@ -73,6 +74,14 @@ final class BenchCommand implements Callable<Integer> {
       }
     } else {
       feed = InputBinding.bind(m.inputs(), inputs);
+    }
+    if (t.family().equals("msp430")) {
+      spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under mspdebug sim");
+      spec.commandLine().getErr().flush();
+      Msp430Bench.Report r = Msp430Bench.run(m, feed, timeout);
+      out.print(json ? Msp430Bench.json(m, t, r) : Msp430Bench.text(m, t, r));
+      out.flush();
+      return ExitCodes.OK;
     }
     spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under QEMU");
     spec.commandLine().getErr().flush();

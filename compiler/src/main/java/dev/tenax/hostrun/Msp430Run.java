@@ -29,15 +29,37 @@ import java.util.stream.Stream;
  * as Ctrl+C) until it finishes its script, and the missing exit marker says the program ran away.
  */
 public final class Msp430Run {
-  /** The outputs, the MCLK cycles and instructions between tenax_begin and tenax_end, the stack. */
+  /**
+   * The outputs, the MCLK cycles and instructions between tenax_begin and tenax_end, the stack;
+   * {@code stepCycles}: with {@link #profile}, the MCLK cycles of each kernel call, from its entry
+   * to the next call's (the last to tenax_end), else empty.
+   */
   public record Result(Map<String, Tensor> outputs, long cycles, long instructions, int stackBytes,
-      String console) {}
+      String console, long[] stepCycles) {}
 
   private static final Pattern COUNTS = Pattern.compile("Instruction count: (\\d+)\\s+MCLK:\\s+(\\d+)");
 
   private Msp430Run() {}
 
   public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds)
+      throws IOException, UsageException {
+    return run(m, feed, timeoutSeconds, List.of());
+  }
+
+  /**
+   * Runs with a breakpoint on each kernel the steps call ({@code kernels}, one per step in program
+   * order: memory_map.json's), reading the tracer at every call: the result's stepCycles. Kernels
+   * do not call each other, so each call stops once.
+   */
+  public static Result profile(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, List<String> kernels)
+      throws IOException, UsageException {
+    if (kernels.isEmpty()) {
+      throw new IllegalArgumentException("no kernel calls to profile");
+    }
+    return run(m, feed, timeoutSeconds, kernels);
+  }
+
+  private static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, List<String> kernels)
       throws IOException, UsageException {
     Path elf = HostBuild.make(m.dir(), m.name() + ".elf").toAbsolutePath();
     Path scratch = Files.createTempDirectory("tenax-msp430");
@@ -57,8 +79,13 @@ public final class Msp430Run {
         Files.write(f, b.array());
         cmd.add("load_raw " + f + " tenax_input_" + i++);
       }
-      cmd.addAll(List.of("setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit",
-          "run", "simio info t", "run", "simio info t", "run",
+      cmd.addAll(List.of("setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit"));
+      kernels.stream().distinct().forEach(k -> cmd.add("setbreak " + k));
+      cmd.addAll(List.of("run", "simio info t"));
+      for (int k = 0; k < kernels.size(); k++) {
+        cmd.addAll(List.of("run", "simio info t"));
+      }
+      cmd.addAll(List.of("run", "simio info t", "run",
           // the breakpoint stops before tenax_exit's first instruction, which stores main's status
           "step",
           "save_raw tenax_exit_status 2 " + scratch.resolve("status.bin"),
@@ -78,14 +105,15 @@ public final class Msp430Run {
       }
       Path status = scratch.resolve("status.bin");
       Matcher c = COUNTS.matcher(out);
-      long[] counts = new long[4];
+      int stops = kernels.size() + 2; // tenax_begin, every call, tenax_end
+      long[] counts = new long[2 * stops];
       int found = 0;
-      while (found < 2 && c.find()) {
+      while (found < stops && c.find()) {
         counts[2 * found] = Long.parseLong(c.group(1));
         counts[2 * found + 1] = Long.parseLong(c.group(2));
         found++;
       }
-      if (out.contains("TENAX-TIMEOUT") || found < 2 || !Files.exists(status)) {
+      if (out.contains("TENAX-TIMEOUT") || found < stops || !Files.exists(status)) {
         throw new FirmwareException("the firmware did not reach tenax_exit within " + timeoutSeconds
             + " s of simulation (a runaway loop, or a model too slow for --timeout):\n" + tail(out));
       }
@@ -104,7 +132,12 @@ public final class Msp430Run {
         outputs.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
       }
       int stack = le16(Files.readAllBytes(scratch.resolve("stack.bin")));
-      return new Result(outputs, counts[3] - counts[1], counts[2] - counts[0], stack, out);
+      long[] steps = new long[kernels.size()];
+      for (int k = 0; k < steps.length; k++) {
+        steps[k] = counts[2 * (k + 2) + 1] - counts[2 * (k + 1) + 1];
+      }
+      int last = 2 * (stops - 1);
+      return new Result(outputs, counts[last + 1] - counts[1], counts[last] - counts[0], stack, out, steps);
     } finally {
       try (Stream<Path> s = Files.walk(scratch)) {
         for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -131,7 +164,7 @@ public final class Msp430Run {
       boolean timedOut = false;
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         timedOut = true;
-        // Each SIGINT ends one "run" command; three runs at most, then the saves.
+        // Each SIGINT ends one "run" command (three, or one more per profiled call), then the saves.
         interruptUntilEnded(p);
       }
       reader.join(5000);

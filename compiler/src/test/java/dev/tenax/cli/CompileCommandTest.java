@@ -190,6 +190,37 @@ class CompileCommandTest {
     assertFalse(Files.exists(tmp.resolve("never")));
   }
 
+  /**
+   * An MSP430 project: bench gives every kernel call's MCLK cycles under mspdebug sim, which add up
+   * to nearly the whole inference that run reports (the rest is the time before the first call),
+   * and the linked memory.
+   */
+  @Test
+  void msp430ProjectBenchesPerKernelCall() throws Exception {
+    dev.tenax.codegen.Msp430RunTest.requireToolchain();
+    Path p = tmp.resolve("msp");
+    CliTest.Run c = tenax("compile", quantized().toString(), "--target", "msp430fr5994", "-o", p.toString());
+    assertEquals(0, c.code(), c.err());
+    Path input = example.resolve("input.npy");
+    CliTest.Run run = tenax("run", p.toString(), "--input", input.toString(), "-o", tmp.resolve("mspout").toString());
+    assertEquals(0, run.code(), run.err());
+    java.util.regex.Matcher whole = java.util.regex.Pattern.compile("MCLK cycles: (\\d+)").matcher(run.out());
+    assertTrue(whole.find(), run.out());
+    CliTest.Run bench = tenax("bench", p.toString(), "--input", input.toString());
+    assertEquals(0, bench.code(), bench.err());
+    java.util.regex.Matcher total = java.util.regex.Pattern.compile(
+        "total: (\\d+) MCLK cycles .*the calls above sum to (\\d+)\\)").matcher(bench.out());
+    assertTrue(total.find(), bench.out());
+    long cycles = Long.parseLong(total.group(1));
+    long calls = Long.parseLong(total.group(2));
+    assertEquals(Long.parseLong(whole.group(1)), cycles, "bench and run measure the same inference");
+    assertTrue(calls <= cycles && calls > 0.95 * cycles, calls + " of " + cycles);
+    long rows = bench.out().lines().filter(l -> l.matches("\\d+ +tx_\\w+ +\\d+ +[1-9]\\d* .*")).count();
+    assertEquals(Files.readString(p.resolve("memory_map.json")).split("\"kernel\"", -1).length - 1, rows,
+        "one row with cycles per kernel call:\n" + bench.out());
+    assertTrue(bench.out().contains("FRAM: ") && bench.out().contains("of stack used"), bench.out());
+  }
+
   /** Tiles share commits in groups unless --commit-every-tile; the summary lists the groups and the fingerprint differs. */
   @Test
   void tilesShareCommitsInGroupsUnlessEveryTileCommits() throws Exception {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * quick default suite runs a few dozen points per model. On cortex-m4, a failure before each tile's
  * first store to each arena and output word of the tiny CNN (one run each), and the same on the
  * host. On MSP430 (mspdebug sim), the full sweep of
- * failures before every NVM write of a small CNN and 300 random MCLK-cycle points.
+ * failures before every NVM write of a small CNN, 300 random MCLK-cycle points on it and a thousand
+ * on an MNIST CNN.
  */
 @Tag("thorough")
 class IntermittentThoroughTest {
@@ -52,6 +53,16 @@ class IntermittentThoroughTest {
   @org.junit.jupiter.api.Test
   void aFailureBeforeEveryFirstStoreOnMsp430LeavesTheOutputsBitExact(@TempDir Path dir) throws Exception {
     Msp430FirstWriteTest.sweepEveryWord(dir);
+  }
+
+  /**
+   * MSP430: a thousand seeded random MCLK-cycle points (100 runs of 10) on the MNIST CNN of
+   * 14x14 inputs (about 1M cycles an inference), tiles of 3,000 MACs in their groups.
+   */
+  @org.junit.jupiter.api.Test
+  void aThousandRandomCyclePointsOnAnMnistCnnOnMsp430LeaveTheOutputsBitExact(@TempDir Path dir) throws Exception {
+    long failures = Msp430PowerFailureTest.manyRandomPointsOnSharedModel("mnist-14x14-cnn-atmega", 3000, 100, 10, dir);
+    org.junit.jupiter.api.Assertions.assertTrue(failures >= 900, failures + " failures in 1,000 points");
   }
 
   /** MSP430: 30 runs of 10 seeded random MCLK-cycle points each. */

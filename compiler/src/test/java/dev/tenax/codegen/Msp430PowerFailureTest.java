@@ -125,6 +125,37 @@ class Msp430PowerFailureTest {
   }
 
   /** Seeded random cycle points in many runs, for the thorough profile. */
+  /**
+   * A shared model compiled for the FR5994 with tiles of {@code tileWork} and its groups, run
+   * {@code runs} times with {@code points} seeded random MCLK-cycle failures each: every run ends
+   * with the Java integer evaluator's bits. Returns the failures seen in all.
+   */
+  static long manyRandomPointsOnSharedModel(String folder, long tileWork, int runs, int points, Path dir)
+      throws Exception {
+    Msp430RunTest.requireToolchain();
+    dev.tenax.models.ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals(folder)).findFirst()
+        .orElseThrow();
+    Graph g = HostModelsTest.quantized(dev.tenax.testing.SharedData.require("models/" + folder + "/" + spec.file()),
+        spec);
+    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "msp430fr5994", null, "test", spec.file(),
+        "0", tileWork), dir);
+    Program p = r.program();
+    Program.Io in = p.inputs().get(0);
+    Map<String, Tensor> feed = Map.of(in.name(), HostModelsTest.random(in.type(), new Random(folder.hashCode())));
+    Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
+    ProjectManifest m = ProjectManifest.read(dir);
+    PowerFailureRun.Run plain = PowerFailureRun.uninterrupted(m, feed, 300);
+    long failures = 0;
+    for (int seed : IntStream.rangeClosed(1, runs).toArray()) {
+      String schedule = "random:" + points + ":" + seed;
+      PowerFailureRun.Run got = PowerFailureRun.interrupted(m, feed, PowerSchedule.parse(schedule), plain.onTime(), 600);
+      PowerFailureSweep.assertBitExact(want, got.outputs(), folder + " " + schedule + ", after " + got.failures()
+          + " power failures");
+      failures += got.failures();
+    }
+    return failures;
+  }
+
   static void manyRandomPoints(Path dir, int runs, int points) throws Exception {
     SmallCnn cnn = SmallCnn.compile(dir);
     PowerFailureRun.Run plain = PowerFailureRun.uninterrupted(cnn.manifest(), cnn.feed(), 120);

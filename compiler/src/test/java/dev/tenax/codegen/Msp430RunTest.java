@@ -1,6 +1,7 @@
 package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +73,40 @@ public class Msp430RunTest {
     check(g, folder, "msp430fr5994", dir);
   }
 
+  /**
+   * The same shared models on the FR5969 (64 KB of FRAM, 2 KB of SRAM): each either runs bit-exact
+   * or is refused with the sizes, by the compiler's fit check (TX090) or by the link (the linker's
+   * numbers); the small MLPs must run.
+   */
+  @Test
+  void sharedModelsOnTheFr5969RunBitExactOrAreRefusedWithTheNumbers(@TempDir Path dir) throws Exception {
+    requireToolchain();
+    java.util.Set<String> mustRun = java.util.Set.of("burn-pico-sine-mlp", "tflm-hello-world-sine-mlp",
+        "velardo-lesson9-mlp");
+    java.util.List<String> ran = new java.util.ArrayList<>();
+    for (String folder : java.util.List.of("onnx-mlir-mnist", "burn-pico-sine-mlp", "tflm-hello-world-sine-mlp",
+        "deepc-asl-gesture-mlp", "mnist-14x14-cnn-atmega", "velardo-lesson9-mlp", "mlperf-tiny-open-alibaba-kws")) {
+      ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
+      Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec);
+      Path d = dir.resolve(folder);
+      String refusal;
+      try {
+        check(g, folder, "msp430fr5969", d);
+        ran.add(folder);
+        continue;
+      } catch (ModelRejectedException e) {
+        refusal = e.getMessage();
+        assertTrue(e.diagnostics().stream().allMatch(x -> x.code() == dev.tenax.diag.Code.TX090), refusal);
+      } catch (dev.tenax.hostrun.HostBuild.LinkOverflowException e) {
+        refusal = e.getMessage();
+      }
+      assertFalse(mustRun.contains(folder), folder + " should fit the FR5969: " + refusal);
+      assertTrue(refusal.matches("(?s).*\\d[\\d,]* bytes.*"), folder + ": no sizes in " + refusal);
+      System.out.println("msp430fr5969 refuses " + folder + ": " + refusal.lines().findFirst().orElse(""));
+    }
+    assertTrue(ran.containsAll(mustRun), "ran " + ran);
+  }
+
   @Test
   void aModelBeyondTheLowFramIsRefusedWithTheNumbers(@TempDir Path dir) throws Exception {
     ModelSpec spec = SharedModels.ALL.stream().filter(s -> s.folder().equals("deepc-mnist-mlp")).findFirst()
@@ -131,27 +166,9 @@ public class Msp430RunTest {
     }
     assertTrue(got.cycles() > 0 && got.instructions() > 0 && got.stackBytes() > 0, got.console());
     // The figures qemu/msp430.md reports (one inference, tenax_begin to tenax_end; linked sizes).
-    Map<String, Long> size = sectionSizes(dir.resolve("m.elf"));
-    long fram = size.getOrDefault(".text", 0L) + size.getOrDefault(".rodata", 0L)
-        + size.getOrDefault(".tenax_weights", 0L) + size.getOrDefault(".data", 0L)
-        + size.getOrDefault(".tenax_io", 0L) + size.getOrDefault(".tenax_arena_fram", 0L);
-    long sram = size.getOrDefault(".data", 0L) + size.getOrDefault(".bss", 0L) + size.getOrDefault(".tenax_arena", 0L);
+    dev.tenax.hostrun.Msp430Sections size = dev.tenax.hostrun.Msp430Sections.read(dir.resolve("m.elf"));
     System.out.printf("msp430 %s on %s: %,d MCLK cycles, %,d instructions, %,d MACs, stack %d B, FRAM %,d B "
         + "(code %,d), SRAM %,d B + stack%n", label, target, got.cycles(), got.instructions(), r.program().macs(),
-        got.stackBytes(), fram, size.getOrDefault(".text", 0L), sram);
-  }
-
-  /** Section sizes of an ELF from llvm-size -A (empty when the tool is missing). */
-  private static Map<String, Long> sectionSizes(Path elf) throws Exception {
-    Map<String, Long> sizes = new java.util.HashMap<>();
-    Process p = new ProcessBuilder("llvm-size-19", "-A", elf.toString()).redirectErrorStream(true).start();
-    for (String line : new String(p.getInputStream().readAllBytes()).split("\n")) {
-      String[] f = line.trim().split("\\s+");
-      if (f.length >= 2 && f[0].startsWith(".") && f[1].matches("\\d+")) {
-        sizes.put(f[0], Long.parseLong(f[1]));
-      }
-    }
-    p.waitFor(30, TimeUnit.SECONDS);
-    return sizes;
+        got.stackBytes(), size.fram(), size.code(), size.sram());
   }
 }
