@@ -13,12 +13,10 @@
  * for every call (DspKernelPathsRunTest builds random layers with only their paths).
  * The macros are plain 0/1 constants in `if` conditions, not #if, so that a left-out path's
  * functions stay checked by the compiler and are dropped as unreachable.
- * TODO: MobileNet VWW still links conv_dsp and depthwise_dsp (about 3.2 KB; its model code is
- * 19.7 KB on cortex-m4) only because many of its channels have shifts of -1 and above, outside
- * the 32-bit output stage of the im2col blocks and depthwise_fast; an output stage for those
- * shifts in the asm blocks would drop both paths and speed those layers up (2.2-2.8 instructions
- * per MAC in conv_dsp against about 1.1 in the blocks). Recomputing such channels in C after the
- * blocks was tried: slower than conv_dsp, since most channels of the deep layers have them.
+ * MobileNet VWW's channels with shifts of -1 and above take the im2col blocks' 64-bit output
+ * stage (tx_arm_dsp_requant.h stage 3), and its average pool is lowered with weights 2^e that keep
+ * the shift in the SMMLA range, so it links neither conv_dsp nor depthwise_dsp (model code 16.1 KB
+ * on cortex-m4, from 19.7).
  */
 #ifndef TX_ARM_DSP_PATHS_H
 #define TX_ARM_DSP_PATHS_H
@@ -27,7 +25,7 @@
 #include "tx_config.h"
 #endif
 
-/* tx_conv2d_s8: the im2col GEMM (groups 1, 4..640 taps, shifts in [-23, -2]) fills its columns
+/* tx_conv2d_s8: the im2col GEMM (groups 1, 4..640 taps, shifts in [-23, 30]) fills its columns
  * with fill_pointwise (1x1 over whole groups, no padding), fill9x3 (3 rows of 9 bytes) or fill,
  * whose windows' kernel rows are whole groups of taps (ROWS: dilation_w 1, kw * in_c a multiple
  * of 4) or not (GATHER), and runs blocks1x4 (taps a multiple of 4) or blocks1x4_partial */
