@@ -203,6 +203,27 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     }
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
         const ${model.name}_step_calls *s;
+        if (p.split == 0u && (p.flags & ${model.upperName}_CALL_BY_CALL) == 0u) {
+            /* The common case, what the loop below does for a whole group with the step in a
+             * register: its calls one after the other, then one commit (on an MSP430 this saves
+             * some 50 MCLK cycles per call over the general loop). */
+            uint16_t step = p.step;
+            uint8_t last;
+            do {
+                status = ${model.name}_run(inputs, outputs, arena, step, 0u, 0u);
+                if (status != TX_OK) {
+                    return (int32_t)status;
+                }
+                ${model.upperName}_PROFILE_STEP((int32_t)step);
+                last = ${model.name}_steps[step].last;
+                step++;
+            } while (last == 0u);
+            p.step = step;
+            p.tile = 0u;
+            p.flags = (uint16_t)(step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+            continue;
+        }
         status = ${model.name}_run(inputs, outputs, arena, p.step, p.split, p.tile);
         if (status != TX_OK) {
             return (int32_t)status;
