@@ -84,23 +84,29 @@ static const ${model.name}_step_calls ${model.name}_steps[${model.steps?size}] =
 </#list>
 };
 
-/* Runs step `step` whole (split 0), or part `part` of its halves (split 1) or quarters (split 2). */
-static tx_status ${model.name}_run(const void *const *inputs, void *const *outputs, uint8_t *arena,
-    uint16_t step, uint16_t split, uint16_t part)
+/* Where a call's tensors are: passed to ${model.name}_run as one pointer, so that its arguments stay
+ * in registers on small cores (the MSP430 passes four). */
+typedef struct {
+    const void *const *inputs;
+    void *const *outputs;
+    uint8_t *arena;
+} ${model.name}_buffers;
+
+/* Runs step `step` whole (part 0), or one part of its run-time split: parts 1 and 2 are its halves,
+ * 3 to 6 its quarters (their rows follow the whole call's row in that order); the caller passes a
+ * part that exists. */
+static tx_status ${model.name}_run(const ${model.name}_buffers *buffers, uint16_t step, uint16_t part)
 {
+    const void *const *inputs = buffers->inputs;
+    void *const *outputs = buffers->outputs;
+    uint8_t *arena = buffers->arena;
     const ${model.name}_step_calls *s;
     ${model.calls.rowType} row;
     if (step >= ${model.steps?size}u) {
         return TX_ERR_ARGUMENT;
     }
     s = &${model.name}_steps[step];
-    if (split == 0u) {
-        row = s->row;
-    } else {
-        /* the caller passes a part that exists: the halves' rows follow the whole call's, the
-         * quarters' follow the two halves' */
-        row = (${model.calls.rowType})(s->row + 2u * split - 1u + part);
-    }
+    row = (${model.calls.rowType})(s->row + part);
     (void)inputs;
     (void)outputs;
     (void)arena;
@@ -131,8 +137,12 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
     (void)inputs;
     (void)outputs;
 <#if model.fingerprint != "">
+    ${model.name}_buffers buffers;
+    buffers.inputs = inputs;
+    buffers.outputs = outputs;
+    buffers.arena = arena;
     for (uint16_t step = 0u; step < ${model.steps?size}u; step++) {
-        status = ${model.name}_run(inputs, outputs, arena, step, 0u, 0u);
+        status = ${model.name}_run(&buffers, step, 0u);
         if (status != TX_OK) {
             return (int32_t)status;
         }
@@ -179,13 +189,14 @@ typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${mo
  */
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
-    uint8_t *arena = (uint8_t *)arena_memory;
+    ${model.name}_buffers buffers;
     tx_progress_store *store = (tx_progress_store *)progress;
     tx_progress p;
     tx_status status;
-    (void)arena;
-    (void)inputs;
-    (void)outputs;
+    /* Field by field: an initializer may become a memcpy call, absent in freestanding MSP430 builds. */
+    buffers.inputs = inputs;
+    buffers.outputs = outputs;
+    buffers.arena = (uint8_t *)arena_memory;
     tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
     if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
         /* This boot starts from the same commit as the last ones: the work in flight does not finish
@@ -210,7 +221,7 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             uint16_t step = p.step;
             uint8_t last;
             do {
-                status = ${model.name}_run(inputs, outputs, arena, step, 0u, 0u);
+                status = ${model.name}_run(&buffers, step, 0u);
                 if (status != TX_OK) {
                     return (int32_t)status;
                 }
@@ -224,7 +235,7 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
             continue;
         }
-        status = ${model.name}_run(inputs, outputs, arena, p.step, p.split, p.tile);
+        status = ${model.name}_run(&buffers, p.step, p.split == 0u ? 0u : (uint16_t)(2u * p.split - 1u + p.tile));
         if (status != TX_OK) {
             return (int32_t)status;
         }
