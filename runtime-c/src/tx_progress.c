@@ -22,21 +22,25 @@ static uint16_t add1(uint16_t a, uint16_t b)
 }
 
 /*
- * Fletcher-32 of the varying fields (SEQ_LO..FLAGS), its halves forced nonzero: a cleared low
- * half marks a slot whose commit has not finished (the commit clears it first and writes it
- * last), so the check only has to tell a complete commit from memory that never held one. The
- * fingerprint words are compared in full instead of being summed. Returns the high half; the
- * low half goes to *low.
+ * Fletcher-32 of the six varying fields f[0..5] (a slot's SEQ_LO..FLAGS), its halves forced
+ * nonzero: a cleared low half marks a slot whose commit has not finished (the commit clears it
+ * first and writes it last), so the check only has to tell a complete commit from memory that
+ * never held one. The fingerprint words are compared in full instead of being summed. Unrolled:
+ * on an MSP430 a loop's indexing and counting cost as much as the sums. Returns the high half;
+ * the low half goes to *low.
  */
-static uint16_t check_of(const volatile uint16_t *slot, uint16_t *low)
+static uint16_t check_of(const volatile uint16_t *f, uint16_t *low)
 {
     uint16_t a = 0xFFFFu; /* nonzero start: all-zero fields do not sum to zero */
     uint16_t b = 0xFFFFu;
-    int i;
-    for (i = SEQ_LO; i <= FLAGS; i++) {
-        a = add1(a, slot[i]);
-        b = add1(b, a);
-    }
+#define TX_FLETCHER_ADD(x) (a = add1(a, (x)), b = add1(b, a))
+    TX_FLETCHER_ADD(f[0]);
+    TX_FLETCHER_ADD(f[1]);
+    TX_FLETCHER_ADD(f[2]);
+    TX_FLETCHER_ADD(f[3]);
+    TX_FLETCHER_ADD(f[4]);
+    TX_FLETCHER_ADD(f[5]);
+#undef TX_FLETCHER_ADD
     *low = (uint16_t)(a | 1u);
     return (uint16_t)(b | 1u);
 }
@@ -59,7 +63,7 @@ static int valid(const volatile uint16_t *slot, uint32_t fingerprint)
     if (!has_fingerprint(slot, fingerprint) || slot[CHECK_LO] == 0u) {
         return 0;
     }
-    high = check_of(slot, &low);
+    high = check_of(&slot[SEQ_LO], &low);
     return slot[CHECK_LO] == low && slot[CHECK_HI] == high;
 }
 
@@ -116,10 +120,9 @@ void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint,
 {
     volatile uint16_t *slot;
     const volatile uint16_t *last = (const volatile uint16_t *)0;
-    uint16_t w[FLAGS + 1];
+    uint16_t w[FLAGS - SEQ_LO + 1]; /* the varying fields, SEQ_LO..FLAGS */
     uint16_t low;
     uint16_t high;
-    int k;
     if (p->sequence != 0u) {
         /* The caller carries the latest sequence (from the load or the last commit): find its slot. */
         last = holds(store->slot[0], p->sequence, fingerprint) ? store->slot[0]
@@ -133,17 +136,21 @@ void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint,
     }
     slot = last == store->slot[0] ? store->slot[1] : store->slot[0];
     p->sequence++;
-    w[SEQ_LO] = (uint16_t)(p->sequence & 0xFFFFu);
-    w[SEQ_HI] = (uint16_t)(p->sequence >> 16);
-    w[STEP] = p->step;
-    w[TILE] = p->tile;
-    w[SPLIT] = p->split;
-    w[FLAGS] = p->flags;
+    w[0] = (uint16_t)(p->sequence & 0xFFFFu);
+    w[1] = (uint16_t)(p->sequence >> 16);
+    w[2] = p->step;
+    w[3] = p->tile;
+    w[4] = p->split;
+    w[5] = p->flags;
     high = check_of(w, &low);
+    /* Written one by one, not in a loop: the counting and indexing cost more than the stores. */
     tx_nvm_write16(&slot[CHECK_LO], 0);
-    for (k = SEQ_LO; k <= FLAGS; k++) {
-        tx_nvm_write16(&slot[k], w[k]);
-    }
+    tx_nvm_write16(&slot[SEQ_LO], w[0]);
+    tx_nvm_write16(&slot[SEQ_HI], w[1]);
+    tx_nvm_write16(&slot[STEP], w[2]);
+    tx_nvm_write16(&slot[TILE], w[3]);
+    tx_nvm_write16(&slot[SPLIT], w[4]);
+    tx_nvm_write16(&slot[FLAGS], w[5]);
     tx_nvm_write16(&slot[FP_LO], (uint16_t)(fingerprint & 0xFFFFu));
     tx_nvm_write16(&slot[FP_HI], (uint16_t)(fingerprint >> 16));
     tx_nvm_write16(&slot[CHECK_HI], high);

@@ -23,6 +23,9 @@ import java.util.TreeSet;
  * same in every row of a site is written into the call instead of the table.
  */
 final class CallSites {
+  /** The most bytes a row's field takes on any target (a pointer on a 64-bit host): row sizes are C's to decide. */
+  private static final long MAX_FIELD_BYTES = 8;
+
   private final String prefix;
   private final Map<String, Site> sites = new LinkedHashMap<>();
   private final List<StepCallView> steps = new ArrayList<>();
@@ -66,12 +69,16 @@ final class CallSites {
 
   CallTableView view() {
     List<SiteView> out = new ArrayList<>();
-    long rows = 0;
+    long bytes = 0;
     for (Site s : sites.values()) {
-      out.add(site(s));
-      rows = Math.max(rows, s.rows.size());
+      SiteView v = site(s);
+      out.add(v);
+      bytes = Math.max(bytes, s.rows.size() * MAX_FIELD_BYTES * v.fields().size());
     }
-    return new CallTableView(unsigned(Math.max(0, sites.size() - 1)), unsigned(rows), out, steps);
+    // A step's row is a byte offset into its site's table; at least 16 bits, so that with an 8-bit
+    // site number a step takes four bytes (its index is a shift, not a multiply, on an MSP430).
+    String rowType = bytes <= 0xFFFF ? "uint16_t" : "uint32_t";
+    return new CallTableView(unsigned(Math.max(0, sites.size() - 1)), rowType, out, steps);
   }
 
   private SiteView site(Site s) {

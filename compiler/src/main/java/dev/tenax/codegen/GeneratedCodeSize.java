@@ -49,8 +49,10 @@ public final class GeneratedCodeSize {
       }
       bytes += roundUp(row, align) * s.rows().size() + CALL_SITE;
     }
-    long stepRow = roundUp(size(v.calls().siteType()) + 2, size(v.calls().rowType())) + size(v.calls().rowType());
-    return bytes + roundUp(stepRow, size(v.calls().rowType())) * v.steps().size() + INTERMITTENT_FIXED;
+    // A step: its first row's byte offset, its site, its parts (templates/model.c.ftl); a byte of row size per site.
+    long align = Math.max(size(v.calls().rowType()), size(v.calls().siteType()));
+    long stepRow = roundUp(size(v.calls().rowType()) + size(v.calls().siteType()) + 1, align);
+    return bytes + stepRow * v.steps().size() + v.calls().sites().size() + INTERMITTENT_FIXED;
   }
 
   /** A struct field's bytes: a pointer to constants, an inline int32 array, or a 32-bit number. */

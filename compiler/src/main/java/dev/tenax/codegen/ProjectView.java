@@ -55,10 +55,11 @@ public record ProjectView(String name, String upperName, String version, String 
 
   /**
    * An intermittent build's table-driven calls ({@link CallSites}); empty lists in a continuous
-   * build. {@code siteType} and {@code rowType} are the C types of a step's site number and first row.
+   * build. {@code siteType} and {@code rowType} are the C types of a step's site number and of its
+   * first row's byte offset in the site's table.
    */
   public record CallTableView(String siteType, String rowType, List<SiteView> sites, List<StepCallView> steps) {
-    public static final CallTableView NONE = new CallTableView("uint8_t", "uint8_t", List.of(), List.of());
+    public static final CallTableView NONE = new CallTableView("uint8_t", "uint16_t", List.of(), List.of());
 
     /** Progress commits of one uninterrupted inference: one per tile group. */
     public int commits() {

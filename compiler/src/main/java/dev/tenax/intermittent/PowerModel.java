@@ -11,8 +11,8 @@ import dev.tenax.target.Target;
  *   <li>MSP430FR5994: 118 uA/MHz active current (TI datasheet SLASE54, "Active mode: 118
  *       uA/MHz"), at the middle of a 1.8-2.4 V charge; reboot: reset, crt0 and harness start-up
  *       (Msp430PowerFailureTest: a boot finishes within 10K cycles). Commit: 2,000 cycles, above
- *       the 1,161 MCLK cycles a tile's commit takes with the power harness's counting NVM writes
- *       (567 with plain FRAM stores; a boot's load and boot count add 365 + 179), measured by
+ *       the 1,100 MCLK cycles a tile's commit takes with the power harness's counting NVM writes
+ *       (506 with plain FRAM stores; a boot's load and boot count add 367 + 179), measured by
  *       scripts/measure-msp430-progress.sh at -Os.
  *   <li>Cortex-M: 100 uA/MHz, the run-mode current of low-power Cortex-M4 parts (e.g. ST
  *       STM32L476, datasheet DS10198: "down to 100 uA/MHz"), at 3.0 V.

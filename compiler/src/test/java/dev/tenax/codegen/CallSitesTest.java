@@ -46,7 +46,7 @@ class CallSitesTest {
     assertEquals(2, v.steps().get(0).halves());
     assertEquals(3, v.steps().get(1).row());
     assertEquals(List.of(false, true), v.steps().stream().map(ProjectView.StepCallView::endsGroup).toList());
-    assertEquals("uint8_t", v.rowType());
+    assertEquals("uint16_t", v.rowType()); // byte offsets of the rows, at least 16 bits
   }
 
   @Test
