@@ -265,11 +265,13 @@ class DspKernelsRunTest {
       b.output(y, DType.FLOAT32, rows, out);
     } else if (kind == 9) {
       // the planar 3x3 stride-1 depthwise path: 1-70 channels (groups of four and the rest),
-      // pads 0-2 on every side, odd and even sizes, several strips of rows, and widths past
-      // its plane budget (out_w > 40) that take the general paths
+      // pads 0-2 on every side, odd and even sizes up to 47: one or several tiles of 6 columns
+      // (an odd last one), one or several strips of up to 26 rows (an odd last one), and a
+      // single output row, which takes the general paths; small sizes more often (1-20 wide)
       int c = r.nextBoolean() ? 4 * (1 + r.nextInt(16)) : 1 + r.nextInt(70);
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
-      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 44, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
+      int sides = r.nextBoolean() ? 44 : 17;
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
