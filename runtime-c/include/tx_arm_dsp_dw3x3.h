@@ -196,23 +196,23 @@ static void dw3_expand(const dw3_geom *g, int16_t *planes, int32_t b, int32_t y_
     }
 }
 
-/* The state of dw3_chan, word offsets fixed by its assembly. */
+/* The state of dw3_chan, word offsets fixed by its assembly, which copies the first 20 words to
+ * its stack frame (so that lr is free for the output pointer) and loads the weights from st. */
 typedef struct {
     int32_t bias[4];      /*  0: the channel's bias, four times (one LDM starts a block) */
-    int32_t w[6];         /* 16: W01, W12 of kernel rows 0, 1, 2 */
-    int32_t m, c, k;      /* 40: output stage 1 of tx_arm_dsp_requant.h */
-    int32_t pairs_left;   /* 52: column pairs not yet started */
-    uint32_t lo4, hi4;    /* 56: act_min, act_max in every byte */
-    int8_t *o;            /* 64: output of the next block's top left (advances) */
-    int32_t ch;           /* 68: next output column */
-    int32_t ostep;        /* 72: next output row */
-    const int16_t *qend;  /* 76: q after the current column's blocks of row pairs */
-    int32_t odd;          /* 80: 1 while the current column owes its block one row back */
-    int32_t qlen;         /* 84: bytes the blocks of row pairs go down */
-    int32_t odd_rows;     /* 88: 1 for an odd row count */
-    int32_t odd_col;      /* 92: 1 for an odd column count: the last one in 1x2 blocks */
-    const int16_t *q_col; /* 96: the current column pair's top */
-    int8_t *o_col;        /* 100: its output */
+    int32_t m, c, k;      /* 16: output stage 1 of tx_arm_dsp_requant.h */
+    int32_t pairs_left;   /* 28: column pairs not yet started */
+    int32_t ch;           /* 32: next output column */
+    int32_t ostep;        /* 36: next output row */
+    int8_t *oend;         /* 40: (the assembly's) output after a column's blocks of row pairs */
+    int32_t olen;         /* 44: output bytes those blocks go down */
+    uint32_t lo4, hi4;    /* 48: act_min, act_max in every byte */
+    int32_t odd_rows;     /* 56: 1: an odd row count, the last row in blocks of one row */
+    int32_t odd_col;      /* 60: 1: an odd column count, the last column in 1x2 blocks */
+    const int16_t *q_col; /* 64: (the assembly's) the current column pair's top */
+    int8_t *o;            /* 68: the output of the tile's top left (then of the column's) */
+    int32_t spare[2];     /* 72 */
+    int32_t w[6];         /* 80: W01, W12 of kernel rows 0, 1, 2 */
 } dw3_state;
 
 #if defined(__thumb2__)
@@ -229,14 +229,17 @@ typedef struct {
     "smlad  " l ", r8, " wa ", " l "\n\t" \
     "smlabt " l ", r9, " wb ", " l "\n\t"
 
-/* The output stage of one accumulator: SMMLA (m, C in r8, r9), then the shift (k in r8) and
- * the saturation. */
+/* The output stage: SMMLA (m, C in r8, r9), then the shift (k in r8) and the saturation. */
+#define TX_DW3_MC "ldrd   r8, r9, [sp, #16]\n\t"
+#define TX_DW3_K "ldr    r8, [sp, #24]\n\t"
 #define TX_DW3_MUL(a) "smmla  " a ", " a ", r8, r9\n\t"
 #define TX_DW3_SHIFT(a) \
     "asr    " a ", " a ", r8\n\t" \
     "ssat   " a ", #8, " a "\n\t"
 
 /* Per byte lane max(a, lo4), then min(., hi4) (the bound in r8, r9 a temporary). */
+#define TX_DW3_LO "ldr    r8, [sp, #48]\n\t"
+#define TX_DW3_HI "ldr    r8, [sp, #52]\n\t"
 #define TX_DW3_MAX(a) \
     "ssub8  r9, " a ", r8\n\t" \
     "sel    " a ", " a ", r8\n\t"
@@ -244,71 +247,51 @@ typedef struct {
     "ssub8  r9, " a ", r8\n\t" \
     "sel    " a ", r8, " a "\n\t"
 #define TX_DW3_CLAMP4 \
-    "ldr    r8, [lr, #56]\n\t" \
-    TX_DW3_MAX("r4") TX_DW3_MAX("r5") TX_DW3_MAX("r6") TX_DW3_MAX("r7") \
-    "ldr    r8, [lr, #60]\n\t" \
-    TX_DW3_MIN("r4") TX_DW3_MIN("r5") TX_DW3_MIN("r6") TX_DW3_MIN("r7")
+    TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_MAX("r5") TX_DW3_MAX("r6") TX_DW3_MAX("r7") \
+    TX_DW3_HI TX_DW3_MIN("r4") TX_DW3_MIN("r5") TX_DW3_MIN("r6") TX_DW3_MIN("r7")
 #define TX_DW3_CLAMP2 \
-    "ldr    r8, [lr, #56]\n\t" \
-    TX_DW3_MAX("r4") TX_DW3_MAX("r5") \
-    "ldr    r8, [lr, #60]\n\t" \
-    TX_DW3_MIN("r4") TX_DW3_MIN("r5")
-
-/* A column's start (q in r12): the end of its blocks of row pairs, and whether it owes one
- * more block. */
-#define TX_DW3_COLUMN \
-    "ldrd   r8, r9, [lr, #84]\n\t" \
-    "add    r8, r12, r8\n\t" \
-    "str    r8, [lr, #76]\n\t" \
-    "str    r9, [lr, #80]\n"
-
-/* A column's end (qend in r8): back to label `loop` while q has not reached qend; then, once
- * for an odd row count, one more block one row back (plane rows are 64 bytes; o_back moves the
- * output one row back); then on to label `done`. */
-#define TX_DW3_COLUMN_END(loop, done, o_back) \
-    "cmp    r12, r8\n\t" \
-    "bne    " loop "b\n\t" \
-    "ldr    r9, [lr, #80]\n\t" \
-    "cmp    r9, #0\n\t" \
-    "beq    " done "f\n\t" \
-    "mov    r9, #0\n\t" \
-    "str    r9, [lr, #80]\n\t" \
-    "add    r8, r8, #64\n\t" \
-    "str    r8, [lr, #76]\n\t" \
-    "sub    r12, r12, #64\n\t" \
-    o_back \
-    "b      " loop "b\n"
+    TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_MAX("r5") TX_DW3_HI TX_DW3_MIN("r4") TX_DW3_MIN("r5")
+#define TX_DW3_CLAMP1 TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_HI TX_DW3_MIN("r4")
 
 /*
  * One channel's outputs of a strip and tile, going down its plane (q: the window of the top
  * left output, word aligned) column pair by column pair in 2x2 blocks: per input row one LDRD
  * of a = (x0, x1), c = (x2, x3), used by the top outputs with kernel row r and by the bottom
  * ones with row r - 1: 36 MACs in 24 multiplies and 4 loads, the six weights in registers for
- * the whole channel. Then the output stage and four STRB. An odd last column goes down in 1x2
- * blocks (18 MACs in 12 multiplies, 4 loads). Naked: the loops need all 14 registers.
- * Registers: r0-r3, r10, r11 the weights of kernel rows 0, 1, 2; r4-r7 the accumulators (top
- * left, top right, bottom left, bottom right; in 1x2 blocks r4, r5 top and bottom, r6, r7 the
- * output pointer and row step); r8-r9 a and c; r12 q; lr st. clamp4, clamp2: the act clamp of
- * the two kinds of blocks, or nothing when it is the int8 range.
+ * the whole channel; then the output stage and four STRB. An odd last row takes a block of one
+ * row (18 MACs, 12 multiplies), an odd last column 1x2 blocks (18 MACs in 12 multiplies) and a
+ * 1x1 one. Naked: the loops need all 14 registers. Registers: r0-r3, r10, r11 the weights of
+ * kernel rows 0, 1, 2; r4-r7 the accumulators (top left, top right, bottom left, bottom right;
+ * in 1x2 blocks r4, r5 top and bottom, r6, r7 the output row step and end); r8-r9 a and c;
+ * r12 q; lr the output; the state's first 20 words at sp. clamp4, clamp2, clamp1: the act clamp
+ * of the blocks, or nothing when it is the int8 range.
  */
-#define TX_DW3_CHAN(clamp4, clamp2) \
+#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
     "push   {r4-r11, lr}\n\t" \
-    "mov    lr, r0\n\t" \
     "mov    r12, r1\n\t" \
-    "ldr    r8, [lr, #64]\n\t" \
-    "strd   r12, r8, [lr, #96]\n\t" \
-    "ldrd   r0, r1, [lr, #16]\n\t" \
-    "ldrd   r2, r3, [lr, #24]\n\t" \
-    "ldrd   r10, r11, [lr, #32]\n" \
+    "add    r0, r0, #80\n\t" \
+    "ldmdb  r0!, {r1-r4}\n\t" \
+    "push   {r1-r4}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldrd   r10, r11, [r0, #96]\n\t" \
+    "ldrd   r2, r3, [r0, #88]\n\t" \
+    "ldrd   r0, r1, [r0, #80]\n\t" \
+    "ldr    lr, [sp, #68]\n\t" \
+    "str    r12, [sp, #64]\n" \
     "5:\n\t" \
-    "ldr    r9, [lr, #52]\n\t" \
-    "cmp    r9, #0\n\t" \
+    "ldr    r4, [sp, #28]\n\t" \
+    "cmp    r4, #0\n\t" \
     "beq    6f\n\t" \
-    "sub    r9, r9, #1\n\t" \
-    "str    r9, [lr, #52]\n\t" \
-    TX_DW3_COLUMN \
+    "sub    r4, r4, #1\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldr    r4, [sp, #44]\n\t" \
+    "add    r4, lr, r4\n\t" \
+    "str    r4, [sp, #40]\n" \
     "1:\n\t" \
-    "ldm    lr, {r4-r7}\n\t" \
+    "ldm    sp, {r4-r7}\n\t" \
     "ldrd   r8, r9, [r12]\n\t" \
     TX_DW3_ROW2("r0", "r1", "r4", "r5") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
@@ -319,43 +302,51 @@ typedef struct {
     TX_DW3_ROW2("r2", "r3", "r6", "r7") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
     TX_DW3_ROW2("r10", "r11", "r6", "r7") \
-    "ldrd   r8, r9, [lr, #40]\n\t" \
-    TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
-    "ldr    r8, [lr, #48]\n\t" \
-    TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
     clamp4 \
-    "ldrd   r8, r9, [lr, #64]\n\t" \
-    "strb   r5, [r8, r9]\n\t" \
-    "strb   r4, [r8]\n\t" \
-    "ldr    r4, [lr, #72]\n\t" \
-    "add    r8, r8, r4\n\t" \
-    "strb   r7, [r8, r9]\n\t" \
-    "strb   r6, [r8]\n\t" \
-    "add    r8, r8, r4\n\t" \
-    "str    r8, [lr, #64]\n\t" \
-    "ldr    r8, [lr, #76]\n\t" \
-    TX_DW3_COLUMN_END("1", "3", \
-                      "ldrd   r8, r9, [lr, #64]\n\t" \
-                      "ldr    r9, [lr, #72]\n\t" \
-                      "sub    r8, r8, r9\n\t" \
-                      "str    r8, [lr, #64]\n\t") \
+    "ldrd   r8, r9, [sp, #32]\n\t" \
+    "strb   r5, [lr, r8]\n\t" \
+    "strb   r4, [lr]\n\t" \
+    "add    lr, lr, r9\n\t" \
+    "strb   r7, [lr, r8]\n\t" \
+    "strb   r6, [lr]\n\t" \
+    "add    lr, lr, r9\n\t" \
+    "ldr    r8, [sp, #40]\n\t" \
+    "cmp    lr, r8\n\t" \
+    "bne    1b\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    3f\n\t" \
+    "ldrd   r4, r5, [sp]\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r4", "r5") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2 \
+    "ldr    r8, [sp, #32]\n\t" \
+    "strb   r5, [lr, r8]\n\t" \
+    "strb   r4, [lr]\n" \
     "3:\n\t" \
-    "ldrd   r8, r9, [lr, #96]\n\t" \
-    "add    r12, r8, #4\n\t" \
-    "ldr    r8, [lr, #68]\n\t" \
-    "add    r9, r9, r8, lsl #1\n\t" \
-    "strd   r12, r9, [lr, #96]\n\t" \
-    "str    r9, [lr, #64]\n\t" \
+    "ldrd   r4, r5, [sp, #64]\n\t" \
+    "add    r12, r4, #4\n\t" \
+    "ldr    r6, [sp, #32]\n\t" \
+    "add    lr, r5, r6, lsl #1\n\t" \
+    "strd   r12, lr, [sp, #64]\n\t" \
     "b      5b\n" \
     "6:\n\t" \
-    "ldr    r9, [lr, #92]\n\t" \
-    "cmp    r9, #0\n\t" \
+    "ldr    r4, [sp, #60]\n\t" \
+    "cmp    r4, #0\n\t" \
     "beq    9f\n\t" \
-    TX_DW3_COLUMN \
-    "ldr    r6, [lr, #64]\n\t" \
-    "ldr    r7, [lr, #72]\n" \
+    "ldr    r6, [sp, #36]\n\t" \
+    "ldr    r7, [sp, #44]\n\t" \
+    "add    r7, lr, r7\n" \
     "7:\n\t" \
-    "ldrd   r4, r5, [lr]\n\t" \
+    "ldrd   r4, r5, [sp]\n\t" \
     "ldrd   r8, r9, [r12]\n\t" \
     TX_DW3_ROW1("r0", "r1", "r4") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
@@ -366,36 +357,47 @@ typedef struct {
     TX_DW3_ROW1("r2", "r3", "r5") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
     TX_DW3_ROW1("r10", "r11", "r5") \
-    "ldrd   r8, r9, [lr, #40]\n\t" \
-    TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    "ldr    r8, [lr, #48]\n\t" \
-    TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
     clamp2 \
-    "strb   r4, [r6]\n\t" \
-    "strb   r5, [r6, r7]\n\t" \
-    "add    r6, r6, r7, lsl #1\n\t" \
-    "ldr    r8, [lr, #76]\n\t" \
-    TX_DW3_COLUMN_END("7", "9", "sub    r6, r6, r7\n\t") \
+    "strb   r4, [lr]\n\t" \
+    "strb   r5, [lr, r6]\n\t" \
+    "add    lr, lr, r6, lsl #1\n\t" \
+    "cmp    lr, r7\n\t" \
+    "bne    7b\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    9f\n\t" \
+    "ldr    r4, [sp]\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
+    clamp1 \
+    "strb   r4, [lr]\n" \
     "9:\n\t" \
+    "add    sp, sp, #80\n\t" \
     "pop    {r4-r11, pc}"
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)),
                                             const int16_t *q __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN("", ""));
+    __asm__(TX_DW3_CHAN("", "", ""));
 }
 
 __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)),
                                                   const int16_t *q __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2));
+    __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
 }
 #endif
 
 /*
- * Channel cc's outputs of a strip and tile (st: the fields shared by every channel set, o the
- * output of the tile's top left in channel 0) from its plane: the channel's fields, then
- * dw3_chan.
+ * Channel cc's outputs of a strip and tile (st: the fields shared by every channel set) from its
+ * plane (o: the tile's top left output of the channel): the channel's fields, then dw3_chan.
  */
 static void dw3_channel(dw3_state *st, int clamp, const int16_t *plane, const int8_t *filter,
                         int32_t bias, int32_t m, int32_t shift, int32_t zp, int32_t pairs,
@@ -454,6 +456,10 @@ static void dw3_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_
     st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.ch = g.ch;
+    st.oend = 0;
+    st.q_col = 0;
+    st.spare[0] = 0;
+    st.spare[1] = 0;
     for (b = 0; b < out_shape->n; b++) {
         for (oy0 = 0; oy0 < g.out_h;) {
             int32_t rows = g.out_h - oy0 < rows_max ? g.out_h - oy0 : rows_max;
@@ -477,7 +483,7 @@ static void dw3_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_
                     dw3_zero(planes, (rows + 2) * TX_DW3_STRIDE / 2);
                 }
                 st.ostep = g.out_w * g.ch;
-                st.qlen = (rows >> 1) * 4 * TX_DW3_STRIDE;
+                st.olen = (rows >> 1) * 2 * st.ostep;
                 st.odd_rows = rows & 1;
                 st.odd_col = tw & 1;
                 o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;
