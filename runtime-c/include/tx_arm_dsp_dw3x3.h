@@ -6,21 +6,46 @@
  *
  * Why planes: in NHWC the taps of one channel are ch bytes apart, so the other paths spend a
  * load and two sign extensions per 4 MACs and multiply with SMLABB/SMLATT (one MAC each). Here a
- * strip of output rows first has its input expanded, for four channels at a time, into one int16
- * plane per channel (input offset added, padded positions 0, which is what skipping them adds),
- * rows w2 halfwords long. Two horizontally adjacent taps of a channel are then one word, and a
+ * strip of output rows and a tile of its columns first has its input expanded, for four channels
+ * at a time, into one int16 plane per channel (input offset added, padded positions 0, which is
+ * what skipping them adds). Two horizontally adjacent taps of a channel are then one word, and a
  * kernel row (w0, w1, w2) packed as W01 = (w0, w1) and W12 = (w1, w2) gives two adjacent outputs
  * of input words A = (x0, x1), C = (x2, x3) with four instructions:
  *   left  = SMLAD(A, W01) + SMLABT(C, W12)  = x0 w0 + x1 w1 + x2 w2
  *   right = SMLAD(C, W12) + SMLATB(A, W01)  = x2 w1 + x3 w2 + x1 w0
- * 2x2 blocks of outputs (dw3_pairs, in assembly) share each input word pair between two output
- * rows: 4 LDRD and 24 multiplies for 36 MACs.
+ * 2x2 blocks of outputs share each input word pair between two output rows: 4 LDRD and 24
+ * multiplies for 36 MACs.
  * Bit-exact for the reasons given in tx_arm_dsp.h (exact int16 products, sums modulo 2^32); the
  * output stage is stage 1 of tx_arm_dsp_requant.h, so every shift must lie in its range.
  *
- * Scratch memory: the planes are a bounded local array (TX_DW3_PLANE_HALFWORDS, on the stack,
- * where the bench's stack painting counts it); layers too wide for a strip of one output row take
- * the general paths. TODO: column tiles would let wider layers (e.g. 48x48 ones) use it too.
+ * Layout: a plane row is TX_DW3_ROW = 8 halfwords, whatever the layer's width (tiles of at most 6
+ * output columns, which need 8 input columns), and the four channels' rows of one input row are
+ * adjacent, so the next input row is always 64 bytes on: the assembly (dw3_chan) reaches the four
+ * rows of a 2x2 block with immediate offsets, keeps the six weights in registers, and goes down a
+ * column pair of the plane block after block. One strip holds 26 output rows (DS-CNN's 25 and
+ * MobileNet's 24 rows: each input row expanded once per tile).
+ *
+ * Where the instructions go, cortex-m4 (tenax bench), one of DS-CNN KWS's depthwise layers
+ * (25x5 outputs, 64 channels, pad 1, 72,000 MACs):
+ *   before (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
+ *   the rows with the weights, output pointer and counters reloaded per block, 71 instructions
+ *   per block, the odd fifth column computed and dropped, expansion in C):
+ *     2x2 blocks 175,120; expansion into planes 55,160 (6.9 per input value); the rest (an odd
+ *     last row in C, setup) 21,120; total 251,400 = 3.49 per MAC.
+ *   now: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
+ *     bias, 14 of output stage, 6 STRB and pointer steps, 3 of loop) with the odd last row in
+ *     one-row blocks, about 88,200 (13.8 per output); the odd fifth column in 1x2 blocks (30
+ *     instructions each) about 24,600 (15.4 per output); expansion in assembly (17 instructions
+ *     per two pixels of four channels, an odd last pixel in halfwords) 21,760 (2.7 per input
+ *     value); per channel setup in C and loops 5,800; total 140,400 = 1.95 per MAC.
+ * The issue's goal, 1.5 per MAC, would need about 12 instructions per output in all: the block
+ * alone needs 6 multiplies, 3 of output stage and 1 store per output. What is left above that is
+ * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
+ * blocks) and pointer steps.
+ *
+ * Scratch memory: the planes are a local array of TX_DW3_ROWS * 64 bytes (1792, was 1024) on
+ * the stack, where the bench's stack painting counts it (DS-CNN's peak stack grew by 4 bytes:
+ * its deepest call is elsewhere; MobileNet VWW's by 500), plus dw3_chan's 80-byte frame.
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H
