@@ -6,27 +6,61 @@
  *
  * Why planes: in NHWC the taps of one channel are ch bytes apart, so the other paths spend a
  * load and two sign extensions per 4 MACs and multiply with SMLABB/SMLATT (one MAC each). Here a
- * strip of output rows first has its input expanded, for four channels at a time, into one int16
- * plane per channel (input offset added, padded positions 0, which is what skipping them adds),
- * rows w2 halfwords long. Two horizontally adjacent taps of a channel are then one word, and a
+ * strip of output rows and a tile of its columns first has its input expanded, for four channels
+ * at a time, into one int16 plane per channel (input offset added, padded positions 0, which is
+ * what skipping them adds). Two horizontally adjacent taps of a channel are then one word, and a
  * kernel row (w0, w1, w2) packed as W01 = (w0, w1) and W12 = (w1, w2) gives two adjacent outputs
  * of input words A = (x0, x1), C = (x2, x3) with four instructions:
  *   left  = SMLAD(A, W01) + SMLABT(C, W12)  = x0 w0 + x1 w1 + x2 w2
  *   right = SMLAD(C, W12) + SMLATB(A, W01)  = x2 w1 + x3 w2 + x1 w0
- * 2x2 blocks of outputs (dw3_pairs, in assembly) share each input word pair between two output
- * rows: 4 LDRD and 24 multiplies for 36 MACs.
+ * 2x2 blocks of outputs share each input word pair between two output rows: 4 LDRD and 24
+ * multiplies for 36 MACs.
  * Bit-exact for the reasons given in tx_arm_dsp.h (exact int16 products, sums modulo 2^32); the
  * output stage is stage 1 of tx_arm_dsp_requant.h, so every shift must lie in its range.
  *
- * Scratch memory: the planes are a bounded local array (TX_DW3_PLANE_HALFWORDS, on the stack,
- * where the bench's stack painting counts it); layers too wide for a strip of one output row take
- * the general paths. TODO: column tiles would let wider layers (e.g. 48x48 ones) use it too.
+ * Layout: a plane row is TX_DW3_ROW = 8 halfwords, whatever the layer's width (tiles of at most 6
+ * output columns, which need 8 input columns), and the four channels' rows of one input row are
+ * adjacent, so the next input row is always 64 bytes on: the assembly (dw3_chan) reaches the four
+ * rows of a 2x2 block with immediate offsets, keeps the six weights in registers, and goes down a
+ * column pair of the plane block after block. One strip holds 26 output rows (DS-CNN's 25 and
+ * MobileNet's 24 rows: each input row expanded once per tile).
+ *
+ * Where the instructions go, cortex-m4 (tenax bench), one of DS-CNN KWS's depthwise layers
+ * (25x5 outputs, 64 channels, pad 1, 72,000 MACs):
+ *   before (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
+ *   the rows with the weights, output pointer and counters reloaded per block, 71 instructions
+ *   per block, the odd fifth column computed and dropped, expansion in C):
+ *     2x2 blocks 175,120; expansion into planes 55,160 (6.9 per input value); the rest (an odd
+ *     last row in C, setup) 21,120; total 251,400 = 3.49 per MAC.
+ *   now: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
+ *     bias, 14 of output stage, 6 STRB and pointer steps, 3 of loop) with the odd last row in
+ *     one-row blocks, about 88,200 (13.8 per output); the odd fifth column in 1x2 blocks (30
+ *     instructions each) about 24,600 (15.4 per output); expansion in assembly (17 instructions
+ *     per two pixels of four channels, an odd last pixel in halfwords) 21,760 (2.7 per input
+ *     value); per channel setup in C and loops 5,800; total 140,400 = 1.95 per MAC.
+ * The issue's goal, 1.5 per MAC, would need about 12 instructions per output in all: the block
+ * alone needs 6 multiplies, 3 of output stage and 1 store per output. What is left above that is
+ * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
+ * blocks) and pointer steps.
+ *
+ * Scratch memory: the planes are a local array of TX_DW3_ROWS * 64 bytes (1792, was 1024) on
+ * the stack, where the bench's stack painting counts it (DS-CNN's peak stack grew by 4 bytes:
+ * its deepest call is elsewhere; MobileNet VWW's by 500), plus dw3_chan's 80-byte frame.
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H
 
-/* The planes' budget: 512 halfwords (1 KB of stack). */
-#define TX_DW3_PLANE_HALFWORDS 512
+/* Output columns per tile. A plane row holds a tile's window: TX_DW3_TILE + 2 input columns,
+ * and for an odd tile one more (the C word of its last column), TX_DW3_ROW halfwords. */
+#define TX_DW3_TILE 6
+#define TX_DW3_ROW 8
+/* Halfwords from one plane row to the next: the four channels' rows of an input row are
+ * adjacent (channel j at j * TX_DW3_ROW), so the assembly reaches the next row at the fixed
+ * offset 2 * TX_DW3_STRIDE = 64 bytes. */
+#define TX_DW3_STRIDE (4 * TX_DW3_ROW)
+/* Plane rows: strips of up to TX_DW3_ROWS - 2 output rows (28 rows: 1792 bytes of stack; DS-CNN's
+ * 25 rows and MobileNet's 24 take one strip, so each input row is expanded once per tile). */
+#define TX_DW3_ROWS 28
 
 /* What the strips share. */
 typedef struct {
@@ -34,41 +68,19 @@ typedef struct {
     int8_t *out;
     int32_t in_h, in_w, ch, out_h, out_w;
     int32_t pad_top, pad_left;
-    int32_t i_lo, i_hi; /* the plane columns inside the input */
-    int32_t w2;     /* plane row length: out_w + 2 rounded up to even */
     int32_t offset; /* input offset */
     int32_t off2;   /* the same in both halfwords */
     int32_t zp;     /* output zero point */
-    int32_t lo, hi; /* act clamp */
 } dw3_geom;
 
-/* Plane row length for out_w outputs: the window's two extra columns, and for odd widths one
- * more so that the last column's C word lies inside the row. */
-static int32_t dw3_row_length(int32_t out_w)
-{
-    return (out_w + 3) & ~INT32_C(1);
-}
-
-/* The 3x3, stride 1, dilation 1, multiplier 1 shapes whose planes for one output row fit. */
+/* The 3x3, stride 1, dilation 1, multiplier 1 shapes of at least two output rows (a block
+ * covers two; an odd last row is recomputed with the row above it). */
 static int dw3_applies(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *filter_shape,
                        const tx_shape4 *out_shape)
 {
     return filter_shape->h == 3 && filter_shape->w == 3 && p->stride_h == 1 && p->stride_w == 1
         && p->dilation_h == 1 && p->dilation_w == 1 && p->channel_multiplier == 1
-        && out_shape->w <= TX_DW3_PLANE_HALFWORDS
-        && 4 * 3 * dw3_row_length(out_shape->w) <= TX_DW3_PLANE_HALFWORDS;
-}
-
-static inline int32_t dw3_load2(const int16_t *p)
-{
-    int32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-static inline void dw3_store2(int16_t *p, int32_t v)
-{
-    memcpy(p, &v, sizeof v);
+        && out_shape->h >= 2;
 }
 
 /* Halfword 0 of a, then halfword 0 of b (PKHBT). */
@@ -79,336 +91,381 @@ static inline int32_t dw3_pack_lo(int32_t a, int32_t b)
     return r;
 }
 
-/* Halfword 1 of a, then halfword 1 of b (PKHTB). */
-static inline int32_t dw3_pack_hi(int32_t a, int32_t b)
+/* words (even, >= 2) zero words from p (word aligned): STRD in a loop, which GCC cannot turn
+ * into a call of the C library's memset (a byte loop in newlib-nano). */
+static void dw3_zero(int16_t *p, int32_t words)
 {
-    int32_t r;
-    __asm__("pkhtb %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
+    int32_t z = 0;
+    __asm__ volatile("1:\n\t"
+                     "strd   %2, %2, [%0], #8\n\t"
+                     "subs   %1, %1, #2\n\t"
+                     "bne    1b"
+                     : "+r"(p), "+r"(words)
+                     : "r"(z)
+                     : "cc", "memory");
 }
 
-/*
- * Input rows y_first .. y_first + rows - 1 (plane rows 0 .. rows - 1) of batch b, channels
- * c0 .. c0 + n - 1 (n <= 4), into the planes (plane j at planes + j * plane_size); plane column
- * i holds input column i - pad_left. Only the columns inside the input, [i_lo, i_hi), are
- * written (0 in rows outside the input): dw3_run zeroes the others once, and the planes'
- * layout is the same for every strip.
- */
-static void dw3_expand(const dw3_geom *g, int16_t *planes, int32_t plane_size, int32_t b,
-                       int32_t y_first, int32_t rows, int32_t c0, int32_t n)
-{
-    const int32_t w2 = g->w2;
-    const int32_t ch = g->ch;
-    const int32_t offset = g->offset;
-    const int32_t off2 = g->off2;
-    const int32_t i_lo = g->i_lo;
-    const int32_t i_hi = g->i_hi;
-    int32_t r, i, j;
-    for (r = 0; r < rows; r++) {
-        const int32_t y = y_first + r;
-        int16_t *row = planes + r * w2;
-        int32_t src; /* index (not pointer: it must not step past the input's end) */
-        if (y < 0 || y >= g->in_h) {
-            for (j = 0; j < n; j++) {
-                for (i = i_lo; i < i_hi; i++) {
-                    row[j * plane_size + i] = 0;
-                }
-            }
-            continue;
-        }
-        src = ((b * g->in_h + y) * g->in_w + (i_lo - g->pad_left)) * ch + c0;
-        i = i_lo;
-        if (n == 4) {
-            int16_t *d0 = row;
-            int16_t *d1 = row + plane_size;
-            int16_t *d2 = row + 2 * plane_size;
-            int16_t *d3 = row + 3 * plane_size;
-            /* two pixels at a time: per channel one word of two halfwords */
-            for (; i + 1 < i_hi; i += 2) {
-                const int32_t va = tx_dsp_load4(g->in + src);
-                const int32_t vb = tx_dsp_load4(g->in + (src + ch));
-                const int32_t a02 = __sxtab16(off2, va);
-                const int32_t a13 = tx_dsp_sxtab16_ror8(off2, va);
-                const int32_t b02 = __sxtab16(off2, vb);
-                const int32_t b13 = tx_dsp_sxtab16_ror8(off2, vb);
-                dw3_store2(d0 + i, dw3_pack_lo(a02, b02));
-                dw3_store2(d1 + i, dw3_pack_lo(a13, b13));
-                dw3_store2(d2 + i, dw3_pack_hi(a02, b02));
-                dw3_store2(d3 + i, dw3_pack_hi(a13, b13));
-                src += 2 * ch;
-            }
-            if (i < i_hi) {
-                /* an odd last pixel: the same with one halfword per channel */
-                const int32_t va = tx_dsp_load4(g->in + src);
-                const int32_t a02 = __sxtab16(off2, va);
-                const int32_t a13 = tx_dsp_sxtab16_ror8(off2, va);
-                d0[i] = (int16_t)a02;
-                d1[i] = (int16_t)a13;
-                d2[i] = (int16_t)(a02 >> 16);
-                d3[i] = (int16_t)(a13 >> 16);
-                continue;
-            }
-        }
-        for (; i < i_hi; i++) {
-            for (j = 0; j < n; j++) {
-                row[j * plane_size + i] = (int16_t)(g->in[src + j] + offset);
-            }
-            src += ch;
-        }
-    }
-}
-
-/* The state of dw3_pairs, word offsets fixed by its assembly. */
+/* The row loop of dw3_expand for four channels, word offsets fixed by dw3_expand4. */
 typedef struct {
-    int32_t bias[4];     /*  0: the channel's bias, four times (one LDM starts the block) */
-    int32_t w[6];        /* 16: W01, W12 of kernel rows 0, 1, 2 */
-    int32_t m, c, k;     /* 40: output stage 1 of tx_arm_dsp_requant.h */
-    int32_t clamp;       /* 52: act range narrower than int8 */
-    uint32_t lo4, hi4;   /* 56: act_min, act_max in every byte */
-    int32_t ch, ostep;   /* 64: next output column, next output row */
-    int8_t *o;           /* 72: output of the current block's top left (advances) */
-    int32_t pairs;       /* 76: row pairs left (counts down), >= 1 */
-    int32_t blocks;      /* 80: blocks per row pair: out_w / 2 rounded up */
-    int32_t odd_last;    /* 84: 1 when out_w is odd (the last block has no right column) */
-    int32_t q_adj;       /* 88: bytes from after a row pair's last block to the next pair */
-    int32_t o_adj;       /* 92: the same for the output */
-    int32_t row_m4;      /* 96: plane row length in bytes, minus 4 */
-    int32_t left;        /* 100: blocks left in the row pair */
-} dw3_state;
+    int32_t ch;      /*  0: next pixel */
+    int32_t off2;    /*  4: the input offset in both halfwords */
+    int32_t pairs;   /*  8: pixel pairs per row */
+    int32_t odd;     /* 12: 1: one more pixel per row */
+    int32_t rows;    /* 16: >= 1 */
+    int32_t src_adj; /* 20: bytes from after a row's pairs to the next row's first pixel */
+    int32_t d_adj;   /* 24: the same in the planes */
+} dw3_expand_args;
 
 #if defined(__thumb2__)
-/* One input row a, c (r8, r9) times the kernel row in (wa, wb) into the accumulators l, r. */
-#define TX_DW3_ROW(wa, wb, l, r) \
-    "smlad  " l ", r8, " wa ", " l "\n\t" \
-    "smlabt " l ", r9, " wb ", " l "\n\t" \
-    "smlad  " r ", r9, " wb ", " r "\n\t" \
-    "smlatb " r ", r8, " wa ", " r "\n\t"
-
-/* The output stage of one accumulator (m, C, k in r0, r1, r2). */
-#define TX_DW3_OUT(a) \
-    "smmla  " a ", " a ", r0, r1\n\t" \
-    "asr    " a ", " a ", r2\n\t" \
-    "ssat   " a ", #8, " a "\n\t"
-
-/* Per byte lane max(a, lo4), min(., hi4) (lo4, hi4 in r0, r1). */
-#define TX_DW3_CLAMP(a) \
-    "ssub8  r3, " a ", r0\n\t" \
-    "sel    " a ", " a ", r0\n\t" \
-    "ssub8  r3, " a ", r1\n\t" \
-    "sel    " a ", r1, " a "\n\t"
-
 /*
- * st->pairs row pairs of one channel's outputs from its plane (q: the first pair's top left
- * window, word aligned), in 2x2 blocks: per input row one LDRD of a = (x0, x1), c = (x2, x3),
- * used by the top outputs with kernel row r and by the bottom ones with row r - 1 (the weights of
- * two kernel rows in registers at a time: 36 MACs in 24 multiplies, 4 loads, 3 weight loads);
- * then the output stage, four STRB. Naked: the loop needs all 14 registers. Registers: r0-r3
- * two kernel rows, r4-r7 the accumulators (top left, top right, bottom left, bottom right),
- * r8-r9 a and c, r10 q, r11 row length - 4, r12 the row address, lr st.
+ * a->rows rows of pixels of four channels (src: the first pixel's first channel) into the four
+ * planes (d: the first pixel's place in channel 0's plane; channel j 16 bytes on): per two
+ * pixels two loads, four SXTAB16 (input offset added), four PKH making a word of two pixels per
+ * channel, four STR (unaligned when the row starts at an odd column, as Cortex-M allows); an odd
+ * last pixel in halfwords. Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2, r6 pairs left, r7 rows
+ * left, r9-r12 and lr the pixels.
  */
-__attribute__((naked)) static void dw3_pairs(dw3_state *st __attribute__((unused)),
-                                             const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dw3_expand4(const int8_t *src __attribute__((unused)),
+                                               int16_t *d __attribute__((unused)),
+                                               const dw3_expand_args *a __attribute__((unused)))
 {
     __asm__(
         "push   {r4-r11, lr}\n\t"
-        "mov    lr, r0\n\t"
-        "mov    r10, r1\n\t"
-        "ldr    r11, [lr, #96]\n"
+        "ldrd   r3, r4, [r2]\n\t"
+        "ldr    r7, [r2, #16]\n"
         "1:\n\t"
-        "ldr    r12, [lr, #80]\n\t"
-        "str    r12, [lr, #100]\n"
+        "ldr    r6, [r2, #8]\n\t"
+        "cbz    r6, 3f\n"
         "2:\n\t"
-        "ldm    lr, {r4-r7}\n\t"
-        "ldrd   r0, r1, [lr, #16]\n\t"
-        "ldrd   r2, r3, [lr, #24]\n\t"
-        "ldrd   r8, r9, [r10], #4\n\t"
-        TX_DW3_ROW("r0", "r1", "r4", "r5")
-        "add    r12, r10, r11\n\t"
-        "ldrd   r8, r9, [r12]\n\t"
-        TX_DW3_ROW("r2", "r3", "r4", "r5")
-        TX_DW3_ROW("r0", "r1", "r6", "r7")
-        "ldrd   r0, r1, [lr, #32]\n\t"
-        "add    r12, r12, r11\n\t"
-        "ldrd   r8, r9, [r12, #4]\n\t"
-        TX_DW3_ROW("r0", "r1", "r4", "r5")
-        TX_DW3_ROW("r2", "r3", "r6", "r7")
-        "add    r12, r12, r11\n\t"
-        "ldrd   r8, r9, [r12, #8]\n\t"
-        TX_DW3_ROW("r0", "r1", "r6", "r7")
-        "ldrd   r0, r1, [lr, #40]\n\t"
-        "ldr    r2, [lr, #48]\n\t"
-        TX_DW3_OUT("r4")
-        TX_DW3_OUT("r5")
-        TX_DW3_OUT("r6")
-        TX_DW3_OUT("r7")
-        "ldr    r3, [lr, #52]\n\t"
-        "cbz    r3, 3f\n\t"
-        "ldrd   r0, r1, [lr, #56]\n\t"
-        TX_DW3_CLAMP("r4")
-        TX_DW3_CLAMP("r5")
-        TX_DW3_CLAMP("r6")
-        TX_DW3_CLAMP("r7")
+        "ldr    r9, [r0]\n\t"
+        "ldr    r10, [r0, r3]\n\t"
+        "add    r0, r0, r3, lsl #1\n\t"
+        "sxtab16 r11, r4, r9\n\t"
+        "sxtab16 r9, r4, r9, ror #8\n\t"
+        "sxtab16 r12, r4, r10\n\t"
+        "sxtab16 r10, r4, r10, ror #8\n\t"
+        "pkhbt  lr, r11, r12, lsl #16\n\t"
+        "pkhtb  r12, r12, r11, asr #16\n\t"
+        "str    lr, [r1], #4\n\t"
+        "str    r12, [r1, #28]\n\t"
+        "pkhbt  r11, r9, r10, lsl #16\n\t"
+        "pkhtb  r10, r10, r9, asr #16\n\t"
+        "str    r11, [r1, #12]\n\t"
+        "str    r10, [r1, #44]\n\t"
+        "subs   r6, r6, #1\n\t"
+        "bne    2b\n"
         "3:\n\t"
-        "ldrd   r0, r1, [lr, #64]\n\t"
-        "ldr    r2, [lr, #72]\n\t"
-        "strb   r4, [r2]\n\t"
-        "add    r3, r2, r1\n\t"
-        "strb   r6, [r3]\n\t"
-        "ldr    r9, [lr, #84]\n\t"
-        "ldr    r8, [lr, #100]\n\t"
-        "cmp    r8, r9\n\t"
-        "beq    4f\n\t"
-        "strb   r5, [r2, r0]\n\t"
-        "strb   r7, [r3, r0]\n"
+        "ldr    r6, [r2, #12]\n\t"
+        "cbz    r6, 4f\n\t"
+        "ldr    r9, [r0]\n\t"
+        "sxtab16 r11, r4, r9\n\t"
+        "sxtab16 r9, r4, r9, ror #8\n\t"
+        "strh   r11, [r1]\n\t"
+        "strh   r9, [r1, #16]\n\t"
+        "lsr    r11, r11, #16\n\t"
+        "lsr    r9, r9, #16\n\t"
+        "strh   r11, [r1, #32]\n\t"
+        "strh   r9, [r1, #48]\n"
         "4:\n\t"
-        "add    r2, r2, r0, lsl #1\n\t"
-        "subs   r8, r8, #1\n\t"
-        "str    r8, [lr, #100]\n\t"
-        "it     eq\n\t"
-        "ldreq  r9, [lr, #92]\n\t"
-        "it     eq\n\t"
-        "addeq  r2, r2, r9\n\t"
-        "str    r2, [lr, #72]\n\t"
-        "bne    2b\n\t"
-        "ldr    r0, [lr, #88]\n\t"
-        "add    r10, r10, r0\n\t"
-        "ldr    r0, [lr, #76]\n\t"
-        "subs   r0, r0, #1\n\t"
-        "str    r0, [lr, #76]\n\t"
+        "ldrd   r9, r10, [r2, #20]\n\t"
+        "add    r0, r0, r9\n\t"
+        "add    r1, r1, r10\n\t"
+        "subs   r7, r7, #1\n\t"
         "bne    1b\n\t"
         "pop    {r4-r11, pc}");
 }
 #endif
 
-/* The output stage of one output: stage 1 of tx_arm_dsp_requant.h, then the act clamp when it
- * is narrower than int8 (clamp). */
-static inline __attribute__((always_inline)) int8_t dw3_out(int32_t acc, int32_t m, int32_t c,
-                                                            int32_t k, int clamp, int32_t lo,
-                                                            int32_t hi)
-{
-    int32_t v = tx_dsp_ssat8(tx_asr_s32(tx_dsp_smmla(acc, m, c), k));
-    if (clamp) {
-        v = v < lo ? lo : v;
-        v = v > hi ? hi : v;
-    }
-    return (int8_t)v;
-}
-
-/* One input row's words a = (x0, x1), c = (x2, x3) times one packed kernel row: the left output
- * (see the top of this file). */
-static inline __attribute__((always_inline)) int32_t dw3_left(int32_t a, int32_t c, int32_t w01,
-                                                              int32_t w12, int32_t acc)
-{
-    return __smlabt(c, w12, __smlad(a, w01, acc));
-}
-
-/* The same for the right output. */
-static inline __attribute__((always_inline)) int32_t dw3_right(int32_t a, int32_t c,
-                                                               int32_t w01, int32_t w12,
-                                                               int32_t acc)
-{
-    return __smlatb(a, w01, __smlad(c, w12, acc));
-}
-
 /*
- * Channel cc's outputs of rows oy0 .. oy0 + rows - 1 of batch b from its plane (plane row r is
- * input row oy0 - pad_top + r): the row pairs in dw3_pairs' 2x2 blocks (for an odd out_w the
- * last block's right column computed but not stored), then an odd last row here, in pairs.
- * Everything in locals: stores through int8_t pointers may alias anything, so fields of g
- * would be reloaded after each.
+ * The input inside a tile's planes: plane rows [r_lo, r_hi) (plane row r is input row
+ * y_first + r) and plane columns [i_lo, i_hi) (column i is input column ix0 + i), both
+ * non-empty and inside the input, of batch b, channels c0 .. c0 + n - 1 (n <= 4): channel j's
+ * value at planes[r * TX_DW3_STRIDE + j * TX_DW3_ROW + i] (input offset added). The rest of the
+ * planes (the padding) is left as it is: zero (dw3_run).
  */
-static void dw3_channel(const dw3_geom *g, const int16_t *plane, const int8_t *filter,
-                        int32_t bias, int32_t m, int32_t shift, int32_t b, int32_t oy0,
-                        int32_t rows, int32_t cc)
+static void dw3_expand(const dw3_geom *g, int16_t *planes, int32_t b, int32_t y_first,
+                       int32_t r_lo, int32_t r_hi, int32_t ix0, int32_t i_lo, int32_t i_hi,
+                       int32_t c0, int32_t n)
 {
     const int32_t ch = g->ch;
-    const int32_t w2 = g->w2;
-    const int32_t out_w = g->out_w;
-    const int32_t k = tx_dsp_requant_out_k(shift);
-    const int32_t cst = tx_dsp_requant_out_c(g->zp, shift);
-    const int32_t lo = g->lo;
-    const int32_t hi = g->hi;
-    const int clamp = lo != -128 || hi != 127;
-    const int32_t ostep = out_w * ch; /* next output row */
-    int8_t *out = g->out;
-    /* indices, not pointers, which must not step past the output's end */
-    int32_t orow = (b * g->out_h + oy0) * ostep + cc;
-    int32_t w01_0, w12_0, w01_1, w12_1, w01_2, w12_2;
-    int32_t r, ox;
-    w01_0 = dw3_pack_lo(filter[cc], filter[ch + cc]);
-    w12_0 = dw3_pack_lo(filter[ch + cc], filter[2 * ch + cc]);
-    w01_1 = dw3_pack_lo(filter[3 * ch + cc], filter[4 * ch + cc]);
-    w12_1 = dw3_pack_lo(filter[4 * ch + cc], filter[5 * ch + cc]);
-    w01_2 = dw3_pack_lo(filter[6 * ch + cc], filter[7 * ch + cc]);
-    w12_2 = dw3_pack_lo(filter[7 * ch + cc], filter[8 * ch + cc]);
-    r = rows & ~INT32_C(1);
-    if (r > 0) {
-        dw3_state st;
-        const int32_t blocks = (out_w + 1) >> 1;
-        st.bias[0] = bias;
-        st.bias[1] = bias;
-        st.bias[2] = bias;
-        st.bias[3] = bias;
-        st.w[0] = w01_0;
-        st.w[1] = w12_0;
-        st.w[2] = w01_1;
-        st.w[3] = w12_1;
-        st.w[4] = w01_2;
-        st.w[5] = w12_2;
-        st.m = m;
-        st.c = cst;
-        st.k = k;
-        st.clamp = clamp;
-        st.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        st.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-        st.ch = ch;
-        st.ostep = ostep;
-        st.o = out + orow;
-        st.pairs = r >> 1;
-        st.blocks = blocks;
-        st.odd_last = out_w & 1;
-        st.q_adj = (2 * w2 - 2 * blocks) * 2;
-        st.o_adj = 2 * ostep - 2 * blocks * ch;
-        st.row_m4 = 2 * w2 - 4;
-        st.left = 0;
-        dw3_pairs(&st, plane);
-        orow += r * ostep;
+    /* index (not pointer: it must not step past the input's end) of the first pixel */
+    int32_t src = ((b * g->in_h + y_first + r_lo) * g->in_w + ix0 + i_lo) * ch + c0;
+    int16_t *row = planes + r_lo * TX_DW3_STRIDE + i_lo;
+    int32_t r, k, j;
+#if defined(__thumb2__)
+    if (n == 4) {
+        dw3_expand_args a;
+        a.ch = ch;
+        a.off2 = g->off2;
+        a.pairs = (i_hi - i_lo) >> 1;
+        a.odd = (i_hi - i_lo) & 1;
+        a.rows = r_hi - r_lo;
+        a.src_adj = (g->in_w - 2 * a.pairs) * ch;
+        a.d_adj = (TX_DW3_STRIDE - 2 * a.pairs) * 2;
+        dw3_expand4(g->in + src, row, &a);
+        return;
     }
-    if (r < rows) {
-        const int16_t *q = plane + r * w2;
-        int32_t o = orow;
-        for (ox = 0; ox < out_w; ox += 2) {
-            int32_t a = dw3_load2(q);
-            int32_t c = dw3_load2(q + 2);
-            int32_t s0 = dw3_left(a, c, w01_0, w12_0, bias);
-            int32_t s1 = dw3_right(a, c, w01_0, w12_0, bias);
-            a = dw3_load2(q + w2);
-            c = dw3_load2(q + w2 + 2);
-            s0 = dw3_left(a, c, w01_1, w12_1, s0);
-            s1 = dw3_right(a, c, w01_1, w12_1, s1);
-            a = dw3_load2(q + 2 * w2);
-            c = dw3_load2(q + 2 * w2 + 2);
-            s0 = dw3_left(a, c, w01_2, w12_2, s0);
-            s1 = dw3_right(a, c, w01_2, w12_2, s1);
-            out[o] = dw3_out(s0, m, cst, k, clamp, lo, hi);
-            if (ox + 1 < out_w) {
-                out[o + ch] = dw3_out(s1, m, cst, k, clamp, lo, hi);
+#endif
+    for (r = r_lo; r < r_hi; r++) {
+        int32_t s = src;
+        int16_t *d = row;
+        for (k = i_hi - i_lo; k > 0; k--) {
+            for (j = 0; j < n; j++) {
+                d[j * TX_DW3_ROW] = (int16_t)(g->in[s + j] + g->offset);
             }
-            q += 2;
-            o += 2 * ch;
+            s += ch;
+            d++;
         }
+        src += g->in_w * ch;
+        row += TX_DW3_STRIDE;
+    }
+}
+
+/* The state of dw3_chan, word offsets fixed by its assembly, which copies the first 20 words to
+ * its stack frame (so that lr is free for the output pointer) and loads the weights from st. */
+typedef struct {
+    int32_t bias[4];      /*  0: the channel's bias, four times (one LDM starts a block) */
+    int32_t m, c, k;      /* 16: output stage 1 of tx_arm_dsp_requant.h */
+    int32_t pairs_left;   /* 28: column pairs not yet started */
+    int32_t ch;           /* 32: next output column */
+    int32_t ostep;        /* 36: next output row */
+    int8_t *oend;         /* 40: (the assembly's) output after a column's blocks of row pairs */
+    int32_t olen;         /* 44: output bytes those blocks go down */
+    uint32_t lo4, hi4;    /* 48: act_min, act_max in every byte */
+    int32_t odd_rows;     /* 56: 1: an odd row count, the last row in blocks of one row */
+    int32_t odd_col;      /* 60: 1: an odd column count, the last column in 1x2 blocks */
+    const int16_t *q_col; /* 64: (the assembly's) the current column pair's top */
+    int8_t *o;            /* 68: the output of the tile's top left (then of the column's) */
+    int32_t spare[2];     /* 72 */
+    int32_t w[6];         /* 80: W01, W12 of kernel rows 0, 1, 2 */
+} dw3_state;
+
+#if defined(__thumb2__)
+/* One input row a, c (r8, r9) times the kernel row in (wa, wb) into the accumulators l, r (the
+ * two outputs of a row; see the top of this file). */
+#define TX_DW3_ROW2(wa, wb, l, r) \
+    "smlad  " l ", r8, " wa ", " l "\n\t" \
+    "smlabt " l ", r9, " wb ", " l "\n\t" \
+    "smlad  " r ", r9, " wb ", " r "\n\t" \
+    "smlatb " r ", r8, " wa ", " r "\n\t"
+
+/* The same for the left output only. */
+#define TX_DW3_ROW1(wa, wb, l) \
+    "smlad  " l ", r8, " wa ", " l "\n\t" \
+    "smlabt " l ", r9, " wb ", " l "\n\t"
+
+/* The output stage: SMMLA (m, C in r8, r9), then the shift (k in r8) and the saturation. */
+#define TX_DW3_MC "ldrd   r8, r9, [sp, #16]\n\t"
+#define TX_DW3_K "ldr    r8, [sp, #24]\n\t"
+#define TX_DW3_MUL(a) "smmla  " a ", " a ", r8, r9\n\t"
+#define TX_DW3_SHIFT(a) \
+    "asr    " a ", " a ", r8\n\t" \
+    "ssat   " a ", #8, " a "\n\t"
+
+/* Per byte lane max(a, lo4), then min(., hi4) (the bound in r8, r9 a temporary). */
+#define TX_DW3_LO "ldr    r8, [sp, #48]\n\t"
+#define TX_DW3_HI "ldr    r8, [sp, #52]\n\t"
+#define TX_DW3_MAX(a) \
+    "ssub8  r9, " a ", r8\n\t" \
+    "sel    " a ", " a ", r8\n\t"
+#define TX_DW3_MIN(a) \
+    "ssub8  r9, " a ", r8\n\t" \
+    "sel    " a ", r8, " a "\n\t"
+#define TX_DW3_CLAMP4 \
+    TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_MAX("r5") TX_DW3_MAX("r6") TX_DW3_MAX("r7") \
+    TX_DW3_HI TX_DW3_MIN("r4") TX_DW3_MIN("r5") TX_DW3_MIN("r6") TX_DW3_MIN("r7")
+#define TX_DW3_CLAMP2 \
+    TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_MAX("r5") TX_DW3_HI TX_DW3_MIN("r4") TX_DW3_MIN("r5")
+#define TX_DW3_CLAMP1 TX_DW3_LO TX_DW3_MAX("r4") TX_DW3_HI TX_DW3_MIN("r4")
+
+/*
+ * One channel's outputs of a strip and tile, going down its plane (q: the window of the top
+ * left output, word aligned) column pair by column pair in 2x2 blocks: per input row one LDRD
+ * of a = (x0, x1), c = (x2, x3), used by the top outputs with kernel row r and by the bottom
+ * ones with row r - 1: 36 MACs in 24 multiplies and 4 loads, the six weights in registers for
+ * the whole channel; then the output stage and four STRB. An odd last row takes a block of one
+ * row (18 MACs, 12 multiplies), an odd last column 1x2 blocks (18 MACs in 12 multiplies) and a
+ * 1x1 one. Naked: the loops need all 14 registers. Registers: r0-r3, r10, r11 the weights of
+ * kernel rows 0, 1, 2; r4-r7 the accumulators (top left, top right, bottom left, bottom right;
+ * in 1x2 blocks r4, r5 top and bottom, r6, r7 the output row step and end); r8-r9 a and c;
+ * r12 q; lr the output; the state's first 20 words at sp. clamp4, clamp2, clamp1: the act clamp
+ * of the blocks, or nothing when it is the int8 range.
+ */
+#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
+    "push   {r4-r11, lr}\n\t" \
+    "mov    r12, r1\n\t" \
+    "add    r0, r0, #80\n\t" \
+    "ldmdb  r0!, {r1-r4}\n\t" \
+    "push   {r1-r4}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldrd   r10, r11, [r0, #96]\n\t" \
+    "ldrd   r2, r3, [r0, #88]\n\t" \
+    "ldrd   r0, r1, [r0, #80]\n\t" \
+    "ldr    lr, [sp, #68]\n\t" \
+    "str    r12, [sp, #64]\n" \
+    "5:\n\t" \
+    "ldr    r4, [sp, #28]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    6f\n\t" \
+    "sub    r4, r4, #1\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldr    r4, [sp, #44]\n\t" \
+    "add    r4, lr, r4\n\t" \
+    "str    r4, [sp, #40]\n" \
+    "1:\n\t" \
+    "ldm    sp, {r4-r7}\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
+    TX_DW3_ROW2("r0", "r1", "r6", "r7") \
+    "ldrd   r8, r9, [r12, #128]!\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r4", "r5") \
+    TX_DW3_ROW2("r2", "r3", "r6", "r7") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r6", "r7") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
+    clamp4 \
+    "ldrd   r8, r9, [sp, #32]\n\t" \
+    "strb   r5, [lr, r8]\n\t" \
+    "strb   r4, [lr]\n\t" \
+    "add    lr, lr, r9\n\t" \
+    "strb   r7, [lr, r8]\n\t" \
+    "strb   r6, [lr]\n\t" \
+    "add    lr, lr, r9\n\t" \
+    "ldr    r8, [sp, #40]\n\t" \
+    "cmp    lr, r8\n\t" \
+    "bne    1b\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    3f\n\t" \
+    "ldrd   r4, r5, [sp]\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r4", "r5") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2 \
+    "ldr    r8, [sp, #32]\n\t" \
+    "strb   r5, [lr, r8]\n\t" \
+    "strb   r4, [lr]\n" \
+    "3:\n\t" \
+    "ldrd   r4, r5, [sp, #64]\n\t" \
+    "add    r12, r4, #4\n\t" \
+    "ldr    r6, [sp, #32]\n\t" \
+    "add    lr, r5, r6, lsl #1\n\t" \
+    "strd   r12, lr, [sp, #64]\n\t" \
+    "b      5b\n" \
+    "6:\n\t" \
+    "ldr    r4, [sp, #60]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    9f\n\t" \
+    "ldr    r6, [sp, #36]\n\t" \
+    "ldr    r7, [sp, #44]\n\t" \
+    "add    r7, lr, r7\n" \
+    "7:\n\t" \
+    "ldrd   r4, r5, [sp]\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    TX_DW3_ROW1("r0", "r1", "r5") \
+    "ldrd   r8, r9, [r12, #128]!\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4") \
+    TX_DW3_ROW1("r2", "r3", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r5") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2 \
+    "strb   r4, [lr]\n\t" \
+    "strb   r5, [lr, r6]\n\t" \
+    "add    lr, lr, r6, lsl #1\n\t" \
+    "cmp    lr, r7\n\t" \
+    "bne    7b\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    9f\n\t" \
+    "ldr    r4, [sp]\n\t" \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4") \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
+    clamp1 \
+    "strb   r4, [lr]\n" \
+    "9:\n\t" \
+    "add    sp, sp, #80\n\t" \
+    "pop    {r4-r11, pc}"
+
+__attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)),
+                                            const int16_t *q __attribute__((unused)))
+{
+    __asm__(TX_DW3_CHAN("", "", ""));
+}
+
+__attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)),
+                                                  const int16_t *q __attribute__((unused)))
+{
+    __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
+}
+#endif
+
+/*
+ * Channel cc's outputs of a strip and tile (st: the fields shared by every channel set) from its
+ * plane (o: the tile's top left output of the channel): the channel's fields, then dw3_chan.
+ */
+static void dw3_channel(dw3_state *st, int clamp, const int16_t *plane, const int8_t *filter,
+                        int32_t bias, int32_t m, int32_t shift, int32_t zp, int32_t pairs,
+                        int8_t *o, int32_t cc)
+{
+    const int32_t ch = st->ch;
+    const int8_t *f = filter + cc;
+    st->bias[0] = bias;
+    st->bias[1] = bias;
+    st->bias[2] = bias;
+    st->bias[3] = bias;
+    st->w[0] = dw3_pack_lo(f[0], f[ch]);
+    st->w[1] = dw3_pack_lo(f[ch], f[2 * ch]);
+    st->w[2] = dw3_pack_lo(f[3 * ch], f[4 * ch]);
+    st->w[3] = dw3_pack_lo(f[4 * ch], f[5 * ch]);
+    st->w[4] = dw3_pack_lo(f[6 * ch], f[7 * ch]);
+    st->w[5] = dw3_pack_lo(f[7 * ch], f[8 * ch]);
+    st->m = m;
+    st->c = tx_dsp_requant_out_c(zp, shift);
+    st->k = tx_dsp_requant_out_k(shift);
+    st->pairs_left = pairs;
+    st->o = o;
+    if (clamp) {
+        dw3_chan_clamp(st, plane);
+    } else {
+        dw3_chan(st, plane);
     }
 }
 
 /* The whole layer (dw3_applies, every shift in the output stage's range): strips of output rows
- * whose planes fit, for each four channels expanded then computed channel by channel. */
+ * whose planes fit, tiles of TX_DW3_TILE columns, for each four channels expanded once then
+ * computed channel by channel. */
 static void dw3_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                     const int8_t *in, const int8_t *filter, const int32_t *bias,
                     const tx_shape4 *out_shape, int8_t *out)
 {
-    int16_t planes[TX_DW3_PLANE_HALFWORDS] __attribute__((aligned(4)));
+    int16_t planes[TX_DW3_ROWS * TX_DW3_STRIDE] __attribute__((aligned(8)));
+    const int32_t rows_max = TX_DW3_ROWS - 2;
+    const int clamp = p->act_min != -128 || p->act_max != 127;
     dw3_geom g;
-    int32_t rows_max, plane_size, b, oy0, c0, j;
+    dw3_state st;
+    int8_t *o;
+    int32_t b, oy0, x0, c0, j;
     g.in = in;
     g.out = out;
     g.in_h = in_shape->h;
@@ -418,31 +475,53 @@ static void dw3_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_
     g.out_w = out_shape->w;
     g.pad_top = p->pad_top;
     g.pad_left = p->pad_left;
-    g.w2 = dw3_row_length(g.out_w);
-    g.i_lo = g.pad_left < g.w2 ? g.pad_left : g.w2;
-    g.i_hi = g.in_w + g.pad_left < g.w2 ? g.in_w + g.pad_left : g.w2;
     g.offset = p->input_offset;
     g.off2 = tx_dsp_dup16(p->input_offset);
     g.zp = p->output_offset;
-    g.lo = p->act_min;
-    g.hi = p->act_max;
-    rows_max = TX_DW3_PLANE_HALFWORDS / (4 * g.w2) - 2; /* >= 1 by dw3_applies */
-    /* one layout for every strip, so that the padding columns are zeroed once */
-    plane_size = (rows_max + 2) * g.w2;
-    memset(planes, 0, (size_t)(4 * plane_size) * sizeof planes[0]);
+    st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+    st.ch = g.ch;
+    st.oend = 0;
+    st.q_col = 0;
+    st.spare[0] = 0;
+    st.spare[1] = 0;
     for (b = 0; b < out_shape->n; b++) {
         for (oy0 = 0; oy0 < g.out_h;) {
             int32_t rows = g.out_h - oy0 < rows_max ? g.out_h - oy0 : rows_max;
-            if (rows < g.out_h - oy0 && rows > 1) {
-                rows &= ~INT32_C(1); /* even strips but the last: no odd row in between */
+            const int32_t y_first = oy0 - g.pad_top;
+            int32_t r_lo, r_hi;
+            if (rows < g.out_h - oy0 && g.out_h - oy0 - rows < 2) {
+                rows -= 2; /* leave the last strip two rows (rows_max is even) */
             }
-            for (c0 = 0; c0 < g.ch; c0 += 4) {
-                const int32_t n = g.ch - c0 < 4 ? g.ch - c0 : 4;
-                dw3_expand(&g, planes, plane_size, b, oy0 - g.pad_top, rows + 2, c0, n);
-                for (j = 0; j < n; j++) {
-                    dw3_channel(&g, planes + j * plane_size, filter,
-                                bias != 0 ? bias[c0 + j] : INT32_C(0), p->multipliers[c0 + j],
-                                p->shifts[c0 + j], b, oy0, rows, c0 + j);
+            /* the plane rows inside the input */
+            r_lo = y_first < 0 ? -y_first : 0;
+            r_hi = g.in_h - y_first < rows + 2 ? g.in_h - y_first : rows + 2;
+            for (x0 = 0; x0 < g.out_w; x0 += TX_DW3_TILE) {
+                const int32_t tw = g.out_w - x0 < TX_DW3_TILE ? g.out_w - x0 : TX_DW3_TILE;
+                /* the plane columns inside the input */
+                const int32_t ix0 = x0 - g.pad_left;
+                const int32_t width = tw + 2;
+                const int32_t i_lo = ix0 < 0 ? -ix0 : 0;
+                const int32_t i_hi = g.in_w - ix0 < width ? g.in_w - ix0 : width;
+                if (r_lo > 0 || r_hi < rows + 2 || i_lo > 0 || i_hi < TX_DW3_ROW) {
+                    /* padding in this strip and tile: zeros there for every channel */
+                    dw3_zero(planes, (rows + 2) * TX_DW3_STRIDE / 2);
+                }
+                st.ostep = g.out_w * g.ch;
+                st.olen = (rows >> 1) * 2 * st.ostep;
+                st.odd_rows = rows & 1;
+                st.odd_col = tw & 1;
+                o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;
+                for (c0 = 0; c0 < g.ch; c0 += 4) {
+                    const int32_t n = g.ch - c0 < 4 ? g.ch - c0 : 4;
+                    if (r_lo < r_hi && i_lo < i_hi) {
+                        dw3_expand(&g, planes, b, y_first, r_lo, r_hi, ix0, i_lo, i_hi, c0, n);
+                    }
+                    for (j = 0; j < n; j++) {
+                        dw3_channel(&st, clamp, planes + j * TX_DW3_ROW, filter,
+                                    bias != 0 ? bias[c0 + j] : INT32_C(0), p->multipliers[c0 + j],
+                                    p->shifts[c0 + j], g.zp, tw >> 1, o + (c0 + j), c0 + j);
+                    }
                 }
             }
             oy0 += rows;

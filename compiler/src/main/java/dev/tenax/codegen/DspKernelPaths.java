@@ -35,8 +35,6 @@ public final class DspKernelPaths {
 
   /** tx_conv2d_s8's im2col limit: 4 * TX_CONV_COL_GROUPS taps (tx_arm_dsp_conv2d_im2col_expand.h). */
   private static final long CONV_MAX_TAPS = 4 * 160;
-  /** tx_arm_dsp_dw3x3.h's TX_DW3_PLANE_HALFWORDS. */
-  private static final int DW3_PLANE_HALFWORDS = 512;
   /** tx_fully_connected_s8's expanded-row limit: 4 * TX_FC_GROUPS inputs. */
   private static final int FC_MAX_ROW = 4 * 256;
 
@@ -121,8 +119,7 @@ public final class DspKernelPaths {
     int kh = s.filterShape()[1];
     int kw = s.filterShape()[2];
     boolean dw3 = kh == 3 && kw == 3 && p.strideH() == 1 && p.strideW() == 1 && p.dilationH() == 1
-        && p.dilationW() == 1 && out[2] <= DW3_PLANE_HALFWORDS
-        && 4L * 3 * ((out[2] + 3) & ~1) <= DW3_PLANE_HALFWORDS;
+        && p.dilationW() == 1 && out[1] >= 2;
     if (fit && dw3) {
       return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_DW3");
     }

@@ -68,8 +68,9 @@ class DspKernelsRunTest {
    * QDQ layers whose Clip is narrower than the output's quantized range, so the kernels clamp to
    * an activation range inside int8 (act_min > -128 and act_max < 127: the SSUB8/SEL clamps of
    * the asm output stages); a quantizer-calibrated model never has one. Convolutions of the
-   * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3) and fully-connected layers
-   * of the four-output blocks, zero points across the range.
+   * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3), a 3x3 depthwise layer of
+   * the planar path (pad 1, 1-40 channels, 2-21 rows, 1-20 columns: its 2x2, one-row, 1x2 and 1x1
+   * blocks) and fully-connected layers of the four-output blocks, zero points across the range.
    */
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
@@ -118,6 +119,7 @@ class DspKernelsRunTest {
     float ys = 0.02f + r.nextFloat() * 0.05f;
     long yzp = -100 + r.nextInt(200);
     boolean fc = i % 4 == 3;
+    boolean depthwise = i == 6;
     int in = 1 + r.nextInt(70);
     int out = 1 + r.nextInt(40);
     int c = 1, kh = 1, kw = 1, h = 1, w = 1, stride = 1;
@@ -141,6 +143,13 @@ class DspKernelsRunTest {
       h = kh + r.nextInt(6);
       w = kw + r.nextInt(6);
       stride = 2;
+    } else if (depthwise) {
+      c = 1 + r.nextInt(40);
+      out = c;
+      kh = 3;
+      kw = 3;
+      h = 2 + r.nextInt(20);
+      w = 1 + r.nextInt(20);
     } else {
       c = 4 * (1 + r.nextInt(8));
       kh = 3;
@@ -148,7 +157,8 @@ class DspKernelsRunTest {
       h = 3 + r.nextInt(5);
       w = 3 + r.nextInt(5);
     }
-    int taps = fc ? in : c * kh * kw;
+    int pad = depthwise ? 1 : 0;
+    int taps = fc ? in : (depthwise ? 1 : c) * kh * kw;
     long[] wq = new long[out * taps];
     for (int k = 0; k < wq.length; k++) {
       wq[k] = -127 + r.nextInt(255);
@@ -173,7 +183,7 @@ class DspKernelsRunTest {
       bs[o] = xs * ws[o];
       bq[o] = -3000 + r.nextInt(6000);
     }
-    int[] wShape = fc ? new int[] {out, in} : new int[] {out, c, kh, kw};
+    int[] wShape = fc ? new int[] {out, in} : new int[] {out, depthwise ? 1 : c, kh, kw};
     // the Clip inside the output's range [ys * (-128 - yzp), ys * (127 - yzp)]
     float lo = ys * (-128 - yzp) + ys * (1 + r.nextInt(40));
     float hi = ys * (127 - yzp) - ys * (1 + r.nextInt(40));
@@ -192,15 +202,16 @@ class DspKernelsRunTest {
             Map.of("axis", Attribute.ofInt(0)))
         .node("DequantizeLinear", List.of("bq" + i, "bs" + i, "bzp" + i), List.of("bd" + i),
             Map.of("axis", Attribute.ofInt(0)));
-    int oh = (h - kh) / stride + 1;
-    int ow = (w - kw) / stride + 1;
+    int oh = (h + 2 * pad - kh) / stride + 1;
+    int ow = (w + 2 * pad - kw) / stride + 1;
     if (fc) {
       b.input(x, DType.FLOAT32, 1, in);
       b.node("Gemm", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of("transB", Attribute.ofInt(1)));
     } else {
       b.input(x, DType.FLOAT32, 1, c, h, w);
       b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
-          "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride)));
+          "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride),
+          "pads", Attribute.ofInts(pad, pad, pad, pad), "group", Attribute.ofInt(depthwise ? c : 1)));
     }
     b.node("Clip", List.of("c" + i, "lo" + i, "hi" + i), List.of("k" + i))
         .node("QuantizeLinear", List.of("k" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
@@ -268,11 +279,13 @@ class DspKernelsRunTest {
       b.output(y, DType.FLOAT32, rows, out);
     } else if (kind == 9) {
       // the planar 3x3 stride-1 depthwise path: 1-70 channels (groups of four and the rest),
-      // pads 0-2 on every side, odd and even sizes, several strips of rows, and widths past
-      // its plane budget (out_w > 40) that take the general paths
+      // pads 0-2 on every side, odd and even sizes up to 47: one or several tiles of 6 columns
+      // (an odd last one), one or several strips of up to 26 rows (an odd last one), and a
+      // single output row, which takes the general paths; small sizes more often (1-20 wide)
       int c = r.nextBoolean() ? 4 * (1 + r.nextInt(16)) : 1 + r.nextInt(70);
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
-      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 44, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
+      int sides = r.nextBoolean() ? 44 : 17;
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
