@@ -16,17 +16,7 @@ declare -A dims=([burn-pico-sine-mlp]="--dim unk__6=1" [tflm-hello-world-sine-ml
 
 # A zero input in the model's shape, from the project's memory map (the cycles hardly depend on it).
 zero_input() {
-  python3 - "$1/memory_map.json" "$2" <<'PY'
-import json, struct, sys
-shape = json.load(open(sys.argv[1]))["inputs"][0]["shape"]
-header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join("%d, " % d for d in shape)
-header += " " * (63 - (10 + len(header)) % 64) + "\n"
-n = 1
-for d in shape:
-    n *= d
-with open(sys.argv[2], "wb") as f:
-    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(4 * n))
-PY
+  python3 scripts/zero-input.py "$1/memory_map.json" "$2"
 }
 
 # Bytes of the ELF's sections in FRAM (at or above 0x4000) and in SRAM (0x1C00-0x3BFF).

@@ -75,17 +75,7 @@ trap 'rm -rf "$tmp"' EXIT
     tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
     groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
     # A zero input in the model's shape (the numbers do not depend on the values much).
-    python3 - "$dir/memory_map.json" "$tmp/in-$name.npy" <<'PY'
-import json, struct, sys
-shape = json.load(open(sys.argv[1]))["inputs"][0]["shape"]
-header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join("%d, " % d for d in shape)
-header += " " * (63 - (10 + len(header)) % 64) + "\n"
-n = 1
-for d in shape:
-    n *= d
-with open(sys.argv[2], "wb") as f:
-    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(4 * n))
-PY
+    python3 scripts/zero-input.py "$dir/memory_map.json" "$tmp/in-$name.npy"
     ./tenax run "$dir" --input "$tmp/in-$name.npy" -o "$tmp/out-$name" --power-failures every:4200000 > "$tmp/run" 2>&1 || true
     line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
     if [ -z "$line" ]; then
@@ -101,6 +91,8 @@ PY
   done
   echo
   bash scripts/performance-msp430.sh "$shared" "$tmp"
+  echo
+  bash scripts/performance-cortex-overhead.sh "$tmp"
   echo
   bash scripts/performance-energy.sh "$shared" "$tmp"
 } > docs/performance.md.tmp
