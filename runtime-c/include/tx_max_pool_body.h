@@ -51,8 +51,8 @@ static void tx_max_pool_body(const TX_POOL_PARAMS *p, const tx_shape4 *in_shape,
   tx_pool_axis ys, xs;
   int32_t n;
   size_t oy, ox, y_offset, x_offset;
-  tx_pool_axis_init(&ys, p->pad_top, p->stride_h, p->filter_h, in_shape->h, row, out_shape->h);
-  tx_pool_axis_init(&xs, p->pad_left, p->stride_w, p->filter_w, in_shape->w, c, out_shape->w);
+  tx_pool_axis_init(&ys, p->pad_top, p->stride_h, p->filter_h, in_shape->h, row, out_h);
+  tx_pool_axis_init(&xs, p->pad_left, p->stride_w, p->filter_w, in_shape->w, c, out_w);
   for (n = 0; n < in_shape->n; n++) {
     y_offset = ys.first_offset;
     for (oy = 0u; oy < out_h; oy++, y_offset += ys.stride_offset) {

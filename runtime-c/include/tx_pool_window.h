@@ -32,10 +32,11 @@ typedef struct {
 /* The axis of `windows` windows of `filter` taps, `stride` apart, the first at -pad, over an input
  * of `extent` positions (all positive but pad, as the kernels' argument checks require). */
 static inline void tx_pool_axis_init(tx_pool_axis *a, int32_t pad, int32_t stride, int32_t filter,
-                                     int32_t extent, size_t unit, int32_t windows)
+                                     int32_t extent, size_t unit, size_t windows)
 {
+  const int32_t last_inside = extent - filter; /* the last origin of a window inside the input */
   int32_t origin = -pad;
-  int32_t i = 0;
+  size_t i;
   a->pad = pad;
   a->stride = stride;
   a->filter = filter;
@@ -43,16 +44,17 @@ static inline void tx_pool_axis_init(tx_pool_axis *a, int32_t pad, int32_t strid
   a->unit = unit;
   a->first_offset = (size_t)0u - (size_t)pad * unit;
   a->stride_offset = (size_t)stride * unit;
-  /* windows start in the leading pad, then lie inside, then reach past the end (each part may be
-   * empty): one pass over the origins */
-  for (; i < windows && origin < 0; i++) {
-    origin += stride;
+  /* the windows inside are consecutive (origins grow): one pass over the origins */
+  a->inner_begin = 0u;
+  a->inner_count = 0u;
+  for (i = 0u; i < windows; i++, origin += stride) {
+    if (origin >= 0 && origin <= last_inside) {
+      if (a->inner_count == 0u) {
+        a->inner_begin = i;
+      }
+      a->inner_count++;
+    }
   }
-  a->inner_begin = (size_t)i;
-  for (; i < windows && origin <= extent - filter; i++) {
-    origin += stride;
-  }
-  a->inner_count = (size_t)i - a->inner_begin;
   a->inner_last = a->inner_count != 0u ? (size_t)(filter - 1) * unit : 0u;
 }
 
