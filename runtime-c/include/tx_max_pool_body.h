@@ -44,36 +44,21 @@ static void tx_max_pool_body(const TX_POOL_PARAMS *p, const tx_shape4 *in_shape,
 {
   const size_t c = (size_t)in_shape->c;
   const size_t row = (size_t)in_shape->w * c;
-  const size_t image = (size_t)in_shape->h * row;
-  const size_t out_h = (size_t)out_shape->h, out_w = (size_t)out_shape->w;
   /* the clamp in the core's width: the arguments were checked to lie in the element's range */
   const int act_min = (int)p->act_min, act_max = (int)p->act_max;
-  tx_pool_axis ys, xs;
-  int32_t n;
-  size_t oy, ox, y_offset, x_offset;
-  tx_pool_axis_init(&ys, p->pad_top, p->stride_h, p->filter_h, in_shape->h, row, out_h);
-  tx_pool_axis_init(&xs, p->pad_left, p->stride_w, p->filter_w, in_shape->w, c, out_w);
-  for (n = 0; n < in_shape->n; n++) {
-    y_offset = ys.first_offset;
-    for (oy = 0u; oy < out_h; oy++, y_offset += ys.stride_offset) {
-      size_t row_begin = 0u, rows_last = 0u;
-      const int rows = tx_pool_axis_window(&ys, oy, y_offset, &row_begin, &rows_last);
-      x_offset = xs.first_offset;
-      for (ox = 0u; ox < out_w; ox++, x_offset += xs.stride_offset) {
-        size_t col_begin = 0u, cols_last = 0u;
-        /* no taps: the window covers only padding, and nothing is read */
-        const int any = rows && tx_pool_axis_window(&xs, ox, x_offset, &col_begin, &cols_last);
-        const TX_POOL_ELEM *tap = any ? in + row_begin + col_begin : in;
-        size_t ch;
-        for (ch = 0u; ch < c; ch++) {
-          int max = any ? tx_max_pool_window(tap++, rows_last, cols_last, row, c) : TX_POOL_MIN;
-          max = max < act_min ? act_min : max;
-          *out++ = (TX_POOL_ELEM)(max > act_max ? act_max : max);
-        }
-      }
-    }
-    if (n + 1 < in_shape->n) { /* never past the end */
-      in += image;
+  tx_pool_walk w;
+  tx_pool_window win;
+  tx_pool_walk_init(&w, in_shape, out_shape, p->filter_h, p->filter_w, p->stride_h, p->stride_w,
+                    p->pad_top, p->pad_left);
+  while (tx_pool_walk_next(&w, &win)) {
+    /* no taps: the window covers only padding, and nothing is read */
+    const int any = win.rows != 0u && win.cols != 0u;
+    const TX_POOL_ELEM *tap = any ? in + win.begin : in;
+    size_t ch;
+    for (ch = 0u; ch < c; ch++) {
+      int max = any ? tx_max_pool_window(tap++, win.rows_last, win.cols_last, row, c) : TX_POOL_MIN;
+      max = max < act_min ? act_min : max;
+      *out++ = (TX_POOL_ELEM)(max > act_max ? act_max : max);
     }
   }
 }

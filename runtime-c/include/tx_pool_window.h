@@ -18,10 +18,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tx_kernel_args.h"
+
 /* One axis of the window walk (rows or columns). */
 typedef struct {
   size_t inner_begin;   /* windows [inner_begin, inner_begin + inner_count) lie inside the input */
   size_t inner_count;
+  size_t inner_taps;    /* their tap count, filter */
   size_t inner_last;    /* (filter - 1) * unit: their last tap's offset from their first */
   size_t first_offset;  /* element offset of window 0's first tap, -pad * unit modulo SIZE_MAX + 1 */
   size_t stride_offset; /* stride * unit */
@@ -55,23 +58,24 @@ static inline void tx_pool_axis_init(tx_pool_axis *a, int32_t pad, int32_t strid
       a->inner_count++;
     }
   }
+  a->inner_taps = a->inner_count != 0u ? (size_t)filter : 0u;
   a->inner_last = a->inner_count != 0u ? (size_t)(filter - 1) * unit : 0u;
 }
 
 /* Window i outside the inner ones clipped to the input, [max(o, 0), min(o + filter, extent)) with
- * o = i * stride - pad: 0 when it covers only padding, else 1 with its first valid tap's element
- * offset in *begin and the last one's offset from the first in *last. */
-static int tx_pool_axis_clip(const tx_pool_axis *a, size_t i, size_t *begin, size_t *last)
+ * o = i * stride - pad: its count of valid taps, 0 when it covers only padding, else with the
+ * first one's element offset in *begin and the last one's offset from the first in *last. */
+static size_t tx_pool_axis_clip(const tx_pool_axis *a, size_t i, size_t *begin, size_t *last)
 {
   const int32_t origin = (int32_t)i * a->stride - a->pad;
   const int32_t end = a->extent - origin < a->filter ? a->extent : origin + a->filter;
   const int32_t first = origin < 0 ? 0 : origin;
   if (end <= first) {
-    return 0;
+    return 0u;
   }
   *begin = (size_t)first * a->unit;
   *last = (size_t)(end - first - 1) * a->unit;
-  return 1;
+  return (size_t)(end - first);
 }
 
 /* Window i's taps as tx_pool_axis_clip gives them, from `offset`, its stepped offset (exact for
@@ -79,7 +83,80 @@ static int tx_pool_axis_clip(const tx_pool_axis *a, size_t i, size_t *begin, siz
  * inner case stays in the caller's loop even where the compiler would not inline it. */
 #define tx_pool_axis_window(a, i, offset, begin, last)                                         \
   ((i) - (a)->inner_begin < (a)->inner_count                                                   \
-       ? (*(begin) = (offset), *(last) = (a)->inner_last, 1)                                   \
+       ? (*(begin) = (offset), *(last) = (a)->inner_last, (a)->inner_taps)                                   \
        : tx_pool_axis_clip((a), (i), (begin), (last)))
+
+/* The walk over a pooling call's windows in output order (batch item, output row, column). */
+typedef struct {
+  tx_pool_axis ys, xs;
+  size_t out_h, out_w, image;
+  size_t oy, ox;             /* the current output row; the next column */
+  size_t y_offset, x_offset; /* their stepped offsets */
+  size_t item;               /* the batch item's first element */
+  size_t rows, row_begin, rows_last; /* the current output row's window rows */
+  int32_t n, batch;
+  int started;
+} tx_pool_walk;
+
+/* One window: its valid taps, rows `row` and columns `c` elements apart. */
+typedef struct {
+  size_t begin;     /* the first valid tap's element offset in the input */
+  size_t rows, cols; /* counts of valid rows and columns, either 0 for a window of padding only */
+  size_t rows_last, cols_last; /* the last valid row's and column's offsets from the first */
+} tx_pool_window;
+
+static void tx_pool_walk_init(tx_pool_walk *w, const tx_shape4 *in_shape, const tx_shape4 *out_shape,
+                              int32_t filter_h, int32_t filter_w, int32_t stride_h,
+                              int32_t stride_w, int32_t pad_top, int32_t pad_left)
+{
+  const size_t c = (size_t)in_shape->c;
+  const size_t row = (size_t)in_shape->w * c;
+  w->out_h = (size_t)out_shape->h;
+  w->out_w = (size_t)out_shape->w;
+  w->image = (size_t)in_shape->h * row;
+  tx_pool_axis_init(&w->ys, pad_top, stride_h, filter_h, in_shape->h, row, w->out_h);
+  tx_pool_axis_init(&w->xs, pad_left, stride_w, filter_w, in_shape->w, c, w->out_w);
+  w->oy = 0u;
+  w->ox = w->out_w; /* the first call starts row 0 */
+  w->y_offset = w->ys.first_offset;
+  w->x_offset = 0u;
+  w->item = 0u;
+  w->rows = w->row_begin = w->rows_last = 0u;
+  w->n = 0;
+  w->batch = in_shape->n;
+  w->started = 0;
+}
+
+/* The next window in *win (0 after the last one). Offsets are exact only for windows with taps. */
+static int tx_pool_walk_next(tx_pool_walk *w, tx_pool_window *win)
+{
+  size_t col_begin = 0u;
+  if (w->ox == w->out_w) {
+    if (w->started) {
+      w->oy++;
+      w->y_offset += w->ys.stride_offset;
+    }
+    w->started = 1;
+    if (w->oy == w->out_h) {
+      if (++w->n == w->batch) {
+        return 0;
+      }
+      w->oy = 0u;
+      w->y_offset = w->ys.first_offset;
+      w->item += w->image;
+    }
+    w->rows = tx_pool_axis_window(&w->ys, w->oy, w->y_offset, &w->row_begin, &w->rows_last);
+    w->ox = 0u;
+    w->x_offset = w->xs.first_offset;
+  }
+  win->rows = w->rows;
+  win->rows_last = w->rows_last;
+  win->cols_last = 0u;
+  win->cols = tx_pool_axis_window(&w->xs, w->ox, w->x_offset, &col_begin, &win->cols_last);
+  win->begin = w->item + w->row_begin + col_begin;
+  w->ox++;
+  w->x_offset += w->xs.stride_offset;
+  return 1;
+}
 
 #endif /* TX_POOL_WINDOW_H */

@@ -66,9 +66,9 @@ class Msp430KernelsRunTest {
   }
 
   /**
-   * Max pooling (the reference C, whose window walk avoids index products) and int8 softmax (the
-   * msp430-hwmult variant, gemmlowp products on the 16x16 multiplier) against the Java evaluator:
-   * pools of kernels 1-3, strides 1-3, asymmetric pads, channels 1-17, batch 2, clamped by a Relu
+   * Max and average pooling (the reference C, whose window walk avoids index products) and int8
+   * softmax (the msp430-hwmult variant, gemmlowp products on the 16x16 multiplier) against the Java
+   * evaluator: pools of kernels 1-3, strides 1-3, asymmetric pads, channels 1-17, batch 2, clamped by a Relu
    * sometimes; softmax rows of 1-300 values with input scales from 10^-4 to 1, which span the
    * multipliers, left shifts and diff_min values calibrated models use.
    */
@@ -76,7 +76,7 @@ class Msp430KernelsRunTest {
   @CsvSource({"msp430fr5994, 51", "msp430fr5994, 52", "msp430fr5969, 53"})
   void randomPoolsAndSoftmaxRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     List<String> kernels = runRandomModel("ps", target, seed, Msp430KernelsRunTest::poolOrSoftmax, 2, dir);
-    assertTrue(kernels.contains("tx_max_pool_s8") && kernels.contains("tx_softmax_s8"), kernels.toString());
+    assertTrue(kernels.containsAll(List.of("tx_max_pool_s8", "tx_avg_pool_s8", "tx_softmax_s8")), kernels.toString());
   }
 
   /** FR parts get the msp430-hwmult kernels and helpers, and the Makefile the multiplier's base. */
@@ -201,7 +201,7 @@ class Msp430KernelsRunTest {
     return out;
   }
 
-  /** One branch: input x{i} -> a max pool or a softmax (+ Relu after a pool sometimes) -> y{i}; even branches pool. */
+  /** One branch: input x{i} -> a max pool (i = 0 mod 4), an average pool (2 mod 4) or a softmax (odd i), + Relu after a pool sometimes -> y{i}. */
   private static void poolOrSoftmax(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
     String x = "x" + i;
     String y = "y" + i;
@@ -228,7 +228,7 @@ class Msp430KernelsRunTest {
     int ow = (w + pads[1] + pads[3] - kw) / sw + 1;
     String pre = r.nextBoolean() ? "z" + i : y;
     b.input(x, DType.FLOAT32, 2, c, h, w);
-    b.node("MaxPool", List.of(x), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
+    b.node(i % 4 == 0 ? "MaxPool" : "AveragePool", List.of(x), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
         "strides", Attribute.ofInts(sh, sw), "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3])));
     b.output(y, DType.FLOAT32, 2, c, oh, ow);
     if (!pre.equals(y)) {
