@@ -409,40 +409,6 @@ static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t 
 
 #endif /* __MSP430__ */
 
-/*
- * tx_sat_rounding_doubling_high_mul's bits from the unsigned 64-bit product (tx_hw_mul_u32) instead
- * of a 64-bit multiplication in software. Why it is the same:
- * 1. The signed product P = a * b: with u = a mod 2^32 and v = b mod 2^32, a = u - 2^32 [a < 0]
- *    and b = v - 2^32 [b < 0], so P = u * v - 2^32 (v [a < 0] + u [b < 0]) modulo 2^64, which
- *    holds P exactly since |P| <= 2^62: the high word less v and u.
- * 2. The reference truncates (P + nudge) / 2^31 toward zero, nudge = 2^30 for P >= 0 and
- *    1 - 2^30 below. For P >= 0 that is floor((P + 2^30) / 2^31). For P < 0 the numerator
- *    N = P + 1 - 2^30 is negative, and truncating N / 2^31 is ceil(N / 2^31) =
- *    floor((N + 2^31 - 1) / 2^31) = floor((P + 2^30) / 2^31) again: one formula, bits 31 to 62
- *    of P + 2^30 (the addition's carry goes into the high word).
- * 3. |P + 2^30| / 2^31 < 2^31 unless a = b = INT32_MIN (P = 2^62), which the reference saturates to
- *    INT32_MAX, as here: every other result fits int32.
- * Uses the multiplier: not between tx_hw_acc_begin and _end. Checked against the reference on the
- * host (the portable tx_hw_mul_u32) and under mspdebug (Msp430KernelsRunTest's softmax rows).
- */
-static inline int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b)
-{
-    uint32_t hi, lo, rounded;
-    if (a == INT32_MIN && b == INT32_MIN) {
-        return INT32_MAX;
-    }
-    tx_hw_mul_u32((uint32_t)a, (uint32_t)b, &hi, &lo);
-    if (a < 0) {
-        hi -= (uint32_t)b;
-    }
-    if (b < 0) {
-        hi -= (uint32_t)a;
-    }
-    rounded = lo + UINT32_C(0x40000000);
-    hi += rounded < lo ? UINT32_C(1) : UINT32_C(0);
-    return tx_wrap_s32((hi << 1) | (rounded >> 31));
-}
-
 /* The taps t in [0, k) whose position start + t * dilation lies in [0, size): [*lo, *hi). The
  * positions grow with t, so the in-bounds taps of a window are one contiguous block. */
 static inline void tx_hw_tap_range(int32_t start, int32_t dilation, int32_t k, int32_t size,
@@ -485,5 +451,10 @@ void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int3
  * the next channel (runtime-c/msp430-hwmult/src/tx_msp430_hwmult.c, one copy for every kernel:
  * FRAM below 64 KB is scarce). Uses the multiplier: call it outside tx_hw_acc_begin/_end. */
 int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc);
+
+/* tx_sat_rounding_doubling_high_mul's bits from four 16x16 products (tx_msp430_hwmult.c, where the
+ * proof is), for the gemmlowp functions of the int8 softmax. Uses the multiplier: call it outside
+ * tx_hw_acc_begin/_end. */
+int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b);
 
 #endif /* TX_MSP430_HWMULT_H */

@@ -75,6 +75,8 @@ tx_status tx_softmax_s8(const tx_softmax_s8_params *p, const tx_shape4 *shape, c
     int32_t headroom;
     int32_t shifted_scale;
     int32_t bits_over_unit;
+    uint32_t half;
+    unsigned int low_shift;
     for (i = 1; i < row_size; i++) {
       max = in[i] > max ? in[i] : max;
     }
@@ -94,6 +96,13 @@ tx_status tx_softmax_s8(const tx_softmax_s8_params *p, const tx_shape4 *shape, c
     shifted_scale = tx_one_over_one_plus_x(
         tx_wrap_s32(((uint32_t)sum << headroom) - UINT32_C(0x80000000)));
     bits_over_unit = ACCUMULATION_INTEGER_BITS - headroom + 31 - 8;
+    /* The output's rounding division for scaled >= 0 and an exponent in [16, 31] (the usual row):
+     * floor((scaled + 2^(exponent - 1)) / 2^exponent), since the remainder rounds up exactly when
+     * it reaches half; unsigned, scaled + 2^30 < 2^32. The rounding term once a row, and the shift
+     * as a word move and a 16-bit shift: a variable 32-bit shift is a loop of one-bit steps on
+     * 16-bit cores. Other cases take rounding_divide_by_pot_wide. */
+    half = bits_over_unit >= 16 && bits_over_unit <= 31 ? UINT32_C(1) << (bits_over_unit - 1) : 0u;
+    low_shift = half != 0u ? (unsigned int)(bits_over_unit - 16) : 0u;
     /* in and out may alias: each out[i] is written after its in[i] was last read */
     for (i = 0; i < row_size; i++) {
       const int32_t diff = (int32_t)in[i] - max;
@@ -101,7 +110,11 @@ tx_status tx_softmax_s8(const tx_softmax_s8_params *p, const tx_shape4 *shape, c
       if (diff >= p->diff_min) {
         const int32_t e = i < TX_SOFTMAX_S8_CACHED ? cached[i] : exp_of_diff(p, pow2_shift, diff);
         const int32_t scaled = TX_GEMMLOWP_HIGH_MUL(shifted_scale, e);
-        v = rounding_divide_by_pot_wide(scaled, bits_over_unit) - 128;
+        if (half != 0u && scaled >= 0) {
+          v = (int32_t)((uint16_t)(((uint32_t)scaled + half) >> 16) >> low_shift) - 128;
+        } else {
+          v = rounding_divide_by_pot_wide(scaled, bits_over_unit) - 128;
+        }
       }
       out[i] = (int8_t)tx_clamp_s32(v, -128, 127);
     }
