@@ -105,6 +105,28 @@ void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int3
 }
 
 /*
+ * The high word hi:lo of the unsigned product a1:a0 * b1:b0 on the multiplier at %[base], with
+ * interrupts off meanwhile (the status register in %[sr]): floor(a0 b0 / 2^16) preloaded, MAC
+ * a1 b0 and a0 b1 (the first cannot pass 2^32, so SUMEXT after the second is X's bit 32), then
+ * a1 b1 on floor(X / 2^16) (mul_high_u32's steps). Between the two halves RESLO holds bits 16 to
+ * 31 of the product. Uses label 1.
+ */
+#define TX_HW_MUL_HIGH_BEGIN \
+    "mov r2, %[sr]\n\tdint\n\tnop\n\t"                                                \
+    "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MPY a0 * b0 */         \
+    "mov 12(%[base]), %[lo]\n\t"                                                      \
+    "mov %[lo], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */ \
+    "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */         \
+    "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
+#define TX_HW_MUL_HIGH_END \
+    "mov 12(%[base]), %[lo]\n\tmov 14(%[base]), %[hi]\n\t"                              \
+    "mov %[lo], 10(%[base])\n\tmov %[hi], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */ \
+    "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */           \
+    "mov 10(%[base]), %[lo]\n\tmov 12(%[base]), %[hi]\n\t"                              \
+    "bit #8, %[sr]\n\tjz 1f\n\tnop\n\teint\n\tnop\n"                                    \
+    "1:\n\t"
+
+/*
  * The requantization's usual path (n > 32, see below) for q's channel: the clamp of
  * floor((floor(hi / 2^j) + 1) / 2) + zero_point, hi = floor(acc * m / 2^32) (mul_high_u32's
  * steps, less m for acc < 0). On the MSP430 one assembly block (~150 cycles with the call,
@@ -125,18 +147,7 @@ static int8_t requantize_high(const tx_hw_requant *q, int32_t acc, uint32_t m, u
     uint16_t b0 = (uint16_t)m, b1 = (uint16_t)(m >> 16);
     uint16_t lo, hi, sr;
     __asm__ volatile(
-        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
-        "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MPY a0 * b0 */
-        "mov 12(%[base]), %[lo]\n\t"
-        "mov %[lo], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */
-        "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */
-        "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
-        "mov 12(%[base]), %[lo]\n\tmov 14(%[base]), %[hi]\n\t"
-        "mov %[lo], 10(%[base])\n\tmov %[hi], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */
-        "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */
-        "mov 10(%[base]), %[lo]\n\tmov 12(%[base]), %[hi]\n\t"
-        "bit #8, %[sr]\n\tjz 1f\n\tnop\n\teint\n\tnop\n"
-        "1:\n\t"
+        TX_HW_MUL_HIGH_BEGIN TX_HW_MUL_HIGH_END
         "tst %[a1]\n\tjge 2f\n\t"                                /* acc < 0: less m */
         "sub %[b0], %[lo]\n\tsubc %[b1], %[hi]\n"
         "2:\n\t"
@@ -253,37 +264,27 @@ int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b)
 {
     uint16_t a0 = (uint16_t)(uint32_t)a, a1 = (uint16_t)((uint32_t)a >> 16);
     uint16_t b0 = (uint16_t)(uint32_t)b, b1 = (uint16_t)((uint32_t)b >> 16);
-    uint16_t mid, h0, h1, sr;
+    uint16_t mid, lo, hi, sr;
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
     }
     __asm__ volatile(
-        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
-        "mov %[a0], 0(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MPY a0 * b0 */
-        "mov 12(%[base]), %[h0]\n\t"
-        "mov %[h0], 10(%[base])\n\tmov #0, 12(%[base])\n\t"     /* RES = its high half */
-        "mov %[a1], 4(%[base])\n\tmov %[b0], 8(%[base])\n\t"    /* MAC a1 * b0 */
-        "mov %[a0], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a0 * b1 */
+        TX_HW_MUL_HIGH_BEGIN
         "mov 10(%[base]), %[mid]\n\t"                           /* bits 16 to 31 of P */
-        "mov 12(%[base]), %[h0]\n\tmov 14(%[base]), %[h1]\n\t"
-        "mov %[h0], 10(%[base])\n\tmov %[h1], 12(%[base])\n\t"  /* RES = floor(X / 2^16) */
-        "mov %[a1], 4(%[base])\n\tmov %[b1], 8(%[base])\n\t"    /* MAC a1 * b1 */
-        "mov 10(%[base]), %[h0]\n\tmov 12(%[base]), %[h1]\n\t"  /* the unsigned high word */
-        "bit #8, %[sr]\n\tjz 1f\n\tnop\n\teint\n\tnop\n"
-        "1:\n\t"
+        TX_HW_MUL_HIGH_END
         "tst %[a1]\n\tjge 2f\n\t"                                /* a < 0: less v */
-        "sub %[b0], %[h0]\n\tsubc %[b1], %[h1]\n"
+        "sub %[b0], %[lo]\n\tsubc %[b1], %[hi]\n"
         "2:\n\t"
         "tst %[b1]\n\tjge 3f\n\t"                                /* b < 0: less u */
-        "sub %[a0], %[h0]\n\tsubc %[a1], %[h1]\n"
+        "sub %[a0], %[lo]\n\tsubc %[a1], %[hi]\n"
         "3:\n\t"
-        "add #0x4000, %[mid]\n\taddc #0, %[h0]\n\taddc #0, %[h1]\n\t" /* + 2^30 */
-        "rla %[mid]\n\trlc %[h0]\n\trlc %[h1]"                    /* bits 31 to 62 */
-        : [mid] "=&r"(mid), [h0] "=&r"(h0), [h1] "=&r"(h1), [sr] "=&r"(sr)
+        "add #0x4000, %[mid]\n\taddc #0, %[lo]\n\taddc #0, %[hi]\n\t" /* + 2^30 */
+        "rla %[mid]\n\trlc %[lo]\n\trlc %[hi]"                    /* bits 31 to 62 */
+        : [mid] "=&r"(mid), [lo] "=&r"(lo), [hi] "=&r"(hi), [sr] "=&r"(sr)
         : [a0] "r"(a0), [a1] "r"(a1), [b0] "r"(b0), [b1] "r"(b1),
           [base] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
         : "memory");
-    return tx_wrap_s32(((uint32_t)h1 << 16) | h0);
+    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
 }
 #else
 int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b)
