@@ -1,8 +1,9 @@
 /*
  * tx_pool_window.h: the pooling kernels' window walk, with additions only for the windows that
  * lie entirely inside the input. The index products of the plain form, ((n * h + y) * w + x) * c
- * + ch for every tap, are calls to a 32-bit multiply helper on 16-bit cores (MSP430: ~500 cycles
- * per input element of a 2x2 max pool, half of them in clipping windows with int32 arithmetic).
+ * + ch for every tap, are calls to a 32-bit multiply helper on 16-bit cores (MSP430: ~510 cycles
+ * per input element of a 2x2 max pool; without the products, clipping every window in int32
+ * arithmetic still cost ~150).
  * Here each axis knows, from one pass at the start of a call, which windows are inside the input;
  * those step their element offset by the stride, and only the windows that reach into the
  * padding or past the end are clipped (with products).
