@@ -165,13 +165,4 @@ static inline int tx_output_s8_valid(int32_t output_offset, int32_t act_min, int
         && act_min <= act_max;
 }
 
-/* The taps [*begin, *end) of a window starting at origin (negative inside the leading pad)
- * that fall inside an input axis of the given extent: padded positions are skipped. */
-static inline void tx_window_clip(int32_t origin, int32_t extent, int32_t filter,
-                                  int32_t *begin, int32_t *end)
-{
-  *begin = origin < 0 ? -origin : 0;
-  *end = extent - origin < filter ? extent - origin : filter;
-}
-
 #endif /* TX_KERNEL_ARGS_H */

@@ -452,4 +452,9 @@ void tx_hw_requant_init(tx_hw_requant *q, const int32_t *multipliers, const int3
  * FRAM below 64 KB is scarce). Uses the multiplier: call it outside tx_hw_acc_begin/_end. */
 int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc);
 
+/* tx_sat_rounding_doubling_high_mul's bits from four 16x16 products (tx_msp430_hwmult.c, where the
+ * proof is), for the gemmlowp functions of the int8 softmax. Uses the multiplier: call it outside
+ * tx_hw_acc_begin/_end. */
+int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b);
+
 #endif /* TX_MSP430_HWMULT_H */

@@ -1,5 +1,8 @@
 package dev.tenax.codegen;
 
+import dev.tenax.kernels.SoftmaxS8;
+import dev.tenax.quant.FixedPoint;
+import dev.tenax.quant.GemmlowpFixedPoint;
 import dev.tenax.quant.Requantize;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,13 @@ import java.util.Random;
  *       512 x 8), and a 3x3 convolution (8 -> 16 channels, 6x6, pad 1), with random weights in FRAM.
  * </ul>
  * tenax_result = {failures, first failing vector, 0x7E57}.
+ *
+ * {@link #softmaxSource} is a second program of the same form (the tables do not fit beside the
+ * first's): the int8 softmax's arithmetic on the multiplier, tx_hw_sat_rounding_doubling_high_mul
+ * in tx_gemmlowp.h's functions, against {@link FixedPoint} and {@link GemmlowpFixedPoint}: the
+ * product on edge and random operands (failing vectors numbered from 100000), the exponential of
+ * every difference in [-255, 0] for the softmax parameters of real models and extremes (200000 +
+ * 256 * set + |difference|), and the reciprocal on edge and random sums (300000).
  */
 final class Msp430KernelFirmware {
   /** The measured calls, in order, and their multiply-accumulates. */
@@ -91,6 +101,109 @@ final class Msp430KernelFirmware {
             return 0;
         }
         """;
+  }
+
+  String softmaxSource() {
+    return """
+        #include <stdint.h>
+        #include "tenax_msp430.h"
+        #include "tx_msp430_hwmult.h"
+
+        #define TX_GEMMLOWP_HIGH_MUL tx_hw_sat_rounding_doubling_high_mul
+        #include "tx_gemmlowp.h"
+
+        volatile int32_t tenax_result[3];
+
+        """ + softmaxTables() + """
+        int main(void)
+        {
+            int32_t failures = 0, first = -1;
+            uint16_t i;
+        """ + CHECKS + """
+            tenax_result[0] = failures;
+            tenax_result[1] = first;
+            tenax_result[2] = 0x7E57;
+            return 0;
+        }
+        """;
+  }
+
+  private static final String CHECKS = """
+            for (i = 0u; i < sizeof hm / sizeof hm[0]; i++) {
+                if (tx_hw_sat_rounding_doubling_high_mul(hm[i][0], hm[i][1]) != hm[i][2] && failures++ == 0) {
+                    first = INT32_C(100000) + (int32_t)i;
+                }
+            }
+            for (i = 0u; i < sizeof ex / sizeof ex[0]; i++) {
+                uint16_t d;
+                for (d = 0u; d < 256u; d++) {
+                    const int32_t shifted = tx_wrap_s32((uint32_t)-(int32_t)d << ex_params[i][1]);
+                    const int32_t e = tx_exp_on_negative_values(TX_GEMMLOWP_HIGH_MUL(shifted, ex_params[i][0]));
+                    if (e != ex[i][d] && failures++ == 0) {
+                        first = INT32_C(200000) + (int32_t)i * 256 + (int32_t)d;
+                    }
+                }
+            }
+            for (i = 0u; i < sizeof rc / sizeof rc[0]; i++) {
+                if (tx_one_over_one_plus_x(rc[i][0]) != rc[i][1] && failures++ == 0) {
+                    first = INT32_C(300000) + (int32_t)i;
+                }
+            }
+        """;
+
+  /** Softmax input scales: round ones and the extremes (the smallest that int8 softmax takes, and one that caps). */
+  private static final double[] SOFTMAX_SCALES = {1.0 / 256, 0.05, 0.1, 0.75, 100, Math.scalb(1.0, -27)};
+
+  /** hm: {a, b, a * b doubled, rounded}; ex_params: {multiplier, left shift}, ex: exp of -d; rc: {x, 1 / (1 + x)}. */
+  private String softmaxTables() {
+    int[] edges = {0, 1, -1, 2, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE + 1, 1 << 30, -(1 << 30),
+        1 << 16, -(1 << 16), 0xFFFF, 0x8000, -0x8000, 1895147668, 715827883, -1010580540};
+    List<int[]> hm = new ArrayList<>();
+    for (int a : edges) {
+      for (int b : edges) {
+        hm.add(new int[] {a, b});
+      }
+    }
+    for (int i = 0; i < 400; i++) {
+      int a = rnd.nextInt(3) == 0 ? rnd.nextInt(1 << 17) - (1 << 16) : rnd.nextInt();
+      hm.add(new int[] {a, rnd.nextInt()});
+    }
+    StringBuilder t = new StringBuilder("static const int32_t hm[" + hm.size() + "][3] = {\n");
+    for (int[] v : hm) {
+      t.append("    {").append(c(v[0])).append(", ").append(c(v[1])).append(", ")
+          .append(c(FixedPoint.saturatingRoundingDoublingHighMul(v[0], v[1]))).append("},\n");
+    }
+    t.append("};\n\n");
+    // onnx-mlir-mnist's Softmax (tenax quantize --calib random), then the scales', then the range's ends
+    List<SoftmaxS8.Params> params = new ArrayList<>(List.of(new SoftmaxS8.Params(1705163392, 22, -496)));
+    for (double scale : SOFTMAX_SCALES) {
+      params.add(SoftmaxS8.forScale(scale, 1.0));
+    }
+    params.add(new SoftmaxS8.Params(1 << 30, 0, 0));
+    params.add(new SoftmaxS8.Params(Integer.MAX_VALUE, 31, 0));
+    t.append("static const int32_t ex_params[").append(params.size()).append("][2] = {\n");
+    for (SoftmaxS8.Params p : params) {
+      t.append("    {").append(c(p.inputMultiplier())).append(", ").append(p.inputLeftShift()).append("},\n");
+    }
+    t.append("};\n\nstatic const int32_t ex[").append(params.size()).append("][256] = {\n");
+    for (SoftmaxS8.Params p : params) {
+      t.append("    {");
+      for (int d = 0; d < 256; d++) {
+        int scaled = FixedPoint.saturatingRoundingDoublingHighMul(-d << p.inputLeftShift(), p.inputMultiplier());
+        t.append(d % 6 == 0 ? "\n     " : " ").append(c(GemmlowpFixedPoint.expOnNegativeValues(scaled))).append(',');
+      }
+      t.append("},\n");
+    }
+    t.append("};\n\n");
+    List<Integer> xs = new ArrayList<>(List.of(0, 1, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, 1 << 30, 0x7FFF, 0x8000));
+    for (int i = 0; i < 100; i++) {
+      xs.add(rnd.nextInt() & Integer.MAX_VALUE);
+    }
+    t.append("static const int32_t rc[").append(xs.size()).append("][2] = {\n");
+    for (int x : xs) {
+      t.append("    {").append(c(x)).append(", ").append(c(GemmlowpFixedPoint.oneOverOnePlusXForXIn01(x))).append("},\n");
+    }
+    return t.append("};\n\n").toString();
   }
 
   /** {acc, multiplier, shift, zero point, act min, act max, expected}: edges crossed, then random. */

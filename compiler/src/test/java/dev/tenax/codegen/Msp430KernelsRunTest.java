@@ -44,20 +44,39 @@ class Msp430KernelsRunTest {
   static final int BRANCHES = 8;
 
   static final List<String> HWMULT_FILES = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
-      "tx_fully_connected_s8.c", "tx_mspabi_mpy.c", "tx_msp430_hwmult.c");
+      "tx_fully_connected_s8.c", "tx_mspabi_mpy.c", "tx_msp430_hwmult.c", "tx_softmax_s8.c");
 
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"msp430fr5994, 31", "msp430fr5994, 32", "msp430fr5969, 33"})
   void randomLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    runRandomModel("hw", target, seed, Msp430KernelsRunTest::branch, 1, dir);
+  }
+
+  /** A random model of BRANCHES branches from {@code maker} under mspdebug, {@code runs} inputs, bit-exact; its kernels. */
+  private static List<String> runRandomModel(String prefix, String target, int seed, RandomLayersTest.BranchMaker maker,
+      int runs, Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
     Random r = new Random(seed);
     Map<String, float[]> ranges = new HashMap<>();
-    ModelCompiler.Result result = RandomLayersTest.compileRandom("hw", target, BRANCHES, Msp430KernelsRunTest::branch, r,
-        ranges, dir);
-    Program p = result.program();
+    Program p = RandomLayersTest.compileRandom(prefix, target, BRANCHES, maker, r, ranges, dir).program();
     ProjectManifest manifest = ProjectManifest.read(dir);
-    RandomLayersTest.assertBitExact(p, ranges, r, 1, target + " seed " + seed,
+    RandomLayersTest.assertBitExact(p, ranges, r, runs, target + " seed " + seed,
         feed -> Msp430Run.run(manifest, feed, 300).outputs());
+    return p.steps().stream().map(s -> s.kernel()).toList();
+  }
+
+  /**
+   * Max and average pooling (the reference C, whose window walk avoids index products) and int8
+   * softmax (the msp430-hwmult variant, gemmlowp products on the 16x16 multiplier) against the Java
+   * evaluator: pools of kernels 1-3, strides 1-3, asymmetric pads, channels 1-17, batch 2, clamped by a Relu
+   * sometimes; softmax rows of 1-300 values with input scales from 10^-4 to 1, which span the
+   * multipliers, left shifts and diff_min values calibrated models use.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"msp430fr5994, 51", "msp430fr5994, 52", "msp430fr5969, 53"})
+  void randomPoolsAndSoftmaxRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    List<String> kernels = runRandomModel("ps", target, seed, Msp430KernelsRunTest::poolOrSoftmax, 2, dir);
+    assertTrue(kernels.containsAll(List.of("tx_max_pool_s8", "tx_avg_pool_s8", "tx_softmax_s8")), kernels.toString());
   }
 
   /** FR parts get the msp430-hwmult kernels and helpers, and the Makefile the multiplier's base. */
@@ -91,29 +110,8 @@ class Msp430KernelsRunTest {
   @Test
   void requantizationIsExactAndLayersCostFewCyclesPerMac(@TempDir Path tmp) throws Exception {
     Msp430RunTest.requireToolchain();
-    Path repo = SharedData.repoRoot();
-    Path test = tmp.resolve("kernels.c");
-    Files.writeString(test, new Msp430KernelFirmware(41).source());
-    List<Path> sources = new ArrayList<>(List.of(test, repo.resolve("qemu/msp430-common/crt0.c")));
-    for (String f : List.of("msp430/src/tx_mspabi_int.c", "msp430/src/tx_mspabi_int64.c",
-        "msp430-hwmult/src/tx_mspabi_mpy.c", "msp430-hwmult/src/tx_msp430_hwmult.c",
-        "msp430-hwmult/src/tx_fully_connected_s8.c", "msp430-hwmult/src/tx_conv2d_s8.c")) {
-      sources.add(repo.resolve("runtime-c/" + f));
-    }
-    List<String> objects = new ArrayList<>();
-    for (Path src : sources) {
-      Path obj = tmp.resolve(src.getFileName() + ".o");
-      run(List.of("clang-19", "--target=msp430", "-mhwmult=none", "-D__MSP430FR5994__",
-          "-DTX_MSP430_HWMULT_BASE=0x0130", "-std=c99", "-Os", "-ffreestanding", "-Wall", "-Werror",
-          "-ffunction-sections", "-fdata-sections", "-I" + repo.resolve("qemu/msp430-common"),
-          "-I" + repo.resolve("runtime-c/include"), "-c", "-o", obj.toString(), src.toString()), tmp);
-      objects.add(obj.toString());
-    }
-    Path elf = tmp.resolve("kernels.elf");
-    List<String> ld = new ArrayList<>(List.of("ld.lld-19", "--gc-sections", "-L" + repo.resolve("qemu/msp430-common"),
-        "-T" + repo.resolve("qemu/msp430fr5994/msp430fr5994.ld"), "-o", elf.toString()));
-    ld.addAll(objects);
-    run(ld, tmp);
+    Path elf = link(tmp, new Msp430KernelFirmware(41).source(), "msp430-hwmult/src/tx_fully_connected_s8.c",
+        "msp430-hwmult/src/tx_conv2d_s8.c");
     Path result = tmp.resolve("result.bin");
     List<String> sim = new ArrayList<>(List.of("mspdebug", "-q", "sim", "simio add tracer t", "simio add hwmult m",
         "prog " + elf, "setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit"));
@@ -143,6 +141,54 @@ class Msp430KernelsRunTest {
     }
   }
 
+  /**
+   * The int8 softmax's products on the multiplier, inside tx_gemmlowp.h's exponential and
+   * reciprocal, against Java for edge and random operands and every difference of a row for the
+   * parameters of real models and extremes (Msp430KernelFirmware.softmaxSource).
+   */
+  @Test
+  void softmaxArithmeticOnTheMultiplierIsExact(@TempDir Path tmp) throws Exception {
+    Msp430RunTest.requireToolchain();
+    Path elf = link(tmp, new Msp430KernelFirmware(43).softmaxSource());
+    Path result = tmp.resolve("result.bin");
+    String console = run(List.of("mspdebug", "-q", "sim", "simio add hwmult m", "prog " + elf,
+        "setbreak tenax_exit", "run", "save_raw tenax_result 12 " + result), tmp);
+    ByteBuffer res = ByteBuffer.wrap(Files.readAllBytes(result)).order(ByteOrder.LITTLE_ENDIAN);
+    int failures = res.getInt();
+    int first = res.getInt();
+    assertEquals(0x7E57, res.getInt(), "the test firmware did not finish:\n" + console);
+    assertEquals(0, failures, failures + " results differ from Java's; the first is vector " + first);
+  }
+
+  /** The FR5994 ELF of a test program with the multiply helpers, the multiplier's shared code and {@code kernels}. */
+  private static Path link(Path tmp, String program, String... kernels) throws Exception {
+    Path repo = SharedData.repoRoot();
+    Path test = tmp.resolve("kernels.c");
+    Files.writeString(test, program);
+    List<Path> sources = new ArrayList<>(List.of(test, repo.resolve("qemu/msp430-common/crt0.c")));
+    List<String> runtime = new ArrayList<>(List.of("msp430/src/tx_mspabi_int.c", "msp430/src/tx_mspabi_int64.c",
+        "msp430-hwmult/src/tx_mspabi_mpy.c", "msp430-hwmult/src/tx_msp430_hwmult.c"));
+    runtime.addAll(List.of(kernels));
+    for (String f : runtime) {
+      sources.add(repo.resolve("runtime-c/" + f));
+    }
+    List<String> objects = new ArrayList<>();
+    for (Path src : sources) {
+      Path obj = tmp.resolve(src.getFileName() + ".o");
+      run(List.of("clang-19", "--target=msp430", "-mhwmult=none", "-D__MSP430FR5994__",
+          "-DTX_MSP430_HWMULT_BASE=0x0130", "-std=c99", "-Os", "-ffreestanding", "-Wall", "-Werror",
+          "-ffunction-sections", "-fdata-sections", "-I" + repo.resolve("qemu/msp430-common"),
+          "-I" + repo.resolve("runtime-c/include"), "-c", "-o", obj.toString(), src.toString()), tmp);
+      objects.add(obj.toString());
+    }
+    Path elf = tmp.resolve("kernels.elf");
+    List<String> ld = new ArrayList<>(List.of("ld.lld-19", "--gc-sections", "-L" + repo.resolve("qemu/msp430-common"),
+        "-T" + repo.resolve("qemu/msp430fr5994/msp430fr5994.ld"), "-o", elf.toString()));
+    ld.addAll(objects);
+    run(ld, tmp);
+    return elf;
+  }
+
   private static String run(List<String> cmd, Path dir) throws Exception {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     p.getOutputStream().close();
@@ -153,6 +199,41 @@ class Msp430KernelsRunTest {
     }
     assertTrue(done && p.exitValue() == 0, String.join(" ", cmd) + "\n" + out);
     return out;
+  }
+
+  /** One branch: input x{i} -> a max pool (i = 0 mod 4), an average pool (2 mod 4) or a softmax (odd i), + Relu after a pool sometimes -> y{i}. */
+  private static void poolOrSoftmax(OnnxModelBuilder b, Random r, int i, Map<String, float[]> ranges) {
+    String x = "x" + i;
+    String y = "y" + i;
+    if (i % 2 == 1) {
+      // input spans of 0.03 to 300 give input scales of ~10^-4 to ~1
+      float span = (float) Math.pow(10, -1.5 + 4 * r.nextDouble());
+      float lo = -span * r.nextFloat();
+      ranges.put(x, new float[] {lo, lo + span});
+      int rows = 1 + r.nextInt(3);
+      int len = r.nextInt(4) == 0 ? 1 + r.nextInt(300) : 1 + r.nextInt(40);
+      b.input(x, DType.FLOAT32, rows, len);
+      b.node("Softmax", List.of(x), List.of(y), Map.of("axis", Attribute.ofInt(-1)));
+      b.output(y, DType.FLOAT32, rows, len);
+      return;
+    }
+    float lo = -3 + r.nextFloat() * 3;
+    ranges.put(x, new float[] {lo, lo + 0.5f + r.nextFloat() * 4});
+    int c = 1 + r.nextInt(17);
+    int kh = 1 + r.nextInt(3), kw = 1 + r.nextInt(3);
+    int sh = 1 + r.nextInt(3), sw = 1 + r.nextInt(3);
+    int[] pads = {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+    int h = kh + r.nextInt(7), w = kw + r.nextInt(7);
+    int oh = (h + pads[0] + pads[2] - kh) / sh + 1;
+    int ow = (w + pads[1] + pads[3] - kw) / sw + 1;
+    String pre = r.nextBoolean() ? "z" + i : y;
+    b.input(x, DType.FLOAT32, 2, c, h, w);
+    b.node(i % 4 == 0 ? "MaxPool" : "AveragePool", List.of(x), List.of(pre), Map.of("kernel_shape", Attribute.ofInts(kh, kw),
+        "strides", Attribute.ofInts(sh, sw), "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3])));
+    b.output(y, DType.FLOAT32, 2, c, oh, ow);
+    if (!pre.equals(y)) {
+      b.node("Relu", List.of(pre), List.of(y));
+    }
   }
 
   /** One branch: input x{i} -> a random conv / depthwise / fully-connected layer (+ Relu) -> y{i}. */
