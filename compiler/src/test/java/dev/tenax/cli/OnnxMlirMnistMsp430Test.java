@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * onnx-mlir-mnist on the msp430fr5994, as a user compiles it: the link, not the estimate, decides
  * the optimization level. Continuous, the firmware links at -Os (the estimate alone said -Oz and
  * cost the 196 -> 128 layer 12.8 cycles a MAC instead of 9.75) and gives the Java evaluator's bits.
- * Intermittent, it does not fit with a 100 uF capacitor's tiles even at -Oz, and the refusal
- * carries the linker's numbers and writes nothing; with 220 uF it links at -Oz and survives power
- * failures every 500,000 cycles with the continuous run's outputs.
+ * Intermittent, it does not fit with a 47 uF capacitor's tiles even at -Oz (their call tables),
+ * and the refusal carries the linker's numbers and writes nothing; with 100 uF (one charge is
+ * about 500,000 cycles) it links at -Oz and survives power failures every 500,000 cycles with the
+ * continuous run's outputs.
  */
 class OnnxMlirMnistMsp430Test {
   private static final Pattern TAKES = Pattern.compile("takes ([\\d,]+) of the ([\\d,]+) bytes of FRAM");
@@ -68,9 +69,9 @@ class OnnxMlirMnistMsp430Test {
   @Test
   void intermittentBuildLinksWhenItFitsAndIsRefusedWithTheLinkersNumbersWhenNot(@TempDir Path tmp)
       throws Exception {
-    Path refused = tmp.resolve("i100");
+    Path refused = tmp.resolve("i47");
     CliTest.Run r = tenax("compile", quantized.toString(), "--target", "msp430fr5994", "--intermittent",
-        "--capacitor", "100uF", "-o", refused.toString());
+        "--capacitor", "47uF", "-o", refused.toString());
     assertEquals(ExitCodes.MODEL_REJECTED, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("error TX090: the firmware does not link at -Oz either: it needs "), r.err());
     assertTrue(r.err().contains("bytes of FRAM; the board's linker script gives it 49,024"), r.err());
@@ -80,9 +81,9 @@ class OnnxMlirMnistMsp430Test {
       assertEquals(0, siblings.count(), "the staging directory was left behind");
     }
 
-    Path project = tmp.resolve("i220");
+    Path project = tmp.resolve("i100");
     CliTest.Run c = tenax("compile", quantized.toString(), "--target", "msp430fr5994", "--intermittent",
-        "--capacitor", "220uF", "-o", project.toString());
+        "--capacitor", "100uF", "-o", project.toString());
     assertEquals(0, c.code(), c.err());
     assertTrue(c.out().contains("code compiled with -Oz (smallest code, slower loops): at -Os the firmware needs "),
         c.out());
