@@ -445,9 +445,12 @@ static void dw3_channel(dw3_state *st, int clamp, const int16_t *plane, const in
     st->k = tx_dsp_requant_out_k(shift);
     st->pairs_left = pairs;
     st->o = o;
+    /* (tx_depthwise_conv2d_s8 checked that the one this layer needs is compiled in) */
     if (clamp) {
-        dw3_chan_clamp(st, plane);
-    } else {
+        if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
+            dw3_chan_clamp(st, plane);
+        }
+    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
         dw3_chan(st, plane);
     }
 }

@@ -55,11 +55,19 @@
 #define TX_CONV2D_S8_PATH_REFERENCE 1
 #endif
 
-/* tx_depthwise_conv2d_s8 with channel_multiplier 1: dw3_run (3x3 stride 1 planes), depthwise_fast
- * (four-channel blocks, shifts in [-23, -2]), depthwise_dsp (the last channels of a count not a
- * multiple of 4, or other shifts); other multipliers: the reference loop */
+/* tx_depthwise_conv2d_s8 with channel_multiplier 1: dw3_run (3x3 stride 1 planes) with its
+ * channel kernel for a clamped activation range (DW3_CLAMPED) or the full int8 one
+ * (DW3_FULL_RANGE), depthwise_fast (four-channel blocks, shifts in [-23, -2]), depthwise_dsp (the
+ * last channels of a count not a multiple of 4, or other shifts); other multipliers: the
+ * reference loop */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3
 #define TX_DEPTHWISE_CONV2D_S8_PATH_DW3 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE 1
 #endif
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_FAST
 #define TX_DEPTHWISE_CONV2D_S8_PATH_FAST 1

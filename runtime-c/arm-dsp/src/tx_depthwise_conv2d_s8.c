@@ -470,7 +470,10 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         int32_t c_first = 0;
         const int fit = tx_dsp_requant_all_ok(p->shifts, ch, 0);
         if (fit && dw3_applies(p, filter_shape, out_shape)) {
-            if (!TX_DEPTHWISE_CONV2D_S8_PATH_DW3) {
+            const int clamp = p->act_min != -128 || p->act_max != 127;
+            if (!TX_DEPTHWISE_CONV2D_S8_PATH_DW3
+                || !(clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
+                           : TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE)) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }
             dw3_run(p, in_shape, in, filter, bias, out_shape, out);

@@ -27,7 +27,8 @@ public final class DspKernelPaths {
       "TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_GATHER",
       "TX_CONV2D_S8_PATH_IM2COL_WHOLE",
       "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_DSP", "TX_CONV2D_S8_PATH_REFERENCE",
-      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
@@ -121,7 +122,9 @@ public final class DspKernelPaths {
     boolean dw3 = kh == 3 && kw == 3 && p.strideH() == 1 && p.strideW() == 1 && p.dilationH() == 1
         && p.dilationW() == 1 && out[1] >= 2;
     if (fit && dw3) {
-      return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_DW3");
+      boolean clamp = p.actMin() != -128 || p.actMax() != 127;
+      return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_DW3",
+          clamp ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED" : "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE");
     }
     int cFirst = fit ? ch - ch % 4 : 0;
     List<String> paths = new ArrayList<>();
