@@ -1,16 +1,20 @@
 /*
- * MSP430 hardware-multiplier variant of tx_conv2d_s8 (same name, signature and bits as
- * runtime-c/src/tx_conv2d_s8.c). Each output is one dot product on MACS with the bias preloaded
- * (tx_msp430_hwmult.h says why that is bit-exact), then the 16x16-product requantization. The
- * in-bounds taps of a window form one block of rows [ky_lo, ky_hi) and columns [kx_lo, kx_hi)
- * (positions grow with the tap index), so the loops need no bounds tests:
- * - a group's window of at most TX_HW_CONV_PATCH values is copied once per output pixel, widened
- *   and offset, into an int16 patch on the stack with zeros for the padded taps (a padded tap
- *   adds nothing in the reference, and 0 * w adds nothing here), and each of the group's output
- *   channels runs one dot product over it (12 cycles a term);
- * - larger windows multiply the int8 input in place, one run of taps per kernel row when the
- *   columns are contiguous in both NHWC input and OHWI filter (dilation_w == 1, one group), one
- *   run per tap otherwise (15 cycles a term).
+ * MSP430 hardware-multiplier variant of tx_conv2d_s8 (same name and signature as
+ * runtime-c/src/tx_conv2d_s8.c; same bits for the operands the compiler writes for it). Each
+ * output is one dot product on MACS with the bias preloaded (tx_msp430_hwmult.h says why that
+ * is bit-exact), then the 16x16-product requantization. The in-bounds taps of a window form one
+ * block of rows [ky_lo, ky_hi) and columns [kx_lo, kx_hi) (positions grow with the tap index), so
+ * the loops need no bounds tests:
+ * - a group's window of at most TX_HW_CONV_PATCH values (kh * kw * in_c / groups) is a
+ *   fully-connected row: the filters come in the fully-connected kernel's Winograd format (w XOR
+ *   0x80, each filter's weight-pairs sum folded into the bias, always emitted:
+ *   dev.tenax.codegen.Msp430FcOperands, which uses the same bound), the window is gathered once
+ *   per output pixel, widened to Y = x + offset - 128 with -128 (X = 0, which adds nothing) for
+ *   the padded taps, its input pairs' sum taken, and the group's output channels run
+ *   tx_hw_pair_rows, the fully-connected assembly loop (8 cycles a MAC);
+ * - larger windows read plain int8 filters and multiply the int8 input in place, one run of taps
+ *   per kernel row when the columns are contiguous in both NHWC input and OHWI filter
+ *   (dilation_w == 1, one group), one run per tap otherwise (15 cycles a term).
  * Groups are handled here too, so the reference loops (tx_conv2d_s8_body.h) are not linked in:
  * FRAM below 64 KB decides which models fit. Input offsets beyond +-32000, where x + offset
  * would overflow 16 bits, are rejected (TX_ERR_ARGUMENT): the compiler's are in [-127, 128].
@@ -20,7 +24,8 @@
 #include "tx_conv2d_s8_body.h"
 #include "tx_msp430_hwmult.h"
 
-/* 256 bytes of stack: the FR5969's whole reserve is 768 (qemu/msp430fr5969). */
+/* 256 bytes of stack: the FR5969's whole reserve is 768 (qemu/msp430fr5969). The compiler
+ * (Msp430FcOperands.CONV_WINDOW_MAX) converts the filters of windows up to this size. */
 #define TX_HW_CONV_PATCH 128
 
 int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -51,31 +56,72 @@ typedef struct {
     int16_t offset;
 } geometry;
 
-/* int16 patch of the window (x + offset, zeros where padded), in filter order. */
-static void fill_patch(const geometry *g, const window *v, int32_t kh, int32_t kw, int16_t *patch)
+/* The window's Y = x + offset - 128 in filter order, -128 where padded (X = 0). */
+static void fill_patch(const geometry *g, const window *v, int16_t *patch)
 {
-    int32_t ky, kx;
-    uint16_t c;
+    const int16_t offset = (int16_t)(g->offset - 128);
+    const uint16_t left = (uint16_t)(v->kx_lo * g->fc);
+    const uint16_t run = (uint16_t)(v->cols * g->fc);
     const int8_t *xr = v->x;
     int16_t *dst = patch;
-    for (ky = 0; ky < kh; ky++) {
-        const int row_in = ky >= v->ky_lo && ky < v->ky_lo + v->rows;
-        const int8_t *xp = xr;
-        for (kx = 0; kx < kw; kx++) {
-            if (row_in && kx >= v->kx_lo && kx < v->kx_lo + v->cols) {
-                tx_hw_widen_s8(xp, g->fc, g->offset, dst);
+    int16_t *end = patch + g->patch;
+    int32_t ky;
+    uint16_t kx;
+    while (dst != end) {
+        *dst++ = -128;
+    }
+    dst = patch + (uint16_t)(v->ky_lo * g->kw_c) + left;
+    for (ky = 0; ky < (int32_t)v->rows; ky++) {
+        if (v->runs == 1u) { /* contiguous: one run a kernel row */
+            tx_hw_widen_s8(xr, run, offset, dst);
+        } else {
+            const int8_t *xp = xr;
+            for (kx = 0u; kx < v->cols; kx++) {
+                tx_hw_widen_s8(xp, g->fc, offset, dst + kx * g->fc);
                 xp += g->col_step;
-            } else {
-                for (c = 0u; c < g->fc; c++) {
-                    dst[c] = 0;
-                }
             }
-            dst += g->fc;
         }
-        if (row_in) {
-            xr += g->row_step;
+        xr += g->row_step;
+        dst += g->kw_c;
+    }
+}
+
+/* The group's per_group outputs from its gathered window: Winograd rows (tx_hw_pair_rows) from
+ * the bias less the window's input pairs' sum. */
+static void patch_outputs(const geometry *g, const int16_t *patch, const int8_t *w, const int32_t *bias,
+                          tx_hw_requant *q, int8_t *out, uint16_t count)
+{
+    const uint32_t pairs = (uint32_t)tx_hw_pairs_of_widened(patch, g->patch);
+#if defined(TX_HW_PAIR_ROWS_ASM)
+    tx_hw_pair_chunk s;
+    s.row = patch;
+    s.turns = (uint16_t)(g->patch >> 4);
+    s.rest = (uint16_t)((g->patch >> 1) & 7u);
+    s.odd = (uint16_t)(g->patch & 1u);
+    s.skip = 0u;
+    s.pairs_lo = (uint16_t)pairs;
+    s.pairs_hi = (uint16_t)(pairs >> 16);
+    s.zero_lo = (uint16_t)q->zero_point;
+    s.zero_hi = (uint16_t)(q->zero_point >> 16);
+    s.act_min = q->act_min;
+    s.act_max = q->act_max;
+    s.partial = 0;
+    if (bias != 0) {
+        tx_hw_pair_rows(&s, w, bias, q, out, count);
+    } else { /* the compiler always emits a bias; without one, each output starts from 0 */
+        const int32_t zero = 0;
+        for (; count != 0u; count--) {
+            tx_hw_pair_rows(&s, w, &zero, q, out++, 1u);
+            w += g->patch;
         }
     }
+#else
+    for (; count != 0u; count--) {
+        const uint32_t start = bias != 0 ? (uint32_t)*bias++ : 0u;
+        *out++ = tx_hw_requantize_s8(q, tx_hw_dot_pairs(tx_wrap_s32(start - pairs), patch, w, g->patch));
+        w += g->patch;
+    }
+#endif
 }
 
 /* One output channel's dot product over the window's in-bounds taps, int8 input in place. Runs
@@ -154,19 +200,20 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
                 for (grp = 0; grp < p->groups; grp++) {
                     uint16_t oc;
                     if (use_patch) {
-                        fill_patch(&g, &v, kh, kw, patch);
-                    }
-                    for (oc = 0u; oc < per_group; oc++) {
-                        int32_t acc;
-                        tx_hw_acc_begin(&a, bs != 0 ? *bs++ : INT32_C(0));
-                        if (use_patch) {
-                            tx_hw_mac_s16(&a, patch, w, g.patch);
-                        } else {
+                        fill_patch(&g, &v, patch);
+                        patch_outputs(&g, patch, w, bs, &q, o, per_group);
+                        o += per_group;
+                        w += (uint16_t)(per_group * g.patch);
+                        bs = bs != 0 ? bs + per_group : 0;
+                    } else {
+                        for (oc = 0u; oc < per_group; oc++) {
+                            int32_t acc;
+                            tx_hw_acc_begin(&a, bs != 0 ? *bs++ : INT32_C(0));
                             mac_window(&a, &g, &v, w);
+                            acc = tx_hw_acc_end(&a);
+                            *o++ = tx_hw_requantize_s8(&q, acc);
+                            w += g.patch;
                         }
-                        acc = tx_hw_acc_end(&a);
-                        *o++ = tx_hw_requantize_s8(&q, acc);
-                        w += g.patch;
                     }
                     v.x += fc; /* the next group's input channels */
                 }

@@ -180,10 +180,15 @@ class Msp430KernelsRunTest {
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
     } else {
-      // 0-1: ordinary convolution (1: wide windows beyond the 128-value patch), 2: depthwise, 3: 3 groups
+      // 0-1: ordinary convolution (0: windows of up to 5x5x9, mostly within the 128-value patch
+      // that reads Winograd's operands, with or without a bias; 1: wide windows beyond it, plain
+      // operands), 2: depthwise, 3: 3 groups
       int c = kind == 1 ? 15 + r.nextInt(5) : 1 + r.nextInt(9);
       int groups = 1;
-      int outC = 1 + r.nextInt(7);
+      int outC = kind == 0 ? 1 + r.nextInt(33) : 1 + r.nextInt(7);
+      if (outC > 12) { // many output channels over few input channels: the weights must fit the FRAM
+        c = 1 + r.nextInt(3);
+      }
       if (kind == 2) {
         groups = c;
         outC = c * (1 + r.nextInt(2));
@@ -192,15 +197,16 @@ class Msp430KernelsRunTest {
         groups = 3;
         outC = 3 * (1 + r.nextInt(3));
       }
-      int kh = kind == 1 ? 3 : 1 + r.nextInt(3);
-      int kw = kind == 1 ? 3 : 1 + r.nextInt(3);
+      int kh = kind == 1 ? 3 : kind == 0 ? 1 + r.nextInt(5) : 1 + r.nextInt(3);
+      int kw = kind == 1 ? 3 : kind == 0 ? 1 + r.nextInt(5) : 1 + r.nextInt(3);
       int sh = 1 + r.nextInt(2);
       int sw = 1 + r.nextInt(3);
       int dh = 1 + r.nextInt(2);
       int dw = 1 + r.nextInt(2);
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
-      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 5, c, outC, groups, new int[] {kh, kw, sh, sw, dh, dw},
-          pads);
+      // and on smaller images: eight branches' float32 outputs must fit it too
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, outC > 12 ? 2 : 5, c, outC, groups,
+          new int[] {kh, kw, sh, sw, dh, dw}, pads, kind != 0 || r.nextInt(3) != 0);
     }
     if (!pre.equals(y)) {
       b.node("Relu", List.of(pre), List.of(y));
