@@ -24,9 +24,14 @@
 #include "tx_conv2d_s8_body.h"
 #include "tx_msp430_hwmult.h"
 
-/* 256 bytes of stack: the FR5969's whole reserve is 768 (qemu/msp430fr5969). The compiler
- * (Msp430FcOperands.CONV_WINDOW_MAX) converts the filters of windows up to this size. */
+/* 256 bytes of stack on the FR5969, whose whole reserve is 768 (qemu/msp430fr5969), 512 on the
+ * FR5994 (1 KB reserved), as the fully-connected kernel's row. The compiler
+ * (Msp430FcOperands.convWindowMax) converts the filters of windows up to this size. */
+#if defined(__MSP430FR5969__)
 #define TX_HW_CONV_PATCH 128
+#else
+#define TX_HW_CONV_PATCH 256
+#endif
 
 int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                                   const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
@@ -53,6 +58,7 @@ typedef struct {
     int32_t row_step;   /* input elements between kernel rows: dilation_h * in_w * in_c */
     int32_t col_step;   /* input elements between kernel columns: dilation_w * in_c */
     uint16_t fc, kw_c, patch; /* one group's channels, kw * fc, kh * kw * fc */
+    uint16_t kh, kw;
     int16_t offset;
 } geometry;
 
@@ -60,25 +66,26 @@ typedef struct {
 static void fill_patch(const geometry *g, const window *v, int16_t *patch)
 {
     const int16_t offset = (int16_t)(g->offset - 128);
-    const uint16_t left = (uint16_t)(v->kx_lo * g->fc);
-    const uint16_t run = (uint16_t)(v->cols * g->fc);
     const int8_t *xr = v->x;
     int16_t *dst = patch;
-    int16_t *end = patch + g->patch;
-    int32_t ky;
-    uint16_t kx;
-    while (dst != end) {
-        *dst++ = -128;
+    uint16_t ky, kx;
+    if (v->rows != g->kh || v->cols != g->kw) { /* padded taps (16-bit products: no helper call) */
+        int16_t *end = patch + g->patch;
+        while (dst != end) {
+            *dst++ = -128;
+        }
+        dst = patch + (uint16_t)v->ky_lo * g->kw_c + (uint16_t)v->kx_lo * g->fc;
     }
-    dst = patch + (uint16_t)(v->ky_lo * g->kw_c) + left;
-    for (ky = 0; ky < (int32_t)v->rows; ky++) {
+    for (ky = 0u; ky < v->rows; ky++) {
         if (v->runs == 1u) { /* contiguous: one run a kernel row */
-            tx_hw_widen_s8(xr, run, offset, dst);
+            tx_hw_widen_s8(xr, v->run, offset, dst);
         } else {
             const int8_t *xp = xr;
+            int16_t *dp = dst;
             for (kx = 0u; kx < v->cols; kx++) {
-                tx_hw_widen_s8(xp, g->fc, offset, dst + kx * g->fc);
+                tx_hw_widen_s8(xp, g->fc, offset, dp);
                 xp += g->col_step;
+                dp += g->fc;
             }
         }
         xr += g->row_step;
@@ -154,6 +161,8 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
     const int32_t fc = filter_shape->c;
     const uint16_t per_group = (uint16_t)(out_shape->c / p->groups);
     const int contiguous = p->dilation_w == 1 && p->groups == 1;
+    const int32_t span_w = (kw - 1) * p->dilation_w; /* a window's columns: x0 .. x0 + span_w */
+    const int32_t pixel_step = p->stride_w * in_c;   /* input elements between output pixels */
     geometry g;
     int32_t b, oy, ox;
     int8_t *o = out;
@@ -165,22 +174,32 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
     g.fc = (uint16_t)fc;
     g.kw_c = (uint16_t)(kw * fc);
     g.patch = (uint16_t)(kh * kw * fc);
+    g.kh = (uint16_t)kh;
+    g.kw = (uint16_t)kw;
     g.offset = (int16_t)p->input_offset;
     use_patch = g.patch <= TX_HW_CONV_PATCH;
     tx_hw_requant_init(&q, p->multipliers, p->shifts, p->output_offset, p->act_min, p->act_max);
     for (b = 0; b < out_shape->n; b++) {
         for (oy = 0; oy < out_shape->h; oy++) {
             const int32_t y0 = oy * p->stride_h - p->pad_top;
-            int32_t ky_lo, ky_hi;
+            int32_t ky_lo, ky_hi, row_at, x0, x_at;
             tx_hw_tap_range(y0, p->dilation_h, kh, in_shape->h, &ky_lo, &ky_hi);
-            for (ox = 0; ox < out_shape->w; ox++) {
-                const int32_t x0 = ox * p->stride_w - p->pad_left;
+            /* pointer steps and offsets rather than int32 products (helper calls) per pixel */
+            row_at = (b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w * in_c;
+            x0 = -p->pad_left;
+            x_at = x0 * in_c;
+            for (ox = 0; ox < out_shape->w; ox++, x0 += p->stride_w, x_at += pixel_step) {
                 const int8_t *w = filter;
                 const int32_t *bs = bias;
                 int32_t kx_lo, kx_hi, grp;
                 window v;
                 tx_hw_acc a;
-                tx_hw_tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
+                if (x0 >= 0 && x0 + span_w < in_shape->w) { /* inside the image */
+                    kx_lo = 0;
+                    kx_hi = kw;
+                } else {
+                    tx_hw_tap_range(x0, p->dilation_w, kw, in_shape->w, &kx_lo, &kx_hi);
+                }
                 q.multipliers = p->multipliers; /* channel 0 again */
                 q.shifts = p->shifts;
                 v.ky_lo = ky_lo;
@@ -189,13 +208,13 @@ static void conv(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const 
                 v.cols = (uint16_t)(kx_hi - kx_lo);
                 v.runs = contiguous ? 1u : v.cols;
                 v.run = contiguous ? (uint16_t)(v.cols * g.fc) : g.fc;
-                v.w_first = (ky_lo * kw + kx_lo) * fc;
+                v.w_first = use_patch ? 0 : (ky_lo * kw + kx_lo) * fc;
                 v.x = in;
                 if (v.rows == 0u || v.cols == 0u) {
                     v.rows = 0u; /* no in-bounds tap: the bias alone */
+                    v.cols = 0u;
                 } else {
-                    v.x = in + ((b * in_shape->h + y0 + ky_lo * p->dilation_h) * in_shape->w + x0
-                                + kx_lo * p->dilation_w) * in_c;
+                    v.x = in + row_at + x_at + (kx_lo != 0 ? kx_lo * g.col_step : 0);
                 }
                 for (grp = 0; grp < p->groups; grp++) {
                     uint16_t oc;

@@ -26,7 +26,7 @@ import java.util.List;
  * the whole's arrays. The Java evaluator keeps the plain operands: they are the specification.
  *
  * <p>The hardware-multiplier {@code tx_conv2d_s8} reads the same format for windows of at most
- * {@link #CONV_WINDOW_MAX} values ({@code kh * kw * in_c / groups}): each output channel's
+ * {@link #convWindowMax} values ({@code kh * kw * in_c / groups}): each output channel's
  * filter is a row over the window it gathers per output pixel. Larger windows keep plain
  * operands (the kernel multiplies them in place).
  */
@@ -34,7 +34,15 @@ public final class Msp430FcOperands {
   private Msp430FcOperands() {}
 
   /** TX_HW_CONV_PATCH in runtime-c/msp430-hwmult/src/tx_conv2d_s8.c: the largest window in this format. */
-  public static final int CONV_WINDOW_MAX = 128;
+  public static final int CONV_WINDOW_MAX = 256;
+
+  /** TX_HW_CONV_PATCH on the FR5969, whose 2 KB of SRAM hold a smaller window. */
+  public static final int CONV_WINDOW_MAX_FR5969 = 128;
+
+  /** The largest window {@code target}'s conv kernel reads in this format. */
+  public static int convWindowMax(Target target) {
+    return target.name().equals("msp430fr5969") ? CONV_WINDOW_MAX_FR5969 : CONV_WINDOW_MAX;
+  }
 
   /** Whether {@code target}'s projects get the fully-connected kernel that reads this format. */
   public static boolean appliesTo(Target target) {
@@ -43,7 +51,7 @@ public final class Msp430FcOperands {
 
   /** Whether {@code target}'s conv kernel reads this format for windows of {@code windowSize} values. */
   public static boolean appliesToConv(Target target, int windowSize) {
-    return windowSize <= CONV_WINDOW_MAX && hasHwmultKernel(target, "tx_conv2d_s8.c");
+    return windowSize <= convWindowMax(target) && hasHwmultKernel(target, "tx_conv2d_s8.c");
   }
 
   private static boolean hasHwmultKernel(Target target, String file) {
