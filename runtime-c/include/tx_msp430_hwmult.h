@@ -297,6 +297,33 @@ static inline int32_t tx_hw_widen_pairs_s8(const int8_t *x, uint16_t n, int16_t 
     return tx_wrap_s32(((uint32_t)hi << 16) | lo);
 }
 
+/*
+ * sum_k (y[2k] + 128) * (y[2k+1] + 128) for k < n / 2 modulo 2^32: the input pairs' sum of a
+ * row already widened to Y = X - 128 (the conv kernel's gathered window, whose padded taps hold
+ * -128, X = 0), 14 cycles a pair on MACS, interrupts disabled meanwhile. Uses the accumulator.
+ */
+static inline int32_t tx_hw_pairs_of_widened(const int16_t *y, uint16_t n)
+{
+    uint16_t pairs = (uint16_t)(n >> 1);
+    uint16_t sr, t, lo, hi;
+    __asm__ volatile(
+        "mov r2, %[sr]\n\tdint\n\tnop\n\t"
+        "mov #0, 10(%[b])\n\tmov #0, 12(%[b])\n\t"
+        "tst %[q]\n\tjz 2f\n"
+        "1:\n\t"
+        "mov @%[y]+, %[t]\n\tadd #128, %[t]\n\tmov %[t], 6(%[b])\n\t"
+        "mov @%[y]+, %[t]\n\tadd #128, %[t]\n\tmov %[t], 8(%[b])\n\t"
+        "dec %[q]\n\tjnz 1b\n"
+        "2:\n\t"
+        "mov 10(%[b]), %[lo]\n\tmov 12(%[b]), %[hi]\n\t"
+        "bit #8, %[sr]\n\tjz 3f\n\tnop\n\teint\n\tnop\n"
+        "3:"
+        : [y] "+r"(y), [q] "+r"(pairs), [t] "=&r"(t), [lo] "=&r"(lo), [hi] "=&r"(hi), [sr] "=&r"(sr)
+        : [b] "r"((uint16_t)(TX_MSP430_HWMULT_BASE))
+        : "memory");
+    return tx_wrap_s32(((uint32_t)hi << 16) | lo);
+}
+
 /* The 64-bit product of two unsigned 32-bit numbers, from four unsigned 16x16 products; the
  * two middle ones accumulate with MAC, whose SUMEXT is the carry out of bit 31 (0 or 1). */
 static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
@@ -400,6 +427,16 @@ static inline int32_t tx_hw_widen_pairs_s8(const int8_t *x, uint16_t n, int16_t 
     return sum;
 }
 
+static inline int32_t tx_hw_pairs_of_widened(const int16_t *y, uint16_t n)
+{
+    int32_t sum = 0;
+    uint16_t i;
+    for (i = 0u; i + 1u < n; i = (uint16_t)(i + 2u)) {
+        sum = tx_add_wrap_s32(sum, ((int32_t)y[i] + 128) * ((int32_t)y[i + 1u] + 128));
+    }
+    return sum;
+}
+
 static inline void tx_hw_mul_u32(uint32_t a, uint32_t b, uint32_t *hi, uint32_t *lo)
 {
     const uint64_t p = (uint64_t)a * b;
@@ -456,5 +493,37 @@ int8_t tx_hw_requantize_s8(tx_hw_requant *q, int32_t acc);
  * proof is), for the gemmlowp functions of the int8 softmax. Uses the multiplier: call it outside
  * tx_hw_acc_begin/_end. */
 int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b);
+
+/*
+ * Winograd rows over one widened chunk, shared by the fully-connected and conv kernels (not in
+ * -Oz's TX_SMALL_CODE builds, whose FRAM is too tight for the assembly loop, nor on the host):
+ * for each of count rows of weights (u = w XOR 0x80, chunk length apart plus skip bytes), the
+ * accumulator starts from *start++ (int32: bias or partial sum) less the chunk's input pairs' sum,
+ * runs the pairs of the widened chunk (tx_hw_widen_pairs_s8's Y), then either stores the sum in
+ * *partial++ or requantizes it with q's next channel into *out++.
+ */
+#if defined(__MSP430__) && !defined(TX_SMALL_CODE)
+#define TX_HW_PAIR_ROWS_ASM 1
+
+/* What the loop reads at fixed offsets (checked in tx_msp430_hwmult.c). */
+typedef struct {
+    const int16_t *row;       /* 0: the widened chunk */
+    uint16_t turns;           /* 2: pairs / 8 */
+    uint16_t rest;            /* 4: pairs % 8 */
+    uint16_t odd;             /* 6: the chunk's length & 1 */
+    uint16_t skip;            /* 8: bytes from a row's chunk end to the next row's chunk start */
+    uint16_t pairs_lo;        /* 10, 12: the chunk's input pairs' sum */
+    uint16_t pairs_hi;
+    uint16_t zero_lo;         /* 14, 16: the output zero point */
+    uint16_t zero_hi;
+    int16_t act_min;          /* 18, 20 */
+    int16_t act_max;
+    uint16_t sr;              /* 22: the interrupt state during an output */
+    uint32_t *partial;        /* 24: where the accumulators go, 0 to requantize them */
+} tx_hw_pair_chunk;
+
+void tx_hw_pair_rows(tx_hw_pair_chunk *s, const int8_t *w, const void *start, tx_hw_requant *q,
+                     int8_t *out, uint16_t count);
+#endif
 
 #endif /* TX_MSP430_HWMULT_H */

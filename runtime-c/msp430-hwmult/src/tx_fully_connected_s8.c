@@ -17,8 +17,6 @@
 #include "tx_fully_connected_s8_body.h"
 #include "tx_msp430_hwmult.h"
 
-#include <stddef.h>
-
 /* Stack: int16 inputs and 64 bytes of partial sums. 256 bytes of inputs on the FR5969, whose
  * whole reserve is 768 (qemu/msp430fr5969), 512 on the FR5994 (1 KB reserved), where rows of up
  * to 256 inputs are widened once for all outputs. Even, so that a chunk never splits a pair
@@ -36,152 +34,6 @@ int32_t tx_fully_connected_s8_scratch_size(const tx_shape4 *in_shape, const tx_s
     (void)out_shape;
     return 0;
 }
-
-/*
- * The last chunk of a block of outputs in one assembly loop (not in -Oz's TX_SMALL_CODE builds,
- * whose FRAM is too tight for a second copy of the loop): per output the accumulator is
- * preloaded with its start (bias or partial sum) less the chunk's input pairs' sum, the pairs
- * run on MACS, then the requantization's usual path (shift in [-31, -2], requantize_high in
- * tx_msp430_hwmult.c: the same steps), the clamp and the store, with no call and no register
- * saves between outputs: ~470 cycles an output in C around tx_hw_dot_pairs and the
- * requantization's call, ~200 here. A channel with another shift leaves the loop with its
- * accumulator, which C requantizes before coming back.
- */
-#if defined(__MSP430__) && !defined(TX_SMALL_CODE)
-#define TX_HW_FC_ASM 1
-
-/* What the loop reads at fixed offsets (checked below). */
-typedef struct {
-    const int16_t *row;       /* 0: the widened chunk */
-    uint16_t turns;           /* 2: pairs / 8 */
-    uint16_t rest;            /* 4: pairs % 8 */
-    uint16_t odd;             /* 6: the chunk's length & 1 */
-    uint16_t skip;            /* 8: bytes from a row's chunk end to the next row's chunk start */
-    uint16_t pairs_lo;        /* 10, 12: the chunk's input pairs' sum */
-    uint16_t pairs_hi;
-    uint16_t zero_lo;         /* 14, 16: the output zero point */
-    uint16_t zero_hi;
-    int16_t act_min;          /* 18, 20 */
-    int16_t act_max;
-    uint16_t sr;              /* 22: the interrupt state during an output */
-    uint32_t *partial;        /* 24: where the accumulators go, 0 to requantize them */
-} fc_chunk;
-
-typedef char fc_chunk_layout_check[(offsetof(fc_chunk, skip) == 8u && offsetof(fc_chunk, zero_lo) == 14u
-                                    && offsetof(fc_chunk, sr) == 22u
-                                    && offsetof(fc_chunk, partial) == 24u) ? 1 : -1];
-
-#define FC_STR2(x) #x
-#define FC_STR(x) FC_STR2(x)
-#define FC_REG(off) "&(" FC_STR(TX_MSP430_HWMULT_BASE) "+" #off ")"
-#define FC_MPY FC_REG(0)
-#define FC_MAC FC_REG(4)
-#define FC_MACS FC_REG(6)
-#define FC_OP2 FC_REG(8)
-#define FC_RESLO FC_REG(10)
-#define FC_RESHI FC_REG(12)
-#define FC_SUMEXT FC_REG(14)
-/* TX_HW_PAIR with absolute operand registers: the base needs no register of its own. */
-#define FC_PAIR "mov.b @%[w]+, %[t]\n\tmov.b @%[w]+, %[v]\n\tadd @%[x]+, %[v]\n\tmov %[v], " FC_MACS "\n\t" \
-                "add @%[x]+, %[t]\n\tmov %[t], " FC_OP2 "\n\t"
-/* a1:x >>= 1 (arithmetic), four times: a 15-bit shift at most is left after the word move. */
-#define FC_SHIFT4 "rra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\trra %[a1]\n\trrc %[x]\n\t"
-#define FC_RESTORE_IRQ(label) "bit #8, 22(%[s])\n\tjz " label "\n\tnop\n\teint\n\tnop\n"
-
-static void chunk_outputs(fc_chunk *s, const int8_t *w, const void *start, tx_hw_requant *q,
-                          int8_t *out, uint16_t count)
-{
-    const int32_t *mp = q->multipliers;
-    const int32_t *sh = q->shifts;
-    while (count != 0u) {
-        uint16_t x, a1, t, v;
-        __asm__ volatile(
-            "1:\n\t"
-            "mov r2, 22(%[s])\n\tdint\n\tnop\n\t"
-            "mov @%[st]+, %[t]\n\tmov @%[st]+, %[v]\n\t"            /* start less the pairs' sum */
-            "sub 10(%[s]), %[t]\n\tsubc 12(%[s]), %[v]\n\t"
-            "mov %[t], " FC_RESLO "\n\tmov %[v], " FC_RESHI "\n\t"
-            "mov 0(%[s]), %[x]\n\tmov 2(%[s]), %[a1]\n\t"
-            "tst %[a1]\n\tjz 3f\n"
-            "2:\n\t"
-            FC_PAIR FC_PAIR FC_PAIR FC_PAIR FC_PAIR FC_PAIR FC_PAIR FC_PAIR
-            "dec %[a1]\n\tjnz 2b\n"
-            "3:\n\t"
-            "mov 4(%[s]), %[a1]\n\ttst %[a1]\n\tjz 5f\n"
-            "4:\n\t"
-            FC_PAIR
-            "dec %[a1]\n\tjnz 4b\n"
-            "5:\n\t"
-            "tst 6(%[s])\n\tjz 6f\n\t"                               /* (y + 128) * (u - 128) */
-            "mov @%[x]+, %[t]\n\tadd #128, %[t]\n\tmov %[t], " FC_MACS "\n\t"
-            "mov.b @%[w]+, %[t]\n\tadd #-128, %[t]\n\tmov %[t], " FC_OP2 "\n"
-            "6:\n\t"
-            "add 8(%[s]), %[w]\n\t"
-            "mov " FC_RESLO ", %[x]\n\tmov " FC_RESHI ", %[a1]\n\t" /* acc = a1:x */
-            "mov 24(%[s]), %[v]\n\ttst %[v]\n\tjz 15f\n\t"        /* a partial sum to keep */
-            "mov %[x], 0(%[v])\n\tmov %[a1], 2(%[v])\n\tadd #4, 24(%[s])\n\t"
-            FC_RESTORE_IRQ("16f")
-            "16:\n\t"
-            "dec %[c]\n\tjnz 1b\n\tjmp 21f\n"
-            "15:\n\t"
-            "cmp #-1, 2(%[sh])\n\tjne 20f\n\t"                       /* shift in [-31, -2]? */
-            "mov #-2, %[v]\n\tsub @%[sh], %[v]\n\tcmp #30, %[v]\n\tjhs 20f\n\t"
-            /* floor(acc * m / 2^32) less m for acc < 0, as requantize_high */
-            "mov @%[mp]+, %[t]\n\t"
-            "mov %[x], " FC_MPY "\n\tmov %[t], " FC_OP2 "\n\t"
-            "mov " FC_RESHI ", " FC_RESLO "\n\tmov #0, " FC_RESHI "\n\t"
-            "mov %[a1], " FC_MAC "\n\tmov %[t], " FC_OP2 "\n\t"
-            "mov @%[mp]+, %[t]\n\t"
-            "mov %[x], " FC_MAC "\n\tmov %[t], " FC_OP2 "\n\t"
-            "mov " FC_RESHI ", %[x]\n\tmov " FC_SUMEXT ", %[v]\n\t"
-            "tst %[a1]\n\tjge 7f\n\t"
-            "sub -4(%[mp]), %[x]\n\tsubc %[t], %[v]\n"
-            "7:\n\t"
-            "mov %[x], " FC_RESLO "\n\tmov %[v], " FC_RESHI "\n\t"
-            "mov %[a1], " FC_MAC "\n\tmov %[t], " FC_OP2 "\n\t"
-            "mov " FC_RESLO ", %[x]\n\tmov " FC_RESHI ", %[a1]\n\t"
-            FC_RESTORE_IRQ("8f")
-            "8:\n\t"
-            "mov #-2, %[t]\n\tsub @%[sh]+, %[t]\n\tincd %[sh]\n\t"  /* j, then hi:lo = a1:x >> j */
-            "cmp #16, %[t]\n\tjlo 9f\n\t"
-            "mov %[a1], %[x]\n\trla %[a1]\n\tsubc %[a1], %[a1]\n\tinv %[a1]\n\tsub #16, %[t]\n"
-            "9:\n\t"                      /* into the unrolled shifts, 4 bytes a bit: 7 + 2j cycles */
-            "rla %[t]\n\trla %[t]\n\tmov #11f, %[v]\n\tsub %[t], %[v]\n\tmov %[v], r0\n\t"
-            FC_SHIFT4 FC_SHIFT4 FC_SHIFT4 FC_SHIFT4
-            "11:\n\t"
-            "add #1, %[x]\n\taddc #0, %[a1]\n\trra %[a1]\n\trrc %[x]\n\t" /* rounding */
-            "add 14(%[s]), %[x]\n\taddc 16(%[s]), %[a1]\n\t"              /* zero point */
-            "mov %[x], %[t]\n\trla %[t]\n\tsubc %[t], %[t]\n\tinv %[t]\n\t"
-            "cmp %[t], %[a1]\n\tjeq 12f\n\t"                              /* beyond int16 */
-            "mov #0x7FFF, %[x]\n\ttst %[a1]\n\tjge 12f\n\tmov #0x8000, %[x]\n"
-            "12:\n\t"
-            "cmp 18(%[s]), %[x]\n\tjge 13f\n\tmov 18(%[s]), %[x]\n"
-            "13:\n\t"
-            "cmp %[x], 20(%[s])\n\tjge 14f\n\tmov 20(%[s]), %[x]\n"
-            "14:\n\t"
-            "mov.b %[x], 0(%[o])\n\tinc %[o]\n\t"
-            "dec %[c]\n\tjnz 1b\n\t"
-            "jmp 21f\n"
-            "20:\n\t"
-            FC_RESTORE_IRQ("21f")
-            "21:"
-            : [w] "+r"(w), [st] "+r"(start), [mp] "+r"(mp), [sh] "+r"(sh), [o] "+r"(out), [c] "+r"(count),
-              [x] "=&r"(x), [a1] "=&r"(a1), [t] "=&r"(t), [v] "=&r"(v)
-            : [s] "r"(s)
-            : "memory");
-        if (count != 0u) { /* a channel outside the usual path: acc = a1:x */
-            q->multipliers = mp;
-            q->shifts = sh;
-            *out++ = tx_hw_requantize_s8(q, tx_wrap_s32(((uint32_t)a1 << 16) | x));
-            mp = q->multipliers;
-            sh = q->shifts;
-            count--;
-        }
-    }
-    q->multipliers = mp;
-    q->shifts = sh;
-}
-#endif
 
 /*
  * Outputs of one batch row: out[o] for o < out_features. Rows longer than TX_HW_FC_ROW go in
@@ -203,7 +55,7 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
     uint16_t o0;
     tx_hw_requant q;
 
-#if defined(TX_HW_FC_ASM)
+#if defined(TX_HW_PAIR_ROWS_ASM)
     /* a row of one chunk keeps no partial sums: all its outputs are one block */
     const uint16_t block_max = one_chunk && bias != 0 ? out_features : TX_HW_FC_BLOCK;
 #else
@@ -225,10 +77,10 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
             if (!one_chunk || o0 == 0u) { /* a row of one chunk is widened once */
                 input_pairs = (uint32_t)tx_hw_widen_pairs_s8(row + c0, len, offset, wide);
             }
-#if defined(TX_HW_FC_ASM)
+#if defined(TX_HW_PAIR_ROWS_ASM)
             {
                 /* the first chunk starts from the bias (0 without one), the last requantizes */
-                fc_chunk s;
+                tx_hw_pair_chunk s;
                 const uint16_t pairs = (uint16_t)(len >> 1);
                 if (c0 == 0u && bias == 0) {
                     for (k = 0u; k < block; k++) {
@@ -247,7 +99,7 @@ static void row_outputs(const tx_fully_connected_s8_params *p, const int8_t *row
                 s.act_min = q.act_min;
                 s.act_max = q.act_max;
                 s.partial = last ? 0 : partial;
-                chunk_outputs(&s, w, c0 != 0u || bias == 0 ? (const void *)partial : (const void *)(bias + o0),
+                tx_hw_pair_rows(&s, w, c0 != 0u || bias == 0 ? (const void *)partial : (const void *)(bias + o0),
                               &q, out + o0, block);
             }
 #else

@@ -2,6 +2,7 @@ package dev.tenax.codegen;
 
 import dev.tenax.lower.CArg;
 import dev.tenax.lower.Step;
+import dev.tenax.lower.steps.ConvS8Step;
 import dev.tenax.lower.steps.FullyConnectedS8Step;
 import dev.tenax.target.Target;
 import java.util.List;
@@ -23,20 +24,48 @@ import java.util.List;
  * 128}, so each factor is a byte load and one addition. Both are row-wise: the rows of a tile (or
  * of its run-time halves) converted are the converted rows of the whole, so tiles still point into
  * the whole's arrays. The Java evaluator keeps the plain operands: they are the specification.
+ *
+ * <p>The hardware-multiplier {@code tx_conv2d_s8} reads the same format for windows of at most
+ * {@link #convWindowMax} values ({@code kh * kw * in_c / groups}): each output channel's
+ * filter is a row over the window it gathers per output pixel. Larger windows keep plain
+ * operands (the kernel multiplies them in place).
  */
 public final class Msp430FcOperands {
   private Msp430FcOperands() {}
 
+  /** TX_HW_CONV_PATCH in runtime-c/msp430-hwmult/src/tx_conv2d_s8.c: the largest window in this format. */
+  public static final int CONV_WINDOW_MAX = 256;
+
+  /** TX_HW_CONV_PATCH on the FR5969, whose 2 KB of SRAM hold a smaller window. */
+  public static final int CONV_WINDOW_MAX_FR5969 = 128;
+
+  /** The largest window {@code target}'s conv kernel reads in this format. */
+  public static int convWindowMax(Target target) {
+    return target.name().equals("msp430fr5969") ? CONV_WINDOW_MAX_FR5969 : CONV_WINDOW_MAX;
+  }
+
   /** Whether {@code target}'s projects get the fully-connected kernel that reads this format. */
   public static boolean appliesTo(Target target) {
+    return hasHwmultKernel(target, "tx_fully_connected_s8.c");
+  }
+
+  /** Whether {@code target}'s conv kernel reads this format for windows of {@code windowSize} values. */
+  public static boolean appliesToConv(Target target, int windowSize) {
+    return windowSize <= convWindowMax(target) && hasHwmultKernel(target, "tx_conv2d_s8.c");
+  }
+
+  private static boolean hasHwmultKernel(Target target, String file) {
     return target.hasFeature("hwmult32")
-        && RuntimeSources.resourcePath("tx_fully_connected_s8.c", target).startsWith(RuntimeSources.MSP430_HWMULT);
+        && RuntimeSources.resourcePath(file, target).startsWith(RuntimeSources.MSP430_HWMULT);
   }
 
   /** The arguments of {@code s} as {@code target}'s kernel reads them. */
   static List<CArg> args(Step s, Target target) {
     if (s instanceof FullyConnectedS8Step fc && appliesTo(target)) {
       return fc.args(weights(fc.weights()), bias(fc.bias(), fc.weights(), fc.inFeatures()));
+    }
+    if (s instanceof ConvS8Step conv && appliesToConv(target, conv.windowSize())) {
+      return conv.args(weights(conv.filter()), bias(conv.bias(), conv.filter(), conv.windowSize()));
     }
     return s.args();
   }

@@ -252,19 +252,25 @@ class Msp430KernelsRunTest {
     int kind = r.nextInt(6);
     if (kind >= 4) { // fully connected, batches 1-2; rows beyond 128 inputs go in 128-input chunks
       // long rows: two or three chunks, outputs across one to three blocks of 16 partial sums
-      // (weights up to 10 KB a layer: eight branches must fit the FR5969's FRAM)
+      // (weights up to 4.5 KB a layer: eight branches must fit the FR5969's FRAM)
       int in = kind == 5 ? 129 + r.nextInt(172) : 1 + r.nextInt(60);
-      int out = kind == 5 ? 1 + r.nextInt(34) : 1 + r.nextInt(13);
+      int out = kind == 5 ? Math.min(1 + r.nextInt(34), 4500 / in) : 1 + r.nextInt(13);
       int rows = kind == 5 ? 1 : 1 + r.nextInt(2);
       b.input(x, DType.FLOAT32, rows, in);
       b.initializer("w" + i, RandomLayersTest.random(r, out, in)).initializer("b" + i, RandomLayersTest.random(r, out));
       b.node("Gemm", List.of(x, "w" + i, "b" + i), List.of(pre), Map.of("transB", Attribute.ofInt(1)));
       b.output(y, DType.FLOAT32, rows, out);
     } else {
-      // 0-1: ordinary convolution (1: wide windows beyond the 128-value patch), 2: depthwise, 3: 3 groups
+      // 0-1: ordinary convolution (0: windows of up to 5x5x9, within the patch that reads
+      // Winograd's operands (256 values, 128 on the FR5969) but for some on the FR5969, with or
+      // without a bias; 1: windows of 135-304 values, on both sides of the FR5994's patch), 2:
+      // depthwise, 3: 3 groups
       int c = kind == 1 ? 15 + r.nextInt(5) : 1 + r.nextInt(9);
       int groups = 1;
-      int outC = 1 + r.nextInt(7);
+      int outC = kind == 0 ? 1 + r.nextInt(33) : 1 + r.nextInt(7);
+      if (outC > 12) { // many output channels over few input channels: the weights must fit the FRAM
+        c = 1 + r.nextInt(3);
+      }
       if (kind == 2) {
         groups = c;
         outC = c * (1 + r.nextInt(2));
@@ -273,15 +279,19 @@ class Msp430KernelsRunTest {
         groups = 3;
         outC = 3 * (1 + r.nextInt(3));
       }
-      int kh = kind == 1 ? 3 : 1 + r.nextInt(3);
-      int kw = kind == 1 ? 3 : 1 + r.nextInt(3);
+      int kh = kind == 1 ? 3 + r.nextInt(2) : kind == 0 ? 1 + r.nextInt(5) : 1 + r.nextInt(3);
+      int kw = kind == 1 ? 3 + r.nextInt(2) : kind == 0 ? 1 + r.nextInt(5) : 1 + r.nextInt(3);
+      if (kind == 0) { // at most ~1.5 KB of weights: eight branches must fit the FR5969's FRAM
+        outC = Math.max(1, Math.min(outC, 1500 / (kh * kw * c)));
+      }
       int sh = 1 + r.nextInt(2);
       int sw = 1 + r.nextInt(3);
       int dh = 1 + r.nextInt(2);
       int dw = 1 + r.nextInt(2);
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
-      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, 5, c, outC, groups, new int[] {kh, kw, sh, sw, dh, dw},
-          pads);
+      // and on smaller images: eight branches' float32 outputs must fit it too
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, outC > 12 ? 2 : 5, c, outC, groups,
+          new int[] {kh, kw, sh, sw, dh, dw}, pads, kind != 0 || r.nextInt(3) != 0);
     }
     if (!pre.equals(y)) {
       b.node("Relu", List.of(pre), List.of(y));

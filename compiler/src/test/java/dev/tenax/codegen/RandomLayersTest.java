@@ -267,6 +267,12 @@ class RandomLayersTest {
    */
   static void conv(OnnxModelBuilder b, Random r, int i, String[] names, int sides, int c, int outC, int groups,
       int[] k, int[] pads) {
+    conv(b, r, i, names, sides, c, outC, groups, k, pads, true);
+  }
+
+  /** {@link #conv} with or without a bias input. */
+  static void conv(OnnxModelBuilder b, Random r, int i, String[] names, int sides, int c, int outC, int groups,
+      int[] k, int[] pads, boolean withBias) {
     int kh = k[0], kw = k[1], sh = k[2], sw = k[3], dh = k[4], dw = k[5];
     int effH = (kh - 1) * dh + 1;
     int effW = (kw - 1) * dw + 1;
@@ -275,8 +281,12 @@ class RandomLayersTest {
     int oh = (h + pads[0] + pads[2] - effH) / sh + 1;
     int ow = (w + pads[1] + pads[3] - effW) / sw + 1;
     b.input(names[0], DType.FLOAT32, 1, c, h, w);
-    b.initializer("w" + i, random(r, outC, c / groups, kh, kw)).initializer("b" + i, random(r, outC));
-    b.node("Conv", List.of(names[0], "w" + i, "b" + i), List.of(names[1]), Map.of("kernel_shape",
+    b.initializer("w" + i, random(r, outC, c / groups, kh, kw));
+    if (withBias) {
+      b.initializer("b" + i, random(r, outC));
+    }
+    List<String> inputs = withBias ? List.of(names[0], "w" + i, "b" + i) : List.of(names[0], "w" + i);
+    b.node("Conv", inputs, List.of(names[1]), Map.of("kernel_shape",
         Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(sh, sw), "dilations", Attribute.ofInts(dh, dw),
         "pads", Attribute.ofInts(pads[0], pads[1], pads[2], pads[3]), "group", Attribute.ofInt(groups)));
     b.output(names[2], DType.FLOAT32, 1, outC, oh, ow);

@@ -2,6 +2,7 @@ package dev.tenax.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenax.codegen.Msp430FcOperands;
 import dev.tenax.quant.QuantizedMultiplier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ class Conv2dS8CrossCheckTest {
     int errors = 0;
     while (check.size() < 700) {
       int groups = r.nextInt(4) == 0 ? 2 + r.nextInt(2) : 1;
-      int fc = 1 + r.nextInt(7);
+      // now and then a wide window: beyond the MSP430 variant's Winograd patch for large kernels
+      int fc = r.nextInt(8) == 0 ? 17 + r.nextInt(8) : 1 + r.nextInt(7);
       int outC = groups * (1 + r.nextInt(6));
       RandomWindow w = RandomWindow.next(r);
       if (w == null) {
@@ -59,12 +61,24 @@ class Conv2dS8CrossCheckTest {
               p.groups(), p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
           .add(inShape).add(filterShape).add(outShape).add(input).add(filter)
           .vector(bias).vector(p.multipliers()).vector(p.shifts());
+      // the MSP430 hardware-multiplier variant reads Winograd's operands for windows within its
+      // patch, as the compiler emits them
+      int window = k[0] * k[1] * fc;
+      boolean winograd = window <= Msp430FcOperands.CONV_WINDOW_MAX;
+      KernelCrossCheck.Line hwmult = new KernelCrossCheck.Line()
+          .add(p.strideH(), p.strideW(), p.dilationH(), p.dilationW(), p.padTop(), p.padLeft(),
+              p.groups(), p.inputOffset(), p.outputOffset(), p.actMin(), p.actMax())
+          .add(inShape).add(filterShape).add(outShape).add(input)
+          .add(winograd ? Msp430FcOperands.weights(filter) : filter)
+          .vector(winograd ? Msp430FcOperands.bias(bias, filter, window) : bias)
+          .vector(p.multipliers()).vector(p.shifts());
+      byte[] expected;
       try {
-        check.add(line, Conv2dS8.run(p, inShape, input, filterShape, filter, bias,
-            outShape));
+        expected = Conv2dS8.run(p, inShape, input, filterShape, filter, bias, outShape);
       } catch (IllegalArgumentException ex) {
-        check.addError(line);
+        expected = null;
       }
+      check.add(line, "msp430-hwmult/src", hwmult, expected);
     }
     assertTrue(errors > 10, "too few rejected shapes: " + errors);
     check.check(dir, "conv2d_s8");

@@ -24,6 +24,15 @@ public record ConvS8Step(String node, Conv2dS8.Params params, View in, int[] fil
 
   @Override
   public List<CArg> args() {
+    return args(filter, bias);
+  }
+
+  /**
+   * The call with other operands in place of the filter and bias: a target whose kernel reads
+   * them in another format (dev.tenax.codegen.Msp430FcOperands) passes them converted, while
+   * {@link #execute} keeps the plain ones as the specification.
+   */
+  public List<CArg> args(byte[] filterOperands, int[] biasOperands) {
     Conv2dS8.Params p = params;
     return CallArgs.conv(
         new CArg.Struct("tx_conv2d_s8_params", CallArgs.concat(
@@ -34,7 +43,12 @@ public record ConvS8Step(String node, Conv2dS8.Params params, View in, int[] fil
                 new CArg.Field("output_offset", p.outputOffset()),
                 new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
             CallArgs.requant(p.multipliers(), p.shifts()))),
-        in, filterShape, filter, CallArgs.bias(bias), out);
+        in, filterShape, filterOperands, CallArgs.bias(biasOperands), out);
+  }
+
+  /** Values in one output channel's window: kh * kw * (in_c / groups). */
+  public int windowSize() {
+    return filterShape[1] * filterShape[2] * filterShape[3];
   }
 
   @Override
