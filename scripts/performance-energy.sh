@@ -53,17 +53,7 @@ msp="$tmp/energy-msp430"
   -o "$tmp/energy-msp430.onnx" > "$tmp/energy-msp.log" 2>&1
 ./tenax compile "$tmp/energy-msp430.onnx" --target msp430fr5994 --intermittent --capacitor 1mF -o "$msp" \
   >> "$tmp/energy-msp.log" 2>&1
-python3 - "$msp/memory_map.json" "$tmp/energy-msp-in.npy" <<'PY'
-import json, struct, sys
-shape = json.load(open(sys.argv[1]))["inputs"][0]["shape"]
-header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % "".join("%d, " % d for d in shape)
-header += " " * (63 - (10 + len(header)) % 64) + "\n"
-n = 1
-for d in shape:
-    n *= d
-with open(sys.argv[2], "wb") as f:
-    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(4 * n))
-PY
+python3 scripts/zero-input.py "$msp/memory_map.json" "$tmp/energy-msp-in.npy"
 start=$(date +%s.%N)
 ./tenax simulate "$msp" --trace traces/constant-1mW.csv --cap 100uF --input "$tmp/energy-msp-in.npy" --inferences 3 \
   --json > "$tmp/energy-msp.json" 2> "$tmp/energy-msp.err"
