@@ -10,6 +10,8 @@ shared=${1:-../shared}
 models="mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx mlperf-tiny-ic-resnet8-int8-qdq/resnet.onnx
   mlperf-tiny-ad-autoencoder-int8-qdq/deep_autoencoder.onnx mlperf-tiny-vww-mobilenetv1-int8-qdq/mobilenet_v1.onnx"
 tmp=$(mktemp -d)
+# shellcheck source=scripts/cortex-m4-intermittent-row.sh
+source scripts/cortex-m4-intermittent-row.sh
 trap 'rm -rf "$tmp"' EXIT
 {
   echo "# Performance"
@@ -65,29 +67,7 @@ trap 'rm -rf "$tmp"' EXIT
   echo "|---|---|---|---|---|---|---|---|---|---|"
   for model in $models; do
     name=$(basename "$model" .onnx)
-    plain="$tmp/cortex-m4-$name"
-    dir="$tmp/int-$name"
-    if ! ./tenax compile "$shared/models/$model" --target cortex-m4 --intermittent --capacitor 1mF -o "$dir" > "$tmp/log" 2>&1; then
-      echo "| $name | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | | | |"
-      continue
-    fi
-    p=$(./tenax bench "$plain" --json 2>/dev/null | grep -m1 '"instructions"' | grep -o '[0-9]*')
-    tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
-    groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
-    # A zero input in the model's shape (the numbers do not depend on the values much).
-    python3 scripts/zero-input.py "$dir/memory_map.json" "$tmp/in-$name.npy"
-    ./tenax run "$dir" --input "$tmp/in-$name.npy" -o "$tmp/out-$name" --power-failures every:4200000 > "$tmp/run" 2>&1 || true
-    line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
-    if [ -z "$line" ]; then
-      echo "| $name | $p | $tiles | $groups | failed: $(grep -m1 -E 'TENAX|error' "$tmp/run" | cut -c1-100) | | | | | |"
-      continue
-    fi
-    failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
-    on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) instructions.*/\1/')
-    un=$(echo "$line" | sed -E 's/.*uninterrupted ([0-9]+).*/\1/')
-    awk -v n="$name" -v p="$p" -v t="$tiles" -v g="$groups" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
-      printf "| %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", n, p, t, g, u, 100 * (u - p) / p, f, o,
-        (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / g }'
+    m4_intermittent_row "$name" "$shared/models/$model" "$tmp/cortex-m4-$name" "$tmp"
   done
   echo
   bash scripts/performance-msp430.sh "$shared" "$tmp"

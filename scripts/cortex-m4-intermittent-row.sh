@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# One row of the cortex-m4 intermittent tables of docs/performance.md (sourced by
+# scripts/performance.sh and scripts/performance-cortex-overhead.sh, run from the repository root):
+#   m4_intermittent_row NAME MODEL PLAIN_DIR WORK_DIR
+# compiles MODEL with --intermittent --capacitor 1mF for cortex-m4, takes the plain build's
+# instructions from 'tenax bench PLAIN_DIR', runs the intermittent build on a zero input with
+# --power-failures every:4200000 (one 1 mF charge) and prints
+# | name | plain | tiles | groups | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |
+m4_intermittent_row() {
+  local name=$1 model=$2 plain=$3 tmp=$4
+  local dir="$tmp/int-$name"
+  if ! ./tenax compile "$model" --target cortex-m4 --intermittent --capacitor 1mF -o "$dir" > "$tmp/log" 2>&1; then
+    echo "| $name | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | | | |"
+    return
+  fi
+  local p tiles groups line failures on un
+  p=$(./tenax bench "$plain" --json 2>/dev/null | grep -m1 '"instructions"' | grep -o '[0-9]*')
+  tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
+  groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
+  # A zero input in the model's shape (the numbers do not depend on the values much).
+  python3 scripts/zero-input.py "$dir/memory_map.json" "$tmp/in-$name.npy"
+  ./tenax run "$dir" --input "$tmp/in-$name.npy" -o "$tmp/out-$name" --power-failures every:4200000 > "$tmp/run" 2>&1 || true
+  line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
+  if [ -z "$line" ]; then
+    echo "| $name | $p | $tiles | $groups | failed: $(grep -m1 -E 'TENAX|error' "$tmp/run" | cut -c1-100) | | | | | |"
+    return
+  fi
+  failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
+  on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) instructions.*/\1/')
+  un=$(echo "$line" | sed -E 's/.*uninterrupted ([0-9]+).*/\1/')
+  awk -v n="$name" -v p="$p" -v t="$tiles" -v g="$groups" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
+    printf "| %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", n, p, t, g, u, 100 * (u - p) / p, f, o,
+      (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / g }'
+}
