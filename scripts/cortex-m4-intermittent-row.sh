@@ -18,7 +18,7 @@ m4_intermittent_row() {
   tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
   groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
   # A zero input in the model's shape (the numbers do not depend on the values much).
-  python3 scripts/zero-input.py "$dir/memory_map.json" "$tmp/in-$name.npy"
+  python3 scripts/model-input.py "$dir/memory_map.json" "$tmp/in-$name.npy"
   ./tenax run "$dir" --input "$tmp/in-$name.npy" -o "$tmp/out-$name" --power-failures every:4200000 > "$tmp/run" 2>&1 || true
   line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
   if [ -z "$line" ]; then

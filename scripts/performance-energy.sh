@@ -53,7 +53,7 @@ msp="$tmp/energy-msp430"
   -o "$tmp/energy-msp430.onnx" > "$tmp/energy-msp.log" 2>&1
 ./tenax compile "$tmp/energy-msp430.onnx" --target msp430fr5994 --intermittent --capacitor 1mF -o "$msp" \
   >> "$tmp/energy-msp.log" 2>&1
-python3 scripts/zero-input.py "$msp/memory_map.json" "$tmp/energy-msp-in.npy"
+python3 scripts/model-input.py "$msp/memory_map.json" "$tmp/energy-msp-in.npy"
 start=$(date +%s.%N)
 ./tenax simulate "$msp" --trace traces/constant-1mW.csv --cap 100uF --input "$tmp/energy-msp-in.npy" --inferences 3 \
   --json > "$tmp/energy-msp.json" 2> "$tmp/energy-msp.err"

@@ -8,15 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=$1
 tmp=$2
-models="onnx-mlir-mnist mnist-14x14-cnn-atmega deepc-asl-gesture-mlp burn-pico-sine-mlp
-  tflm-hello-world-sine-mlp velardo-lesson9-mlp mlperf-tiny-open-alibaba-kws"
-# Symbolic batch dimensions, set to one inference.
-declare -A dims=([burn-pico-sine-mlp]="--dim unk__6=1" [tflm-hello-world-sine-mlp]="--dim N=1"
-  [velardo-lesson9-mlp]="--dim N=1")
+source scripts/msp430-models.sh
 
 # A zero input in the model's shape, from the project's memory map (the cycles hardly depend on it).
 zero_input() {
-  python3 scripts/zero-input.py "$1/memory_map.json" "$2"
+  python3 scripts/model-input.py "$1/memory_map.json" "$2"
 }
 
 # Bytes of the ELF's sections in FRAM (at or above 0x4000) and in SRAM (0x1C00-0x3BFF).
@@ -36,12 +32,12 @@ echo "SRAM (arena, runtime data) plus the stack the inference used (stack painti
 echo
 echo "| model | MACs | MCLK cycles | cycles/MAC | FRAM bytes | SRAM bytes (data + stack) | arena |"
 echo "|---|---|---|---|---|---|---|"
-for m in $models; do
+for m in $msp430_models; do
   f=$(ls "$shared/models/$m/"*.onnx | head -1)
   q="$tmp/msp-$m.onnx"
   dir="$tmp/msp-$m"
   # shellcheck disable=SC2086
-  if ! ./tenax quantize "$f" ${dims[$m]:-} --calib random -o "$q" > "$tmp/log" 2>&1; then
+  if ! ./tenax quantize "$f" ${msp430_dims[$m]:-} --calib random -o "$q" > "$tmp/log" 2>&1; then
     echo "| $m | not quantized: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | |"
     continue
   fi
@@ -80,7 +76,7 @@ echo "commit (a failure re-runs the group in flight), so the re-executed work co
 echo
 echo "| model | capacitor | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
-for m in $models; do
+for m in $msp430_models; do
   q="$tmp/msp-$m.onnx"
   [ -f "$q" ] || continue
   dir="$tmp/msp-int-$m"

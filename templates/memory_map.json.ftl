@@ -24,7 +24,7 @@
   ],
   "steps": [
 <#list model.steps as s>
-    {"index": ${s.index?c}, "kernel": "${s.kernel}", "node": "${s.node?json_string}", "macs": ${s.macs?c}}<#sep>,</#sep>
+    {"index": ${s.index?c}, "kernel": "${s.kernel}", "node": "${s.node?json_string}", "macs": ${s.macs?c}, "elements": ${s.elements?c}}<#sep>,</#sep>
 </#list>
   ],
   "float_fallback_nodes": [<#list model.floatNodes as n>"${n?json_string}"<#sep>, </#sep></#list>],

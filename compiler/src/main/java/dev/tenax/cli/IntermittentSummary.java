@@ -39,11 +39,17 @@ final class IntermittentSummary {
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %10s %6s %12s %10s  %s%n", "step", "kernel", "work", "tiles",
         "cycles/tile", "uJ/tile", "node"));
     double total = 0;
+    int first = 0; // the step's first tile
     for (int i = 0; i < r.untiled().steps().size(); i++) {
       Step s = r.untiled().steps().get(i);
       int n = t.tilesPerStep().get(i);
-      double cycles = Math.ceil(Tiling.work(s) * m.cyclesPerWork(s) / n);
-      total += cycles * n;
+      double tiles = 0; // the step's tiles' cycles (with the fixed part of each)
+      for (int k = 0; k < n; k++) {
+        tiles += m.cycles(t.program().steps().get(first + k));
+      }
+      first += n;
+      double cycles = Math.ceil(tiles / n);
+      total += tiles;
       sb.append(String.format(Locale.ROOT, "%-4d %-26s %10d %6d %12.0f %10.2f  %s%n", i, s.kernel(), Tiling.work(s),
           n, cycles, cycles * m.joulesPerCycle() * 1e6, s.node()));
     }
@@ -72,7 +78,7 @@ final class IntermittentSummary {
       java.util.LinkedHashSet<String> nodes = new java.util.LinkedHashSet<>();
       for (int i = starts[g]; i < starts[g + 1]; i++) {
         Step s = tiled.steps().get(i);
-        cycles += Math.ceil(Tiling.work(s) * m.cyclesPerWork(s));
+        cycles += m.cycles(s);
         nodes.add(s.node());
       }
       String range = starts[g + 1] - 1 == starts[g] ? String.valueOf(starts[g]) : starts[g] + "-" + (starts[g + 1] - 1);

@@ -61,7 +61,7 @@ public final class ProjectBuilder {
       Step s = program.steps().get(i);
       kernels.add(s.kernel());
       KernelCall whole = call(i, s, p + "_s" + i, "step " + i + " (" + s.node() + ")");
-      steps.add(new StepView(i, s.kernel(), comment(s.node()), s.macs(), whole.directLocals(), whole.directCall()));
+      steps.add(new StepView(i, s.kernel(), comment(s.node()), s.macs(), s.write().elements(), whole.directLocals(), whole.directCall()));
       if (options.intermittent()) {
         sites.add(i, comment(s.node()), whole, splits(i, s, p + "_s" + i), groups.endsGroup(i));
       }

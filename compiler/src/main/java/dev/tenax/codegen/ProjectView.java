@@ -51,7 +51,8 @@ public record ProjectView(String name, String upperName, String version, String 
   public record ShapeView(String cName, String initializer, int count, String usedBy) {}
 
   /** One kernel call of the program: local pointer arrays, and the call as a continuous build makes it. */
-  public record StepView(int index, String kernel, String node, long macs, List<String> locals, String call) {}
+  public record StepView(int index, String kernel, String node, long macs, long elements, List<String> locals,
+      String call) {}
 
   /**
    * An intermittent build's table-driven calls ({@link CallSites}); empty lists in a continuous

@@ -16,6 +16,11 @@ import dev.tenax.target.Target;
  *       scripts/measure-msp430-progress.sh at -Os.
  *   <li>Cortex-M: 100 uA/MHz, the run-mode current of low-power Cortex-M4 parts (e.g. ST
  *       STM32L476, datasheet DS10198: "down to 100 uA/MHz"), at 3.0 V.
+ *   <li>MSP430 kernels: {@link KernelCycles}, a line per kernel fitted above the cycles tenax bench
+ *       measures for every call of the shared models under mspdebug sim
+ *       (msp430fr5994-kernel-cycles.properties, scripts/measure-msp430-kernel-cycles.sh), doubled
+ *       for the FRAM wait states at 16 MHz that the simulator does not count; kernels it does not
+ *       list fall back to the per-work numbers below.
  *   <li>Cycles per work unit: the instructions per MAC and per element tenax bench measures on
  *       the shared models (docs/performance.md), rounded up, counting a cycle per instruction
  *       (MSP430: FRAM wait states at 16 MHz included by doubling). MSP430 float elements: 6,000
@@ -24,10 +29,19 @@ import dev.tenax.target.Target;
  *       elements: 2,000 cycles, the ~850 its integer-only division takes under mspdebug sim
  *       (qemu/msp430.md) doubled and rounded up; on Cortex-M a quantize is a float element.
  * </ul>
- * TODO(issue 6): per-target tables measured by a command instead of these family defaults.
+ * TODO(issue 6): a measured kernel table for Cortex-M too (its per-work defaults are 3-6 times
+ * what the DSP kernels take, which only makes tiles smaller than they need be).
  */
 public record PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles,
-    double macCycles, double elementCycles, double floatElementCycles, double quantizeElementCycles) {
+    double macCycles, double elementCycles, double floatElementCycles, double quantizeElementCycles,
+    KernelCycles measured) {
+  /** A model without measured kernels: every call costed by its work. */
+  public PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles, double macCycles,
+      double elementCycles, double floatElementCycles, double quantizeElementCycles) {
+    this(target, joulesPerCycle, bootCycles, commitCycles, macCycles, elementCycles, floatElementCycles,
+        quantizeElementCycles, KernelCycles.NONE);
+  }
+
   /** A model whose float-to-int8 quantize costs what any float element does. */
   public PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles, double macCycles,
       double elementCycles, double floatElementCycles) {
@@ -43,9 +57,13 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
   /** Low-power Cortex-M4 run-mode current per hertz (STM32L476, DS10198: down to 100 uA/MHz). */
   static final double CORTEX_M_AMPS_PER_HZ = 100e-12;
 
+  /** The MSP430 kernels' measured cycles, doubled for FRAM wait states at 16 MHz. */
+  private static final KernelCycles MSP430_KERNELS = KernelCycles.load("msp430fr5994-kernel-cycles.properties", 2);
+
   public static PowerModel of(Target t) {
     if (t.family().equals("msp430")) {
-      return new PowerModel(t.name(), MSP430_AMPS_PER_HZ * 2.1, 20_000, 2_000, 80, 120, 6_000, 2_000);
+      return new PowerModel(t.name(), MSP430_AMPS_PER_HZ * 2.1, 20_000, 2_000, 80, 120, 6_000, 2_000,
+          MSP430_KERNELS);
     }
     boolean dsp = t.hasFeature("dsp");
     boolean fpu = t.hasFeature("fpu");
@@ -57,7 +75,23 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
     return t.family().equals("msp430") ? MSP430_AMPS_PER_HZ : CORTEX_M_AMPS_PER_HZ;
   }
 
-  /** Cycles per unit of {@link Tiling#work} for this call. */
+  /** The estimated cycles of one call (or tile) on the part: measured where the table has its kernel. */
+  public double cycles(Step s) {
+    return measured.covers(s) ? measured.cycles(s) : Math.ceil(Tiling.work(s) * cyclesPerWork(s));
+  }
+
+  /** The part of {@link #cycles} that a call pays whatever its size (0 for calls costed by work). */
+  public double fixedCycles(Step s) {
+    return measured.covers(s) ? measured.fixedCycles(s) : 0;
+  }
+
+  /** This model without the measured table: every call costed by the per-work numbers. */
+  public PowerModel perWorkOnly() {
+    return new PowerModel(target, joulesPerCycle, bootCycles, commitCycles, macCycles, elementCycles,
+        floatElementCycles, quantizeElementCycles);
+  }
+
+  /** Cycles per unit of {@link Tiling#work} for a call the measured table does not cover. */
   public double cyclesPerWork(Step s) {
     if (s.kernel().equals("tx_quantize_f32_s8")) {
       return quantizeElementCycles;

@@ -25,11 +25,18 @@ import java.util.Map;
  * float_element_cycles = 6000   # cycles per element of float32 calls (dequantize, softmax)
  * quantize_element_cycles = 2000 # cycles per element of the float32-to-int8 quantize
  * </pre>
- * docs/guide/concepts.md says how to measure each number.
+ * docs/guide/concepts.md says how to measure each number. The four per-work keys are numbers of
+ * the user's board for every kernel: a profile that gives any of them costs every call by work
+ * (these numbers, the defaults for those it does not give) instead of the target's measured
+ * per-kernel table ({@link KernelCycles}), which it would otherwise keep.
  */
 public final class PowerProfileFile {
   static final List<String> KEYS = List.of("active_ua_per_mhz", "supply_volts", "boot_cycles", "commit_cycles",
       "mac_cycles", "element_cycles", "float_element_cycles", "quantize_element_cycles");
+
+  /** The keys that replace the measured kernel table by per-work costs. */
+  static final List<String> PER_WORK_KEYS = List.of("mac_cycles", "element_cycles", "float_element_cycles",
+      "quantize_element_cycles");
 
   private PowerProfileFile() {}
 
@@ -88,20 +95,26 @@ public final class PowerProfileFile {
     double amps = v.containsKey("active_ua_per_mhz") ? v.get("active_ua_per_mhz") * 1e-12
         : PowerModel.activeAmpsPerHz(target);
     double volts = v.getOrDefault("supply_volts", d.joulesPerCycle() / PowerModel.activeAmpsPerHz(target));
+    boolean perWork = PER_WORK_KEYS.stream().anyMatch(v::containsKey);
     return new PowerModel(target.name(), amps * volts, whole(v, "boot_cycles", d.bootCycles()),
         whole(v, "commit_cycles", d.commitCycles()), v.getOrDefault("mac_cycles", d.macCycles()),
         v.getOrDefault("element_cycles", d.elementCycles()),
         v.getOrDefault("float_element_cycles", d.floatElementCycles()),
-        v.getOrDefault("quantize_element_cycles", d.quantizeElementCycles()));
+        v.getOrDefault("quantize_element_cycles", d.quantizeElementCycles()),
+        perWork ? KernelCycles.NONE : d.measured());
   }
 
   private static long whole(Map<String, Double> v, String key, long otherwise) {
     return v.containsKey(key) ? Math.round(v.get(key)) : otherwise;
   }
 
-  /** "0.2478 nJ per cycle, boot 20000 cycles, commit 2000, 80 cycles per MAC": for the compile summary. */
+  /**
+   * "0.2478 nJ per cycle, boot 20000 cycles, commit 2000, 80 cycles per MAC" (or "kernels as
+   * measured" when the model keeps the target's table): for the compile summary.
+   */
   public static String describe(PowerModel m) {
-    return String.format(Locale.ROOT, "%.4g nJ per cycle, boot %d cycles, commit %d, %.4g cycles per MAC",
-        m.joulesPerCycle() * 1e9, m.bootCycles(), m.commitCycles(), m.macCycles());
+    return String.format(Locale.ROOT, "%.4g nJ per cycle, boot %d cycles, commit %d, %s",
+        m.joulesPerCycle() * 1e9, m.bootCycles(), m.commitCycles(), m.measured().rows().isEmpty()
+            ? String.format(Locale.ROOT, "%.4g cycles per MAC", m.macCycles()) : "kernels as measured");
   }
 }

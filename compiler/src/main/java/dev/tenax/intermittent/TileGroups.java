@@ -114,7 +114,7 @@ public record TileGroups(List<Integer> sizes) {
 
   /** Groups whose estimated cycles on {@code m} fit the tile budget of one charge of {@code c}. */
   public static TileGroups forCharge(Program tiled, PowerModel m, Capacitor c) {
-    return pack(tiled, s -> Tiling.work(s) * m.cyclesPerWork(s), m.tileCycles(c));
+    return pack(tiled, m::cycles, m.tileCycles(c));
   }
 
   public int count() {

@@ -25,7 +25,7 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
 
   /**
    * Splits every call whose work exceeds {@code maxWork} into the fewest tiles that bring each
-   * under it, as far as the call can be split (a convolution by output rows, an elementwise call
+   * (the largest of uneven ones too) under it, as far as the call can be split (a convolution by output rows, an elementwise call
    * by elements); calls that cannot be split stay whole.
    */
   public static Tiling split(Program p, long maxWork) {
@@ -42,16 +42,25 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
     for (Step s : p.steps()) {
       int parts = 1;
       long maxWork = Math.max(1, maxWorkOf.applyAsLong(s));
+      List<Step> tiles = List.of(s);
       if (s instanceof Tileable t) {
         long wanted = (work(s) + maxWork - 1) / maxWork;
         parts = (int) Math.max(1, Math.min(wanted, t.maxTiles()));
+        tiles = parts == 1 ? tiles : t.tiles(parts);
+        // tiles split by rows or channels can be uneven: more parts until the largest fits
+        while (parts < t.maxTiles() && largest(tiles) > maxWork) {
+          tiles = t.tiles(++parts);
+        }
       }
-      List<Step> tiles = parts == 1 ? List.of(s) : ((Tileable) s).tiles(parts);
       steps.addAll(tiles);
       counts.add(tiles.size());
     }
     Program tiled = new Program(p.name(), p.buffers(), List.copyOf(steps), p.inputs(), p.outputs(), p.floatNodes());
     return new Tiling(tiled, List.copyOf(counts));
+  }
+
+  private static long largest(List<Step> tiles) {
+    return tiles.stream().mapToLong(Tiling::work).max().orElse(0);
   }
 
   /** A call whose smallest tile needs more than one charge. */
@@ -73,15 +82,17 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
    */
   public static Tiling forCharge(Program p, PowerModel m, Capacitor c) throws ChargeTooSmall {
     long budget = m.tileCycles(c);
-    Tiling t = split(p, s -> (long) Math.floor(Math.max(0, budget) / m.cyclesPerWork(s)));
+    Tiling t = split(p, s -> maxWorkWithin(s, m, budget));
     long worst = 0;
     int worstStep = -1;
+    int tile = 0;
     for (int i = 0; i < p.steps().size(); i++) {
-      Step s = p.steps().get(i);
-      long tile = (long) Math.ceil((double) work(s) / t.tilesPerStep().get(i) * m.cyclesPerWork(s));
-      if (tile > budget && tile > worst) {
-        worst = tile;
-        worstStep = i;
+      for (int k = 0; k < t.tilesPerStep().get(i); k++, tile++) {
+        long cycles = (long) Math.ceil(m.cycles(t.program().steps().get(tile)));
+        if (cycles > budget && cycles > worst) {
+          worst = cycles;
+          worstStep = i;
+        }
       }
     }
     if (worstStep >= 0) {
@@ -94,5 +105,18 @@ public record Tiling(Program program, List<Integer> tilesPerStep) {
           farads);
     }
     return t;
+  }
+
+  /**
+   * The most work of {@code s} one tile may take within {@code budget} cycles: the call's fixed
+   * cycles come with every tile, the rest shrinks with the tile's share of the work.
+   */
+  static long maxWorkWithin(Step s, PowerModel m, long budget) {
+    double fixed = m.fixedCycles(s);
+    double variable = m.cycles(s) - fixed;
+    if (variable <= 0) {
+      return Long.MAX_VALUE; // no size-dependent part: splitting does not help
+    }
+    return (long) Math.floor(Math.max(0, budget - fixed) * work(s) / variable);
   }
 }

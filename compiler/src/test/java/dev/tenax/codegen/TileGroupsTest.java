@@ -63,7 +63,7 @@ class TileGroupsTest {
           continue; // refused at compile time: nothing to group
         }
         TileGroups groups = TileGroups.forCharge(t.program(), m, c);
-        assertWithinBudget(t.program(), groups, s -> Tiling.work(s) * m.cyclesPerWork(s), m.tileCycles(c));
+        assertWithinBudget(t.program(), groups, m::cycles, m.tileCycles(c));
         assertIdempotent(spec + " on " + target + " with " + cap, t.program(), groups);
       }
     }

@@ -1,0 +1,90 @@
+package dev.tenax.cli;
+
+import static dev.tenax.cli.CliTest.tenax;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.intermittent.KernelCycles;
+import dev.tenax.intermittent.PowerModel;
+import dev.tenax.io.JsonParser;
+import dev.tenax.io.Npy;
+import dev.tenax.ir.Tensor;
+import dev.tenax.target.Targets;
+import dev.tenax.testing.SharedData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The MSP430 power model's measured kernel table (msp430fr5994-kernel-cycles.properties) still
+ * bounds every kernel call of the shared models as the kernels are now: each model compiled for the
+ * msp430fr5994 and measured by {@code tenax bench} on a seeded random input, like
+ * scripts/measure-msp430-kernel-cycles.sh does. A kernel made slower fails here until the table
+ * is measured again (tiles sized by a table below the truth would not fit their charge); the
+ * table must also stay close enough to be worth having (at most 4 times a call's cycles).
+ */
+class KernelCyclesBoundTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"onnx-mlir-mnist/mnist.onnx", "mnist-14x14-cnn-atmega/mnist.simplified.onnx",
+      "deepc-asl-gesture-mlp/asl_model.onnx", "velardo-lesson9-mlp/lesson9.onnx",
+      "tflm-hello-world-sine-mlp/model.onnx", "mlperf-tiny-open-alibaba-kws/model_kws.onnx"})
+  void theTableBoundsEveryCallOfTheSharedModels(String model, @TempDir Path tmp) throws Exception {
+    dev.tenax.codegen.Msp430RunTest.requireToolchain();
+    Path onnx = SharedData.require("models/" + model);
+    Path q = tmp.resolve("q.onnx");
+    List<String> args = new ArrayList<>(List.of("quantize", onnx.toString(), "--calib", "random", "-o", q.toString()));
+    if (model.startsWith("velardo") || model.startsWith("tflm")) {
+      args.addAll(List.of("--dim", "N=1"));
+    }
+    CliTest.Run qr = tenax(args.toArray(String[]::new));
+    assertEquals(0, qr.code(), qr.err());
+    Path project = tmp.resolve("b");
+    CliTest.Run c = tenax("compile", q.toString(), "--target", "msp430fr5994", "-o", project.toString());
+    assertEquals(0, c.code(), c.err());
+    Map<?, ?> map = (Map<?, ?>) JsonParser.parse(Files.readString(project.resolve("memory_map.json"),
+        StandardCharsets.UTF_8));
+    Path input = tmp.resolve("x.npy");
+    Files.write(input, Npy.write(randomInput((Map<?, ?>) ((List<?>) map.get("inputs")).get(0))));
+    CliTest.Run b = tenax("bench", project.toString(), "--input", input.toString(), "--json");
+    assertEquals(0, b.code(), b.err());
+    List<?> steps = (List<?>) map.get("steps");
+    List<?> layers = (List<?>) ((Map<?, ?>) JsonParser.parse(b.out())).get("layers");
+    assertEquals(steps.size(), layers.size());
+    KernelCycles table = PowerModel.of(Targets.find("msp430fr5994").orElseThrow()).measured();
+    for (int i = 0; i < steps.size(); i++) {
+      Map<?, ?> s = (Map<?, ?>) steps.get(i);
+      String kernel = (String) s.get("kernel");
+      KernelCycles.Line line = table.rows().get(kernel);
+      assertTrue(line != null, kernel + " has no line in the table: run scripts/measure-msp430-kernel-cycles.sh");
+      long measured = ((Number) ((Map<?, ?>) layers.get(i)).get("mclk_cycles")).longValue();
+      double estimate = line.cycles(((Number) s.get("elements")).longValue(), ((Number) s.get("macs")).longValue());
+      String what = model + " step " + i + " " + kernel + ": measured " + measured + " cycles, the table says "
+          + Math.round(estimate);
+      assertTrue(estimate >= measured, what + " (run scripts/measure-msp430-kernel-cycles.sh)");
+      assertTrue(estimate <= 4.0 * measured, what);
+    }
+  }
+
+  /** Seeded values in [-1, 1) in the input's shape (the software float of a quantize is fast on zeros). */
+  private static Tensor randomInput(Map<?, ?> input) {
+    List<?> dims = (List<?>) input.get("shape");
+    int[] shape = dims.stream().mapToInt(d -> ((Number) d).intValue()).toArray();
+    int n = 1;
+    for (int d : shape) {
+      n *= d;
+    }
+    Random r = new Random(1);
+    float[] data = new float[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = r.nextFloat() * 2 - 1;
+    }
+    return Tensor.ofFloats(shape, data);
+  }
+}
