@@ -219,8 +219,8 @@ static inline void tx_hw_widen_s8(const int8_t *x, uint16_t n, int16_t offset, i
 #define TX_HW_PAIR "mov.b @%[w]+, %[t]\n\tmov.b @%[w]+, %[v]\n\tadd @%[x]+, %[v]\n\tmov %[v], 6(%[b])\n\t" \
                    "add @%[x]+, %[t]\n\tmov %[t], 8(%[b])\n\t"
 
-/* TX_SMALL_CODE (the generated Makefile sets it with -Oz, when only the smallest code fits the
- * FRAM below 64 KB): one pair a loop turn, 19 cycles a pair (9.5 a MAC) in 140 fewer bytes. */
+/* TX_SMALL_CODE (the generated Makefile's last level, -Oz -DTX_SMALL_CODE, when only the smallest code
+ * fits the FRAM below 64 KB): one pair a loop turn, 19 cycles a pair (9.5 a MAC) in 140 fewer bytes. */
 #if defined(TX_SMALL_CODE)
 #define TX_HW_PAIR_LOOPS(pairs, turns, rest) (turns) = (pairs); (rest) = 0u
 #define TX_HW_PAIRS_TURN TX_HW_PAIR
@@ -496,7 +496,7 @@ int32_t tx_hw_sat_rounding_doubling_high_mul(int32_t a, int32_t b);
 
 /*
  * Winograd rows over one widened chunk, shared by the fully-connected and conv kernels (not in
- * -Oz's TX_SMALL_CODE builds, whose FRAM is too tight for the assembly loop, nor on the host):
+ * the TX_SMALL_CODE builds, whose FRAM is too tight for the assembly loop, nor on the host):
  * for each of count rows of weights (u = w XOR 0x80, chunk length apart plus skip bytes), the
  * accumulator starts from *start++ (int32: bias or partial sum) less the chunk's input pairs' sum,
  * runs the pairs of the widened chunk (tx_hw_widen_pairs_s8's Y), then either stores the sum in

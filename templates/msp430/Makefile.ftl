@@ -17,19 +17,22 @@ HWMULT_STAMP = .hwmult-$(HWMULT_BASE)
 
 TOOLCHAIN ?= clang
 # The optimization level: -Os (fast code) unless it does not fit the FRAM below 64 KB. When you
-# do not set CFLAGS, the build tries -Os and, if the link overflows the FRAM, says so, writes -Oz
-# (smallest code, slower loops) to .tenax-level and builds again at -Oz; 'make clean' forgets the
-# choice, and so does a new Makefile (tenax compile again), since the model may have changed.
+# do not set CFLAGS, the build tries -Os and, if the link overflows the FRAM, says so and builds
+# again at the next level: -Oz (clang's smallest code; the kernels' assembly loops stay, and cost
+# little: a few percent either way), then -Oz -DTX_SMALL_CODE (the runtime's smaller loops too,
+# where it has two, include/tx_msp430_hwmult.h: some 15% slower on dense layers). The level and
+# why are in .tenax-level; 'make clean' forgets the choice, and so does a new Makefile (tenax
+# compile again), since the model may have changed.
 # 'make CFLAGS=-Os' (or any flags: add the -O level) builds with yours, without fallback ('make
 # clean' first when switching: objects are not rebuilt for new flags).
 ifeq ($(origin CFLAGS),undefined)
 AUTO_LEVEL = yes
 CFLAGS := $(or $(shell test .tenax-level -nt Makefile && sed -n 1p .tenax-level),-Os)
 endif
-# With -Oz, TX_SMALL_CODE picks the runtime's smaller loops where it has two (include/tx_msp430_hwmult.h).
-SMALL_CODE = $(if $(findstring -Oz,$(CFLAGS)),-DTX_SMALL_CODE)
+# The level after CFLAGS when the link overflows the FRAM (none after the smallest).
+NEXT_LEVEL = $(if $(filter -Os,$(CFLAGS)),-Oz,$(if $(filter -Oz,$(CFLAGS)),$(if $(filter -DTX_SMALL_CODE,$(CFLAGS)),,-Oz -DTX_SMALL_CODE)))
 COMMON_CFLAGS = -std=c99 -Wall -Wextra -ffreestanding -ffp-contract=off -ffunction-sections -fdata-sections \
-  -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE) $(SMALL_CODE) \
+  -I. -Iruntime/include -Iboard -DTX_MSP430_HWMULT_BASE=$(HWMULT_BASE) \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))'
 ifeq ($(TOOLCHAIN),gcc)
 # TI's GCC (msp430-elf-gcc from the MSP430 GCC package). The small code model keeps 16-bit
@@ -58,18 +61,20 @@ TIMEOUT ?= 600
 all: ${model.name}.elf
 	-$(SIZE) -A ${model.name}.elf
 
-# The link; at -Os without CFLAGS from you, an FRAM overflow falls back to -Oz (see CFLAGS above).
-# The message names the bytes that -Os lacks without the linker's wording, so that an overflow
-# at -Oz too is the only one a reader of the output (tenax compile's TX090) takes for the result.
+# The link; without CFLAGS from you, an FRAM overflow goes on to the next level (see CFLAGS
+# above), with a line that names the bytes this level lacks (not in the linker's wording, so that
+# an overflow at the smallest level is the only one a reader of the output, tenax compile's TX090,
+# takes for the result). .tenax-level keeps the level, then those lines, one per level tried.
 ${model.name}.elf: $(OBJECTS)
 	@echo "$(LINK) $@ $(OBJECTS)"
 	@$(LINK) $@ $(OBJECTS) > .tenax-link.log 2>&1; status=$$?; \
 	over=$$(sed -n -e "s/.*will not fit in region 'FRAM': overflowed by \([0-9]*\) bytes.*/\1/p" \
 	  -e "s/.*region .FRAM' overflowed by \([0-9]*\) bytes.*/\1/p" .tenax-link.log | sort -n | tail -n 1); \
-	if [ $$status -ne 0 ] && [ -n "$(AUTO_LEVEL)" ] && [ "$(CFLAGS)" = -Os ] && [ -n "$$over" ]; then \
+	if [ $$status -ne 0 ] && [ -n "$(AUTO_LEVEL)" ] && [ -n "$(NEXT_LEVEL)" ] && [ -n "$$over" ]; then \
 	  rm -f .tenax-link.log $(OBJECTS); \
-	  reason="tenax: at -Os the firmware lacks $$over bytes of FRAM below 64 KB, so it is built at -Oz (smallest code, slower loops); make clean forgets this"; \
-	  echo "$$reason"; printf '%s\n%s\n' -Oz "$$reason" > .tenax-level; \
+	  reason="tenax: at $(CFLAGS) the firmware lacks $$over bytes of FRAM below 64 KB, so it is built at $(NEXT_LEVEL); make clean forgets this"; \
+	  echo "$$reason"; { echo "$(NEXT_LEVEL)"; test .tenax-level -nt Makefile && sed -n '2,$$p' .tenax-level; echo "$$reason"; } > .tenax-level.new; \
+	  mv .tenax-level.new .tenax-level; \
 	  $(MAKE) --no-print-directory $@; \
 	else cat .tenax-link.log; rm -f .tenax-link.log; exit $$status; fi
 
@@ -94,6 +99,6 @@ flash: ${model.name}.elf
 	mspdebug $(MSPDEBUG_DRIVER) "prog ${model.name}.elf" "verify ${model.name}.elf"
 
 clean:
-	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map .hwmult-* .tenax-level .tenax-link.log
+	rm -f $(OBJECTS) ${model.name}.elf ${model.name}.map .hwmult-* .tenax-level .tenax-level.new .tenax-link.log
 
 .PHONY: all run flash clean

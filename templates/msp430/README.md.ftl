@@ -8,7 +8,8 @@ map of the ${model.board} below 64 KB (`board/${model.board}.ld`).
   report. `make TOOLCHAIN=gcc` uses TI's `msp430-elf-gcc` instead (set `GCC_PREFIX` if it is not
   on the `PATH` as `msp430-elf-gcc`); that path is written to work but is not tested by Tenax.
   Without `CFLAGS` the code is compiled at `-Os`, and when that does not link (the FRAM below
-  64 KB is the scarce resource) `make` says so and builds again at `-Oz` (smallest code, slower
+  64 KB is the scarce resource) `make` says so and builds again at `-Oz` (smaller code, the
+  kernels' assembly loops kept), then if need be at `-Oz -DTX_SMALL_CODE` (smallest code, slower
   loops), remembered in `.tenax-level` until `make clean`. `make CFLAGS=...` uses your flags
   (include the `-O` level), with no fallback.
 - `make run` runs the firmware in `mspdebug sim` up to `tenax_exit` and prints `tenax_exit_status`

@@ -42,8 +42,8 @@ final class CompileSummary {
    * the estimate's forecast tells what to expect.
    */
   static String msp430LevelForecast(ProjectView v) {
-    return "code level: make links at -Os and falls back to -Oz (smallest code, slower loops) when that overflows "
-        + "the FRAM below 64 KB; the fit check's estimate, which errs on the large side, expects "
+    return "code level: make links at -Os and, while that overflows the FRAM below 64 KB, falls back to -Oz "
+        + "(assembly loops kept), then to -Oz -DTX_SMALL_CODE (smallest code, slower loops); the fit check's estimate, which errs on the large side, expects "
         + v.codeOptimization();
   }
 }

@@ -34,7 +34,8 @@ final class IntermittentSummary {
         o.capacitor() != null ? "to one charge of " + o.capacitor() + ", " + m.tileCycles(o.capacitor())
             + " cycles of tile work per charge on " + target.name() + " (power model: "
             + (o.power() != null ? "your profile, " + dev.tenax.intermittent.PowerProfileFile.describe(m)
-                : "PowerModel's defaults for " + target.name()) + ", " + Math.round(PowerModel.MARGIN * 100) + "% margin)"
+                : "PowerModel's defaults for " + target.name()
+                    + (m.measured().rows().isEmpty() ? "" : ", kernels as measured")) + ", " + Math.round(PowerModel.MARGIN * 100) + "% margin)"
             : "by at most " + o.tileWork() + " MACs (elements for calls without MACs) each"));
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %10s %6s %12s %10s  %s%n", "step", "kernel", "work", "tiles",
         "cycles/tile", "uJ/tile", "node"));

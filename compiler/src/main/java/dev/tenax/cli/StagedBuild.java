@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * tenax compile's build, run in the staging directory before the project is moved into place
- * (io.OutputDirectory#commit(StagedWork)): a firmware that does not link, even at -Oz on an
- * MSP430, is refused with TX090 and leaves nothing behind.
+ * (io.OutputDirectory#commit(StagedWork)): a firmware that does not link, even at the smallest
+ * code level on an MSP430, is refused with TX090 and leaves nothing behind.
  */
 final class StagedBuild {
   private StagedBuild() {}

@@ -66,13 +66,14 @@ public final class LinkOverflow {
           + "(%,d bytes too many)%s", r.length() + over, r.name(), r.length(), over,
           largest.isEmpty() ? "" : "; the largest sections there: " + largest));
     }
-    // the MSP430 Makefile's line when -Os overflowed and it linked again at -Oz (Msp430CodeLevel)
-    Optional<String> fallback = makeOutput.lines().filter(l -> l.startsWith("tenax: at -Os")).findFirst();
+    // the MSP430 Makefile's lines when a level overflowed and it linked again at the next (Msp430CodeLevel)
+    List<String> fallbacks = makeOutput.lines().filter(l -> l.startsWith("tenax: at -O")).toList();
     List<String> details = makeOutput.lines()
         .filter(l -> l.contains("overflowed by") || l.contains("will not fit")).limit(8).toList();
-    String message = "the firmware does not link" + (fallback.isPresent() ? " at -Oz either" : "") + ": it "
-        + String.join("; it ", parts) + ". " + mapNote(projectDir)
-        + fallback.map(f -> "\n  " + f).orElse("")
+    String message = "the firmware does not link" + (fallbacks.isEmpty() ? "" : " at its smallest code level ("
+        + fallbacks.get(fallbacks.size() - 1).replaceFirst(".*so it is built at (.*?);.*", "$1") + ") either")
+        + ": it " + String.join("; it ", parts) + ". " + mapNote(projectDir)
+        + fallbacks.stream().map(f -> "\n  " + f).collect(java.util.stream.Collectors.joining())
         + "\n  details (linker):\n    " + String.join("\n    ", details);
     return Optional.of(Diagnostic.of(Code.TX090, message, "use a smaller model (fewer or narrower layers), a "
         + "larger capacitor (an intermittent build's tiles and run-time parts take code and tables), "

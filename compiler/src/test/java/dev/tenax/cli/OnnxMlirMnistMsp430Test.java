@@ -74,9 +74,11 @@ class OnnxMlirMnistMsp430Test {
     CliTest.Run r = tenax("compile", quantized.toString(), "--target", "msp430fr5994", "--intermittent",
         "--capacitor", "33uF", "-o", refused.toString());
     assertEquals(ExitCodes.MODEL_REJECTED, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("error TX090: the firmware does not link at -Oz either: it needs "), r.err());
+    assertTrue(r.err().contains("error TX090: the firmware does not link at its smallest code level (-Oz "
+        + "-DTX_SMALL_CODE) either: it needs "), r.err());
     assertTrue(r.err().contains("bytes of FRAM; the board's linker script gives it 49,024"), r.err());
     assertTrue(r.err().contains("tenax: at -Os the firmware lacks"), r.err());
+    assertTrue(r.err().contains("tenax: at -Oz the firmware lacks"), r.err());
     assertFalse(Files.exists(refused), "a refused build left " + refused);
     try (var siblings = Files.list(tmp)) {
       assertEquals(0, siblings.count(), "the staging directory was left behind");

@@ -68,36 +68,57 @@ class FirmwareFitTest {
   }
 
   /**
-   * The MSP430 Makefile links at -Os and, when that overflows the FRAM, links again at -Oz and
-   * records why: with the board's FRAM set between the tiny CNN's -Oz and -Os links, make takes
-   * -Oz and the shortfall it reports is the -Os link's; flags given by the user get no fallback.
+   * The MSP430 Makefile links at -Os and, while that overflows the FRAM, links again at -Oz, then
+   * at -Oz -DTX_SMALL_CODE, and records why: with the board's FRAM set between the tiny CNN's -Oz
+   * and -Os links, make takes -Oz and the shortfall it reports is the -Os link's; set between its
+   * smallest and -Oz links, make takes the smallest level and reports both shortfalls; flags given
+   * by the user get no fallback.
    */
   @Test
-  void makeFallsBackToOzWhenTheOsLinkOverflowsTheFram(@TempDir Path dir) throws Exception {
+  void makeFallsBackLevelByLevelWhileTheLinkOverflowsTheFram(@TempDir Path dir) throws Exception {
     Msp430RunTest.requireToolchain();
     tinyCnn("msp430fr5994", 0, dir);
     long os = framUsedAt(dir, "-Os");
     long oz = framUsedAt(dir, "-Oz");
+    long small = framUsedAt(dir, "-Oz -DTX_SMALL_CODE");
     assertTrue(oz + 64 < os, "-Oz saves too little for this test: " + oz + " vs " + os);
+    assertTrue(small + 64 < oz, "TX_SMALL_CODE saves too little for this test: " + small + " vs " + oz);
     long limit = (os + oz) / 2 & ~1L;
-    Path ld = dir.resolve("board/msp430fr5994.ld");
-    String line = "FRAM (rwx)     : ORIGIN = 0x4000, LENGTH = 0x";
-    String text = Files.readString(ld);
-    assertTrue(text.contains(line + "BF80"), ld + " no longer has: " + line + "BF80");
-    Files.writeString(ld, text.replace(line + "BF80", line + Long.toHexString(limit).toUpperCase(java.util.Locale.ROOT)));
+    setFram(dir, limit);
     make(dir, true, "clean");
     String tooLarge = make(dir, false, "CFLAGS=-Os", "m.elf");
     assertTrue(tooLarge.contains("will not fit in region 'FRAM'") && !tooLarge.contains("tenax: at -Os"), tooLarge);
     make(dir, true, "clean");
-    Path elf = HostBuild.make(dir, "m.elf");
-    dev.tenax.hostrun.Msp430CodeLevel level = dev.tenax.hostrun.Msp430CodeLevel.read(dir, elf);
+    dev.tenax.hostrun.Msp430CodeLevel level = dev.tenax.hostrun.Msp430CodeLevel.read(dir, HostBuild.make(dir, "m.elf"));
     String what = "-Os " + os + ", -Oz " + oz + ", FRAM " + limit + ": " + level;
-    assertEquals(System.getenv("CFLAGS") == null ? "-Oz" : System.getenv("CFLAGS"), level.level(), what);
+    boolean byLink = System.getenv("CFLAGS") == null;
+    assertEquals(byLink ? "-Oz" : System.getenv("CFLAGS"), level.level(), what);
     assertEquals(oz, level.framUsed(), what);
     assertEquals(limit, level.framBytes(), what);
     assertEquals(os - limit, level.osShortfall(), what);
     assertTrue(level.summary().contains(String.format(java.util.Locale.ROOT, "at -Os the firmware needs %,d bytes", os)),
         level.summary());
+
+    long smallest = (oz + small) / 2 & ~1L;
+    setFram(dir, smallest);
+    make(dir, true, "clean");
+    level = dev.tenax.hostrun.Msp430CodeLevel.read(dir, HostBuild.make(dir, "m.elf"));
+    what = "-Oz " + oz + ", smallest " + small + ", FRAM " + smallest + ": " + level;
+    assertEquals(byLink ? "-Oz -DTX_SMALL_CODE" : System.getenv("CFLAGS"), level.level(), what);
+    assertEquals(small, level.framUsed(), what);
+    assertEquals(List.of(new dev.tenax.hostrun.Msp430CodeLevel.Shortfall("-Os", os - smallest),
+        new dev.tenax.hostrun.Msp430CodeLevel.Shortfall("-Oz", oz - smallest)), level.shortfalls(), what);
+    assertTrue(level.summary().startsWith("code compiled with -Oz -DTX_SMALL_CODE (smallest code, slower loops):"),
+        level.summary());
+  }
+
+  /** The board linker script of the project in {@code dir} with {@code bytes} of FRAM below 64 KB. */
+  private static void setFram(Path dir, long bytes) throws Exception {
+    Path ld = dir.resolve("board/msp430fr5994.ld");
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile("(FRAM \\(rwx\\)\\s*: ORIGIN = 0x4000, LENGTH = 0x)[0-9A-F]+");
+    String text = Files.readString(ld);
+    assertTrue(line.matcher(text).find(), ld + " no longer has: " + line);
+    Files.writeString(ld, line.matcher(text).replaceFirst("$1" + Long.toHexString(bytes).toUpperCase(java.util.Locale.ROOT)));
   }
 
   /** __fram_used__ of the tiny CNN project in {@code dir} built from clean at {@code level}. */
