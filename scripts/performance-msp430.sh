@@ -15,6 +15,11 @@ zero_input() {
   python3 scripts/model-input.py "$1/memory_map.json" "$2"
 }
 
+# The optimization level make linked at, from tenax compile's summary in $1 ("-Os", "-Oz", ...).
+code_level() {
+  grep -m1 -o '^code compiled with [^:(]*' "$1" | sed -e 's/^code compiled with //' -e 's/ *$//'
+}
+
 # Bytes of the ELF's sections in FRAM (at or above 0x4000) and in SRAM (0x1C00-0x3BFF).
 memory() {
   llvm-size-19 -A "$1" | awk '$3 >= 16384 { fram += $2 } $3 >= 7168 && $3 < 15360 { sram += $2 }
@@ -30,21 +35,22 @@ echo "the tenax_end breakpoint. FRAM: the linked sections at or above 0x4000 (co
 echo "tensors, and the arena when the compiler put it there); SRAM: the sections the link placed in"
 echo "SRAM (arena, runtime data) plus the stack the inference used (stack painting)."
 echo
-echo "| model | MACs | MCLK cycles | cycles/MAC | FRAM bytes | SRAM bytes (data + stack) | arena |"
-echo "|---|---|---|---|---|---|---|"
+echo "| model | MACs | MCLK cycles | cycles/MAC | FRAM bytes | SRAM bytes (data + stack) | arena | code level |"
+echo "|---|---|---|---|---|---|---|---|"
 for m in $msp430_models; do
   f=$(ls "$shared/models/$m/"*.onnx | head -1)
   q="$tmp/msp-$m.onnx"
   dir="$tmp/msp-$m"
   # shellcheck disable=SC2086
   if ! ./tenax quantize "$f" ${msp430_dims[$m]:-} --calib random -o "$q" > "$tmp/log" 2>&1; then
-    echo "| $m | not quantized: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | |"
+    echo "| $m | not quantized: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | | |"
     continue
   fi
   if ! ./tenax compile "$q" --target msp430fr5994 -o "$dir" > "$tmp/log" 2>&1; then
-    echo "| $m | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | |"
+    echo "| $m | refused: $(grep -o 'TX0[0-9]*.*' "$tmp/log" | head -1 | cut -c1-120) | | | | | | |"
     continue
   fi
+  level=$(code_level "$tmp/log")
   macs=$(grep -o 'MACs [0-9]*' "$tmp/log" | grep -o '[0-9]*')
   where=$(grep -o '^arena in [A-Z]*' "$tmp/log" | sed 's/arena in //')
   arena=$(grep -o '^arena [0-9]* bytes' "$tmp/log" | grep -o '[0-9]*')
@@ -52,7 +58,7 @@ for m in $msp430_models; do
   ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-out-$m" > "$tmp/run" 2>&1 || true
   line=$(grep -m1 '^MCLK cycles' "$tmp/run" || echo "")
   if [ -z "$line" ]; then
-    echo "| $m | $macs | failed: $(grep -m1 -iE 'error|fault' "$tmp/run" | cut -c1-100) | | | | |"
+    echo "| $m | $macs | failed: $(grep -m1 -iE 'error|fault' "$tmp/run" | cut -c1-100) | | | | | |"
     continue
   fi
   cycles=$(echo "$line" | sed -E 's/MCLK cycles: ([0-9]+).*/\1/')
@@ -60,8 +66,8 @@ for m in $msp430_models; do
   stack=$(echo "$line" | sed -E 's/.*stack: ([0-9]+) bytes.*/\1/')
   read -r fram sram <<< "$(memory "$dir"/*.elf)"
   awk -v m="$m" -v macs="$macs" -v c="$cycles" -v f="$fram" -v s="$sram" -v st="$stack" -v a="$arena" -v w="$where" \
-    'BEGIN { printf "| %s | %d | %d | %s | %d | %d + %d | %d B in %s |\n", m, macs, c,
-      (macs > 0 ? sprintf("%.1f", c / macs) : "-"), f, s, st, a, w }'
+    -v l="$level" 'BEGIN { printf "| %s | %d | %d | %s | %d | %d + %d | %d B in %s | %s |\n", m, macs, c,
+      (macs > 0 ? sprintf("%.1f", c / macs) : "-"), f, s, st, a, w, l }'
 done
 
 echo
@@ -73,9 +79,11 @@ echo "build above) and with \`--power-failures every:500000\` (the power fails a
 echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz; every:5000000 for"
 echo "the 1 mF builds). Tiles are packed into groups of about one charge's work that share a progress"
 echo "commit (a failure re-runs the group in flight), so the re-executed work compares with the average group."
+echo "Code level: the optimization level make linked at (-Os, else -Oz keeping the kernels' assembly loops,"
+echo "else -Oz -DTX_SMALL_CODE; qemu/msp430.md), which the intermittent build's call tables can push down."
 echo
-echo "| model | capacitor | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | capacitor | code level | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for m in $msp430_models; do
   q="$tmp/msp-$m.onnx"
   [ -f "$q" ] || continue
@@ -89,11 +97,12 @@ for m in $msp430_models; do
   done
   if [ -z "$cap" ]; then
     # a TX diagnostic from the fit check, or the linker's complaint when the code outgrew its budget
-    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | | |"
+    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | | | |"
     continue
   fi
   tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
   groups=$(grep -oE '^intermittent: [0-9]+ tiles in [0-9]+' "$tmp/log" | grep -o '[0-9]*$')
+  level=$(code_level "$tmp/log")
   plain=$(cat "$tmp/msp-cycles-$m" 2>/dev/null || echo 0)
   ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" > "$tmp/run" 2>&1 || true
   un=$(grep -m1 -o '^MCLK cycles: [0-9]*' "$tmp/run" | grep -o '[0-9]*' || echo 0)
@@ -103,14 +112,14 @@ for m in $msp430_models; do
     > "$tmp/run" 2>&1 || true
   line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
   if [ -z "$line" ]; then
-    awk -v m="$m" -v cap="$cap" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
-      'BEGIN { printf "| %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, t, g, p, u,
+    awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
+      'BEGIN { printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, l, t, g, p, u,
         (p > 0 ? 100 * (u - p) / p : 0), why }'
     continue
   fi
   failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
   on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) .*/\1/')
-  awk -v m="$m" -v cap="$cap" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
-    printf "| %s | %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, t, g, p, u,
+  awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
+    printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, l, t, g, p, u,
       (p > 0 ? 100 * (u - p) / p : 0), f, o, (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / g }'
 done
