@@ -56,6 +56,7 @@ for m in $msp430_models; do
   arena=$(grep -o '^arena [0-9]* bytes' "$tmp/log" | grep -o '[0-9]*')
   zero_input "$dir" "$tmp/msp-in-$m.npy"
   ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-out-$m" > "$tmp/run" 2>&1 || true
+  ./tenax bench "$dir" --input "$tmp/msp-in-$m.npy" --json > "$tmp/msp-bench-$m.json" 2> /dev/null || true
   line=$(grep -m1 '^MCLK cycles' "$tmp/run" || echo "")
   if [ -z "$line" ]; then
     echo "| $m | $macs | failed: $(grep -m1 -iE 'error|fault' "$tmp/run" | cut -c1-100) | | | | | |"
@@ -75,15 +76,22 @@ echo "## Intermittent builds on msp430fr5994"
 echo
 echo "Compiled with \`--intermittent --capacitor 100uF\` (or 1mF when a layer cannot be split to fit"
 echo "100 uF), run without failures (overhead: the commits and the smaller calls, against the plain"
-echo "build above) and with \`--power-failures every:500000\` (the power fails after every 500k MCLK"
-echo "cycles of on-time, about one 100 uF charge between 2.4 V and 1.8 V at 16 MHz; every:5000000 for"
-echo "the 1 mF builds). Tiles are packed into groups of about one charge's work that share a progress"
-echo "commit (a failure re-runs the group in flight), so the re-executed work compares with the average group."
+echo "build above) and with the power failing every 500k MCLK cycles of on-time (about one 100 uF"
+echo "charge between 2.4 V and 1.8 V at 16 MHz; every 5M for the 1 mF builds), at eight phases"
+echo "(scripts/phased-failures.py: the first failure an eighth of a period apart; failures and on-time"
+echo "are the means of the eight runs). Tiles are packed into groups of about one charge's work that"
+echo "share a progress commit (a failure re-runs the group in flight), so the re-executed work (the"
+echo "on-time a failure cost, from power-on, less the reboot: start-up to the inference, measured as"
+echo "the uninterrupted run's on-time from power-on less its tenax_begin-to-end cycles) compares with"
+echo "half the group a failure lands in: the"
+echo "time-weighted group, sum(g^2)/sum(g) over the groups' cycles as the plain build's kernel calls"
+echo "measure them (scripts/failure-weighted-group.py), which equals the average group only when all"
+echo "groups are equal."
 echo "Code level: the optimization level make linked at (-Os, else -Oz keeping the kernels' assembly loops,"
 echo "else -Oz -DTX_SMALL_CODE; qemu/msp430.md), which the intermittent build's call tables can push down."
 echo
-echo "| model | capacitor | code level | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | capacitor | code level | tiles | groups | plain cycles | uninterrupted | overhead | failures | with failures | re-executed per failure | reboot | average group | time-weighted group |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for m in $msp430_models; do
   q="$tmp/msp-$m.onnx"
   [ -f "$q" ] || continue
@@ -97,7 +105,7 @@ for m in $msp430_models; do
   done
   if [ -z "$cap" ]; then
     # a TX diagnostic from the fit check, or the linker's complaint when the code outgrew its budget
-    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | | | |"
+    echo "| $m | refused: $(grep -m1 -oE 'TX0[0-9]*.*|ld.lld-19: error: .*' "$tmp/log" | cut -c1-120) | | | | | | | | | | | | |"
     continue
   fi
   tiles=$(grep -o '^intermittent: [0-9]*' "$tmp/log" | grep -o '[0-9]*$')
@@ -108,18 +116,16 @@ for m in $msp430_models; do
   un=$(grep -m1 -o '^MCLK cycles: [0-9]*' "$tmp/run" | grep -o '[0-9]*' || echo 0)
   period=500000
   [ "$cap" = 1mF ] && period=5000000 # one charge of the capacitor the tiles were sized for
-  ./tenax run "$dir" --input "$tmp/msp-in-$m.npy" -o "$tmp/msp-int-out-$m" --power-failures "every:$period" \
-    > "$tmp/run" 2>&1 || true
-  line=$(grep -m1 '^power failures' "$tmp/run" || echo "")
-  if [ -z "$line" ]; then
-    awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error' "$tmp/run" | cut -c1-90)" \
-      'BEGIN { printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | |\n", m, cap, l, t, g, p, u,
+  weighted=$(python3 scripts/failure-weighted-group.py "$tmp/msp-bench-$m.json" "$dir" "$tmp/log" || echo 0)
+  if ! phased=$(python3 scripts/phased-failures.py "$dir" "$tmp/msp-in-$m.npy" "$period" 8 "$un" 2> "$tmp/run"); then
+    awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error|failed' "$tmp/run" | cut -c1-90)" \
+      'BEGIN { printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | | | |\n", m, cap, l, t, g, p, u,
         (p > 0 ? 100 * (u - p) / p : 0), why }'
     continue
   fi
-  failures=$(echo "$line" | sed -E 's/power failures: ([0-9]+).*/\1/')
-  on=$(echo "$line" | sed -E 's/.*on-time ([0-9]+) .*/\1/')
-  awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" 'BEGIN {
-    printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | %d | %d | %s | %d |\n", m, cap, l, t, g, p, u,
-      (p > 0 ? 100 * (u - p) / p : 0), f, o, (f > 0 ? sprintf("%d", (o - u) / f) : "-"), u / g }'
+  read -r failures on re boot <<< "$phased"
+  awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v f="$failures" -v o="$on" \
+    -v r="$re" -v b="$boot" -v w="$weighted" 'BEGIN {
+    printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | %s | %d | %s | %s | %d | %d |\n", m, cap, l, t, g, p, u,
+      (p > 0 ? 100 * (u - p) / p : 0), f, o, r, b, u / g, w }'
 done
