@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DspKernelsRunTest {
   static final int BRANCHES = 24;
+  /** The kinds of layer {@link #branch} makes (its branch numbers 0 .. KINDS - 1). */
+  static final int KINDS = 11;
 
   static final List<String> DSP_KERNELS = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
       "tx_fully_connected_s8.c");
@@ -69,8 +71,8 @@ class DspKernelsRunTest {
    * an activation range inside int8 (act_min > -128 and act_max < 127: the SSUB8/SEL clamps of
    * the asm output stages); a quantizer-calibrated model never has one. Convolutions of the
    * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3), a 3x3 depthwise layer of
-   * the planar path (pad 1, 1-40 channels, 2-21 rows, 1-20 columns: its 2x2, one-row, 1x2 and 1x1
-   * blocks) and fully-connected layers of the four-output blocks, zero points across the range.
+   * the planar paths (stride 1 or 2, pad 1, 1-40 channels, 2-21 rows, 1-20 columns: their 2x2,
+   * one-row, one-column and 1x1 blocks) and fully-connected layers of the four-output blocks, zero points across the range.
    */
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
@@ -150,6 +152,7 @@ class DspKernelsRunTest {
       kw = 3;
       h = 2 + r.nextInt(20);
       w = 1 + r.nextInt(20);
+      stride = 1 + r.nextInt(2);
     } else {
       c = 4 * (1 + r.nextInt(8));
       kh = 3;
@@ -258,7 +261,7 @@ class DspKernelsRunTest {
     float lo = -5 + r.nextFloat() * 6;
     ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
     String pre = r.nextBoolean() ? "z" + i : y;
-    int kind = i < 10 ? i : r.nextInt(10); // every kind in every model
+    int kind = i < KINDS ? i : r.nextInt(KINDS); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
       // multiples of 8 from 16 take the three-output asm blocks, with the last 4 or 8 outputs in
       // blocks of four, other multiples of 4 the four-output blocks (rows of up to 1024), the
@@ -286,6 +289,15 @@ class DspKernelsRunTest {
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
       int sides = r.nextBoolean() ? 44 : 17;
       RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
+    } else if (kind == 10) {
+      // the planar 3x3 stride-2 depthwise path: 1-40 channels (groups of four and the rest), pads
+      // 0 or 1 on every side (MobileNet's are 0, 0, 1, 1), inputs of 3-30 rows and columns: odd
+      // and even output sizes from 1 (one or several tiles of 6 columns and strips of 8 rows;
+      // 2x2, 1x2, 2x1 and 1x1 blocks; a plane row starting at an odd column)
+      int c = 1 + r.nextInt(40);
+      int[] pads = {r.nextInt(2), r.nextInt(2), r.nextInt(2), r.nextInt(2)};
+      int sides = r.nextBoolean() ? 29 : 10;
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 2, 2, 1, 1}, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
