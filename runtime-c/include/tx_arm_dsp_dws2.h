@@ -44,10 +44,14 @@
 /* Plane rows: strips of up to (TX_DWS2_ROWS - 1) / 2 = 8 output rows (1904 bytes of stack). */
 #define TX_DWS2_ROWS 17
 
-/* The 3x3, stride 2, dilation 1, multiplier 1 shapes (any size and padding). */
-static int dws2_applies(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *filter_shape)
+/* The 3x3, stride 2, dilation 1, multiplier 1 shapes (any size and padding), and those of one
+ * output row or column along which the stride does not matter (e.g. an average pool over a
+ * whole 3x3 input lowered to a depthwise convolution of stride 3). */
+static int dws2_applies(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *filter_shape,
+                        const tx_shape4 *out_shape)
 {
-    return filter_shape->h == 3 && filter_shape->w == 3 && p->stride_h == 2 && p->stride_w == 2
+    return filter_shape->h == 3 && filter_shape->w == 3
+        && (p->stride_h == 2 || out_shape->h == 1) && (p->stride_w == 2 || out_shape->w == 1)
         && p->dilation_h == 1 && p->dilation_w == 1 && p->channel_multiplier == 1;
 }
 

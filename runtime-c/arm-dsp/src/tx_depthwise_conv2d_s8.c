@@ -475,7 +475,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         const int fit = tx_dsp_requant_all_ok(p->shifts, ch, 0);
         /* the planar 3x3 paths: stride 1 (s = 1) or 2 (s = 2) */
         const int32_t s = dw3_applies(p, filter_shape, out_shape) ? 1
-                          : dws2_applies(p, filter_shape) ? 2 : 0;
+                          : dws2_applies(p, filter_shape, out_shape) ? 2 : 0;
         if (fit && s != 0) {
             const int clamp = p->act_min != -128 || p->act_max != 127;
             const int in_build =

@@ -123,7 +123,7 @@ public final class DspKernelPaths {
     int kw = s.filterShape()[2];
     boolean planar3x3 = kh == 3 && kw == 3 && p.dilationH() == 1 && p.dilationW() == 1;
     boolean dw3 = planar3x3 && p.strideH() == 1 && p.strideW() == 1 && out[1] >= 2;
-    boolean dws2 = planar3x3 && p.strideH() == 2 && p.strideW() == 2;
+    boolean dws2 = planar3x3 && (p.strideH() == 2 || out[1] == 1) && (p.strideW() == 2 || out[2] == 1);
     if (fit && (dw3 || dws2)) {
       boolean clamp = p.actMin() != -128 || p.actMax() != 127;
       String path = dw3 ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";

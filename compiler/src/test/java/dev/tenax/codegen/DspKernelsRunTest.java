@@ -293,11 +293,19 @@ class DspKernelsRunTest {
       // the planar 3x3 stride-2 depthwise path: 1-40 channels (groups of four and the rest), pads
       // 0 or 1 on every side (MobileNet's are 0, 0, 1, 1), inputs of 3-30 rows and columns: odd
       // and even output sizes from 1 (one or several tiles of 6 columns and strips of 8 rows;
-      // 2x2, 1x2, 2x1 and 1x1 blocks; a plane row starting at an odd column)
+      // 2x2, 1x2, 2x1 and 1x1 blocks; a plane row starting at an odd column); and a 3x3 input
+      // to one output of stride 1, 2 or 3, which the path takes too (VWW's average pool)
       int c = 1 + r.nextInt(40);
       int[] pads = {r.nextInt(2), r.nextInt(2), r.nextInt(2), r.nextInt(2)};
       int sides = r.nextBoolean() ? 29 : 10;
-      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 2, 2, 1, 1}, pads);
+      int[] k = {3, 3, 2, 2, 1, 1};
+      if (r.nextInt(4) == 0) {
+        pads = new int[4];
+        sides = 1;
+        k[2] = 1 + r.nextInt(3);
+        k[3] = 1 + r.nextInt(3);
+      }
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, k, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
