@@ -83,14 +83,6 @@ static int dw3_applies(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *
         && out_shape->h >= 2;
 }
 
-/* Halfword 0 of a, then halfword 0 of b (PKHBT). */
-static inline int32_t dw3_pack_lo(int32_t a, int32_t b)
-{
-    int32_t r;
-    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
-}
-
 /* words (even, >= 2) zero words from p (word aligned): STRD in a loop, which GCC cannot turn
  * into a call of the C library's memset (a byte loop in newlib-nano). */
 static void dw3_zero(int16_t *p, int32_t words)
@@ -216,24 +208,118 @@ __attribute__((naked)) static void dw3_expand4(const int8_t *src __attribute__((
 }
 #endif
 
-/* The state of dw3_chan, word offsets fixed by its assembly, which copies the first 20 words to
- * its stack frame (so that lr is free for the output pointer) and loads the weights from st. */
+/* The state of the channel kernels (dw3_chan, dws2_chan), word offsets fixed by their assembly,
+ * which copies it to its stack frame (so that lr is free for the output pointer) and runs the
+ * `chans` channels of one tile: their planes q_step bytes apart, their outputs, filters, output
+ * stages and biases one channel apart (the bias pointer bias_step bytes, 0 without a bias). */
 typedef struct {
-    int32_t bias[4];      /*  0: the channel's bias, four times (one LDM starts a block) */
-    int32_t m, c, k;      /* 16: output stage 1 of tx_arm_dsp_requant.h */
-    int32_t pairs_left;   /* 28: column pairs not yet started */
-    int32_t ch;           /* 32: next output column */
-    int32_t ostep;        /* 36: next output row */
-    int8_t *oend;         /* 40: (the assembly's) output after a column's blocks of row pairs */
-    int32_t olen;         /* 44: output bytes those blocks go down */
-    uint32_t lo4, hi4;    /* 48: act_min, act_max in every byte */
-    int32_t odd_rows;     /* 56: 1: an odd row count, the last row in blocks of one row */
-    int32_t odd_col;      /* 60: 1: an odd column count, the last column in 1x2 blocks */
-    const int16_t *q_col; /* 64: (the assembly's) the current column pair's top */
-    int8_t *o;            /* 68: the output of the tile's top left (then of the column's) */
-    int32_t spare[2];     /* 72 */
-    int32_t w[6];         /* 80: W01, W12 of kernel rows 0, 1, 2 */
+    int32_t bias[4];         /*   0: (assembly) the channel's bias four times (one LDM) */
+    int32_t m, c, k;         /*  16: (assembly) output stage 1 of tx_arm_dsp_requant.h */
+    int32_t pairs_left;      /*  28: (assembly) column pairs not yet started */
+    int32_t ch;              /*  32: next output column, next filter tap */
+    int32_t ostep;           /*  36: next output row */
+    int8_t *oend;            /*  40: (assembly) output after a column's blocks of row pairs */
+    int32_t olen;            /*  44: output bytes those blocks go down */
+    uint32_t lo4, hi4;       /*  48: act_min, act_max in every byte */
+    int32_t odd_rows;        /*  56: 1: an odd row count, the last row in blocks of one row */
+    int32_t odd_col;         /*  60: 1: an odd column count, the last column in blocks of one */
+    const int16_t *q_col;    /*  64: (assembly) the current column pair's top */
+    int8_t *o;               /*  68: (assembly) its top output */
+    int32_t pairs;           /*  72: column pairs of the tile */
+    int32_t chans;           /*  76: channels (>= 1), then (assembly) channels left */
+    const int16_t *q;        /*  80: the first channel's plane at the tile's top left window */
+    int8_t *o_chan;          /*  84: the first channel's output at the tile's top left */
+    const int8_t *f;         /*  88: the first channel's filter (tap 0) */
+    const int32_t *mult;     /*  92: its multiplier */
+    const int32_t *shift;    /*  96: its shift */
+    const int32_t *bias_p;   /* 100: its bias */
+    int32_t bias_step;       /* 104 */
+    int32_t zp21;            /* 108: 2 * output zero point + 1 */
+    int32_t q_step;          /* 112 */
+    int32_t spare[3];        /* 116: (32 words: four LDMDB of eight) */
 } dw3_state;
+
+#if defined(__thumb2__)
+/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), its
+ * plane and output, column pairs, output stage (m, C = zp21 << (k - 1), k = -1 - shift: as
+ * tx_dsp_requant_out_c and _k), bias four times and the nine weights (f0 .. f8 in r5-r11, r1, r2)
+ * that `pack` arranges as the kernel wants them. */
+#define TX_DW_CHAN_HEAD(pack) \
+    "push   {r4-r11, lr}\n\t" \
+    "add    r0, r0, #128\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n" \
+    "0:\n\t" \
+    "ldrd   r12, lr, [sp, #80]\n\t" \
+    "strd   r12, lr, [sp, #64]\n\t" \
+    "ldr    r4, [sp, #72]\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldrd   r4, r5, [sp, #92]\n\t" \
+    "ldr    r6, [r4], #4\n\t" \
+    "ldr    r7, [r5], #4\n\t" \
+    "strd   r4, r5, [sp, #92]\n\t" \
+    "mvn    r7, r7\n\t" \
+    "sub    r8, r7, #1\n\t" \
+    "ldr    r9, [sp, #108]\n\t" \
+    "lsl    r8, r9, r8\n\t" \
+    "str    r6, [sp, #16]\n\t" \
+    "strd   r8, r7, [sp, #20]\n\t" \
+    "ldrd   r4, r5, [sp, #100]\n\t" \
+    "ldr    r6, [r4]\n\t" \
+    "add    r4, r4, r5\n\t" \
+    "str    r4, [sp, #100]\n\t" \
+    "strd   r6, r6, [sp]\n\t" \
+    "strd   r6, r6, [sp, #8]\n\t" \
+    "ldr    r0, [sp, #88]\n\t" \
+    "ldr    r4, [sp, #32]\n\t" \
+    "add    r1, r0, #1\n\t" \
+    "str    r1, [sp, #88]\n\t" \
+    "ldrsb  r5, [r0]\n\t" \
+    "ldrsb  r6, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r7, [r0]\n\t" \
+    "ldrsb  r8, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r9, [r0]\n\t" \
+    "ldrsb  r10, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r11, [r0]\n\t" \
+    "ldrsb  r1, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r2, [r0]\n\t" \
+    pack
+
+/* The channel kernels' end (label 9): the next channel's plane and output, back to label 0 while
+ * channels are left. */
+#define TX_DW_CHAN_TAIL \
+    "9:\n\t" \
+    "ldrd   r4, r5, [sp, #80]\n\t" \
+    "ldr    r6, [sp, #112]\n\t" \
+    "add    r4, r4, r6\n\t" \
+    "add    r5, r5, #1\n\t" \
+    "strd   r4, r5, [sp, #80]\n\t" \
+    "ldr    r4, [sp, #76]\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "str    r4, [sp, #76]\n\t" \
+    "bne    0b\n\t" \
+    "add    sp, sp, #128\n\t" \
+    "pop    {r4-r11, pc}"
+
+/* dw3_chan's weights: W01, W12 of kernel rows 0, 1, 2 in r0, r1; r2, r3; r10, r11. */
+#define TX_DW3_PACK \
+    "pkhbt  r0, r5, r6, lsl #16\n\t" \
+    "pkhbt  r3, r9, r10, lsl #16\n\t" \
+    "pkhbt  r10, r11, r1, lsl #16\n\t" \
+    "pkhbt  r11, r1, r2, lsl #16\n\t" \
+    "pkhbt  r1, r6, r7, lsl #16\n\t" \
+    "pkhbt  r2, r8, r9, lsl #16\n"
+#endif
 
 #if defined(__thumb2__)
 /* One input row a, c (r8, r9) times the kernel row in (wa, wb) into the accumulators l, r (the
@@ -287,20 +373,7 @@ typedef struct {
  * of the blocks, or nothing when it is the int8 range.
  */
 #define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    "push   {r4-r11, lr}\n\t" \
-    "mov    r12, r1\n\t" \
-    "add    r0, r0, #80\n\t" \
-    "ldmdb  r0!, {r1-r4}\n\t" \
-    "push   {r1-r4}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldrd   r10, r11, [r0, #96]\n\t" \
-    "ldrd   r2, r3, [r0, #88]\n\t" \
-    "ldrd   r0, r1, [r0, #80]\n\t" \
-    "ldr    lr, [sp, #68]\n\t" \
-    "str    r12, [sp, #64]\n" \
+    TX_DW_CHAN_HEAD(TX_DW3_PACK) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
     "cmp    r4, #0\n\t" \
@@ -398,18 +471,14 @@ typedef struct {
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
     clamp1 \
     "strb   r4, [lr]\n" \
-    "9:\n\t" \
-    "add    sp, sp, #80\n\t" \
-    "pop    {r4-r11, pc}"
+    TX_DW_CHAN_TAIL
 
-__attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)),
-                                            const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN("", "", ""));
 }
 
-__attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)),
-                                                  const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
 }

@@ -74,56 +74,25 @@ static void dw_expand(const dw3_geom *g, int16_t *planes, int32_t row, int32_t b
     }
 }
 
-/*
- * Channel cc's outputs of a strip and tile (st: the fields shared by every channel set) from its
- * plane (o: the tile's top left output of the channel), stride s: the channel's fields, then the
- * channel kernel. The weights as each kernel wants them: stride 1 W01, W12 of each kernel row;
- * stride 2 W01 of each row, then w2 of rows 0 and 1 in one word, w2 of row 2.
- */
-static void dw_channel(dw3_state *st, int32_t s, int clamp, const int16_t *plane,
-                       const int8_t *filter, int32_t bias, int32_t m, int32_t shift, int32_t zp,
-                       int32_t pairs, int8_t *o, int32_t cc)
+/* The channels of st (a tile, up to four channels) through the channel kernel of stride s and
+ * the activation range (tx_depthwise_conv2d_s8 checked that the one this layer needs is
+ * compiled in). */
+static void dw_channels(dw3_state *st, int32_t s, int clamp)
 {
-    const int32_t ch = st->ch;
-    const int8_t *f = filter + cc;
-    st->bias[0] = bias;
-    st->bias[1] = bias;
-    st->bias[2] = bias;
-    st->bias[3] = bias;
-    if (s == 1) {
-        st->w[0] = dw3_pack_lo(f[0], f[ch]);
-        st->w[1] = dw3_pack_lo(f[ch], f[2 * ch]);
-        st->w[2] = dw3_pack_lo(f[3 * ch], f[4 * ch]);
-        st->w[3] = dw3_pack_lo(f[4 * ch], f[5 * ch]);
-        st->w[4] = dw3_pack_lo(f[6 * ch], f[7 * ch]);
-        st->w[5] = dw3_pack_lo(f[7 * ch], f[8 * ch]);
-    } else {
-        st->w[0] = dw3_pack_lo(f[0], f[ch]);
-        st->w[1] = dw3_pack_lo(f[3 * ch], f[4 * ch]);
-        st->w[2] = dw3_pack_lo(f[6 * ch], f[7 * ch]);
-        st->w[3] = dw3_pack_lo(f[2 * ch], f[5 * ch]);
-        st->w[4] = f[8 * ch];
-    }
-    st->m = m;
-    st->c = tx_dsp_requant_out_c(zp, shift);
-    st->k = tx_dsp_requant_out_k(shift);
-    st->pairs_left = pairs;
-    st->o = o;
-    /* (tx_depthwise_conv2d_s8 checked that the one this layer needs is compiled in) */
     if (s == 1) {
         if (clamp) {
             if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
-                dw3_chan_clamp(st, plane);
+                dw3_chan_clamp(st);
             }
         } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
-            dw3_chan(st, plane);
+            dw3_chan(st);
         }
     } else if (clamp) {
         if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
-            dws2_chan_clamp(st, plane);
+            dws2_chan_clamp(st);
         }
     } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
-        dws2_chan(st, plane);
+        dws2_chan(st);
     }
 }
 
@@ -143,10 +112,12 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     const int32_t tile = s == 1 ? TX_DW3_TILE : TX_DWS2_TILE;
     const int32_t rows_max = s == 1 ? TX_DW3_ROWS - 2 : (TX_DWS2_ROWS - 1) / 2;
     const int clamp = p->act_min != -128 || p->act_max != 127;
+    /* what the bias pointer reads without a bias */
+    const int32_t no_bias = 0;
     dw3_geom g;
     dw3_state st;
     int8_t *o;
-    int32_t b, oy0, x0, c0, j;
+    int32_t b, oy0, x0, c0;
     g.in = in;
     g.out = out;
     g.in_h = in_shape->h;
@@ -159,14 +130,26 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     g.offset = p->input_offset;
     g.off2 = tx_dsp_dup16(p->input_offset);
     g.zp = p->output_offset;
+    /* (the fields the assembly fills itself are set only to copy defined values) */
+    for (c0 = 0; c0 < 4; c0++) {
+        st.bias[c0] = 0;
+    }
+    for (c0 = 0; c0 < 3; c0++) {
+        st.spare[c0] = 0;
+    }
+    st.m = 0;
+    st.c = 0;
+    st.k = 0;
+    st.pairs_left = 0;
+    st.oend = 0;
+    st.q_col = 0;
+    st.o = 0;
     st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.ch = g.ch;
-    st.oend = 0;
-    st.q_col = 0;
-    st.spare[0] = 0;
-    st.spare[1] = 0;
-    st.w[5] = 0;
+    st.bias_step = bias != 0 ? (int32_t)sizeof(int32_t) : 0;
+    st.zp21 = 2 * g.zp + 1;
+    st.q_step = 2 * row;
     for (b = 0; b < out_shape->n; b++) {
         for (oy0 = 0; oy0 < g.out_h;) {
             int32_t rows = g.out_h - oy0 < rows_max ? g.out_h - oy0 : rows_max;
@@ -202,11 +185,15 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                         dw_expand(&g, planes, row, b, y_first, r_lo, r_hi, ix0, i_lo, i_hi, c0,
                                   n);
                     }
-                    for (j = 0; j < n; j++) {
-                        dw_channel(&st, s, clamp, planes + j * row, filter,
-                                   bias != 0 ? bias[c0 + j] : INT32_C(0), p->multipliers[c0 + j],
-                                   p->shifts[c0 + j], g.zp, tw >> 1, o + (c0 + j), c0 + j);
-                    }
+                    st.pairs = tw >> 1;
+                    st.chans = n;
+                    st.q = planes;
+                    st.o_chan = o + c0;
+                    st.f = filter + c0;
+                    st.mult = p->multipliers + c0;
+                    st.shift = p->shifts + c0;
+                    st.bias_p = bias != 0 ? bias + c0 : &no_bias;
+                    dw_channels(&st, s, clamp);
                 }
             }
             oy0 += rows;

@@ -95,21 +95,18 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
  * (top left, top right, bottom left, bottom right; in 2x1 blocks r4, r5 top and bottom, r6, r7
  * the output row step and end); r8-r10 A, C, E; r12 q; lr the output.
  */
+/* dws2_chan's weights: W01 of kernel rows 0, 1, 2 in r0, r1, r2; w2 of rows 0 and 1 in r3, of
+ * row 2 in r11. */
+#define TX_DWS2_PACK \
+    "pkhbt  r0, r5, r6, lsl #16\n\t" \
+    "pkhbt  r3, r7, r10, lsl #16\n\t" \
+    "pkhbt  r6, r11, r1, lsl #16\n\t" \
+    "pkhbt  r1, r8, r9, lsl #16\n\t" \
+    "mov    r11, r2\n\t" \
+    "mov    r2, r6\n"
+
 #define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
-    "push   {r4-r11, lr}\n\t" \
-    "mov    r12, r1\n\t" \
-    "add    r0, r0, #80\n\t" \
-    "ldmdb  r0!, {r1-r4}\n\t" \
-    "push   {r1-r4}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldr    r11, [r0, #96]\n\t" \
-    "ldrd   r2, r3, [r0, #88]\n\t" \
-    "ldrd   r0, r1, [r0, #80]\n\t" \
-    "ldr    lr, [sp, #68]\n\t" \
-    "str    r12, [sp, #64]\n" \
+    TX_DW_CHAN_HEAD(TX_DWS2_PACK) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
     "cmp    r4, #0\n\t" \
@@ -216,18 +213,14 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
     clamp1 \
     "strb   r4, [lr]\n" \
-    "9:\n\t" \
-    "add    sp, sp, #80\n\t" \
-    "pop    {r4-r11, pc}"
+    TX_DW_CHAN_TAIL
 
-__attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)),
-                                             const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN("", "", ""));
 }
 
-__attribute__((naked)) static void dws2_chan_clamp(dw3_state *st __attribute__((unused)),
-                                                   const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dws2_chan_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
 }
