@@ -43,9 +43,13 @@
  * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
  * blocks) and pointer steps.
  *
- * Scratch memory: the planes are a local array of TX_DW3_ROWS * 64 bytes (1792, was 1024) on
- * the stack, where the bench's stack painting counts it (DS-CNN's peak stack grew by 4 bytes:
- * its deepest call is elsewhere; MobileNet VWW's by 500), plus dw3_chan's 80-byte frame.
+ * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
+ * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
+ * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
+ * (DS-CNN's and MobileNet VWW's peak stack stayed where it was: their deepest call is elsewhere.)
+ * Since this was written the channel kernel also runs the four channels of a tile in one call
+ * and reads each channel's weights and output stage from the layer's arrays itself (its
+ * TX_DW_CHAN_HEAD): DS-CNN's layer is now 139,480 = 1.94 per MAC.
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H
@@ -369,22 +373,10 @@ typedef struct {
  * 1x1 one. Naked: the loops need all 14 registers. Registers: r0-r3, r10, r11 the weights of
  * kernel rows 0, 1, 2; r4-r7 the accumulators (top left, top right, bottom left, bottom right;
  * in 1x2 blocks r4, r5 top and bottom, r6, r7 the output row step and end); r8-r9 a and c;
- * r12 q; lr the output; the state's first 20 words at sp. clamp4, clamp2, clamp1: the act clamp
+ * r12 q; lr the output; the state (dw3_state) at sp. clamp4, clamp2, clamp1: the act clamp
  * of the blocks, or nothing when it is the int8 range.
  */
-#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN_HEAD(TX_DW3_PACK) \
-    "5:\n\t" \
-    "ldr    r4, [sp, #28]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    6f\n\t" \
-    "sub    r4, r4, #1\n\t" \
-    "str    r4, [sp, #28]\n\t" \
-    "ldr    r4, [sp, #44]\n\t" \
-    "add    r4, lr, r4\n\t" \
-    "str    r4, [sp, #40]\n" \
-    "1:\n\t" \
-    "ldm    sp, {r4-r7}\n\t" \
+#define TX_DW3_BLOCK22 \
     "ldrd   r8, r9, [r12]\n\t" \
     TX_DW3_ROW2("r0", "r1", "r4", "r5") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
@@ -394,7 +386,58 @@ typedef struct {
     TX_DW3_ROW2("r10", "r11", "r4", "r5") \
     TX_DW3_ROW2("r2", "r3", "r6", "r7") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW2("r10", "r11", "r6", "r7") \
+    TX_DW3_ROW2("r10", "r11", "r6", "r7")
+#define TX_DW3_BLOCK12 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r4", "r5")
+#define TX_DW3_BLOCK21 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    TX_DW3_ROW1("r0", "r1", "r5") \
+    "ldrd   r8, r9, [r12, #128]!\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4") \
+    TX_DW3_ROW1("r2", "r3", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r5")
+#define TX_DW3_BLOCK11 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4")
+
+/*
+ * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
+ * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
+ * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
+ * block12 the top row's two outputs into r4, r5; block21 a 2x1 block into r4, r5, stepping q
+ * down; block11 one output into r4. pair_step: bytes from one column pair's window to the next.
+ * guard22, guard21: a test that skips the blocks of row pairs when a strip has none (branch to
+ * 2f and 8f), or nothing when it always has some.
+ */
+#define TX_DW_CHAN(pack, block22, block12, block21, block11, pair_step, guard22, guard21, clamp4, \
+                   clamp2, clamp1) \
+    TX_DW_CHAN_HEAD(pack) \
+    "5:\n\t" \
+    "ldr    r4, [sp, #28]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    6f\n\t" \
+    "sub    r4, r4, #1\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldr    r4, [sp, #44]\n\t" \
+    "add    r4, lr, r4\n\t" \
+    "str    r4, [sp, #40]\n\t" \
+    guard22 \
+    "1:\n\t" \
+    "ldm    sp, {r4-r7}\n\t" \
+    block22 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
     clamp4 \
@@ -407,17 +450,13 @@ typedef struct {
     "add    lr, lr, r9\n\t" \
     "ldr    r8, [sp, #40]\n\t" \
     "cmp    lr, r8\n\t" \
-    "bne    1b\n\t" \
+    "bne    1b\n" \
+    "2:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    3f\n\t" \
     "ldrd   r4, r5, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
-    "ldrd   r8, r9, [r12, #128]\n\t" \
-    TX_DW3_ROW2("r10", "r11", "r4", "r5") \
+    block12 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
     clamp2 \
@@ -426,7 +465,7 @@ typedef struct {
     "strb   r4, [lr]\n" \
     "3:\n\t" \
     "ldrd   r4, r5, [sp, #64]\n\t" \
-    "add    r12, r4, #4\n\t" \
+    "add    r12, r4, #" pair_step "\n\t" \
     "ldr    r6, [sp, #32]\n\t" \
     "add    lr, r5, r6, lsl #1\n\t" \
     "strd   r12, lr, [sp, #64]\n\t" \
@@ -437,19 +476,11 @@ typedef struct {
     "beq    9f\n\t" \
     "ldr    r6, [sp, #36]\n\t" \
     "ldr    r7, [sp, #44]\n\t" \
-    "add    r7, lr, r7\n" \
+    "add    r7, lr, r7\n\t" \
+    guard21 \
     "7:\n\t" \
     "ldrd   r4, r5, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW1("r0", "r1", "r4") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r2", "r3", "r4") \
-    TX_DW3_ROW1("r0", "r1", "r5") \
-    "ldrd   r8, r9, [r12, #128]!\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r4") \
-    TX_DW3_ROW1("r2", "r3", "r5") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r5") \
+    block21 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
     clamp2 \
@@ -457,21 +488,21 @@ typedef struct {
     "strb   r5, [lr, r6]\n\t" \
     "add    lr, lr, r6, lsl #1\n\t" \
     "cmp    lr, r7\n\t" \
-    "bne    7b\n\t" \
+    "bne    7b\n" \
+    "8:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    9f\n\t" \
     "ldr    r4, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW1("r0", "r1", "r4") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r2", "r3", "r4") \
-    "ldrd   r8, r9, [r12, #128]\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r4") \
+    block11 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
     clamp1 \
     "strb   r4, [lr]\n" \
     TX_DW_CHAN_TAIL
+
+#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
+    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "4", \
+               "", "", clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {

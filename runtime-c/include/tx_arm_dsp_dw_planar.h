@@ -6,11 +6,13 @@
  * expansion are the same. Static functions, included only by that kernel, inside its
  * __ARM_FEATURE_DSP section, after the two headers above.
  *
- * The per-channel cost: for every strip, tile and channel, dw_channel fills the channel's
- * fields (bias, packed weights, output-stage constants: about 45 instructions with the call) and
- * the assembly copies its state to the stack and loads the weights (about 20), some 65 in all.
- * A tile of MobileNet's 6x6 outputs (36 per channel) spends 1.8 per output on it; its 3x3 outputs
- * (a 6-column tile used for 3) 7 per output, which is why those layers stay above 2 per MAC.
+ * The per-channel cost: for every strip, tile and four channels dw_run expands the planes and
+ * makes one call; the channel kernel copies its state to the stack (10 instructions) and for
+ * each channel reads its weights, bias and output stage from the layer's arrays and moves to its
+ * plane and output (TX_DW_CHAN_HEAD and _TAIL, 57 instructions; in C, one call per channel with
+ * its weights packed by the compiler, this was about 80). A tile of MobileNet's 6x6 outputs (36
+ * per channel) spends 1.6 per output on it, its 3x3 ones 6.3, its 1x1 average pool all but 30 of
+ * a channel's 147.
  */
 #ifndef TX_ARM_DSP_DW_PLANAR_H
 #define TX_ARM_DSP_DW_PLANAR_H

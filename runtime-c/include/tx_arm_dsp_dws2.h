@@ -23,14 +23,23 @@
  * channels' rows of one input row are adjacent, so the next input row is TX_DWS2_STRIDE * 2 =
  * 112 bytes on, an immediate offset. A strip holds 8 output rows (17 plane rows, 1904 bytes).
  *
- * Where the instructions go, cortex-m4 (tenax bench), per output of one channel:
- *   2x2 blocks: 24 multiplies, 10 loads, 1 LDM of the bias, 14 of output stage (SMMLA, ASR, SSAT
- *   and their constants), 4 STRB and 3 of pointer steps, 3 of loop: 59 per 4 outputs, 14.75 per
- *   output (1.64 per MAC); the expansion into planes: a stride-2 output owns 4 input values, at
- *   about 2.1 instructions each (17 per two pixels of four channels), 8.5 per output (0.94 per
- *   MAC) — the part that stride 1 spreads over 9 outputs and stride 2 over 2.25. An odd last
- *   row takes 1x2 blocks, an odd last column 2x1 blocks, both about 16 per output. See
- *   tx_arm_dsp_dw_planar.h for the per-channel cost, which dominates the smallest planes.
+ * Where the instructions go, cortex-m4 (tenax bench; found by leaving out the channel kernel,
+ * then the expansion too), MobileNet VWW's stride-2 layers:
+ *   48x48x16 -> 24x24x16 (82,944 MACs): 245,080 = 2.95 per MAC (was 465,320 = 5.61 on the
+ *     four-channel path): channel kernels 158,800 (17.2 per output: the 2x2 blocks' 59
+ *     instructions per 4 outputs, 14.75, plus a column pair's 19 of loop and a channel's 57 of
+ *     weights, output stage and pointers per tile); expansion 78,000 (8.5 per output, 1.84 per
+ *     value: 24 instructions per 4 pixels of four channels, plus the rows' ends and odd pixels,
+ *     and the 15% the tiles and strips overlap: 13 x 17 input values for 6 x 8 outputs); the C
+ *     driver 8,300.
+ *   -> 12x12x32: 125,800 = 3.03 (was 6.39). -> 6x6x64: 61,640 = 2.97 (was 7.97): kernels 18.1
+ *     per output, expansion 7.6. -> 3x3x128: 43,760 = 4.22 (was 10.60): kernels 25 per output
+ *     (nine outputs a channel: one 2x2 block, a 1x2, a 2x1 and a 1x1 one and the channel's 57),
+ *     expansion 10.
+ * The floor of this scheme is about 22 instructions per output, 2.4 per MAC: 14.75 in the 2x2
+ * blocks (6 multiplies, 2.5 loads, 3 of output stage and a store per output are most of it) and
+ * 4 input values of expansion per output at 1.5 each, where stride 1 shares each input value
+ * among 9 outputs; the issue's 1.5 per MAC (13.5 per output) is below the blocks alone.
  */
 #ifndef TX_ARM_DSP_DWS2_H
 #define TX_ARM_DSP_DWS2_H
@@ -85,16 +94,6 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
 #define TX_DWS2_ROW2_(k, l, r) TX_DWS2_ROW2(k, l, r)
 #define TX_DWS2_ROW1_(k, l) TX_DWS2_ROW1(k, l)
 
-/*
- * One channel's outputs of a strip and tile, going down its plane (q: the window of the top
- * left output, word aligned) column pair by column pair in 2x2 blocks (top and bottom rows share
- * input row 2 of the block), an odd last row in a 1x2 block, an odd last column in 2x1 blocks
- * and a 1x1 one; any of them may be empty. The state (dw3_state, the same fields and stack
- * frame as dw3_chan) holds the weights as w[0..2] = W01 of kernel rows 0..2, w[3] = (w2 of row
- * 0, w2 of row 1), w[4] = w2 of row 2. Registers: r0-r3, r11 the weights; r4-r7 the accumulators
- * (top left, top right, bottom left, bottom right; in 2x1 blocks r4, r5 top and bottom, r6, r7
- * the output row step and end); r8-r10 A, C, E; r12 q; lr the output.
- */
 /* dws2_chan's weights: W01 of kernel rows 0, 1, 2 in r0, r1, r2; w2 of rows 0 and 1 in r3, of
  * row 2 in r11. */
 #define TX_DWS2_PACK \
@@ -105,115 +104,56 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
     "mov    r11, r2\n\t" \
     "mov    r2, r6\n"
 
-#define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN_HEAD(TX_DWS2_PACK) \
-    "5:\n\t" \
-    "ldr    r4, [sp, #28]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    6f\n\t" \
-    "sub    r4, r4, #1\n\t" \
-    "str    r4, [sp, #28]\n\t" \
-    "ldr    r4, [sp, #44]\n\t" \
-    "add    r4, lr, r4\n\t" \
-    "str    r4, [sp, #40]\n\t" \
-    "cmp    r4, lr\n\t" \
-    "beq    2f\n" \
-    "1:\n\t" \
-    "ldm    sp, {r4-r7}\n\t" \
+/*
+ * One channel's outputs of a strip and tile, going down its plane (q: the window of the top
+ * left output, word aligned) column pair by column pair in 2x2 blocks (top and bottom rows share
+ * input row 2 of the block), an odd last row in a 1x2 block, an odd last column in 2x1 blocks
+ * and a 1x1 one; any of them may be empty; the channels of a tile one after the other
+ * (TX_DW_CHAN_HEAD, TX_DW_CHAN_TAIL: the same state and stack frame as dw3_chan). Registers:
+ * r0-r3, r11 the weights; r4-r7 the accumulators (top left, top right, bottom left, bottom
+ * right; in 2x1 blocks r4, r5 top and bottom, r6, r7 the output row step and end); r8-r10 A, C,
+ * E; r12 q; lr the output.
+ */
+#define TX_DWS2_BLOCK12 \
     TX_DWS2_LOAD3("0", "8") \
     TX_DWS2_ROW2_(TX_DWS2_K0, "r4", "r5") \
     TX_DWS2_LOAD3("112", "120") \
     TX_DWS2_ROW2_(TX_DWS2_K1, "r4", "r5") \
     TX_DWS2_LOAD3("224", "232") \
-    TX_DWS2_ROW2_(TX_DWS2_K2, "r4", "r5") \
+    TX_DWS2_ROW2_(TX_DWS2_K2, "r4", "r5")
+#define TX_DWS2_BLOCK22 \
+    TX_DWS2_BLOCK12 \
     TX_DWS2_ROW2_(TX_DWS2_K0, "r6", "r7") \
     TX_DWS2_LOAD3("336", "344") \
     TX_DWS2_ROW2_(TX_DWS2_K1, "r6", "r7") \
     "ldrd   r8, r9, [r12, #448]!\n\t" \
     "ldr    r10, [r12, #8]\n\t" \
-    TX_DWS2_ROW2_(TX_DWS2_K2, "r6", "r7") \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
-    clamp4 \
-    "ldrd   r8, r9, [sp, #32]\n\t" \
-    "strb   r5, [lr, r8]\n\t" \
-    "strb   r4, [lr]\n\t" \
-    "add    lr, lr, r9\n\t" \
-    "strb   r7, [lr, r8]\n\t" \
-    "strb   r6, [lr]\n\t" \
-    "add    lr, lr, r9\n\t" \
-    "ldr    r8, [sp, #40]\n\t" \
-    "cmp    lr, r8\n\t" \
-    "bne    1b\n" \
-    "2:\n\t" \
-    "ldr    r4, [sp, #56]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    3f\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    TX_DWS2_LOAD3("0", "8") \
-    TX_DWS2_ROW2_(TX_DWS2_K0, "r4", "r5") \
-    TX_DWS2_LOAD3("112", "120") \
-    TX_DWS2_ROW2_(TX_DWS2_K1, "r4", "r5") \
-    TX_DWS2_LOAD3("224", "232") \
-    TX_DWS2_ROW2_(TX_DWS2_K2, "r4", "r5") \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
-    "ldr    r8, [sp, #32]\n\t" \
-    "strb   r5, [lr, r8]\n\t" \
-    "strb   r4, [lr]\n" \
-    "3:\n\t" \
-    "ldrd   r4, r5, [sp, #64]\n\t" \
-    "add    r12, r4, #8\n\t" \
-    "ldr    r6, [sp, #32]\n\t" \
-    "add    lr, r5, r6, lsl #1\n\t" \
-    "strd   r12, lr, [sp, #64]\n\t" \
-    "b      5b\n" \
-    "6:\n\t" \
-    "ldr    r4, [sp, #60]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    9f\n\t" \
-    "ldr    r6, [sp, #36]\n\t" \
-    "ldr    r7, [sp, #44]\n\t" \
-    "add    r7, lr, r7\n\t" \
-    "cmp    r7, lr\n\t" \
-    "beq    8f\n" \
-    "7:\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
+    TX_DWS2_ROW2_(TX_DWS2_K2, "r6", "r7")
+#define TX_DWS2_BLOCK11 \
     "ldrd   r8, r9, [r12]\n\t" \
     TX_DWS2_ROW1_(TX_DWS2_K0, "r4") \
     "ldrd   r8, r9, [r12, #112]\n\t" \
     TX_DWS2_ROW1_(TX_DWS2_K1, "r4") \
     "ldrd   r8, r9, [r12, #224]\n\t" \
-    TX_DWS2_ROW1_(TX_DWS2_K2, "r4") \
+    TX_DWS2_ROW1_(TX_DWS2_K2, "r4")
+#define TX_DWS2_BLOCK21 \
+    TX_DWS2_BLOCK11 \
     TX_DWS2_ROW1_(TX_DWS2_K0, "r5") \
     "ldrd   r8, r9, [r12, #336]\n\t" \
     TX_DWS2_ROW1_(TX_DWS2_K1, "r5") \
     "ldrd   r8, r9, [r12, #448]!\n\t" \
-    TX_DWS2_ROW1_(TX_DWS2_K2, "r5") \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
-    "strb   r4, [lr]\n\t" \
-    "strb   r5, [lr, r6]\n\t" \
-    "add    lr, lr, r6, lsl #1\n\t" \
-    "cmp    lr, r7\n\t" \
-    "bne    7b\n" \
-    "8:\n\t" \
-    "ldr    r4, [sp, #56]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    9f\n\t" \
-    "ldr    r4, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DWS2_ROW1_(TX_DWS2_K0, "r4") \
-    "ldrd   r8, r9, [r12, #112]\n\t" \
-    TX_DWS2_ROW1_(TX_DWS2_K1, "r4") \
-    "ldrd   r8, r9, [r12, #224]\n\t" \
-    TX_DWS2_ROW1_(TX_DWS2_K2, "r4") \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
-    clamp1 \
-    "strb   r4, [lr]\n" \
-    TX_DW_CHAN_TAIL
+    TX_DWS2_ROW1_(TX_DWS2_K2, "r5")
+/* Strips of one row have no row pairs. */
+#define TX_DWS2_GUARD22 \
+    "cmp    r4, lr\n\t" \
+    "beq    2f\n\t"
+#define TX_DWS2_GUARD21 \
+    "cmp    r7, lr\n\t" \
+    "beq    8f\n\t"
+
+#define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
+    TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_BLOCK21, TX_DWS2_BLOCK11, \
+               "8", TX_DWS2_GUARD22, TX_DWS2_GUARD21, clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {
