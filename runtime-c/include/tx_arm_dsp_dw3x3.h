@@ -43,9 +43,13 @@
  * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
  * blocks) and pointer steps.
  *
- * Scratch memory: the planes are a local array of TX_DW3_ROWS * 64 bytes (1792, was 1024) on
- * the stack, where the bench's stack painting counts it (DS-CNN's peak stack grew by 4 bytes:
- * its deepest call is elsewhere; MobileNet VWW's by 500), plus dw3_chan's 80-byte frame.
+ * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
+ * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
+ * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
+ * (DS-CNN's and MobileNet VWW's peak stack stayed where it was: their deepest call is elsewhere.)
+ * Since this was written the channel kernel also runs the four channels of a tile in one call
+ * and reads each channel's weights and output stage from the layer's arrays itself (its
+ * TX_DW_CHAN_HEAD): DS-CNN's layer is now 139,480 = 1.94 per MAC.
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H
@@ -83,14 +87,6 @@ static int dw3_applies(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *
         && out_shape->h >= 2;
 }
 
-/* Halfword 0 of a, then halfword 0 of b (PKHBT). */
-static inline int32_t dw3_pack_lo(int32_t a, int32_t b)
-{
-    int32_t r;
-    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
-    return r;
-}
-
 /* words (even, >= 2) zero words from p (word aligned): STRD in a loop, which GCC cannot turn
  * into a call of the C library's memset (a byte loop in newlib-nano). */
 static void dw3_zero(int16_t *p, int32_t words)
@@ -105,140 +101,229 @@ static void dw3_zero(int16_t *p, int32_t words)
                      : "cc", "memory");
 }
 
-/* The row loop of dw3_expand for four channels, word offsets fixed by dw3_expand4. */
+/* The row loop of dw_expand (tx_arm_dsp_dw_planar.h) for four channels, word offsets fixed by
+ * TX_DW_EXPAND4. A row's pixels: `lead` (0 or 1) alone, so that the rest starts word aligned in
+ * the planes, then `quads` groups of four, `pair` (0 or 1) pairs and `odd` (0 or 1) last one. */
 typedef struct {
     int32_t ch;      /*  0: next pixel */
     int32_t off2;    /*  4: the input offset in both halfwords */
-    int32_t pairs;   /*  8: pixel pairs per row */
-    int32_t odd;     /* 12: 1: one more pixel per row */
-    int32_t rows;    /* 16: >= 1 */
-    int32_t src_adj; /* 20: bytes from after a row's pairs to the next row's first pixel */
-    int32_t d_adj;   /* 24: the same in the planes */
+    int32_t rows;    /*  8: >= 1 */
+    int32_t lead;    /* 12 */
+    int32_t quads;   /* 16 */
+    int32_t pair;    /* 20 */
+    int32_t odd;     /* 24 */
+    int32_t src_adj; /* 28: bytes from after a row's pixels but the odd one to the next row */
+    int32_t d_adj;   /* 32: the same in the planes */
 } dw3_expand_args;
 
 #if defined(__thumb2__)
+/* One pixel of four channels (r9) into halfwords at r1 and the three offsets (the channels'
+ * rows), after `post` bytes of post-increment of r1 ("" for none). */
+#define TX_DW_EXPAND_PIXEL(post, h1, h2, h3) \
+    "sxtab16 r11, r4, r9\n\t" \
+    "sxtab16 r9, r4, r9, ror #8\n\t" \
+    "strh   r11, [r1]" post "\n\t" \
+    "strh   r9, [r1, #" h1 "]\n\t" \
+    "lsr    r11, r11, #16\n\t" \
+    "lsr    r9, r9, #16\n\t" \
+    "strh   r11, [r1, #" h2 "]\n\t" \
+    "strh   r9, [r1, #" h3 "]\n\t"
+
+/* Two pixels of four channels at r0 and r0 + ch (r0 then steps past them) into a word of two
+ * pixels per channel: PKH puts the two pixels' bytes 0, 1 (then 2, 3) in one word, and SXTAB16
+ * sign-extends bytes 0 and 2 (1 and 3: ror #8) adding the input offset: (x, p, q: registers)
+ * channel 0 in x, 1 in p, 2 in q, 3 in y. */
+#define TX_DW_EXPAND_PAIR(x, y, p, q) \
+    "ldr    " x ", [r0]\n\t" \
+    "ldr    " y ", [r0, r3]\n\t" \
+    "add    r0, r0, r3, lsl #1\n\t" \
+    "pkhbt  " p ", " x ", " y ", lsl #16\n\t" \
+    "pkhtb  " y ", " y ", " x ", asr #16\n\t" \
+    "sxtab16 " x ", r4, " p "\n\t" \
+    "sxtab16 " p ", r4, " p ", ror #8\n\t" \
+    "sxtab16 " q ", r4, " y "\n\t" \
+    "sxtab16 " y ", r4, " y ", ror #8\n\t"
+
 /*
  * a->rows rows of pixels of four channels (src: the first pixel's first channel) into the four
- * planes (d: the first pixel's place in channel 0's plane; channel j 16 bytes on): per two
- * pixels two loads, four SXTAB16 (input offset added), four PKH making a word of two pixels per
- * channel, four STR (unaligned when the row starts at an odd column, as Cortex-M allows); an odd
- * last pixel in halfwords. Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2, r6 pairs left, r7 rows
- * left, r9-r12 and lr the pixels.
+ * planes (d: the first pixel's place in channel 0's plane; channel j's row j plane-row widths B
+ * on): per four pixels four loads, four PKH, eight SXTAB16 (input offset added: see
+ * TX_DW_EXPAND_PAIR), four STRD of two words of two pixels per channel (24 instructions with the
+ * loop for 16 values); a lone first pixel (when d is not word aligned, as STRD needs), a last pair
+ * and a last pixel alone. The arguments are byte offsets of channels 1, 2, 3 from channel 0's
+ * store after its post-increment: after STRD (q: B - 8, 2B - 8, 3B - 8), STR (p: less 4), STRH
+ * (l: less 2) and without one (h: B, 2B, 3B). Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2,
+ * r6 count, the others the pixels; a and the rows left at sp.
  */
+#define TX_DW_EXPAND4(q1, q2, q3, p1, p2, p3, l1, l2, l3, h1, h2, h3) \
+    "push   {r4-r11, lr}\n\t" \
+    "ldr    r7, [r2, #8]\n\t" \
+    "push   {r2, r7}\n\t" \
+    "ldrd   r3, r4, [r2]\n" \
+    "1:\n\t" \
+    "ldr    r6, [r2, #12]\n\t" \
+    "cbz    r6, 2f\n\t" \
+    "ldr    r9, [r0]\n\t" \
+    "add    r0, r0, r3\n\t" \
+    TX_DW_EXPAND_PIXEL(", #2", l1, l2, l3) \
+    "2:\n\t" \
+    "ldr    r6, [r2, #16]\n\t" \
+    "cbz    r6, 3f\n" \
+    "5:\n\t" \
+    TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
+    TX_DW_EXPAND_PAIR("r12", "lr", "r2", "r5") \
+    "strd   r8, r12, [r1], #8\n\t" \
+    "strd   r10, r2, [r1, #" q1 "]\n\t" \
+    "strd   r11, r5, [r1, #" q2 "]\n\t" \
+    "strd   r9, lr, [r1, #" q3 "]\n\t" \
+    "subs   r6, r6, #1\n\t" \
+    "bne    5b\n" \
+    "3:\n\t" \
+    "ldr    r2, [sp]\n\t" \
+    "ldr    r6, [r2, #20]\n\t" \
+    "cbz    r6, 4f\n\t" \
+    TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
+    "str    r8, [r1], #4\n\t" \
+    "str    r10, [r1, #" p1 "]\n\t" \
+    "str    r11, [r1, #" p2 "]\n\t" \
+    "str    r9, [r1, #" p3 "]\n" \
+    "4:\n\t" \
+    "ldr    r6, [r2, #24]\n\t" \
+    "cbz    r6, 6f\n\t" \
+    "ldr    r9, [r0]\n\t" \
+    TX_DW_EXPAND_PIXEL("", h1, h2, h3) \
+    "6:\n\t" \
+    "ldrd   r9, r10, [r2, #28]\n\t" \
+    "add    r0, r0, r9\n\t" \
+    "add    r1, r1, r10\n\t" \
+    "ldr    r7, [sp, #4]\n\t" \
+    "subs   r7, r7, #1\n\t" \
+    "str    r7, [sp, #4]\n\t" \
+    "bne    1b\n\t" \
+    "add    sp, sp, #8\n\t" \
+    "pop    {r4-r11, pc}"
+
+/* Plane rows of TX_DW3_ROW halfwords (16 bytes). */
 __attribute__((naked)) static void dw3_expand4(const int8_t *src __attribute__((unused)),
                                                int16_t *d __attribute__((unused)),
                                                const dw3_expand_args *a __attribute__((unused)))
 {
-    __asm__(
-        "push   {r4-r11, lr}\n\t"
-        "ldrd   r3, r4, [r2]\n\t"
-        "ldr    r7, [r2, #16]\n"
-        "1:\n\t"
-        "ldr    r6, [r2, #8]\n\t"
-        "cbz    r6, 3f\n"
-        "2:\n\t"
-        "ldr    r9, [r0]\n\t"
-        "ldr    r10, [r0, r3]\n\t"
-        "add    r0, r0, r3, lsl #1\n\t"
-        "sxtab16 r11, r4, r9\n\t"
-        "sxtab16 r9, r4, r9, ror #8\n\t"
-        "sxtab16 r12, r4, r10\n\t"
-        "sxtab16 r10, r4, r10, ror #8\n\t"
-        "pkhbt  lr, r11, r12, lsl #16\n\t"
-        "pkhtb  r12, r12, r11, asr #16\n\t"
-        "str    lr, [r1], #4\n\t"
-        "str    r12, [r1, #28]\n\t"
-        "pkhbt  r11, r9, r10, lsl #16\n\t"
-        "pkhtb  r10, r10, r9, asr #16\n\t"
-        "str    r11, [r1, #12]\n\t"
-        "str    r10, [r1, #44]\n\t"
-        "subs   r6, r6, #1\n\t"
-        "bne    2b\n"
-        "3:\n\t"
-        "ldr    r6, [r2, #12]\n\t"
-        "cbz    r6, 4f\n\t"
-        "ldr    r9, [r0]\n\t"
-        "sxtab16 r11, r4, r9\n\t"
-        "sxtab16 r9, r4, r9, ror #8\n\t"
-        "strh   r11, [r1]\n\t"
-        "strh   r9, [r1, #16]\n\t"
-        "lsr    r11, r11, #16\n\t"
-        "lsr    r9, r9, #16\n\t"
-        "strh   r11, [r1, #32]\n\t"
-        "strh   r9, [r1, #48]\n"
-        "4:\n\t"
-        "ldrd   r9, r10, [r2, #20]\n\t"
-        "add    r0, r0, r9\n\t"
-        "add    r1, r1, r10\n\t"
-        "subs   r7, r7, #1\n\t"
-        "bne    1b\n\t"
-        "pop    {r4-r11, pc}");
+    __asm__(TX_DW_EXPAND4("8", "24", "40", "12", "28", "44", "14", "30", "46", "16", "32", "48"));
 }
 #endif
 
-/*
- * The input inside a tile's planes: plane rows [r_lo, r_hi) (plane row r is input row
- * y_first + r) and plane columns [i_lo, i_hi) (column i is input column ix0 + i), both
- * non-empty and inside the input, of batch b, channels c0 .. c0 + n - 1 (n <= 4): channel j's
- * value at planes[r * TX_DW3_STRIDE + j * TX_DW3_ROW + i] (input offset added). The rest of the
- * planes (the padding) is left as it is: zero (dw3_run).
- */
-static void dw3_expand(const dw3_geom *g, int16_t *planes, int32_t b, int32_t y_first,
-                       int32_t r_lo, int32_t r_hi, int32_t ix0, int32_t i_lo, int32_t i_hi,
-                       int32_t c0, int32_t n)
-{
-    const int32_t ch = g->ch;
-    /* index (not pointer: it must not step past the input's end) of the first pixel */
-    int32_t src = ((b * g->in_h + y_first + r_lo) * g->in_w + ix0 + i_lo) * ch + c0;
-    int16_t *row = planes + r_lo * TX_DW3_STRIDE + i_lo;
-    int32_t r, k, j;
-#if defined(__thumb2__)
-    if (n == 4) {
-        dw3_expand_args a;
-        a.ch = ch;
-        a.off2 = g->off2;
-        a.pairs = (i_hi - i_lo) >> 1;
-        a.odd = (i_hi - i_lo) & 1;
-        a.rows = r_hi - r_lo;
-        a.src_adj = (g->in_w - 2 * a.pairs) * ch;
-        a.d_adj = (TX_DW3_STRIDE - 2 * a.pairs) * 2;
-        dw3_expand4(g->in + src, row, &a);
-        return;
-    }
-#endif
-    for (r = r_lo; r < r_hi; r++) {
-        int32_t s = src;
-        int16_t *d = row;
-        for (k = i_hi - i_lo; k > 0; k--) {
-            for (j = 0; j < n; j++) {
-                d[j * TX_DW3_ROW] = (int16_t)(g->in[s + j] + g->offset);
-            }
-            s += ch;
-            d++;
-        }
-        src += g->in_w * ch;
-        row += TX_DW3_STRIDE;
-    }
-}
-
-/* The state of dw3_chan, word offsets fixed by its assembly, which copies the first 20 words to
- * its stack frame (so that lr is free for the output pointer) and loads the weights from st. */
+/* The state of the channel kernels (dw3_chan, dws2_chan), word offsets fixed by their assembly,
+ * which copies it to its stack frame (so that lr is free for the output pointer) and runs the
+ * `chans` channels of one tile: their planes q_step bytes apart, their outputs, filters, output
+ * stages and biases one channel apart (the bias pointer bias_step bytes, 0 without a bias). */
 typedef struct {
-    int32_t bias[4];      /*  0: the channel's bias, four times (one LDM starts a block) */
-    int32_t m, c, k;      /* 16: output stage 1 of tx_arm_dsp_requant.h */
-    int32_t pairs_left;   /* 28: column pairs not yet started */
-    int32_t ch;           /* 32: next output column */
-    int32_t ostep;        /* 36: next output row */
-    int8_t *oend;         /* 40: (the assembly's) output after a column's blocks of row pairs */
-    int32_t olen;         /* 44: output bytes those blocks go down */
-    uint32_t lo4, hi4;    /* 48: act_min, act_max in every byte */
-    int32_t odd_rows;     /* 56: 1: an odd row count, the last row in blocks of one row */
-    int32_t odd_col;      /* 60: 1: an odd column count, the last column in 1x2 blocks */
-    const int16_t *q_col; /* 64: (the assembly's) the current column pair's top */
-    int8_t *o;            /* 68: the output of the tile's top left (then of the column's) */
-    int32_t spare[2];     /* 72 */
-    int32_t w[6];         /* 80: W01, W12 of kernel rows 0, 1, 2 */
+    int32_t bias[4];         /*   0: (assembly) the channel's bias four times (one LDM) */
+    int32_t m, c, k;         /*  16: (assembly) output stage 1 of tx_arm_dsp_requant.h */
+    int32_t pairs_left;      /*  28: (assembly) column pairs not yet started */
+    int32_t ch;              /*  32: next output column, next filter tap */
+    int32_t ostep;           /*  36: next output row */
+    int8_t *oend;            /*  40: (assembly) output after a column's blocks of row pairs */
+    int32_t olen;            /*  44: output bytes those blocks go down */
+    uint32_t lo4, hi4;       /*  48: act_min, act_max in every byte */
+    int32_t odd_rows;        /*  56: 1: an odd row count, the last row in blocks of one row */
+    int32_t odd_col;         /*  60: 1: an odd column count, the last column in blocks of one */
+    const int16_t *q_col;    /*  64: (assembly) the current column pair's top */
+    int8_t *o;               /*  68: (assembly) its top output */
+    int32_t pairs;           /*  72: column pairs of the tile */
+    int32_t chans;           /*  76: channels (>= 1), then (assembly) channels left */
+    const int16_t *q;        /*  80: the first channel's plane at the tile's top left window */
+    int8_t *o_chan;          /*  84: the first channel's output at the tile's top left */
+    const int8_t *f;         /*  88: the first channel's filter (tap 0) */
+    const int32_t *mult;     /*  92: its multiplier */
+    const int32_t *shift;    /*  96: its shift */
+    const int32_t *bias_p;   /* 100: its bias */
+    int32_t bias_step;       /* 104 */
+    int32_t zp21;            /* 108: 2 * output zero point + 1 */
+    int32_t q_step;          /* 112 */
+    int32_t spare[3];        /* 116: (32 words: four LDMDB of eight) */
 } dw3_state;
+
+#if defined(__thumb2__)
+/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), its
+ * plane and output, column pairs, output stage (m, C = zp21 << (k - 1), k = -1 - shift: as
+ * tx_dsp_requant_out_c and _k), bias four times and the nine weights (f0 .. f8 in r5-r11, r1, r2)
+ * that `pack` arranges as the kernel wants them. */
+#define TX_DW_CHAN_HEAD(pack) \
+    "push   {r4-r11, lr}\n\t" \
+    "add    r0, r0, #128\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n\t" \
+    "ldmdb  r0!, {r1-r8}\n\t" \
+    "push   {r1-r8}\n" \
+    "0:\n\t" \
+    "ldrd   r12, lr, [sp, #80]\n\t" \
+    "strd   r12, lr, [sp, #64]\n\t" \
+    "ldr    r4, [sp, #72]\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldrd   r4, r5, [sp, #92]\n\t" \
+    "ldr    r6, [r4], #4\n\t" \
+    "ldr    r7, [r5], #4\n\t" \
+    "strd   r4, r5, [sp, #92]\n\t" \
+    "mvn    r7, r7\n\t" \
+    "sub    r8, r7, #1\n\t" \
+    "ldr    r9, [sp, #108]\n\t" \
+    "lsl    r8, r9, r8\n\t" \
+    "str    r6, [sp, #16]\n\t" \
+    "strd   r8, r7, [sp, #20]\n\t" \
+    "ldrd   r4, r5, [sp, #100]\n\t" \
+    "ldr    r6, [r4]\n\t" \
+    "add    r4, r4, r5\n\t" \
+    "str    r4, [sp, #100]\n\t" \
+    "strd   r6, r6, [sp]\n\t" \
+    "strd   r6, r6, [sp, #8]\n\t" \
+    "ldr    r0, [sp, #88]\n\t" \
+    "ldr    r4, [sp, #32]\n\t" \
+    "add    r1, r0, #1\n\t" \
+    "str    r1, [sp, #88]\n\t" \
+    "ldrsb  r5, [r0]\n\t" \
+    "ldrsb  r6, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r7, [r0]\n\t" \
+    "ldrsb  r8, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r9, [r0]\n\t" \
+    "ldrsb  r10, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r11, [r0]\n\t" \
+    "ldrsb  r1, [r0, r4]\n\t" \
+    "add    r0, r0, r4, lsl #1\n\t" \
+    "ldrsb  r2, [r0]\n\t" \
+    pack
+
+/* The channel kernels' end (label 9): the next channel's plane and output, back to label 0 while
+ * channels are left. */
+#define TX_DW_CHAN_TAIL \
+    "9:\n\t" \
+    "ldrd   r4, r5, [sp, #80]\n\t" \
+    "ldr    r6, [sp, #112]\n\t" \
+    "add    r4, r4, r6\n\t" \
+    "add    r5, r5, #1\n\t" \
+    "strd   r4, r5, [sp, #80]\n\t" \
+    "ldr    r4, [sp, #76]\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "str    r4, [sp, #76]\n\t" \
+    "bne    0b\n\t" \
+    "add    sp, sp, #128\n\t" \
+    "pop    {r4-r11, pc}"
+
+/* dw3_chan's weights: W01, W12 of kernel rows 0, 1, 2 in r0, r1; r2, r3; r10, r11. */
+#define TX_DW3_PACK \
+    "pkhbt  r0, r5, r6, lsl #16\n\t" \
+    "pkhbt  r3, r9, r10, lsl #16\n\t" \
+    "pkhbt  r10, r11, r1, lsl #16\n\t" \
+    "pkhbt  r11, r1, r2, lsl #16\n\t" \
+    "pkhbt  r1, r6, r7, lsl #16\n\t" \
+    "pkhbt  r2, r8, r9, lsl #16\n"
+#endif
 
 #if defined(__thumb2__)
 /* One input row a, c (r8, r9) times the kernel row in (wa, wb) into the accumulators l, r (the
@@ -288,35 +373,10 @@ typedef struct {
  * 1x1 one. Naked: the loops need all 14 registers. Registers: r0-r3, r10, r11 the weights of
  * kernel rows 0, 1, 2; r4-r7 the accumulators (top left, top right, bottom left, bottom right;
  * in 1x2 blocks r4, r5 top and bottom, r6, r7 the output row step and end); r8-r9 a and c;
- * r12 q; lr the output; the state's first 20 words at sp. clamp4, clamp2, clamp1: the act clamp
+ * r12 q; lr the output; the state (dw3_state) at sp. clamp4, clamp2, clamp1: the act clamp
  * of the blocks, or nothing when it is the int8 range.
  */
-#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    "push   {r4-r11, lr}\n\t" \
-    "mov    r12, r1\n\t" \
-    "add    r0, r0, #80\n\t" \
-    "ldmdb  r0!, {r1-r4}\n\t" \
-    "push   {r1-r4}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldmdb  r0!, {r1-r8}\n\t" \
-    "push   {r1-r8}\n\t" \
-    "ldrd   r10, r11, [r0, #96]\n\t" \
-    "ldrd   r2, r3, [r0, #88]\n\t" \
-    "ldrd   r0, r1, [r0, #80]\n\t" \
-    "ldr    lr, [sp, #68]\n\t" \
-    "str    r12, [sp, #64]\n" \
-    "5:\n\t" \
-    "ldr    r4, [sp, #28]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    6f\n\t" \
-    "sub    r4, r4, #1\n\t" \
-    "str    r4, [sp, #28]\n\t" \
-    "ldr    r4, [sp, #44]\n\t" \
-    "add    r4, lr, r4\n\t" \
-    "str    r4, [sp, #40]\n" \
-    "1:\n\t" \
-    "ldm    sp, {r4-r7}\n\t" \
+#define TX_DW3_BLOCK22 \
     "ldrd   r8, r9, [r12]\n\t" \
     TX_DW3_ROW2("r0", "r1", "r4", "r5") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
@@ -326,7 +386,58 @@ typedef struct {
     TX_DW3_ROW2("r10", "r11", "r4", "r5") \
     TX_DW3_ROW2("r2", "r3", "r6", "r7") \
     "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW2("r10", "r11", "r6", "r7") \
+    TX_DW3_ROW2("r10", "r11", "r6", "r7")
+#define TX_DW3_BLOCK12 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW2("r10", "r11", "r4", "r5")
+#define TX_DW3_BLOCK21 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    TX_DW3_ROW1("r0", "r1", "r5") \
+    "ldrd   r8, r9, [r12, #128]!\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4") \
+    TX_DW3_ROW1("r2", "r3", "r5") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r5")
+#define TX_DW3_BLOCK11 \
+    "ldrd   r8, r9, [r12]\n\t" \
+    TX_DW3_ROW1("r0", "r1", "r4") \
+    "ldrd   r8, r9, [r12, #64]\n\t" \
+    TX_DW3_ROW1("r2", "r3", "r4") \
+    "ldrd   r8, r9, [r12, #128]\n\t" \
+    TX_DW3_ROW1("r10", "r11", "r4")
+
+/*
+ * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
+ * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
+ * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
+ * block12 the top row's two outputs into r4, r5; block21 a 2x1 block into r4, r5, stepping q
+ * down; block11 one output into r4. pair_step: bytes from one column pair's window to the next.
+ * guard22, guard21: a test that skips the blocks of row pairs when a strip has none (branch to
+ * 2f and 8f), or nothing when it always has some.
+ */
+#define TX_DW_CHAN(pack, block22, block12, block21, block11, pair_step, guard22, guard21, clamp4, \
+                   clamp2, clamp1) \
+    TX_DW_CHAN_HEAD(pack) \
+    "5:\n\t" \
+    "ldr    r4, [sp, #28]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    6f\n\t" \
+    "sub    r4, r4, #1\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldr    r4, [sp, #44]\n\t" \
+    "add    r4, lr, r4\n\t" \
+    "str    r4, [sp, #40]\n\t" \
+    guard22 \
+    "1:\n\t" \
+    "ldm    sp, {r4-r7}\n\t" \
+    block22 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
     clamp4 \
@@ -339,17 +450,13 @@ typedef struct {
     "add    lr, lr, r9\n\t" \
     "ldr    r8, [sp, #40]\n\t" \
     "cmp    lr, r8\n\t" \
-    "bne    1b\n\t" \
+    "bne    1b\n" \
+    "2:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    3f\n\t" \
     "ldrd   r4, r5, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW2("r0", "r1", "r4", "r5") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW2("r2", "r3", "r4", "r5") \
-    "ldrd   r8, r9, [r12, #128]\n\t" \
-    TX_DW3_ROW2("r10", "r11", "r4", "r5") \
+    block12 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
     clamp2 \
@@ -358,7 +465,7 @@ typedef struct {
     "strb   r4, [lr]\n" \
     "3:\n\t" \
     "ldrd   r4, r5, [sp, #64]\n\t" \
-    "add    r12, r4, #4\n\t" \
+    "add    r12, r4, #" pair_step "\n\t" \
     "ldr    r6, [sp, #32]\n\t" \
     "add    lr, r5, r6, lsl #1\n\t" \
     "strd   r12, lr, [sp, #64]\n\t" \
@@ -369,19 +476,11 @@ typedef struct {
     "beq    9f\n\t" \
     "ldr    r6, [sp, #36]\n\t" \
     "ldr    r7, [sp, #44]\n\t" \
-    "add    r7, lr, r7\n" \
+    "add    r7, lr, r7\n\t" \
+    guard21 \
     "7:\n\t" \
     "ldrd   r4, r5, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW1("r0", "r1", "r4") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r2", "r3", "r4") \
-    TX_DW3_ROW1("r0", "r1", "r5") \
-    "ldrd   r8, r9, [r12, #128]!\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r4") \
-    TX_DW3_ROW1("r2", "r3", "r5") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r5") \
+    block21 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
     TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
     clamp2 \
@@ -389,147 +488,31 @@ typedef struct {
     "strb   r5, [lr, r6]\n\t" \
     "add    lr, lr, r6, lsl #1\n\t" \
     "cmp    lr, r7\n\t" \
-    "bne    7b\n\t" \
+    "bne    7b\n" \
+    "8:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    9f\n\t" \
     "ldr    r4, [sp]\n\t" \
-    "ldrd   r8, r9, [r12]\n\t" \
-    TX_DW3_ROW1("r0", "r1", "r4") \
-    "ldrd   r8, r9, [r12, #64]\n\t" \
-    TX_DW3_ROW1("r2", "r3", "r4") \
-    "ldrd   r8, r9, [r12, #128]\n\t" \
-    TX_DW3_ROW1("r10", "r11", "r4") \
+    block11 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
     clamp1 \
     "strb   r4, [lr]\n" \
-    "9:\n\t" \
-    "add    sp, sp, #80\n\t" \
-    "pop    {r4-r11, pc}"
+    TX_DW_CHAN_TAIL
 
-__attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)),
-                                            const int16_t *q __attribute__((unused)))
+#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
+    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "4", \
+               "", "", clamp4, clamp2, clamp1)
+
+__attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN("", "", ""));
 }
 
-__attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)),
-                                                  const int16_t *q __attribute__((unused)))
+__attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
 }
 #endif
-
-/*
- * Channel cc's outputs of a strip and tile (st: the fields shared by every channel set) from its
- * plane (o: the tile's top left output of the channel): the channel's fields, then dw3_chan.
- */
-static void dw3_channel(dw3_state *st, int clamp, const int16_t *plane, const int8_t *filter,
-                        int32_t bias, int32_t m, int32_t shift, int32_t zp, int32_t pairs,
-                        int8_t *o, int32_t cc)
-{
-    const int32_t ch = st->ch;
-    const int8_t *f = filter + cc;
-    st->bias[0] = bias;
-    st->bias[1] = bias;
-    st->bias[2] = bias;
-    st->bias[3] = bias;
-    st->w[0] = dw3_pack_lo(f[0], f[ch]);
-    st->w[1] = dw3_pack_lo(f[ch], f[2 * ch]);
-    st->w[2] = dw3_pack_lo(f[3 * ch], f[4 * ch]);
-    st->w[3] = dw3_pack_lo(f[4 * ch], f[5 * ch]);
-    st->w[4] = dw3_pack_lo(f[6 * ch], f[7 * ch]);
-    st->w[5] = dw3_pack_lo(f[7 * ch], f[8 * ch]);
-    st->m = m;
-    st->c = tx_dsp_requant_out_c(zp, shift);
-    st->k = tx_dsp_requant_out_k(shift);
-    st->pairs_left = pairs;
-    st->o = o;
-    /* (tx_depthwise_conv2d_s8 checked that the one this layer needs is compiled in) */
-    if (clamp) {
-        if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
-            dw3_chan_clamp(st, plane);
-        }
-    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
-        dw3_chan(st, plane);
-    }
-}
-
-/* The whole layer (dw3_applies, every shift in the output stage's range): strips of output rows
- * whose planes fit, tiles of TX_DW3_TILE columns, for each four channels expanded once then
- * computed channel by channel. */
-static void dw3_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
-                    const int8_t *in, const int8_t *filter, const int32_t *bias,
-                    const tx_shape4 *out_shape, int8_t *out)
-{
-    int16_t planes[TX_DW3_ROWS * TX_DW3_STRIDE] __attribute__((aligned(8)));
-    const int32_t rows_max = TX_DW3_ROWS - 2;
-    const int clamp = p->act_min != -128 || p->act_max != 127;
-    dw3_geom g;
-    dw3_state st;
-    int8_t *o;
-    int32_t b, oy0, x0, c0, j;
-    g.in = in;
-    g.out = out;
-    g.in_h = in_shape->h;
-    g.in_w = in_shape->w;
-    g.ch = out_shape->c;
-    g.out_h = out_shape->h;
-    g.out_w = out_shape->w;
-    g.pad_top = p->pad_top;
-    g.pad_left = p->pad_left;
-    g.offset = p->input_offset;
-    g.off2 = tx_dsp_dup16(p->input_offset);
-    g.zp = p->output_offset;
-    st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-    st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-    st.ch = g.ch;
-    st.oend = 0;
-    st.q_col = 0;
-    st.spare[0] = 0;
-    st.spare[1] = 0;
-    for (b = 0; b < out_shape->n; b++) {
-        for (oy0 = 0; oy0 < g.out_h;) {
-            int32_t rows = g.out_h - oy0 < rows_max ? g.out_h - oy0 : rows_max;
-            const int32_t y_first = oy0 - g.pad_top;
-            int32_t r_lo, r_hi;
-            if (rows < g.out_h - oy0 && g.out_h - oy0 - rows < 2) {
-                rows -= 2; /* leave the last strip two rows (rows_max is even) */
-            }
-            /* the plane rows inside the input */
-            r_lo = y_first < 0 ? -y_first : 0;
-            r_hi = g.in_h - y_first < rows + 2 ? g.in_h - y_first : rows + 2;
-            for (x0 = 0; x0 < g.out_w; x0 += TX_DW3_TILE) {
-                const int32_t tw = g.out_w - x0 < TX_DW3_TILE ? g.out_w - x0 : TX_DW3_TILE;
-                /* the plane columns inside the input */
-                const int32_t ix0 = x0 - g.pad_left;
-                const int32_t width = tw + 2;
-                const int32_t i_lo = ix0 < 0 ? -ix0 : 0;
-                const int32_t i_hi = g.in_w - ix0 < width ? g.in_w - ix0 : width;
-                if (r_lo > 0 || r_hi < rows + 2 || i_lo > 0 || i_hi < TX_DW3_ROW) {
-                    /* padding in this strip and tile: zeros there for every channel */
-                    dw3_zero(planes, (rows + 2) * TX_DW3_STRIDE / 2);
-                }
-                st.ostep = g.out_w * g.ch;
-                st.olen = (rows >> 1) * 2 * st.ostep;
-                st.odd_rows = rows & 1;
-                st.odd_col = tw & 1;
-                o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;
-                for (c0 = 0; c0 < g.ch; c0 += 4) {
-                    const int32_t n = g.ch - c0 < 4 ? g.ch - c0 : 4;
-                    if (r_lo < r_hi && i_lo < i_hi) {
-                        dw3_expand(&g, planes, b, y_first, r_lo, r_hi, ix0, i_lo, i_hi, c0, n);
-                    }
-                    for (j = 0; j < n; j++) {
-                        dw3_channel(&st, clamp, planes + j * TX_DW3_ROW, filter,
-                                    bias != 0 ? bias[c0 + j] : INT32_C(0), p->multipliers[c0 + j],
-                                    p->shifts[c0 + j], g.zp, tw >> 1, o + (c0 + j), c0 + j);
-                    }
-                }
-            }
-            oy0 += rows;
-        }
-    }
-}
 
 #endif /* TX_ARM_DSP_DW3X3_H */

@@ -55,9 +55,9 @@
 #define TX_CONV2D_S8_PATH_REFERENCE 1
 #endif
 
-/* tx_depthwise_conv2d_s8 with channel_multiplier 1: dw3_run (3x3 stride 1 planes) with its
- * channel kernel for a clamped activation range (DW3_CLAMPED) or the full int8 one
- * (DW3_FULL_RANGE), depthwise_fast (four-channel blocks, shifts in [-23, -2]), depthwise_dsp (the
+/* tx_depthwise_conv2d_s8 with channel_multiplier 1: dw_run with 3x3 stride 1 planes (DW3) and
+ * its channel kernel for a clamped activation range (DW3_CLAMPED) or the full int8 one
+ * (DW3_FULL_RANGE), or with 3x3 stride 2 planes (DWS2, the same two kernels), depthwise_fast (four-channel blocks, shifts in [-23, -2]), depthwise_dsp (the
  * last channels of a count not a multiple of 4, or other shifts); other multipliers: the
  * reference loop */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3
@@ -68,6 +68,15 @@
 #endif
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE
 #define TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DWS2 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE
+#define TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE 1
 #endif
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_FAST
 #define TX_DEPTHWISE_CONV2D_S8_PATH_FAST 1

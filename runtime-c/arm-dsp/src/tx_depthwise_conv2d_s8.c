@@ -7,8 +7,10 @@
  * 32-bit output stage of tx_arm_dsp_requant.h (shift in [-23, -2]: SMMLA + shift, clamp of four
  * outputs at once with SSUB8/SEL), depthwise_fast runs the four-channel blocks in its outer loop
  * with their weights sign-extended once into a table of the window's in-bounds taps; leftover
- * channels, and other shifts, take depthwise_dsp with the 64-bit tx_requantize_s8. Other
- * multipliers, and every case without __ARM_FEATURE_DSP, take the reference loop.
+ * channels, and other shifts, take depthwise_dsp with the 64-bit tx_requantize_s8. 3x3 kernels
+ * of stride 1 or 2 (shifts in that range) take the planar paths instead (tx_arm_dsp_dw3x3.h,
+ * tx_arm_dsp_dws2.h, tx_arm_dsp_dw_planar.h). Other multipliers, and every case without
+ * __ARM_FEATURE_DSP, take the reference loop.
  */
 #include "tx_depthwise_conv2d_s8.h"
 
@@ -451,6 +453,8 @@ static void depthwise_fast(const tx_depthwise_conv2d_s8_params *p, const tx_shap
     }
 }
 #include "tx_arm_dsp_dw3x3.h"
+#include "tx_arm_dsp_dws2.h"
+#include "tx_arm_dsp_dw_planar.h"
 #endif
 
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -469,14 +473,22 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         const int32_t ch = out_shape->c;
         int32_t c_first = 0;
         const int fit = tx_dsp_requant_all_ok(p->shifts, ch, 0);
-        if (fit && dw3_applies(p, filter_shape, out_shape)) {
+        /* the planar 3x3 paths: stride 1 (s = 1) or 2 (s = 2) */
+        const int32_t s = dw3_applies(p, filter_shape, out_shape) ? 1
+                          : dws2_applies(p, filter_shape, out_shape) ? 2 : 0;
+        if (fit && s != 0) {
             const int clamp = p->act_min != -128 || p->act_max != 127;
-            if (!TX_DEPTHWISE_CONV2D_S8_PATH_DW3
-                || !(clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
-                           : TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE)) {
+            const int in_build =
+                s == 1 ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3
+                             && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
+                                       : TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE)
+                       : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
+                             && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
+                                       : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE);
+            if (!in_build) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }
-            dw3_run(p, in_shape, in, filter, bias, out_shape, out);
+            dw_run(p, in_shape, in, filter, bias, out_shape, out, s);
             return TX_OK;
         }
         if (fit) {

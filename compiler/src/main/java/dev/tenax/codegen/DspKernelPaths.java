@@ -28,7 +28,9 @@ public final class DspKernelPaths {
       "TX_CONV2D_S8_PATH_IM2COL_WHOLE",
       "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_DSP", "TX_CONV2D_S8_PATH_REFERENCE",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
-      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
@@ -108,7 +110,7 @@ public final class DspKernelPaths {
     return List.of(fill, blocks);
   }
 
-  /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp) and dw3_applies. */
+  /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp), dw3_applies and dws2_applies. */
   private static List<String> depthwise(DepthwiseConvS8Step s) {
     var p = s.params();
     if (p.channelMultiplier() != 1) {
@@ -119,12 +121,13 @@ public final class DspKernelPaths {
     boolean fit = shiftsFitSmmla(p.shifts());
     int kh = s.filterShape()[1];
     int kw = s.filterShape()[2];
-    boolean dw3 = kh == 3 && kw == 3 && p.strideH() == 1 && p.strideW() == 1 && p.dilationH() == 1
-        && p.dilationW() == 1 && out[1] >= 2;
-    if (fit && dw3) {
+    boolean planar3x3 = kh == 3 && kw == 3 && p.dilationH() == 1 && p.dilationW() == 1;
+    boolean dw3 = planar3x3 && p.strideH() == 1 && p.strideW() == 1 && out[1] >= 2;
+    boolean dws2 = planar3x3 && (p.strideH() == 2 || out[1] == 1) && (p.strideW() == 2 || out[2] == 1);
+    if (fit && (dw3 || dws2)) {
       boolean clamp = p.actMin() != -128 || p.actMax() != 127;
-      return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_DW3",
-          clamp ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED" : "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE");
+      String path = dw3 ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
+      return List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE"));
     }
     int cFirst = fit ? ch - ch % 4 : 0;
     List<String> paths = new ArrayList<>();

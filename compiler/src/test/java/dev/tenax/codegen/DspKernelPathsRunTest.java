@@ -36,7 +36,7 @@ class DspKernelPathsRunTest {
   /** Every kind of layer four times on cortex-m4 (about a second each), a few on m7 and m33. */
   static Stream<Arguments> layers() {
     List<Arguments> cases = new ArrayList<>();
-    for (int kind = 0; kind < 10; kind++) {
+    for (int kind = 0; kind < DspKernelsRunTest.KINDS; kind++) {
       for (int n = 0; n < 4; n++) {
         cases.add(Arguments.of("cortex-m4", kind, 100 + 10 * kind + n));
       }
@@ -108,7 +108,7 @@ class DspKernelPathsRunTest {
     assertEquals(macros, DspKernelPaths.ALL);
   }
 
-  /** A model of one layer of DspKernelsRunTest's kind {@code kind} (0-9: its branch number). */
+  /** A model of one layer of DspKernelsRunTest's kind {@code kind} (0 .. KINDS - 1: its branch number). */
   private static ModelCompiler.Result compileLayer(String target, int kind, Random r, Map<String, float[]> ranges,
       Path dir) throws Exception {
     return RandomLayersTest.compileRandom("paths", target, 1,

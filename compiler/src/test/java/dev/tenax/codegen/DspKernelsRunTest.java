@@ -35,6 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DspKernelsRunTest {
   static final int BRANCHES = 24;
+  /** The kinds of layer {@link #branch} makes (its branch numbers 0 .. KINDS - 1). */
+  static final int KINDS = 11;
 
   static final List<String> DSP_KERNELS = List.of("tx_conv2d_s8.c", "tx_depthwise_conv2d_s8.c",
       "tx_fully_connected_s8.c");
@@ -69,8 +71,9 @@ class DspKernelsRunTest {
    * an activation range inside int8 (act_min > -128 and act_max < 127: the SSUB8/SEL clamps of
    * the asm output stages); a quantizer-calibrated model never has one. Convolutions of the
    * im2col path (1x1 of 1-70 channels, in_c 1 and 3 first layers, 3x3), a 3x3 depthwise layer of
-   * the planar path (pad 1, 1-40 channels, 2-21 rows, 1-20 columns: its 2x2, one-row, 1x2 and 1x1
-   * blocks) and fully-connected layers of the four-output blocks, zero points across the range.
+   * each planar path (stride 1 and stride 2, pad 1, 1-40 channels, 2-21 rows, 1-20 columns: their
+   * 2x2, one-row, one-column and 1x1 blocks) and fully-connected layers of the four-output blocks,
+   * zero points across the range.
    */
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
@@ -78,7 +81,7 @@ class DspKernelsRunTest {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 9; i++) {
       qdqBranch(b, r, i);
     }
     runQdqBitExact(b, target, r, dir, target + " seed " + seed);
@@ -119,13 +122,27 @@ class DspKernelsRunTest {
     float ys = 0.02f + r.nextFloat() * 0.05f;
     long yzp = -100 + r.nextInt(200);
     boolean fc = i % 4 == 3;
-    boolean depthwise = i == 6;
+    // depthwise: 6 of stride 1, 8 of stride 2 (the planar paths' clamped channel kernels)
+    boolean depthwise = i == 6 || i == 8;
     int in = 1 + r.nextInt(70);
     int out = 1 + r.nextInt(40);
     int c = 1, kh = 1, kw = 1, h = 1, w = 1, stride = 1;
     if (fc) {
       in = 4 * (1 + r.nextInt(32));
       out = 4 + r.nextInt(20);
+    } else if (depthwise) {
+      c = 1 + r.nextInt(40);
+      out = c;
+      kh = 3;
+      kw = 3;
+      h = 2 + r.nextInt(20);
+      w = 1 + r.nextInt(20);
+      stride = i == 8 ? 2 : 1;
+      if (stride == 2) {
+        // odd output sizes (4k + 1 inputs, pad 1): the one-row and one-column blocks too
+        h = 5 + 4 * r.nextInt(5);
+        w = 1 + 4 * r.nextInt(5);
+      }
     } else if (i % 4 == 0) {
       c = in;
       h = 1 + r.nextInt(6);
@@ -143,13 +160,6 @@ class DspKernelsRunTest {
       h = kh + r.nextInt(6);
       w = kw + r.nextInt(6);
       stride = 2;
-    } else if (depthwise) {
-      c = 1 + r.nextInt(40);
-      out = c;
-      kh = 3;
-      kw = 3;
-      h = 2 + r.nextInt(20);
-      w = 1 + r.nextInt(20);
     } else {
       c = 4 * (1 + r.nextInt(8));
       kh = 3;
@@ -163,12 +173,15 @@ class DspKernelsRunTest {
     for (int k = 0; k < wq.length; k++) {
       wq[k] = -127 + r.nextInt(255);
     }
+    // shifts outside the fast output stages' range in some channels (below); a depthwise layer
+    // with one of them leaves the planar paths altogether, so only every other one has them
+    boolean oddShifts = !depthwise || r.nextBoolean();
     float[] ws = new float[out];
     float[] bs = new float[out];
     long[] bq = new long[out];
     for (int o = 0; o < out; o++) {
       ws[o] = (0.5f + r.nextFloat()) / (taps * 4f);
-      if (r.nextInt(5) == 0) {
+      if (oddShifts && r.nextInt(5) == 0) {
         // shifts outside the SMMLA output stage's range [-23, -2] (the FC blocks' fast range is
         // [-17, -2]; a block of four with one of them takes the exact C path; the convolution's
         // im2col blocks take output stage 3 for -1 and above): -1 to 1 and above, -18 to -23,
@@ -258,7 +271,7 @@ class DspKernelsRunTest {
     float lo = -5 + r.nextFloat() * 6;
     ranges.put(x, new float[] {lo, lo + 0.3f + r.nextFloat() * 4});
     String pre = r.nextBoolean() ? "z" + i : y;
-    int kind = i < 10 ? i : r.nextInt(10); // every kind in every model
+    int kind = i < KINDS ? i : r.nextInt(KINDS); // every kind in every model
     if (kind == 5) { // fully connected, batches 1-3
       // multiples of 8 from 16 take the three-output asm blocks, with the last 4 or 8 outputs in
       // blocks of four, other multiples of 4 the four-output blocks (rows of up to 1024), the
@@ -286,6 +299,23 @@ class DspKernelsRunTest {
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
       int sides = r.nextBoolean() ? 44 : 17;
       RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, new int[] {3, 3, 1, 1, 1, 1}, pads);
+    } else if (kind == 10) {
+      // the planar 3x3 stride-2 depthwise path: 1-40 channels (groups of four and the rest), pads
+      // 0 or 1 on every side (MobileNet's are 0, 0, 1, 1), inputs of 3-30 rows and columns: odd
+      // and even output sizes from 1 (one or several tiles of 6 columns and strips of 8 rows;
+      // 2x2, 1x2, 2x1 and 1x1 blocks; a plane row starting at an odd column); and a 3x3 input
+      // to one output of stride 1, 2 or 3, which the path takes too (VWW's average pool)
+      int c = 1 + r.nextInt(40);
+      int[] pads = {r.nextInt(2), r.nextInt(2), r.nextInt(2), r.nextInt(2)};
+      int sides = r.nextBoolean() ? 29 : 10;
+      int[] k = {3, 3, 2, 2, 1, 1};
+      if (r.nextInt(4) == 0) {
+        pads = new int[4];
+        sides = 1;
+        k[2] = 1 + r.nextInt(3);
+        k[3] = 1 + r.nextInt(3);
+      }
+      RandomLayersTest.conv(b, r, i, new String[] {x, pre, y}, sides, c, c, c, k, pads);
     } else if (kind >= 6) {
       wideConv(b, r, kind, x, pre, y);
     } else {
