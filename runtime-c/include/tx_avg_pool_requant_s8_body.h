@@ -1,8 +1,13 @@
 /*
- * The reference arithmetic of tx_avg_pool_requant_s8 (twin of dev.tenax.kernels.AvgPoolRequantS8):
- * the argument check and the window walk of the other pooling kernels (tx_pool_window.h), only
- * defined arithmetic. Shared by the portable kernel (runtime-c/src) and the DSP variant, which
- * falls back to it where the DSP extension is missing: include it in the kernel's source only.
+ * tx_avg_pool_requant_s8 (twin of dev.tenax.kernels.AvgPoolRequantS8): the argument check, the
+ * reference loops on the window walk of the other pooling kernels (tx_pool_window.h), only defined
+ * arithmetic, and the entry points. Every variant's source is this body with one of two hooks,
+ * defined before including it:
+ *   TX_AVG_POOL_REQUANT_S8_OUT(p, acc)  the output stage, tx_requantize_s8 with the call's
+ *       parameters by default (msp430-hwmult: its 16x16-product form, same bits);
+ *   TX_AVG_POOL_REQUANT_S8_RUN          the loops a checked call runs, the reference by default
+ *       (arm-dsp: its SXTAB16 loops where the compiler has the DSP extension).
+ * Include it in the kernel's source only.
  */
 #ifndef TX_AVG_POOL_REQUANT_S8_BODY_H
 #define TX_AVG_POOL_REQUANT_S8_BODY_H
@@ -17,6 +22,12 @@
 #define TX_POOL_ELEM int8_t
 #include "tx_pool_sum.h"
 #include "tx_pool_window.h"
+
+#ifndef TX_AVG_POOL_REQUANT_S8_OUT
+#define TX_AVG_POOL_REQUANT_S8_OUT(p, acc)                                                      \
+  tx_requantize_s8((acc), (p)->multiplier, (p)->shift, (p)->output_offset, (p)->act_min,       \
+                   (p)->act_max)
+#endif
 
 /* The most taps a window may have: sums of (in + input_offset), each within [-255, 255], stay
  * inside int32 without wrapping (255 * 2^23 < 2^31). */
@@ -68,10 +79,31 @@ static inline void tx_avg_pool_requant_s8_reference(const tx_avg_pool_requant_s8
     for (ch = 0u; ch < c; ch++, tap++) {
       const int32_t sum = count != 0u
           ? tx_pool_sum(tap, win.rows_last, win.cols_last, row, c) + offsets : 0;
-      *out++ = tx_requantize_s8(sum, p->multiplier, p->shift, p->output_offset, p->act_min,
-                                p->act_max);
+      *out++ = TX_AVG_POOL_REQUANT_S8_OUT(p, sum);
     }
   }
+}
+
+#ifndef TX_AVG_POOL_REQUANT_S8_RUN
+#define TX_AVG_POOL_REQUANT_S8_RUN tx_avg_pool_requant_s8_reference
+#endif
+
+tx_status tx_avg_pool_requant_s8(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
+                                 const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
+{
+  if (!tx_avg_pool_requant_s8_valid(p, in_shape, in, out_shape, out)) {
+    return TX_ERR_ARGUMENT;
+  }
+  TX_AVG_POOL_REQUANT_S8_RUN(p, in_shape, in, out_shape, out);
+  return TX_OK;
+}
+
+int32_t tx_avg_pool_requant_s8_scratch_size(const tx_avg_pool_requant_s8_params *p,
+                                            const tx_shape4 *in_shape)
+{
+  (void)p;
+  (void)in_shape;
+  return 0;
 }
 
 #endif /* TX_AVG_POOL_REQUANT_S8_BODY_H */

@@ -20,6 +20,12 @@
 
 #include "tx_arm_dsp.h"
 #include "tx_arm_dsp_requant.h"
+
+#if defined(__ARM_FEATURE_DSP)
+static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
+                         const int8_t *in, const tx_shape4 *out_shape, int8_t *out);
+#define TX_AVG_POOL_REQUANT_S8_RUN avg_pool_dsp
+#endif
 #include "tx_avg_pool_requant_s8_body.h"
 
 #if defined(__ARM_FEATURE_DSP)
@@ -33,101 +39,174 @@ typedef struct {
   size_t rows, cols, row, c;
 } tap_runs;
 
-/* s[j] += lane j of the lane pairs: a[0] holds channels 0 and 2, a[1] 1 and 3 (then 4 to 7). */
-static inline __attribute__((always_inline)) void flush_lanes(const int32_t *a, int32_t *s,
-                                                              int words)
+/* The lanes of `rows` runs of `cols` taps (at most TX_POOL_LANE_TAPS in all) of eight channels
+ * from `run`: a[0] holds channels 0 and 2, a[1] 1 and 3, a[2] 4 and 6, a[3] 5 and 7. Two taps
+ * per iteration, 15 instructions for 16 inputs: 4 LDR (offsets 0, 4, c, c + 4), 8 SXTAB16, the
+ * pointer step and the loop (GCC's own schedule took 17, recomputing an address). Not inlined:
+ * the loop gets the registers to itself. */
+static __attribute__((noinline)) void lanes8(const int8_t *run, size_t rows, size_t cols,
+                                             size_t row, size_t c, int32_t a[4])
 {
-  int i;
-  for (i = 0; i < words; i++) {
-    s[4 * i + 0] = __smlabb(a[2 * i], 1, s[4 * i + 0]);
-    s[4 * i + 2] = __smlatb(a[2 * i], 1, s[4 * i + 2]);
-    s[4 * i + 1] = __smlabb(a[2 * i + 1], 1, s[4 * i + 1]);
-    s[4 * i + 3] = __smlatb(a[2 * i + 1], 1, s[4 * i + 3]);
-  }
-}
-
-/* s[0..7] += the window's sums of the eight channels from t->first (s starts from the offsets). */
-static void sum8(const tap_runs *t, int32_t s[8])
-{
-  const size_t c = t->c;
-  const int8_t *run = t->first;
-  size_t lane_taps = 0u; /* taps in the lanes since the last flush */
-  int32_t a[4] = {0, 0, 0, 0};
-  size_t r;
-  for (r = 0u; r < t->rows; r++, run += t->row) {
+  const size_t c4 = c + 4u;
+  const size_t c2 = 2u * c;
+  int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  do {
     const int8_t *q = run;
-    size_t left = t->cols;
-    while (left > 0u) {
-      size_t n = TX_POOL_LANE_TAPS - lane_taps;
-      int32_t a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-      n = n < left ? n : left;
-      left -= n;
-      lane_taps += n;
-      do {
-        const int32_t v0 = tx_dsp_load4(q);
-        const int32_t v1 = tx_dsp_load4(q + 4);
-        q += c;
-        a0 = __sxtab16(a0, v0);
-        a1 = tx_dsp_sxtab16_ror8(a1, v0);
-        a2 = __sxtab16(a2, v1);
-        a3 = tx_dsp_sxtab16_ror8(a3, v1);
-      } while (--n != 0u);
-      a[0] = a0;
-      a[1] = a1;
-      a[2] = a2;
-      a[3] = a3;
-      if (lane_taps == TX_POOL_LANE_TAPS) {
-        flush_lanes(a, s, 2);
-        a[0] = a[1] = a[2] = a[3] = 0;
-        lane_taps = 0u;
-      }
+    size_t pairs = cols >> 1;
+    if (pairs != 0u) {
+      int32_t v0, v1;
+      __asm__("1:\n\t"
+              "ldr     %[v0], [%[q]]\n\t"
+              "ldr     %[v1], [%[q], #4]\n\t"
+              "sxtab16 %[a0], %[a0], %[v0]\n\t"
+              "sxtab16 %[a1], %[a1], %[v0], ror #8\n\t"
+              "sxtab16 %[a2], %[a2], %[v1]\n\t"
+              "sxtab16 %[a3], %[a3], %[v1], ror #8\n\t"
+              "ldr     %[v0], [%[q], %[c]]\n\t"
+              "ldr     %[v1], [%[q], %[c4]]\n\t"
+              "add     %[q], %[q], %[c2]\n\t"
+              "sxtab16 %[a0], %[a0], %[v0]\n\t"
+              "sxtab16 %[a1], %[a1], %[v0], ror #8\n\t"
+              "sxtab16 %[a2], %[a2], %[v1]\n\t"
+              "sxtab16 %[a3], %[a3], %[v1], ror #8\n\t"
+              "subs    %[n], %[n], #1\n\t"
+              "bne     1b"
+              : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [q] "+r"(q),
+                [n] "+r"(pairs), [v0] "=&r"(v0), [v1] "=&r"(v1)
+              : [c] "r"(c), [c4] "r"(c4), [c2] "r"(c2)
+              : "cc", "memory");
     }
-  }
-  flush_lanes(a, s, 2);
+    if ((cols & 1u) != 0u) {
+      const int32_t v0 = tx_dsp_load4(q);
+      const int32_t v1 = tx_dsp_load4(q + 4);
+      a0 = __sxtab16(a0, v0);
+      a1 = tx_dsp_sxtab16_ror8(a1, v0);
+      a2 = __sxtab16(a2, v1);
+      a3 = tx_dsp_sxtab16_ror8(a3, v1);
+    }
+    run += row;
+  } while (--rows != 0u);
+  a[0] = a0;
+  a[1] = a1;
+  a[2] = a2;
+  a[3] = a3;
 }
 
-/* s[0..3] += the window's sums of the four channels from t->first. */
-static void sum4(const tap_runs *t, int32_t s[4])
+/* lanes8 for four channels: a[0] holds channels 0 and 2, a[1] 1 and 3. */
+static __attribute__((noinline)) void lanes4(const int8_t *run, size_t rows, size_t cols,
+                                             size_t row, size_t c, int32_t a[2])
 {
-  const size_t c = t->c;
-  const int8_t *run = t->first;
-  size_t lane_taps = 0u;
-  int32_t a[2] = {0, 0};
-  size_t r;
-  for (r = 0u; r < t->rows; r++, run += t->row) {
+  int32_t a0 = 0, a1 = 0;
+  do {
     const int8_t *q = run;
-    size_t left = t->cols;
-    while (left > 0u) {
-      size_t n = TX_POOL_LANE_TAPS - lane_taps;
-      int32_t a0 = a[0], a1 = a[1];
-      n = n < left ? n : left;
-      left -= n;
-      lane_taps += n;
-      do {
-        const int32_t v = tx_dsp_load4(q);
-        q += c;
-        a0 = __sxtab16(a0, v);
-        a1 = tx_dsp_sxtab16_ror8(a1, v);
-      } while (--n != 0u);
-      a[0] = a0;
-      a[1] = a1;
-      if (lane_taps == TX_POOL_LANE_TAPS) {
-        flush_lanes(a, s, 1);
-        a[0] = a[1] = 0;
-        lane_taps = 0u;
-      }
-    }
-  }
-  flush_lanes(a, s, 1);
+    size_t n = cols;
+    do {
+      const int32_t v = tx_dsp_load4(q);
+      q += c;
+      a0 = __sxtab16(a0, v);
+      a1 = tx_dsp_sxtab16_ror8(a1, v);
+    } while (--n != 0u);
+    run += row;
+  } while (--rows != 0u);
+  a[0] = a0;
+  a[1] = a1;
 }
 
-/* The output stage for one call: stage 1 of tx_arm_dsp_requant.h when the shift allows it. */
+/*
+ * s[j] += scale * the window's sum of channel j, for the 8 (wide) or 4 channels from t->first:
+ * the lanes of at most 256 taps at a time, each lane then added to its channel's int32 sum by
+ * SMLABB / SMLATB (scale, a power of two of at most 2^14, is their int16 operand). Chunks are
+ * whole runs while a run has at most 256 taps, else pieces of one run.
+ */
+static void block_sums(const tap_runs *t, int32_t *s, int32_t scale, int wide)
+{
+  const size_t per_chunk = t->cols <= TX_POOL_LANE_TAPS ? TX_POOL_LANE_TAPS / t->cols : 0u;
+  const int8_t *run = t->first;
+  size_t r = 0u;
+  while (r < t->rows) {
+    int32_t a[4];
+    size_t taken = 0u; /* taps of the run done */
+    int i;
+    do {
+      const int8_t *first = run + taken * t->c;
+      size_t rows = 1u, cols = t->cols - taken;
+      if (per_chunk != 0u) {
+        rows = t->rows - r < per_chunk ? t->rows - r : per_chunk;
+      } else if (cols > TX_POOL_LANE_TAPS) {
+        cols = TX_POOL_LANE_TAPS;
+      }
+      if (wide) {
+        lanes8(first, rows, cols, t->row, t->c, a);
+      } else {
+        lanes4(first, rows, cols, t->row, t->c, a);
+      }
+      for (i = 0; i < (wide ? 2 : 1); i++) {
+        s[4 * i + 0] = __smlabb(a[2 * i], scale, s[4 * i + 0]);
+        s[4 * i + 2] = __smlatb(a[2 * i], scale, s[4 * i + 2]);
+        s[4 * i + 1] = __smlabb(a[2 * i + 1], scale, s[4 * i + 1]);
+        s[4 * i + 3] = __smlatb(a[2 * i + 1], scale, s[4 * i + 3]);
+      }
+      if (per_chunk != 0u) {
+        r += rows;
+        run += rows * t->row;
+        break;
+      }
+      taken += cols;
+      if (taken == t->cols) {
+        r++;
+        run += t->row;
+        break;
+      }
+    } while (1);
+  }
+}
+
+/* tx_requantize_s8 with the call's parameters, out of line: the paths that need the 64-bit form
+ * (windows of padding only, shifts stage 1 cannot take, the last one to three channels) share
+ * one copy (about 100 bytes each inlined). */
+static __attribute__((noinline)) int8_t requant_exact(const tx_avg_pool_requant_s8_params *p,
+                                                      int32_t acc)
+{
+  return tx_requantize_s8(acc, p->multiplier, p->shift, p->output_offset, p->act_min, p->act_max);
+}
+
+/*
+ * The output stage for one call: stage 1 of tx_arm_dsp_requant.h for shifts in [-23, -2]; for
+ * shifts from -1 to 12 the same stage on the sums scaled by 2^e, e = shift + 2, at shift -2 when
+ * the window's largest sum, 255 * window, times 2^e stays below 2^31:
+ * tx_requantize(2^e acc, m, shift - e) = tx_requantize(acc, m, shift), as the product and the
+ * rounding's divisor both scale by 2^e (the weights 2^e of the depthwise form kept the shift in
+ * that range the same way). Otherwise, and for the last one to three channels, tx_requantize_s8.
+ */
 typedef struct {
   int fast;
+  int32_t scale; /* 2^e, at most 2^14: SMLABB's int16 operand */
   int32_t m, cst, k;
   uint32_t lo4, hi4;
   const tx_avg_pool_requant_s8_params *p;
 } out_stage;
+
+static void out_stage_init(out_stage *o, const tx_avg_pool_requant_s8_params *p)
+{
+  /* at most 2^23 taps (the argument check): 255 * window < 2^31 */
+  const uint32_t largest = UINT32_C(255) * (uint32_t)p->filter_h * (uint32_t)p->filter_w;
+  int32_t shift = p->shift;
+  o->scale = 1;
+  if (shift >= -1 && shift <= 12 && largest < (UINT32_C(1) << (29 - shift))) {
+    o->scale = (int32_t)(INT32_C(1) << (shift + 2));
+    shift = -2;
+  }
+  o->fast = tx_dsp_requant_out_ok(shift);
+  if (!o->fast) {
+    o->scale = 1;
+  }
+  o->m = p->multiplier;
+  o->cst = o->fast ? tx_dsp_requant_out_c(p->output_offset, shift) : 0;
+  o->k = tx_dsp_requant_out_k(shift);
+  o->lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+  o->hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
+  o->p = p;
+}
 
 static inline __attribute__((always_inline)) int32_t out1(const out_stage *o, int32_t acc)
 {
@@ -140,8 +219,7 @@ static void store(const out_stage *o, const int32_t *s, int8_t *out, int n)
   int j;
   if (!o->fast) {
     for (j = 0; j < n; j++) {
-      out[j] = tx_requantize_s8(s[j], o->p->multiplier, o->p->shift, o->p->output_offset,
-                                o->p->act_min, o->p->act_max);
+      out[j] = requant_exact(o->p, s[j]);
     }
     return;
   }
@@ -153,11 +231,6 @@ static void store(const out_stage *o, const int32_t *s, int8_t *out, int n)
   }
 }
 
-static uint32_t dup8(int32_t v)
-{
-  return ((uint32_t)v & UINT32_C(0xFF)) * UINT32_C(0x01010101);
-}
-
 static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
                          const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
 {
@@ -166,18 +239,13 @@ static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4
   out_stage o;
   tx_pool_walk w;
   tx_pool_window win;
-  o.fast = tx_dsp_requant_out_ok(p->shift);
-  o.m = p->multiplier;
-  o.cst = o.fast ? tx_dsp_requant_out_c(p->output_offset, p->shift) : 0;
-  o.k = tx_dsp_requant_out_k(p->shift);
-  o.lo4 = dup8(p->act_min);
-  o.hi4 = dup8(p->act_max);
-  o.p = p;
+  out_stage_init(&o, p);
   tx_pool_walk_init(&w, in_shape, out_shape, p->filter_h, p->filter_w, p->stride_h, p->stride_w,
                     p->pad_top, p->pad_left);
   while (tx_pool_walk_next(&w, &win)) {
     const size_t count = win.rows * win.cols;
     const int32_t offsets = tx_avg_pool_requant_offsets(count, p->input_offset);
+    const int32_t scaled_offsets = offsets * o.scale; /* within the sums' bound */
     tap_runs t;
     int32_t s[8];
     size_t ch = 0u;
@@ -185,8 +253,7 @@ static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4
     if (count == 0u) {
       /* padding only: the sums are 0 (tx_avg_pool_requant_s8_reference) */
       for (; ch < c; ch++) {
-        *out++ = tx_requantize_s8(0, p->multiplier, p->shift, p->output_offset, p->act_min,
-                                  p->act_max);
+        *out++ = requant_exact(p, 0);
       }
       continue;
     }
@@ -202,49 +269,25 @@ static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4
     }
     for (; ch + 8u <= c; ch += 8u, t.first += 8, out += 8) {
       for (j = 0; j < 8; j++) {
-        s[j] = offsets;
+        s[j] = scaled_offsets;
       }
-      sum8(&t, s);
+      block_sums(&t, s, o.scale, 1);
       store(&o, s, out, 8);
     }
     if (ch + 4u <= c) {
       for (j = 0; j < 4; j++) {
-        s[j] = offsets;
+        s[j] = scaled_offsets;
       }
-      sum4(&t, s);
+      block_sums(&t, s, o.scale, 0);
       store(&o, s, out, 4);
       ch += 4u;
       t.first += 4;
       out += 4;
     }
     for (; ch < c; ch++, t.first++) {
-      *out++ = tx_requantize_s8(tx_pool_sum(t.first, win.rows_last, win.cols_last, row, c)
-                                    + offsets,
-                                p->multiplier, p->shift, p->output_offset, p->act_min,
-                                p->act_max);
+      *out++ = requant_exact(p, tx_pool_sum(t.first, win.rows_last, win.cols_last, row, c)
+                                    + offsets);
     }
   }
 }
 #endif /* __ARM_FEATURE_DSP */
-
-tx_status tx_avg_pool_requant_s8(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
-                                 const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
-{
-  if (!tx_avg_pool_requant_s8_valid(p, in_shape, in, out_shape, out)) {
-    return TX_ERR_ARGUMENT;
-  }
-#if defined(__ARM_FEATURE_DSP)
-  avg_pool_dsp(p, in_shape, in, out_shape, out);
-#else
-  tx_avg_pool_requant_s8_reference(p, in_shape, in, out_shape, out);
-#endif
-  return TX_OK;
-}
-
-int32_t tx_avg_pool_requant_s8_scratch_size(const tx_avg_pool_requant_s8_params *p,
-                                            const tx_shape4 *in_shape)
-{
-  (void)p;
-  (void)in_shape;
-  return 0;
-}

@@ -1,14 +1,21 @@
 package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tenax.hostrun.Msp430Run;
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
+import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
+import dev.tenax.lower.Program;
 import dev.tenax.testing.OnnxModelBuilder;
 import dev.tenax.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,31 +24,61 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The DSP variant of tx_avg_pool_requant_s8 (runtime-c/arm-dsp/src) under QEMU, bit-exact with
- * the Java evaluator: QDQ average pools whose output has another scale, global (1 to 400 taps:
- * one lane group, several, and a single row longer than a group) and strided windows, channel
- * counts 1 to 70 (blocks of eight and four and the one to three left), zero points -128 and 127
- * among random ones, Clips narrower than the output's range, and output scales that give shifts
- * inside and outside the SMMLA output stage's [-23, -2].
+ * tx_avg_pool_requant_s8 on the targets: QDQ average pools whose output has another scale,
+ * global (1 to 400 taps: one lane group of the DSP variant, several, and a single row longer than
+ * a group) and strided windows, channel counts 1 to 70 (the DSP variant's blocks of eight and four
+ * and the one to three left), zero points -128 and 127 among random ones, Clips narrower than the
+ * output's range, and output scales that give shifts inside and outside the SMMLA output stage's
+ * [-23, -2]; bit-exact with the Java evaluator. The DSP variant (runtime-c/arm-dsp/src) under QEMU
+ * on cortex-m4, m7 and m33; the msp430-hwmult variant (the portable loops with 16-bit int, its
+ * own output stage) under mspdebug sim.
  */
-class DspAvgPoolRunTest {
+class AvgPoolRequantRunTest {
   static final int BRANCHES = 8;
 
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m4, 61", "cortex-m4, 62", "cortex-m7, 63", "cortex-m33, 64"})
-  void requantizingAveragePoolsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+  void dspVariantRunsBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
-    Random r = new Random(seed);
+    ProjectManifest m = compile(target, seed, BRANCHES, dir);
+    RandomLayersTest.assertBitExact(program, ranges, random, 1, target + " seed " + seed,
+        feed -> QemuRun.run(m, feed, 300).outputs());
+    assertKernelFrom(dir, target, "runtime-c/arm-dsp/src/tx_avg_pool_requant_s8.c");
+  }
+
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"msp430fr5994, 65", "msp430fr5994, 66"})
+  void hardwareMultiplierVariantRunsBitExactOnTheMsp430(String target, int seed, @TempDir Path dir) throws Exception {
+    Msp430RunTest.requireToolchain();
+    ProjectManifest m = compile(target, seed, 4, dir);
+    RandomLayersTest.assertBitExact(program, ranges, random, 1, target + " seed " + seed,
+        feed -> Msp430Run.run(m, feed, 300).outputs());
+    assertKernelFrom(dir, target, "runtime-c/msp430-hwmult/src/tx_avg_pool_requant_s8.c");
+  }
+
+  private Program program;
+  private Random random;
+  /** Every input in [-4, 4). */
+  private final Map<String, float[]> ranges = new HashMap<>();
+
+  private ProjectManifest compile(String target, int seed, int branches, Path dir) throws Exception {
+    random = new Random(seed);
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
-    for (int i = 0; i < BRANCHES; i++) {
-      branch(b, r, i);
+    for (int i = 0; i < branches; i++) {
+      branch(b, random, i);
+      ranges.put("x" + i, new float[] {-4, 4});
     }
-    DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " seed " + seed);
-    String variant = RuntimeSources.resourcePath("tx_avg_pool_requant_s8.c",
-        dev.tenax.target.Targets.find(target).orElseThrow());
-    assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_avg_pool_requant_s8.c")),
-        Files.readAllBytes(dir.resolve("runtime/src/tx_avg_pool_requant_s8.c")),
-        "the model must call tx_avg_pool_requant_s8, from " + variant);
+    Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
+        dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
+    program = ModelCompiler.compile(g, new EmitOptions("pool", target, null, "test", "random", "0"), dir).program();
+    assertEquals(branches, program.steps().stream().filter(s -> s.kernel().equals("tx_avg_pool_requant_s8")).count(),
+        "every branch's pool should requantize");
+    return ProjectManifest.read(dir);
+  }
+
+  private static void assertKernelFrom(Path dir, String target, String source) throws Exception {
+    assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve(source)),
+        Files.readAllBytes(dir.resolve("runtime/src/tx_avg_pool_requant_s8.c")), target + " should get " + source);
   }
 
   private static final long[] EDGE_ZERO_POINTS = {-128, 127};
