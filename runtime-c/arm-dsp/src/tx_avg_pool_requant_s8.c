@@ -1,7 +1,8 @@
 /*
  * DSP-extension variant of tx_avg_pool_requant_s8 (Cortex-M4, M7, M33); the specification is
- * dev.tenax.kernels.AvgPoolRequantS8, the window walk that of the portable kernel
- * (tx_avg_pool_requant_s8_body.h).
+ * dev.tenax.kernels.AvgPoolRequantS8, the argument check, window walk and entry points those of
+ * the portable kernel (tx_avg_pool_requant_s8_body.h, whose loops run where the compiler lacks the
+ * DSP extension, e.g. in the host cross-check).
  *
  * Channels go eight (then four) at a time: per tap one LDR per four channels and two SXTAB16,
  * which sign-extend bytes 0 and 2 (1 and 3) and add them to two 16-bit lanes. 256 taps of
@@ -10,9 +11,11 @@
  * starts from the offsets' share count * input_offset: sum(in + offset) = sum(in) + count * offset,
  * all within int32 (windows of at most 2^23 taps). The global pools of DS-CNN KWS (125 taps),
  * ResNet-8 (64) and MobileNet VWW (9) each fill one lane group.
- * The output stage is the SMMLA form of tx_requantize_s8 (tx_arm_dsp_requant.h, stage 1) for
- * shifts in [-23, -2], four channels packed and clamped per store; other shifts, and the last
- * one to three channels, take tx_requantize_s8.
+ * The output stage is the SMMLA form of tx_requantize_s8 (tx_arm_dsp_requant.h, stage 1), four
+ * channels packed and clamped per store, for shifts in [-23, -2] and, on sums scaled by 2^e, for
+ * shifts up to 12 (out_stage_init); other shifts, and the last one to three channels, take
+ * tx_requantize_s8. On cortex-m4: DS-CNN KWS's pool 9,600 instructions (33,720 as a depthwise
+ * convolution), ResNet-8's 5,960 (20,040), VWW's 9,520 (48,080).
  */
 #include "tx_avg_pool_requant_s8.h"
 
