@@ -11,8 +11,7 @@ import java.util.List;
 
 /**
  * {@code tx_avg_pool_requant_s8}: an int8 average pool over NHWC views whose output has another
- * quantization than its input, requantized in one rounding. No MACs: a window costs additions
- * only (the bench lists the call among the layers without multiplies).
+ * quantization than its input, requantized in one rounding.
  */
 public record AvgPoolRequantS8Step(String node, AvgPoolRequantS8.Params params, View in, View out)
     implements UnaryStep, Tileable {
@@ -36,6 +35,17 @@ public record AvgPoolRequantS8Step(String node, AvgPoolRequantS8.Params params, 
             new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax()),
             new CArg.Field("multiplier", p.multiplier()), new CArg.Field("shift", p.shift())))),
         in, out);
+  }
+
+  /**
+   * A window's taps per output, each an accumulate (with weight 1, as in the depthwise form this
+   * kernel replaced): the intermittent power model prices a call by them (Tiling.work), and its
+   * output count alone (64 for DS-CNN's global pool of 125 taps each) would underestimate it.
+   */
+  @Override
+  public long macs() {
+    int[] o = out.shape4();
+    return (long) o[0] * o[1] * o[2] * o[3] * params.geometry().filterH() * params.geometry().filterW();
   }
 
   @Override
