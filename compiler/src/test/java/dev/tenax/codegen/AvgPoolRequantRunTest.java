@@ -83,8 +83,11 @@ class AvgPoolRequantRunTest {
 
   private static final long[] EDGE_ZERO_POINTS = {-128, 127};
 
-  /** x{i} -> Q -> DQ -> (Global)AveragePool -> [Clip] -> Q at another scale -> DQ -> y{i}. */
-  private static void branch(OnnxModelBuilder b, Random r, int i) {
+  /**
+   * x{i} -> Q -> DQ -> (Global)AveragePool -> [Clip] -> Q at another scale -> DQ -> y{i}: a
+   * global pool for even i, strided windows for odd i.
+   */
+  static void branch(OnnxModelBuilder b, Random r, int i) {
     String x = "x" + i;
     int c = i % 4 == 0 ? 4 * (1 + r.nextInt(17)) : 1 + r.nextInt(70);
     boolean global = i % 2 == 0;
