@@ -14,9 +14,8 @@
  * The macros are plain 0/1 constants in `if` conditions, not #if, so that a left-out path's
  * functions stay checked by the compiler and are dropped as unreachable.
  * MobileNet VWW's channels with shifts of -1 and above take the im2col blocks' 64-bit output
- * stage (tx_arm_dsp_requant.h stage 3), and its average pool is lowered with weights 2^e that keep
- * the shift in the SMMLA range, so it links neither conv_dsp nor depthwise_dsp (model code 16.1 KB
- * on cortex-m4, from 19.7).
+ * stage (tx_arm_dsp_requant.h stage 3), and its average pool is tx_avg_pool_requant_s8, so it
+ * links neither conv_dsp nor depthwise_dsp (model code 16.1 KB on cortex-m4, from 19.7).
  */
 #ifndef TX_ARM_DSP_PATHS_H
 #define TX_ARM_DSP_PATHS_H

@@ -13,31 +13,8 @@
 
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
+#include "tx_pool_sum.h"
 #include "tx_pool_window.h"
-
-/* The sum of a window's taps: rows `row` elements apart from `tap` to tap + rows_last, columns
- * `c` apart to row + cols_last. Pointers stop at the last tap. */
-static int32_t tx_avg_pool_sum(const TX_POOL_ELEM *tap, size_t rows_last, size_t cols_last,
-                               size_t row, size_t c)
-{
-  const TX_POOL_ELEM *const bottom = tap + rows_last;
-  int32_t sum = 0;
-  for (;;) {
-    const TX_POOL_ELEM *q = tap;
-    const TX_POOL_ELEM *const end = tap + cols_last;
-    for (;;) {
-      sum += *q;
-      if (q == end) {
-        break;
-      }
-      q += c;
-    }
-    if (tap == bottom) {
-      return sum;
-    }
-    tap += row;
-  }
-}
 
 /* TX_ERR_ARGUMENT, after the outputs before it, at a window of padding only (an error in TFLite
  * too). */
@@ -61,7 +38,7 @@ static tx_status tx_avg_pool_body(const TX_POOL_PARAMS *p, const tx_shape4 *in_s
     }
     tap = in + win.begin;
     for (ch = 0u; ch < c; ch++) {
-      int32_t sum = tx_avg_pool_sum(tap++, win.rows_last, win.cols_last, row, c);
+      int32_t sum = tx_pool_sum(tap++, win.rows_last, win.cols_last, row, c);
       /* Round half away from zero; C99 division truncates toward zero, as Java's does. */
       sum = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
       *out++ = (TX_POOL_ELEM)tx_clamp_s32(sum, p->act_min, p->act_max);

@@ -41,12 +41,16 @@ final class PoolLoops {
     }
   }
 
+  /** Receives one window's int32 sum of valid inputs and their count, with the output's flat NHWC index. */
+  interface Window {
+    void set(int index, int sum, int count);
+  }
+
   /**
-   * The int32 sum of the valid inputs divided by their count, rounding half away from zero, then
-   * clamped; a window of padding only is an error.
+   * The int32 sum (wrapping) and count of the valid inputs of every window, in output order: what
+   * both average pools reduce, one to a rounded quotient, one to a requantized sum.
    */
-  static void average(PoolGeometry g, int actMin, int actMax, int[] inShape, IntUnaryOperator in,
-      int[] outShape, Store out) {
+  static void sums(PoolGeometry g, int[] inShape, IntUnaryOperator in, int[] outShape, Window out) {
     int h = inShape[1], w = inShape[2], c = inShape[3];
     int oh = outShape[1], ow = outShape[2];
     for (int n = 0; n < inShape[0]; n++) {
@@ -65,15 +69,28 @@ final class PoolLoops {
                 }
               }
             }
-            if (count == 0) {
-              throw new IllegalArgumentException("pooling window at (" + oy + ", " + ox
-                  + ") covers only padding");
-            }
-            int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
-            out.set(((n * oh + oy) * ow + ox) * c + ch, Math.min(Math.max(avg, actMin), actMax));
+            out.set(((n * oh + oy) * ow + ox) * c + ch, sum, count);
           }
         }
       }
     }
+  }
+
+  /**
+   * The int32 sum of the valid inputs divided by their count, rounding half away from zero, then
+   * clamped; a window of padding only is an error.
+   */
+  static void average(PoolGeometry g, int actMin, int actMax, int[] inShape, IntUnaryOperator in,
+      int[] outShape, Store out) {
+    int ow = outShape[2], c = inShape[3];
+    sums(g, inShape, in, outShape, (index, sum, count) -> {
+      if (count == 0) {
+        int pixel = index / c;
+        throw new IllegalArgumentException("pooling window at (" + pixel / ow % outShape[1] + ", "
+            + pixel % ow + ") covers only padding");
+      }
+      int avg = sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+      out.set(index, Math.min(Math.max(avg, actMin), actMax));
+    });
   }
 }

@@ -45,15 +45,22 @@ public record PoolStep(String node, boolean max, PoolGeometry geometry, int actM
 
   @Override
   public List<CArg> args() {
-    PoolGeometry g = geometry;
+    return args(new CArg.Struct(kernel() + "_params", CallArgs.concat(geometryFields(geometry),
+        List.of(new CArg.Field("act_min", actMin), new CArg.Field("act_max", actMax)))), in, out);
+  }
+
+  /** The window fields every pooling kernel's parameters start with. */
+  static List<CArg.Field> geometryFields(PoolGeometry g) {
     return List.of(
-        new CArg.Struct(kernel() + "_params", List.of(
-            new CArg.Field("filter_h", g.filterH()), new CArg.Field("filter_w", g.filterW()),
-            new CArg.Field("stride_h", g.strideH()), new CArg.Field("stride_w", g.strideW()),
-            new CArg.Field("pad_top", g.padTop()), new CArg.Field("pad_left", g.padLeft()),
-            new CArg.Field("act_min", actMin), new CArg.Field("act_max", actMax))),
-        new CArg.Shape(in.shape4()), new CArg.Data(in, false), new CArg.Shape(out.shape4()),
-        new CArg.Data(out, true));
+        new CArg.Field("filter_h", g.filterH()), new CArg.Field("filter_w", g.filterW()),
+        new CArg.Field("stride_h", g.strideH()), new CArg.Field("stride_w", g.strideW()),
+        new CArg.Field("pad_top", g.padTop()), new CArg.Field("pad_left", g.padLeft()));
+  }
+
+  /** A pooling kernel's arguments: its parameters, then the input's and output's shapes and data. */
+  static List<CArg> args(CArg.Struct params, View in, View out) {
+    return List.of(params, new CArg.Shape(in.shape4()), new CArg.Data(in, false),
+        new CArg.Shape(out.shape4()), new CArg.Data(out, true));
   }
 
   @Override
