@@ -148,6 +148,43 @@ static tx_status ${model.name}_run(const ${model.name}_buffers *buffers, uint16_
         return TX_ERR_ARGUMENT;
     }
 }
+<#if model.directGroups?has_content>
+
+/* The common case: a group that starts whole, its calls made directly as a continuous build makes
+ * them (the tables above serve the run-time halves and quarters); *step goes from the group's first
+ * call to the call after its last. */
+static tx_status ${model.name}_run_group(const ${model.name}_buffers *buffers, uint16_t *step)
+{
+    const void *const *inputs = buffers->inputs;
+    void *const *outputs = buffers->outputs;
+    uint8_t *arena = buffers->arena;
+    tx_status status;
+    (void)inputs;
+    (void)outputs;
+    (void)arena;
+    switch (*step) {
+<#list model.directGroups as g>
+    case ${g.first}u:
+<#list g.steps as s>
+        { /* step ${s.index}: ${s.node} */
+<#list s.locals as l>
+            ${l}
+</#list>
+            status = ${s.call};
+            if (status != TX_OK) {
+                return status;
+            }
+            ${model.upperName}_PROFILE_STEP(${s.index});
+        }
+</#list>
+        *step = ${g.end}u;
+        return TX_OK;
+</#list>
+    default:
+        return TX_ERR_ARGUMENT;
+    }
+}
+</#if>
 </#if>
 
 int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, void *arena_memory)
@@ -239,6 +276,13 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             /* The common case, what the loop below does for a whole group with the step in a
              * register: its calls one after the other, then one commit (on an MSP430 this saves
              * some 50 MCLK cycles per call over the general loop). */
+<#if model.directGroups?has_content>
+            uint16_t step = p.step;
+            status = ${model.name}_run_group(&buffers, &step);
+            if (status != TX_OK) {
+                return (int32_t)status;
+            }
+<#else>
             uint16_t step = p.step;
             uint8_t last;
             do {
@@ -250,6 +294,7 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
                 last = (uint8_t)(${model.name}_steps[step].parts & ${model.upperName}_ENDS_GROUP);
                 step++;
             } while (last == 0u);
+</#if>
             p.step = step;
             p.tile = 0u;
             p.flags = (uint16_t)(step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);

@@ -17,4 +17,20 @@
  */
 void tx_nvm_write16(volatile uint16_t *dst, uint16_t value);
 
+/*
+ * How the runtime makes its NVM writes. A platform whose writes are plain stores except while
+ * something counts them (a power-failure harness that fails the power at the K-th write) builds
+ * with TX_NVM_WRITE16_GATED and defines tx_nvm_counting: while it is 0 a write is a store in
+ * place, without a call (a commit's eleven calls are a good part of the fixed cost of a small
+ * model's inference), and tx_nvm_write16 is called only while it is nonzero. The flag may change
+ * only inside tx_nvm_write16 or between commits.
+ */
+#ifdef TX_NVM_WRITE16_GATED
+extern uint8_t tx_nvm_counting;
+#define TX_NVM_WRITE16(dst, value) \
+    (tx_nvm_counting != 0u ? tx_nvm_write16((dst), (value)) : (void)(*(dst) = (value)))
+#else
+#define TX_NVM_WRITE16(dst, value) tx_nvm_write16((dst), (value))
+#endif
+
 #endif /* TX_PLATFORM_H */

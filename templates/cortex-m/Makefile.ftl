@@ -14,7 +14,7 @@ CFLAGS ?= -O2
 ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction-sections -fdata-sections \
   -I. -Iruntime/include -Iboard \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))' \
-  -D${model.upperName}_PROFILE<#if model.kernelPaths?has_content> -DTX_CONFIG_H</#if> $(CFLAGS)
+  -D${model.upperName}_PROFILE<#if model.kernelPaths?has_content> -DTX_CONFIG_H</#if><#if model.fingerprint != ""> -DTX_NVM_WRITE16_GATED</#if> $(CFLAGS)
 LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
   -Wl,-Map=${model.name}.map -Lboard -Tboard/${model.board}.ld
 

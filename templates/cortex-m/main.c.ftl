@@ -195,7 +195,7 @@ typedef struct {
     uint64_t on_ticks;  /* SysTick ticks the core ran the model, over all boots */
     uint32_t last_commits; /* commits when the last boot began */
     uint32_t stuck;      /* boots in a row that committed no tile */
-    uint32_t nvm_writes; /* progress words written so far (tx_nvm_write16) */
+    uint32_t nvm_writes; /* progress words written while counted (tx_nvm_write16) */
     uint32_t nvm_failures;  /* failures the schedule put on NVM writes */
     uint32_t nvm_fail_base; /* nvm_writes when the last of them happened */
 } harness_state;
@@ -245,6 +245,11 @@ static uint32_t failing_write(void)
 
 static uint32_t fail_at_write;
 
+/* Nonzero while a failure is scheduled on NVM writes: only then do the runtime's NVM writes call
+ * tx_nvm_write16 below to be counted (tx_platform.h, TX_NVM_WRITE16_GATED; the Makefile defines
+ * it); otherwise they are plain stores, as on a part without the harness. */
+uint8_t tx_nvm_counting;
+
 /* The power fails now, keeping the on-time so far. A debugger that holds the core (hostrun's
  * first-write sweep stops it at a watchpoint on NVM) sets the PC here, so its failures take the
  * harness's own path: not inlined, and reached from tx_nvm_write16 so the linker keeps it. */
@@ -256,7 +261,9 @@ __attribute__((noinline)) void tenax_power_fail(void)
 }
 
 /* The platform seam's NVM write (runtime-c/include/tx_platform.h), here with the failures the
- * schedule puts on NVM writes: the failing write does not happen. */
+ * schedule puts on NVM writes: the failing write does not happen. Called only while
+ * tx_nvm_counting is set, so the writes are counted from the boot that sets it on: every:K sets it
+ * at every boot, at:W1,... until its last index has failed. */
 void tx_nvm_write16(volatile uint16_t *dst, uint16_t value)
 {
     if (fail_at_write != 0u && hs.nvm_writes + 1u == fail_at_write) {
@@ -368,6 +375,7 @@ int main(void)
     }
     budget = next_failure();
     fail_at_write = failing_write();
+    tx_nvm_counting = (uint8_t)(fail_at_write != 0u ? 1u : 0u);
     tx_countdown_start(budget > 0u ? budget : UINT64_C(0xFFFFFFFFFFFF), budget > 0u ? power_failure : no_failure);
     status = ${model.name}_resume(inputs, outputs, arena, progress);
     hs.on_ticks += tx_countdown_elapsed();

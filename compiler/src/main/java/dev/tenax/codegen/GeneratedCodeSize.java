@@ -12,7 +12,8 @@ import dev.tenax.codegen.ProjectView.StructView;
  * the C types (pointers of {@code pointerBytes}); code sizes are per call, measured with clang-19
  * -Os for the MSP430 on the MNIST CNN and tiny CNN (continuous: 366 bytes for 10 direct calls;
  * intermittent: 408 bytes of {@code _run} for 7 call sites, ~470 of resume, restart and the rest),
- * rounded up, and are well above what arm-none-eabi-gcc -Os emits for Thumb-2.
+ * rounded up, and are well above what arm-none-eabi-gcc -Os emits for Thumb-2. An intermittent
+ * build's groups run by direct calls ({@link DirectGroups}) count as a continuous build's calls.
  */
 public final class GeneratedCodeSize {
   /** Code of one direct call in a continuous build's {@code _invoke} (with its status check). */
@@ -52,7 +53,11 @@ public final class GeneratedCodeSize {
     // A step: its first row's byte offset, its site, its parts (templates/model.c.ftl); a byte of row size per site.
     long align = Math.max(size(v.calls().rowType()), size(v.calls().siteType()));
     long stepRow = roundUp(size(v.calls().rowType()) + size(v.calls().siteType()) + 1, align);
-    return bytes + stepRow * v.steps().size() + v.calls().sites().size() + INTERMITTENT_FIXED;
+    long direct = 0;
+    for (ProjectView.GroupView g : v.directGroups()) {
+      direct += DIRECT_CALL * g.steps().size();
+    }
+    return bytes + stepRow * v.steps().size() + v.calls().sites().size() + INTERMITTENT_FIXED + direct;
   }
 
   /** A struct field's bytes: a pointer to constants, an inline int32 array, or a 32-bit number. */

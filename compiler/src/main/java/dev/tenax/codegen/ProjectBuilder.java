@@ -28,6 +28,8 @@ public final class ProjectBuilder {
   private final List<ConstView> constants = new ArrayList<>();
   private final ConstPool pool;
   private final Map<String, String> constantNames = new HashMap<>();
+  /** The DSP paths of the run-time parts of an intermittent build's steps. */
+  private final RuntimePartPaths partPaths = new RuntimePartPaths();
   /** The arrays emitted so far with their names, searched for the slices tiles take of them. */
   private final List<Map.Entry<ConstArray, String>> emitted = new ArrayList<>();
 
@@ -97,20 +99,19 @@ public final class ProjectBuilder {
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
         options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
         options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST,
-        kernelPaths(t));
+        kernelPaths(t), options.intermittent() ? DirectGroups.of(t, steps, groups) : List.of());
   }
 
   /**
-   * The DSP kernels' paths this build's calls take, for tx_config.h; none (every path compiled
-   * in) for cores without the DSP kernels and for intermittent builds, whose tiles and run-time
-   * halves call the kernels with shapes the step list does not hold.
-   * TODO: list the paths of an intermittent build's parts (CallSites) too.
+   * The DSP kernels' paths this build's calls take, for tx_config.h (an intermittent build's
+   * run-time halves and quarters too); none (every path compiled in) for cores without the DSP
+   * kernels.
    */
   private List<DspKernelPaths.PathView> kernelPaths(dev.tenax.target.Target t) {
-    if (!t.hasFeature("dsp") || options.intermittent()) {
+    if (!t.hasFeature("dsp")) {
       return List.of();
     }
-    return DspKernelPaths.of(program.steps());
+    return partPaths.with(DspKernelPaths.of(program.steps()));
   }
 
   /**
@@ -261,6 +262,7 @@ public final class ProjectBuilder {
         List<KernelCall> subs = new ArrayList<>();
         List<Step> tiles = t.tiles(parts);
         for (int j = 0; j < tiles.size(); j++) {
+          partPaths.add(index, tiles.get(j));
           subs.add(call(index, tiles.get(j), prefix + "_h" + level + "_" + j,
               "step " + index + ", part " + (j + 1) + " of " + tiles.size()));
         }

@@ -8,14 +8,16 @@ import java.util.List;
  */
 /* arenaPlace, arenaSection and arenaNote: where an MSP430 harness puts the arena ("SRAM" or
    "FRAM", its linker section, and why); empty for other families. kernelPaths: the DSP kernels'
-   paths for tx_config.h (DspKernelPaths), empty when the project compiles every path. */
+   paths for tx_config.h (DspKernelPaths), empty when the project compiles every path.
+   directGroups: an intermittent build's groups run by direct calls (DirectGroups), or none. */
 public record ProjectView(String name, String upperName, String version, String modelFile,
     String sha256, String target, String family, String board, String arenaPlace, String arenaSection,
     String arenaNote, long arenaBytes, int arenaAlign, long lowerBound,
     long weightBytes, long macs, List<IoView> inputs, List<IoView> outputs, List<String> includes,
     List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
-    String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths) {
+    String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths,
+    List<GroupView> directGroups) {
 
   /**
    * The same project with the C optimization level the fit estimate expects an MSP430 build to
@@ -25,7 +27,7 @@ public record ProjectView(String name, String upperName, String version, String 
     return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
         arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
         constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level,
-        kernelPaths);
+        kernelPaths, directGroups);
   }
 
   /**
@@ -53,6 +55,12 @@ public record ProjectView(String name, String upperName, String version, String 
   /** One kernel call of the program: local pointer arrays, and the call as a continuous build makes it. */
   public record StepView(int index, String kernel, String node, long macs, long elements, List<String> locals,
       String call) {}
+
+  /**
+   * A tile group an intermittent build also runs by direct calls ({@link DirectGroups}): steps
+   * {@code first} to {@code end - 1}, with their calls as a continuous build makes them.
+   */
+  public record GroupView(int first, int end, List<StepView> steps) {}
 
   /**
    * An intermittent build's table-driven calls ({@link CallSites}); empty lists in a continuous

@@ -1,0 +1,43 @@
+package dev.tenax.codegen;
+
+import dev.tenax.codegen.DspKernelPaths.PathView;
+import dev.tenax.lower.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The DSP kernels' paths of an intermittent build: its steps' ({@link DspKernelPaths#of}) and those
+ * of the halves and quarters it can run a step in when the step keeps failing to finish, which
+ * call the kernels with smaller shapes and can take other paths. Every path some call can take is
+ * compiled in, so tx_config.h leaves out only paths no call takes (a kernel call then skips the
+ * tests for them: velardo-lesson9-mlp's two fully-connected calls some 20 instructions).
+ */
+final class RuntimePartPaths {
+  private final Map<String, TreeSet<Integer>> users = new TreeMap<>();
+
+  /** Records that a run-time part of step {@code step} is this call. */
+  void add(int step, Step part) {
+    for (String m : DspKernelPaths.paths(part)) {
+      users.computeIfAbsent(m, k -> new TreeSet<>()).add(step);
+    }
+  }
+
+  /** The steps' paths with the parts' paths turned on too. */
+  List<PathView> with(List<PathView> stepPaths) {
+    List<PathView> out = new ArrayList<>();
+    for (PathView p : stepPaths) {
+      TreeSet<Integer> u = users.get(p.macro());
+      if (u == null) {
+        out.add(p);
+        continue;
+      }
+      String parts = "parts of step" + (u.size() > 1 ? "s " : " ")
+          + String.join(", ", u.stream().map(String::valueOf).toList());
+      out.add(new PathView(p.macro(), 1, p.on() == 0 ? parts : p.usedBy() + "; " + parts));
+    }
+    return out;
+  }
+}
