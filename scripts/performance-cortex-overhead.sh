@@ -12,19 +12,19 @@ echo "## Intermittent builds of the smaller shared models on cortex-m4"
 echo
 echo "The models of the MSP430 tables (quantized the same way), compiled for cortex-m4 plain and with"
 echo "\`--intermittent --capacitor 1mF\`, measured like the MLPerf Tiny models above (each runs well"
-echo "within one charge, so no failure happens), except that below 2M instructions plain and"
+echo "within one charge: a phase whose first failure comes after the end sees none), except that below 2M instructions plain and"
 echo "uninterrupted are counted instruction by instruction over the same span (the inference without"
 echo "the harness: \`scripts/cortex-m-span-instructions.sh\`) instead of in SysTick ticks of 40"
 echo "instructions with the plain harness's per-layer timer reads in."
 echo
-echo "| model | plain | tiles | groups | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| model | plain | tiles | groups | uninterrupted | overhead | failures | with failures | re-executed per failure | average group | time-weighted group |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for q in "$tmp"/msp-*.onnx; do
   [ -f "$q" ] || continue
   m=$(basename "$q" .onnx)
   m=${m#msp-}
   if ! ./tenax compile "$q" --target cortex-m4 -o "$tmp/m4p-$m" > "$tmp/log" 2>&1; then
-    echo "| $m | refused: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | | | | |"
+    echo "| $m | refused: $(grep -m1 -o 'TX0[0-9]*.*' "$tmp/log" | cut -c1-120) | | | | | | | | | |"
     continue
   fi
   m4_intermittent_row "$m" "$q" "$tmp/m4p-$m" "$tmp"

@@ -52,19 +52,22 @@ trap 'rm -rf "$tmp"' EXIT
   echo
   echo "Each model compiled with \`--intermittent --capacitor 1mF\` (tiles sized to one 1 mF charge"
   echo "from 2.4 V to 1.8 V on the power model, docs/intermittent.md: 4.2M cycles, of which 75% for tile"
-  echo "work) and run by \`tenax run --power-failures every:4200000\` (the power fails after every 4.2M"
-  echo "instructions of on-time: one such charge). Convolutions split only by output rows, so ResNet-8's"
-  echo "last layers need a charge this large. Plain:"
-  echo "the continuous build's instructions (\`tenax bench\`); uninterrupted: the intermittent build"
-  echo "without failures (its overhead is the commits and the smaller calls); with failures: the on-time"
-  echo "over all boots, the re-executed work per failure against the average tile. Reboots (reset,"
+  echo "work) and run with the power failing every 4.2M instructions of on-time (one such charge) at"
+  echo "eight phases (scripts/phased-failures.py: the first failure an eighth of a period apart;"
+  echo "failures and on-time are the means of the eight runs). Convolutions split only by output rows,"
+  echo "so ResNet-8's last layers need a charge this large. Plain: the continuous build's instructions"
+  echo "(\`tenax bench\`); uninterrupted: the intermittent build without failures (its overhead is the"
+  echo "commits and the smaller calls); with failures: the on-time over all boots. Reboots (reset,"
   echo "start-up) are not counted in the on-time."
   echo
   echo "Tiles are packed into groups of about one charge's work that share a progress commit (a failure"
-  echo "re-runs the group in flight), so the re-executed work compares with the average group."
+  echo "re-runs the group in flight), so the re-executed work per failure compares with half the group a"
+  echo "failure lands in: the time-weighted group, sum(g^2)/sum(g) over the groups' instructions as the"
+  echo "plain build's kernel calls measure them (scripts/failure-weighted-group.py), which equals the"
+  echo "average group only when all groups are equal."
   echo
-  echo "| model | plain | tiles | groups | uninterrupted | overhead | failures | with failures | re-executed per failure | average group |"
-  echo "|---|---|---|---|---|---|---|---|---|---|"
+  echo "| model | plain | tiles | groups | uninterrupted | overhead | failures | with failures | re-executed per failure | average group | time-weighted group |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for model in $models; do
     name=$(basename "$model" .onnx)
     m4_intermittent_row "$name" "$shared/models/$model" "$tmp/cortex-m4-$name" "$tmp"
