@@ -20,7 +20,7 @@ class DirectGroupsTest {
   private static List<StepView> steps(int n) {
     List<StepView> steps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      steps.add(new StepView(i, "tx_k", "node" + i, 0, List.of(), "tx_k(" + i + ")"));
+      steps.add(new StepView(i, "tx_k", "node" + i, 0, 0, List.of(), "tx_k(" + i + ")"));
     }
     return steps;
   }
