@@ -106,4 +106,18 @@
 #define TX_FULLY_CONNECTED_S8_PATH_PAIRS 1
 #endif
 
+/* tx_avg_pool_requant_s8: one window over the whole input (GLOBAL: no padding, the filter the
+ * input's size, one output pixel) or the window walk of other pools (WINDOWS); the exact 64-bit
+ * output stage (EXACT) for channel counts not a multiple of 4 (the last one to three) or a shift
+ * the SMMLA stage cannot take even on scaled sums */
+#ifndef TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL
+#define TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL 1
+#endif
+#ifndef TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS
+#define TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS 1
+#endif
+#ifndef TX_AVG_POOL_REQUANT_S8_PATH_EXACT
+#define TX_AVG_POOL_REQUANT_S8_PATH_EXACT 1
+#endif
+
 #endif

@@ -67,6 +67,38 @@ class DspKernelPathsRunTest {
     });
   }
 
+  /**
+   * Models of one requantizing average pool each (AvgPoolRequantRunTest's kinds: global and
+   * strided, channel counts of multiples of 4 and others, shifts in and out of the SMMLA stage's
+   * range) with only their paths run bit-exact; together they turn each of the pool's path
+   * macros on in some model and off in another.
+   */
+  @Test
+  void avgPoolPathsRunBitExact(@TempDir Path tmp) throws Exception {
+    CortexMRunTest.requireToolchain();
+    List<String> macros = DspKernelPaths.ALL.stream().filter(m -> m.startsWith("TX_AVG_POOL_REQUANT_S8_PATH_")).toList();
+    Map<String, java.util.Set<Integer>> seen = new HashMap<>();
+    for (int n = 0; n < 8; n++) {
+      Path dir = Files.createDirectory(tmp.resolve("pool" + n));
+      Random r = new Random(200 + n);
+      Map<String, float[]> ranges = new HashMap<>();
+      Program p = AvgPoolRequantRunTest.compilePools("cortex-m4", r, new int[] {n % 4}, ranges, dir);
+      Map<String, Integer> paths = configured(dir);
+      for (String m : macros) {
+        seen.computeIfAbsent(m, k -> new java.util.TreeSet<>()).add(paths.get(m));
+      }
+      ProjectManifest manifest = ProjectManifest.read(dir);
+      RandomLayersTest.assertBitExact(p, ranges, r, 1, "pool " + n + " " + paths, feed -> {
+        QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+        assertTrue(got.ticks() > 0, got.console());
+        return got.outputs();
+      });
+    }
+    for (String m : macros) {
+      assertEquals(java.util.Set.of(0, 1), seen.get(m), m + " should be on in some model and off in another");
+    }
+  }
+
   /** A path the calls need, left out by hand: the kernel refuses the call instead of computing. */
   @Test
   void aCallWhosePathIsLeftOutFails(@TempDir Path dir) throws Exception {
