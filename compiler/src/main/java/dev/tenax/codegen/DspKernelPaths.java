@@ -32,7 +32,7 @@ public final class DspKernelPaths {
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE",
-      "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
@@ -133,7 +133,11 @@ public final class DspKernelPaths {
     if (fit && (dw3 || dws2)) {
       boolean clamp = p.actMin() != -128 || p.actMax() != 127;
       String path = dw3 ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
-      return List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE"));
+      List<String> paths = new ArrayList<>(List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE")));
+      if (ch % 4 != 0) {
+        paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL");
+      }
+      return paths;
     }
     int cFirst = fit ? ch - ch % 4 : 0;
     List<String> paths = new ArrayList<>();

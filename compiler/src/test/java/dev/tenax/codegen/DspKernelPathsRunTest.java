@@ -99,6 +99,31 @@ class DspKernelPathsRunTest {
     }
   }
 
+  /**
+   * The layers of {@link #layers} (compiled, not run) that take a planar depthwise path have its
+   * channel tail on in some model and off in another, so that the runs above check the mirror
+   * both ways.
+   */
+  @Test
+  void theLayersTakeThePlanarTailAndLeaveItOut(@TempDir Path tmp) throws Exception {
+    java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    int n = 0;
+    for (Arguments a : layers().toList()) {
+      Object[] args = a.get();
+      int kind = (Integer) args[1];
+      if (kind != 9 && kind != 10) {
+        continue;
+      }
+      Path dir = Files.createDirectory(tmp.resolve("layer" + n++));
+      compileLayer((String) args[0], kind, new Random((Integer) args[2]), new HashMap<>(), dir);
+      Map<String, Integer> paths = configured(dir);
+      if (paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_DW3") + paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_DWS2") > 0) {
+        seen.add(paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL"));
+      }
+    }
+    assertEquals(java.util.Set.of(0, 1), seen, "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL on and off");
+  }
+
   /** A path the calls need, left out by hand: the kernel refuses the call instead of computing. */
   @Test
   void aCallWhosePathIsLeftOutFails(@TempDir Path dir) throws Exception {
