@@ -61,18 +61,21 @@ static void dw_expand(const dw3_geom *g, int16_t *planes, int32_t row, int32_t b
         return;
     }
 #endif
-    for (r = r_lo; r < r_hi; r++) {
-        int32_t s = src;
-        int16_t *d = prow;
-        for (k = i_hi - i_lo; k > 0; k--) {
-            for (j = 0; j < n; j++) {
-                d[j * row] = (int16_t)(g->in[s + j] + g->offset);
+    /* the last one to three channels (TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL) */
+    if (TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL) {
+        for (r = r_lo; r < r_hi; r++) {
+            int32_t s = src;
+            int16_t *d = prow;
+            for (k = i_hi - i_lo; k > 0; k--) {
+                for (j = 0; j < n; j++) {
+                    d[j * row] = (int16_t)(g->in[s + j] + g->offset);
+                }
+                s += ch;
+                d++;
             }
-            s += ch;
-            d++;
+            src += g->in_w * ch;
+            prow += stride;
         }
-        src += g->in_w * ch;
-        prow += stride;
     }
 }
 

@@ -6,7 +6,9 @@
  *   TX_AVG_POOL_REQUANT_S8_OUT(p, acc)  the output stage, tx_requantize_s8 with the call's
  *       parameters by default (msp430-hwmult: its 16x16-product form, same bits);
  *   TX_AVG_POOL_REQUANT_S8_RUN          the loops a checked call runs, the reference by default
- *       (arm-dsp: its SXTAB16 loops where the compiler has the DSP extension).
+ *       (arm-dsp: its SXTAB16 loops where the compiler has the DSP extension);
+ *   TX_AVG_POOL_REQUANT_S8_IN_BUILD(p, in_shape, out_shape)  0 when the loops this checked call
+ *       needs were left out of the build (arm-dsp: tx_arm_dsp_paths.h), 1 by default.
  * Include it in the kernel's source only.
  */
 #ifndef TX_AVG_POOL_REQUANT_S8_BODY_H
@@ -87,11 +89,15 @@ static inline void tx_avg_pool_requant_s8_reference(const tx_avg_pool_requant_s8
 #ifndef TX_AVG_POOL_REQUANT_S8_RUN
 #define TX_AVG_POOL_REQUANT_S8_RUN tx_avg_pool_requant_s8_reference
 #endif
+#ifndef TX_AVG_POOL_REQUANT_S8_IN_BUILD
+#define TX_AVG_POOL_REQUANT_S8_IN_BUILD(p, in_shape, out_shape) 1
+#endif
 
 tx_status tx_avg_pool_requant_s8(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
                                  const int8_t *in, const tx_shape4 *out_shape, int8_t *out)
 {
-  if (!tx_avg_pool_requant_s8_valid(p, in_shape, in, out_shape, out)) {
+  if (!tx_avg_pool_requant_s8_valid(p, in_shape, in, out_shape, out)
+      || !TX_AVG_POOL_REQUANT_S8_IN_BUILD(p, in_shape, out_shape)) {
     return TX_ERR_ARGUMENT;
   }
   TX_AVG_POOL_REQUANT_S8_RUN(p, in_shape, in, out_shape, out);

@@ -92,6 +92,16 @@ static inline int tx_shape4_valid(const tx_shape4 *s)
     return 1;
 }
 
+/* A check the kernels call twice per call (once per axis): out of line on Thumb-2 cores, where
+ * the copy inlined for each axis cost about 190 bytes of flash in each of the convolution kernels
+ * (a call is a few instructions per kernel call); inlined elsewhere, as on the MSP430, whose code
+ * sizes are measured as they are. */
+#if defined(__thumb2__) && defined(__GNUC__)
+#define TX_ARGS_TWICE static __attribute__((noinline, unused))
+#else
+#define TX_ARGS_TWICE static inline
+#endif
+
 /*
  * One spatial axis of a sliding window: `out` positions, `stride` apart, starting `pad` before the
  * input, each covering (k - 1) * dilation + 1 input positions. The compiler chose the bottom/right
@@ -99,7 +109,7 @@ static inline int tx_shape4_valid(const tx_shape4 *s)
  * least the size with zero bottom padding (rows beyond the last window are fewer than a stride),
  * and every coordinate stays within int32_t.
  */
-static inline int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
+TX_ARGS_TWICE int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
                                   int32_t pad, int32_t out)
 {
     int32_t span;

@@ -4,37 +4,42 @@
  * the portable kernel (tx_avg_pool_requant_s8_body.h, whose loops run where the compiler lacks the
  * DSP extension, e.g. in the host cross-check).
  *
- * Channels go eight (then four) at a time: per tap one LDR per four channels and two SXTAB16,
- * which sign-extend bytes 0 and 2 (1 and 3) and add them to two 16-bit lanes. 256 taps of
- * [-128, 127] sum to [-32768, 32512], so the lanes are exact for up to 256 taps; every 256 taps
- * (and at the end of the window) SMLABB / SMLATB add each lane to its channel's int32 sum, which
- * starts from the offsets' share count * input_offset: sum(in + offset) = sum(in) + count * offset,
- * all within int32 (windows of at most 2^23 taps). The global pools of DS-CNN KWS (125 taps),
- * ResNet-8 (64) and MobileNet VWW (9) each fill one lane group.
+ * Channels go four at a time: per two taps two LDR and four SXTAB16, which sign-extend bytes 0
+ * and 2 (1 and 3) and add them to two 16-bit lanes. 256 taps of [-128, 127] sum to
+ * [-32768, 32512], so the lanes are exact for up to 256 taps; every 256 taps (and at the end of
+ * the window) SMLABB / SMLATB add each lane to its channel's int32 sum, which starts from the
+ * offsets' share count * input_offset: sum(in + offset) = sum(in) + count * offset, all within
+ * int32 (windows of at most 2^23 taps). The global pools of DS-CNN KWS (125 taps), ResNet-8 (64)
+ * and MobileNet VWW (9) each fill one lane group.
  * The output stage is the SMMLA form of tx_requantize_s8 (tx_arm_dsp_requant.h, stage 1), four
  * channels packed and clamped per store, for shifts in [-23, -2] and, on sums scaled by 2^e, for
  * shifts up to 12 (out_stage_init); other shifts, and the last one to three channels, take
- * tx_requantize_s8. Windows of at most 256 taps with that stage (window_fast) go from lanes to
- * outputs in registers. On cortex-m4: DS-CNN KWS's pool 8,720 instructions (33,720 as a
- * depthwise convolution), ResNet-8's 5,080 (20,040), VWW's 5,800 (48,080).
- * Code: about 2.8 KB on cortex-m4, of which the general path (windows of more than 256 taps,
- * other shifts: block_sums, store and their loops) is roughly 0.6 KB that no MLPerf Tiny model
- * takes.
- * TODO: path macros (tx_arm_dsp_paths.h, DspKernelPaths) to leave that path out of projects
- * that do not call it, as the convolutions do; VWW's model code grew from 16.0 to 18.6 KB
- * (its pool shared the depthwise kernel's path before; the 4.4 KB constant filter is gone).
+ * tx_requantize_s8.
+ *
+ * Paths (tx_arm_dsp_paths.h; mirrored by DspKernelPaths): a global pool (one window over the
+ * whole input: no window walk), the window walk of other pools, and the exact output stage. The
+ * MLPerf Tiny models' pools are global with channel counts that are multiples of 4 and shifts
+ * the SMMLA stage takes, so they link only the first: about 1.0 KB on cortex-m4 (1.9 KB with
+ * every path). The kernel before this one (eight channels per loop where they fit, with separate
+ * loops for windows of more than 256 taps and other shifts, all always linked) took 2.6 KB, and
+ * its eight-channel loop saved 900 to 1,600 instructions per pool: DS-CNN KWS's pool is now
+ * 10,360 instructions (8,720 before), ResNet-8's 6,000 (5,080), VWW's 7,400 (5,840).
  */
 #include "tx_avg_pool_requant_s8.h"
 
 #include <string.h>
 
 #include "tx_arm_dsp.h"
+#include "tx_arm_dsp_paths.h"
 #include "tx_arm_dsp_requant.h"
 
 #if defined(__ARM_FEATURE_DSP)
 static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
                          const int8_t *in, const tx_shape4 *out_shape, int8_t *out);
+static int avg_pool_in_build(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
+                             const tx_shape4 *out_shape);
 #define TX_AVG_POOL_REQUANT_S8_RUN avg_pool_dsp
+#define TX_AVG_POOL_REQUANT_S8_IN_BUILD avg_pool_in_build
 #endif
 #include "tx_avg_pool_requant_s8_body.h"
 
@@ -49,17 +54,15 @@ typedef struct {
   size_t rows, cols, row, c;
 } tap_runs;
 
-/* The lanes of `rows` runs of `cols` taps (at most TX_POOL_LANE_TAPS in all) of eight channels
- * from `run`: a[0] holds channels 0 and 2, a[1] 1 and 3, a[2] 4 and 6, a[3] 5 and 7. Two taps
- * per iteration, 15 instructions for 16 inputs: 4 LDR (offsets 0, 4, c, c + 4), 8 SXTAB16, the
- * pointer step and the loop (GCC's own schedule took 17, recomputing an address). Not inlined:
- * the loop gets the registers to itself. */
-static __attribute__((noinline)) void lanes8(const int8_t *run, size_t rows, size_t cols,
-                                             size_t row, size_t c, int32_t a[4])
+/* The lanes of `rows` runs of `cols` taps (at most TX_POOL_LANE_TAPS in all) of four channels
+ * from `run`: a[0] holds channels 0 and 2, a[1] 1 and 3. Two taps per iteration, 9 instructions
+ * for 8 inputs: 2 LDR, 4 SXTAB16, the pointer step and the loop. Not inlined: the loop gets the
+ * registers to itself. */
+static __attribute__((noinline)) void lanes4(const int8_t *run, size_t rows, size_t cols,
+                                             size_t row, size_t c, int32_t a[2])
 {
-  const size_t c4 = c + 4u;
   const size_t c2 = 2u * c;
-  int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  int32_t a0 = 0, a1 = 0;
   do {
     const int8_t *q = run;
     size_t pairs = cols >> 1;
@@ -67,55 +70,24 @@ static __attribute__((noinline)) void lanes8(const int8_t *run, size_t rows, siz
       int32_t v0, v1;
       __asm__("1:\n\t"
               "ldr     %[v0], [%[q]]\n\t"
-              "ldr     %[v1], [%[q], #4]\n\t"
-              "sxtab16 %[a0], %[a0], %[v0]\n\t"
-              "sxtab16 %[a1], %[a1], %[v0], ror #8\n\t"
-              "sxtab16 %[a2], %[a2], %[v1]\n\t"
-              "sxtab16 %[a3], %[a3], %[v1], ror #8\n\t"
-              "ldr     %[v0], [%[q], %[c]]\n\t"
-              "ldr     %[v1], [%[q], %[c4]]\n\t"
+              "ldr     %[v1], [%[q], %[c]]\n\t"
               "add     %[q], %[q], %[c2]\n\t"
               "sxtab16 %[a0], %[a0], %[v0]\n\t"
               "sxtab16 %[a1], %[a1], %[v0], ror #8\n\t"
-              "sxtab16 %[a2], %[a2], %[v1]\n\t"
-              "sxtab16 %[a3], %[a3], %[v1], ror #8\n\t"
+              "sxtab16 %[a0], %[a0], %[v1]\n\t"
+              "sxtab16 %[a1], %[a1], %[v1], ror #8\n\t"
               "subs    %[n], %[n], #1\n\t"
               "bne     1b"
-              : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [q] "+r"(q),
-                [n] "+r"(pairs), [v0] "=&r"(v0), [v1] "=&r"(v1)
-              : [c] "r"(c), [c4] "r"(c4), [c2] "r"(c2)
+              : [a0] "+r"(a0), [a1] "+r"(a1), [q] "+r"(q), [n] "+r"(pairs), [v0] "=&r"(v0),
+                [v1] "=&r"(v1)
+              : [c] "r"(c), [c2] "r"(c2)
               : "cc", "memory");
     }
     if ((cols & 1u) != 0u) {
-      const int32_t v0 = tx_dsp_load4(q);
-      const int32_t v1 = tx_dsp_load4(q + 4);
-      a0 = __sxtab16(a0, v0);
-      a1 = tx_dsp_sxtab16_ror8(a1, v0);
-      a2 = __sxtab16(a2, v1);
-      a3 = tx_dsp_sxtab16_ror8(a3, v1);
-    }
-    run += row;
-  } while (--rows != 0u);
-  a[0] = a0;
-  a[1] = a1;
-  a[2] = a2;
-  a[3] = a3;
-}
-
-/* lanes8 for four channels: a[0] holds channels 0 and 2, a[1] 1 and 3. */
-static __attribute__((noinline)) void lanes4(const int8_t *run, size_t rows, size_t cols,
-                                             size_t row, size_t c, int32_t a[2])
-{
-  int32_t a0 = 0, a1 = 0;
-  do {
-    const int8_t *q = run;
-    size_t n = cols;
-    do {
       const int32_t v = tx_dsp_load4(q);
-      q += c;
       a0 = __sxtab16(a0, v);
       a1 = tx_dsp_sxtab16_ror8(a1, v);
-    } while (--n != 0u);
+    }
     run += row;
   } while (--rows != 0u);
   a[0] = a0;
@@ -123,57 +95,41 @@ static __attribute__((noinline)) void lanes4(const int8_t *run, size_t rows, siz
 }
 
 /*
- * s[j] += scale * the window's sum of channel j, for the 8 (wide) or 4 channels from t->first:
- * the lanes of at most 256 taps at a time, each lane then added to its channel's int32 sum by
- * SMLABB / SMLATB (scale, a power of two of at most 2^14, is their int16 operand). Chunks are
- * whole runs while a run has at most 256 taps, else pieces of one run.
+ * s[j] += scale * the window's sum of channel j, for the four channels from t->first: the lanes
+ * of at most 256 taps at a time, each lane then added to its channel's int32 sum by SMLABB /
+ * SMLATB (scale, a power of two of at most 2^14, is their int16 operand). Chunks are whole runs
+ * while a run has at most 256 taps, else pieces of one run.
  */
-static void block_sums(const tap_runs *t, int32_t *s, int32_t scale, int wide)
+static void quad_sums(const tap_runs *t, int32_t s[4], int32_t scale)
 {
   const size_t per_chunk = t->cols <= TX_POOL_LANE_TAPS ? TX_POOL_LANE_TAPS / t->cols : 0u;
   const int8_t *run = t->first;
   size_t r = 0u;
+  size_t taken = 0u; /* taps of the current run done (runs of more than 256 taps) */
   while (r < t->rows) {
-    int32_t a[4];
-    size_t taken = 0u; /* taps of the run done */
-    int i;
-    do {
-      const int8_t *first = run + taken * t->c;
-      size_t rows = 1u, cols = t->cols - taken;
-      if (per_chunk != 0u) {
-        rows = t->rows - r < per_chunk ? t->rows - r : per_chunk;
-      } else if (cols > TX_POOL_LANE_TAPS) {
-        cols = TX_POOL_LANE_TAPS;
-      }
-      if (wide) {
-        lanes8(first, rows, cols, t->row, t->c, a);
-      } else {
-        lanes4(first, rows, cols, t->row, t->c, a);
-      }
-      for (i = 0; i < (wide ? 2 : 1); i++) {
-        s[4 * i + 0] = __smlabb(a[2 * i], scale, s[4 * i + 0]);
-        s[4 * i + 2] = __smlatb(a[2 * i], scale, s[4 * i + 2]);
-        s[4 * i + 1] = __smlabb(a[2 * i + 1], scale, s[4 * i + 1]);
-        s[4 * i + 3] = __smlatb(a[2 * i + 1], scale, s[4 * i + 3]);
-      }
-      if (per_chunk != 0u) {
-        r += rows;
-        run += rows * t->row;
-        break;
-      }
-      taken += cols;
-      if (taken == t->cols) {
-        r++;
-        run += t->row;
-        break;
-      }
-    } while (1);
+    int32_t a[2];
+    size_t rows = 1u, cols = t->cols - taken;
+    if (per_chunk != 0u) {
+      rows = t->rows - r < per_chunk ? t->rows - r : per_chunk;
+    } else if (cols > TX_POOL_LANE_TAPS) {
+      cols = TX_POOL_LANE_TAPS;
+    }
+    lanes4(run + taken * t->c, rows, cols, t->row, t->c, a);
+    s[0] = __smlabb(a[0], scale, s[0]);
+    s[2] = __smlatb(a[0], scale, s[2]);
+    s[1] = __smlabb(a[1], scale, s[1]);
+    s[3] = __smlatb(a[1], scale, s[3]);
+    taken += cols;
+    if (per_chunk != 0u || taken == t->cols) {
+      r += rows;
+      run += rows * t->row;
+      taken = 0u;
+    }
   }
 }
 
-/* tx_requantize_s8 with the call's parameters, out of line: the paths that need the 64-bit form
- * (windows of padding only, shifts stage 1 cannot take, the last one to three channels) share
- * one copy (about 100 bytes each inlined). */
+/* tx_requantize_s8 with the call's parameters, out of line: the exact path's callers (the
+ * shifts stage 1 cannot take, the last one to three channels) share one copy. */
 static __attribute__((noinline)) int8_t requant_exact(const tx_avg_pool_requant_s8_params *p,
                                                       int32_t acc)
 {
@@ -186,7 +142,7 @@ static __attribute__((noinline)) int8_t requant_exact(const tx_avg_pool_requant_
  * the window's largest sum, 255 * window, times 2^e stays below 2^31:
  * tx_requantize(2^e acc, m, shift - e) = tx_requantize(acc, m, shift), as the product and the
  * rounding's divisor both scale by 2^e (the weights 2^e of the depthwise form kept the shift in
- * that range the same way). Otherwise, and for the last one to three channels, tx_requantize_s8.
+ * that range the same way). Otherwise (not fast) tx_requantize_s8, scale 1.
  */
 typedef struct {
   int fast;
@@ -196,16 +152,23 @@ typedef struct {
   const tx_avg_pool_requant_s8_params *p;
 } out_stage;
 
-static void out_stage_init(out_stage *o, const tx_avg_pool_requant_s8_params *p)
+/* The shift stage 1 runs at (with *scale the sums' factor), or the call's own. */
+static int32_t out_stage_shift(const tx_avg_pool_requant_s8_params *p, int32_t *scale)
 {
   /* at most 2^23 taps (the argument check): 255 * window < 2^31 */
   const uint32_t largest = UINT32_C(255) * (uint32_t)p->filter_h * (uint32_t)p->filter_w;
-  int32_t shift = p->shift;
-  o->scale = 1;
+  const int32_t shift = p->shift;
+  *scale = 1;
   if (shift >= -1 && shift <= 12 && largest < (UINT32_C(1) << (29 - shift))) {
-    o->scale = (int32_t)(INT32_C(1) << (shift + 2));
-    shift = -2;
+    *scale = (int32_t)(INT32_C(1) << (shift + 2));
+    return -2;
   }
+  return shift;
+}
+
+static void out_stage_init(out_stage *o, const tx_avg_pool_requant_s8_params *p)
+{
+  const int32_t shift = out_stage_shift(p, &o->scale);
   o->fast = tx_dsp_requant_out_ok(shift);
   if (!o->fast) {
     o->scale = 1;
@@ -223,61 +186,65 @@ static inline __attribute__((always_inline)) int32_t out1(const out_stage *o, in
   return tx_dsp_ssat8(tx_asr_s32(tx_dsp_smmla(acc, o->m, o->cst), o->k));
 }
 
-/* n sums (n a multiple of 4) to n outputs at out. */
-static void store(const out_stage *o, const int32_t *s, int8_t *out, int n)
+/* Four sums to four outputs at out. */
+static void store4(const out_stage *o, const int32_t s[4], int8_t *out)
 {
   int j;
-  if (!o->fast) {
-    for (j = 0; j < n; j++) {
+  if (TX_AVG_POOL_REQUANT_S8_PATH_EXACT && !o->fast) {
+    for (j = 0; j < 4; j++) {
       out[j] = requant_exact(o->p, s[j]);
     }
-    return;
-  }
-  for (j = 0; j < n; j += 4) {
-    const uint32_t v = tx_dsp_clamp8x4(tx_dsp_pack8x4(out1(o, s[j]), out1(o, s[j + 1]),
-                                                      out1(o, s[j + 2]), out1(o, s[j + 3])),
+  } else {
+    const uint32_t v = tx_dsp_clamp8x4(tx_dsp_pack8x4(out1(o, s[0]), out1(o, s[1]),
+                                                      out1(o, s[2]), out1(o, s[3])),
                                        o->lo4, o->hi4);
-    memcpy(out + j, &v, sizeof v);
+    memcpy(out, &v, sizeof v);
   }
 }
 
-/* Four channels' outputs, packed and clamped, from their lanes (a02: channels 0 and 2, a13: 1
- * and 3) of a window that one lane group holds: sum = scaled_offsets + scale * lane, then
- * stage 1 (o->fast). */
-static inline __attribute__((always_inline)) uint32_t finish4(const out_stage *o, int32_t a02,
-                                                             int32_t a13, int32_t scaled_offsets)
+/* One window of `count` valid taps (0: padding only, whose sums are 0 as in
+ * tx_avg_pool_requant_s8_reference): its c outputs at out. */
+static void window(const out_stage *o, tap_runs *t, size_t count, int8_t *out)
 {
-  const int32_t s0 = __smlabb(a02, o->scale, scaled_offsets);
-  const int32_t s2 = __smlatb(a02, o->scale, scaled_offsets);
-  const int32_t s1 = __smlabb(a13, o->scale, scaled_offsets);
-  const int32_t s3 = __smlatb(a13, o->scale, scaled_offsets);
-  return tx_dsp_clamp8x4(tx_dsp_pack8x4(out1(o, s0), out1(o, s1), out1(o, s2), out1(o, s3)),
-                         o->lo4, o->hi4);
+  const int32_t offsets = tx_avg_pool_requant_offsets(count, o->p->input_offset);
+  const int32_t scaled = offsets * o->scale; /* within the sums' bound */
+  const size_t c = t->c;
+  size_t ch;
+  for (ch = 0u; ch + 4u <= c; ch += 4u, t->first += 4, out += 4) {
+    int32_t s[4];
+    s[0] = s[1] = s[2] = s[3] = scaled;
+    if (count != 0u) {
+      quad_sums(t, s, o->scale);
+    }
+    store4(o, s, out);
+  }
+  if (TX_AVG_POOL_REQUANT_S8_PATH_EXACT) {
+    for (; ch < c; ch++, t->first++) {
+      *out++ = requant_exact(o->p, count != 0u ? tx_pool_sum(t->first, (t->rows - 1u) * t->row,
+                                                             (t->cols - 1u) * c, t->row, c)
+                                                     + offsets
+                                               : 0);
+    }
+  }
 }
 
-/* The blocks of eight, then four, channels of a window of at most TX_POOL_LANE_TAPS taps with the
- * fast output stage (every model's global pool): lanes straight to outputs, no int32 sums in
- * memory. Returns the channels done. */
-static size_t window_fast(const tap_runs *t, int32_t scaled_offsets, const out_stage *o,
-                          int8_t *out)
+/* One window over the whole input: no padding, the filter the input's size. */
+static int avg_pool_global(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
+                           const tx_shape4 *out_shape)
 {
-  const int8_t *first = t->first;
-  size_t ch = 0u;
-  int32_t a[4];
-  uint32_t v[2];
-  for (; ch + 8u <= t->c; ch += 8u, first += 8, out += 8) {
-    lanes8(first, t->rows, t->cols, t->row, t->c, a);
-    v[0] = finish4(o, a[0], a[1], scaled_offsets);
-    v[1] = finish4(o, a[2], a[3], scaled_offsets);
-    memcpy(out, v, sizeof v);
-  }
-  if (ch + 4u <= t->c) {
-    lanes4(first, t->rows, t->cols, t->row, t->c, a);
-    v[0] = finish4(o, a[0], a[1], scaled_offsets);
-    memcpy(out, v, sizeof v[0]);
-    ch += 4u;
-  }
-  return ch;
+  return p->pad_top == 0 && p->pad_left == 0 && p->filter_h == in_shape->h
+      && p->filter_w == in_shape->w && out_shape->h == 1 && out_shape->w == 1;
+}
+
+/* Whether the paths this call takes are compiled in (tx_arm_dsp_paths.h). */
+static int avg_pool_in_build(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
+                             const tx_shape4 *out_shape)
+{
+  int32_t scale;
+  const int exact = (in_shape->c & 3) != 0 || !tx_dsp_requant_out_ok(out_stage_shift(p, &scale));
+  return (avg_pool_global(p, in_shape, out_shape) ? TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL
+                                                  : TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS)
+      && (!exact || TX_AVG_POOL_REQUANT_S8_PATH_EXACT);
 }
 
 static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4 *in_shape,
@@ -286,61 +253,38 @@ static void avg_pool_dsp(const tx_avg_pool_requant_s8_params *p, const tx_shape4
   const size_t c = (size_t)in_shape->c;
   const size_t row = (size_t)in_shape->w * c;
   out_stage o;
-  tx_pool_walk w;
-  tx_pool_window win;
+  tap_runs t;
   out_stage_init(&o, p);
-  tx_pool_walk_init(&w, in_shape, out_shape, p->filter_h, p->filter_w, p->stride_h, p->stride_w,
-                    p->pad_top, p->pad_left);
-  while (tx_pool_walk_next(&w, &win)) {
-    const size_t count = win.rows * win.cols;
-    const int32_t offsets = tx_avg_pool_requant_offsets(count, p->input_offset);
-    const int32_t scaled_offsets = offsets * o.scale; /* within the sums' bound */
-    tap_runs t;
-    int32_t s[8];
-    size_t ch = 0u;
-    int j;
-    if (count == 0u) {
-      /* padding only: the sums are 0 (tx_avg_pool_requant_s8_reference) */
-      for (; ch < c; ch++) {
-        *out++ = requant_exact(p, 0);
-      }
-      continue;
-    }
-    t.first = in + win.begin;
-    t.rows = win.rows;
-    t.cols = win.cols;
-    t.row = row;
-    t.c = c;
-    if (win.cols * c == row && win.rows > 1u) {
-      /* whole input rows (a global pool): one run of taps, c apart */
-      t.cols = count;
+  t.row = row;
+  t.c = c;
+  if (TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL && avg_pool_global(p, in_shape, out_shape)) {
+    /* each batch item's whole input: one run of taps, c apart */
+    const size_t count = (size_t)in_shape->h * (size_t)in_shape->w;
+    int32_t n;
+    for (n = 0; n < in_shape->n; n++, in += count * c, out += c) {
+      t.first = in;
       t.rows = 1u;
+      t.cols = count;
+      window(&o, &t, count, out);
     }
-    if (o.fast && count <= TX_POOL_LANE_TAPS) {
-      ch = window_fast(&t, scaled_offsets, &o, out);
-      t.first += ch;
-      out += ch;
-    }
-    for (; ch + 8u <= c; ch += 8u, t.first += 8, out += 8) {
-      for (j = 0; j < 8; j++) {
-        s[j] = scaled_offsets;
+  } else if (TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS) {
+    tx_pool_walk w;
+    tx_pool_window win;
+    tx_pool_walk_init(&w, in_shape, out_shape, p->filter_h, p->filter_w, p->stride_h,
+                      p->stride_w, p->pad_top, p->pad_left);
+    while (tx_pool_walk_next(&w, &win)) {
+      const size_t count = win.rows * win.cols;
+      /* a window of padding only reads nothing: its begin is no element's offset */
+      t.first = count != 0u ? in + win.begin : in;
+      t.rows = win.rows;
+      t.cols = win.cols;
+      if (win.cols * c == row && win.rows > 1u) {
+        /* whole input rows: one run of taps, c apart */
+        t.cols = count;
+        t.rows = 1u;
       }
-      block_sums(&t, s, o.scale, 1);
-      store(&o, s, out, 8);
-    }
-    if (ch + 4u <= c) {
-      for (j = 0; j < 4; j++) {
-        s[j] = scaled_offsets;
-      }
-      block_sums(&t, s, o.scale, 0);
-      store(&o, s, out, 4);
-      ch += 4u;
-      t.first += 4;
-      out += 4;
-    }
-    for (; ch < c; ch++, t.first++) {
-      *out++ = requant_exact(p, tx_pool_sum(t.first, win.rows_last, win.cols_last, row, c)
-                                    + offsets);
+      window(&o, &t, count, out);
+      out += c;
     }
   }
 }

@@ -485,7 +485,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                        : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
                              && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
                                        : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE);
-            if (!in_build) {
+            if (!in_build || (ch % 4 != 0 && !TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL)) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }
             dw_run(p, in_shape, in, filter, bias, out_shape, out, s);

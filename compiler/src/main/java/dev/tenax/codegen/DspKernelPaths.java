@@ -1,6 +1,8 @@
 package dev.tenax.codegen;
 
+import dev.tenax.kernels.PoolGeometry;
 import dev.tenax.lower.Step;
+import dev.tenax.lower.steps.AvgPoolRequantS8Step;
 import dev.tenax.lower.steps.ConvS8Step;
 import dev.tenax.lower.steps.DepthwiseConvS8Step;
 import dev.tenax.lower.steps.FullyConnectedS8Step;
@@ -30,11 +32,12 @@ public final class DspKernelPaths {
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE",
-      "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
-      "TX_FULLY_CONNECTED_S8_PATH_PAIRS");
+      "TX_FULLY_CONNECTED_S8_PATH_PAIRS", "TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL",
+      "TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS", "TX_AVG_POOL_REQUANT_S8_PATH_EXACT");
 
   /** tx_conv2d_s8's im2col limit: 4 * TX_CONV_COL_GROUPS taps (tx_arm_dsp_conv2d_im2col_expand.h). */
   private static final long CONV_MAX_TAPS = 4 * 160;
@@ -80,6 +83,9 @@ public final class DspKernelPaths {
     }
     if (s instanceof FullyConnectedS8Step f) {
       return fullyConnected(f);
+    }
+    if (s instanceof AvgPoolRequantS8Step a) {
+      return avgPool(a);
     }
     return List.of();
   }
@@ -127,7 +133,11 @@ public final class DspKernelPaths {
     if (fit && (dw3 || dws2)) {
       boolean clamp = p.actMin() != -128 || p.actMax() != 127;
       String path = dw3 ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
-      return List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE"));
+      List<String> paths = new ArrayList<>(List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE")));
+      if (ch % 4 != 0) {
+        paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL");
+      }
+      return paths;
     }
     int cFirst = fit ? ch - ch % 4 : 0;
     List<String> paths = new ArrayList<>();
@@ -169,6 +179,31 @@ public final class DspKernelPaths {
       paths.add(inFeatures == 8 ? "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8" : "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4");
     }
     return paths;
+  }
+
+  /** Mirrors avg_pool_in_build (tx_avg_pool_requant_s8, arm-dsp). */
+  private static List<String> avgPool(AvgPoolRequantS8Step s) {
+    PoolGeometry g = s.params().geometry();
+    int[] in = s.in().shape4();
+    int[] out = s.out().shape4();
+    boolean global = g.padTop() == 0 && g.padLeft() == 0 && g.filterH() == in[1] && g.filterW() == in[2]
+        && out[1] == 1 && out[2] == 1;
+    String walk = global ? "TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL" : "TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS";
+    boolean exact = in[3] % 4 != 0 || !poolStageFits((long) g.filterH() * g.filterW(), s.params().shift());
+    return exact ? List.of(walk, "TX_AVG_POOL_REQUANT_S8_PATH_EXACT") : List.of(walk);
+  }
+
+  /**
+   * out_stage_shift then tx_dsp_requant_out_ok: the pool's SMMLA output stage takes shifts from -1
+   * to 12 too, at -2 on sums scaled by 2^(shift + 2), while the largest sum (255 per tap) stays
+   * below 2^31.
+   */
+  private static boolean poolStageFits(long taps, int shift) {
+    int sh = shift;
+    if (sh >= -1 && sh <= 12 && 255 * taps < (1L << (29 - sh))) {
+      sh = -2;
+    }
+    return sh >= -23 && sh <= -2;
   }
 
   /** shifts_fit_blocks: output stage 1 or 3 of tx_arm_dsp_requant.h for every shift. */

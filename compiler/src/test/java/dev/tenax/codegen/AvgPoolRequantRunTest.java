@@ -63,17 +63,32 @@ class AvgPoolRequantRunTest {
 
   private ProjectManifest compile(String target, int seed, int branches, Path dir) throws Exception {
     random = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    int[] kinds = new int[branches];
     for (int i = 0; i < branches; i++) {
-      branch(b, random, i);
+      kinds[i] = i;
+    }
+    program = compilePools(target, random, kinds, ranges, dir);
+    return ProjectManifest.read(dir);
+  }
+
+  /**
+   * A model of one {@link #branch} per entry of {@code kinds} (branch i of kind kinds[i]), its
+   * inputs' ranges put in {@code ranges}, compiled for {@code target} into {@code dir}.
+   */
+  static Program compilePools(String target, Random random, int[] kinds, Map<String, float[]> ranges, Path dir)
+      throws Exception {
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < kinds.length; i++) {
+      branch(b, random, i, kinds[i]);
       ranges.put("x" + i, new float[] {-4, 4});
     }
     Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
         dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
-    program = ModelCompiler.compile(g, new EmitOptions("pool", target, null, "test", "random", "0"), dir).program();
-    assertEquals(branches, program.steps().stream().filter(s -> s.kernel().equals("tx_avg_pool_requant_s8")).count(),
-        "every branch's pool should requantize");
-    return ProjectManifest.read(dir);
+    Program program = ModelCompiler.compile(g, new EmitOptions("pool", target, null, "test", "random", "0"), dir)
+        .program();
+    assertEquals(kinds.length, program.steps().stream().filter(s -> s.kernel().equals("tx_avg_pool_requant_s8"))
+        .count(), "every branch's pool should requantize");
+    return program;
   }
 
   private static void assertKernelFrom(Path dir, String target, String source) throws Exception {
@@ -85,12 +100,13 @@ class AvgPoolRequantRunTest {
 
   /**
    * x{i} -> Q -> DQ -> (Global)AveragePool -> [Clip] -> Q at another scale -> DQ -> y{i}: a
-   * global pool for even i, strided windows for odd i.
+   * global pool for even kinds, strided windows for odd ones; kinds that are multiples of 4 have
+   * channel counts that are too.
    */
-  static void branch(OnnxModelBuilder b, Random r, int i) {
+  static void branch(OnnxModelBuilder b, Random r, int i, int kind) {
     String x = "x" + i;
-    int c = i % 4 == 0 ? 4 * (1 + r.nextInt(17)) : 1 + r.nextInt(70);
-    boolean global = i % 2 == 0;
+    int c = kind % 4 == 0 ? 4 * (1 + r.nextInt(17)) : 1 + r.nextInt(70);
+    boolean global = kind % 2 == 0;
     int h, w, kh, kw, sh = 1, sw = 1;
     if (global) {
       switch (r.nextInt(4)) {

@@ -27,7 +27,7 @@ class AvgPoolRequantTilesTest {
     Random r = new Random(67);
     for (int round = 0; round < 20; round++) {
       OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
-      AvgPoolRequantRunTest.branch(b, r, 1); // strided windows
+      AvgPoolRequantRunTest.branch(b, r, 1, 1); // strided windows
       Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
           dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
       Program p = Lowering.lower(g, dev.tenax.ops.OperatorRegistry.standard());

@@ -67,6 +67,63 @@ class DspKernelPathsRunTest {
     });
   }
 
+  /**
+   * Models of one requantizing average pool each (AvgPoolRequantRunTest's kinds: global and
+   * strided, channel counts of multiples of 4 and others, shifts in and out of the SMMLA stage's
+   * range) with only their paths run bit-exact; together they turn each of the pool's path
+   * macros on in some model and off in another.
+   */
+  @Test
+  void avgPoolPathsRunBitExact(@TempDir Path tmp) throws Exception {
+    CortexMRunTest.requireToolchain();
+    List<String> macros = DspKernelPaths.ALL.stream().filter(m -> m.startsWith("TX_AVG_POOL_REQUANT_S8_PATH_")).toList();
+    Map<String, java.util.Set<Integer>> seen = new HashMap<>();
+    for (int n = 0; n < 8; n++) {
+      Path dir = Files.createDirectory(tmp.resolve("pool" + n));
+      Random r = new Random(200 + n);
+      Map<String, float[]> ranges = new HashMap<>();
+      Program p = AvgPoolRequantRunTest.compilePools("cortex-m4", r, new int[] {n % 4}, ranges, dir);
+      Map<String, Integer> paths = configured(dir);
+      for (String m : macros) {
+        seen.computeIfAbsent(m, k -> new java.util.TreeSet<>()).add(paths.get(m));
+      }
+      ProjectManifest manifest = ProjectManifest.read(dir);
+      RandomLayersTest.assertBitExact(p, ranges, r, 1, "pool " + n + " " + paths, feed -> {
+        QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+        assertTrue(got.ticks() > 0, got.console());
+        return got.outputs();
+      });
+    }
+    for (String m : macros) {
+      assertEquals(java.util.Set.of(0, 1), seen.get(m), m + " should be on in some model and off in another");
+    }
+  }
+
+  /**
+   * The layers of {@link #layers} (compiled, not run) that take a planar depthwise path have its
+   * channel tail on in some model and off in another, so that the runs above check the mirror
+   * both ways.
+   */
+  @Test
+  void theLayersTakeThePlanarTailAndLeaveItOut(@TempDir Path tmp) throws Exception {
+    java.util.Set<Integer> seen = new java.util.TreeSet<>();
+    int n = 0;
+    for (Arguments a : layers().toList()) {
+      Object[] args = a.get();
+      int kind = (Integer) args[1];
+      if (kind != 9 && kind != 10) {
+        continue;
+      }
+      Path dir = Files.createDirectory(tmp.resolve("layer" + n++));
+      compileLayer((String) args[0], kind, new Random((Integer) args[2]), new HashMap<>(), dir);
+      Map<String, Integer> paths = configured(dir);
+      if (paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_DW3") + paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_DWS2") > 0) {
+        seen.add(paths.get("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL"));
+      }
+    }
+    assertEquals(java.util.Set.of(0, 1), seen, "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL on and off");
+  }
+
   /** A path the calls need, left out by hand: the kernel refuses the call instead of computing. */
   @Test
   void aCallWhosePathIsLeftOutFails(@TempDir Path dir) throws Exception {
