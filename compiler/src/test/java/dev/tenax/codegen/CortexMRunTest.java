@@ -128,7 +128,7 @@ public class CortexMRunTest {
    * The fit check's stack estimate is at least the stack the run used (stack painting, TENAX-MEM)
    * and not wasteful: at most 1.5 times it plus 1 KB.
    */
-  private static void stackEstimateCoversTheRun(ModelCompiler.Result r, String target, String console) {
+  static void stackEstimateCoversTheRun(ModelCompiler.Result r, String target, String console) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("TENAX-MEM stack=(\\d+)").matcher(console);
     assertTrue(m.find(), console);
     long used = Long.parseLong(m.group(1));
