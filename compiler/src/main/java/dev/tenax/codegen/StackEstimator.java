@@ -18,8 +18,17 @@ import java.util.Locale;
 public final class StackEstimator {
   private StackEstimator() {}
 
-  /** The estimate for {@code steps} on {@code t}; {@link StackEstimate#FLAT} for a non-Cortex-M target. */
+  /** The estimate for a continuous-power build. */
   public static StackEstimate of(List<? extends Step> steps, Target t) {
+    return of(steps, t, false);
+  }
+
+  /**
+   * The estimate for {@code steps} on {@code t}, with an intermittent build's harness (resume and
+   * run functions above the kernels) when {@code intermittent}; {@link StackEstimate#FLAT} for a
+   * non-Cortex-M target.
+   */
+  public static StackEstimate of(List<? extends Step> steps, Target t, boolean intermittent) {
     if (!t.family().equals("cortex-m")) {
       return StackEstimate.FLAT;
     }
@@ -46,10 +55,10 @@ public final class StackEstimator {
         what = String.format(Locale.ROOT, "step %d %s: %s", i, kernel, how);
       }
     }
+    long harness = intermittent ? CortexMStackFrames.INTERMITTENT_HARNESS : CortexMStackFrames.HARNESS;
     long extra = CortexMStackFrames.UNSEEN + CortexMStackFrames.INTERRUPT;
-    long bytes = Math.max(CortexMStackFrames.HARNESS_FLOOR, CortexMStackFrames.HARNESS + deepest + extra);
+    long bytes = harness + Math.max(CortexMStackFrames.PAINT_GAP, deepest + extra);
     return new StackEstimate(bytes, String.format(Locale.ROOT, "estimated for the stack: %,d of harness + the "
-        + "deepest call (%s) + %,d for an interrupt and calls out of the kernels", CortexMStackFrames.HARNESS, what,
-        extra));
+        + "deepest call (%s) + %,d for an interrupt and calls out of the kernels", harness, what, extra));
   }
 }
