@@ -1,8 +1,5 @@
 package dev.tenax.target;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Properties;
 
@@ -27,7 +24,7 @@ public final class Msp430CodeSize {
   static final long INTERMITTENT_HARNESS = 800;
   private static final java.util.Set<String> HELPER_FILES = java.util.Set.of("tx_mspabi_float.c",
       "tx_mspabi_int.c", "tx_mspabi_int64.c", "tx_mspabi_mpy.c", "tx_math_f32.c");
-  private static final Properties BYTES = load();
+  private static final Properties BYTES = MeasuredTable.load("msp430-code-bytes.properties");
 
   private Msp430CodeSize() {}
 
@@ -44,18 +41,5 @@ public final class Msp430CodeSize {
       }
     }
     return bytes;
-  }
-
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in = Msp430CodeSize.class.getResourceAsStream("msp430-code-bytes.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("msp430-code-bytes.properties is missing from the jar");
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
   }
 }

@@ -9,13 +9,12 @@ import java.util.Locale;
 /**
  * Whether a compiled model fits a target's memories. Flash holds the code and the constant
  * data; SRAM holds the arena, the input and output tensors the harness keeps, and the stack.
- * Code and stack are budgets (the linker map and stack painting measure the real figures).
+ * Code is a budget (the linker map measures the real figure); the stack is estimated from the
+ * calls the model makes (codegen.StackEstimator), or budgeted when they are not known.
  */
 public final class TargetFit {
   /** Code budget: runtime kernels, model calls and board support, measured well below this. */
   public static final long CODE_BUDGET = 24 * 1024;
-  /** Stack budget: kernels use a few hundred bytes; the harness and semihosting add some. */
-  public static final long STACK_BUDGET = 4 * 1024;
 
   private TargetFit() {}
 
@@ -48,6 +47,12 @@ public final class TargetFit {
    */
   public static List<Diagnostic> check(Target t, long weightBytes, FirmwareCode code, long arenaBytes,
       long ioBytes, boolean intermittent) {
+    return check(t, weightBytes, code, arenaBytes, ioBytes, intermittent, StackEstimate.FLAT);
+  }
+
+  /** The problems, with {@code stack} (the calls' estimate) as the SRAM the stack takes. */
+  public static List<Diagnostic> check(Target t, long weightBytes, FirmwareCode code, long arenaBytes,
+      long ioBytes, boolean intermittent, StackEstimate stack) {
     long generatedBytes = code.generatedBytes();
     List<Diagnostic> problems = new ArrayList<>();
     if (t.isHost()) {
@@ -76,11 +81,11 @@ public final class TargetFit {
           + "budgeted for the kernels' code); %s (%s) has %,d", flash, weightBytes, generatedBytes,
           CODE_BUDGET, t.name(), t.description(), t.flashBytes()), Code.TX090.defaultHint()));
     }
-    long sram = arenaBytes + ioBytes + STACK_BUDGET;
+    long sram = arenaBytes + ioBytes + stack.bytes();
     if (t.sramBytes() > 0 && sram > t.sramBytes()) {
       problems.add(Diagnostic.of(Code.TX090, String.format(Locale.ROOT, "needs %,d bytes of SRAM "
-          + "(%,d of arena + %,d of input and output tensors + %,d budgeted for the stack); %s (%s) "
-          + "has %,d", sram, arenaBytes, ioBytes, STACK_BUDGET, t.name(), t.description(),
+          + "(%,d of arena + %,d of input and output tensors + %,d %s); %s (%s) "
+          + "has %,d", sram, arenaBytes, ioBytes, stack.bytes(), stack.source(), t.name(), t.description(),
           t.sramBytes()), Code.TX090.defaultHint()));
     }
     return problems;

@@ -120,6 +120,21 @@ public class CortexMRunTest {
             HostModelsTest.bits(got.outputs().get(out)), target + " output " + out);
       }
       assertTrue(got.ticks() > 0, got.console());
+      stackEstimateCoversTheRun(r, target, got.console());
     }
+  }
+
+  /**
+   * The fit check's stack estimate is at least the stack the run used (stack painting, TENAX-MEM)
+   * and not wasteful: at most 1.5 times it plus 1 KB.
+   */
+  static void stackEstimateCoversTheRun(ModelCompiler.Result r, String target, String console) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("TENAX-MEM stack=(\\d+)").matcher(console);
+    assertTrue(m.find(), console);
+    long used = Long.parseLong(m.group(1));
+    dev.tenax.target.StackEstimate e = StackEstimator.of(r.program().steps(), Targets.find(target).orElseThrow());
+    System.out.printf("stack on %s: %d used, %d estimated (%s)%n", target, used, e.bytes(), e.source());
+    assertTrue(e.bytes() >= used, target + ": " + used + " bytes of stack used, " + e);
+    assertTrue(e.bytes() <= used * 3 / 2 + 1024, target + ": " + used + " bytes of stack used, " + e);
   }
 }

@@ -72,6 +72,7 @@ class SharedModelsOnCortexMTest {
       assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
           target + " " + spec.folder() + " output " + out + ": firmware differs from the Java integer evaluator");
     }
+    CortexMRunTest.stackEstimateCoversTheRun(r, target, got.console());
     RAN.computeIfAbsent(target, t -> new TreeSet<>()).add(spec.folder());
   }
 

@@ -1,0 +1,67 @@
+package dev.tenax.target;
+
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The measured stack frames behind a Cortex-M stack estimate: for each runtime kernel and core,
+ * the deepest static stack below its entry point (cortex-m-stack-bytes.properties, written by
+ * scripts/measure-cortex-stack.sh from arm-none-eabi-gcc -fcallgraph-info=su at the projects'
+ * -O2; CortexMStackTableTest checks it against a fresh measurement), per set of DSP paths for
+ * the arm-dsp kernels; and the fixed parts below. Variable-length arrays are not in the table
+ * (codegen.DspKernelStack adds them per call).
+ */
+public final class CortexMStackFrames {
+  /**
+   * The harness above the kernels: Reset_Handler 8 + main 64 + the generated invoke function 40 to 48
+   * bytes (arm-none-eabi-gcc -fstack-usage on the four MLPerf Tiny projects for cortex-m4; 8 + 56 + 40
+   * on cortex-m0 for the example model), rounded up.
+   */
+  public static final long HARNESS = 128;
+  /**
+   * An intermittent build's harness: Reset_Handler 8 + main 40 + the generated resume function 48
+   * + its run function 40, which makes the kernel call (DS-CNN KWS on cortex-m4, -fstack-usage),
+   * with room for the resume and commit code to change.
+   */
+  public static final long INTERMITTENT_HARNESS = 192;
+  /**
+   * The harness's floor, above it: the stack painting (templates/cortex-m/main.c.ftl, paint_stack)
+   * leaves the 256 bytes below main's frame unpainted, so the bench never reports less.
+   */
+  public static final long PAINT_GAP = 256;
+  /**
+   * An interrupt on top of the deepest call: the exception frame with the FPU's lazy-stacking space
+   * (26 words, 104 bytes) and the SysTick handler's frame (32 bytes, qemu/common/cycles.c).
+   */
+  public static final long INTERRUPT = 136;
+  /**
+   * What the table cannot see: calls out of the kernel's file (memcpy, the EABI helpers of soft
+   * float and 64-bit arithmetic: leaf routines of a few words each).
+   */
+  public static final long UNSEEN = 96;
+
+  private static final Properties BYTES = MeasuredTable.load("cortex-m-stack-bytes.properties");
+
+  private CortexMStackFrames() {}
+
+  /**
+   * The deepest static stack below {@code kernel} (e.g. "tx_conv2d_s8") on {@code core}, -1 when
+   * the kernel was not measured. For a DSP call taking {@code paths}: that set's figure plus what
+   * the kernel's frames grow by when a project compiles more paths in (the figure with every path
+   * less the largest of one set's: the project's other calls may take other paths), at most the
+   * figure with every path. ResNet-8's tx_conv2d_s8 on cortex-m4, its five im2col paths compiled
+   * in, takes 460 bytes where its deepest call's set alone takes 420.
+   */
+  public static long of(String kernel, String core, List<String> paths) {
+    String base = kernel + ".c@" + core;
+    long all = Long.parseLong(BYTES.getProperty(base, "-1"));
+    String set = paths.isEmpty() ? null
+        : BYTES.getProperty(base + "@" + String.join("+", paths.stream().sorted().toList()));
+    if (set == null) {
+      return all;
+    }
+    long largestSet = BYTES.stringPropertyNames().stream().filter(k -> k.startsWith(base + "@"))
+        .mapToLong(k -> Long.parseLong(BYTES.getProperty(k))).max().orElse(all);
+    return Math.min(all, Long.parseLong(set) + Math.max(0, all - largestSet));
+  }
+}
