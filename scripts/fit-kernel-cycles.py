@@ -3,7 +3,9 @@
 lies above every measured call, and prints it as the properties the power model reads
 (dev.tenax.intermittent.KernelCycles), with 10% headroom for shapes the samples do not have.
 
-Usage: scripts/fit-kernel-cycles.py SAMPLES.tsv   (lines: kernel, MACs, elements, cycles)
+Usage: scripts/fit-kernel-cycles.py SAMPLES.tsv [UNIT WRITER]   (lines: kernel, MACs, elements, cycles)
+UNIT says what the numbers count (default: MSP430 MCLK cycles under mspdebug sim) and WRITER which
+script wrote the table, both for its header.
 "Cheapest": the least sum of estimate / measured over the samples, a linear program in three
 variables solved exactly at the vertices of its feasible region; ties go to the smaller fixed part
 (a line that charges a kernel's cost to its work over-estimates big calls, not small tiles)."""
@@ -60,8 +62,10 @@ samples = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     kernel, macs, elements, cycles = line.split("\t")
     samples[kernel].append((int(macs), int(elements), int(cycles)))
-print("# MCLK cycles per kernel call under mspdebug sim: call perElement perMac, fitted above the calls")
-print("# of the shared models with 10% headroom. Written by scripts/measure-msp430-kernel-cycles.sh; do not edit.")
+unit = sys.argv[2] if len(sys.argv) > 2 else "MCLK cycles per kernel call under mspdebug sim"
+writer = sys.argv[3] if len(sys.argv) > 3 else "scripts/measure-msp430-kernel-cycles.sh"
+print("# %s: call perElement perMac, fitted above the calls" % unit)
+print("# of the shared models with 10%% headroom. Written by %s; do not edit." % writer)
 for kernel in sorted(samples):
     call, per_element, per_mac = fit(samples[kernel])
     print("# %s: %d calls measured" % (kernel, len(samples[kernel])))

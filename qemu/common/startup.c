@@ -15,6 +15,8 @@
 #define SCB_HFSR (*(volatile uint32_t *)0xE000ED2Cu)
 #define SCB_MMFAR (*(volatile uint32_t *)0xE000ED34u)
 #define SCB_BFAR (*(volatile uint32_t *)0xE000ED38u)
+/* UsageFault status, ARMv8-M: the stack pointer went below MSPLIM. */
+#define CFSR_STKOF (1u << 20)
 
 /* Linker script symbols (tenax_sections.ld). */
 extern uint32_t __stack_start__;
@@ -90,9 +92,15 @@ void Reset_Handler(void) {
 }
 
 /* Finds the stacked frame (MSP or PSP by EXC_RETURN bit 2) in Thumb-1 only
- * so that the same code runs on ARMv6-M. */
+ * so that the same code runs on ARMv6-M (ARMv8-M Mainline first lifts MSPLIM). */
 __attribute__((naked)) void Fault_Handler(void) {
   __asm__ volatile(
+#if defined(__ARM_ARCH_8M_MAIN__) || defined(__ARM_ARCH_8_1M_MAIN__)
+      /* the report needs a little stack, maybe below the limit that just faulted (STKOF): lift
+       * the limit, or its own frames would fault again and lock the core up unreported */
+      "movs r0, #0\n\t"
+      "msr msplim, r0\n\t"
+#endif
       "movs r0, #4\n\t"
       "mov r1, lr\n\t"
       "tst r0, r1\n\t"
@@ -138,6 +146,11 @@ void tenax_fault_report(const uint32_t *frame, uint32_t exc_return) {
   tx_sh_put_hex(" hfsr=", SCB_HFSR);
   tx_sh_put_hex(" mmfar=", SCB_MMFAR);
   tx_sh_put_hex(" bfar=", SCB_BFAR);
+#endif
+#if defined(__ARM_ARCH_8M_MAIN__) || defined(__ARM_ARCH_8_1M_MAIN__)
+  if (SCB_CFSR & CFSR_STKOF) {
+    tx_sh_puts(" stack overflow: the stack outgrew __stack_size__ (raise STACK_SIZE in the Makefile)");
+  }
 #endif
   tx_sh_puts("\n");
   tx_sh_exit(TENAX_EXIT_FAULT);

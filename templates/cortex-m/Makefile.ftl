@@ -15,8 +15,12 @@ ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction
   -I. -Iruntime/include -Iboard \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))' \
   -D${model.upperName}_PROFILE<#if model.kernelPaths?has_content> -DTX_CONFIG_H</#if><#if model.fingerprint != ""> -DTX_NVM_WRITE16_GATED</#if> $(CFLAGS)
+# The stack the links reserve: what 'tenax compile' estimated from this model's calls for the fit
+# check (the harness, the deepest kernel call and an interrupt; README.md). Raise
+# it if your code calls the model from deeper. On ARMv8-M an overflow faults (MSPLIM).
+STACK_SIZE ?= ${model.stackBytes?c}
 LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
-  -Wl,-Map=${model.name}.map -Lboard -Tboard/${model.board}.ld
+  -Wl,-Map=${model.name}.map -Wl,--defsym=__stack_size__=$(STACK_SIZE) -Lboard -Tboard/${model.board}.ld
 
 # (An intermittent build's main.c is the platform's NVM writes, with failure injection: the portable
 # tx_nvm_direct.c is for firmware that links the model without this harness.)
@@ -58,7 +62,7 @@ HW_ELF = ${model.name}-hw.elf
 PROBE ?= interface/stlink.cfg
 OPENOCD_TARGET ?= $(TENAX_OPENOCD_TARGET)
 HW_LDFLAGS = $(TENAX_CFLAGS) -nostartfiles --specs=nano.specs --specs=nosys.specs -Wl,--gc-sections \
-  -Wl,-Map=${model.name}-hw.map -Lboard -T$(HW_LD)
+  -Wl,-Map=${model.name}-hw.map -Wl,--defsym=__stack_size__=$(STACK_SIZE) -Lboard -T$(HW_LD)
 
 $(HW_ELF): $(OBJECTS) $(HW_LD)
 	$(CC) -o $@ $(OBJECTS) $(HW_LDFLAGS) -lm

@@ -39,6 +39,7 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
 | arena (peak) | ${model.arenaBytes?c} bytes |
 | arena lower bound | ${model.lowerBound?c} bytes |
 | constant data | ${model.weightBytes?c} bytes |
+| stack (estimated) | ${model.stackBytes?c} bytes: the links reserve it (`STACK_SIZE` in the Makefile); your firmware's stack must hold it plus the frames above your call |
 
 Inputs:
 <#list model.inputs as io>

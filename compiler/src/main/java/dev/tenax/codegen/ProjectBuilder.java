@@ -99,7 +99,20 @@ public final class ProjectBuilder {
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
         options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
         options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST,
-        kernelPaths(t), options.intermittent() ? DirectGroups.of(t, steps, groups) : List.of());
+        kernelPaths(t), options.intermittent() ? DirectGroups.of(t, steps, groups) : List.of(),
+        stackReserve(t));
+  }
+
+  /**
+   * The stack a Cortex-M link reserves: the fit check's estimate for these calls, rounded up to the
+   * 8-byte alignment the AAPCS keeps the stack at (0, the board's default, for other families).
+   */
+  private long stackReserve(dev.tenax.target.Target t) {
+    if (!t.family().equals("cortex-m")) {
+      return 0;
+    }
+    long bytes = StackEstimator.of(program.steps(), t, options.intermittent()).bytes();
+    return (bytes + 7) / 8 * 8;
   }
 
   /**

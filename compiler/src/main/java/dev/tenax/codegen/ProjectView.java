@@ -9,7 +9,9 @@ import java.util.List;
 /* arenaPlace, arenaSection and arenaNote: where an MSP430 harness puts the arena ("SRAM" or
    "FRAM", its linker section, and why); empty for other families. kernelPaths: the DSP kernels'
    paths for tx_config.h (DspKernelPaths), empty when the project compiles every path.
-   directGroups: an intermittent build's groups run by direct calls (DirectGroups), or none. */
+   directGroups: an intermittent build's groups run by direct calls (DirectGroups), or none.
+   stackBytes: the stack a Cortex-M link reserves, the fit check's estimate (StackEstimator), so a
+   model the check accepts cannot outgrow the reserve; 0 for other families. */
 public record ProjectView(String name, String upperName, String version, String modelFile,
     String sha256, String target, String family, String board, String arenaPlace, String arenaSection,
     String arenaNote, long arenaBytes, int arenaAlign, long lowerBound,
@@ -17,7 +19,7 @@ public record ProjectView(String name, String upperName, String version, String 
     List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
     String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths,
-    List<GroupView> directGroups) {
+    List<GroupView> directGroups, long stackBytes) {
 
   /**
    * The same project with the C optimization level the fit estimate expects an MSP430 build to
@@ -27,7 +29,7 @@ public record ProjectView(String name, String upperName, String version, String 
     return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
         arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
         constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level,
-        kernelPaths, directGroups);
+        kernelPaths, directGroups, stackBytes);
   }
 
   /**

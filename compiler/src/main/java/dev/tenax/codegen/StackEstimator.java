@@ -55,10 +55,32 @@ public final class StackEstimator {
         what = String.format(Locale.ROOT, "step %d %s: %s", i, kernel, how);
       }
     }
-    long harness = intermittent ? CortexMStackFrames.INTERMITTENT_HARNESS : CortexMStackFrames.HARNESS;
+    long harness = (intermittent ? CortexMStackFrames.INTERMITTENT_HARNESS : CortexMStackFrames.HARNESS)
+        + harnessGrowth(steps);
     long extra = CortexMStackFrames.UNSEEN + CortexMStackFrames.INTERRUPT;
     long bytes = harness + Math.max(CortexMStackFrames.PAINT_GAP, deepest + extra);
     return new StackEstimate(bytes, String.format(Locale.ROOT, "estimated for the stack: %,d of harness + the "
         + "deepest call (%s) + %,d for an interrupt and calls out of the kernels", harness, what, extra));
+  }
+
+  /**
+   * What the harness's frames grow by beyond one input, one output and a few arena buffers: main
+   * keeps a pointer per input and output tensor ({@link CortexMStackFrames#IO_POINTER} each), and
+   * the generated function that makes the calls keeps the arena addresses it uses again in
+   * registers, spilling those beyond the callee-saved ones to its frame (a random model of 24
+   * branches: 248 bytes of main and 144 of invoke, where DS-CNN KWS has 64 and 48).
+   */
+  static long harnessGrowth(List<? extends Step> steps) {
+    java.util.Set<dev.tenax.lower.Buffer> io = new java.util.HashSet<>();
+    java.util.Set<dev.tenax.lower.Buffer> arena = new java.util.HashSet<>();
+    for (Step s : steps) {
+      List<dev.tenax.lower.View> views = new java.util.ArrayList<>(s.reads());
+      views.add(s.write());
+      for (dev.tenax.lower.View v : views) {
+        (v.buffer().kind() == dev.tenax.lower.Buffer.Kind.ARENA ? arena : io).add(v.buffer());
+      }
+    }
+    return CortexMStackFrames.IO_POINTER * Math.max(0, io.size() - 2)
+        + CortexMStackFrames.SPILLED_ADDRESS * Math.max(0, arena.size() - CortexMStackFrames.ADDRESSES_IN_REGISTERS);
   }
 }

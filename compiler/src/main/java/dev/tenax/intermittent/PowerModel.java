@@ -16,6 +16,11 @@ import dev.tenax.target.Target;
  *       scripts/measure-msp430-progress.sh at -Os.
  *   <li>Cortex-M: 100 uA/MHz, the run-mode current of low-power Cortex-M4 parts (e.g. ST
  *       STM32L476, datasheet DS10198: "down to 100 uA/MHz"), at 3.0 V.
+ *   <li>Cortex-M kernels: {@link KernelCycles} per core, a line per kernel fitted above the
+ *       instructions tenax bench counts for every call of the shared models that fit the core under
+ *       QEMU -icount (&lt;core&gt;-kernel-instructions.properties,
+ *       scripts/measure-cortex-m-kernel-cycles.sh), times {@link #CORTEX_M_CYCLES_PER_INSTRUCTION}.
+ *       Kernels a core's table does not list fall back to the per-work numbers below.
  *   <li>MSP430 kernels: {@link KernelCycles}, a line per kernel fitted above the cycles tenax bench
  *       measures for every call of the shared models under mspdebug sim
  *       (msp430fr5994-kernel-cycles.properties, scripts/measure-msp430-kernel-cycles.sh), doubled
@@ -29,8 +34,6 @@ import dev.tenax.target.Target;
  *       elements: 2,000 cycles, the ~850 its integer-only division takes under mspdebug sim
  *       (qemu/msp430.md) doubled and rounded up; on Cortex-M a quantize is a float element.
  * </ul>
- * TODO(issue 6): a measured kernel table for Cortex-M too (its per-work defaults are 3-6 times
- * what the DSP kernels take, which only makes tiles smaller than they need be).
  */
 public record PowerModel(String target, double joulesPerCycle, long bootCycles, long commitCycles,
     double macCycles, double elementCycles, double floatElementCycles, double quantizeElementCycles,
@@ -57,6 +60,18 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
   /** Low-power Cortex-M4 run-mode current per hertz (STM32L476, DS10198: down to 100 uA/MHz). */
   static final double CORTEX_M_AMPS_PER_HZ = 100e-12;
 
+  /**
+   * Core cycles per instruction QEMU counts, a bound for the Cortex-M kernels (QEMU counts
+   * instructions, not cycles): on the Cortex-M0, M3 and M4 most instructions take one cycle, a
+   * load two, a taken branch two to four and a load or store of N registers N + 1 (ARM DDI 0432C
+   * and DDI 0439B, "Instruction set summary" / "Processor instruction timings"); the kernels' loops
+   * are mostly single-cycle multiply-accumulates and widenings around a load, and the M7's dual
+   * issue only lowers the figure. Two also covers a flash wait state at the clocks an energy
+   * harvester runs at. Not measured on hardware: the power profile file overrides it
+   * (docs/guide/concepts.md).
+   */
+  public static final double CORTEX_M_CYCLES_PER_INSTRUCTION = 2.0;
+
   /** The MSP430 kernels' measured cycles, doubled for FRAM wait states at 16 MHz. */
   private static final KernelCycles MSP430_KERNELS = KernelCycles.load("msp430fr5994-kernel-cycles.properties", 2);
 
@@ -67,8 +82,24 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
     }
     boolean dsp = t.hasFeature("dsp");
     boolean fpu = t.hasFeature("fpu");
-    return new PowerModel(t.name(), CORTEX_M_AMPS_PER_HZ * 3.0, 10_000, 600, dsp ? 6 : 16, 30, fpu ? 60 : 400);
+    return new PowerModel(t.name(), CORTEX_M_AMPS_PER_HZ * 3.0, 10_000, 600, dsp ? 6 : 16, 30, fpu ? 60 : 400,
+        fpu ? 60 : 400, cortexMKernels(t));
   }
+
+  /**
+   * The kernel table measured on {@code t}'s core (scripts/measure-cortex-m-kernel-cycles.sh); none
+   * for the host, whose calls are costed by work.
+   */
+  private static KernelCycles cortexMKernels(Target t) {
+    if (!t.family().equals("cortex-m")) {
+      return KernelCycles.NONE;
+    }
+    return CORTEX_M_KERNELS.computeIfAbsent(t.name(), core -> KernelCycles.load(core
+        + "-kernel-instructions.properties", CORTEX_M_CYCLES_PER_INSTRUCTION));
+  }
+
+  private static final java.util.Map<String, KernelCycles> CORTEX_M_KERNELS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The active current per hertz of core clock on {@code t} (the source of joulesPerCycle). */
   public static double activeAmpsPerHz(Target t) {

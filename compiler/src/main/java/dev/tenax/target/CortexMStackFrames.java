@@ -24,6 +24,16 @@ public final class CortexMStackFrames {
    * with room for the resume and commit code to change.
    */
   public static final long INTERMITTENT_HARNESS = 192;
+  /** main's pointer to each input and output tensor beyond the first of each (main.c.ftl's arrays). */
+  public static final long IO_POINTER = 4;
+  /**
+   * The arena addresses the generated invoke (or run) function holds across its calls without
+   * spilling: the callee-saved registers r4-r11 less those holding the arena, inputs and outputs
+   * pointers and the status.
+   */
+  public static final long ADDRESSES_IN_REGISTERS = 4;
+  /** A spilled arena address (one word of the calling function's frame). */
+  public static final long SPILLED_ADDRESS = 4;
   /**
    * The harness's floor, above it: the stack painting (templates/cortex-m/main.c.ftl, paint_stack)
    * leaves the 256 bytes below main's frame unpainted, so the bench never reports less.

@@ -4,10 +4,11 @@ package dev.tenax.target;
  * The stack a build reserves in SRAM for the fit check, and where the figure comes from (named in
  * the diagnostic, so that a refused model says whether its stack or its arena is too large).
  *
- * TODO(issue 4): the Cortex-M linker scripts still reserve a fixed stack (2 KB on the micro:bit,
- * 16 KB on the MPS boards) whatever this estimate says: pass it to the link (--defsym
- * __stack_size__) so that a model the check accepts cannot overflow the reserve; and the
- * intermittent harness's frames are one -fstack-usage measurement (DS-CNN KWS), checked by no run.
+ * A Cortex-M project's link reserves it (the Makefile's STACK_SIZE, ProjectView.stackBytes), and
+ * ARMv8-M cores fault on a stack below the reserve (MSPLIM, qemu/common/startup.c), so the
+ * intermittent harness's figure (one -fstack-usage measurement) is checked by every intermittent
+ * run on cortex-m33 (CortexMIntermittentTest); on older cores only stack painting checks it, for the
+ * continuous harness (CortexMRunTest).
  *
  * @param bytes the stack the inference needs at most
  * @param source how it was found, e.g. "estimated: step 6 tx_conv2d_s8 ..."

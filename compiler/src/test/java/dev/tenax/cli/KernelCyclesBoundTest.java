@@ -20,33 +20,48 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The MSP430 power model's measured kernel table (msp430fr5994-kernel-cycles.properties) still
- * bounds every kernel call of the shared models as the kernels are now: each model compiled for the
- * msp430fr5994 and measured by {@code tenax bench} on a seeded random input, like
- * scripts/measure-msp430-kernel-cycles.sh does. A kernel made slower fails here until the table
- * is measured again (tiles sized by a table below the truth would not fit their charge); the
- * table must also stay close enough to be worth having (at most 4 times a call's cycles).
+ * The power model's measured kernel tables (msp430fr5994-kernel-cycles.properties, and
+ * &lt;core&gt;-kernel-instructions.properties per Cortex-M core) still bound every kernel call of the
+ * shared models as the kernels are now: each model compiled for the target and measured by {@code
+ * tenax bench} on a seeded random input, like scripts/measure-msp430-kernel-cycles.sh and
+ * scripts/measure-cortex-m-kernel-cycles.sh do (MCLK cycles under mspdebug sim, instructions under
+ * QEMU). A kernel made slower fails here until the table is measured again (tiles sized by a table
+ * below the truth would not fit their charge); the table must also stay close enough to be worth
+ * having (at most 4 times a call's cycles).
  */
 class KernelCyclesBoundTest {
-  @ParameterizedTest
-  @ValueSource(strings = {"onnx-mlir-mnist/mnist.onnx", "mnist-14x14-cnn-atmega/mnist.simplified.onnx",
-      "deepc-asl-gesture-mlp/asl_model.onnx", "velardo-lesson9-mlp/lesson9.onnx",
-      "tflm-hello-world-sine-mlp/model.onnx", "mlperf-tiny-open-alibaba-kws/model_kws.onnx"})
-  void theTableBoundsEveryCallOfTheSharedModels(String model, @TempDir Path tmp) throws Exception {
-    dev.tenax.codegen.Msp430RunTest.requireToolchain();
-    Path onnx = SharedData.require("models/" + model);
-    Path q = tmp.resolve("q.onnx");
-    List<String> args = new ArrayList<>(List.of("quantize", onnx.toString(), "--calib", "random", "-o", q.toString()));
-    if (model.startsWith("velardo") || model.startsWith("tflm")) {
-      args.addAll(List.of("--dim", "N=1"));
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"msp430fr5994, onnx-mlir-mnist/mnist.onnx", "msp430fr5994, mnist-14x14-cnn-atmega/mnist.simplified.onnx",
+      "msp430fr5994, deepc-asl-gesture-mlp/asl_model.onnx", "msp430fr5994, velardo-lesson9-mlp/lesson9.onnx",
+      "msp430fr5994, tflm-hello-world-sine-mlp/model.onnx", "msp430fr5994, mlperf-tiny-open-alibaba-kws/model_kws.onnx",
+      "cortex-m4, mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx", "cortex-m4, mlperf-tiny-ic-resnet8-int8-qdq/resnet.onnx",
+      "cortex-m7, mlperf-tiny-vww-mobilenetv1-int8-qdq/mobilenet_v1.onnx",
+      "cortex-m33, mlperf-tiny-ad-autoencoder-int8-qdq/deep_autoencoder.onnx",
+      "cortex-m55, mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx", "cortex-m3, mnist-14x14-cnn-atmega/mnist.simplified.onnx",
+      "cortex-m0, onnx-mlir-mnist/mnist.onnx"})
+  void theTableBoundsEveryCallOfTheSharedModels(String target, String model, @TempDir Path tmp) throws Exception {
+    boolean msp430 = target.startsWith("msp430");
+    if (msp430) {
+      dev.tenax.codegen.Msp430RunTest.requireToolchain();
+    } else {
+      dev.tenax.codegen.CortexMRunTest.requireToolchain();
     }
-    CliTest.Run qr = tenax(args.toArray(String[]::new));
-    assertEquals(0, qr.code(), qr.err());
+    Path onnx = SharedData.require("models/" + model);
+    Path q = onnx;
+    if (!model.contains("-qdq/")) {
+      q = tmp.resolve("q.onnx");
+      List<String> args = new ArrayList<>(List.of("quantize", onnx.toString(), "--calib", "random", "-o", q.toString()));
+      if (model.startsWith("velardo") || model.startsWith("tflm")) {
+        args.addAll(List.of("--dim", "N=1"));
+      }
+      CliTest.Run qr = tenax(args.toArray(String[]::new));
+      assertEquals(0, qr.code(), qr.err());
+    }
     Path project = tmp.resolve("b");
-    CliTest.Run c = tenax("compile", q.toString(), "--target", "msp430fr5994", "-o", project.toString());
+    CliTest.Run c = tenax("compile", q.toString(), "--target", target, "-o", project.toString());
     assertEquals(0, c.code(), c.err());
     Map<?, ?> map = (Map<?, ?>) JsonParser.parse(Files.readString(project.resolve("memory_map.json"),
         StandardCharsets.UTF_8));
@@ -57,17 +72,18 @@ class KernelCyclesBoundTest {
     List<?> steps = (List<?>) map.get("steps");
     List<?> layers = (List<?>) ((Map<?, ?>) JsonParser.parse(b.out())).get("layers");
     assertEquals(steps.size(), layers.size());
-    KernelCycles table = PowerModel.of(Targets.find("msp430fr5994").orElseThrow()).measured();
+    KernelCycles table = PowerModel.of(Targets.find(target).orElseThrow()).measured();
+    String script = msp430 ? "scripts/measure-msp430-kernel-cycles.sh" : "scripts/measure-cortex-m-kernel-cycles.sh";
     for (int i = 0; i < steps.size(); i++) {
       Map<?, ?> s = (Map<?, ?>) steps.get(i);
       String kernel = (String) s.get("kernel");
       KernelCycles.Line line = table.rows().get(kernel);
-      assertTrue(line != null, kernel + " has no line in the table: run scripts/measure-msp430-kernel-cycles.sh");
-      long measured = ((Number) ((Map<?, ?>) layers.get(i)).get("mclk_cycles")).longValue();
+      assertTrue(line != null, kernel + " has no line in the table: run " + script);
+      long measured = ((Number) ((Map<?, ?>) layers.get(i)).get(msp430 ? "mclk_cycles" : "instructions")).longValue();
       double estimate = line.cycles(((Number) s.get("elements")).longValue(), ((Number) s.get("macs")).longValue());
-      String what = model + " step " + i + " " + kernel + ": measured " + measured + " cycles, the table says "
+      String what = target + " " + model + " step " + i + " " + kernel + ": measured " + measured + " cycles, the table says "
           + Math.round(estimate);
-      assertTrue(estimate >= measured, what + " (run scripts/measure-msp430-kernel-cycles.sh)");
+      assertTrue(estimate >= measured, what + " (run " + script + ")");
       assertTrue(estimate <= 4.0 * measured, what);
     }
   }

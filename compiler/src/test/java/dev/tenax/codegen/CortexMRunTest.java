@@ -91,6 +91,26 @@ public class CortexMRunTest {
     assertTrue(e.getMessage().contains("TENAX-FAULT"), e.getMessage());
   }
 
+  /**
+   * The link reserves the estimated stack (STACK_SIZE), and on ARMv8-M (MSPLIM) a stack that
+   * outgrows its reserve faults and says so instead of overwriting the arena: so every cortex-m33
+   * and cortex-m55 run, intermittent ones included, checks the estimate it was linked with.
+   */
+  @Test
+  void aStackBeyondItsReserveFaultsOnArmv8mAndSaysSo(@TempDir Path dir) throws Exception {
+    requireToolchain();
+    ModelCompiler.compile(KernelCoverageTest.model(), new EmitOptions("m", "cortex-m33", null, "test", "m.onnx", "0"), dir);
+    Path makefile = dir.resolve("Makefile");
+    String text = java.nio.file.Files.readString(makefile);
+    assertTrue(text.contains("STACK_SIZE ?= "), text);
+    java.nio.file.Files.writeString(makefile, text.replaceFirst("STACK_SIZE \\?= \\d+", "STACK_SIZE ?= 128"));
+    ProjectManifest m = ProjectManifest.read(dir);
+    Map<String, Tensor> feed = Map.of(m.inputs().keySet().iterator().next(),
+        Tensor.ofFloats(m.inputs().values().iterator().next().shape(), new float[m.inputs().values().iterator().next().size()]));
+    QemuRun.FirmwareException e = assertThrows(QemuRun.FirmwareException.class, () -> QemuRun.run(m, feed, 60));
+    assertTrue(e.getMessage().contains("stack overflow") && e.getMessage().contains("STACK_SIZE"), e.getMessage());
+  }
+
   @Test
   void aModelTooLargeForTheBoardIsRefusedWithTheNumbers(@TempDir Path dir) throws Exception {
     Path model = SharedData.require("models/mlperf-tiny-vww-mobilenetv1-int8-qdq/mobilenet_v1.onnx");
@@ -136,5 +156,8 @@ public class CortexMRunTest {
     System.out.printf("stack on %s: %d used, %d estimated (%s)%n", target, used, e.bytes(), e.source());
     assertTrue(e.bytes() >= used, target + ": " + used + " bytes of stack used, " + e);
     assertTrue(e.bytes() <= used * 3 / 2 + 1024, target + ": " + used + " bytes of stack used, " + e);
+    java.util.regex.Matcher reserved = java.util.regex.Pattern.compile("stack_reserved=(\\d+)").matcher(console);
+    assertTrue(reserved.find(), console);
+    assertEquals((e.bytes() + 7) / 8 * 8, Long.parseLong(reserved.group(1)), target + ": the link's reserve, " + e);
   }
 }
