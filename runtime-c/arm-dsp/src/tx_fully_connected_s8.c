@@ -64,15 +64,16 @@ static uint32_t fc_mul_fits(uint32_t a, uint32_t b)
     return product <= (uint64_t)INT32_MAX ? (uint32_t)product : 0u;
 }
 
-/* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included) at about a third
- * of its cost, which matters on layers of a few hundred MACs; *in_features = h * w * c. */
+/* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included, but those on
+ * the weights, multipliers and shifts, which widened rows do not have: the callers check them) at
+ * about a third of its cost, which matters on layers of a few hundred MACs; *in_features =
+ * h * w * c. */
 static int fc_args_valid(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
-                         const int8_t *in, const int8_t *weights, const tx_shape4 *out_shape,
-                         const int8_t *out, int32_t *in_features)
+                         const int8_t *in, const tx_shape4 *out_shape, const int8_t *out,
+                         int32_t *in_features)
 {
     uint32_t features;
-    if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
-        || p->multipliers == 0 || p->shifts == 0) {
+    if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0) {
         return 0;
     }
     if (in_shape->n <= 0 || in_shape->h <= 0 || in_shape->w <= 0 || in_shape->c <= 0) {
@@ -220,6 +221,96 @@ static int32_t fc_run_blocks(fc_state *st, const tx_fully_connected_s8_params *p
     }
     return o;
 }
+
+#include "tx_arm_dsp_fc_wide.h"
+
+/* The last `count` outputs of a batch row from their widened rows (tx_arm_dsp_fc_wide.h) in C,
+ * after the asm loop's last pair or four; st->out advanced past them. Out of line: the common
+ * calls need none of its registers. */
+__attribute__((noinline)) static void fc_wide_tail(fc_wide_state *st, const int32_t *row,
+                                                   int32_t n, int32_t count)
+{
+    int32_t g;
+    for (; count > 0; count--) {
+        int32_t acc = row[0];
+        for (g = 0; g < n >> 2; g++) {
+            const int32_t xv = tx_dsp_load4(st->x + 4 * g);
+            acc = __smlad(__sxtab16(st->off2, xv), row[1 + 2 * g], acc);
+            acc = __smlad(tx_dsp_sxtab16_ror8(st->off2, xv), row[2 + 2 * g], acc);
+        }
+        row += 1 + (n >> 1);
+        *st->out++ = (int8_t)tx_dsp_ssat8(tx_asr_s32(tx_dsp_smmla(acc, row[0], row[1]), row[2]));
+        row += 3;
+    }
+}
+
+/* The outputs [out, end) clamped to [lo, hi] (the asm loops saturate to int8 only). */
+__attribute__((noinline)) static void fc_wide_clamp(int8_t *out, const int8_t *end, int32_t lo,
+                                                    int32_t hi)
+{
+    for (; out < end; out++) {
+        *out = (int8_t)tx_clamp_s32(*out, lo, hi);
+    }
+}
+
+/* The call for a layer the compiler passed as widened rows (NULL weights, the rows in place of
+ * the bias, shapes (batches, 1, 1, n) and (batches, 1, 1, out_features)): rows of eight inputs in
+ * fc_wide8, rows of a multiple of 32 in fc_wide_pairs, the outputs after their last four or pair
+ * in C, then the clamp to [act_min, act_max] when it is narrower than int8. The shapes' h and w
+ * of 1 keep the argument check to comparisons (about 25 instructions against fc_args_valid's 45). */
+static tx_status fc_wide(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
+                         const int8_t *in, const int32_t *rows, const tx_shape4 *out_shape,
+                         int8_t *out)
+{
+    int32_t n;
+    int32_t out_features;
+    int32_t first_c;
+    int32_t b;
+    fc_wide_state st;
+    if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0 || in_shape->n <= 0
+        || in_shape->h != 1 || in_shape->w != 1 || out_shape->n != in_shape->n
+        || out_shape->h != 1 || out_shape->w != 1 || out_shape->c <= 0
+        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
+        return TX_ERR_ARGUMENT;
+    }
+    n = in_shape->c;
+    if (!(n == 8 ? TX_FULLY_CONNECTED_S8_PATH_WIDE8
+                 : n > 0 && n % 32 == 0 && TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS)) {
+        return TX_ERR_ARGUMENT;
+    }
+    out_features = out_shape->c;
+    /* fc_wide_pairs reads the inputs with LDRD: from an input not word-aligned (the compiler's
+     * arena offsets are), every output is computed in C */
+    first_c = n == 8 ? out_features & ~3
+                     : ((uintptr_t)in & 3u) == 0u ? out_features & ~1 : 0;
+    st.x = in;
+    st.stride = 4 * TX_FC_WIDE_ROW_WORDS(n);
+    st.off2 = tx_dsp_dup16(p->input_offset);
+    st.out = out;
+    for (b = 0; b < in_shape->n; b++) {
+        st.rows = rows;
+        st.x_end = st.x + n;
+        st.out_end = st.out + first_c;
+        if (first_c > 0) {
+            if (n == 8) {
+                if (TX_FULLY_CONNECTED_S8_PATH_WIDE8) {
+                    fc_wide8(&st);
+                }
+            } else if (TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS) {
+                fc_wide_pairs(&st);
+            }
+        }
+        if (first_c < out_features) {
+            fc_wide_tail(&st, rows + (int64_t)first_c * TX_FC_WIDE_ROW_WORDS(n), n,
+                         out_features - first_c);
+        }
+        st.x = st.x_end;
+    }
+    if (p->act_min != -128 || p->act_max != 127) {
+        fc_wide_clamp(out, st.out, p->act_min, p->act_max);
+    }
+    return TX_OK;
+}
 #endif
 
 tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
@@ -237,8 +328,15 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     int32_t i;
 #endif
 
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+    if ((TX_FULLY_CONNECTED_S8_PATH_WIDE8 || TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS) && weights == 0
+        && bias != 0) {
+        return fc_wide(p, in_shape, in, bias, out_shape, out);
+    }
+#endif
 #if defined(__ARM_FEATURE_DSP)
-    if (!fc_args_valid(p, in_shape, in, weights, out_shape, out, &in_features)) {
+    if (!fc_args_valid(p, in_shape, in, out_shape, out, &in_features) || weights == 0
+        || p->multipliers == 0 || p->shifts == 0) {
         return TX_ERR_ARGUMENT;
     }
 #else
