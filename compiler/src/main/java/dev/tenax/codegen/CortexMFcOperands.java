@@ -34,11 +34,15 @@ public final class CortexMFcOperands {
 
   /** Whether {@code s} is a layer the DSP kernel takes as widened rows, whatever the core. */
   public static boolean fits(FullyConnectedS8Step s) {
-    int n = s.inFeatures();
-    if (!(n == 8 || n % 32 == 0) || 2L * s.weights().length > MAX_WIDE_WEIGHT_BYTES) {
+    return fits(s.inFeatures(), s.weights().length, s.params().shifts());
+  }
+
+  /** Whether a layer of rows of {@code n} inputs, {@code weights} int8 weights and these shifts fits. */
+  static boolean fits(int n, int weights, int[] shifts) {
+    if (!(n == 8 || (n > 0 && n % 32 == 0)) || 2L * weights > MAX_WIDE_WEIGHT_BYTES) {
       return false;
     }
-    for (int shift : s.params().shifts()) {
+    for (int shift : shifts) {
       if (shift < -23 || shift > -2) {
         return false;
       }
