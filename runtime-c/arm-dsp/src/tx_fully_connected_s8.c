@@ -14,30 +14,35 @@
  * shapes take two output features at a time sharing each load of four inputs. Without
  * __ARM_FEATURE_DSP it is the reference loop.
  *
- * Why small layers stay above 1.5 instructions per MAC on cortex-m4 (counted by tenax bench, with
- * about 40 of its own per call): each int8 weight is read from flash once and must be widened
- * (SXTB16, two weights) and multiplied (SMLAD, two MACs), 1.0 per MAC before any load; LDRD of
- * eight weights adds 0.125 and the three-output pass's input LDM 0.04, so 1.17 per MAC is the
- * loop's floor with 14 registers (four outputs of eight inputs would need 15). Per output the
- * per-channel requantization the compiler's arrays call for costs about 9: load multiplier and
- * shift, u = -2 - shift, C = (2 zp + 1) << u, SMMLA, ASR, SSAT, the range check, pack and store.
- * Per call: the argument check (about 45), state setup (about 60), the row's expansion (1.5 per
- * input). Floors from these, against bench's numbers now:
- *   64->12 (KWS):  896 + 108 + 96 + ~150 = ~1250, 1.63 per MAC; now 1.9-2.0 (blocks of three: about
- *                  25 per block for the loop's entry and the state's pointers)
- *   64->10 (ResNet-8): 747 + 90 + 96 + ~150 = ~1080, 1.69; now 2.1-2.2
- *   128->8 (autoencoder): 1.17 * 1024 + 72 + 192 + ~150 = ~1610, 1.57; now ~1.9 (two blocks of
- *                  four: 1.31 per MAC in the loop)
- *   8->128 (autoencoder): per output 9 for its 8 MACs (4 SXTB16, 4 SMLAD, a half LDRD) plus 9 of
- *                  output stage: 18 / 8 = 2.25 at best; now 3.1-3.16. Even with one multiplier and
- *                  shift for the layer hoisted into registers (SMMLA, ASR, SSAT and a quarter of a
- *                  store per output) it would be (9 + 3.25) / 8 = 1.53: a row of 8 inputs cannot
- *                  reach 1.5.
- * TODO: the remaining levers, each needing more than this file: the compiler telling the kernel
- * that a layer's scale is per-tensor (its arrays repeat one multiplier and shift; checking that at
- * run time costs about as much as it saves) would take the output stage from ~9 to ~3.5 per
- * output; an asm driver for the whole call would remove most of the ~150 of C setup and the
- * blocks' pointer bookkeeping (~25 per block).
+ * Small layers come as widened rows instead (NULL weights, the rows in place of the bias; the
+ * compiler picks them, codegen/CortexMFcOperands.java, for rows of 8 or a multiple of 32 inputs
+ * whose int16 weights take at most 4 KB and whose shifts suit output stage 1): each row holds its
+ * bias, its weights as int16 pairs in SMLAD's order and its m, C, k (tx_arm_dsp_fc_wide.h), so no
+ * SXTB16 is spent on weights, one LDM fetches eight of them, and per-tensor and per-channel
+ * scales cost the same (the stage's operands come with the row: SMMLA, ASR, SSAT, STRB). Rows of
+ * eight keep the inputs in registers (fc_wide8: 9 instructions per output of 8 MACs); longer rows
+ * go two at a time over the int8 inputs, widened on the fly (fc_wide_pairs: 15 instructions per 16
+ * MACs, about 23 per pair of outputs). The price is flash: 2 bytes per weight instead of 1 and 16
+ * bytes per output instead of 12 (bias, multiplier, shift); the multiplier and shift tables are
+ * not emitted. On the MLPerf Tiny models (cortex-m4, tenax bench, which adds about 40 of its own
+ * per call), before -> after:
+ *   64->12 (KWS):          1520 -> 1040 instructions, 1.98 -> 1.35 per MAC; weights +816 B
+ *   64->10 (ResNet-8):     1440 ->  920, 2.25 -> 1.44; weights +720 B
+ *   128->8 (autoencoder):  2000 -> 1240, 1.95 -> 1.21
+ *   8->128 (autoencoder):  3200 -> 1440, 3.13 -> 1.41 (the two: weights +3,112 B)
+ *   256->2 (VWW):          1680 ->  720, 3.28 -> 1.41; weights +528 B
+ * What is left per call: the argument check (about 25 with the shapes' h and w of 1), the state
+ * (about 20) and the asm's entry (about 12); per pair of outputs about 23 beyond the MACs.
+ * Floors of the int8 blocks above, for the layers they still take (larger than 4 KB widened, or
+ * rows of other lengths): each int8 weight is read from flash once and must be widened (SXTB16,
+ * two weights) and multiplied (SMLAD, two MACs), 1.0 per MAC before any load; LDRD of eight
+ * weights adds 0.125 and the three-output pass's input LDM 0.04, so 1.17 per MAC is the loop's
+ * floor with 14 registers; per output the per-channel requantization costs about 9 (load
+ * multiplier and shift, u = -2 - shift, C, SMMLA, ASR, SSAT, the range check, pack and store).
+ * TODO(issue 4): rows of 16 or an odd multiple of 16 inputs (fc_wide_pairs is unrolled for 32) and
+ * layers whose shifts leave [-23, -2] still take the int8 blocks (about 1.6-2.3 per MAC when
+ * small); an input not word-aligned (never an arena buffer) makes the widened rows' call compute
+ * every output in C (fc_wide_tail, about 2 per MAC).
  */
 #include "tx_fully_connected_s8_body.h"
 
