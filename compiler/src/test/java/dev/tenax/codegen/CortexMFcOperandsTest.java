@@ -38,8 +38,8 @@ class CortexMFcOperandsTest {
       int actMin = c % 3 == 1 ? -128 + r.nextInt(60) : -128;
       int actMax = c % 3 == 1 ? 127 - r.nextInt(60) : 127;
       FullyConnectedS8.Params p = new FullyConnectedS8.Params(inputOffset, zp, actMin, actMax, mult, shift);
-      byte[] x = extremes(r, n, c);
-      byte[] w = extremes(r, out * n, c + 1);
+      byte[] x = Msp430FcOperandsTest.extremes(r, n, c);
+      byte[] w = Msp430FcOperandsTest.extremes(r, out * n, c + 1);
       int[] bias = c % 7 == 0 ? null : r.ints(out, -(1 << 20), 1 << 20).toArray();
       byte[] want = FullyConnectedS8.run(p, new int[] {1, 1, 1, n}, x, w, bias, new int[] {1, 1, 1, out});
       int[] rows = CortexMFcOperands.rows(w, bias, n, mult, shift, zp);
@@ -74,16 +74,6 @@ class CortexMFcOperandsTest {
 
   private static int hi(int word) {
     return word >> 16;
-  }
-
-  /** Random bytes, every other call all -128 or all 127 in stretches. */
-  private static byte[] extremes(Random r, int n, int c) {
-    byte[] b = new byte[n];
-    r.nextBytes(b);
-    if (c % 3 == 0) {
-      Arrays.fill(b, 0, n / 2, (byte) (c % 2 == 0 ? -128 : 127));
-    }
-    return b;
   }
 
   @Test

@@ -34,11 +34,21 @@ class DspFullyConnectedRunTest {
   void smallFullyConnectedLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
+    DspKernelsRunTest.runQdqBitExact(model(r, DspFullyConnectedRunTest::fcBranch), target, r, dir,
+        target + " seed " + seed);
+  }
+
+  /** A model of {@link #BRANCHES} branches made by {@code branch} (builder, random, index). */
+  private static OnnxModelBuilder model(Random r, Branch branch) {
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     for (int i = 0; i < BRANCHES; i++) {
-      fcBranch(b, r, i);
+      branch.add(b, r, i);
     }
-    DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " seed " + seed);
+    return b;
+  }
+
+  private interface Branch {
+    void add(OnnxModelBuilder b, Random r, int i);
   }
 
   /**
@@ -52,10 +62,7 @@ class DspFullyConnectedRunTest {
   void smallLayersAsWidenedRowsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
-    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
-    for (int i = 0; i < BRANCHES; i++) {
-      wideBranch(b, r, i);
-    }
+    OnnxModelBuilder b = model(r, DspFullyConnectedRunTest::wideBranch);
     Path whole = dir.resolve("whole");
     DspKernelsRunTest.runQdqBitExact(b, target, r, whole, target + " seed " + seed);
     String config = Files.readString(whole.resolve("tx_config.h"));
