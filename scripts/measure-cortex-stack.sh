@@ -41,7 +41,7 @@ for planar in DW3 DWS2; do
 done
 fc=TX_FULLY_CONNECTED_S8_PATH
 fc_sets=("${fc}_PAIRS" "${fc}_ROW" "${fc}_BLOCKS3+${fc}_ROW" "${fc}_BLOCKS4+${fc}_ROW" "${fc}_BLOCKS4X8+${fc}_ROW"
-  "${fc}_BLOCKS3+${fc}_BLOCKS4+${fc}_ROW")
+  "${fc}_BLOCKS3+${fc}_BLOCKS4+${fc}_ROW" "${fc}_WIDE8" "${fc}_WIDE_PAIRS")
 all_paths="$(grep -o 'define TX_[A-Z0-9_]*_PATH_[A-Z0-9_]*' "$rt/include/tx_arm_dsp_paths.h" | awk '{print $2}' | sort -u)"
 
 # measure NAME SOURCE FLAGS [PATH+PATH...]: the kernel's deepest static stack, with only those paths

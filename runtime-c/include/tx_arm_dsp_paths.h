@@ -97,7 +97,9 @@
 
 /* tx_fully_connected_s8: rows of a multiple of 4 inputs (at most 1024) expanded once (ROW, with
  * the exact C outputs after the blocks), then blocks of three outputs (BLOCKS3), of four
- * (BLOCKS4) or of four over eight inputs (BLOCKS4X8); other rows: two outputs at a time (PAIRS) */
+ * (BLOCKS4) or of four over eight inputs (BLOCKS4X8); other rows: two outputs at a time (PAIRS);
+ * a small layer the compiler passed as widened rows (tx_arm_dsp_fc_wide.h): rows of eight inputs
+ * (WIDE8) or of a multiple of 32 (WIDE_PAIRS) */
 #ifndef TX_FULLY_CONNECTED_S8_PATH_ROW
 #define TX_FULLY_CONNECTED_S8_PATH_ROW 1
 #endif
@@ -112,6 +114,12 @@
 #endif
 #ifndef TX_FULLY_CONNECTED_S8_PATH_PAIRS
 #define TX_FULLY_CONNECTED_S8_PATH_PAIRS 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_WIDE8
+#define TX_FULLY_CONNECTED_S8_PATH_WIDE8 1
+#endif
+#ifndef TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS
+#define TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS 1
 #endif
 
 /* tx_avg_pool_requant_s8: one window over the whole input (GLOBAL: no padding, the filter the

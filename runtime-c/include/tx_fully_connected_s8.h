@@ -22,6 +22,9 @@ typedef struct {
  * in_shape: n = batches, h * w * c = in_features (a flattened NHWC tensor).
  * weights: [out_features][in_features]; bias: [out_features] or NULL for none.
  * out_shape: n = batches, h = w = 1, c = out_features.
+ * The Cortex-M DSP variant also takes a small layer as NULL weights and its widened rows in place
+ * of the bias (include/tx_arm_dsp_fc_wide.h, emitted by the compiler); the others refuse NULL
+ * weights.
  */
 tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
                                 const int8_t *in, const int8_t *weights, const int32_t *bias,

@@ -14,30 +14,35 @@
  * shapes take two output features at a time sharing each load of four inputs. Without
  * __ARM_FEATURE_DSP it is the reference loop.
  *
- * Why small layers stay above 1.5 instructions per MAC on cortex-m4 (counted by tenax bench, with
- * about 40 of its own per call): each int8 weight is read from flash once and must be widened
- * (SXTB16, two weights) and multiplied (SMLAD, two MACs), 1.0 per MAC before any load; LDRD of
- * eight weights adds 0.125 and the three-output pass's input LDM 0.04, so 1.17 per MAC is the
- * loop's floor with 14 registers (four outputs of eight inputs would need 15). Per output the
- * per-channel requantization the compiler's arrays call for costs about 9: load multiplier and
- * shift, u = -2 - shift, C = (2 zp + 1) << u, SMMLA, ASR, SSAT, the range check, pack and store.
- * Per call: the argument check (about 45), state setup (about 60), the row's expansion (1.5 per
- * input). Floors from these, against bench's numbers now:
- *   64->12 (KWS):  896 + 108 + 96 + ~150 = ~1250, 1.63 per MAC; now 1.9-2.0 (blocks of three: about
- *                  25 per block for the loop's entry and the state's pointers)
- *   64->10 (ResNet-8): 747 + 90 + 96 + ~150 = ~1080, 1.69; now 2.1-2.2
- *   128->8 (autoencoder): 1.17 * 1024 + 72 + 192 + ~150 = ~1610, 1.57; now ~1.9 (two blocks of
- *                  four: 1.31 per MAC in the loop)
- *   8->128 (autoencoder): per output 9 for its 8 MACs (4 SXTB16, 4 SMLAD, a half LDRD) plus 9 of
- *                  output stage: 18 / 8 = 2.25 at best; now 3.1-3.16. Even with one multiplier and
- *                  shift for the layer hoisted into registers (SMMLA, ASR, SSAT and a quarter of a
- *                  store per output) it would be (9 + 3.25) / 8 = 1.53: a row of 8 inputs cannot
- *                  reach 1.5.
- * TODO: the remaining levers, each needing more than this file: the compiler telling the kernel
- * that a layer's scale is per-tensor (its arrays repeat one multiplier and shift; checking that at
- * run time costs about as much as it saves) would take the output stage from ~9 to ~3.5 per
- * output; an asm driver for the whole call would remove most of the ~150 of C setup and the
- * blocks' pointer bookkeeping (~25 per block).
+ * Small layers come as widened rows instead (NULL weights, the rows in place of the bias; the
+ * compiler picks them, codegen/CortexMFcOperands.java, for rows of 8 or a multiple of 32 inputs
+ * whose int16 weights take at most 4 KB and whose shifts suit output stage 1): each row holds its
+ * bias, its weights as int16 pairs in SMLAD's order and its m, C, k (tx_arm_dsp_fc_wide.h), so no
+ * SXTB16 is spent on weights, one LDM fetches eight of them, and per-tensor and per-channel
+ * scales cost the same (the stage's operands come with the row: SMMLA, ASR, SSAT, STRB). Rows of
+ * eight keep the inputs in registers (fc_wide8: 9 instructions per output of 8 MACs); longer rows
+ * go two at a time over the int8 inputs, widened on the fly (fc_wide_pairs: 15 instructions per 16
+ * MACs, about 23 per pair of outputs). The price is flash: 2 bytes per weight instead of 1 and 16
+ * bytes per output instead of 12 (bias, multiplier, shift); the multiplier and shift tables are
+ * not emitted. On the MLPerf Tiny models (cortex-m4, tenax bench, which adds about 40 of its own
+ * per call), before -> after:
+ *   64->12 (KWS):          1520 -> 1040 instructions, 1.98 -> 1.35 per MAC; weights +816 B
+ *   64->10 (ResNet-8):     1440 ->  920, 2.25 -> 1.44; weights +720 B
+ *   128->8 (autoencoder):  2000 -> 1240, 1.95 -> 1.21
+ *   8->128 (autoencoder):  3200 -> 1440, 3.13 -> 1.41 (the two: weights +3,112 B)
+ *   256->2 (VWW):          1680 ->  720, 3.28 -> 1.41; weights +528 B
+ * What is left per call: the argument check (about 25 with the shapes' h and w of 1), the state
+ * (about 20) and the asm's entry (about 12); per pair of outputs about 23 beyond the MACs.
+ * Floors of the int8 blocks above, for the layers they still take (larger than 4 KB widened, or
+ * rows of other lengths): each int8 weight is read from flash once and must be widened (SXTB16,
+ * two weights) and multiplied (SMLAD, two MACs), 1.0 per MAC before any load; LDRD of eight
+ * weights adds 0.125 and the three-output pass's input LDM 0.04, so 1.17 per MAC is the loop's
+ * floor with 14 registers; per output the per-channel requantization costs about 9 (load
+ * multiplier and shift, u = -2 - shift, C, SMMLA, ASR, SSAT, the range check, pack and store).
+ * TODO(issue 4): rows of 16 or an odd multiple of 16 inputs (fc_wide_pairs is unrolled for 32) and
+ * layers whose shifts leave [-23, -2] still take the int8 blocks (about 1.6-2.3 per MAC when
+ * small); an input not word-aligned (never an arena buffer) makes the widened rows' call compute
+ * every output in C (fc_wide_tail, about 2 per MAC).
  */
 #include "tx_fully_connected_s8_body.h"
 
@@ -64,15 +69,16 @@ static uint32_t fc_mul_fits(uint32_t a, uint32_t b)
     return product <= (uint64_t)INT32_MAX ? (uint32_t)product : 0u;
 }
 
-/* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included) at about a third
- * of its cost, which matters on layers of a few hundred MACs; *in_features = h * w * c. */
+/* tx_fully_connected_s8_valid (the same conditions, tx_shape4_valid's included, but those on
+ * the weights, multipliers and shifts, which widened rows do not have: the callers check them) at
+ * about a third of its cost, which matters on layers of a few hundred MACs; *in_features =
+ * h * w * c. */
 static int fc_args_valid(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
-                         const int8_t *in, const int8_t *weights, const tx_shape4 *out_shape,
-                         const int8_t *out, int32_t *in_features)
+                         const int8_t *in, const tx_shape4 *out_shape, const int8_t *out,
+                         int32_t *in_features)
 {
     uint32_t features;
-    if (p == 0 || in_shape == 0 || in == 0 || weights == 0 || out_shape == 0 || out == 0
-        || p->multipliers == 0 || p->shifts == 0) {
+    if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0) {
         return 0;
     }
     if (in_shape->n <= 0 || in_shape->h <= 0 || in_shape->w <= 0 || in_shape->c <= 0) {
@@ -220,6 +226,96 @@ static int32_t fc_run_blocks(fc_state *st, const tx_fully_connected_s8_params *p
     }
     return o;
 }
+
+#include "tx_arm_dsp_fc_wide.h"
+
+/* The last `count` outputs of a batch row from their widened rows (tx_arm_dsp_fc_wide.h) in C,
+ * after the asm loop's last pair or four; st->out advanced past them. Out of line: the common
+ * calls need none of its registers. */
+__attribute__((noinline)) static void fc_wide_tail(fc_wide_state *st, const int32_t *row,
+                                                   int32_t n, int32_t count)
+{
+    int32_t g;
+    for (; count > 0; count--) {
+        int32_t acc = row[0];
+        for (g = 0; g < n >> 2; g++) {
+            const int32_t xv = tx_dsp_load4(st->x + 4 * g);
+            acc = __smlad(__sxtab16(st->off2, xv), row[1 + 2 * g], acc);
+            acc = __smlad(tx_dsp_sxtab16_ror8(st->off2, xv), row[2 + 2 * g], acc);
+        }
+        row += 1 + (n >> 1);
+        *st->out++ = (int8_t)tx_dsp_ssat8(tx_asr_s32(tx_dsp_smmla(acc, row[0], row[1]), row[2]));
+        row += 3;
+    }
+}
+
+/* The outputs [out, end) clamped to [lo, hi] (the asm loops saturate to int8 only). */
+__attribute__((noinline)) static void fc_wide_clamp(int8_t *out, const int8_t *end, int32_t lo,
+                                                    int32_t hi)
+{
+    for (; out < end; out++) {
+        *out = (int8_t)tx_clamp_s32(*out, lo, hi);
+    }
+}
+
+/* The call for a layer the compiler passed as widened rows (NULL weights, the rows in place of
+ * the bias, shapes (batches, 1, 1, n) and (batches, 1, 1, out_features)): rows of eight inputs in
+ * fc_wide8, rows of a multiple of 32 in fc_wide_pairs, the outputs after their last four or pair
+ * in C, then the clamp to [act_min, act_max] when it is narrower than int8. The shapes' h and w
+ * of 1 keep the argument check to comparisons (about 25 instructions against fc_args_valid's 45). */
+static tx_status fc_wide(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
+                         const int8_t *in, const int32_t *rows, const tx_shape4 *out_shape,
+                         int8_t *out)
+{
+    int32_t n;
+    int32_t out_features;
+    int32_t first_c;
+    int32_t b;
+    fc_wide_state st;
+    if (p == 0 || in_shape == 0 || in == 0 || out_shape == 0 || out == 0 || in_shape->n <= 0
+        || in_shape->h != 1 || in_shape->w != 1 || out_shape->n != in_shape->n
+        || out_shape->h != 1 || out_shape->w != 1 || out_shape->c <= 0
+        || !tx_output_s8_valid(p->output_offset, p->act_min, p->act_max)) {
+        return TX_ERR_ARGUMENT;
+    }
+    n = in_shape->c;
+    if (!(n == 8 ? TX_FULLY_CONNECTED_S8_PATH_WIDE8
+                 : n > 0 && n % 32 == 0 && TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS)) {
+        return TX_ERR_ARGUMENT;
+    }
+    out_features = out_shape->c;
+    /* fc_wide_pairs reads the inputs with LDRD: from an input not word-aligned (the compiler's
+     * arena offsets are), every output is computed in C */
+    first_c = n == 8 ? out_features & ~3
+                     : ((uintptr_t)in & 3u) == 0u ? out_features & ~1 : 0;
+    st.x = in;
+    st.stride = 4 * TX_FC_WIDE_ROW_WORDS(n);
+    st.off2 = tx_dsp_dup16(p->input_offset);
+    st.out = out;
+    for (b = 0; b < in_shape->n; b++) {
+        st.rows = rows;
+        st.x_end = st.x + n;
+        st.out_end = st.out + first_c;
+        if (first_c > 0) {
+            if (n == 8) {
+                if (TX_FULLY_CONNECTED_S8_PATH_WIDE8) {
+                    fc_wide8(&st);
+                }
+            } else if (TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS) {
+                fc_wide_pairs(&st);
+            }
+        }
+        if (first_c < out_features) {
+            fc_wide_tail(&st, rows + (int64_t)first_c * TX_FC_WIDE_ROW_WORDS(n), n,
+                         out_features - first_c);
+        }
+        st.x = st.x_end;
+    }
+    if (p->act_min != -128 || p->act_max != 127) {
+        fc_wide_clamp(out, st.out, p->act_min, p->act_max);
+    }
+    return TX_OK;
+}
 #endif
 
 tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_shape4 *in_shape,
@@ -237,8 +333,15 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     int32_t i;
 #endif
 
+#if defined(__ARM_FEATURE_DSP) && defined(__thumb2__)
+    if ((TX_FULLY_CONNECTED_S8_PATH_WIDE8 || TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS) && weights == 0
+        && bias != 0) {
+        return fc_wide(p, in_shape, in, bias, out_shape, out);
+    }
+#endif
 #if defined(__ARM_FEATURE_DSP)
-    if (!fc_args_valid(p, in_shape, in, weights, out_shape, out, &in_features)) {
+    if (!fc_args_valid(p, in_shape, in, out_shape, out, &in_features) || weights == 0
+        || p->multipliers == 0 || p->shifts == 0) {
         return TX_ERR_ARGUMENT;
     }
 #else

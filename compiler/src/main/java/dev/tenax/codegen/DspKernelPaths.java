@@ -36,7 +36,8 @@ public final class DspKernelPaths {
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
-      "TX_FULLY_CONNECTED_S8_PATH_PAIRS", "TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL",
+      "TX_FULLY_CONNECTED_S8_PATH_PAIRS", "TX_FULLY_CONNECTED_S8_PATH_WIDE8",
+      "TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS", "TX_AVG_POOL_REQUANT_S8_PATH_GLOBAL",
       "TX_AVG_POOL_REQUANT_S8_PATH_WINDOWS", "TX_AVG_POOL_REQUANT_S8_PATH_EXACT");
 
   /** tx_conv2d_s8's im2col limit: 4 * TX_CONV_COL_GROUPS taps (tx_arm_dsp_conv2d_im2col_expand.h). */
@@ -152,10 +153,14 @@ public final class DspKernelPaths {
 
   /**
    * Mirrors tx_fully_connected_s8 (arm-dsp): its three-output blocks also need the weights
-   * word-aligned, which the compiler's constant arrays are.
+   * word-aligned, which the compiler's constant arrays are. A layer in the widened-rows format
+   * ({@link CortexMFcOperands}, which every core with these paths takes) has its own paths.
    */
   private static List<String> fullyConnected(FullyConnectedS8Step s) {
     int inFeatures = s.in().elements() / s.rows();
+    if (CortexMFcOperands.fits(s)) { // widened rows (fc_wide)
+      return List.of(inFeatures == 8 ? "TX_FULLY_CONNECTED_S8_PATH_WIDE8" : "TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS");
+    }
     int outFeatures = s.out().elements() / s.rows();
     if (inFeatures % 4 != 0 || inFeatures > FC_MAX_ROW) {
       return List.of("TX_FULLY_CONNECTED_S8_PATH_PAIRS");

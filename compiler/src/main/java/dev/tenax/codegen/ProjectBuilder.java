@@ -202,7 +202,7 @@ public final class ProjectBuilder {
     int shapeCount = 0;
     int inputCount = 0;
     // the operands in the format the target's kernel reads (the step's own are the specification)
-    for (CArg a : Msp430FcOperands.args(s, target)) {
+    for (CArg a : CortexMFcOperands.args(s, target, Msp430FcOperands.args(s, target))) {
       if (a instanceof CArg.Struct st) {
         List<FieldView> fields = new ArrayList<>();
         for (CArg.Field f : st.fields()) {

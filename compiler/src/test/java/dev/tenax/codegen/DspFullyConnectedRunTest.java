@@ -1,9 +1,12 @@
 package dev.tenax.codegen;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Tensor;
 import dev.tenax.testing.OnnxModelBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +34,47 @@ class DspFullyConnectedRunTest {
   void smallFullyConnectedLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
+    DspKernelsRunTest.runQdqBitExact(model(r, DspFullyConnectedRunTest::fcBranch), target, r, dir,
+        target + " seed " + seed);
+  }
+
+  /** A model of {@link #BRANCHES} branches made by {@code branch} (builder, random, index). */
+  private static OnnxModelBuilder model(Random r, Branch branch) {
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     for (int i = 0; i < BRANCHES; i++) {
-      fcBranch(b, r, i);
+      branch.add(b, r, i);
     }
-    DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " seed " + seed);
+    return b;
+  }
+
+  private interface Branch {
+    void add(OnnxModelBuilder b, Random r, int i);
+  }
+
+  /**
+   * Small layers in the widened-rows format (tx_arm_dsp_fc_wide.h): both of its paths must be in
+   * the project (so they ran) and the outputs bit-exact; then the same layers in an intermittent
+   * build whose tiles cut them into runs of rows (odd counts among them, the C tail) pointing
+   * into the whole's rows, run without and with power failures.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 41", "cortex-m4, 42", "cortex-m7, 43", "cortex-m33, 44"})
+  void smallLayersAsWidenedRowsRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = model(r, DspFullyConnectedRunTest::wideBranch);
+    Path whole = dir.resolve("whole");
+    DspKernelsRunTest.runQdqBitExact(b, target, r, whole, target + " seed " + seed);
+    String config = Files.readString(whole.resolve("tx_config.h"));
+    for (String path : List.of("TX_FULLY_CONNECTED_S8_PATH_WIDE8", "TX_FULLY_CONNECTED_S8_PATH_WIDE_PAIRS")) {
+      assertTrue(config.contains("#define " + path + " 1"), path + " should be in: " + config);
+    }
+    Path tiled = dir.resolve("tiled");
+    DspKernelsRunTest.runQdqBitExact(b, new EmitOptions("dsp", target, null, "test", "random", "0", 150), r,
+        tiled, target + " seed " + seed + ", tiles of 150 MACs", "random:6:" + seed);
+    String weights = Files.readString(tiled.resolve("dsp_weights.c"));
+    assertTrue(weights.contains("_rows["), "the layers should be widened rows");
+    assertTrue(Files.readString(tiled.resolve("dsp.c")).contains("_rows + "), "tiles should point into the rows");
   }
 
   /** A zero point: -128 or 127 a quarter of the time each, else anywhere in int8. */
@@ -49,7 +88,6 @@ class DspFullyConnectedRunTest {
 
   /** x{i} -> Q -> DQ -> Gemm (int8 weights, int32 bias or none) [-> Clip] -> Q -> DQ -> y{i}. */
   private static void fcBranch(OnnxModelBuilder b, Random r, int i) {
-    String x = "x" + i;
     int in = switch (r.nextInt(6)) {
       case 0, 1 -> 1 + r.nextInt(70);
       case 2 -> 8; // the inputs kept in registers
@@ -60,17 +98,9 @@ class DspFullyConnectedRunTest {
     int out = 1 + r.nextInt(r.nextBoolean() ? 13 : 130);
     int rows = 1 + r.nextInt(2);
     float xs = 0.02f + r.nextFloat() * 0.03f;
-    long xzp = zeroPoint(r);
     float ys = 0.02f + r.nextFloat() * 0.05f;
-    long yzp = zeroPoint(r);
     boolean perTensor = r.nextBoolean();
-    long[] wq = new long[out * in];
-    for (int k = 0; k < wq.length; k++) {
-      wq[k] = -127 + r.nextInt(255);
-    }
     float[] ws = new float[out];
-    float[] bs = new float[out];
-    long[] bq = new long[out];
     float tensorScale = (0.5f + r.nextFloat()) / (in * 4f);
     for (int o = 0; o < out; o++) {
       ws[o] = perTensor ? tensorScale : (0.5f + r.nextFloat()) / (in * 4f);
@@ -82,6 +112,52 @@ class DspFullyConnectedRunTest {
           default -> 1e-7f;
         };
       }
+    }
+    gemmBranch(b, r, i, in, rows, xs, ys, perTensor, ws);
+  }
+
+  /**
+   * A layer for the widened rows (CortexMFcOperands): rows of 8 or a multiple of 32 inputs (8 for
+   * {@code i} 0, 256 for 1), at most 4 KB of widened weights, every output's shift drawn from the
+   * output stage's whole range [-23, -2] (a real multiplier of 0.75 * 2^shift), per-tensor or
+   * per-channel, out counts with every remainder after the asm's fours and pairs.
+   */
+  private static void wideBranch(OnnxModelBuilder b, Random r, int i) {
+    int in = i == 0 ? 8 : i == 1 ? 256 : switch (r.nextInt(4)) {
+      case 0 -> 8;
+      case 1 -> 32;
+      case 2 -> 64 * (1 + r.nextInt(2));
+      default -> 96;
+    };
+    int maxOut = Math.min(CortexMFcOperands.MAX_WIDE_WEIGHT_BYTES / (2 * in), 40);
+    int out = i == 0 ? 128 + r.nextInt(4) : 1 + r.nextInt(maxOut);
+    float xs = 0.02f + r.nextFloat() * 0.03f;
+    float ys = 0.02f + r.nextFloat() * 0.05f;
+    boolean perTensor = r.nextBoolean();
+    float[] ws = new float[out];
+    int tensorShift = -2 - r.nextInt(22);
+    for (int o = 0; o < out; o++) {
+      int shift = perTensor ? tensorShift : -2 - r.nextInt(22);
+      ws[o] = (float) (0.75 * Math.pow(2, shift) * ys / xs);
+    }
+    gemmBranch(b, r, i, in, 1 + r.nextInt(2), xs, ys, perTensor, ws);
+  }
+
+  /** The branch of {@code in} inputs with weight scales {@code ws} (one per output). */
+  private static void gemmBranch(OnnxModelBuilder b, Random r, int i, int in, int rows, float xs, float ys,
+      boolean perTensor, float[] ws) {
+    String x = "x" + i;
+    int out = ws.length;
+    long xzp = zeroPoint(r);
+    long yzp = zeroPoint(r);
+    float tensorScale = ws[0];
+    long[] wq = new long[out * in];
+    for (int k = 0; k < wq.length; k++) {
+      wq[k] = -127 + r.nextInt(255);
+    }
+    float[] bs = new float[out];
+    long[] bq = new long[out];
+    for (int o = 0; o < out; o++) {
       bs[o] = xs * ws[o];
       bq[o] = -3000 + r.nextInt(6000);
     }

@@ -94,10 +94,18 @@ class DspKernelsRunTest {
    * random inputs in [-4, 4) and asserts every output has the Java integer evaluator's bits.
    */
   static void runQdqBitExact(OnnxModelBuilder b, String target, Random r, Path dir, String what) throws Exception {
+    runQdqBitExact(b, new EmitOptions("dsp", target, null, "test", "random", "0"), r, dir, what, null);
+  }
+
+  /**
+   * The same for a build with these options; an intermittent one also runs with the power failing
+   * on {@code schedule} (a PowerSchedule; null for none).
+   */
+  static void runQdqBitExact(OnnxModelBuilder b, EmitOptions options, Random r, Path dir, String what,
+      String schedule) throws Exception {
     Graph g = dev.tenax.passes.Pipeline.standard().run(new dev.tenax.frontend.ModelImporter(
         dev.tenax.ops.OperatorRegistry.standard(), dev.tenax.frontend.ImportOptions.defaults()).importModel(b.build()));
-    ModelCompiler.Result result = ModelCompiler.compile(g,
-        new EmitOptions("dsp", target, null, "test", "random", "0"), dir);
+    ModelCompiler.Result result = ModelCompiler.compile(g, options, dir);
     Program p = result.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
     Map<String, Tensor> feed = new HashMap<>();
@@ -110,6 +118,18 @@ class DspKernelsRunTest {
     }
     Map<String, Tensor> want = ProgramInterpreter.run(p, feed);
     QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+    assertSameBits(want, got, what);
+    if (schedule != null) {
+      dev.tenax.target.Target t = dev.tenax.target.Targets.find(options.target()).orElseThrow();
+      long instructions = Math.round(got.ticks() * 1e9 / t.clockHz());
+      QemuRun.Result failing = QemuRun.run(manifest, feed, 600,
+          dev.tenax.intermittent.PowerSchedule.parse(schedule).firmwareFile(instructions, t.clockHz()));
+      assertTrue(failing.failures() > 3, schedule + ": " + failing.console());
+      assertSameBits(want, failing, what + ", " + failing.failures() + " power failures (" + schedule + ")");
+    }
+  }
+
+  private static void assertSameBits(Map<String, Tensor> want, QemuRun.Result got, String what) {
     for (String out : want.keySet()) {
       assertArrayEquals(HostModelsTest.bits(want.get(out)), HostModelsTest.bits(got.outputs().get(out)),
           what + " output " + out);

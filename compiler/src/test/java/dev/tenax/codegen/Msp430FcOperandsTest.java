@@ -67,8 +67,8 @@ class Msp430FcOperandsTest {
     return (short) v;
   }
 
-  /** Random bytes, every other call all -128 or all 127 in stretches. */
-  private static byte[] extremes(Random r, int n, int c) {
+  /** Random bytes, every other call all -128 or all 127 in stretches (CortexMFcOperandsTest's too). */
+  static byte[] extremes(Random r, int n, int c) {
     byte[] b = new byte[n];
     r.nextBytes(b);
     if (c % 3 == 0) {
