@@ -26,9 +26,11 @@ cores=(
 )
 
 # The path sets one call can take (codegen.DspKernelPaths.paths), per DSP kernel.
-conv_sets=(TX_CONV2D_S8_PATH_REFERENCE TX_CONV2D_S8_PATH_DSP)
+conv_sets=(TX_CONV2D_S8_PATH_REFERENCE TX_CONV2D_S8_PATH_DSP TX_CONV2D_S8_PATH_PIXELS)
 for fill in POINTWISE 9X3 ROWS GATHER; do
   for blocks in WHOLE PARTIAL; do
+    # (9x3 windows run as whole groups: conv_im2col pads their filters)
+    [ "$fill+$blocks" = 9X3+PARTIAL ] && continue
     conv_sets+=("TX_CONV2D_S8_PATH_IM2COL_$fill+TX_CONV2D_S8_PATH_IM2COL_$blocks")
   done
 done

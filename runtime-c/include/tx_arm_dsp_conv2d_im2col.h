@@ -106,8 +106,8 @@ __attribute__((noinline)) static void fill(const col_geom *g, int32_t *dst, int8
 /*
  * fill for windows of three kernel rows of 9 bytes (kh 3, kw * in_c 9, dil_w 1: the 3x3 RGB
  * first layer), without fill's general bookkeeping: an inside window is expanded straight from
- * the input, one cut by the padding is first gathered row by row as 3 rows of 9 bytes (padded taps
- * the input zero point) into gat (at least 28 bytes).
+ * the input; one cut by the padding (the edges: rare) is first gathered into gat (at least 28
+ * bytes) as 3 rows of 9 bytes, the input zero point where a tap is padded.
  */
 __attribute__((noinline)) static void fill9x3(const col_geom *g, int32_t *dst, int8_t *gat,
                                               int32_t b, int32_t oy, int32_t ox)
@@ -118,18 +118,24 @@ __attribute__((noinline)) static void fill9x3(const col_geom *g, int32_t *dst, i
     const int32_t row_step = g->dil_h * g->in_w * in_c;
     /* index (not pointer: it may lie outside the input) of tap (0, 0), channel 0 */
     const int32_t idx = ((b * g->in_h + y0) * g->in_w + x0) * in_c;
+    const int8_t *src = gat;
+    int32_t step = 9;
     int32_t ky, kx_lo, kx_hi;
-    int8_t *q = gat;
     if (x0 >= 0 && x0 + g->span_w < g->in_w && y0 >= 0 && y0 + g->span_h < g->in_h) {
-        expand_window9x3(dst, g->in + idx, row_step, g->off2);
-        return;
+        src = g->in + idx;
+        step = row_step;
+    } else {
+        set_bytes(gat, g->zp4, 27);
+        tx_dsp_taps(x0, g->kw, 1, g->in_w, &kx_lo, &kx_hi);
+        for (ky = 0; ky < 3; ky++) {
+            const int32_t iy = y0 + ky * g->dil_h;
+            if (iy >= 0 && iy < g->in_h && kx_lo < kx_hi) {
+                copy_bytes(gat + 9 * ky + kx_lo * in_c, g->in + (idx + ky * row_step + kx_lo * in_c),
+                           (kx_hi - kx_lo) * in_c);
+            }
+        }
     }
-    tx_dsp_taps(x0, g->kw, 1, g->in_w, &kx_lo, &kx_hi);
-    for (ky = 0; ky < 3; ky++) {
-        const int32_t iy = y0 + ky * g->dil_h;
-        q = gather_row(g, q, idx + ky * row_step, iy >= 0 && iy < g->in_h, kx_lo, kx_hi);
-    }
-    expand_window9x3(dst, gat, 9, g->off2);
+    expand_window9x3(dst, src, step, g->off2);
 }
 #endif
 
@@ -274,12 +280,27 @@ static int im2col_9x3(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     return filter_shape->h == 3 && filter_shape->w * in_shape->c == 9 && p->dilation_w == 1;
 }
 
+/* n filters of 27 taps (9x3 windows) widened as 28 (the last weight 0) into w16 (14 words each):
+ * the filters blocks1x4_widened reads. */
+__attribute__((noinline)) static void widen9x3(int32_t *w16, const int8_t *w, int32_t n)
+{
+    for (; n > 0; n--) {
+        w16 = widen_filter(w16, w, 24);
+        *w16++ = pack16(w[24], w[26]);
+        *w16++ = pack16(w[25], 0);
+        w += 27;
+    }
+}
+
 /* Whether the paths conv_im2col takes for this call are compiled in (tx_arm_dsp_paths.h). */
 static int im2col_paths_in(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                            const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
 {
     const int32_t k = filter_shape->h * filter_shape->w * in_shape->c;
-    if (!((k & 3) != 0 ? TX_CONV2D_S8_PATH_IM2COL_PARTIAL : TX_CONV2D_S8_PATH_IM2COL_WHOLE)) {
+    /* (9x3 windows run as whole groups: conv_im2col pads their filters) */
+    if (!((k & 3) != 0 && !(TX_CONV2D_S8_PATH_IM2COL_9X3 && im2col_9x3(p, in_shape, filter_shape))
+              ? TX_CONV2D_S8_PATH_IM2COL_PARTIAL
+              : TX_CONV2D_S8_PATH_IM2COL_WHOLE)) {
         return 0;
     }
     if (im2col_pointwise(p, in_shape, filter_shape, out_shape)) {
@@ -332,6 +353,12 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
         && im2col_pointwise(p, in_shape, filter_shape, out_shape);
     /* windows of three 9-byte kernel rows (the 3x3 RGB first layer): fill9x3 */
     const int window9x3 = TX_CONV2D_S8_PATH_IM2COL_9X3 && im2col_9x3(p, in_shape, filter_shape);
+    /* the 9x3 path's 27 taps as 28 (fill9x3 leaves the 28th input 0): the chunk's filters widened
+     * to int16 pairs with a zero weight after each, so that blocks1x4_widened runs them as 7 whole
+     * groups without a sign extension per group and channel, and a build whose partial windows
+     * are all 9x3 does not link blocks1x4_partial */
+    int32_t wpad[window9x3 ? 2 * groups * chunk : 1];
+    const int32_t whole = window9x3 ? groups : full;
     int32_t pos[3]; /* the pointwise and 9x3 paths' next pixel: b, oy, ox */
     int32_t pix, oc, c0, b, oy, ox;
 
@@ -355,10 +382,19 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     g.rows_whole = p->dilation_w == 1 && (filter_shape->w * in_c) % 4 == 0;
 
     bs.col = col;
-    bs.full = full;
-    bs.passes = full >> 1;
+    bs.full = whole;
+    bs.passes = whole >> 1;
     bs.tail_bytes = tail;
     bs.clamp = lo != -128 || hi != 127;
+    blocks_stage(&bs, bs.clamp);
+    /* the channel start of the variant the calls below take (the same conditions) */
+    if (window9x3) {
+        bs.channel = (uintptr_t)tx_conv_blocks1x4_widened_channel;
+    } else if (TX_CONV2D_S8_PATH_IM2COL_PARTIAL && tail != 0) {
+        bs.channel = (uintptr_t)tx_conv_blocks1x4_partial_channel;
+    } else if (TX_CONV2D_S8_PATH_IM2COL_WHOLE) {
+        bs.channel = (uintptr_t)tx_conv_blocks1x4_channel;
+    }
     bs.lo4 = ((uint32_t)lo & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     for (c0 = 0; c0 < out_c; c0 += chunk) {
@@ -369,10 +405,13 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             e[0] = p->multipliers[c0 + oc];
             e[1] = tx_dsp_requant_out_k(shift); /* <= 0 selects output stage 3 */
             e[2] = tx_dsp_requant_out_ok(shift) ? tx_dsp_requant_out_c(zp, shift) : zp;
-            e[3] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
+            e[3] = tail != 0 && !window9x3 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
             e[4] = bias != 0 && oc + 1 < cn ? bias[c0 + oc + 1] : INT32_C(0);
         }
         bs.bias0 = bias != 0 ? bias[c0] : INT32_C(0);
+        if (window9x3) {
+            widen9x3(wpad, filter + c0 * k, cn);
+        }
         b = 0;
         oy = 0;
         ox = 0;
@@ -406,12 +445,14 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
                     }
                 }
             }
-            bs.w = filter + c0 * k;
+            bs.w = window9x3 ? (const int8_t *)(const void *)wpad : filter + c0 * k;
             bs.tab = tab;
             bs.out = n == 4 ? o : spare;
             bs.out_c = n == 4 ? out_c : cn;
             bs.out_end = bs.out + cn;
-            if (TX_CONV2D_S8_PATH_IM2COL_PARTIAL && tail != 0) {
+            if (window9x3) {
+                blocks1x4_widened(&bs);
+            } else if (TX_CONV2D_S8_PATH_IM2COL_PARTIAL && tail != 0) {
                 blocks1x4_partial(&bs);
             } else if (TX_CONV2D_S8_PATH_IM2COL_WHOLE) {
                 blocks1x4(&bs);

@@ -18,7 +18,10 @@
  * links neither conv_dsp nor depthwise_dsp (model code 16.1 KB on cortex-m4, from 19.7). Its
  * global pool over 256 channels links neither the pool's window walk nor its exact output stage,
  * and its depthwise layers' channel counts are multiples of 4 (no planar tail): 15,644 bytes of
- * model code, from 17,748 after the pool became its own kernel.
+ * model code, from 17,748 after the pool became its own kernel. The pixel-major path of its first
+ * two pointwise layers (about 900 bytes) brought it to 16,308, after its 3x3 RGB layer's filters
+ * were widened per call instead of linking blocks1x4_partial and the blocks variants came to
+ * share one output stage (tx_arm_dsp_conv2d_blocks.h).
  */
 #ifndef TX_ARM_DSP_PATHS_H
 #define TX_ARM_DSP_PATHS_H
@@ -30,7 +33,8 @@
 /* tx_conv2d_s8: the im2col GEMM (groups 1, 4..640 taps, shifts in [-23, 30]) fills its columns
  * with fill_pointwise (1x1 over whole groups, no padding), fill9x3 (3 rows of 9 bytes) or fill,
  * whose windows' kernel rows are whole groups of taps (ROWS: dilation_w 1, kw * in_c a multiple
- * of 4) or not (GATHER), and runs blocks1x4 (taps a multiple of 4) or blocks1x4_partial */
+ * of 4) or not (GATHER), and runs blocks1x4 (taps a multiple of 4, and the 9x3 windows' 27 taps
+ * as 28 in blocks1x4_widened) or blocks1x4_partial */
 #ifndef TX_CONV2D_S8_PATH_IM2COL_POINTWISE
 #define TX_CONV2D_S8_PATH_IM2COL_POINTWISE 1
 #endif
@@ -48,6 +52,11 @@
 #endif
 #ifndef TX_CONV2D_S8_PATH_IM2COL_PARTIAL
 #define TX_CONV2D_S8_PATH_IM2COL_PARTIAL 1
+#endif
+/* tx_conv2d_s8's pixel-major path before the im2col one: 1x1 over 8 or 16 channels, no padding,
+ * shifts in [-23, -2], full int8 range, at most 64 output channels (tx_arm_dsp_conv2d_pixels.h) */
+#ifndef TX_CONV2D_S8_PATH_PIXELS
+#define TX_CONV2D_S8_PATH_PIXELS 1
 #endif
 /* the other groups == 1 convolutions (conv_dsp), and grouped ones (the reference loop) */
 #ifndef TX_CONV2D_S8_PATH_DSP

@@ -1,15 +1,26 @@
 /*
  * Cortex-M DSP-extension variant of tx_conv2d_s8 (same name, signature and bits as
  * runtime-c/src/tx_conv2d_s8.c; see tx_arm_dsp.h for why the SMLAD sums are bit-exact).
- * groups == 1 with a window of 4 to 640 taps and every shift in [-23, 30] (output stages 1 and 3
- * of tx_arm_dsp_requant.h) takes the im2col GEMM path below: about 1 instruction per MAC on
- * the MLPerf Tiny layers. Other groups == 1 convolutions take conv_dsp: two output channels at a
+ * groups == 1 1x1 convolutions over 8 or 16 input channels without padding, every shift in
+ * [-23, -2] and the full int8 range take the pixel-major path (tx_arm_dsp_conv2d_pixels.h): one
+ * pixel's window in registers, every output channel's record over it. On cortex-m4 (tenax bench)
+ * VWW's pointwise 8 -> 16 needs 1.48 instructions per MAC (2.28 with the im2col path), its
+ * 16 -> 32 1.19 (1.52) and ResNet-8's 1x1 stride-2 shortcut 16 -> 32 1.21 (1.53); the floor of
+ * the 8-tap loop is 42 instructions per 32 MACs, of the 16-tap one 18 per 16.
+ * Other groups == 1 convolutions with a window of 4 to 640 taps and every shift in [-23, 30]
+ * (output stages 1 and 3 of tx_arm_dsp_requant.h) take the im2col GEMM path: 0.91-1.38
+ * instructions per MAC on the larger MLPerf Tiny layers. Its 3x3 RGB first layers (windows of
+ * 27 taps, run as 28 over filters widened per call: blocks1x4_widened) need 1.47 (VWW, stride 2,
+ * 3 -> 8; 1.63 before) and 1.33 (ResNet-8, stride 1, 3 -> 16; 1.49): with 8 output channels the
+ * expansion of each window (expand_window9x3, about 40 instructions per pixel) still weighs on
+ * 216 MACs per pixel.
+ * The remaining groups == 1 convolutions take conv_dsp: two output channels at a
  * time, each load of four inputs shared by both; with dilation_w == 1 the in-bounds kernel
  * columns of one row are contiguous in both the input (NHWC) and the filter (OHWI), so they form
  * one dot product. Grouped convolutions, and every case without __ARM_FEATURE_DSP, take the
  * reference loop. Scratch memory: the im2col path's buffers are bounded local arrays on the
- * stack (at most about 7.5 KB, sized per call), which the stack painting of the benchmark counts;
- * tx_conv2d_s8_scratch_size stays 0.
+ * stack (at most about 7.5 KB, sized per call), as is the pixel path's record table (at most
+ * 3 KB), which the stack painting of the benchmark counts; tx_conv2d_s8_scratch_size stays 0.
  */
 #include "tx_conv2d_s8_body.h"
 
@@ -172,6 +183,9 @@ __attribute__((noinline)) static void conv_dsp(const tx_conv2d_s8_params *p,
 }
 
 #include "tx_arm_dsp_conv2d_im2col.h"
+#if defined(__thumb2__)
+#include "tx_arm_dsp_conv2d_pixels.h"
+#endif
 #endif
 
 tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
@@ -188,6 +202,10 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                <= 4 * TX_CONV_COL_GROUPS
         && filter_shape->h * filter_shape->w * in_shape->c >= 4
         && tx_dsp_requant_all_ok(p->shifts, out_shape->c, 1)) {
+        if (TX_CONV2D_S8_PATH_PIXELS && pixels_applies(p, in_shape, filter_shape, out_shape)) {
+            conv_pixels(p, in_shape, in, filter, bias, out_shape, out);
+            return TX_OK;
+        }
         if (!im2col_paths_in(p, in_shape, filter_shape, out_shape)) {
             return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
         }

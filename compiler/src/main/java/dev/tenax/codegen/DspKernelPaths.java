@@ -28,7 +28,8 @@ public final class DspKernelPaths {
       "TX_CONV2D_S8_PATH_IM2COL_POINTWISE", "TX_CONV2D_S8_PATH_IM2COL_9X3",
       "TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_GATHER",
       "TX_CONV2D_S8_PATH_IM2COL_WHOLE",
-      "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_DSP", "TX_CONV2D_S8_PATH_REFERENCE",
+      "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_PIXELS", "TX_CONV2D_S8_PATH_DSP",
+      "TX_CONV2D_S8_PATH_REFERENCE",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE",
@@ -42,6 +43,8 @@ public final class DspKernelPaths {
 
   /** tx_conv2d_s8's im2col limit: 4 * TX_CONV_COL_GROUPS taps (tx_arm_dsp_conv2d_im2col_expand.h). */
   private static final long CONV_MAX_TAPS = 4 * 160;
+  /** TX_PIXELS_MAX_OUT_C (tx_arm_dsp_conv2d_pixels.h): output channels of the pixel-major path. */
+  static final int PIXELS_MAX_OUT_C = 64;
   /** tx_fully_connected_s8's expanded-row limit: 4 * TX_FC_GROUPS inputs. */
   private static final int FC_MAX_ROW = 4 * 256;
 
@@ -106,15 +109,32 @@ public final class DspKernelPaths {
     if (k > CONV_MAX_TAPS || k < 4 || !shiftsFitBlocks(p.shifts())) {
       return List.of("TX_CONV2D_S8_PATH_DSP");
     }
-    String blocks = k % 4 != 0 ? "TX_CONV2D_S8_PATH_IM2COL_PARTIAL" : "TX_CONV2D_S8_PATH_IM2COL_WHOLE";
     boolean pointwise = kh == 1 && kw == 1 && inC % 4 == 0 && p.padTop() == 0 && p.padLeft() == 0
         && (long) (out[1] - 1) * p.strideH() < in[1] && (long) (out[2] - 1) * p.strideW() < in[2];
+    if (pixels(s) && pointwise) {
+      return List.of("TX_CONV2D_S8_PATH_PIXELS");
+    }
     boolean window9x3 = kh == 3 && kw * inC == 9 && p.dilationW() == 1;
+    // (the 9x3 windows' 27 taps run as 7 whole groups: conv_im2col pads their filters)
+    String blocks = k % 4 != 0 && !window9x3 ? "TX_CONV2D_S8_PATH_IM2COL_PARTIAL" : "TX_CONV2D_S8_PATH_IM2COL_WHOLE";
     boolean rowsWhole = p.dilationW() == 1 && (kw * inC) % 4 == 0;
     String fill = pointwise ? "TX_CONV2D_S8_PATH_IM2COL_POINTWISE"
         : window9x3 ? "TX_CONV2D_S8_PATH_IM2COL_9X3"
         : rowsWhole ? "TX_CONV2D_S8_PATH_IM2COL_ROWS" : "TX_CONV2D_S8_PATH_IM2COL_GATHER";
     return List.of(fill, blocks);
+  }
+
+  /**
+   * Mirrors pixels_applies (tx_arm_dsp_conv2d_pixels.h) but for its im2col_pointwise part: 8
+   * input channels with a multiple of 4 output channels, or 16, at most PIXELS_MAX_OUT_C output
+   * channels, the full int8 activation range and every shift for output stage 1.
+   */
+  static boolean pixels(ConvS8Step s) {
+    var p = s.params();
+    int inC = s.in().shape4()[3];
+    int outC = s.out().shape4()[3];
+    return (inC == 16 || (inC == 8 && outC % 4 == 0)) && outC <= PIXELS_MAX_OUT_C
+        && p.actMin() == -128 && p.actMax() == 127 && shiftsFitSmmla(p.shifts());
   }
 
   /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp), dw3_applies and dws2_applies. */

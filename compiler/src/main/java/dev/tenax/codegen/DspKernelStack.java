@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The variable-length arrays the Cortex-M DSP kernels (runtime-c/arm-dsp/src) put on the stack
  * for one call, sized as the C code sizes them: the im2col path's columns, channel table and
- * spare outputs (tx_arm_dsp_conv2d_im2col.h, conv_im2col) and the fully connected kernel's
+ * spare outputs and widened 9x3 filters (tx_arm_dsp_conv2d_im2col.h, conv_im2col), the
+ * pixel-major path's record table (tx_arm_dsp_conv2d_pixels.h) and the fully connected kernel's
  * expanded row (tx_fully_connected_s8.c). Their fixed-size buffers (the depthwise planes
  * int16_t planes[TX_DW_PLANES], its tap table) are in the measured frames instead
  * (target.CortexMStackFrames). Mirrors the C expressions one for one, next to the path choice
@@ -29,7 +30,12 @@ final class DspKernelStack {
   /** Bytes of variable-length arrays the call of {@code s} that takes {@code paths} allocates. */
   static long variableArrays(Step s, List<String> paths) {
     if (s instanceof ConvS8Step c && paths.stream().anyMatch(p -> p.startsWith("TX_CONV2D_S8_PATH_IM2COL_"))) {
-      return im2col(c);
+      return im2col(c, paths.contains("TX_CONV2D_S8_PATH_IM2COL_9X3"));
+    }
+    if (s instanceof ConvS8Step c && paths.contains("TX_CONV2D_S8_PATH_PIXELS")) {
+      long inC = c.in().shape4()[3];
+      // int32_t tab[out_c * TX_PIXELS_REC_WORDS(k)], TX_PIXELS_REC_WORDS(k) = 4 + k / 2
+      return aligned(4L * c.out().shape4()[3] * (4 + inC / 2));
     }
     if (s instanceof FullyConnectedS8Step f && paths.contains("TX_FULLY_CONNECTED_S8_PATH_ROW")) {
       long inFeatures = f.in().elements() / f.rows();
@@ -38,8 +44,8 @@ final class DspKernelStack {
     return 0;
   }
 
-  /** conv_im2col's arrays: col, gat, tab and spare, in that order. */
-  private static long im2col(ConvS8Step s) {
+  /** conv_im2col's arrays: col, gat, tab, spare and wpad, in that order. */
+  private static long im2col(ConvS8Step s, boolean window9x3) {
     var p = s.params();
     int[] out = s.out().shape4();
     long kw = s.filterShape()[2];
@@ -54,7 +60,8 @@ final class DspKernelStack {
     long chunk = Math.min(outC, CONV_CHUNK); // out_c < TX_CONV_CHUNK ? out_c : TX_CONV_CHUNK
     long tab = 4 * chunk * CONV_TAB_WORDS; // int32_t tab[chunk * TX_CONV_TAB_WORDS]
     long spare = total % 4 != 0 ? 4 * chunk : 1; // int8_t spare[total % 4 != 0 ? 4 * chunk : 1]
-    return aligned(col) + aligned(gat) + aligned(tab) + aligned(spare);
+    long wpad = 4 * (window9x3 ? 2 * groups * chunk : 1); // int32_t wpad[window9x3 ? 2 * groups * chunk : 1]
+    return aligned(col) + aligned(gat) + aligned(tab) + aligned(spare) + aligned(wpad);
   }
 
   private static long aligned(long bytes) {

@@ -222,21 +222,8 @@ class DspKernelsRunTest {
     // the Clip inside the output's range [ys * (-128 - yzp), ys * (127 - yzp)]
     float lo = ys * (-128 - yzp) + ys * (1 + r.nextInt(40));
     float hi = ys * (127 - yzp) - ys * (1 + r.nextInt(40));
-    b.initializer("xs" + i, Tensor.scalar(xs)).initializer("xzp" + i, Tensor.scalar(DType.INT8, xzp))
-        .initializer("wq" + i, Tensor.ofLongs(DType.INT8, wShape, wq))
-        .initializer("ws" + i, Tensor.ofFloats(new int[] {out}, ws))
-        .initializer("wzp" + i, Tensor.zeros(DType.INT8, new int[] {out}))
-        .initializer("bq" + i, Tensor.ofLongs(DType.INT32, new int[] {out}, bq))
-        .initializer("bs" + i, Tensor.ofFloats(new int[] {out}, bs))
-        .initializer("bzp" + i, Tensor.zeros(DType.INT32, new int[] {out}))
-        .initializer("lo" + i, Tensor.scalar(lo)).initializer("hi" + i, Tensor.scalar(hi))
-        .initializer("ys" + i, Tensor.scalar(ys)).initializer("yzp" + i, Tensor.scalar(DType.INT8, yzp))
-        .node("QuantizeLinear", List.of(x, "xs" + i, "xzp" + i), List.of("xq" + i))
-        .node("DequantizeLinear", List.of("xq" + i, "xs" + i, "xzp" + i), List.of("xd" + i))
-        .node("DequantizeLinear", List.of("wq" + i, "ws" + i, "wzp" + i), List.of("wd" + i),
-            Map.of("axis", Attribute.ofInt(0)))
-        .node("DequantizeLinear", List.of("bq" + i, "bs" + i, "bzp" + i), List.of("bd" + i),
-            Map.of("axis", Attribute.ofInt(0)));
+    b.initializer("lo" + i, Tensor.scalar(lo)).initializer("hi" + i, Tensor.scalar(hi));
+    qdqOperands(b, i, new float[] {xs, ys}, new long[] {xzp, yzp}, wShape, wq, ws, bq, bs);
     int oh = (h + 2 * pad - kh) / stride + 1;
     int ow = (w + 2 * pad - kw) / stride + 1;
     if (fc) {
@@ -256,6 +243,31 @@ class DspKernelsRunTest {
     } else {
       b.output("y" + i, DType.FLOAT32, 1, out, oh, ow);
     }
+  }
+
+  /**
+   * A QDQ layer's operands: input x{i} quantized and dequantized (xd{i}) with scale and zero point
+   * scales[0], zeroPoints[0]; weights wq of shape wShape and per-channel scales ws (wd{i}); bias
+   * bq of scales bs (bd{i}); and the output's scale and zero point (ys{i}, yzp{i}) from
+   * scales[1], zeroPoints[1].
+   */
+  static void qdqOperands(OnnxModelBuilder b, int i, float[] scales, long[] zeroPoints, int[] wShape, long[] wq,
+      float[] ws, long[] bq, float[] bs) {
+    int out = ws.length;
+    b.initializer("xs" + i, Tensor.scalar(scales[0])).initializer("xzp" + i, Tensor.scalar(DType.INT8, zeroPoints[0]))
+        .initializer("wq" + i, Tensor.ofLongs(DType.INT8, wShape, wq))
+        .initializer("ws" + i, Tensor.ofFloats(new int[] {out}, ws))
+        .initializer("wzp" + i, Tensor.zeros(DType.INT8, new int[] {out}))
+        .initializer("bq" + i, Tensor.ofLongs(DType.INT32, new int[] {out}, bq))
+        .initializer("bs" + i, Tensor.ofFloats(new int[] {out}, bs))
+        .initializer("bzp" + i, Tensor.zeros(DType.INT32, new int[] {out}))
+        .initializer("ys" + i, Tensor.scalar(scales[1])).initializer("yzp" + i, Tensor.scalar(DType.INT8, zeroPoints[1]))
+        .node("QuantizeLinear", List.of("x" + i, "xs" + i, "xzp" + i), List.of("xq" + i))
+        .node("DequantizeLinear", List.of("xq" + i, "xs" + i, "xzp" + i), List.of("xd" + i))
+        .node("DequantizeLinear", List.of("wq" + i, "ws" + i, "wzp" + i), List.of("wd" + i),
+            Map.of("axis", Attribute.ofInt(0)))
+        .node("DequantizeLinear", List.of("bq" + i, "bs" + i, "bzp" + i), List.of("bd" + i),
+            Map.of("axis", Attribute.ofInt(0)));
   }
 
   /** Cores with the DSP extension get the arm-dsp files; the others keep the reference. */
@@ -376,7 +388,8 @@ class DspKernelsRunTest {
   /**
    * The shapes of the im2col GEMM path of the DSP conv2d: 6: 1x1 convolutions of 1-70 channels
    * in and out, stride 1 or 2 (channel pairs with a lone last channel, windows of fewer than 4
-   * taps or with a partial last group, an odd pixel count); 7: first layers with 1 or 3 input
+   * taps or with a partial last group, an odd pixel count; half of them 8 or 16 channels in, the
+   * pixel-major path, stage-1 shifts and no Relu after it); 7: first layers with 1 or 3 input
    * channels and kernels up to 10x4, stride 1 or 2, pads on every side (rows of whole groups
    * expanded straight, rows cut by the padding gathered); 8: windows of more than 640 taps, which
    * take the older two-channel loop.
@@ -387,6 +400,13 @@ class DspKernelsRunTest {
     if (kind == 6) {
       c = 1 + r.nextInt(70);
       outC = 1 + r.nextInt(70);
+      if (c % 2 == 0) {
+        // half of them the pixel-major path's 8 or 16 channels in, out_c a multiple of 4 (which
+        // 8 needs) or not, more than 64 leaving it for the im2col path (from the draws above:
+        // another draw would change every later branch of the seeds)
+        c = c % 4 == 0 ? 16 : 8;
+        outC = outC % 2 == 0 ? 4 * ((outC + 3) / 4) : outC;
+      }
       kh = 1;
       kw = 1;
       sh = 1 + r.nextInt(2);

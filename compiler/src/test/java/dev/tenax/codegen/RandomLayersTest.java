@@ -13,6 +13,8 @@ import dev.tenax.eval.ReferenceEvaluator;
 import dev.tenax.frontend.ImportOptions;
 import dev.tenax.frontend.ModelImporter;
 import dev.tenax.hostrun.CompiledModel;
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
 import dev.tenax.ir.Attribute;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
@@ -257,6 +259,20 @@ class RandomLayersTest {
             label + " output " + out);
       }
     }
+  }
+
+  /**
+   * {@code runs} random input sets through the project in {@code dir} under QEMU, each bit-exact
+   * with the Java integer evaluator ({@link #assertBitExact}).
+   */
+  static void assertRunsBitExactUnderQemu(Program p, Path dir, Map<String, float[]> ranges, Random r, int runs,
+      String label) throws Exception {
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    assertBitExact(p, ranges, r, runs, label, feed -> {
+      QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+      assertTrue(got.ticks() > 0, got.console());
+      return got.outputs();
+    });
   }
 
   /**
