@@ -10,6 +10,9 @@
 <#list model.includes as inc>
 #include "${inc}"
 </#list>
+<#if model.fingerprint != "" && model.directGroups?has_content>
+#include "tx_progress_body.h" /* the boot and the groups' commits, inlined */
+</#if>
 
 /* Per-step timing: a build that defines ${model.upperName}_PROFILE provides
  * ${model.name}_profile_step(), called after every kernel call (the Cortex-M harness does). */
@@ -292,12 +295,17 @@ static void ${model.name}_split_further(tx_progress_store *store, tx_progress *p
  * ends its group, runs call by call or is split: the way through a group that kept failing. Out of
  * line, so that the common case in ${model.name}_resume keeps its registers for the direct calls.
  */
-static __attribute__((noinline)) tx_status ${model.name}_resume_call(const ${model.name}_buffers *buffers,
-    tx_progress_store *store, tx_progress *p)
+static __attribute__((noinline)) tx_status ${model.name}_resume_call(const void *const *inputs, void *const *outputs,
+    void *arena_memory, tx_progress_store *store, tx_progress *p)
 {
+    ${model.name}_buffers buffers;
     const ${model.name}_step_calls *s;
     tx_status status;
-<@callAlone p="p->" i="    " goOn="return TX_OK;" buffers="buffers"/>
+    /* built here, not passed: the common case in ${model.name}_resume then keeps them in registers */
+    buffers.inputs = inputs;
+    buffers.outputs = outputs;
+    buffers.arena = (uint8_t *)arena_memory;
+<@callAlone p="p->" i="    " goOn="return TX_OK;" buffers="&buffers"/>
     return TX_OK;
 }
 
@@ -318,7 +326,7 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     buffers.inputs = inputs;
     buffers.outputs = outputs;
     buffers.arena = (uint8_t *)arena_memory;
-    if (tx_progress_boot(store, ${model.upperName}_FINGERPRINT, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
+    if (<#if model.directGroups?has_content>tx_progress_boot_inline<#else>tx_progress_boot</#if>(store, ${model.upperName}_FINGERPRINT, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
 <#if model.directGroups?has_content>
         ${model.name}_split_further(store, &p);
 <#else>
@@ -358,11 +366,16 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             p.step = step;
             p.tile = 0u;
             p.flags = (uint16_t)(step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+<#if model.directGroups?has_content>
+            /* tx_progress_commit inlined: the tile and the split (0) are constants in its sums */
+            p.sequence = tx_progress_commit_inline(store, ${model.upperName}_FINGERPRINT, p.sequence, step, 0u, 0u, p.flags);
+<#else>
             tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+</#if>
             continue;
         }
 <#if model.directGroups?has_content>
-        status = ${model.name}_resume_call(&buffers, store, &p);
+        status = ${model.name}_resume_call(inputs, outputs, arena_memory, store, &p);
         if (status != TX_OK) {
             return (int32_t)status;
         }

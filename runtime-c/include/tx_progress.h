@@ -22,6 +22,14 @@
 
 #include "tx_platform.h"
 
+/*
+ * Where int has 32 bits the load, boot count and commit are tx_progress_body.h's, with 32-bit sums
+ * (TX_PROGRESS_CHECK16: the 16-bit cores' code instead, for the test that compares the two).
+ */
+#if UINT_MAX > 0xFFFFu && !defined(TX_PROGRESS_CHECK16)
+#define TX_PROGRESS_WIDE 1
+#endif
+
 #define TX_PROGRESS_DONE UINT16_C(1)     /* every output of the inference is in NVM */
 #define TX_PROGRESS_REPORTED UINT16_C(2) /* and the application has been told, once */
 
@@ -71,7 +79,7 @@ uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_prog
  * Where int has 32 bits it is one call that reads the slots and counts in one go (on a Cortex-M
  * some 20 instructions fewer per boot than the two calls); on 16-bit cores it is the two calls.
  */
-#if UINT_MAX > 0xFFFFu && !defined(TX_PROGRESS_CHECK16)
+#ifdef TX_PROGRESS_WIDE
 uint16_t tx_progress_boot(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out);
 #else
 static inline uint16_t tx_progress_boot(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)

@@ -3,7 +3,8 @@
  * Written for small cores: every boot and every tile pays for it (an MSP430 inference of a tiny
  * model takes some 16K MCLK cycles), so slots are read in place, the check takes 16-bit
  * operations only, and no expression needs a multiply helper (a slot is picked by pointer, not
- * by index). scripts/measure-msp430-progress.sh measures the cost per call.
+ * by index). scripts/measure-msp430-progress.sh measures the cost per call. Where int has 32 bits
+ * the code is tx_progress_body.h's, which generated models inline too.
  * TODO(issue 6): skip the writes of words the target slot already holds (the fingerprint, and
  * mostly the high sequence word, split and flags): about four fewer of the 11 writes per commit,
  * the larger part of a commit's cost under the power harnesses. The count then varies, so the
@@ -12,23 +13,11 @@
  */
 #include "tx_progress.h"
 
-#include <limits.h>
-
-enum { CHECK_LO, CHECK_HI, SEQ_LO, SEQ_HI, STEP, TILE, SPLIT, FLAGS, FP_LO, FP_HI };
-
-/* tx_progress_count_boot for a boot from the commit whose sequence has this low half. */
-static inline uint16_t count_boot(volatile tx_progress_store *store, uint16_t seq)
-{
-    uint16_t count = store->attempt[0] == seq && store->attempt[1] < 0xFFFFu ? (uint16_t)(store->attempt[1] + 1u)
-                                                                           : (uint16_t)1u;
-    TX_NVM_WRITE16(&store->attempt[1], count);
-    TX_NVM_WRITE16(&store->attempt[0], seq);
-    return count;
-}
+#include "tx_progress_body.h"
 
 uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p)
 {
-    return count_boot(store, (uint16_t)(p->sequence & 0xFFFFu));
+    return tx_progress_count_inline(store, (uint16_t)(p->sequence & 0xFFFFu));
 }
 
 /*
@@ -39,167 +28,40 @@ uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_prog
  * on an MSP430 a loop's indexing and counting cost as much as the sums.
  * Both sums are ones'-complement sums (modulo 65535, in 1..65535 since they start nonzero).
  */
-#if UINT_MAX > 0xFFFFu && !defined(TX_PROGRESS_CHECK16)
-/*
- * Where int has 32 bits (Cortex-M, hosts): the same slots, checks and writes as the 16-bit code
- * below (ProgressCommitTest compares their NVM images), computed with 32-bit values. A slot is read
- * as pairs of words, each read once: its check (CHECK_LO | CHECK_HI << 16), its sequence, its
- * step | tile << 16, its split | flags << 16 and its fingerprint, the way tx_progress lays out the
- * same fields; the check is summed from those values in registers, and a commit sums the caller's
- * fields by value (no copy in memory read back). The slots are read as plain memory, without
- * volatile: only this file's writes change them, and GCC widens every volatile halfword read
- * with an extra instruction. About half the instructions of the 16-bit code on a Cortex-M4.
- */
-#define TX_PROGRESS_PLAIN(slot) ((const uint16_t *)(const void *)(slot))
-
-/* The words w[0] | w[1] << 16 of a slot. */
-static uint32_t pair(const uint16_t *w)
-{
-    return (uint32_t)w[0] | ((uint32_t)w[1] << 16);
-}
-
-/*
- * x modulo 65535 as a ones'-complement value (in 1..65535 for 1 <= x < 2^22) in the low half of
- * the result; the high half is left over: the caller masks or shifts it out.
- */
-static inline uint32_t fold(uint32_t x)
-{
-    x = (x & 0xFFFFu) + (x >> 16);
-    return x + (x >> 16);
-}
-
-/*
- * The check word (CHECK_LO | CHECK_HI << 16) of these fields: the sums are exact in 32 bits (at
- * most 7 * 65535 and 43 * 65535) and folded once at the end. The fields come as 16-bit values
- * (read as halfwords, they need no masking, here or where they are written).
- */
-static inline uint32_t check_of(uint32_t sequence, uint16_t step, uint16_t tile, uint16_t split, uint16_t flags)
-{
-    uint32_t a = UINT32_C(0xFFFF) + (sequence & 0xFFFFu);
-    uint32_t b = UINT32_C(0xFFFF) + a;
-    a += sequence >> 16;
-    b += a;
-    a += step;
-    b += a;
-    a += tile;
-    b += a;
-    a += split;
-    b += a;
-    a += flags;
-    b += a;
-    return ((fold(a) & 0xFFFFu) | (fold(b) << 16)) | UINT32_C(0x10001);
-}
-
-/* Whether the slot holds a complete commit of the firmware with this fingerprint. */
-static inline int valid(const uint16_t *slot, uint32_t fingerprint)
-{
-    return pair(&slot[FP_LO]) == fingerprint && slot[CHECK_LO] != 0u
-        && pair(&slot[CHECK_LO]) == check_of(pair(&slot[SEQ_LO]), slot[STEP], slot[TILE], slot[SPLIT], slot[FLAGS]);
-}
-
-/*
- * The slot that holds the latest commit, or NULL. The slot whose sequence number is the newer
- * (modulo 2^32) is checked first: when it is valid the other cannot be the latest, so a boot
- * checks one slot, not two.
- */
-static inline const uint16_t *latest(const volatile tx_progress_store *store, uint32_t fingerprint)
-{
-    const uint16_t *newer = TX_PROGRESS_PLAIN(store->slot[0]);
-    const uint16_t *older = TX_PROGRESS_PLAIN(store->slot[1]);
-    if (pair(&older[SEQ_LO]) - pair(&newer[SEQ_LO]) <= UINT32_C(0x7FFFFFFF)) {
-        const uint16_t *slot = newer;
-        newer = older;
-        older = slot;
-    }
-    if (valid(newer, fingerprint)) {
-        return newer;
-    }
-    return valid(older, fingerprint) ? older : (const uint16_t *)0;
-}
-
-/* tx_progress_load; the fields are read again from the slot found (the check read them too). */
-static inline int load(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
-{
-    const uint16_t *slot = latest(store, fingerprint);
-    if (slot != (const uint16_t *)0) {
-        /* all read before any is stored: *out might alias the slot, as far as the compiler knows */
-        const uint32_t sequence = pair(&slot[SEQ_LO]);
-        const uint16_t step = slot[STEP];
-        const uint16_t tile = slot[TILE];
-        const uint16_t split = slot[SPLIT];
-        const uint16_t flags = slot[FLAGS];
-        out->sequence = sequence;
-        out->step = step;
-        out->tile = tile;
-        out->split = split;
-        out->flags = flags;
-        return 1;
-    }
-    out->sequence = 0u;
-    out->step = 0u;
-    out->tile = 0u;
-    out->split = 0u;
-    out->flags = 0u;
-    return 0;
-}
-
+#ifdef TX_PROGRESS_WIDE
 int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
-    return load(store, fingerprint, out);
+    return tx_progress_load_inline(store, fingerprint, out);
 }
 
-/* The load and the boot count in one call (the header's inline version makes two). */
 uint16_t tx_progress_boot(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
-    (void)load(store, fingerprint, out);
-    return (out->flags & TX_PROGRESS_DONE) != 0u ? 0u : count_boot(store, (uint16_t)(out->sequence & 0xFFFFu));
-}
-
-/* As the 16-bit holds() below: the slot's low check word is nonzero, its sequence and fingerprint match. */
-static int holds(const uint16_t *slot, uint32_t sequence, uint32_t fingerprint)
-{
-    return slot[CHECK_LO] != 0u && pair(&slot[SEQ_LO]) == sequence && pair(&slot[FP_LO]) == fingerprint;
+    return tx_progress_boot_inline(store, fingerprint, out);
 }
 
 void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p)
 {
-    const uint16_t *first = TX_PROGRESS_PLAIN(store->slot[0]);
-    const uint16_t *second = TX_PROGRESS_PLAIN(store->slot[1]);
-    volatile uint16_t *slot; /* the one written: not the slot of the latest commit */
+    /* by value: *p might alias the slots, as far as the compiler knows */
     uint32_t sequence = p->sequence;
     const uint16_t step = p->step;
     const uint16_t tile = p->tile;
     const uint16_t split = p->split;
     const uint16_t flags = p->flags;
-    uint32_t check;
     /* The caller carries the latest sequence (from the load or the last commit): find its slot. */
-    if (sequence != 0u && holds(first, sequence, fingerprint)) {
-        slot = store->slot[1];
-    } else if (sequence != 0u && holds(second, sequence, fingerprint)) {
-        slot = store->slot[0];
-    } else {
+    volatile uint16_t *slot = sequence != 0u ? tx_slot_after(store, sequence, fingerprint) : (volatile uint16_t *)0;
+    if (slot == (volatile uint16_t *)0) {
         /* A restart, or a caller that does not know the latest commit: look it up. */
-        const uint16_t *last = latest(store, fingerprint);
-        sequence = last != (const uint16_t *)0 ? pair(&last[SEQ_LO]) : 0u;
-        slot = last == first ? store->slot[1] : store->slot[0];
+        const uint16_t *last = tx_slot_latest(store, fingerprint);
+        sequence = last != (const uint16_t *)0 ? tx_slot_pair(&last[TX_SLOT_SEQ_LO]) : 0u;
+        slot = last == TX_SLOT_PLAIN(store->slot[0]) ? store->slot[1] : store->slot[0];
     }
     sequence++;
+    tx_slot_write(slot, fingerprint, sequence, step, tile, split, flags);
     p->sequence = sequence;
-    check = check_of(sequence, step, tile, split, flags);
-    /* Written one by one, not in a loop: the counting and indexing cost more than the stores. */
-    TX_NVM_WRITE16(&slot[CHECK_LO], 0);
-    TX_NVM_WRITE16(&slot[SEQ_LO], (uint16_t)(sequence & 0xFFFFu));
-    TX_NVM_WRITE16(&slot[SEQ_HI], (uint16_t)(sequence >> 16));
-    TX_NVM_WRITE16(&slot[STEP], step);
-    TX_NVM_WRITE16(&slot[TILE], tile);
-    TX_NVM_WRITE16(&slot[SPLIT], split);
-    TX_NVM_WRITE16(&slot[FLAGS], flags);
-    TX_NVM_WRITE16(&slot[FP_LO], (uint16_t)(fingerprint & 0xFFFFu));
-    TX_NVM_WRITE16(&slot[FP_HI], (uint16_t)(fingerprint >> 16));
-    TX_NVM_WRITE16(&slot[CHECK_HI], (uint16_t)(check >> 16));
-    TX_NVM_WRITE16(&slot[CHECK_LO], (uint16_t)(check & 0xFFFFu));
 }
 #else
+enum { CHECK_LO, CHECK_HI, SEQ_LO, SEQ_HI, STEP, TILE, SPLIT, FLAGS, FP_LO, FP_HI };
+
 /* 16-bit cores (or TX_PROGRESS_CHECK16, for the test that compares the two implementations). */
 
 /* a + b in ones'-complement arithmetic (the end-around carry): the sum modulo 65535. With it the
