@@ -9,7 +9,8 @@
  * The same slots, checks and writes as tx_progress.c's 16-bit code (ProgressCommitTest compares
  * the NVM images the two leave), computed with 32-bit values: the sequence, the fingerprint and
  * the check word (CHECK_LO | CHECK_HI << 16) are each read as one pair of words, the check is
- * summed in registers and folded once. 16-bit cores (and TX_PROGRESS_CHECK16) get none of this: tx_progress.c's code.
+ * summed in registers and folded once. On 16-bit cores (and with TX_PROGRESS_CHECK16) the
+ * inline calls are tx_progress.c's 16-bit code, called out of line.
  */
 #ifndef TX_PROGRESS_BODY_H
 #define TX_PROGRESS_BODY_H
@@ -221,5 +222,25 @@ TX_PROGRESS_INLINE uint32_t tx_progress_commit_inline(volatile tx_progress_store
     return sequence + 1u;
 }
 
+#else
+/* 16-bit cores: the same calls, made to tx_progress.c's 16-bit code (a model generated for another
+ * target still compiles). */
+TX_PROGRESS_INLINE uint16_t tx_progress_boot_inline(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
+{
+    return tx_progress_boot(store, fingerprint, out);
+}
+
+TX_PROGRESS_INLINE uint32_t tx_progress_commit_inline(volatile tx_progress_store *store, uint32_t fingerprint,
+    uint32_t sequence, uint16_t step, uint16_t tile, uint16_t split, uint16_t flags)
+{
+    tx_progress p;
+    p.sequence = sequence;
+    p.step = step;
+    p.tile = tile;
+    p.split = split;
+    p.flags = flags;
+    tx_progress_commit(store, fingerprint, &p);
+    return p.sequence;
+}
 #endif /* 32-bit int */
 #endif /* TX_PROGRESS_BODY_H */
