@@ -41,6 +41,23 @@ TX_PROGRESS_INLINE uint16_t tx_progress_count_inline(volatile tx_progress_store 
     return count;
 }
 
+/*
+ * tx_progress_commit of these fields after commit `sequence` (0: the commit looks the latest up),
+ * called out of line; returns the new commit's sequence.
+ */
+TX_PROGRESS_INLINE uint32_t tx_progress_commit_call(volatile tx_progress_store *store, uint32_t fingerprint,
+    uint32_t sequence, uint16_t step, uint16_t tile, uint16_t split, uint16_t flags)
+{
+    tx_progress p;
+    p.sequence = sequence;
+    p.step = step;
+    p.tile = tile;
+    p.split = split;
+    p.flags = flags;
+    tx_progress_commit(store, fingerprint, &p);
+    return p.sequence;
+}
+
 #ifdef TX_PROGRESS_WIDE
 
 /* A slot's words (tx_progress.h: TX_PROGRESS_SLOT_WORDS). */
@@ -209,14 +226,7 @@ TX_PROGRESS_INLINE uint32_t tx_progress_commit_inline(volatile tx_progress_store
 {
     volatile uint16_t *slot = sequence != 0u ? tx_slot_after(store, sequence, fingerprint) : (volatile uint16_t *)0;
     if (slot == (volatile uint16_t *)0) {
-        tx_progress p;
-        p.sequence = 0u;
-        p.step = step;
-        p.tile = tile;
-        p.split = split;
-        p.flags = flags;
-        tx_progress_commit(store, fingerprint, &p);
-        return p.sequence;
+        return tx_progress_commit_call(store, fingerprint, 0u, step, tile, split, flags);
     }
     tx_slot_write(slot, fingerprint, sequence + 1u, step, tile, split, flags);
     return sequence + 1u;
@@ -233,14 +243,7 @@ TX_PROGRESS_INLINE uint16_t tx_progress_boot_inline(volatile tx_progress_store *
 TX_PROGRESS_INLINE uint32_t tx_progress_commit_inline(volatile tx_progress_store *store, uint32_t fingerprint,
     uint32_t sequence, uint16_t step, uint16_t tile, uint16_t split, uint16_t flags)
 {
-    tx_progress p;
-    p.sequence = sequence;
-    p.step = step;
-    p.tile = tile;
-    p.split = split;
-    p.flags = flags;
-    tx_progress_commit(store, fingerprint, &p);
-    return p.sequence;
+    return tx_progress_commit_call(store, fingerprint, sequence, step, tile, split, flags);
 }
 #endif /* 32-bit int */
 #endif /* TX_PROGRESS_BODY_H */
