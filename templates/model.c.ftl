@@ -10,6 +10,9 @@
 <#list model.includes as inc>
 #include "${inc}"
 </#list>
+<#if model.fingerprint != "" && model.directGroups?has_content>
+#include "tx_progress_body.h" /* the boot and the groups' commits, inlined */
+</#if>
 
 /* Per-step timing: a build that defines ${model.upperName}_PROFILE provides
  * ${model.name}_profile_step(), called after every kernel call (the Cortex-M harness does). */
@@ -239,11 +242,79 @@ int32_t ${model.name}_invoke(const void *const *inputs, void *const *outputs, vo
 /* The caller allocates ${model.upperName}_PROGRESS_SIZE bytes: check that it is the store's size. */
 typedef char ${model.name}_progress_size_check[sizeof(tx_progress_store) == ${model.upperName}_PROGRESS_SIZE ? 1 : -1];
 
+<#-- The rest of the resume loop, written twice below: out of line where the common case makes its
+     calls directly (Cortex-M: the loop keeps its registers for them), inline otherwise (on an MSP430
+     a call out costs more than it saves). p: how the progress record is reached ("p." or "p->");
+     i: the indentation; goOn: the statement for a call after which the group goes on uncommitted;
+     buffers: the pointer to the call's buffers. -->
+<#macro splitFurther p i>
+${i}const ${model.name}_step_calls *s = &${model.name}_steps[${p}step];
+${i}if ((${p}flags & ${model.upperName}_CALL_BY_CALL) == 0u && (s->parts & ${model.upperName}_ENDS_GROUP) == 0u) {
+${i}    ${p}flags = (uint16_t)(${p}flags | ${model.upperName}_CALL_BY_CALL);
+${i}    tx_progress_commit(store, ${model.upperName}_FINGERPRINT, <#if p == "p.">&p<#else>p</#if>);
+${i}} else if (${p}split < 2u && ${model.upperName}_PARTS(s) > 2u * ${p}split) {
+${i}    ${p}split = (uint16_t)(${p}split + 1u);
+${i}    ${p}tile = 0u;
+${i}    tx_progress_commit(store, ${model.upperName}_FINGERPRINT, <#if p == "p.">&p<#else>p</#if>);
+${i}}
+</#macro>
+<#macro callAlone p i goOn buffers>
+${i}status = ${model.name}_run(${buffers}, ${p}step, ${p}split == 0u ? 0u : (uint16_t)(2u * ${p}split - 1u + ${p}tile));
+${i}if (status != TX_OK) {
+${i}    return <#if p == "p.">(int32_t)</#if>status;
+${i}}
+${i}s = &${model.name}_steps[${p}step];
+${i}${model.upperName}_PROFILE_STEP((int32_t)${p}step);
+${i}${p}tile = (uint16_t)(${p}tile + 1u);
+${i}if (${p}split == 0u || ${p}tile >= (${p}split == 1u ? 2u : ${model.upperName}_PARTS(s))) {
+${i}    /* call ${p}step is complete */
+${i}    ${p}step = (uint16_t)(${p}step + 1u);
+${i}    ${p}tile = 0u;
+${i}    ${p}split = 0u;
+${i}    if ((s->parts & ${model.upperName}_ENDS_GROUP) != 0u) {
+${i}        ${p}flags = (uint16_t)(${p}step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+${i}    } else if ((${p}flags & ${model.upperName}_CALL_BY_CALL) == 0u) {
+${i}        ${goOn} /* the group goes on; its progress is committed at its end */
+${i}    }
+${i}}
+${i}tx_progress_commit(store, ${model.upperName}_FINGERPRINT, <#if p == "p.">&p<#else>p</#if>);
+</#macro>
+<#if model.directGroups?has_content>
+/*
+ * A boot that starts from the same commit as the last ones: the work in flight does not finish on
+ * one charge. Commit after each call of the group from now on, then run the call in flight in
+ * halves, then in quarters (each part committing).
+ */
+static void ${model.name}_split_further(tx_progress_store *store, tx_progress *p)
+{
+<@splitFurther p="p->" i="    "/>
+}
+
+/*
+ * Runs call p->step alone (or, while it is split, its part p->tile) and commits after it when it
+ * ends its group, runs call by call or is split: the way through a group that kept failing. Out of
+ * line, so that the common case in ${model.name}_resume keeps its registers for the direct calls.
+ */
+static __attribute__((noinline)) tx_status ${model.name}_resume_call(const void *const *inputs, void *const *outputs,
+    void *arena_memory, tx_progress_store *store, tx_progress *p)
+{
+    ${model.name}_buffers buffers;
+    const ${model.name}_step_calls *s;
+    tx_status status;
+    /* built here, not passed: the common case in ${model.name}_resume then keeps them in registers */
+    buffers.inputs = inputs;
+    buffers.outputs = outputs;
+    buffers.arena = (uint8_t *)arena_memory;
+<@callAlone p="p->" i="    " goOn="return TX_OK;" buffers="&buffers"/>
+    return TX_OK;
+}
+
+</#if>
 /*
  * Runs from the last commit. The calls of a group commit once, at the group's end, and a failure
  * runs the group again from its first call: no call of a group overwrites what an earlier one read
  * before the group wrote it (the compiler planned the arena so), and every call and part is
- * idempotent alone, so the call by call and split commits below are safe too.
+ * idempotent alone, so the call by call and split commits are safe too.
  */
 int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, void *arena_memory, void *progress)
 {
@@ -255,26 +326,23 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
     buffers.inputs = inputs;
     buffers.outputs = outputs;
     buffers.arena = (uint8_t *)arena_memory;
-    tx_progress_load(store, ${model.upperName}_FINGERPRINT, &p);
-    if ((p.flags & TX_PROGRESS_DONE) == 0u && tx_progress_count_boot(store, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
+    if (<#if model.directGroups?has_content>tx_progress_boot_inline<#else>tx_progress_boot</#if>(store, ${model.upperName}_FINGERPRINT, &p) > ${model.upperName}_SPLIT_AFTER_BOOTS) {
+<#if model.directGroups?has_content>
+        ${model.name}_split_further(store, &p);
+<#else>
         /* This boot starts from the same commit as the last ones: the work in flight does not finish
          * on one charge. Commit after each call of the group from now on, then run the call in
          * flight in halves, then in quarters (each part committing). */
-        const ${model.name}_step_calls *s = &${model.name}_steps[p.step];
-        if ((p.flags & ${model.upperName}_CALL_BY_CALL) == 0u && (s->parts & ${model.upperName}_ENDS_GROUP) == 0u) {
-            p.flags = (uint16_t)(p.flags | ${model.upperName}_CALL_BY_CALL);
-            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
-        } else if (p.split < 2u && ${model.upperName}_PARTS(s) > 2u * p.split) {
-            p.split = (uint16_t)(p.split + 1u);
-            p.tile = 0u;
-            tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
-        }
+<@splitFurther p="p." i="        "/>
+</#if>
     }
     while ((p.flags & TX_PROGRESS_DONE) == 0u) {
+<#if !model.directGroups?has_content>
         const ${model.name}_step_calls *s;
+</#if>
         if (p.split == 0u && (p.flags & ${model.upperName}_CALL_BY_CALL) == 0u) {
-            /* The common case, what the loop below does for a whole group with the step in a
-             * register: its calls one after the other, then one commit (on an MSP430 this saves
+            /* The common case, what the call by call path does for a whole group with the step in
+             * a register: its calls one after the other, then one commit (on an MSP430 this saves
              * some 50 MCLK cycles per call over the general loop). */
 <#if model.directGroups?has_content>
             uint16_t step = p.step;
@@ -298,28 +366,22 @@ int32_t ${model.name}_resume(const void *const *inputs, void *const *outputs, vo
             p.step = step;
             p.tile = 0u;
             p.flags = (uint16_t)(step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
+<#if model.directGroups?has_content>
+            /* tx_progress_commit inlined: the tile and the split (0) are constants in its sums */
+            p.sequence = tx_progress_commit_inline(store, ${model.upperName}_FINGERPRINT, p.sequence, step, 0u, 0u, p.flags);
+<#else>
             tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+</#if>
             continue;
         }
-        status = ${model.name}_run(&buffers, p.step, p.split == 0u ? 0u : (uint16_t)(2u * p.split - 1u + p.tile));
+<#if model.directGroups?has_content>
+        status = ${model.name}_resume_call(inputs, outputs, arena_memory, store, &p);
         if (status != TX_OK) {
             return (int32_t)status;
         }
-        s = &${model.name}_steps[p.step];
-        ${model.upperName}_PROFILE_STEP((int32_t)p.step);
-        p.tile = (uint16_t)(p.tile + 1u);
-        if (p.split == 0u || p.tile >= (p.split == 1u ? 2u : ${model.upperName}_PARTS(s))) {
-            /* call p.step is complete */
-            p.step = (uint16_t)(p.step + 1u);
-            p.tile = 0u;
-            p.split = 0u;
-            if ((s->parts & ${model.upperName}_ENDS_GROUP) != 0u) {
-                p.flags = (uint16_t)(p.step == ${model.steps?size}u ? TX_PROGRESS_DONE : 0u);
-            } else if ((p.flags & ${model.upperName}_CALL_BY_CALL) == 0u) {
-                continue; /* the group goes on; its progress is committed at its end */
-            }
-        }
-        tx_progress_commit(store, ${model.upperName}_FINGERPRINT, &p);
+<#else>
+<@callAlone p="p." i="        " goOn="continue;" buffers="&buffers"/>
+</#if>
     }
     return 0;
 }

@@ -3,7 +3,8 @@
  * Written for small cores: every boot and every tile pays for it (an MSP430 inference of a tiny
  * model takes some 16K MCLK cycles), so slots are read in place, the check takes 16-bit
  * operations only, and no expression needs a multiply helper (a slot is picked by pointer, not
- * by index). scripts/measure-msp430-progress.sh measures the cost per call.
+ * by index). scripts/measure-msp430-progress.sh measures the cost per call. Where int has 32 bits
+ * the code is tx_progress_body.h's, which generated models inline too.
  * TODO(issue 6): skip the writes of words the target slot already holds (the fingerprint, and
  * mostly the high sequence word, split and flags): about four fewer of the 11 writes per commit,
  * the larger part of a commit's cost under the power harnesses. The count then varies, so the
@@ -12,50 +13,59 @@
  */
 #include "tx_progress.h"
 
-#include <limits.h>
+#include "tx_progress_body.h"
 
-enum { CHECK_LO, CHECK_HI, SEQ_LO, SEQ_HI, STEP, TILE, SPLIT, FLAGS, FP_LO, FP_HI };
+uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p)
+{
+    return tx_progress_count_inline(store, (uint16_t)(p->sequence & 0xFFFFu));
+}
 
 /*
  * Fletcher-32 of the six varying fields f[0..5] (a slot's SEQ_LO..FLAGS), its halves forced
  * nonzero: a cleared low half marks a slot whose commit has not finished (the commit clears it
  * first and writes it last), so the check only has to tell a complete commit from memory that
  * never held one. The fingerprint words are compared in full instead of being summed. Unrolled:
- * on an MSP430 a loop's indexing and counting cost as much as the sums. Returns the high half;
- * the low half goes to *low.
- * Both sums are ones'-complement sums (modulo 65535, in 1..65535 since they start nonzero). Where
- * int has 32 bits they are summed exactly and folded once at the end (some 25 instructions on a
- * Cortex-M instead of some 75); 16-bit cores (or TX_PROGRESS_CHECK16, for the test that compares
- * the two) add with the end-around carry at every step, which needs no 32-bit arithmetic.
+ * on an MSP430 a loop's indexing and counting cost as much as the sums.
+ * Both sums are ones'-complement sums (modulo 65535, in 1..65535 since they start nonzero).
  */
-#if UINT_MAX > 0xFFFFu && !defined(TX_PROGRESS_CHECK16)
-/* x modulo 65535 as a ones'-complement value: in 1..65535 for x >= 1 (x < 2^22 here). */
-static uint16_t fold(uint32_t x)
+#ifdef TX_PROGRESS_WIDE
+int tx_progress_load(const volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
-    x = (x & 0xFFFFu) + (x >> 16);
-    return (uint16_t)((x & 0xFFFFu) + (x >> 16));
+    return tx_progress_load_inline(store, fingerprint, out);
 }
 
-static uint16_t check_of(const volatile uint16_t *f, uint16_t *low)
+uint16_t tx_progress_boot(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *out)
 {
-    /* at most 7 * 65535 and 43 * 65535 */
-    uint32_t a = UINT32_C(0xFFFF) + f[0];
-    uint32_t b = UINT32_C(0xFFFF) + a;
-    a += f[1];
-    b += a;
-    a += f[2];
-    b += a;
-    a += f[3];
-    b += a;
-    a += f[4];
-    b += a;
-    a += f[5];
-    b += a;
-    *low = (uint16_t)(fold(a) | 1u);
-    return (uint16_t)(fold(b) | 1u);
+    return tx_progress_boot_inline(store, fingerprint, out);
+}
+
+void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint, tx_progress *p)
+{
+    /* by value: *p might alias the slots, as far as the compiler knows */
+    uint32_t sequence = p->sequence;
+    const uint16_t step = p->step;
+    const uint16_t tile = p->tile;
+    const uint16_t split = p->split;
+    const uint16_t flags = p->flags;
+    /* The caller carries the latest sequence (from the load or the last commit): find its slot. */
+    volatile uint16_t *slot = sequence != 0u ? tx_slot_after(store, sequence, fingerprint) : (volatile uint16_t *)0;
+    if (slot == (volatile uint16_t *)0) {
+        /* A restart, or a caller that does not know the latest commit: look it up. */
+        const uint16_t *last = tx_slot_latest(store, fingerprint);
+        sequence = last != (const uint16_t *)0 ? tx_slot_pair(&last[TX_SLOT_SEQ_LO]) : 0u;
+        slot = last == TX_SLOT_PLAIN(store->slot[0]) ? store->slot[1] : store->slot[0];
+    }
+    sequence++;
+    tx_slot_write(slot, fingerprint, sequence, step, tile, split, flags);
+    p->sequence = sequence;
 }
 #else
-/* a + b in ones'-complement arithmetic (the end-around carry): the sum modulo 65535. */
+enum { CHECK_LO, CHECK_HI, SEQ_LO, SEQ_HI, STEP, TILE, SPLIT, FLAGS, FP_LO, FP_HI };
+
+/* 16-bit cores (or TX_PROGRESS_CHECK16, for the test that compares the two implementations). */
+
+/* a + b in ones'-complement arithmetic (the end-around carry): the sum modulo 65535. With it the
+ * check needs no 32-bit arithmetic. */
 static uint16_t add1(uint16_t a, uint16_t b)
 {
     uint16_t s = (uint16_t)(a + b);
@@ -77,7 +87,6 @@ static uint16_t check_of(const volatile uint16_t *f, uint16_t *low)
     *low = (uint16_t)(a | 1u);
     return (uint16_t)(b | 1u);
 }
-#endif
 
 static int has_fingerprint(const volatile uint16_t *slot, uint32_t fingerprint)
 {
@@ -191,12 +200,4 @@ void tx_progress_commit(volatile tx_progress_store *store, uint32_t fingerprint,
     TX_NVM_WRITE16(&slot[CHECK_LO], low);
 }
 
-uint16_t tx_progress_count_boot(volatile tx_progress_store *store, const tx_progress *p)
-{
-    const uint16_t seq = (uint16_t)(p->sequence & 0xFFFFu);
-    uint16_t count = store->attempt[0] == seq && store->attempt[1] < 0xFFFFu ? (uint16_t)(store->attempt[1] + 1u)
-                                                                           : (uint16_t)1u;
-    TX_NVM_WRITE16(&store->attempt[1], count);
-    TX_NVM_WRITE16(&store->attempt[0], seq);
-    return count;
-}
+#endif
