@@ -153,7 +153,7 @@ typedef struct {
  * and a last pixel alone. The arguments are byte offsets of channels 1, 2, 3 from channel 0's
  * store after its post-increment: after STRD (q: B - 8, 2B - 8, 3B - 8), STR (p: less 4), STRH
  * (l: less 2) and without one (h: B, 2B, 3B). Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2,
- * r6 count, the others the pixels; a and the rows left at sp.
+ * r6 count, r7 the rows left, the others the pixels; a at sp (r2 holds it but for the quads).
  */
 #define TX_DW_EXPAND4(q1, q2, q3, p1, p2, p3, l1, l2, l3, h1, h2, h3) \
     "push   {r4-r11, lr}\n\t" \
@@ -177,9 +177,9 @@ typedef struct {
     "strd   r11, r5, [r1, #" q2 "]\n\t" \
     "strd   r9, lr, [r1, #" q3 "]\n\t" \
     "subs   r6, r6, #1\n\t" \
-    "bne    5b\n" \
+    "bne    5b\n\t" \
+    "ldr    r2, [sp]\n" \
     "3:\n\t" \
-    "ldr    r2, [sp]\n\t" \
     "ldr    r6, [r2, #20]\n\t" \
     "cbz    r6, 4f\n\t" \
     TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
@@ -196,9 +196,7 @@ typedef struct {
     "ldrd   r9, r10, [r2, #28]\n\t" \
     "add    r0, r0, r9\n\t" \
     "add    r1, r1, r10\n\t" \
-    "ldr    r7, [sp, #4]\n\t" \
     "subs   r7, r7, #1\n\t" \
-    "str    r7, [sp, #4]\n\t" \
     "bne    1b\n\t" \
     "add    sp, sp, #8\n\t" \
     "pop    {r4-r11, pc}"
@@ -227,8 +225,9 @@ typedef struct {
     uint32_t lo4, hi4;       /*  48: act_min, act_max in every byte */
     int32_t odd_rows;        /*  56: 1: an odd row count, the last row in blocks of one row */
     int32_t odd_col;         /*  60: 1: an odd column count, the last column in blocks of one */
-    const int16_t *q_col;    /*  64: (assembly) the current column pair's top */
-    int8_t *o;               /*  68: (assembly) its top output */
+    int32_t q_back;          /*  64: bytes from q after a column pair's row-pair blocks back to
+                              *      the next pair's top */
+    int32_t o_back;          /*  68: the same for the output (olen - 2 ch) */
     int32_t pairs;           /*  72: column pairs of the tile */
     int32_t chans;           /*  76: channels (>= 1), then (assembly) channels left */
     const int16_t *q;        /*  80: the first channel's plane at the tile's top left window */
@@ -244,10 +243,12 @@ typedef struct {
 } dw3_state;
 
 #if defined(__thumb2__)
-/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), its
- * plane and output, column pairs, output stage (m, C = zp21 << (k - 1), k = -1 - shift: as
- * tx_dsp_requant_out_c and _k), bias four times and the nine weights (f0 .. f8 in r5-r11, r1, r2)
- * that `pack` arranges as the kernel wants them. */
+/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), one LDM
+ * of its plane, output, filter, multiplier, shift and bias pointers (with the bias step, the
+ * output stage's 2 * zp + 1 and the plane step) and one STM of the next channel's, its output
+ * stage (m, C = zp21 << (k - 1), k = -1 - shift: as tx_dsp_requant_out_c and _k), bias four
+ * times, column pairs, and the nine weights (f0 .. f8 in r5-r11, r1, r2) that `pack` arranges as
+ * the kernel wants them; r12 and lr the channel's plane and output. */
 #define TX_DW_CHAN_HEAD(pack) \
     "push   {r4-r11, lr}\n\t" \
     "add    r0, r0, #128\n\t" \
@@ -260,30 +261,29 @@ typedef struct {
     "ldmdb  r0!, {r1-r8}\n\t" \
     "push   {r1-r8}\n" \
     "0:\n\t" \
-    "ldrd   r12, lr, [sp, #80]\n\t" \
-    "strd   r12, lr, [sp, #64]\n\t" \
+    "add    lr, sp, #80\n\t" \
+    "ldm    lr, {r0-r8}\n\t" \
+    "mov    r12, r0\n\t" \
+    "add    r0, r0, r8\n\t" \
+    "ldr    r8, [r3], #4\n\t" \
+    "ldr    r10, [r4], #4\n\t" \
+    "ldr    r11, [r5]\n\t" \
+    "add    r5, r5, r6\n\t" \
+    "add    r1, r1, #1\n\t" \
+    "add    r2, r2, #1\n\t" \
+    "stm    lr, {r0-r5}\n\t" \
+    "sub    lr, r1, #1\n\t" \
+    "sub    r0, r2, #1\n\t" \
+    "mvn    r10, r10\n\t" \
+    "sub    r9, r10, #1\n\t" \
+    "lsl    r9, r7, r9\n\t" \
+    "strd   r11, r11, [sp]\n\t" \
+    "strd   r11, r11, [sp, #8]\n\t" \
+    "strd   r8, r9, [sp, #16]\n\t" \
+    "str    r10, [sp, #24]\n\t" \
     "ldr    r4, [sp, #72]\n\t" \
     "str    r4, [sp, #28]\n\t" \
-    "ldrd   r4, r5, [sp, #92]\n\t" \
-    "ldr    r6, [r4], #4\n\t" \
-    "ldr    r7, [r5], #4\n\t" \
-    "strd   r4, r5, [sp, #92]\n\t" \
-    "mvn    r7, r7\n\t" \
-    "sub    r8, r7, #1\n\t" \
-    "ldr    r9, [sp, #108]\n\t" \
-    "lsl    r8, r9, r8\n\t" \
-    "str    r6, [sp, #16]\n\t" \
-    "strd   r8, r7, [sp, #20]\n\t" \
-    "ldrd   r4, r5, [sp, #100]\n\t" \
-    "ldr    r6, [r4]\n\t" \
-    "add    r4, r4, r5\n\t" \
-    "str    r4, [sp, #100]\n\t" \
-    "strd   r6, r6, [sp]\n\t" \
-    "strd   r6, r6, [sp, #8]\n\t" \
-    "ldr    r0, [sp, #88]\n\t" \
     "ldr    r4, [sp, #32]\n\t" \
-    "add    r1, r0, #1\n\t" \
-    "str    r1, [sp, #88]\n\t" \
     "ldrsb  r5, [r0]\n\t" \
     "ldrsb  r6, [r0, r4]\n\t" \
     "add    r0, r0, r4, lsl #1\n\t" \
@@ -299,15 +299,10 @@ typedef struct {
     "ldrsb  r2, [r0]\n\t" \
     pack
 
-/* The channel kernels' end (label 9): the next channel's plane and output, back to label 0 while
- * channels are left. */
+/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
+ * stepped the pointers). */
 #define TX_DW_CHAN_TAIL \
     "9:\n\t" \
-    "ldrd   r4, r5, [sp, #80]\n\t" \
-    "ldr    r6, [sp, #112]\n\t" \
-    "add    r4, r4, r6\n\t" \
-    "add    r5, r5, #1\n\t" \
-    "strd   r4, r5, [sp, #80]\n\t" \
     "ldr    r4, [sp, #76]\n\t" \
     "subs   r4, r4, #1\n\t" \
     "str    r4, [sp, #76]\n\t" \
@@ -418,18 +413,18 @@ typedef struct {
  * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
  * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
  * block12 the top row's two outputs into r4, r5; block21 a 2x1 block into r4, r5, stepping q
- * down; block11 one output into r4. pair_step: bytes from one column pair's window to the next.
+ * down; block11 one output into r4. From one column pair to the next, q and the output step
+ * back by q_back and o_back (dw_run sets them per strip).
  * guard22, guard21: a test that skips the blocks of row pairs when a strip has none (branch to
  * 2f and 8f), or nothing when it always has some.
  */
-#define TX_DW_CHAN(pack, block22, block12, block21, block11, pair_step, guard22, guard21, clamp4, \
+#define TX_DW_CHAN(pack, block22, block12, block21, block11, guard22, guard21, clamp4, \
                    clamp2, clamp1) \
     TX_DW_CHAN_HEAD(pack) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    6f\n\t" \
-    "sub    r4, r4, #1\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "bcc    6f\n\t" \
     "str    r4, [sp, #28]\n\t" \
     "ldr    r4, [sp, #44]\n\t" \
     "add    r4, lr, r4\n\t" \
@@ -465,10 +460,8 @@ typedef struct {
     "strb   r4, [lr]\n" \
     "3:\n\t" \
     "ldrd   r4, r5, [sp, #64]\n\t" \
-    "add    r12, r4, #" pair_step "\n\t" \
-    "ldr    r6, [sp, #32]\n\t" \
-    "add    lr, r5, r6, lsl #1\n\t" \
-    "strd   r12, lr, [sp, #64]\n\t" \
+    "sub    r12, r12, r4\n\t" \
+    "sub    lr, lr, r5\n\t" \
     "b      5b\n" \
     "6:\n\t" \
     "ldr    r4, [sp, #60]\n\t" \
@@ -501,8 +494,8 @@ typedef struct {
     TX_DW_CHAN_TAIL
 
 #define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "4", \
-               "", "", clamp4, clamp2, clamp1)
+    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "", \
+               "", clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {

@@ -147,8 +147,6 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     st.k = 0;
     st.pairs_left = 0;
     st.oend = 0;
-    st.q_col = 0;
-    st.o = 0;
     st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.ch = g.ch;
@@ -181,6 +179,10 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                 }
                 st.ostep = g.out_w * g.ch;
                 st.olen = (rows >> 1) * 2 * st.ostep;
+                /* a 2x2 block steps q down 2 * s plane rows (2 * stride halfwords each); the next
+                 * column pair starts 2 * s plane columns right, and its output 2 columns */
+                st.q_back = (rows >> 1) * 4 * s * stride - 4 * s;
+                st.o_back = st.olen - 2 * g.ch;
                 st.odd_rows = rows & 1;
                 st.odd_col = tw & 1;
                 o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;

@@ -159,7 +159,7 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
 
 #define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
     TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_BLOCK21, TX_DWS2_BLOCK11, \
-               "8", TX_DWS2_GUARD22, TX_DWS2_GUARD21, clamp4, clamp2, clamp1)
+               TX_DWS2_GUARD22, TX_DWS2_GUARD21, clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {
