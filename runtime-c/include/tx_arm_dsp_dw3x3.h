@@ -239,7 +239,8 @@ typedef struct {
     int32_t bias_step;       /* 104 */
     int32_t zp21;            /* 108: 2 * output zero point + 1 */
     int32_t q_step;          /* 112 */
-    int32_t spare[3];        /* 116: (32 words: four LDMDB of eight) */
+    int32_t edge;            /* 116: 1: the odd last column's window ends in padding (dw3_chan) */
+    int32_t spare[2];        /* 120: (32 words: four LDMDB of eight) */
 } dw3_state;
 
 #if defined(__thumb2__)
@@ -409,17 +410,46 @@ typedef struct {
     TX_DW3_ROW1("r10", "r11", "r4")
 
 /*
+ * An odd last column (r6 the output row step, r7 the output after its blocks of row pairs):
+ * block21, a 2x1 block into r4, r5 stepping q down, down the row pairs (guard21: a test that
+ * skips them when a strip has none, branch to 8f, or nothing), ...
+ */
+#define TX_DW_ODD_PAIRS(block21, guard21, clamp2) \
+    guard21 \
+    "7:\n\t" \
+    "ldrd   r4, r5, [sp]\n\t" \
+    block21 \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2 \
+    "strb   r4, [lr]\n\t" \
+    "strb   r5, [lr, r6]\n\t" \
+    "add    lr, lr, r6, lsl #1\n\t" \
+    "cmp    lr, r7\n\t" \
+    "bne    7b\n"
+
+/* ... then (label 8) block11, one output into r4, for an odd last row. */
+#define TX_DW_ODD_LAST(block11, clamp1) \
+    "8:\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    9f\n\t" \
+    "ldr    r4, [sp]\n\t" \
+    block11 \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
+    clamp1 \
+    "strb   r4, [lr]\n\t"
+
+/*
  * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
  * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
  * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
- * block12 the top row's two outputs into r4, r5; block21 a 2x1 block into r4, r5, stepping q
- * down; block11 one output into r4. From one column pair to the next, q and the output step
- * back by q_back and o_back (dw_run sets them per strip).
- * guard22, guard21: a test that skips the blocks of row pairs when a strip has none (branch to
- * 2f and 8f), or nothing when it always has some.
+ * block12 the top row's two outputs into r4, r5. From one column pair to the next, q and the
+ * output step back by q_back and o_back (dw_run sets them per strip). guard22: a test that skips
+ * the blocks of row pairs when a strip has none (branch to 2f), or nothing when it always has
+ * some. odd_col: an odd last column (TX_DW_ODD_COL), ending at label 9.
  */
-#define TX_DW_CHAN(pack, block22, block12, block21, block11, guard22, guard21, clamp4, \
-                   clamp2, clamp1) \
+#define TX_DW_CHAN(pack, block22, block12, guard22, odd_col, clamp4, clamp2, clamp1) \
     TX_DW_CHAN_HEAD(pack) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
@@ -470,32 +500,37 @@ typedef struct {
     "ldr    r6, [sp, #36]\n\t" \
     "ldr    r7, [sp, #44]\n\t" \
     "add    r7, lr, r7\n\t" \
-    guard21 \
-    "7:\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    block21 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
-    "strb   r4, [lr]\n\t" \
-    "strb   r5, [lr, r6]\n\t" \
-    "add    lr, lr, r6, lsl #1\n\t" \
-    "cmp    lr, r7\n\t" \
-    "bne    7b\n" \
-    "8:\n\t" \
-    "ldr    r4, [sp, #56]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    9f\n\t" \
-    "ldr    r4, [sp]\n\t" \
-    block11 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
-    clamp1 \
-    "strb   r4, [lr]\n" \
+    odd_col \
     TX_DW_CHAN_TAIL
 
+/* The odd last column when its window's last column is padding (state field edge, at sp + 116):
+ * x2 is zero, so a row is one SMLAD of A = (x0, x1) with W01 (one LDR, no SMLABT): 6 multiplies
+ * and 4 loads for a 2x1 block instead of 12 and 4. KWS's 5 columns and MobileNet's 3 (pad 1)
+ * end so. (An odd last row keeps TX_DW3_BLOCK11: one output a channel, not worth the code.) */
+#define TX_DW3_EDGE21 \
+    "ldr    r8, [r12]\n\t" \
+    "smlad  r4, r8, r0, r4\n\t" \
+    "ldr    r8, [r12, #64]\n\t" \
+    "smlad  r4, r8, r2, r4\n\t" \
+    "smlad  r5, r8, r0, r5\n\t" \
+    "ldr    r8, [r12, #128]!\n\t" \
+    "smlad  r4, r8, r10, r4\n\t" \
+    "smlad  r5, r8, r2, r5\n\t" \
+    "ldr    r8, [r12, #64]\n\t" \
+    "smlad  r5, r8, r10, r5\n\t"
+#define TX_DW3_ODD_COL(clamp2, clamp1) \
+    "ldr    r4, [sp, #116]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "bne    10f\n\t" \
+    TX_DW_ODD_PAIRS(TX_DW3_BLOCK21, "", clamp2) \
+    "b      8f\n" \
+    "10:\n\t" \
+    TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", clamp2) \
+    TX_DW_ODD_LAST(TX_DW3_BLOCK11, clamp1)
+
 #define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "", \
-               "", clamp4, clamp2, clamp1)
+    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(clamp2, clamp1), \
+               clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {

@@ -158,8 +158,10 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
     "beq    8f\n\t"
 
 #define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_BLOCK21, TX_DWS2_BLOCK11, \
-               TX_DWS2_GUARD22, TX_DWS2_GUARD21, clamp4, clamp2, clamp1)
+    TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_GUARD22, \
+               TX_DW_ODD_PAIRS(TX_DWS2_BLOCK21, TX_DWS2_GUARD21, clamp2) \
+                   TX_DW_ODD_LAST(TX_DWS2_BLOCK11, clamp1), \
+               clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {
