@@ -409,6 +409,15 @@ typedef struct {
     "ldrd   r8, r9, [r12, #128]\n\t" \
     TX_DW3_ROW1("r10", "r11", "r4")
 
+/* Two outputs of a block (block12 or block21) from the bias through the output stage into r4,
+ * r5 (clamp2: the act clamp, or nothing). */
+#define TX_DW_TWO(block, clamp2) \
+    "ldrd   r4, r5, [sp]\n\t" \
+    block \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2
+
 /*
  * An odd last column (r6 the output row step, r7 the output after its blocks of row pairs):
  * block21, a 2x1 block into r4, r5 stepping q down, down the row pairs (guard21: a test that
@@ -417,11 +426,7 @@ typedef struct {
 #define TX_DW_ODD_PAIRS(block21, guard21, clamp2) \
     guard21 \
     "7:\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    block21 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
+    TX_DW_TWO(block21, clamp2) \
     "strb   r4, [lr]\n\t" \
     "strb   r5, [lr, r6]\n\t" \
     "add    lr, lr, r6, lsl #1\n\t" \
@@ -480,11 +485,7 @@ typedef struct {
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    3f\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    block12 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
+    TX_DW_TWO(block12, clamp2) \
     "ldr    r8, [sp, #32]\n\t" \
     "strb   r5, [lr, r8]\n\t" \
     "strb   r4, [lr]\n" \
