@@ -172,9 +172,18 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                 const int32_t width = s * tw + 3 - s;
                 const int32_t i_lo = ix0 < 0 ? -ix0 : 0;
                 const int32_t i_hi = g.in_w - ix0 < width ? g.in_w - ix0 : width;
-                if (r_lo > 0 || r_hi < prows || i_lo > 0 || i_hi < width) {
-                    /* padding in this strip and tile: zeros there for every channel */
+                /* padding in this strip and tile: zeros there for every channel (whole plane
+                 * rows at a time: a plane row of the four channels is stride / 2 words) */
+                if (i_lo > 0 || i_hi < width || r_lo >= r_hi) {
                     dw3_zero(planes, prows * stride / 2);
+                } else {
+                    /* only rows: MobileNet's 48x48 tiles but the first and last columns */
+                    if (r_lo > 0) {
+                        dw3_zero(planes, r_lo * stride / 2);
+                    }
+                    if (r_hi < prows) {
+                        dw3_zero(planes + r_hi * stride, (prows - r_hi) * stride / 2);
+                    }
                 }
                 st.ostep = g.out_w * g.ch;
                 st.olen = (rows >> 1) * 2 * st.ostep;
