@@ -27,29 +27,52 @@
  *
  * Where the instructions go, cortex-m4 (tenax bench), one of DS-CNN KWS's depthwise layers
  * (25x5 outputs, 64 channels, pad 1, 72,000 MACs):
- *   before (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
+ *   first (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
  *   the rows with the weights, output pointer and counters reloaded per block, 71 instructions
  *   per block, the odd fifth column computed and dropped, expansion in C):
  *     2x2 blocks 175,120; expansion into planes 55,160 (6.9 per input value); the rest (an odd
  *     last row in C, setup) 21,120; total 251,400 = 3.49 per MAC.
- *   now: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
+ *   then: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
  *     bias, 14 of output stage, 6 STRB and pointer steps, 3 of loop) with the odd last row in
- *     one-row blocks, about 88,200 (13.8 per output); the odd fifth column in 1x2 blocks (30
- *     instructions each) about 24,600 (15.4 per output); expansion in assembly (17 instructions
- *     per two pixels of four channels, an odd last pixel in halfwords) 21,760 (2.7 per input
- *     value); per channel setup in C and loops 5,800; total 140,400 = 1.95 per MAC.
- * The issue's goal, 1.5 per MAC, would need about 12 instructions per output in all: the block
- * alone needs 6 multiplies, 3 of output stage and 1 store per output. What is left above that is
- * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
- * blocks) and pointer steps.
- *
+ *     one-row blocks; the odd fifth column in 2x1 blocks (30 instructions each, 15 per output);
+ *     expansion in assembly; the four channels of a tile in one call: 138,440 = 1.92 per MAC.
+ *   now (found by leaving out the channel kernel, then the expansion too): 132,440 = 1.84 per
+ *     MAC, 16.6 per output: channel kernels 110,800 (13.9 per output), expansion 20,000 (2.5
+ *     per input value: a row of 5 pixels is one lone pixel, as pad 1 puts column 0 on an odd
+ *     halfword, 10 instructions for 4 values, a group of four, 24 for 16, and 14 of checks and
+ *     steps), the C driver 1,600. What changed: the fifth column's window ends in the padding,
+ *     so its 2x1 blocks are 6 SMLADs, not 12 multiplies (TX_DW3_EDGE21: 24 instructions, not
+ *     30); a channel's pointers in one LDM and one STM (46 instructions a channel, was 52); a
+ *     column pair's start from precomputed steps; the expansion's row count in a register.
+ *   MobileNet VWW (stride 1, pad 1; instructions per output: channel kernels + expansion +
+ *     driver): 48x48x8 313,480 = 1.89 per MAC (14.0 + 2.8 + 0.2: tiles of 6 columns expand 8,
+ *     and zeroing only the padding rows of its interior tiles saved 0.4); 24x24x32 308,880 =
+ *     1.86 (14.0 + 2.6 + 0.1); 12x12x64 162,320 = 1.96 (14.7 + 2.7 + 0.2); 6x6x128 88,880 =
+ *     2.14 (16.2 + 2.7 + 0.35: a channel's 46 and three column pairs' 14 over 36 outputs);
+ *     3x3x256 65,600 = 3.16 (23.0 + 4.4 + 1.0: nine outputs a channel in a 2x2 block, a
+ *     one-row block, an edge 2x1 block and a 1x1 one, plus the channel's 46).
+ * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5
+ * (13.5 per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1
+ * load, 3 of output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14
+ * registers taken), and each input value needs at least 1.5 to expand (24 instructions per 16
+ * values) and is read by one output or more. Neither idea of the issue's brief lowers the block:
+ * pairs along a row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two
+ * outputs, as W01/W12 do, but 2 loads instead of one LDRD shared by two output rows; pairs down
+ * a column (Q = (row 0 x, row 1 x)) make 5 multiplies per output but cost a PKH per output and
+ * 3 loads per two, 8 in all where the block spends 7 (6 multiplies and 1 load).
+ * TODO(issue 4): every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
+ * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
+ * pairs too, about 1 more per input value), or outputs packed four channels to a word (the
+ * weights of four channels do not fit the registers). Above the floor: the expansion's lone
+ * pixels and per-row checks (KWS 2.5 per value, 1.5 is the floor), the tiles' 8 expanded columns
+ * for 6 outputs (wider plane rows cost 64 bytes of stack each), KWS's odd last row whose window
+ * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
+ * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
+ * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
  * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
  * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
  * (DS-CNN's and MobileNet VWW's peak stack stayed where it was: their deepest call is elsewhere.)
- * Since this was written the channel kernel also runs the four channels of a tile in one call
- * and reads each channel's weights and output stage from the layer's arrays itself (its
- * TX_DW_CHAN_HEAD): DS-CNN's layer is now 139,480 = 1.94 per MAC.
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H

@@ -8,11 +8,12 @@
  *
  * The per-channel cost: for every strip, tile and four channels dw_run expands the planes and
  * makes one call; the channel kernel copies its state to the stack (10 instructions) and for
- * each channel reads its weights, bias and output stage from the layer's arrays and moves to its
- * plane and output (TX_DW_CHAN_HEAD and _TAIL, 57 instructions; in C, one call per channel with
- * its weights packed by the compiler, this was about 80). A tile of MobileNet's 6x6 outputs (36
- * per channel) spends 1.6 per output on it, its 3x3 ones 6.3, its 1x1 average pool all but 30 of
- * a channel's 147.
+ * each channel reads its weights, bias and output stage from the layer's arrays and steps its
+ * pointers to the next channel's with one LDM and one STM (TX_DW_CHAN_HEAD and _TAIL, 46
+ * instructions; 52 with the pointers one by one, about 80 in C with one call per channel). A
+ * tile of MobileNet's 6x6 outputs (36 per channel) spends 1.3 per output on it, its 3x3 ones 5.1.
+ * Zeroing: the whole planes when a tile has padding columns (or no input at all), else only its
+ * padding rows.
  */
 #ifndef TX_ARM_DSP_DW_PLANAR_H
 #define TX_ARM_DSP_DW_PLANAR_H
