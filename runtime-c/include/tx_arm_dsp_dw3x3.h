@@ -27,29 +27,53 @@
  *
  * Where the instructions go, cortex-m4 (tenax bench), one of DS-CNN KWS's depthwise layers
  * (25x5 outputs, 64 channels, pad 1, 72,000 MACs):
- *   before (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
+ *   first (rows of out_w + 3 halfwords in a 1 KB budget: strips of 14 rows, 2x2 blocks along
  *   the rows with the weights, output pointer and counters reloaded per block, 71 instructions
  *   per block, the odd fifth column computed and dropped, expansion in C):
  *     2x2 blocks 175,120; expansion into planes 55,160 (6.9 per input value); the rest (an odd
  *     last row in C, setup) 21,120; total 251,400 = 3.49 per MAC.
- *   now: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
+ *   then: column pairs in 2x2 blocks (53 instructions each: 24 multiplies, 4 LDRD, 1 LDM of the
  *     bias, 14 of output stage, 6 STRB and pointer steps, 3 of loop) with the odd last row in
- *     one-row blocks, about 88,200 (13.8 per output); the odd fifth column in 1x2 blocks (30
- *     instructions each) about 24,600 (15.4 per output); expansion in assembly (17 instructions
- *     per two pixels of four channels, an odd last pixel in halfwords) 21,760 (2.7 per input
- *     value); per channel setup in C and loops 5,800; total 140,400 = 1.95 per MAC.
- * The issue's goal, 1.5 per MAC, would need about 12 instructions per output in all: the block
- * alone needs 6 multiplies, 3 of output stage and 1 store per output. What is left above that is
- * the expansion (2.7), the odd column (5 columns: a fifth of the outputs in the dearer 1x2
- * blocks) and pointer steps.
- *
+ *     one-row blocks; the odd fifth column in 2x1 blocks (30 instructions each, 15 per output);
+ *     expansion in assembly; the four channels of a tile in one call: 138,440 = 1.92 per MAC.
+ *   now (found by leaving out the channel kernel, then the expansion too): 132,440 = 1.84 per
+ *     MAC, 16.6 per output: channel kernels 110,800 (13.9 per output), expansion 20,000 (2.5
+ *     per input value: a row of 5 pixels is one lone pixel, as pad 1 puts column 0 on an odd
+ *     halfword, 10 instructions for 4 values, a group of four, 24 for 16, and 14 of checks and
+ *     steps), the C driver 1,600. What changed: the fifth column's window ends in the padding,
+ *     so its 2x1 blocks are 6 SMLADs, not 12 multiplies (TX_DW3_EDGE21: 24 instructions, not
+ *     30); a channel's pointers in one LDM and one STM (46 instructions a channel, was 52); a
+ *     column pair's start from precomputed steps; the expansion's row count in a register.
+ *   MobileNet VWW (stride 1, pad 1; instructions per output: channel kernels + expansion +
+ *     driver): 48x48x8 313,480 = 1.89 per MAC (14.0 + 2.8 + 0.2: tiles of 6 columns expand 8,
+ *     and zeroing only the padding rows of its interior tiles saved 0.4); 24x24x32 308,880 =
+ *     1.86 (14.0 + 2.6 + 0.1); 12x12x64 162,320 = 1.96 (14.7 + 2.7 + 0.2); 6x6x128 88,880 =
+ *     2.14 (16.2 + 2.7 + 0.35: a channel's 46 and three column pairs' 14 over 36 outputs);
+ *     3x3x256 65,600 = 3.16 (23.0 + 4.4 + 1.0: nine outputs a channel in a 2x2 block, a
+ *     one-row block, an edge 2x1 block and a 1x1 one, plus the channel's 46).
+ * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5
+ * (13.5 per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1
+ * load, 3 of output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14
+ * registers taken), and each input value needs at least 1.5 to expand (24 instructions per 16
+ * values) and is read by one output or more. Neither idea of the issue's brief lowers the block:
+ * pairs along a row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two
+ * outputs, as W01/W12 do, but 2 loads instead of one LDRD shared by two output rows; pairs down
+ * a column (Q = (row 0 x, row 1 x)) make 5 multiplies per output but cost a PKH per output and
+ * 3 loads per two, 8 in all where the block spends 7 (6 multiplies and 1 load).
+ * TODO(issue 4): every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
+ * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
+ * pairs too, about 1 more per input value), or outputs packed four channels to a word (the
+ * weights of four channels do not fit the registers). Above the floor: the expansion's lone
+ * pixels and per-row checks (KWS 2.5 per value, 1.5 is the floor), the tiles' 8 expanded columns
+ * for 6 outputs (wider plane rows cost 64 bytes of stack each), KWS's odd last row whose window
+ * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
+ * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
+ * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
  * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
  * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
- * (DS-CNN's and MobileNet VWW's peak stack stayed where it was: their deepest call is elsewhere.)
- * Since this was written the channel kernel also runs the four channels of a tile in one call
- * and reads each channel's weights and output stage from the layer's arrays itself (its
- * TX_DW_CHAN_HEAD): DS-CNN's layer is now 139,480 = 1.94 per MAC.
+ * (It sets DS-CNN KWS's peak stack, 2,660 bytes with the bench harness; MobileNet VWW's deepest
+ * call is elsewhere.)
  */
 #ifndef TX_ARM_DSP_DW3X3_H
 #define TX_ARM_DSP_DW3X3_H
@@ -153,7 +177,7 @@ typedef struct {
  * and a last pixel alone. The arguments are byte offsets of channels 1, 2, 3 from channel 0's
  * store after its post-increment: after STRD (q: B - 8, 2B - 8, 3B - 8), STR (p: less 4), STRH
  * (l: less 2) and without one (h: B, 2B, 3B). Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2,
- * r6 count, the others the pixels; a and the rows left at sp.
+ * r6 count, r7 the rows left, the others the pixels; a at sp (r2 holds it but for the quads).
  */
 #define TX_DW_EXPAND4(q1, q2, q3, p1, p2, p3, l1, l2, l3, h1, h2, h3) \
     "push   {r4-r11, lr}\n\t" \
@@ -177,9 +201,9 @@ typedef struct {
     "strd   r11, r5, [r1, #" q2 "]\n\t" \
     "strd   r9, lr, [r1, #" q3 "]\n\t" \
     "subs   r6, r6, #1\n\t" \
-    "bne    5b\n" \
+    "bne    5b\n\t" \
+    "ldr    r2, [sp]\n" \
     "3:\n\t" \
-    "ldr    r2, [sp]\n\t" \
     "ldr    r6, [r2, #20]\n\t" \
     "cbz    r6, 4f\n\t" \
     TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
@@ -196,9 +220,7 @@ typedef struct {
     "ldrd   r9, r10, [r2, #28]\n\t" \
     "add    r0, r0, r9\n\t" \
     "add    r1, r1, r10\n\t" \
-    "ldr    r7, [sp, #4]\n\t" \
     "subs   r7, r7, #1\n\t" \
-    "str    r7, [sp, #4]\n\t" \
     "bne    1b\n\t" \
     "add    sp, sp, #8\n\t" \
     "pop    {r4-r11, pc}"
@@ -227,8 +249,9 @@ typedef struct {
     uint32_t lo4, hi4;       /*  48: act_min, act_max in every byte */
     int32_t odd_rows;        /*  56: 1: an odd row count, the last row in blocks of one row */
     int32_t odd_col;         /*  60: 1: an odd column count, the last column in blocks of one */
-    const int16_t *q_col;    /*  64: (assembly) the current column pair's top */
-    int8_t *o;               /*  68: (assembly) its top output */
+    int32_t q_back;          /*  64: bytes from q after a column pair's row-pair blocks back to
+                              *      the next pair's top */
+    int32_t o_back;          /*  68: the same for the output (olen - 2 ch) */
     int32_t pairs;           /*  72: column pairs of the tile */
     int32_t chans;           /*  76: channels (>= 1), then (assembly) channels left */
     const int16_t *q;        /*  80: the first channel's plane at the tile's top left window */
@@ -240,14 +263,17 @@ typedef struct {
     int32_t bias_step;       /* 104 */
     int32_t zp21;            /* 108: 2 * output zero point + 1 */
     int32_t q_step;          /* 112 */
-    int32_t spare[3];        /* 116: (32 words: four LDMDB of eight) */
+    int32_t edge;            /* 116: 1: the odd last column's window ends in padding (dw3_chan) */
+    int32_t spare[2];        /* 120: (32 words: four LDMDB of eight) */
 } dw3_state;
 
 #if defined(__thumb2__)
-/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), its
- * plane and output, column pairs, output stage (m, C = zp21 << (k - 1), k = -1 - shift: as
- * tx_dsp_requant_out_c and _k), bias four times and the nine weights (f0 .. f8 in r5-r11, r1, r2)
- * that `pack` arranges as the kernel wants them. */
+/* The channel kernels' start: the state to the stack frame; then, per channel (label 0), one LDM
+ * of its plane, output, filter, multiplier, shift and bias pointers (with the bias step, the
+ * output stage's 2 * zp + 1 and the plane step) and one STM of the next channel's, its output
+ * stage (m, C = zp21 << (k - 1), k = -1 - shift: as tx_dsp_requant_out_c and _k), bias four
+ * times, column pairs, and the nine weights (f0 .. f8 in r5-r11, r1, r2) that `pack` arranges as
+ * the kernel wants them; r12 and lr the channel's plane and output. */
 #define TX_DW_CHAN_HEAD(pack) \
     "push   {r4-r11, lr}\n\t" \
     "add    r0, r0, #128\n\t" \
@@ -260,30 +286,29 @@ typedef struct {
     "ldmdb  r0!, {r1-r8}\n\t" \
     "push   {r1-r8}\n" \
     "0:\n\t" \
-    "ldrd   r12, lr, [sp, #80]\n\t" \
-    "strd   r12, lr, [sp, #64]\n\t" \
+    "add    lr, sp, #80\n\t" \
+    "ldm    lr, {r0-r8}\n\t" \
+    "mov    r12, r0\n\t" \
+    "add    r0, r0, r8\n\t" \
+    "ldr    r8, [r3], #4\n\t" \
+    "ldr    r10, [r4], #4\n\t" \
+    "ldr    r11, [r5]\n\t" \
+    "add    r5, r5, r6\n\t" \
+    "add    r1, r1, #1\n\t" \
+    "add    r2, r2, #1\n\t" \
+    "stm    lr, {r0-r5}\n\t" \
+    "sub    lr, r1, #1\n\t" \
+    "sub    r0, r2, #1\n\t" \
+    "mvn    r10, r10\n\t" \
+    "sub    r9, r10, #1\n\t" \
+    "lsl    r9, r7, r9\n\t" \
+    "strd   r11, r11, [sp]\n\t" \
+    "strd   r11, r11, [sp, #8]\n\t" \
+    "strd   r8, r9, [sp, #16]\n\t" \
+    "str    r10, [sp, #24]\n\t" \
     "ldr    r4, [sp, #72]\n\t" \
     "str    r4, [sp, #28]\n\t" \
-    "ldrd   r4, r5, [sp, #92]\n\t" \
-    "ldr    r6, [r4], #4\n\t" \
-    "ldr    r7, [r5], #4\n\t" \
-    "strd   r4, r5, [sp, #92]\n\t" \
-    "mvn    r7, r7\n\t" \
-    "sub    r8, r7, #1\n\t" \
-    "ldr    r9, [sp, #108]\n\t" \
-    "lsl    r8, r9, r8\n\t" \
-    "str    r6, [sp, #16]\n\t" \
-    "strd   r8, r7, [sp, #20]\n\t" \
-    "ldrd   r4, r5, [sp, #100]\n\t" \
-    "ldr    r6, [r4]\n\t" \
-    "add    r4, r4, r5\n\t" \
-    "str    r4, [sp, #100]\n\t" \
-    "strd   r6, r6, [sp]\n\t" \
-    "strd   r6, r6, [sp, #8]\n\t" \
-    "ldr    r0, [sp, #88]\n\t" \
     "ldr    r4, [sp, #32]\n\t" \
-    "add    r1, r0, #1\n\t" \
-    "str    r1, [sp, #88]\n\t" \
     "ldrsb  r5, [r0]\n\t" \
     "ldrsb  r6, [r0, r4]\n\t" \
     "add    r0, r0, r4, lsl #1\n\t" \
@@ -299,15 +324,10 @@ typedef struct {
     "ldrsb  r2, [r0]\n\t" \
     pack
 
-/* The channel kernels' end (label 9): the next channel's plane and output, back to label 0 while
- * channels are left. */
+/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
+ * stepped the pointers). */
 #define TX_DW_CHAN_TAIL \
     "9:\n\t" \
-    "ldrd   r4, r5, [sp, #80]\n\t" \
-    "ldr    r6, [sp, #112]\n\t" \
-    "add    r4, r4, r6\n\t" \
-    "add    r5, r5, #1\n\t" \
-    "strd   r4, r5, [sp, #80]\n\t" \
     "ldr    r4, [sp, #76]\n\t" \
     "subs   r4, r4, #1\n\t" \
     "str    r4, [sp, #76]\n\t" \
@@ -413,23 +433,57 @@ typedef struct {
     "ldrd   r8, r9, [r12, #128]\n\t" \
     TX_DW3_ROW1("r10", "r11", "r4")
 
+/* Two outputs of a block (block12 or block21) from the bias through the output stage into r4,
+ * r5 (clamp2: the act clamp, or nothing). */
+#define TX_DW_TWO(block, clamp2) \
+    "ldrd   r4, r5, [sp]\n\t" \
+    block \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
+    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
+    clamp2
+
+/*
+ * An odd last column (r6 the output row step, r7 the output after its blocks of row pairs):
+ * block21, a 2x1 block into r4, r5 stepping q down, down the row pairs (guard21: a test that
+ * skips them when a strip has none, branch to 8f, or nothing), ...
+ */
+#define TX_DW_ODD_PAIRS(block21, guard21, clamp2) \
+    guard21 \
+    "7:\n\t" \
+    TX_DW_TWO(block21, clamp2) \
+    "strb   r4, [lr]\n\t" \
+    "strb   r5, [lr, r6]\n\t" \
+    "add    lr, lr, r6, lsl #1\n\t" \
+    "cmp    lr, r7\n\t" \
+    "bne    7b\n"
+
+/* ... then (label 8) block11, one output into r4, for an odd last row. */
+#define TX_DW_ODD_LAST(block11, clamp1) \
+    "8:\n\t" \
+    "ldr    r4, [sp, #56]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "beq    9f\n\t" \
+    "ldr    r4, [sp]\n\t" \
+    block11 \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
+    clamp1 \
+    "strb   r4, [lr]\n\t"
+
 /*
  * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
  * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
  * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
- * block12 the top row's two outputs into r4, r5; block21 a 2x1 block into r4, r5, stepping q
- * down; block11 one output into r4. pair_step: bytes from one column pair's window to the next.
- * guard22, guard21: a test that skips the blocks of row pairs when a strip has none (branch to
- * 2f and 8f), or nothing when it always has some.
+ * block12 the top row's two outputs into r4, r5. From one column pair to the next, q and the
+ * output step back by q_back and o_back (dw_run sets them per strip). guard22: a test that skips
+ * the blocks of row pairs when a strip has none (branch to 2f), or nothing when it always has
+ * some. odd_col: an odd last column (TX_DW_ODD_COL), ending at label 9.
  */
-#define TX_DW_CHAN(pack, block22, block12, block21, block11, pair_step, guard22, guard21, clamp4, \
-                   clamp2, clamp1) \
+#define TX_DW_CHAN(pack, block22, block12, guard22, odd_col, clamp4, clamp2, clamp1) \
     TX_DW_CHAN_HEAD(pack) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    6f\n\t" \
-    "sub    r4, r4, #1\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "bcc    6f\n\t" \
     "str    r4, [sp, #28]\n\t" \
     "ldr    r4, [sp, #44]\n\t" \
     "add    r4, lr, r4\n\t" \
@@ -455,20 +509,14 @@ typedef struct {
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    3f\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    block12 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
+    TX_DW_TWO(block12, clamp2) \
     "ldr    r8, [sp, #32]\n\t" \
     "strb   r5, [lr, r8]\n\t" \
     "strb   r4, [lr]\n" \
     "3:\n\t" \
     "ldrd   r4, r5, [sp, #64]\n\t" \
-    "add    r12, r4, #" pair_step "\n\t" \
-    "ldr    r6, [sp, #32]\n\t" \
-    "add    lr, r5, r6, lsl #1\n\t" \
-    "strd   r12, lr, [sp, #64]\n\t" \
+    "sub    r12, r12, r4\n\t" \
+    "sub    lr, lr, r5\n\t" \
     "b      5b\n" \
     "6:\n\t" \
     "ldr    r4, [sp, #60]\n\t" \
@@ -477,32 +525,37 @@ typedef struct {
     "ldr    r6, [sp, #36]\n\t" \
     "ldr    r7, [sp, #44]\n\t" \
     "add    r7, lr, r7\n\t" \
-    guard21 \
-    "7:\n\t" \
-    "ldrd   r4, r5, [sp]\n\t" \
-    block21 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2 \
-    "strb   r4, [lr]\n\t" \
-    "strb   r5, [lr, r6]\n\t" \
-    "add    lr, lr, r6, lsl #1\n\t" \
-    "cmp    lr, r7\n\t" \
-    "bne    7b\n" \
-    "8:\n\t" \
-    "ldr    r4, [sp, #56]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "beq    9f\n\t" \
-    "ldr    r4, [sp]\n\t" \
-    block11 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
-    clamp1 \
-    "strb   r4, [lr]\n" \
+    odd_col \
     TX_DW_CHAN_TAIL
 
+/* The odd last column when its window's last column is padding (state field edge, at sp + 116):
+ * x2 is zero, so a row is one SMLAD of A = (x0, x1) with W01 (one LDR, no SMLABT): 6 multiplies
+ * and 4 loads for a 2x1 block instead of 12 and 4. KWS's 5 columns and MobileNet's 3 (pad 1)
+ * end so. (An odd last row keeps TX_DW3_BLOCK11: one output a channel, not worth the code.) */
+#define TX_DW3_EDGE21 \
+    "ldr    r8, [r12]\n\t" \
+    "smlad  r4, r8, r0, r4\n\t" \
+    "ldr    r8, [r12, #64]\n\t" \
+    "smlad  r4, r8, r2, r4\n\t" \
+    "smlad  r5, r8, r0, r5\n\t" \
+    "ldr    r8, [r12, #128]!\n\t" \
+    "smlad  r4, r8, r10, r4\n\t" \
+    "smlad  r5, r8, r2, r5\n\t" \
+    "ldr    r8, [r12, #64]\n\t" \
+    "smlad  r5, r8, r10, r5\n\t"
+#define TX_DW3_ODD_COL(clamp2, clamp1) \
+    "ldr    r4, [sp, #116]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "bne    10f\n\t" \
+    TX_DW_ODD_PAIRS(TX_DW3_BLOCK21, "", clamp2) \
+    "b      8f\n" \
+    "10:\n\t" \
+    TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", clamp2) \
+    TX_DW_ODD_LAST(TX_DW3_BLOCK11, clamp1)
+
 #define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, TX_DW3_BLOCK21, TX_DW3_BLOCK11, "4", \
-               "", "", clamp4, clamp2, clamp1)
+    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(clamp2, clamp1), \
+               clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {

@@ -8,11 +8,12 @@
  *
  * The per-channel cost: for every strip, tile and four channels dw_run expands the planes and
  * makes one call; the channel kernel copies its state to the stack (10 instructions) and for
- * each channel reads its weights, bias and output stage from the layer's arrays and moves to its
- * plane and output (TX_DW_CHAN_HEAD and _TAIL, 57 instructions; in C, one call per channel with
- * its weights packed by the compiler, this was about 80). A tile of MobileNet's 6x6 outputs (36
- * per channel) spends 1.6 per output on it, its 3x3 ones 6.3, its 1x1 average pool all but 30 of
- * a channel's 147.
+ * each channel reads its weights, bias and output stage from the layer's arrays and steps its
+ * pointers to the next channel's with one LDM and one STM (TX_DW_CHAN_HEAD and _TAIL, 46
+ * instructions; 52 with the pointers one by one, about 80 in C with one call per channel). A
+ * tile of MobileNet's 6x6 outputs (36 per channel) spends 1.3 per output on it, its 3x3 ones 5.1.
+ * Zeroing: the whole planes when a tile has padding columns (or no input at all), else only its
+ * padding rows.
  */
 #ifndef TX_ARM_DSP_DW_PLANAR_H
 #define TX_ARM_DSP_DW_PLANAR_H
@@ -139,16 +140,13 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     for (c0 = 0; c0 < 4; c0++) {
         st.bias[c0] = 0;
     }
-    for (c0 = 0; c0 < 3; c0++) {
-        st.spare[c0] = 0;
-    }
+    st.spare[0] = 0;
+    st.spare[1] = 0;
     st.m = 0;
     st.c = 0;
     st.k = 0;
     st.pairs_left = 0;
     st.oend = 0;
-    st.q_col = 0;
-    st.o = 0;
     st.lo4 = ((uint32_t)p->act_min & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.hi4 = ((uint32_t)p->act_max & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     st.ch = g.ch;
@@ -175,12 +173,27 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                 const int32_t width = s * tw + 3 - s;
                 const int32_t i_lo = ix0 < 0 ? -ix0 : 0;
                 const int32_t i_hi = g.in_w - ix0 < width ? g.in_w - ix0 : width;
-                if (r_lo > 0 || r_hi < prows || i_lo > 0 || i_hi < width) {
-                    /* padding in this strip and tile: zeros there for every channel */
+                /* padding in this strip and tile: zeros there for every channel (whole plane
+                 * rows at a time: a plane row of the four channels is stride / 2 words) */
+                if (i_lo > 0 || i_hi < width || r_lo >= r_hi) {
                     dw3_zero(planes, prows * stride / 2);
+                } else {
+                    /* only rows: MobileNet's 48x48 tiles but the first and last columns */
+                    if (r_lo > 0) {
+                        dw3_zero(planes, r_lo * stride / 2);
+                    }
+                    if (r_hi < prows) {
+                        dw3_zero(planes + r_hi * stride, (prows - r_hi) * stride / 2);
+                    }
                 }
                 st.ostep = g.out_w * g.ch;
                 st.olen = (rows >> 1) * 2 * st.ostep;
+                /* a 2x2 block steps q down 2 * s plane rows (2 * stride halfwords each); the next
+                 * column pair starts 2 * s plane columns right, and its output 2 columns */
+                st.q_back = (rows >> 1) * 4 * s * stride - 4 * s;
+                st.o_back = st.olen - 2 * g.ch;
+                /* the odd last column's window ends in padding: plane column tw + 1 is zero */
+                st.edge = s == 1 && (tw & 1) != 0 && (tw + 1 >= i_hi || tw + 1 < i_lo);
                 st.odd_rows = rows & 1;
                 st.odd_col = tw & 1;
                 o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;

@@ -40,12 +40,16 @@
  * blocks (6 multiplies, 2.5 loads, 3 of output stage and a store per output are most of it) and
  * 4 input values of expansion per output at 1.5 each, where stride 1 shares each input value
  * among 9 outputs; the issue's 1.5 per MAC (13.5 per output) is below the blocks alone.
+ * Since then the shared channel head and tail take 46 instructions a channel, a column pair's
+ * loop 14, the expansion keeps its row count in a register and tiles without padding columns
+ * zero only their padding rows (tx_arm_dsp_dw3x3.h, tx_arm_dsp_dw_planar.h): 48x48x16 238,120 =
+ * 2.87 per MAC (channel kernels 157,920, expansion 76,880, driver 3,320), -> 12x12x32 122,440 =
+ * 2.95, -> 6x6x64 60,160 = 2.90, -> 3x3x128 41,920 = 4.04.
  * TODO(issue 4): what is left above that floor, about 5 per output: the expansion's per-row
- * checks and ends (16 of a 13-pixel row's 97 instructions: a variant without the lead and pair
- * cases, the row count in a register), the 15% tile and strip overlap (taller strips cost stack:
- * 112 bytes a plane row), a column pair's 19 instructions of loop, and the channel's 57 per tile
- * (caching them across the tiles needs the quads in the outer loop, then zeroing only the padding
- * instead of the whole planes).
+ * checks and ends (13 of a 13-pixel row's 94 instructions: a variant without the lead and pair
+ * cases), the 15% tile and strip overlap (taller strips cost stack: 112 bytes a plane row), a
+ * column pair's 14 instructions of loop, and the channel's 46 per tile (caching them across the
+ * tiles needs the quads in the outer loop).
  */
 #ifndef TX_ARM_DSP_DWS2_H
 #define TX_ARM_DSP_DWS2_H
@@ -158,8 +162,10 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
     "beq    8f\n\t"
 
 #define TX_DWS2_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_BLOCK21, TX_DWS2_BLOCK11, \
-               "8", TX_DWS2_GUARD22, TX_DWS2_GUARD21, clamp4, clamp2, clamp1)
+    TX_DW_CHAN(TX_DWS2_PACK, TX_DWS2_BLOCK22, TX_DWS2_BLOCK12, TX_DWS2_GUARD22, \
+               TX_DW_ODD_PAIRS(TX_DWS2_BLOCK21, TX_DWS2_GUARD21, clamp2) \
+                   TX_DW_ODD_LAST(TX_DWS2_BLOCK11, clamp1), \
+               clamp4, clamp2, clamp1)
 
 __attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {

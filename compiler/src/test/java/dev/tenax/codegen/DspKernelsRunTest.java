@@ -327,8 +327,10 @@ class DspKernelsRunTest {
     } else if (kind == 9) {
       // the planar 3x3 stride-1 depthwise path: 1-70 channels (groups of four and the rest),
       // pads 0-2 on every side, odd and even sizes up to 47: one or several tiles of 6 columns
-      // (an odd last one), one or several strips of up to 26 rows (an odd last one), and a
-      // single output row, which takes the general paths; small sizes more often (1-20 wide)
+      // (an odd last one, whose window ends in the padding when the right pad is 1 or 2: the
+      // edge blocks), one or several strips of up to 26 rows (an odd last one; strips whose
+      // tiles have no padding columns zero only their padding rows), and a single output row,
+      // which takes the general paths; small sizes more often (1-20 wide)
       int c = r.nextBoolean() ? 4 * (1 + r.nextInt(16)) : 1 + r.nextInt(70);
       int[] pads = {r.nextInt(3), r.nextInt(3), r.nextInt(3), r.nextInt(3)};
       int sides = r.nextBoolean() ? 44 : 17;
