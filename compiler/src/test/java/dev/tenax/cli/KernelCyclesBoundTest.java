@@ -4,6 +4,7 @@ import static dev.tenax.cli.CliTest.tenax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tenax.intermittent.Capacitor;
 import dev.tenax.intermittent.KernelCycles;
 import dev.tenax.intermittent.PowerModel;
 import dev.tenax.io.JsonParser;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * scripts/measure-cortex-m-kernel-cycles.sh do (MCLK cycles under mspdebug sim, instructions under
  * QEMU). A kernel made slower fails here until the table is measured again (tiles sized by a table
  * below the truth would not fit their charge); the table must also stay close enough to be worth
- * having (at most 4 times a call's cycles).
+ * having: at most 4 times a call's cycles, or less than a tenth of a default charge's tile work
+ * above them.
  */
 class KernelCyclesBoundTest {
   @ParameterizedTest(name = "{0} {1}")
@@ -72,7 +74,12 @@ class KernelCyclesBoundTest {
     List<?> steps = (List<?>) map.get("steps");
     List<?> layers = (List<?>) ((Map<?, ?>) JsonParser.parse(b.out())).get("layers");
     assertEquals(steps.size(), layers.size());
-    KernelCycles table = PowerModel.of(Targets.find(target).orElseThrow()).measured();
+    // a call the table overestimates by less than a tenth of one default charge's tile work is a
+    // small part of any tile: a line shared by a kernel's paths (the Cortex-M fully connected
+    // kernel's widened rows take 1.4 instructions a MAC, its int8 rows on 8 inputs 3) may be loose there
+    PowerModel power = PowerModel.of(Targets.find(target).orElseThrow());
+    KernelCycles table = power.measured();
+    double slack = 0.1 * power.tileCycles(Capacitor.parse("100uF", "2.4:1.8")) / table.scale();
     String script = msp430 ? "scripts/measure-msp430-kernel-cycles.sh" : "scripts/measure-cortex-m-kernel-cycles.sh";
     for (int i = 0; i < steps.size(); i++) {
       Map<?, ?> s = (Map<?, ?>) steps.get(i);
@@ -84,7 +91,7 @@ class KernelCyclesBoundTest {
       String what = target + " " + model + " step " + i + " " + kernel + ": measured " + measured + " cycles, the table says "
           + Math.round(estimate);
       assertTrue(estimate >= measured, what + " (run " + script + ")");
-      assertTrue(estimate <= 4.0 * measured, what);
+      assertTrue(estimate <= 4.0 * measured || estimate - measured <= slack, what + "; the slack is " + Math.round(slack));
     }
   }
 
