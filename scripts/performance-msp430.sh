@@ -77,9 +77,9 @@ echo
 echo "Compiled with \`--intermittent --capacitor 100uF\` (or 1mF when a layer cannot be split to fit"
 echo "100 uF), run without failures (overhead: the commits and the smaller calls, against the plain"
 echo "build above) and with the power failing every 500k MCLK cycles of on-time (about one 100 uF"
-echo "charge between 2.4 V and 1.8 V at 16 MHz; every 5M for the 1 mF builds), at eight phases"
-echo "(scripts/phased-failures.py: the first failure an eighth of a period apart; failures and on-time"
-echo "are the means of the eight runs). Tiles are packed into groups of about one charge's work that"
+echo "charge between 2.4 V and 1.8 V at 16 MHz; every 5M for the 1 mF builds), at 32 phases"
+echo "(scripts/phased-failures.py: the first failure 1/32 of a period apart; failures and on-time"
+echo "are the means of the 32 runs). Tiles are packed into groups of about one charge's work that"
 echo "share a progress commit (a failure re-runs the group in flight), so the re-executed work (the"
 echo "on-time a failure cost, from power-on, less the reboot: start-up to the inference, measured as"
 echo "the uninterrupted run's on-time from power-on less its tenax_begin-to-end cycles) compares with"
@@ -117,7 +117,7 @@ for m in $msp430_models; do
   period=500000
   [ "$cap" = 1mF ] && period=5000000 # one charge of the capacitor the tiles were sized for
   weighted=$(python3 scripts/failure-weighted-group.py "$tmp/msp-bench-$m.json" "$dir" "$tmp/log" || echo 0)
-  if ! phased=$(python3 scripts/phased-failures.py "$dir" "$tmp/msp-in-$m.npy" "$period" 8 "$un" 2> "$tmp/run"); then
+  if ! phased=$(python3 scripts/phased-failures.py "$dir" "$tmp/msp-in-$m.npy" "$period" 32 "$un" 2> "$tmp/run"); then
     awk -v m="$m" -v cap="$cap" -v l="$level" -v t="$tiles" -v g="$groups" -v p="$plain" -v u="$un" -v why="$(grep -m1 -iE 'TENAX|error|failed' "$tmp/run" | cut -c1-90)" \
       'BEGIN { printf "| %s | %s | %s | %d | %d | %d | %d | %+.1f%% | with failures: %s | | | | | |\n", m, cap, l, t, g, p, u,
         (p > 0 ? 100 * (u - p) / p : 0), why }'
