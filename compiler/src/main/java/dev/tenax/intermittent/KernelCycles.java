@@ -1,9 +1,6 @@
 package dev.tenax.intermittent;
 
 import dev.tenax.lower.Step;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -11,7 +8,8 @@ import java.util.TreeMap;
 /**
  * Measured cycles of a target's kernels: per kernel, {@code call + perElement * elements written +
  * perMac * MACs}, the cheapest such line above every call of the shared models measured by
- * {@code tenax bench} (scripts/measure-msp430-kernel-cycles.sh fits it and writes the table;
+ * {@code tenax bench} (scripts/measure-msp430-kernel-cycles.sh and, per Cortex-M core,
+ * scripts/measure-cortex-m-kernel-cycles.sh fit it and write the table;
  * KernelCyclesBoundTest checks that it still bounds the kernels as they are). A line fitted to
  * whole calls also bounds their tiles, whose fixed part is the same and variable part smaller.
  *
@@ -51,15 +49,7 @@ public record KernelCycles(Map<String, Line> rows, double scale) {
 
   /** The table of a resource written by the measuring script ({@code kernel = call perElement perMac}). */
   static KernelCycles load(String resource, double scale) {
-    Properties p = new Properties();
-    try (InputStream in = KernelCycles.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the jar");
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Properties p = dev.tenax.target.MeasuredTable.load(KernelCycles.class, resource);
     Map<String, Line> rows = new TreeMap<>();
     for (String kernel : p.stringPropertyNames()) {
       String[] v = p.getProperty(kernel).trim().split("\\s+");
