@@ -38,7 +38,8 @@ dw=TX_DEPTHWISE_CONV2D_S8_PATH
 dw_sets=("${dw}_REFERENCE" "${dw}_FAST" "${dw}_DSP" "${dw}_DSP+${dw}_FAST")
 for planar in DW3 DWS2; do
   for range in CLAMPED FULL_RANGE; do
-    dw_sets+=("${dw}_$planar+${dw}_${planar}_$range")
+    # the uniform-shift channel kernels, or the per-channel ones
+    dw_sets+=("${dw}_$planar+${dw}_${planar}_$range" "${dw}_$planar+${dw}_${planar}_$range+${dw}_CHANNEL_SHIFTS")
   done
 done
 fc=TX_FULLY_CONNECTED_S8_PATH
@@ -55,9 +56,11 @@ measure() {
     done
   fi
   rm -f "$tmp"/k.ci
+  # (a uniform depthwise shift, so that the kernels which use one are reachable and measured)
   # shellcheck disable=SC2086
   arm-none-eabi-gcc $flags -std=c99 -O2 -ffp-contract=off -ffunction-sections -fdata-sections \
-    -I"$rt/include" "${defs[@]}" -fcallgraph-info=su -c -o "$tmp/k.o" "$src"
+    -I"$rt/include" "${defs[@]}" -DTX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT=-8 -fcallgraph-info=su \
+    -c -o "$tmp/k.o" "$src"
   local chain
   chain="$(python3 "$root/scripts/stack-chain.py" "$name" "$tmp/k.ci")" || return 1
   echo "${chain%% *}"

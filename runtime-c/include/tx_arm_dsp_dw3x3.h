@@ -268,13 +268,26 @@ typedef struct {
 } dw3_state;
 
 #if defined(__thumb2__)
+/* The uniform shift S and its k = -1 - S as assembler expressions ("1" and "(-2)" when the build
+ * has none: the uniform kernels are then never called, but still assembled). */
+#define TX_DW_STR_(x) #x
+#define TX_DW_STR(x) TX_DW_STR_(x)
+#if TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT >= -23 && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT <= -2
+#define TX_DW_UNIFORM_S "(" TX_DW_STR(TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT) ")"
+#define TX_DW_UNIFORM_K "(-1-" TX_DW_UNIFORM_S ")"
+#else
+#define TX_DW_UNIFORM_S "(-2)"
+#define TX_DW_UNIFORM_K "1"
+#endif
+
 /* The channel kernels' start: the state to the stack frame; then, per channel (label 0), one LDM
  * of its plane, output, filter, multiplier, shift and bias pointers (with the bias step, the
  * output stage's 2 * zp + 1 and the plane step) and one STM of the next channel's, its output
- * stage (m, C = zp21 << (k - 1), k = -1 - shift: as tx_dsp_requant_out_c and _k), bias four
- * times, column pairs, and the nine weights (f0 .. f8 in r5-r11, r1, r2) that `pack` arranges as
- * the kernel wants them; r12 and lr the channel's plane and output. */
-#define TX_DW_CHAN_HEAD(pack) \
+ * stage (m in r8, its shift in r10, bias in r11, zp21 in r7: `stage` makes C in r9 and k in
+ * r10, TX_DW_STAGE_CHANNEL or _UNIFORM), bias four times, column pairs, and the nine weights (f0
+ * .. f8 in r5-r11, r1, r2) that `pack` arranges as the kernel wants them; r12 and lr the
+ * channel's plane and output. */
+#define TX_DW_CHAN_HEAD(stage, pack) \
     "push   {r4-r11, lr}\n\t" \
     "add    r0, r0, #128\n\t" \
     "ldmdb  r0!, {r1-r8}\n\t" \
@@ -299,9 +312,7 @@ typedef struct {
     "stm    lr, {r0-r5}\n\t" \
     "sub    lr, r1, #1\n\t" \
     "sub    r0, r2, #1\n\t" \
-    "mvn    r10, r10\n\t" \
-    "sub    r9, r10, #1\n\t" \
-    "lsl    r9, r7, r9\n\t" \
+    stage \
     "strd   r11, r11, [sp]\n\t" \
     "strd   r11, r11, [sp, #8]\n\t" \
     "strd   r8, r9, [sp, #16]\n\t" \
@@ -323,6 +334,40 @@ typedef struct {
     "add    r0, r0, r4, lsl #1\n\t" \
     "ldrsb  r2, [r0]\n\t" \
     pack
+
+/* The channel's own output stage: k = -1 - shift, C = zp21 << (k - 1) (as tx_dsp_requant_out_k
+ * and _c). */
+#define TX_DW_STAGE_CHANNEL \
+    "mvn    r10, r10\n\t" \
+    "sub    r9, r10, #1\n\t" \
+    "lsl    r9, r7, r9\n\t"
+
+/*
+ * The layer's uniform shift S (TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT, k = TX_DW_UNIFORM_K = -1 -
+ * S for every channel) instead: the channel's j = shift - S (0 .. 8) in r3, the bias scaled by
+ * 2^j, C = zp21 << (k - 1); TX_DW_UNIFORM_SCALE then scales the nine weights by 2^j (at most
+ * 128 * 2^8 = 2^15: still int16 for SMLAD). The sums are then exactly 2^j times the channel's,
+ * and SMMLA by m then a shift by k + j... is the same floor as SMMLA then a shift by k: bit-exact
+ * (floor((2^j X + 2^j R 2^32) / 2^(32 + k + j)) = floor((X + R 2^32) / 2^(32 + k))), as long as
+ * the scaled sums stay inside int32, which the compiler checked (uniform_shift_lo/hi). What it
+ * buys: the shift is an immediate of SSAT (TX_DW_USHIFT), one instruction an output instead of
+ * an ASR and a load of k per block.
+ */
+#define TX_DW_STAGE_UNIFORM \
+    "sub    r3, r10, #" TX_DW_UNIFORM_S "\n\t" \
+    "lsl    r11, r11, r3\n\t" \
+    "mov    r10, #" TX_DW_UNIFORM_K "\n\t" \
+    "lsl    r9, r7, #(" TX_DW_UNIFORM_K "-1)\n\t"
+#define TX_DW_UNIFORM_SCALE \
+    "lsl    r5, r5, r3\n\t" \
+    "lsl    r6, r6, r3\n\t" \
+    "lsl    r7, r7, r3\n\t" \
+    "lsl    r8, r8, r3\n\t" \
+    "lsl    r9, r9, r3\n\t" \
+    "lsl    r10, r10, r3\n\t" \
+    "lsl    r11, r11, r3\n\t" \
+    "lsl    r1, r1, r3\n\t" \
+    "lsl    r2, r2, r3\n\t"
 
 /* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
  * stepped the pointers). */
@@ -359,13 +404,21 @@ typedef struct {
     "smlad  " l ", r8, " wa ", " l "\n\t" \
     "smlabt " l ", r9, " wb ", " l "\n\t"
 
-/* The output stage: SMMLA (m, C in r8, r9), then the shift (k in r8) and the saturation. */
+/* The output stage: SMMLA (m, C in r8, r9), then the shift (k in r8) and the saturation; with a
+ * uniform shift, the saturation with the shift as its immediate (TX_DW_USHIFT). */
 #define TX_DW3_MC "ldrd   r8, r9, [sp, #16]\n\t"
 #define TX_DW3_K "ldr    r8, [sp, #24]\n\t"
 #define TX_DW3_MUL(a) "smmla  " a ", " a ", r8, r9\n\t"
 #define TX_DW3_SHIFT(a) \
     "asr    " a ", " a ", r8\n\t" \
     "ssat   " a ", #8, " a "\n\t"
+#define TX_DW_VSHIFT4 TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7")
+#define TX_DW_VSHIFT2 TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5")
+#define TX_DW_VSHIFT1 TX_DW3_K TX_DW3_SHIFT("r4")
+#define TX_DW_USHIFT(a) "ssat   " a ", #8, " a ", asr #" TX_DW_UNIFORM_K "\n\t"
+#define TX_DW_USHIFT4 TX_DW_USHIFT("r4") TX_DW_USHIFT("r5") TX_DW_USHIFT("r6") TX_DW_USHIFT("r7")
+#define TX_DW_USHIFT2 TX_DW_USHIFT("r4") TX_DW_USHIFT("r5")
+#define TX_DW_USHIFT1 TX_DW_USHIFT("r4")
 
 /* Per byte lane max(a, lo4), then min(., hi4) (the bound in r8, r9 a temporary). */
 #define TX_DW3_LO "ldr    r8, [sp, #48]\n\t"
@@ -434,23 +487,22 @@ typedef struct {
     TX_DW3_ROW1("r10", "r11", "r4")
 
 /* Two outputs of a block (block12 or block21) from the bias through the output stage into r4,
- * r5 (clamp2: the act clamp, or nothing). */
-#define TX_DW_TWO(block, clamp2) \
+ * r5 (out2: the shift, saturation and act clamp after the SMMLA). */
+#define TX_DW_TWO(block, out2) \
     "ldrd   r4, r5, [sp]\n\t" \
     block \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") \
-    clamp2
+    out2
 
 /*
  * An odd last column (r6 the output row step, r7 the output after its blocks of row pairs):
  * block21, a 2x1 block into r4, r5 stepping q down, down the row pairs (guard21: a test that
  * skips them when a strip has none, branch to 8f, or nothing), ...
  */
-#define TX_DW_ODD_PAIRS(block21, guard21, clamp2) \
+#define TX_DW_ODD_PAIRS(block21, guard21, out2) \
     guard21 \
     "7:\n\t" \
-    TX_DW_TWO(block21, clamp2) \
+    TX_DW_TWO(block21, out2) \
     "strb   r4, [lr]\n\t" \
     "strb   r5, [lr, r6]\n\t" \
     "add    lr, lr, r6, lsl #1\n\t" \
@@ -458,15 +510,15 @@ typedef struct {
     "bne    7b\n"
 
 /* ... then (label 8) block11, one output into r4, for an odd last row. */
-#define TX_DW_ODD_LAST(block11, clamp1) \
+#define TX_DW_ODD_LAST(block11, out1) \
     "8:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    9f\n\t" \
     "ldr    r4, [sp]\n\t" \
     block11 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_K TX_DW3_SHIFT("r4") \
-    clamp1 \
+    TX_DW3_MC TX_DW3_MUL("r4") \
+    out1 \
     "strb   r4, [lr]\n\t"
 
 /*
@@ -478,8 +530,8 @@ typedef struct {
  * the blocks of row pairs when a strip has none (branch to 2f), or nothing when it always has
  * some. odd_col: an odd last column (TX_DW_ODD_COL), ending at label 9.
  */
-#define TX_DW_CHAN(pack, block22, block12, guard22, odd_col, clamp4, clamp2, clamp1) \
-    TX_DW_CHAN_HEAD(pack) \
+#define TX_DW_CHAN(stage, pack, block22, block12, guard22, odd_col, out4, out2) \
+    TX_DW_CHAN_HEAD(stage, pack) \
     "5:\n\t" \
     "ldr    r4, [sp, #28]\n\t" \
     "subs   r4, r4, #1\n\t" \
@@ -493,8 +545,7 @@ typedef struct {
     "ldm    sp, {r4-r7}\n\t" \
     block22 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
-    TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7") \
-    clamp4 \
+    out4 \
     "ldrd   r8, r9, [sp, #32]\n\t" \
     "strb   r5, [lr, r8]\n\t" \
     "strb   r4, [lr]\n\t" \
@@ -509,7 +560,7 @@ typedef struct {
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
     "beq    3f\n\t" \
-    TX_DW_TWO(block12, clamp2) \
+    TX_DW_TWO(block12, out2) \
     "ldr    r8, [sp, #32]\n\t" \
     "strb   r5, [lr, r8]\n\t" \
     "strb   r4, [lr]\n" \
@@ -543,28 +594,45 @@ typedef struct {
     "smlad  r5, r8, r2, r5\n\t" \
     "ldr    r8, [r12, #64]\n\t" \
     "smlad  r5, r8, r10, r5\n\t"
-#define TX_DW3_ODD_COL(clamp2, clamp1) \
+#define TX_DW3_ODD_COL(out2, out1) \
     "ldr    r4, [sp, #116]\n\t" \
     "cmp    r4, #0\n\t" \
     "bne    10f\n\t" \
-    TX_DW_ODD_PAIRS(TX_DW3_BLOCK21, "", clamp2) \
+    TX_DW_ODD_PAIRS(TX_DW3_BLOCK21, "", out2) \
     "b      8f\n" \
     "10:\n\t" \
-    TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", clamp2) \
-    TX_DW_ODD_LAST(TX_DW3_BLOCK11, clamp1)
+    TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", out2) \
+    TX_DW_ODD_LAST(TX_DW3_BLOCK11, out1)
 
-#define TX_DW3_CHAN(clamp4, clamp2, clamp1) \
-    TX_DW_CHAN(TX_DW3_PACK, TX_DW3_BLOCK22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(clamp2, clamp1), \
-               clamp4, clamp2, clamp1)
+/* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL) or the
+ * layer's uniform one (TX_DW_STAGE_UNIFORM), the int8 range or an act clamp. */
+#define TX_DW3_CHAN(stage, pack, out4, out2, out1) \
+    TX_DW_CHAN(stage, pack, TX_DW3_BLOCK22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(out2, out1), out4, \
+               out2)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN("", "", ""));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_VSHIFT4, TX_DW_VSHIFT2,
+                        TX_DW_VSHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW3_CLAMP4, TX_DW3_CLAMP2, TX_DW3_CLAMP1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_VSHIFT4 TX_DW3_CLAMP4,
+                        TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1));
+}
+
+__attribute__((naked)) static void dw3_chan_uniform(dw3_state *st __attribute__((unused)))
+{
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_USHIFT4,
+                        TX_DW_USHIFT2, TX_DW_USHIFT1));
+}
+
+__attribute__((naked)) static void dw3_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
+{
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
+                        TX_DW_USHIFT4 TX_DW3_CLAMP4, TX_DW_USHIFT2 TX_DW3_CLAMP2,
+                        TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }
 #endif
 

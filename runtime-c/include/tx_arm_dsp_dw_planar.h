@@ -80,25 +80,44 @@ static void dw_expand(const dw3_geom *g, int16_t *planes, int32_t row, int32_t b
     }
 }
 
-/* The channels of st (a tile, up to four channels) through the channel kernel of stride s and
- * the activation range (tx_depthwise_conv2d_s8 checked that the one this layer needs is
- * compiled in). */
-static void dw_channels(dw3_state *st, int32_t s, int clamp)
+/* The channels of st (a tile, up to four channels) through the channel kernel of stride s, the
+ * activation range and the output shift (uniform: the build's uniform one; tx_depthwise_conv2d_s8
+ * checked that the kernel this layer needs is compiled in). */
+static void dw_channels(dw3_state *st, int32_t s, int clamp, int uniform)
 {
-    if (s == 1) {
-        if (clamp) {
-            if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
-                dw3_chan_clamp(st);
+    /* each call under its own path macros, so that the left-out kernels are dropped */
+    if (uniform && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0) {
+        if (s == 1) {
+            if (clamp) {
+                if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
+                    dw3_chan_uniform_clamp(st);
+                }
+            } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
+                dw3_chan_uniform(st);
             }
-        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
-            dw3_chan(st);
+        } else if (clamp) {
+            if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
+                dws2_chan_uniform_clamp(st);
+            }
+        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
+            dws2_chan_uniform(st);
         }
-    } else if (clamp) {
-        if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
-            dws2_chan_clamp(st);
+    } else if (!uniform && TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
+        if (s == 1) {
+            if (clamp) {
+                if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
+                    dw3_chan_clamp(st);
+                }
+            } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
+                dw3_chan(st);
+            }
+        } else if (clamp) {
+            if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
+                dws2_chan_clamp(st);
+            }
+        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
+            dws2_chan(st);
         }
-    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
-        dws2_chan(st);
     }
 }
 
@@ -110,7 +129,7 @@ static void dw_channels(dw3_state *st, int32_t s, int clamp)
  */
 static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                    const int8_t *in, const int8_t *filter, const int32_t *bias,
-                   const tx_shape4 *out_shape, int8_t *out, int32_t s)
+                   const tx_shape4 *out_shape, int8_t *out, int32_t s, int uniform)
 {
     int16_t planes[TX_DW_PLANES] __attribute__((aligned(8)));
     const int32_t row = s == 1 ? TX_DW3_ROW : TX_DWS2_ROW;
@@ -211,7 +230,7 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                     st.mult = p->multipliers + c0;
                     st.shift = p->shifts + c0;
                     st.bias_p = bias != 0 ? bias + c0 : &no_bias;
-                    dw_channels(&st, s, clamp);
+                    dw_channels(&st, s, clamp, uniform);
                 }
             }
             oy0 += rows;

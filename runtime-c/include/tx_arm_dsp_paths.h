@@ -89,6 +89,17 @@
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE
 #define TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE 1
 #endif
+/* the planar paths' output shift: each channel's own (CHANNEL_SHIFTS), or one shift S for the
+ * whole layer, UNIFORM_SHIFT (in [-23, -2]; 0: none), which the calls whose params allow it
+ * (uniform_shift_lo <= S <= uniform_shift_hi) take: its kernels shift by an immediate
+ * (tx_arm_dsp_dw3x3.h). The compiler picks S for a model when one shift suits all its planar
+ * calls, so that a build links one of the two sets of channel kernels, not both. */
+#ifndef TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS
+#define TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS 1
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT
+#define TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT 0
+#endif
 /* the planar paths' last one to three channels (a channel count not a multiple of 4), expanded
  * into their planes in C */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL

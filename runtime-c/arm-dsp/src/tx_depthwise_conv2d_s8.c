@@ -480,17 +480,22 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                           : dws2_applies(p, filter_shape, out_shape) ? 2 : 0;
         if (fit && s != 0) {
             const int clamp = p->act_min != -128 || p->act_max != 127;
+            /* the build's uniform shift suits this layer (tx_arm_dsp_paths.h) */
+            const int uniform = TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
+                                && p->uniform_shift_lo <= TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT
+                                && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT <= p->uniform_shift_hi;
             const int in_build =
-                s == 1 ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3
-                             && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
-                                       : TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE)
-                       : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
-                             && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
-                                       : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE);
+                (s == 1 ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3
+                              && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
+                                        : TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE)
+                        : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
+                              && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
+                                        : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE))
+                && (uniform || TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS);
             if (!in_build || (ch % 4 != 0 && !TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL)) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }
-            dw_run(p, in_shape, in, filter, bias, out_shape, out, s);
+            dw_run(p, in_shape, in, filter, bias, out_shape, out, s, uniform);
             return TX_OK;
         }
         if (fit) {

@@ -5,6 +5,7 @@ import dev.tenax.lower.Step;
 import dev.tenax.lower.steps.AvgPoolRequantS8Step;
 import dev.tenax.lower.steps.ConvS8Step;
 import dev.tenax.lower.steps.DepthwiseConvS8Step;
+import dev.tenax.lower.steps.DepthwiseUniformShift;
 import dev.tenax.lower.steps.FullyConnectedS8Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ public final class DspKernelPaths {
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE",
-      "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL", "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS", "TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL",
+      "TX_DEPTHWISE_CONV2D_S8_PATH_FAST",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DSP", "TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE",
       "TX_FULLY_CONNECTED_S8_PATH_ROW", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS3",
       "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4", "TX_FULLY_CONNECTED_S8_PATH_BLOCKS4X8",
@@ -50,40 +52,86 @@ public final class DspKernelPaths {
 
   private DspKernelPaths() {}
 
-  /** One line of tx_config.h: a path macro, whether it is compiled in, and the steps that take it. */
+  /** The value macro of the planar depthwise paths' uniform shift (0: none). */
+  static final String UNIFORM_SHIFT = "TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT";
+
+  /**
+   * One line of tx_config.h: a path macro, whether it is compiled in (1 or 0), and the steps that
+   * take it; or, for {@link #UNIFORM_SHIFT}, its value and the steps that take it.
+   */
   public record PathView(String macro, int on, String usedBy) {}
 
   /**
-   * The path macros for {@code steps}: every path of {@link #ALL}, on when some step takes it. A
-   * step of a kernel without path macros is ignored.
+   * The path macros for {@code steps}: every path of {@link #ALL}, on when some step takes it,
+   * then the build's {@link #UNIFORM_SHIFT}. A step of a kernel without path macros is ignored.
    */
   public static List<PathView> of(List<? extends Step> steps) {
+    int uniform = uniformShift(steps);
     Map<String, List<Integer>> users = new LinkedHashMap<>();
     for (String m : ALL) {
       users.put(m, new ArrayList<>());
     }
+    List<Integer> uniformUsers = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
-      for (String m : paths(steps.get(i))) {
+      Step s = steps.get(i);
+      for (String m : paths(s, uniform)) {
         users.get(m).add(i);
+      }
+      if (uniform != 0 && s instanceof DepthwiseConvS8Step d && planar(d)) {
+        uniformUsers.add(i);
       }
     }
     List<PathView> out = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> e : users.entrySet()) {
       List<Integer> u = e.getValue();
-      out.add(new PathView(e.getKey(), u.isEmpty() ? 0 : 1,
-          u.isEmpty() ? "no call" : "step" + (u.size() > 1 ? "s " : " ")
-              + String.join(", ", u.stream().map(String::valueOf).toList())));
+      out.add(new PathView(e.getKey(), u.isEmpty() ? 0 : 1, stepsText(u)));
     }
+    out.add(new PathView(UNIFORM_SHIFT, uniform, stepsText(uniformUsers)));
     return out;
   }
 
-  /** The paths one step's kernel call takes. */
+  private static String stepsText(List<Integer> u) {
+    return u.isEmpty() ? "no call" : "step" + (u.size() > 1 ? "s " : " ")
+        + String.join(", ", u.stream().map(String::valueOf).toList());
+  }
+
+  /**
+   * The uniform shift of a build (0: none): one shift that suits every call of the planar
+   * depthwise paths ({@link DepthwiseUniformShift}), the largest such (the least scaling), so that
+   * the build links only the uniform-shift channel kernels. None when no shift suits them all:
+   * linking both sets would cost about 1.6 KB of flash, more than MobileNet VWW's code has left
+   * under 16 KB (its last depthwise layers' shifts span up to 15).
+   */
+  static int uniformShift(List<? extends Step> steps) {
+    int lo = Integer.MIN_VALUE;
+    int hi = Integer.MAX_VALUE;
+    boolean any = false;
+    for (Step s : steps) {
+      if (s instanceof DepthwiseConvS8Step d && planar(d)) {
+        DepthwiseUniformShift u = d.uniformShift();
+        if (u.isEmpty()) {
+          return 0;
+        }
+        lo = Math.max(lo, u.lo());
+        hi = Math.min(hi, u.hi());
+        any = true;
+      }
+    }
+    return any && lo <= hi ? hi : 0;
+  }
+
+  /** The paths one step's kernel call takes in a build without a uniform depthwise shift. */
   static List<String> paths(Step s) {
+    return paths(s, 0);
+  }
+
+  /** The paths one step's kernel call takes in a build of uniform depthwise shift {@code uniform}. */
+  static List<String> paths(Step s, int uniform) {
     if (s instanceof ConvS8Step c) {
       return conv(c);
     }
     if (s instanceof DepthwiseConvS8Step d) {
-      return depthwise(d);
+      return depthwise(d, uniform);
     }
     if (s instanceof FullyConnectedS8Step f) {
       return fullyConnected(f);
@@ -137,24 +185,45 @@ public final class DspKernelPaths {
         && p.actMin() == -128 && p.actMax() == 127 && shiftsFitSmmla(p.shifts());
   }
 
-  /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp), dw3_applies and dws2_applies. */
-  private static List<String> depthwise(DepthwiseConvS8Step s) {
+  /** Whether a call takes one of the planar 3x3 paths (dw_run). */
+  static boolean planar(DepthwiseConvS8Step s) {
+    var p = s.params();
+    return p.channelMultiplier() == 1 && shiftsFitSmmla(p.shifts()) && (dw3(s) || dws2(s));
+  }
+
+  /** Mirrors dw3_applies. */
+  private static boolean dw3(DepthwiseConvS8Step s) {
+    var p = s.params();
+    return planar3x3(s) && p.strideH() == 1 && p.strideW() == 1 && s.out().shape4()[1] >= 2;
+  }
+
+  /** Mirrors dws2_applies. */
+  private static boolean dws2(DepthwiseConvS8Step s) {
+    var p = s.params();
+    int[] out = s.out().shape4();
+    return planar3x3(s) && (p.strideH() == 2 || out[1] == 1) && (p.strideW() == 2 || out[2] == 1);
+  }
+
+  private static boolean planar3x3(DepthwiseConvS8Step s) {
+    var p = s.params();
+    return s.filterShape()[1] == 3 && s.filterShape()[2] == 3 && p.dilationH() == 1 && p.dilationW() == 1;
+  }
+
+  /** Mirrors tx_depthwise_conv2d_s8 (arm-dsp). */
+  private static List<String> depthwise(DepthwiseConvS8Step s, int uniform) {
     var p = s.params();
     if (p.channelMultiplier() != 1) {
       return List.of("TX_DEPTHWISE_CONV2D_S8_PATH_REFERENCE");
     }
-    int[] out = s.out().shape4();
-    int ch = out[3];
+    int ch = s.out().shape4()[3];
     boolean fit = shiftsFitSmmla(p.shifts());
-    int kh = s.filterShape()[1];
-    int kw = s.filterShape()[2];
-    boolean planar3x3 = kh == 3 && kw == 3 && p.dilationH() == 1 && p.dilationW() == 1;
-    boolean dw3 = planar3x3 && p.strideH() == 1 && p.strideW() == 1 && out[1] >= 2;
-    boolean dws2 = planar3x3 && (p.strideH() == 2 || out[1] == 1) && (p.strideW() == 2 || out[2] == 1);
-    if (fit && (dw3 || dws2)) {
+    if (planar(s)) {
       boolean clamp = p.actMin() != -128 || p.actMax() != 127;
-      String path = dw3 ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
+      String path = dw3(s) ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
       List<String> paths = new ArrayList<>(List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE")));
+      if (uniform == 0 || !s.uniformShift().contains(uniform)) {
+        paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS");
+      }
       if (ch % 4 != 0) {
         paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL");
       }

@@ -16,17 +16,28 @@ import java.util.TreeSet;
  * tests for them: velardo-lesson9-mlp's two fully-connected calls some 20 instructions).
  */
 final class RuntimePartPaths {
-  private final Map<String, TreeSet<Integer>> users = new TreeMap<>();
+  private final Map<Integer, List<Step>> parts = new TreeMap<>();
 
   /** Records that a run-time part of step {@code step} is this call. */
   void add(int step, Step part) {
-    for (String m : DspKernelPaths.paths(part)) {
-      users.computeIfAbsent(m, k -> new TreeSet<>()).add(step);
-    }
+    parts.computeIfAbsent(step, k -> new ArrayList<>()).add(part);
   }
 
-  /** The steps' paths with the parts' paths turned on too. */
+  /**
+   * The steps' paths with the parts' paths turned on too (in the steps' build: of their uniform
+   * depthwise shift, which suits the parts too, since they keep their step's weights and shifts).
+   */
   List<PathView> with(List<PathView> stepPaths) {
+    int uniform = stepPaths.stream().filter(p -> p.macro().equals(DspKernelPaths.UNIFORM_SHIFT))
+        .mapToInt(PathView::on).findFirst().orElse(0);
+    Map<String, TreeSet<Integer>> users = new TreeMap<>();
+    parts.forEach((step, calls) -> {
+      for (Step part : calls) {
+        for (String m : DspKernelPaths.paths(part, uniform)) {
+          users.computeIfAbsent(m, k -> new TreeSet<>()).add(step);
+        }
+      }
+    });
     List<PathView> out = new ArrayList<>();
     for (PathView p : stepPaths) {
       TreeSet<Integer> u = users.get(p.macro());

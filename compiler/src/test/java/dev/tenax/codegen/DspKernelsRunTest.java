@@ -90,6 +90,68 @@ class DspKernelsRunTest {
   }
 
   /**
+   * The planar depthwise paths with a uniform shift (tx_arm_dsp_dw3x3.h): QDQ models of 3x3
+   * depthwise layers of both strides, clamped or not, 1-40 channels (the C-expanded tail too), pad
+   * 1, sizes that reach every block, whose per-channel weight scales span at most six octaves, so
+   * that one shift suits every layer; weights at the int8 extremes (the scaled weights' int16
+   * limit). The build must take the uniform kernels only, and give the evaluator's bits.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 31", "cortex-m4, 32", "cortex-m7, 33", "cortex-m33, 34"})
+  void uniformShiftDepthwiseLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < 6; i++) {
+      uniformShiftDepthwiseBranch(b, r, i, i % 2 == 0 ? 1 : 2, i % 4 < 2);
+    }
+    runQdqBitExact(b, target, r, dir, target + " seed " + seed);
+    String config = Files.readString(dir.resolve("tx_config.h"));
+    assertTrue(config.matches("(?s).*#define TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT -\\d+ .*"), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS 0 "), config);
+  }
+
+  /** x{i} -> Q -> DQ -> 3x3 depthwise of this stride -> (Clip when clamp) -> Q -> DQ -> y{i}. */
+  private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp) {
+    float xs = 0.02f + r.nextFloat() * 0.03f;
+    long xzp = -128 + r.nextInt(256);
+    float ys = 0.05f + r.nextFloat() * 0.05f;
+    long yzp = -100 + r.nextInt(200);
+    int c = 1 + r.nextInt(40);
+    int h = stride == 1 ? 2 + r.nextInt(20) : 5 + 4 * r.nextInt(5);
+    int w = stride == 1 ? 1 + r.nextInt(20) : 1 + 4 * r.nextInt(5);
+    long[] wq = new long[c * 9];
+    for (int k = 0; k < wq.length; k++) {
+      int pick = r.nextInt(8);
+      wq[k] = pick == 0 ? -128 : pick == 1 ? 127 : -127 + r.nextInt(255);
+    }
+    float[] ws = new float[c];
+    float[] bs = new float[c];
+    long[] bq = new long[c];
+    for (int o = 0; o < c; o++) {
+      ws[o] = (1 + r.nextFloat()) / (36f * (1 << r.nextInt(6)));
+      bs[o] = xs * ws[o];
+      bq[o] = -3000 + r.nextInt(6000);
+    }
+    qdqOperands(b, i, new float[] {xs, ys}, new long[] {xzp, yzp}, new int[] {c, 1, 3, 3}, wq, ws, bq, bs);
+    b.input("x" + i, DType.FLOAT32, 1, c, h, w);
+    b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
+        "kernel_shape", Attribute.ofInts(3, 3), "strides", Attribute.ofInts(stride, stride),
+        "pads", Attribute.ofInts(1, 1, 1, 1), "group", Attribute.ofInt(c)));
+    String q = "c" + i;
+    if (clamp) {
+      float lo = ys * (-128 - yzp) + ys * (1 + r.nextInt(40));
+      float hi = ys * (127 - yzp) - ys * (1 + r.nextInt(40));
+      b.initializer("lo" + i, Tensor.scalar(lo)).initializer("hi" + i, Tensor.scalar(hi));
+      b.node("Clip", List.of("c" + i, "lo" + i, "hi" + i), List.of("k" + i));
+      q = "k" + i;
+    }
+    b.node("QuantizeLinear", List.of(q, "ys" + i, "yzp" + i), List.of("kq" + i))
+        .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
+    b.output("y" + i, DType.FLOAT32, 1, c, (h + 2 - 3) / stride + 1, (w + 2 - 3) / stride + 1);
+  }
+
+  /**
    * Compiles the QDQ model of {@code b} for {@code target} into {@code dir}, runs it under QEMU on
    * random inputs in [-4, 4) and asserts every output has the Java integer evaluator's bits.
    */
