@@ -51,20 +51,27 @@
  *     2.14 (16.2 + 2.7 + 0.35: a channel's 46 and three column pairs' 14 over 36 outputs);
  *     3x3x256 65,600 = 3.16 (23.0 + 4.4 + 1.0: nine outputs a channel in a 2x2 block, a
  *     one-row block, an edge 2x1 block and a 1x1 one, plus the channel's 46).
- * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5
- * (13.5 per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1
- * load, 3 of output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14
- * registers taken), and each input value needs at least 1.5 to expand (24 instructions per 16
- * values) and is read by one output or more. Neither idea of the issue's brief lowers the block:
- * pairs along a row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two
- * outputs, as W01/W12 do, but 2 loads instead of one LDRD shared by two output rows; pairs down
- * a column (Q = (row 0 x, row 1 x)) make 5 multiplies per output but cost a PKH per output and
- * 3 loads per two, 8 in all where the block spends 7 (6 multiplies and 1 load).
+ *   since the expansion goes column group by column group down all the rows (TX_DW_EXPAND4: no
+ *     per-row checks, steps or reloads of the counts): KWS 127,520 = 1.77 per MAC, expansion
+ *     15,080 (1.89 per input value: per row a lone pixel's 12 and a group of four's 23 for 20
+ *     values, and about 30 a call); VWW 48x48x8 302,360 = 1.82 (expansion 2.2 per output),
+ *     24x24x32 299,320 = 1.80 (2.1), 12x12x64 158,960 = 1.92 (2.3), 6x6x128 87,720 = 2.12
+ *     (2.5), 3x3x256 64,640 = 3.12 (4.0).
+ * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5 (13.5
+ * per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1 load, 3 of
+ * output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14 registers taken),
+ * and each input value needs about 1.4 to expand (23 instructions per 16 values with the loop) and
+ * is read by one output or more. Neither idea of the issue's brief lowers the block: pairs along a
+ * row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two outputs, as W01/W12
+ * do, but 2 loads instead of one LDRD shared by two output rows; pairs down a column (Q = (row 0 x,
+ * row 1 x)) make 5 multiplies per output but cost a PKH per output and 3 loads per two, 8 in all
+ * where the block spends 7 (6 multiplies and 1 load).
  * TODO(issue 4): every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
  * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
- * pairs too, about 1 more per input value), or outputs packed four channels to a word (the
- * weights of four channels do not fit the registers). Above the floor: the expansion's lone
- * pixels and per-row checks (KWS 2.5 per value, 1.5 is the floor), the tiles' 8 expanded columns
+ * pairs too, about 1 more per input value), or outputs packed four channels to a word (the weights
+ * of four channels do not fit the registers). Above the floor: the expansion's lone pixels (KWS
+ * 1.89 per value, 1.44 is the floor: its lone first pixel costs 3 per value; unrolling the rows
+ * would save a loop's 2 per row but costs flash VWW does not have), the tiles' 8 expanded columns
  * for 6 outputs (wider plane rows cost 64 bytes of stack each), KWS's odd last row whose window
  * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
