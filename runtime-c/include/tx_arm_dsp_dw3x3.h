@@ -51,20 +51,27 @@
  *     2.14 (16.2 + 2.7 + 0.35: a channel's 46 and three column pairs' 14 over 36 outputs);
  *     3x3x256 65,600 = 3.16 (23.0 + 4.4 + 1.0: nine outputs a channel in a 2x2 block, a
  *     one-row block, an edge 2x1 block and a 1x1 one, plus the channel's 46).
- * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5
- * (13.5 per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1
- * load, 3 of output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14
- * registers taken), and each input value needs at least 1.5 to expand (24 instructions per 16
- * values) and is read by one output or more. Neither idea of the issue's brief lowers the block:
- * pairs along a row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two
- * outputs, as W01/W12 do, but 2 loads instead of one LDRD shared by two output rows; pairs down
- * a column (Q = (row 0 x, row 1 x)) make 5 multiplies per output but cost a PKH per output and
- * 3 loads per two, 8 in all where the block spends 7 (6 multiplies and 1 load).
+ *   since the expansion goes column group by column group down all the rows (TX_DW_EXPAND4: no
+ *     per-row checks, steps or reloads of the counts): KWS 127,520 = 1.77 per MAC, expansion
+ *     15,080 (1.89 per input value: per row a lone pixel's 12 and a group of four's 23 for 20
+ *     values, and about 30 a call); VWW 48x48x8 302,360 = 1.82 (expansion 2.2 per output),
+ *     24x24x32 299,320 = 1.80 (2.1), 12x12x64 158,960 = 1.92 (2.3), 6x6x128 87,720 = 2.12
+ *     (2.5), 3x3x256 64,640 = 3.12 (4.0).
+ * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5 (13.5
+ * per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1 load, 3 of
+ * output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14 registers taken),
+ * and each input value needs about 1.4 to expand (23 instructions per 16 values with the loop) and
+ * is read by one output or more. Neither idea of the issue's brief lowers the block: pairs along a
+ * row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two outputs, as W01/W12
+ * do, but 2 loads instead of one LDRD shared by two output rows; pairs down a column (Q = (row 0 x,
+ * row 1 x)) make 5 multiplies per output but cost a PKH per output and 3 loads per two, 8 in all
+ * where the block spends 7 (6 multiplies and 1 load).
  * TODO(issue 4): every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
  * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
- * pairs too, about 1 more per input value), or outputs packed four channels to a word (the
- * weights of four channels do not fit the registers). Above the floor: the expansion's lone
- * pixels and per-row checks (KWS 2.5 per value, 1.5 is the floor), the tiles' 8 expanded columns
+ * pairs too, about 1 more per input value), or outputs packed four channels to a word (the weights
+ * of four channels do not fit the registers). Above the floor: the expansion's lone pixels (KWS
+ * 1.89 per value, 1.44 is the floor: its lone first pixel costs 3 per value; unrolling the rows
+ * would save a loop's 2 per row but costs flash VWW does not have), the tiles' 8 expanded columns
  * for 6 outputs (wider plane rows cost 64 bytes of stack each), KWS's odd last row whose window
  * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
@@ -125,112 +132,141 @@ static void dw3_zero(int16_t *p, int32_t words)
                      : "cc", "memory");
 }
 
-/* The row loop of dw_expand (tx_arm_dsp_dw_planar.h) for four channels, word offsets fixed by
+/* The expansion of dw_expand (tx_arm_dsp_dw_planar.h) for four channels, word offsets fixed by
  * TX_DW_EXPAND4. A row's pixels: `lead` (0 or 1) alone, so that the rest starts word aligned in
- * the planes, then `quads` groups of four, `pair` (0 or 1) pairs and `odd` (0 or 1) last one. */
+ * the planes, then `quads` groups of four, `pair` (0 or 1) pairs and `odd` (0 or 1) last one;
+ * every row has the same ones, so the assembly takes them column group by column group, each
+ * down all the rows (fixed steps, no per-row checks). */
 typedef struct {
     int32_t ch;      /*  0: next pixel */
-    int32_t off2;    /*  4: the input offset in both halfwords */
+    int32_t lead;    /*  4 */
     int32_t rows;    /*  8: >= 1 */
-    int32_t lead;    /* 12 */
-    int32_t quads;   /* 16 */
-    int32_t pair;    /* 20 */
-    int32_t odd;     /* 24 */
-    int32_t src_adj; /* 28: bytes from after a row's pixels but the odd one to the next row */
-    int32_t d_adj;   /* 32: the same in the planes */
+    int32_t quads;   /* 12 */
+    int32_t pair;    /* 16 */
+    int32_t odd;     /* 20 */
+    int32_t off2;    /* 24: the input offset in both halfwords */
+    int32_t src_row; /* 28: next input row (bytes) */
 } dw3_expand_args;
 
 #if defined(__thumb2__)
-/* One pixel of four channels (r9) into halfwords at r1 and the three offsets (the channels'
- * rows), after `post` bytes of post-increment of r1 ("" for none). */
-#define TX_DW_EXPAND_PIXEL(post, h1, h2, h3) \
-    "sxtab16 r11, r4, r9\n\t" \
-    "sxtab16 r9, r4, r9, ror #8\n\t" \
-    "strh   r11, [r1]" post "\n\t" \
-    "strh   r9, [r1, #" h1 "]\n\t" \
-    "lsr    r11, r11, #16\n\t" \
-    "lsr    r9, r9, #16\n\t" \
-    "strh   r11, [r1, #" h2 "]\n\t" \
-    "strh   r9, [r1, #" h3 "]\n\t"
-
-/* Two pixels of four channels at r0 and r0 + ch (r0 then steps past them) into a word of two
- * pixels per channel: PKH puts the two pixels' bytes 0, 1 (then 2, 3) in one word, and SXTAB16
- * sign-extends bytes 0 and 2 (1 and 3: ror #8) adding the input offset: (x, p, q: registers)
- * channel 0 in x, 1 in p, 2 in q, 3 in y. */
-#define TX_DW_EXPAND_PAIR(x, y, p, q) \
-    "ldr    " x ", [r0]\n\t" \
-    "ldr    " y ", [r0, r3]\n\t" \
-    "add    r0, r0, r3, lsl #1\n\t" \
-    "pkhbt  " p ", " x ", " y ", lsl #16\n\t" \
-    "pkhtb  " y ", " y ", " x ", asr #16\n\t" \
-    "sxtab16 " x ", r4, " p "\n\t" \
-    "sxtab16 " p ", r4, " p ", ror #8\n\t" \
-    "sxtab16 " q ", r4, " y "\n\t" \
-    "sxtab16 " y ", r4, " y ", ror #8\n\t"
-
 /*
  * a->rows rows of pixels of four channels (src: the first pixel's first channel) into the four
  * planes (d: the first pixel's place in channel 0's plane; channel j's row j plane-row widths B
- * on): per four pixels four loads, four PKH, eight SXTAB16 (input offset added: see
- * TX_DW_EXPAND_PAIR), four STRD of two words of two pixels per channel (24 instructions with the
- * loop for 16 values); a lone first pixel (when d is not word aligned, as STRD needs), a last pair
- * and a last pixel alone. The arguments are byte offsets of channels 1, 2, 3 from channel 0's
- * store after its post-increment: after STRD (q: B - 8, 2B - 8, 3B - 8), STR (p: less 4), STRH
- * (l: less 2) and without one (h: B, 2B, 3B). Registers: r0 src, r1 d, r2 a, r3 ch, r4 off2,
- * r6 count, r7 the rows left, the others the pixels; a at sp (r2 holds it but for the quads).
+ * on, the next plane row 4B on): a column group at a time (a lone first pixel, each four pixels,
+ * a last pair, a last pixel alone), down all the rows. Two pixels of four channels become a word
+ * of two pixels per channel: PKH puts the two pixels' bytes 0, 1 (then 2, 3) in one word, and
+ * SXTAB16 sign-extends bytes 0 and 2 (1 and 3: ror #8) adding the input offset. Per row of a
+ * group of four pixels: four LDR, one step, four PKH, eight SXTAB16, four STRD and the loop (23
+ * instructions for 16 values); of a pair 15 for 8, of a lone pixel 12 for 4 (SXTAB16, STRH of
+ * the bottom halves, LSR, STRH); and 5 to 9 a group. A group's first store steps d to the next
+ * plane row (4B: `row4`), the others are behind it (m3: -3B, m2: -2B, m1: -B). Registers: r0
+ * src, r12 d (of the row), r2 ch, r3 3 ch, r10 off2, r5 the rows left, r11 src_row, the others
+ * the pixels (low ones where that makes 16-bit instructions); on the stack the group's first
+ * pixel and place (advanced as it starts), rows, quads left, pair, odd. The lone pixels are a
+ * subroutine (label 8) for the first and the last.
  */
-#define TX_DW_EXPAND4(q1, q2, q3, p1, p2, p3, l1, l2, l3, h1, h2, h3) \
+#define TX_DW_EXPAND4(row4, m3, m2, m1) \
     "push   {r4-r11, lr}\n\t" \
-    "ldr    r7, [r2, #8]\n\t" \
-    "push   {r2, r7}\n\t" \
-    "ldrd   r3, r4, [r2]\n" \
+    "ldm    r2, {r2, r4, r5, r6, r7, r8, r10, r11}\n\t" \
+    "push   {r0, r1, r5, r6, r7, r8}\n\t" \
+    "add    r3, r2, r2, lsl #1\n\t" \
+    "cbz    r4, 1f\n\t" \
+    "bl     8f\n" \
     "1:\n\t" \
-    "ldr    r6, [r2, #12]\n\t" \
-    "cbz    r6, 2f\n\t" \
-    "ldr    r9, [r0]\n\t" \
-    "add    r0, r0, r3\n\t" \
-    TX_DW_EXPAND_PIXEL(", #2", l1, l2, l3) \
+    "ldr    r4, [sp, #12]\n\t" \
+    "cbz    r4, 3f\n" \
     "2:\n\t" \
-    "ldr    r6, [r2, #16]\n\t" \
-    "cbz    r6, 3f\n" \
+    "ldrd   r0, r12, [sp]\n\t" \
+    "add    r4, r0, r2, lsl #2\n\t" \
+    "add    r6, r12, #8\n\t" \
+    "strd   r4, r6, [sp]\n\t" \
+    "ldr    r5, [sp, #8]\n" \
     "5:\n\t" \
-    TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
-    TX_DW_EXPAND_PAIR("r12", "lr", "r2", "r5") \
-    "strd   r8, r12, [r1], #8\n\t" \
-    "strd   r10, r2, [r1, #" q1 "]\n\t" \
-    "strd   r11, r5, [r1, #" q2 "]\n\t" \
-    "strd   r9, lr, [r1, #" q3 "]\n\t" \
-    "subs   r6, r6, #1\n\t" \
+    "ldr    r4, [r0]\n\t" \
+    "ldr    r6, [r0, r2]\n\t" \
+    "pkhbt  r8, r4, r6, lsl #16\n\t" \
+    "pkhtb  r6, r6, r4, asr #16\n\t" \
+    "ldr    r4, [r0, r2, lsl #1]\n\t" \
+    "ldr    r7, [r0, r3]\n\t" \
+    "add    r0, r11\n\t" \
+    "pkhbt  r9, r4, r7, lsl #16\n\t" \
+    "pkhtb  r7, r7, r4, asr #16\n\t" \
+    "sxtab16 r1, r10, r8\n\t" \
+    "sxtab16 r4, r10, r9\n\t" \
+    "strd   r1, r4, [r12], #" row4 "\n\t" \
+    "sxtab16 r8, r10, r8, ror #8\n\t" \
+    "sxtab16 r9, r10, r9, ror #8\n\t" \
+    "strd   r8, r9, [r12, #" m3 "]\n\t" \
+    "sxtab16 r1, r10, r6\n\t" \
+    "sxtab16 r4, r10, r7\n\t" \
+    "strd   r1, r4, [r12, #" m2 "]\n\t" \
+    "sxtab16 r6, r10, r6, ror #8\n\t" \
+    "sxtab16 r7, r10, r7, ror #8\n\t" \
+    "strd   r6, r7, [r12, #" m1 "]\n\t" \
+    "subs   r5, r5, #1\n\t" \
     "bne    5b\n\t" \
-    "ldr    r2, [sp]\n" \
+    "ldr    r4, [sp, #12]\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "str    r4, [sp, #12]\n\t" \
+    "bne    2b\n" \
     "3:\n\t" \
-    "ldr    r6, [r2, #20]\n\t" \
-    "cbz    r6, 4f\n\t" \
-    TX_DW_EXPAND_PAIR("r8", "r9", "r10", "r11") \
-    "str    r8, [r1], #4\n\t" \
-    "str    r10, [r1, #" p1 "]\n\t" \
-    "str    r11, [r1, #" p2 "]\n\t" \
-    "str    r9, [r1, #" p3 "]\n" \
-    "4:\n\t" \
-    "ldr    r6, [r2, #24]\n\t" \
-    "cbz    r6, 6f\n\t" \
-    "ldr    r9, [r0]\n\t" \
-    TX_DW_EXPAND_PIXEL("", h1, h2, h3) \
+    "ldr    r4, [sp, #16]\n\t" \
+    "cbz    r4, 4f\n\t" \
+    "ldrd   r0, r12, [sp]\n\t" \
+    "add    r4, r0, r2, lsl #1\n\t" \
+    "add    r6, r12, #4\n\t" \
+    "strd   r4, r6, [sp]\n\t" \
+    "ldr    r5, [sp, #8]\n" \
     "6:\n\t" \
-    "ldrd   r9, r10, [r2, #28]\n\t" \
-    "add    r0, r0, r9\n\t" \
-    "add    r1, r1, r10\n\t" \
-    "subs   r7, r7, #1\n\t" \
-    "bne    1b\n\t" \
-    "add    sp, sp, #8\n\t" \
-    "pop    {r4-r11, pc}"
+    "ldr    r4, [r0]\n\t" \
+    "ldr    r6, [r0, r2]\n\t" \
+    "add    r0, r11\n\t" \
+    "pkhbt  r8, r4, r6, lsl #16\n\t" \
+    "pkhtb  r6, r6, r4, asr #16\n\t" \
+    "sxtab16 r4, r10, r8\n\t" \
+    "sxtab16 r8, r10, r8, ror #8\n\t" \
+    "sxtab16 r7, r10, r6\n\t" \
+    "sxtab16 r6, r10, r6, ror #8\n\t" \
+    "str    r4, [r12], #" row4 "\n\t" \
+    "str    r8, [r12, #" m3 "]\n\t" \
+    "str    r7, [r12, #" m2 "]\n\t" \
+    "str    r6, [r12, #" m1 "]\n\t" \
+    "subs   r5, r5, #1\n\t" \
+    "bne    6b\n" \
+    "4:\n\t" \
+    "ldr    r4, [sp, #20]\n\t" \
+    "cbz    r4, 7f\n\t" \
+    "bl     8f\n" \
+    "7:\n\t" \
+    "add    sp, sp, #24\n\t" \
+    "pop    {r4-r11, pc}\n" \
+    "8:\n\t" \
+    "ldrd   r0, r12, [sp]\n\t" \
+    "adds   r4, r0, r2\n\t" \
+    "add    r6, r12, #2\n\t" \
+    "strd   r4, r6, [sp]\n\t" \
+    "ldr    r5, [sp, #8]\n" \
+    "9:\n\t" \
+    "ldr    r6, [r0]\n\t" \
+    "add    r0, r11\n\t" \
+    "sxtab16 r4, r10, r6\n\t" \
+    "sxtab16 r6, r10, r6, ror #8\n\t" \
+    "strh   r4, [r12], #" row4 "\n\t" \
+    "strh   r6, [r12, #" m3 "]\n\t" \
+    "lsrs   r4, r4, #16\n\t" \
+    "lsrs   r6, r6, #16\n\t" \
+    "strh   r4, [r12, #" m2 "]\n\t" \
+    "strh   r6, [r12, #" m1 "]\n\t" \
+    "subs   r5, r5, #1\n\t" \
+    "bne    9b\n\t" \
+    "bx     lr"
 
 /* Plane rows of TX_DW3_ROW halfwords (16 bytes). */
 __attribute__((naked)) static void dw3_expand4(const int8_t *src __attribute__((unused)),
                                                int16_t *d __attribute__((unused)),
                                                const dw3_expand_args *a __attribute__((unused)))
 {
-    __asm__(TX_DW_EXPAND4("8", "24", "40", "12", "28", "44", "14", "30", "46", "16", "32", "48"));
+    __asm__(TX_DW_EXPAND4("64", "-48", "-32", "-16"));
 }
 #endif
 

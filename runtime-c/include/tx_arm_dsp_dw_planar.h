@@ -52,8 +52,7 @@ static void dw_expand(const dw3_geom *g, int16_t *planes, int32_t row, int32_t b
         a.quads = (count - a.lead) >> 2;
         a.pair = ((count - a.lead) >> 1) & 1;
         a.odd = (count - a.lead) & 1;
-        a.src_adj = (g->in_w - (count - a.odd)) * ch;
-        a.d_adj = (stride - (count - a.odd)) * 2;
+        a.src_row = g->in_w * ch;
         if (row == TX_DW3_ROW) {
             dw3_expand4(g->in + src, prow, &a);
         } else {

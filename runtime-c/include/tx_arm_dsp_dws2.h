@@ -45,11 +45,14 @@
  * zero only their padding rows (tx_arm_dsp_dw3x3.h, tx_arm_dsp_dw_planar.h): 48x48x16 238,120 =
  * 2.87 per MAC (channel kernels 157,920, expansion 76,880, driver 3,320), -> 12x12x32 122,440 =
  * 2.95, -> 6x6x64 60,160 = 2.90, -> 3x3x128 41,920 = 4.04.
- * TODO(issue 4): what is left above that floor, about 5 per output: the expansion's per-row
- * checks and ends (13 of a 13-pixel row's 94 instructions: a variant without the lead and pair
- * cases), the 15% tile and strip overlap (taller strips cost stack: 112 bytes a plane row), a
- * column pair's 14 instructions of loop, and the channel's 46 per tile (caching them across the
- * tiles needs the quads in the outer loop).
+ * Since the expansion goes column group by column group down all the rows (no per-row checks:
+ * a 13-pixel row's 94 instructions are 81, three groups of four's 23 and a lone pixel's 12):
+ * 48x48x16 227,840 = 2.75 per MAC (expansion 66,640, 1.59 per value, 7.2 per output),
+ * -> 12x12x32 117,240 = 2.83, -> 6x6x64 57,320 = 2.76, -> 3x3x128 39,880 = 3.85.
+ * TODO(issue 4): what is left above that floor, about 3 per output: the 15% tile and strip
+ * overlap (taller strips cost stack: 112 bytes a plane row), a column pair's 14 instructions of
+ * loop, and the channel's 46 per tile (caching them across the tiles needs the quads in the outer
+ * loop).
  */
 #ifndef TX_ARM_DSP_DWS2_H
 #define TX_ARM_DSP_DWS2_H
@@ -80,7 +83,7 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
                                                 int16_t *d __attribute__((unused)),
                                                 const dw3_expand_args *a __attribute__((unused)))
 {
-    __asm__(TX_DW_EXPAND4("20", "48", "76", "24", "52", "80", "26", "54", "82", "28", "56", "84"));
+    __asm__(TX_DW_EXPAND4("112", "-84", "-56", "-28"));
 }
 
 /* One input row at plane row offset `off` (bytes; A, C in r8, r9, E in r10) ... */
