@@ -79,6 +79,28 @@ static void dw_expand(const dw3_geom *g, int16_t *planes, int32_t row, int32_t b
     }
 }
 
+/* Whether the build's uniform shift S (TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT) suits this layer: for
+ * every channel, j = shift - S in [0, 8] (its weights scaled by 2^j stay int16) and its sums scaled
+ * by 2^j stay inside int32, bounded without reading the weights: (|bias| + 9 * 128 * max |x +
+ * input offset|) * 2^j <= INT32_MAX (tx_arm_dsp_dw3x3.h, TX_DW_STAGE_UNIFORM). The compiler's
+ * mirror, which picks S: compiler/src/main/java/dev/tenax/lower/steps/DepthwiseUniformShift.java. */
+static int dw_uniform_fits(const tx_depthwise_conv2d_s8_params *p, const int32_t *bias, int32_t ch)
+{
+    const int32_t lowest = -128 + p->input_offset;
+    const int32_t highest = 127 + p->input_offset;
+    const uint32_t max_input = (uint32_t)(-lowest > highest ? -lowest : highest);
+    const uint32_t products = UINT32_C(9) * UINT32_C(128) * max_input;
+    int32_t c;
+    for (c = 0; c < ch; c++) {
+        const uint32_t j = (uint32_t)(p->shifts[c] - TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT);
+        const uint32_t b = bias == 0 ? 0 : bias[c] < 0 ? 0u - (uint32_t)bias[c] : (uint32_t)bias[c];
+        if (j > 8 || b > ((uint32_t)INT32_MAX >> j) - products) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* The channels of st (a tile, up to four channels) through the channel kernel of stride s, the
  * activation range and the output shift (uniform: the build's uniform one; tx_depthwise_conv2d_s8
  * checked that the kernel this layer needs is compiled in). */

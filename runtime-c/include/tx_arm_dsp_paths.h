@@ -90,8 +90,8 @@
 #define TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE 1
 #endif
 /* the planar paths' output shift: each channel's own (CHANNEL_SHIFTS), or one shift S for the
- * whole layer, UNIFORM_SHIFT (in [-23, -2]; 0: none), which the calls whose params allow it
- * (uniform_shift_lo <= S <= uniform_shift_hi) take: its kernels shift by an immediate
+ * whole layer, UNIFORM_SHIFT (in [-23, -2]; 0: none), which the calls it suits take
+ * (dw_uniform_fits, tx_arm_dsp_dw_planar.h): its kernels shift by an immediate
  * (tx_arm_dsp_dw3x3.h). The compiler picks S for a model when one shift suits all its planar
  * calls, so that a build links one of the two sets of channel kernels, not both. */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS

@@ -22,14 +22,6 @@ typedef struct {
   int32_t act_max;
   const int32_t *multipliers;  /* [out_c] */
   const int32_t *shifts;       /* [out_c] */
-  /* The single shifts S this layer may use for all its channels instead of shifts[]: for every
-   * channel c, S <= shifts[c] <= S + 8 and, with its weights and bias scaled by
-   * 2^(shifts[c] - S), every sum of products stays inside int32, so the result is the same bits
-   * (the Cortex-M DSP planar paths then shift by an immediate; runtime-c/include/
-   * tx_arm_dsp_dw3x3.h). The compiler computes them; lo > hi, or both 0 (the default), means
-   * none. Other kernels ignore them. */
-  int32_t uniform_shift_lo;
-  int32_t uniform_shift_hi;
 } tx_depthwise_conv2d_s8_params;
 
 /*

@@ -481,9 +481,8 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         if (fit && s != 0) {
             const int clamp = p->act_min != -128 || p->act_max != 127;
             /* the build's uniform shift suits this layer (tx_arm_dsp_paths.h) */
-            const int uniform = TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
-                                && p->uniform_shift_lo <= TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT
-                                && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT <= p->uniform_shift_hi;
+            const int uniform =
+                TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0 && dw_uniform_fits(p, bias, ch);
             const int in_build =
                 (s == 1 ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3
                               && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED

@@ -32,9 +32,6 @@ int main(void)
     p.output_offset = need_i32();
     p.act_min = need_i32();
     p.act_max = need_i32();
-    /* the portable kernel ignores them: none */
-    p.uniform_shift_lo = 0;
-    p.uniform_shift_hi = 0;
     read_shape(&in_shape);
     read_shape(&filter_shape);
     read_shape(&out_shape);

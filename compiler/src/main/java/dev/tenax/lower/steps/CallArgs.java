@@ -21,7 +21,7 @@ final class CallArgs {
         new CArg.Field("pad_top", padTop), new CArg.Field("pad_left", padLeft));
   }
 
-  /** The per-channel requantization tables (the end of every such struct but the depthwise one). */
+  /** The per-channel requantization tables that end every such struct. */
   static List<CArg.Field> requant(int[] multipliers, int[] shifts) {
     return List.of(new CArg.Field("multipliers", ConstArray.int32("multipliers", multipliers)),
         new CArg.Field("shifts", ConstArray.int32("shifts", shifts)));

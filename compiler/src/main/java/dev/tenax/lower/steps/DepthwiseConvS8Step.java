@@ -34,18 +34,13 @@ public record DepthwiseConvS8Step(String node, DepthwiseConv2dS8.Params params, 
                 new CArg.Field("input_offset", p.inputOffset()),
                 new CArg.Field("output_offset", p.outputOffset()),
                 new CArg.Field("act_min", p.actMin()), new CArg.Field("act_max", p.actMax())),
-            CallArgs.requant(p.multipliers(), p.shifts()), uniformShiftFields())),
+            CallArgs.requant(p.multipliers(), p.shifts()))),
         in, filterShape, filter, CallArgs.bias(bias), out);
   }
 
   /** The layer's uniform shifts ({@link DepthwiseUniformShift}). */
   public DepthwiseUniformShift uniformShift() {
-    return DepthwiseUniformShift.of(params, filterShape, filter, bias);
-  }
-
-  private List<CArg.Field> uniformShiftFields() {
-    DepthwiseUniformShift u = uniformShift();
-    return List.of(new CArg.Field("uniform_shift_lo", u.lo()), new CArg.Field("uniform_shift_hi", u.hi()));
+    return DepthwiseUniformShift.of(params, filterShape, bias);
   }
 
   @Override
