@@ -57,11 +57,17 @@
  *     values, and about 30 a call); VWW 48x48x8 302,360 = 1.82 (expansion 2.2 per output),
  *     24x24x32 299,320 = 1.80 (2.1), 12x12x64 158,960 = 1.92 (2.3), 6x6x128 87,720 = 2.12
  *     (2.5), 3x3x256 64,640 = 3.12 (4.0).
- * The floor of this scheme, about 14.75 per output (1.64 per MAC), is above the issue's 1.5 (13.5
- * per output) for every shape: the 2x2 block alone is 13.25 per output (6 multiplies, 1 load, 3 of
- * output stage, 1 store, 2.25 of bias, constants, pointers and loop, with all 14 registers taken),
- * and each input value needs about 1.4 to expand (23 instructions per 16 values with the loop) and
- * is read by one output or more. Neither idea of the issue's brief lowers the block: pairs along a
+ *   with a uniform shift (TX_DW_STAGE_UNIFORM: KWS's four layers take one, VWW's do not): KWS
+ *     118,720 = 1.65 per MAC; the 2x2 block 48 instructions (12 per output), a channel 13 more
+ *     for scaling its weights, and the per-call check that the shift suits the layer
+ *     (dw_uniform_fits) 16 a channel.
+ * The floor of this scheme, about 14.75 per output (1.64 per MAC) with each channel's shift and
+ * 13.5 (1.5) with a uniform one, is above the issue's 1.5 (13.5 per output) for every shape once
+ * the channels' and tiles' costs come on top: the 2x2 block alone is 13.25 per output (6
+ * multiplies, 1 load, 3 of output stage, 1 store, 2.25 of bias, constants, pointers and loop,
+ * with all 14 registers taken; 12 with a uniform shift, whose output stage is 2), and each input
+ * value needs about 1.4 to expand (23 instructions per 16 values with the loop) and is read by
+ * one output or more. Neither idea of the issue's brief lowers the block: pairs along a
  * row (A, B = unaligned (x1, x2), C) take 4 multiplies per input row and two outputs, as W01/W12
  * do, but 2 loads instead of one LDRD shared by two output rows; pairs down a column (Q = (row 0 x,
  * row 1 x)) make 5 multiplies per output but cost a PKH per output and 3 loads per two, 8 in all
@@ -76,6 +82,9 @@
  * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
  * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
+ * The uniform shift reaches only builds whose planar layers share one: MobileNet VWW's last three
+ * depthwise layers have channel shifts 10 to 15 apart (the weights' int16 allows 8), and linking
+ * both sets of channel kernels costs about 1.6 KB, more than VWW's code has left under 16 KB.
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
  * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
  * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
