@@ -309,7 +309,8 @@ typedef struct {
     int32_t zp21;            /* 108: 2 * output zero point + 1 */
     int32_t q_step;          /* 112 */
     int32_t edge;            /* 116: 1: the odd last column's window ends in padding (dw3_chan) */
-    int32_t spare[2];        /* 120: (32 words: four LDMDB of eight) */
+    int32_t blocks_odd;      /* 120: 1: an odd count of 2x2 blocks down a column pair */
+    int32_t spare;           /* 124: (32 words: four LDMDB of eight) */
 } dw3_state;
 
 #if defined(__thumb2__)
@@ -566,27 +567,9 @@ typedef struct {
     out1 \
     "strb   r4, [lr]\n\t"
 
-/*
- * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
- * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
- * bias (at sp) from q (r12): block22 a 2x2 block into r4-r7, stepping q down to the next one;
- * block12 the top row's two outputs into r4, r5. From one column pair to the next, q and the
- * output step back by q_back and o_back (dw_run sets them per strip). guard22: a test that skips
- * the blocks of row pairs when a strip has none (branch to 2f), or nothing when it always has
- * some. odd_col: an odd last column (TX_DW_ODD_COL), ending at label 9.
- */
-#define TX_DW_CHAN(stage, pack, block22, block12, guard22, odd_col, out4, out2) \
-    TX_DW_CHAN_HEAD(stage, pack) \
-    "5:\n\t" \
-    "ldr    r4, [sp, #28]\n\t" \
-    "subs   r4, r4, #1\n\t" \
-    "bcc    6f\n\t" \
-    "str    r4, [sp, #28]\n\t" \
-    "ldr    r4, [sp, #44]\n\t" \
-    "add    r4, lr, r4\n\t" \
-    "str    r4, [sp, #40]\n\t" \
-    guard22 \
-    "1:\n\t" \
+/* One 2x2 block (block22, accumulating onto the bias at sp from q, stepping q down) through the
+ * output stage (out4 after the SMMLA) into its four outputs, stepping the output down. */
+#define TX_DW_BLOCK22_OUT(block22, out4) \
     "ldm    sp, {r4-r7}\n\t" \
     block22 \
     TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
@@ -597,10 +580,51 @@ typedef struct {
     "add    lr, lr, r9\n\t" \
     "strb   r7, [lr, r8]\n\t" \
     "strb   r6, [lr]\n\t" \
-    "add    lr, lr, r9\n\t" \
+    "add    lr, lr, r9\n\t"
+/* The blocks of a column pair's row pairs (at least one), until the output reaches oend: one
+ * block per loop, or (TX_DW_LOOP22_TWICE, the uniform-shift kernels, whose code size only builds
+ * of one shift pay) two, entered at the second when the count is odd (blocks_odd), which saves
+ * the loop's three instructions every other block. */
+#define TX_DW_LOOP22_ONCE(block22, out4) \
+    "1:\n\t" \
+    TX_DW_BLOCK22_OUT(block22, out4) \
     "ldr    r8, [sp, #40]\n\t" \
     "cmp    lr, r8\n\t" \
-    "bne    1b\n" \
+    "bne    1b\n"
+#define TX_DW_LOOP22_TWICE(block22, out4) \
+    "ldr    r4, [sp, #120]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "bne    11f\n" \
+    "1:\n\t" \
+    TX_DW_BLOCK22_OUT(block22, out4) \
+    "11:\n\t" \
+    TX_DW_BLOCK22_OUT(block22, out4) \
+    "ldr    r8, [sp, #40]\n\t" \
+    "cmp    lr, r8\n\t" \
+    "bne    1b\n"
+
+/*
+ * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
+ * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
+ * bias (at sp) from q (r12): loop22 the 2x2 blocks down a column pair (TX_DW_LOOP22_ONCE or
+ * _TWICE); block12 the top row's two outputs into r4, r5. From one column pair to the next, q and
+ * the output step back by q_back and o_back (dw_run sets them per strip). guard22: a test that
+ * skips the blocks of row pairs when a strip has none (branch to 2f), or nothing when it always
+ * has some. odd_col: an odd last column (TX_DW_ODD_COL), ending at label 9. out2: the output
+ * stage after the SMMLA of two outputs (TX_DW_TWO).
+ */
+#define TX_DW_CHAN(stage, pack, loop22, block12, guard22, odd_col, out2) \
+    TX_DW_CHAN_HEAD(stage, pack) \
+    "5:\n\t" \
+    "ldr    r4, [sp, #28]\n\t" \
+    "subs   r4, r4, #1\n\t" \
+    "bcc    6f\n\t" \
+    "str    r4, [sp, #28]\n\t" \
+    "ldr    r4, [sp, #44]\n\t" \
+    "add    r4, lr, r4\n\t" \
+    "str    r4, [sp, #40]\n\t" \
+    guard22 \
+    loop22 \
     "2:\n\t" \
     "ldr    r4, [sp, #56]\n\t" \
     "cmp    r4, #0\n\t" \
@@ -651,31 +675,32 @@ typedef struct {
 
 /* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL) or the
  * layer's uniform one (TX_DW_STAGE_UNIFORM), the int8 range or an act clamp. */
-#define TX_DW3_CHAN(stage, pack, out4, out2, out1) \
-    TX_DW_CHAN(stage, pack, TX_DW3_BLOCK22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(out2, out1), out4, \
-               out2)
+#define TX_DW3_CHAN(stage, pack, loop22, out4, out2, out1) \
+    TX_DW_CHAN(stage, pack, loop22(TX_DW3_BLOCK22, out4), TX_DW3_BLOCK12, "", \
+               TX_DW3_ODD_COL(out2, out1), out2)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_VSHIFT4, TX_DW_VSHIFT2,
-                        TX_DW_VSHIFT1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_LOOP22_ONCE, TX_DW_VSHIFT4,
+                        TX_DW_VSHIFT2, TX_DW_VSHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_VSHIFT4 TX_DW3_CLAMP4,
-                        TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_LOOP22_ONCE,
+                        TX_DW_VSHIFT4 TX_DW3_CLAMP4, TX_DW_VSHIFT2 TX_DW3_CLAMP2,
+                        TX_DW_VSHIFT1 TX_DW3_CLAMP1));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_USHIFT4,
-                        TX_DW_USHIFT2, TX_DW_USHIFT1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_LOOP22_TWICE,
+                        TX_DW_USHIFT4, TX_DW_USHIFT2, TX_DW_USHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_LOOP22_TWICE,
                         TX_DW_USHIFT4 TX_DW3_CLAMP4, TX_DW_USHIFT2 TX_DW3_CLAMP2,
                         TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }

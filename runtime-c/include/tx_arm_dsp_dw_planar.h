@@ -180,8 +180,7 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     for (c0 = 0; c0 < 4; c0++) {
         st.bias[c0] = 0;
     }
-    st.spare[0] = 0;
-    st.spare[1] = 0;
+    st.spare = 0;
     st.m = 0;
     st.c = 0;
     st.k = 0;
@@ -235,6 +234,7 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                 /* the odd last column's window ends in padding: plane column tw + 1 is zero */
                 st.edge = s == 1 && (tw & 1) != 0 && (tw + 1 >= i_hi || tw + 1 < i_lo);
                 st.odd_rows = rows & 1;
+                st.blocks_odd = (rows >> 1) & 1;
                 st.odd_col = tw & 1;
                 o = out + ((b * g.out_h + oy0) * g.out_w + x0) * g.ch;
                 for (c0 = 0; c0 < g.ch; c0 += 4) {
