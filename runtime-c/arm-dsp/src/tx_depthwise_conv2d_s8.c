@@ -10,8 +10,9 @@
  * channels, and other shifts, take depthwise_dsp with the 64-bit tx_requantize_s8. 3x3 kernels
  * of stride 1 or 2 (shifts in that range) take the planar paths instead (tx_arm_dsp_dw3x3.h,
  * tx_arm_dsp_dws2.h, tx_arm_dsp_dw_planar.h; their headers keep the per-shape numbers and the
- * floors: on cortex-m4 stride 1 takes 1.84 per MAC on DS-CNN KWS's layers and 1.86-3.16 on
- * MobileNet VWW's, above the issue's 1.5, which is below the scheme's floor). Other multipliers,
+ * floors: on cortex-m4 stride 1 takes 1.62 per MAC on DS-CNN KWS's layers, which share a
+ * uniform output shift, and 1.80-3.12 on MobileNet VWW's, which keep their channels' shifts;
+ * both above the issue's 1.5, at or below the scheme's floor). Other multipliers,
  * and every case without __ARM_FEATURE_DSP, take the reference loop.
  */
 #include "tx_depthwise_conv2d_s8.h"
