@@ -27,6 +27,11 @@ trap 'rm -rf "$tmp"' EXIT
   echo "link placed (arena, input and output tensors, runtime data) without the stack reservation,"
   echo "plus the stack the inference really used (stack painting). For reference, TFLM needs about"
   echo "22 KB of arena for DS-CNN KWS and 15.5 KB for the anomaly-detection autoencoder (MLPerf Tiny)."
+  echo
+  echo "The 3x3 depthwise layers are the multiply layers still above 1.5 instructions per MAC on"
+  echo "cortex-m4 (nine MACs an output leave little room for the output stage, the store and the"
+  echo "int16 planes' expansion): runtime-c/include/tx_arm_dsp_dw3x3.h and tx_arm_dsp_dws2.h say where"
+  echo "their instructions go and how far the current design can get."
   for target in cortex-m4 cortex-m7 cortex-m0; do
     echo
     echo "## $target"
