@@ -315,6 +315,41 @@ static int im2col_paths_in(const tx_conv2d_s8_params *p, const tx_shape4 *in_sha
         : TX_CONV2D_S8_PATH_IM2COL_GATHER;
 }
 
+/* The channel table of channels [c0, c0 + cn) (k taps each, the last tail of them a partial
+ * group: 0 when there is none, or when the filters are widened instead). Out of line: inlined in
+ * conv_im2col, its loop's registers depended on the rest of the function (a change to the copy
+ * after the last block spilled its pointer: 600 instructions more per layer of 128 channels). */
+__attribute__((noinline)) static void channel_table(const tx_conv2d_s8_params *p,
+                                                    const int8_t *filter, const int32_t *bias,
+                                                    int32_t c0, int32_t cn, int32_t k,
+                                                    int32_t tail, int32_t *tab)
+{
+    const int32_t zp = p->output_offset;
+    const int32_t full = k >> 2;
+    int32_t oc;
+    for (oc = 0; oc < cn; oc++) {
+        int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
+        const int32_t shift = p->shifts[c0 + oc];
+        e[0] = p->multipliers[c0 + oc];
+        e[1] = tx_dsp_requant_out_k(shift); /* <= 0 selects output stage 3 */
+        e[2] = tx_dsp_requant_out_ok(shift) ? tx_dsp_requant_out_c(zp, shift) : zp;
+        e[3] = tail != 0 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
+        e[4] = bias != 0 && oc + 1 < cn ? bias[c0 + oc + 1] : INT32_C(0);
+    }
+}
+
+/* The outputs of a last block of n < 4 pixels from spare (cn channels each) to their pixels at o
+ * (out_c apart). copy_bytes, not memcpy: the model then links no C library copy (308 bytes of
+ * newlib-nano on cortex-m4) for a few hundred bytes per layer. */
+__attribute__((noinline)) static void copy_spare(int8_t *o, int32_t out_c, const int8_t *spare,
+                                                 int32_t cn, int32_t n)
+{
+    int32_t s;
+    for (s = 0; s < n; s++) {
+        copy_bytes(o + s * out_c, spare + s * cn, cn);
+    }
+}
+
 /* groups == 1, K <= 4 * TX_CONV_COL_GROUPS, at least one whole group of taps and every shift in
  * [-23, 30] (output stages 1 and 3 of tx_arm_dsp_requant.h). */
 static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -327,7 +362,6 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     const int32_t full = k >> 2;
     const int32_t tail = k & 3;
     const int32_t groups = full + (tail != 0);
-    const int32_t zp = p->output_offset;
     const int32_t lo = p->act_min;
     const int32_t hi = p->act_max;
     const int32_t out_h = out_shape->h;
@@ -360,7 +394,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     int32_t wpad[window9x3 ? 2 * groups * chunk : 1];
     const int32_t whole = window9x3 ? groups : full;
     int32_t pos[3]; /* the pointwise and 9x3 paths' next pixel: b, oy, ox */
-    int32_t pix, oc, c0, b, oy, ox;
+    int32_t pix, c0, b, oy, ox;
 
     g.in = in;
     g.in_h = in_shape->h;
@@ -399,15 +433,7 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     for (c0 = 0; c0 < out_c; c0 += chunk) {
         const int32_t cn = out_c - c0 < chunk ? out_c - c0 : chunk;
-        for (oc = 0; oc < cn; oc++) {
-            int32_t *e = tab + oc * TX_CONV_TAB_WORDS;
-            const int32_t shift = p->shifts[c0 + oc];
-            e[0] = p->multipliers[c0 + oc];
-            e[1] = tx_dsp_requant_out_k(shift); /* <= 0 selects output stage 3 */
-            e[2] = tx_dsp_requant_out_ok(shift) ? tx_dsp_requant_out_c(zp, shift) : zp;
-            e[3] = tail != 0 && !window9x3 ? tail_word(filter + (c0 + oc) * k + 4 * full, tail) : INT32_C(0);
-            e[4] = bias != 0 && oc + 1 < cn ? bias[c0 + oc + 1] : INT32_C(0);
-        }
+        channel_table(p, filter, bias, c0, cn, k, window9x3 ? 0 : tail, tab);
         bs.bias0 = bias != 0 ? bias[c0] : INT32_C(0);
         if (window9x3) {
             widen9x3(wpad, filter + c0 * k, cn);
@@ -457,12 +483,8 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             } else if (TX_CONV2D_S8_PATH_IM2COL_WHOLE) {
                 blocks1x4(&bs);
             }
-            /* copy_bytes, not memcpy: the model then links no C library copy (308 bytes of
-             * newlib-nano on cortex-m4) for these few hundred bytes per layer */
-            for (s = 0; s < 4 && n < 4; s++) {
-                if (s < n) {
-                    copy_bytes(o + s * out_c, spare + s * cn, cn);
-                }
+            if (n < 4) {
+                copy_spare(o, out_c, spare, cn, n);
             }
         }
     }
