@@ -88,6 +88,16 @@ static inline int tx_divides(int32_t d, int32_t n)
 #define TX_ARGS_SHARED static inline
 #endif
 
+/* The argument check of a kernel where it is a large share of the code a model links: out of line
+ * and optimized for size on Thumb-2 cores with GCC (tx_avg_pool_requant_s8's took 390 of its 936
+ * bytes inlined at -O2 on cortex-m4, 186 so), a few instructions more per call; as it is elsewhere
+ * (clang has no per-function -Os). */
+#if defined(__thumb2__) && defined(__GNUC__) && !defined(__clang__)
+#define TX_ARGS_CHECK_SMALL __attribute__((noinline, optimize("Os")))
+#else
+#define TX_ARGS_CHECK_SMALL
+#endif
+
 /* All dimensions positive and the element count within int32_t (checked one factor at a time;
  * a loop, so that the check holds one multiplication check, not three). */
 TX_ARGS_SHARED int tx_shape4_valid(const tx_shape4 *s)
