@@ -316,9 +316,11 @@ static int im2col_paths_in(const tx_conv2d_s8_params *p, const tx_shape4 *in_sha
 }
 
 /* The channel table of channels [c0, c0 + cn) (k taps each, the last tail of them a partial
- * group: 0 when there is none, or when the filters are widened instead). Out of line: inlined in
- * conv_im2col, its loop's registers depended on the rest of the function (a change to the copy
- * after the last block spilled its pointer: 600 instructions more per layer of 128 channels). */
+ * group: 0 when there is none, when the filters are widened instead, or when the build leaves out
+ * the partial-group path, which im2col_paths_in then checked: GCC drops tail_word from such a
+ * build, as MobileNet VWW's, 128 bytes with what feeds it). Out of line: inlined in conv_im2col,
+ * its loop's registers depended on the rest of the function (a change to the copy after the last
+ * block spilled its pointer: 600 instructions more per layer of 128 channels). */
 __attribute__((noinline)) static void channel_table(const tx_conv2d_s8_params *p,
                                                     const int8_t *filter, const int32_t *bias,
                                                     int32_t c0, int32_t cn, int32_t k,
@@ -433,7 +435,8 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
     bs.hi4 = ((uint32_t)hi & UINT32_C(0xFF)) * UINT32_C(0x01010101);
     for (c0 = 0; c0 < out_c; c0 += chunk) {
         const int32_t cn = out_c - c0 < chunk ? out_c - c0 : chunk;
-        channel_table(p, filter, bias, c0, cn, k, window9x3 ? 0 : tail, tab);
+        channel_table(p, filter, bias, c0, cn, k,
+                      TX_CONV2D_S8_PATH_IM2COL_PARTIAL && !window9x3 ? tail : 0, tab);
         bs.bias0 = bias != 0 ? bias[c0] : INT32_C(0);
         if (window9x3) {
             widen9x3(wpad, filter + c0 * k, cn);
