@@ -80,8 +80,8 @@ static inline int tx_divides(int32_t d, int32_t n)
  * copy (the linker keeps one definition and --gc-sections drops the others); inlined elsewhere, as
  * on the MSP430, whose code sizes are measured as they are. tx_window_valid, once per axis, cost
  * about 190 bytes in each convolution kernel inlined; tx_shape4_valid, three times in each
- * convolution, and tx_window2d_valid, in both convolutions, together about 300 bytes in MobileNet
- * VWW on cortex-m4 and 380 in DS-CNN KWS. */
+ * convolution and once in most other kernels, and tx_window2d_valid, in both convolutions,
+ * together 504 bytes in MobileNet VWW on cortex-m4 and 588 in DS-CNN KWS. */
 #if defined(__thumb2__) && defined(__GNUC__)
 #define TX_ARGS_SHARED __attribute__((noinline, weak))
 #else
