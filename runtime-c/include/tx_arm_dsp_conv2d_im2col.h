@@ -162,7 +162,8 @@ __attribute__((noinline)) static void fill_pointwise(const col_geom *g, int32_t 
     int32_t ox = pos[2];
     while (n > 0) {
         /* the pixels on this output row (a block that crosses a row takes two runs): per pixel
-         * an odd first group, then its groups two at a time (two LDR, four SXTAB16, two STRD) */
+         * an odd first group, then its groups two at a time (two LDR, four SXTAB16, two STRD;
+         * full >= 1: the kernel has at least 4 taps) */
         const int32_t run = out_w - ox < n ? out_w - ox : n;
         const int8_t *src =
             g->in + ((b * g->in_h + oy * g->stride_h) * g->in_w + ox * g->stride_w) * g->in_c;
