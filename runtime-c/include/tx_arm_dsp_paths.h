@@ -21,7 +21,11 @@
  * model code, from 17,748 after the pool became its own kernel. The pixel-major path of its first
  * two pointwise layers (about 900 bytes) brought it to 16,308, after its 3x3 RGB layer's filters
  * were widened per call instead of linking blocks1x4_partial and the blocks variants came to
- * share one output stage (tx_arm_dsp_conv2d_blocks.h).
+ * share one output stage (tx_arm_dsp_conv2d_blocks.h). 15,022 bytes (16,320 before) once the
+ * shape checks were shared out of line (tx_kernel_args.h), the kernels stopped linking the C
+ * library's memcpy, the fully connected and depthwise kernels returned at once for the paths a
+ * build leaves out, the channel table dropped the partial-group word such a build never needs
+ * and fill_pointwise kept one expansion loop.
  */
 #ifndef TX_ARM_DSP_PATHS_H
 #define TX_ARM_DSP_PATHS_H

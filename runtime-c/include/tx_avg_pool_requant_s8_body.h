@@ -36,6 +36,7 @@
 #define TX_AVG_POOL_REQUANT_MAX_WINDOW INT32_C(0x800000)
 
 /* 1 when the pointers are set and the parameters and shapes are consistent. */
+TX_ARGS_CHECK_SMALL
 static int tx_avg_pool_requant_s8_valid(const tx_avg_pool_requant_s8_params *p,
                                         const tx_shape4 *in_shape, const int8_t *in,
                                         const tx_shape4 *out_shape, const int8_t *out)

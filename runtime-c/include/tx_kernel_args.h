@@ -74,9 +74,33 @@ static inline int tx_divides(int32_t d, int32_t n)
     return n % d == 0;
 }
 
+/* Checks that several kernels of a model, or one kernel several times per call, make: out of line
+ * on Thumb-2 cores, where each inlined copy costs flash in every kernel (a call is a few
+ * instructions per kernel call), and weak there, so that the kernels which include them share one
+ * copy (the linker keeps one definition and --gc-sections drops the others); inlined elsewhere, as
+ * on the MSP430, whose code sizes are measured as they are. tx_window_valid, once per axis, cost
+ * about 190 bytes in each convolution kernel inlined; tx_shape4_valid, three times in each
+ * convolution and once in most other kernels, and tx_window2d_valid, in both convolutions,
+ * together 504 bytes in MobileNet VWW on cortex-m4 and 588 in DS-CNN KWS. */
+#if defined(__thumb2__) && defined(__GNUC__)
+#define TX_ARGS_SHARED __attribute__((noinline, weak))
+#else
+#define TX_ARGS_SHARED static inline
+#endif
+
+/* The argument check of a kernel where it is a large share of the code a model links: out of line
+ * and optimized for size on Thumb-2 cores with GCC (tx_avg_pool_requant_s8's took 390 of its 936
+ * bytes inlined at -O2 on cortex-m4, 186 so), a few instructions more per call; as it is elsewhere
+ * (clang has no per-function -Os). */
+#if defined(__thumb2__) && defined(__GNUC__) && !defined(__clang__)
+#define TX_ARGS_CHECK_SMALL __attribute__((noinline, optimize("Os")))
+#else
+#define TX_ARGS_CHECK_SMALL
+#endif
+
 /* All dimensions positive and the element count within int32_t (checked one factor at a time;
- * a loop, so that each kernel inlines one multiplication check, not three). */
-static inline int tx_shape4_valid(const tx_shape4 *s)
+ * a loop, so that the check holds one multiplication check, not three). */
+TX_ARGS_SHARED int tx_shape4_valid(const tx_shape4 *s)
 {
     const int32_t factors[3] = {s->h, s->w, s->c};
     int32_t count = s->n;
@@ -92,19 +116,7 @@ static inline int tx_shape4_valid(const tx_shape4 *s)
     return 1;
 }
 
-/* A check the kernels call twice per call (once per axis): out of line on Thumb-2 cores, where
- * the copy inlined for each axis cost about 190 bytes of flash in each of the convolution kernels
- * (a call is a few instructions per kernel call), and weak there, so that the kernels which include
- * it share one copy (the linker keeps one definition and --gc-sections drops the others: 128 bytes
- * less in a model with both convolutions); inlined elsewhere, as on the MSP430, whose code sizes are
- * measured as they are. */
-#if defined(__thumb2__) && defined(__GNUC__)
-#define TX_ARGS_TWICE __attribute__((noinline, weak))
-#else
-#define TX_ARGS_TWICE static inline
-#endif
-
-TX_ARGS_TWICE int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
+TX_ARGS_SHARED int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
                                   int32_t pad, int32_t out);
 
 /*
@@ -114,7 +126,7 @@ TX_ARGS_TWICE int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t
  * least the size with zero bottom padding (rows beyond the last window are fewer than a stride),
  * and every coordinate stays within int32_t.
  */
-TX_ARGS_TWICE int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
+TX_ARGS_SHARED int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t dilation,
                                   int32_t pad, int32_t out)
 {
     int32_t span;
@@ -147,7 +159,7 @@ TX_ARGS_TWICE int tx_window_valid(int32_t in, int32_t k, int32_t stride, int32_t
  * valid, input and output of one batch, and both spatial axes consistent (tx_window_valid). The
  * kernel checks its channel counts itself.
  */
-static inline int tx_window2d_valid(const tx_shape4 *in, const tx_shape4 *filter,
+TX_ARGS_SHARED int tx_window2d_valid(const tx_shape4 *in, const tx_shape4 *filter,
                                     const tx_shape4 *out, int32_t stride_h, int32_t stride_w,
                                     int32_t dilation_h, int32_t dilation_w, int32_t pad_top,
                                     int32_t pad_left)

@@ -498,6 +498,11 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
             dw_run(p, in_shape, in, filter, bias, out_shape, out, s, uniform);
             return TX_OK;
         }
+        if (!TX_DEPTHWISE_CONV2D_S8_PATH_FAST && !TX_DEPTHWISE_CONV2D_S8_PATH_DSP) {
+            /* a build with the planar paths only (tx_arm_dsp_paths.h): GCC does not see that
+             * the tests below then always fail */
+            return TX_ERR_ARGUMENT;
+        }
         if (fit) {
             c_first = ch - ch % 4;
         }

@@ -338,6 +338,12 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
         && bias != 0) {
         return fc_wide(p, in_shape, in, bias, out_shape, out);
     }
+    if (!TX_FULLY_CONNECTED_S8_PATH_ROW && !TX_FULLY_CONNECTED_S8_PATH_PAIRS) {
+        /* a build with widened rows only (tx_arm_dsp_paths.h): every other call takes a path it
+         * left out, and GCC keeps the argument check below though each of its outcomes is this
+         * one (about 180 bytes in VWW) */
+        return TX_ERR_ARGUMENT;
+    }
 #endif
 #if defined(__ARM_FEATURE_DSP)
     if (!fc_args_valid(p, in_shape, in, out_shape, out, &in_features) || weights == 0
