@@ -57,10 +57,12 @@
  *     values, and about 30 a call); VWW 48x48x8 302,360 = 1.82 (expansion 2.2 per output),
  *     24x24x32 299,320 = 1.80 (2.1), 12x12x64 158,960 = 1.92 (2.3), 6x6x128 87,720 = 2.12
  *     (2.5), 3x3x256 64,640 = 3.12 (4.0).
- *   with a uniform shift (TX_DW_STAGE_UNIFORM: KWS's four layers take one, VWW's do not): KWS
- *     118,720 = 1.65 per MAC; the 2x2 block 48 instructions (12 per output), a channel 13 more
- *     for scaling its weights, and the per-call check that the shift suits the layer
- *     (dw_uniform_fits) 16 a channel.
+ *   with a uniform shift (TX_DW_STAGE_UNIFORM: KWS's four layers take one, VWW's first ten of
+ *     13): KWS 118,720 = 1.65 per MAC; the 2x2 block 48 instructions (12 per output), a channel
+ *     13 more for scaling its weights, and the per-call check that the shift suits the layer
+ *     (dw_uniform_fits) 16 a channel. Then two 2x2 blocks a loop: KWS 116,800 = 1.62; VWW (its
+ *     per-channel kernels taking either kind of call) 48x48x8 1.67, 24x24x32 1.65, 12x12x64
+ *     1.80, 6x6x128 2.10, stride 2 2.64-2.76.
  * The floor of this scheme, about 14.75 per output (1.64 per MAC) with each channel's shift and
  * 13.5 (1.5) with a uniform one, is above the issue's 1.5 (13.5 per output) for every shape once
  * the channels' and tiles' costs come on top: the 2x2 block alone is 13.25 per output (6
@@ -82,9 +84,10 @@
  * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
  * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
- * The uniform shift reaches only builds whose planar layers share one: MobileNet VWW's last three
- * depthwise layers have channel shifts 10 to 15 apart (the weights' int16 allows 8), and linking
- * both sets of channel kernels costs about 1.6 KB, more than VWW's code has left under 16 KB.
+ * The uniform shift does not reach layers whose channel shifts lie more than 8 apart (the scaled
+ * weights' int16): MobileNet VWW's last three depthwise layers (10 to 15 apart) keep their
+ * channels' shifts, and pay the per-call check (dw_uniform_fits) and the kernels' flag tests
+ * for nothing: 1-3%.
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
  * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
  * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
@@ -310,7 +313,9 @@ typedef struct {
     int32_t q_step;          /* 112 */
     int32_t edge;            /* 116: 1: the odd last column's window ends in padding (dw3_chan) */
     int32_t blocks_odd;      /* 120: 1: an odd count of 2x2 blocks down a column pair */
-    int32_t spare;           /* 124: (32 words: four LDMDB of eight) */
+    int32_t uniform;         /* 124: 1: this call takes the build's uniform shift (a per-channel
+                              *      kernel in a build of both kinds, TX_DW_STAGE_EITHER); (32
+                              *      words: four LDMDB of eight) */
 } dw3_state;
 
 #if defined(__thumb2__)
@@ -415,7 +420,31 @@ typedef struct {
     "lsl    r1, r1, r3\n\t" \
     "lsl    r2, r2, r3\n\t"
 
-/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
+/*
+ * A build with a uniform shift whose planar calls it does not all suit (TX_DEPTHWISE_CONV2D_S8_
+ * PATH_CHANNEL_SHIFTS and _UNIFORM_SHIFT both set) runs every call through the per-channel kernels,
+ * which then take the uniform shift for the calls it suits (state field `uniform`, at sp + 124):
+ * the stage and scaling of the uniform kernels, and their unrolled 2x2 loop with the immediate
+ * shift; the odd rows and columns keep the stage that reads k (the uniform k, with the uniform
+ * C, is what the head stores). That costs about 300 bytes a kernel instead of the 1 KB a second,
+ * uniform, kernel would, and 4 instructions a channel and 3 a column pair when a call does not
+ * take the uniform shift.
+ */
+#define TX_DW_STAGE_EITHER \
+    "ldr    r3, [sp, #124]\n\t" \
+    "cbz    r3, 12f\n\t" \
+    TX_DW_STAGE_UNIFORM \
+    "b      13f\n" \
+    "12:\n\t" \
+    TX_DW_STAGE_CHANNEL \
+    "13:\n\t"
+/* (j in r3 is 0 for a call without the uniform shift: no scaling) */
+#define TX_DW_UNIFORM_SCALE_EITHER \
+    "cbz    r3, 14f\n\t" \
+    TX_DW_UNIFORM_SCALE \
+    "14:\n\t"
+
+/* The channel kernels' end (label 9)/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
  * stepped the pointers). */
 #define TX_DW_CHAN_TAIL \
     "9:\n\t" \
@@ -603,6 +632,31 @@ typedef struct {
     "cmp    lr, r8\n\t" \
     "bne    1b\n"
 
+/* The 2x2 loop of a per-channel kernel in a build of both kinds of call (TX_DW_STAGE_EITHER):
+ * the uniform kernels' (out4u, the immediate shift) for a call that takes the uniform shift, else
+ * the channel's own (out4). */
+#define TX_DW_LOOP22_EITHER(block22, out4, out4u) \
+    "ldr    r4, [sp, #124]\n\t" \
+    "cmp    r4, #0\n\t" \
+    "bne    15f\n\t" \
+    TX_DW_LOOP22_ONCE(block22, out4) \
+    "b      16f\n" \
+    "15:\n\t" \
+    TX_DW_LOOP22_TWICE(block22, out4u) \
+    "16:\n\t"
+
+/* What the per-channel kernels (dw3_chan, dw3_chan_clamp, dws2_chan, dws2_chan_clamp) take: their
+ * own stage alone, or, in a build of both kinds of call, either. */
+#if TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
+#define TX_DW_CHANNEL_STAGE TX_DW_STAGE_EITHER
+#define TX_DW_CHANNEL_SCALE TX_DW_UNIFORM_SCALE_EITHER
+#define TX_DW_CHANNEL_LOOP22(block22, out4, out4u) TX_DW_LOOP22_EITHER(block22, out4, out4u)
+#else
+#define TX_DW_CHANNEL_STAGE TX_DW_STAGE_CHANNEL
+#define TX_DW_CHANNEL_SCALE ""
+#define TX_DW_CHANNEL_LOOP22(block22, out4, out4u) TX_DW_LOOP22_ONCE(block22, out4)
+#endif
+
 /*
  * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
  * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
@@ -673,36 +727,39 @@ typedef struct {
     TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", out2) \
     TX_DW_ODD_LAST(TX_DW3_BLOCK11, out1)
 
-/* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL) or the
- * layer's uniform one (TX_DW_STAGE_UNIFORM), the int8 range or an act clamp. */
-#define TX_DW3_CHAN(stage, pack, loop22, out4, out2, out1) \
-    TX_DW_CHAN(stage, pack, loop22(TX_DW3_BLOCK22, out4), TX_DW3_BLOCK12, "", \
-               TX_DW3_ODD_COL(out2, out1), out2)
+/* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL; in a build of
+ * both kinds of call, either: TX_DW_CHANNEL_STAGE) or the layer's uniform one
+ * (TX_DW_STAGE_UNIFORM), the int8 range or an act clamp. */
+#define TX_DW3_CHAN(stage, pack, loop22, out2, out1) \
+    TX_DW_CHAN(stage, pack, loop22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(out2, out1), out2)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_LOOP22_ONCE, TX_DW_VSHIFT4,
+    __asm__(TX_DW3_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DW3_PACK,
+                        TX_DW_CHANNEL_LOOP22(TX_DW3_BLOCK22, TX_DW_VSHIFT4, TX_DW_USHIFT4),
                         TX_DW_VSHIFT2, TX_DW_VSHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_CHANNEL, TX_DW3_PACK, TX_DW_LOOP22_ONCE,
-                        TX_DW_VSHIFT4 TX_DW3_CLAMP4, TX_DW_VSHIFT2 TX_DW3_CLAMP2,
-                        TX_DW_VSHIFT1 TX_DW3_CLAMP1));
+    __asm__(TX_DW3_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DW3_PACK,
+                        TX_DW_CHANNEL_LOOP22(TX_DW3_BLOCK22, TX_DW_VSHIFT4 TX_DW3_CLAMP4,
+                                             TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                        TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_LOOP22_TWICE,
-                        TX_DW_USHIFT4, TX_DW_USHIFT2, TX_DW_USHIFT1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
+                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4), TX_DW_USHIFT2,
+                        TX_DW_USHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK, TX_DW_LOOP22_TWICE,
-                        TX_DW_USHIFT4 TX_DW3_CLAMP4, TX_DW_USHIFT2 TX_DW3_CLAMP2,
-                        TX_DW_USHIFT1 TX_DW3_CLAMP1));
+    __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
+                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                        TX_DW_USHIFT2 TX_DW3_CLAMP2, TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }
 #endif
 

@@ -106,8 +106,10 @@ static int dw_uniform_fits(const tx_depthwise_conv2d_s8_params *p, const int32_t
  * checked that the kernel this layer needs is compiled in). */
 static void dw_channels(dw3_state *st, int32_t s, int clamp, int uniform)
 {
-    /* each call under its own path macros, so that the left-out kernels are dropped */
-    if (uniform && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0) {
+    /* each call under its own path macros, so that the left-out kernels are dropped; with both
+     * kinds of call in the build, the per-channel kernels take either (st->uniform) */
+    if (uniform && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
+        && !TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
         if (s == 1) {
             if (clamp) {
                 if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
@@ -123,7 +125,7 @@ static void dw_channels(dw3_state *st, int32_t s, int clamp, int uniform)
         } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
             dws2_chan_uniform(st);
         }
-    } else if (!uniform && TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
+    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
         if (s == 1) {
             if (clamp) {
                 if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
@@ -180,7 +182,7 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
     for (c0 = 0; c0 < 4; c0++) {
         st.bias[c0] = 0;
     }
-    st.spare = 0;
+    st.uniform = uniform;
     st.m = 0;
     st.c = 0;
     st.k = 0;

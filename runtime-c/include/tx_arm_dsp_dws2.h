@@ -165,35 +165,38 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
     "beq    8f\n\t"
 
 /* The same four variants as dw3_chan's (tx_arm_dsp_dw3x3.h). */
-#define TX_DWS2_CHAN(stage, pack, loop22, out4, out2, out1) \
-    TX_DW_CHAN(stage, pack, loop22(TX_DWS2_BLOCK22, out4), TX_DWS2_BLOCK12, TX_DWS2_GUARD22, \
+#define TX_DWS2_CHAN(stage, pack, loop22, out2, out1) \
+    TX_DW_CHAN(stage, pack, loop22, TX_DWS2_BLOCK12, TX_DWS2_GUARD22, \
                TX_DW_ODD_PAIRS(TX_DWS2_BLOCK21, TX_DWS2_GUARD21, out2) \
                    TX_DW_ODD_LAST(TX_DWS2_BLOCK11, out1), \
                out2)
 
 __attribute__((naked)) static void dws2_chan(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DWS2_CHAN(TX_DW_STAGE_CHANNEL, TX_DWS2_PACK, TX_DW_LOOP22_ONCE, TX_DW_VSHIFT4,
+    __asm__(TX_DWS2_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DWS2_PACK,
+                         TX_DW_CHANNEL_LOOP22(TX_DWS2_BLOCK22, TX_DW_VSHIFT4, TX_DW_USHIFT4),
                          TX_DW_VSHIFT2, TX_DW_VSHIFT1));
 }
 
 __attribute__((naked)) static void dws2_chan_clamp(dw3_state *st __attribute__((unused)))
 {
-    __asm__(TX_DWS2_CHAN(TX_DW_STAGE_CHANNEL, TX_DWS2_PACK, TX_DW_LOOP22_ONCE,
-                         TX_DW_VSHIFT4 TX_DW3_CLAMP4, TX_DW_VSHIFT2 TX_DW3_CLAMP2,
-                         TX_DW_VSHIFT1 TX_DW3_CLAMP1));
+    __asm__(TX_DWS2_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DWS2_PACK,
+                         TX_DW_CHANNEL_LOOP22(TX_DWS2_BLOCK22, TX_DW_VSHIFT4 TX_DW3_CLAMP4,
+                                              TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                         TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1));
 }
 
 __attribute__((naked)) static void dws2_chan_uniform(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DWS2_PACK,
-                         TX_DW_LOOP22_TWICE, TX_DW_USHIFT4, TX_DW_USHIFT2, TX_DW_USHIFT1));
+                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4), TX_DW_USHIFT2,
+                         TX_DW_USHIFT1));
 }
 
 __attribute__((naked)) static void dws2_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DWS2_PACK,
-                         TX_DW_LOOP22_TWICE, TX_DW_USHIFT4 TX_DW3_CLAMP4,
+                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4),
                          TX_DW_USHIFT2 TX_DW3_CLAMP2, TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }
 #endif

@@ -77,7 +77,7 @@ public final class DspKernelPaths {
       for (String m : paths(s, uniform)) {
         users.get(m).add(i);
       }
-      if (uniform != 0 && s instanceof DepthwiseConvS8Step d && planar(d)) {
+      if (uniform != 0 && s instanceof DepthwiseConvS8Step d && planar(d) && d.uniformShift().contains(uniform)) {
         uniformUsers.add(i);
       }
     }
@@ -96,28 +96,33 @@ public final class DspKernelPaths {
   }
 
   /**
-   * The uniform shift of a build (0: none): one shift that suits every call of the planar
-   * depthwise paths ({@link DepthwiseUniformShift}), the largest such (the least scaling), so that
-   * the build links only the uniform-shift channel kernels. None when no shift suits them all:
-   * linking both sets would cost about 1.6 KB of flash, more than MobileNet VWW's code has left
-   * under 16 KB (its last depthwise layers' shifts span up to 15).
+   * The uniform shift of a build (0: none): the shift ({@link DepthwiseUniformShift}) that suits
+   * the planar depthwise calls with the most MACs (the largest of equals: the least scaling). When
+   * it suits them all, the build links only the uniform-shift channel kernels; when it suits some,
+   * the per-channel kernels take it for those (TX_DW_STAGE_EITHER, about 300 bytes each more).
    */
   static int uniformShift(List<? extends Step> steps) {
-    int lo = Integer.MIN_VALUE;
-    int hi = Integer.MAX_VALUE;
-    boolean any = false;
+    List<DepthwiseConvS8Step> planar = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof DepthwiseConvS8Step d && planar(d)) {
-        DepthwiseUniformShift u = d.uniformShift();
-        if (u.isEmpty()) {
-          return 0;
-        }
-        lo = Math.max(lo, u.lo());
-        hi = Math.min(hi, u.hi());
-        any = true;
+        planar.add(d);
       }
     }
-    return any && lo <= hi ? hi : 0;
+    int best = 0;
+    long bestMacs = 0;
+    for (int shift = DepthwiseUniformShift.MAX_SHIFT; shift >= DepthwiseUniformShift.MIN_SHIFT; shift--) {
+      long macs = 0;
+      for (DepthwiseConvS8Step d : planar) {
+        if (d.uniformShift().contains(shift)) {
+          macs += d.macs();
+        }
+      }
+      if (macs > bestMacs) {
+        best = shift;
+        bestMacs = macs;
+      }
+    }
+    return best;
   }
 
   /** The paths one step's kernel call takes in a build without a uniform depthwise shift. */

@@ -94,30 +94,40 @@ class DspKernelsRunTest {
    * depthwise layers of both strides, clamped or not, 1-40 channels (the C-expanded tail too), pad
    * 1, sizes that reach every block, whose per-channel weight scales span at most six octaves, so
    * that one shift suits every layer; weights at the int8 extremes (the scaled weights' int16
-   * limit). The build must take the uniform kernels only, and give the evaluator's bits.
+   * limit). The build must take the uniform kernels only, and give the evaluator's bits. Mixed:
+   * two more layers, one of each stride, whose channel shifts lie 10 or more apart, which no
+   * uniform shift suits: the per-channel kernels then take both kinds of call.
    */
-  @ParameterizedTest(name = "{0}, seed {1}")
-  @CsvSource({"cortex-m4, 31", "cortex-m4, 32", "cortex-m7, 33", "cortex-m33, 34"})
-  void uniformShiftDepthwiseLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+  @ParameterizedTest(name = "{0}, seed {1}, mixed {2}")
+  @CsvSource({"cortex-m4, 31, false", "cortex-m4, 32, false", "cortex-m7, 33, false", "cortex-m33, 34, false",
+      "cortex-m4, 35, true", "cortex-m4, 36, true", "cortex-m7, 37, true"})
+  void uniformShiftDepthwiseLayersRunBitExact(String target, int seed, boolean mixed, @TempDir Path dir)
+      throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
-    for (int i = 0; i < 6; i++) {
-      uniformShiftDepthwiseBranch(b, r, i, i % 2 == 0 ? 1 : 2, i % 4 < 2);
+    int layers = mixed ? 8 : 6;
+    for (int i = 0; i < layers; i++) {
+      uniformShiftDepthwiseBranch(b, r, i, i % 2 == 0 ? 1 : 2, i % 4 < 2, i >= 6);
     }
     runQdqBitExact(b, target, r, dir, target + " seed " + seed);
     String config = Files.readString(dir.resolve("tx_config.h"));
     assertTrue(config.matches("(?s).*#define TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT -\\d+ .*"), config);
-    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS 0 "), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS " + (mixed ? 1 : 0) + " "),
+        config);
   }
 
-  /** x{i} -> Q -> DQ -> 3x3 depthwise of this stride -> (Clip when clamp) -> Q -> DQ -> y{i}. */
-  private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp) {
+  /**
+   * x{i} -> Q -> DQ -> 3x3 depthwise of this stride -> (Clip when clamp) -> Q -> DQ -> y{i}; with
+   * wide, channel scales 2^10 and more apart in every other channel.
+   */
+  private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp,
+      boolean wide) {
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
     float ys = 0.05f + r.nextFloat() * 0.05f;
     long yzp = -100 + r.nextInt(200);
-    int c = 1 + r.nextInt(40);
+    int c = (wide ? 2 : 1) + r.nextInt(40);
     int h = stride == 1 ? 2 + r.nextInt(20) : 5 + 4 * r.nextInt(5);
     int w = stride == 1 ? 1 + r.nextInt(20) : 1 + 4 * r.nextInt(5);
     long[] wq = new long[c * 9];
@@ -129,7 +139,7 @@ class DspKernelsRunTest {
     float[] bs = new float[c];
     long[] bq = new long[c];
     for (int o = 0; o < c; o++) {
-      ws[o] = (1 + r.nextFloat()) / (36f * (1 << r.nextInt(6)));
+      ws[o] = (1 + r.nextFloat()) / (36f * (1 << r.nextInt(6))) / (wide && o % 2 == 1 ? 2048f : 1f);
       bs[o] = xs * ws[o];
       bq[o] = -3000 + r.nextInt(6000);
     }

@@ -24,8 +24,8 @@ public record DepthwiseUniformShift(int lo, int hi) {
   public static final DepthwiseUniformShift NONE = new DepthwiseUniformShift(0, 0);
 
   /** The output stage's shifts (tx_arm_dsp_requant.h, stage 1). */
-  static final int MIN_SHIFT = -23;
-  static final int MAX_SHIFT = -2;
+  public static final int MIN_SHIFT = -23;
+  public static final int MAX_SHIFT = -2;
   /** How far a channel's weights may be scaled up and stay int16. */
   static final int MAX_SCALE_BITS = 8;
 
