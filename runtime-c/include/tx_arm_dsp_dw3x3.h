@@ -144,143 +144,7 @@ static void dw3_zero(int16_t *p, int32_t words)
                      : "cc", "memory");
 }
 
-/* The expansion of dw_expand (tx_arm_dsp_dw_planar.h) for four channels, word offsets fixed by
- * TX_DW_EXPAND4. A row's pixels: `lead` (0 or 1) alone, so that the rest starts word aligned in
- * the planes, then `quads` groups of four, `pair` (0 or 1) pairs and `odd` (0 or 1) last one;
- * every row has the same ones, so the assembly takes them column group by column group, each
- * down all the rows (fixed steps, no per-row checks). */
-typedef struct {
-    int32_t ch;      /*  0: next pixel */
-    int32_t lead;    /*  4 */
-    int32_t rows;    /*  8: >= 1 */
-    int32_t quads;   /* 12 */
-    int32_t pair;    /* 16 */
-    int32_t odd;     /* 20 */
-    int32_t off2;    /* 24: the input offset in both halfwords */
-    int32_t src_row; /* 28: next input row (bytes) */
-} dw3_expand_args;
-
-#if defined(__thumb2__)
-/*
- * a->rows rows of pixels of four channels (src: the first pixel's first channel) into the four
- * planes (d: the first pixel's place in channel 0's plane; channel j's row j plane-row widths B
- * on, the next plane row 4B on): a column group at a time (a lone first pixel, each four pixels,
- * a last pair, a last pixel alone), down all the rows. Two pixels of four channels become a word
- * of two pixels per channel: PKH puts the two pixels' bytes 0, 1 (then 2, 3) in one word, and
- * SXTAB16 sign-extends bytes 0 and 2 (1 and 3: ror #8) adding the input offset. Per row of a
- * group of four pixels: four LDR, one step, four PKH, eight SXTAB16, four STRD and the loop (23
- * instructions for 16 values); of a pair 15 for 8, of a lone pixel 12 for 4 (SXTAB16, STRH of
- * the bottom halves, LSR, STRH); and 5 to 9 a group. A group's first store steps d to the next
- * plane row (4B: `row4`), the others are behind it (m3: -3B, m2: -2B, m1: -B). Registers: r0
- * src, r12 d (of the row), r2 ch, r3 3 ch, r10 off2, r5 the rows left, r11 src_row, the others
- * the pixels (low ones where that makes 16-bit instructions); on the stack the group's first
- * pixel and place (advanced as it starts), rows, quads left, pair, odd. The lone pixels are a
- * subroutine (label 8) for the first and the last.
- */
-#define TX_DW_EXPAND4(row4, m3, m2, m1) \
-    "push   {r4-r11, lr}\n\t" \
-    "ldm    r2, {r2, r4, r5, r6, r7, r8, r10, r11}\n\t" \
-    "push   {r0, r1, r5, r6, r7, r8}\n\t" \
-    "add    r3, r2, r2, lsl #1\n\t" \
-    "cbz    r4, 1f\n\t" \
-    "bl     8f\n" \
-    "1:\n\t" \
-    "ldr    r4, [sp, #12]\n\t" \
-    "cbz    r4, 3f\n" \
-    "2:\n\t" \
-    "ldrd   r0, r12, [sp]\n\t" \
-    "add    r4, r0, r2, lsl #2\n\t" \
-    "add    r6, r12, #8\n\t" \
-    "strd   r4, r6, [sp]\n\t" \
-    "ldr    r5, [sp, #8]\n" \
-    "5:\n\t" \
-    "ldr    r4, [r0]\n\t" \
-    "ldr    r6, [r0, r2]\n\t" \
-    "pkhbt  r8, r4, r6, lsl #16\n\t" \
-    "pkhtb  r6, r6, r4, asr #16\n\t" \
-    "ldr    r4, [r0, r2, lsl #1]\n\t" \
-    "ldr    r7, [r0, r3]\n\t" \
-    "add    r0, r11\n\t" \
-    "pkhbt  r9, r4, r7, lsl #16\n\t" \
-    "pkhtb  r7, r7, r4, asr #16\n\t" \
-    "sxtab16 r1, r10, r8\n\t" \
-    "sxtab16 r4, r10, r9\n\t" \
-    "strd   r1, r4, [r12], #" row4 "\n\t" \
-    "sxtab16 r8, r10, r8, ror #8\n\t" \
-    "sxtab16 r9, r10, r9, ror #8\n\t" \
-    "strd   r8, r9, [r12, #" m3 "]\n\t" \
-    "sxtab16 r1, r10, r6\n\t" \
-    "sxtab16 r4, r10, r7\n\t" \
-    "strd   r1, r4, [r12, #" m2 "]\n\t" \
-    "sxtab16 r6, r10, r6, ror #8\n\t" \
-    "sxtab16 r7, r10, r7, ror #8\n\t" \
-    "strd   r6, r7, [r12, #" m1 "]\n\t" \
-    "subs   r5, r5, #1\n\t" \
-    "bne    5b\n\t" \
-    "ldr    r4, [sp, #12]\n\t" \
-    "subs   r4, r4, #1\n\t" \
-    "str    r4, [sp, #12]\n\t" \
-    "bne    2b\n" \
-    "3:\n\t" \
-    "ldr    r4, [sp, #16]\n\t" \
-    "cbz    r4, 4f\n\t" \
-    "ldrd   r0, r12, [sp]\n\t" \
-    "add    r4, r0, r2, lsl #1\n\t" \
-    "add    r6, r12, #4\n\t" \
-    "strd   r4, r6, [sp]\n\t" \
-    "ldr    r5, [sp, #8]\n" \
-    "6:\n\t" \
-    "ldr    r4, [r0]\n\t" \
-    "ldr    r6, [r0, r2]\n\t" \
-    "add    r0, r11\n\t" \
-    "pkhbt  r8, r4, r6, lsl #16\n\t" \
-    "pkhtb  r6, r6, r4, asr #16\n\t" \
-    "sxtab16 r4, r10, r8\n\t" \
-    "sxtab16 r8, r10, r8, ror #8\n\t" \
-    "sxtab16 r7, r10, r6\n\t" \
-    "sxtab16 r6, r10, r6, ror #8\n\t" \
-    "str    r4, [r12], #" row4 "\n\t" \
-    "str    r8, [r12, #" m3 "]\n\t" \
-    "str    r7, [r12, #" m2 "]\n\t" \
-    "str    r6, [r12, #" m1 "]\n\t" \
-    "subs   r5, r5, #1\n\t" \
-    "bne    6b\n" \
-    "4:\n\t" \
-    "ldr    r4, [sp, #20]\n\t" \
-    "cbz    r4, 7f\n\t" \
-    "bl     8f\n" \
-    "7:\n\t" \
-    "add    sp, sp, #24\n\t" \
-    "pop    {r4-r11, pc}\n" \
-    "8:\n\t" \
-    "ldrd   r0, r12, [sp]\n\t" \
-    "adds   r4, r0, r2\n\t" \
-    "add    r6, r12, #2\n\t" \
-    "strd   r4, r6, [sp]\n\t" \
-    "ldr    r5, [sp, #8]\n" \
-    "9:\n\t" \
-    "ldr    r6, [r0]\n\t" \
-    "add    r0, r11\n\t" \
-    "sxtab16 r4, r10, r6\n\t" \
-    "sxtab16 r6, r10, r6, ror #8\n\t" \
-    "strh   r4, [r12], #" row4 "\n\t" \
-    "strh   r6, [r12, #" m3 "]\n\t" \
-    "lsrs   r4, r4, #16\n\t" \
-    "lsrs   r6, r6, #16\n\t" \
-    "strh   r4, [r12, #" m2 "]\n\t" \
-    "strh   r6, [r12, #" m1 "]\n\t" \
-    "subs   r5, r5, #1\n\t" \
-    "bne    9b\n\t" \
-    "bx     lr"
-
-/* Plane rows of TX_DW3_ROW halfwords (16 bytes). */
-__attribute__((naked)) static void dw3_expand4(const int8_t *src __attribute__((unused)),
-                                               int16_t *d __attribute__((unused)),
-                                               const dw3_expand_args *a __attribute__((unused)))
-{
-    __asm__(TX_DW_EXPAND4("64", "-48", "-32", "-16"));
-}
-#endif
+#include "tx_arm_dsp_dw_expand.h"
 
 /* The state of the channel kernels (dw3_chan, dws2_chan), word offsets fixed by their assembly,
  * which copies it to its stack frame (so that lr is free for the output pointer) and runs the
@@ -319,18 +183,6 @@ typedef struct {
 } dw3_state;
 
 #if defined(__thumb2__)
-/* The uniform shift S and its k = -1 - S as assembler expressions ("1" and "(-2)" when the build
- * has none: the uniform kernels are then never called, but still assembled). */
-#define TX_DW_STR_(x) #x
-#define TX_DW_STR(x) TX_DW_STR_(x)
-#if TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT >= -23 && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT <= -2
-#define TX_DW_UNIFORM_S "(" TX_DW_STR(TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT) ")"
-#define TX_DW_UNIFORM_K "(-1-" TX_DW_UNIFORM_S ")"
-#else
-#define TX_DW_UNIFORM_S "(-2)"
-#define TX_DW_UNIFORM_K "1"
-#endif
-
 /* The channel kernels' start: the state to the stack frame; then, per channel (label 0), one LDM
  * of its plane, output, filter, multiplier, shift and bias pointers (with the bias step, the
  * output stage's 2 * zp + 1 and the plane step) and one STM of the next channel's, its output
@@ -393,58 +245,7 @@ typedef struct {
     "sub    r9, r10, #1\n\t" \
     "lsl    r9, r7, r9\n\t"
 
-/*
- * The layer's uniform shift S (TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT, k = TX_DW_UNIFORM_K = -1 -
- * S for every channel) instead: the channel's j = shift - S (0 .. 8) in r3, the bias scaled by
- * 2^j, C = zp21 << (k - 1); TX_DW_UNIFORM_SCALE then scales the nine weights by 2^j (at most
- * 128 * 2^8 = 2^15: still int16 for SMLAD). The sums are then exactly 2^j times the channel's,
- * and SMMLA by m with C then a shift by k + j = -1 - S is the floor the channel's own stage takes
- * (floor((2^j X + 2^j R 2^32) / 2^(32 + k + j)) = floor((X + R 2^32) / 2^(32 + k))): bit-exact as
- * long as the scaled sums stay inside int32 (dw_uniform_fits, tx_arm_dsp_dw_planar.h). What it
- * buys: the shift is SSAT's immediate (TX_DW_USHIFT), no ASR per output nor load of k per block
- * (a 2x2 block 48 instructions, not 53), for 13 more instructions per channel here.
- */
-#define TX_DW_STAGE_UNIFORM \
-    "sub    r3, r10, #" TX_DW_UNIFORM_S "\n\t" \
-    "lsl    r11, r11, r3\n\t" \
-    "mov    r10, #" TX_DW_UNIFORM_K "\n\t" \
-    "lsl    r9, r7, #(" TX_DW_UNIFORM_K "-1)\n\t"
-#define TX_DW_UNIFORM_SCALE \
-    "lsl    r5, r5, r3\n\t" \
-    "lsl    r6, r6, r3\n\t" \
-    "lsl    r7, r7, r3\n\t" \
-    "lsl    r8, r8, r3\n\t" \
-    "lsl    r9, r9, r3\n\t" \
-    "lsl    r10, r10, r3\n\t" \
-    "lsl    r11, r11, r3\n\t" \
-    "lsl    r1, r1, r3\n\t" \
-    "lsl    r2, r2, r3\n\t"
-
-/*
- * A build with a uniform shift whose planar calls it does not all suit (TX_DEPTHWISE_CONV2D_S8_
- * PATH_CHANNEL_SHIFTS and _UNIFORM_SHIFT both set) runs every call through the per-channel kernels,
- * which then take the uniform shift for the calls it suits (state field `uniform`, at sp + 124):
- * the stage and scaling of the uniform kernels, and their unrolled 2x2 loop with the immediate
- * shift; the odd rows and columns keep the stage that reads k (the uniform k, with the uniform
- * C, is what the head stores). That costs about 300 bytes a kernel instead of the 1 KB a second,
- * uniform, kernel would, and 4 instructions a channel and 3 a column pair when a call does not
- * take the uniform shift.
- */
-#define TX_DW_STAGE_EITHER \
-    "ldr    r3, [sp, #124]\n\t" \
-    "cbz    r3, 12f\n\t" \
-    TX_DW_STAGE_UNIFORM \
-    "b      13f\n" \
-    "12:\n\t" \
-    TX_DW_STAGE_CHANNEL \
-    "13:\n\t"
-/* (j in r3 is 0 for a call without the uniform shift: no scaling) */
-#define TX_DW_UNIFORM_SCALE_EITHER \
-    "cbz    r3, 14f\n\t" \
-    TX_DW_UNIFORM_SCALE \
-    "14:\n\t"
-
-/* The channel kernels' end (label 9)/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
+/* The channel kernels' end (label 9): back to label 0 while channels are left (the head has
  * stepped the pointers). */
 #define TX_DW_CHAN_TAIL \
     "9:\n\t" \
@@ -490,10 +291,6 @@ typedef struct {
 #define TX_DW_VSHIFT4 TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5") TX_DW3_SHIFT("r6") TX_DW3_SHIFT("r7")
 #define TX_DW_VSHIFT2 TX_DW3_K TX_DW3_SHIFT("r4") TX_DW3_SHIFT("r5")
 #define TX_DW_VSHIFT1 TX_DW3_K TX_DW3_SHIFT("r4")
-#define TX_DW_USHIFT(a) "ssat   " a ", #8, " a ", asr #" TX_DW_UNIFORM_K "\n\t"
-#define TX_DW_USHIFT4 TX_DW_USHIFT("r4") TX_DW_USHIFT("r5") TX_DW_USHIFT("r6") TX_DW_USHIFT("r7")
-#define TX_DW_USHIFT2 TX_DW_USHIFT("r4") TX_DW_USHIFT("r5")
-#define TX_DW_USHIFT1 TX_DW_USHIFT("r4")
 
 /* Per byte lane max(a, lo4), then min(., hi4) (the bound in r8, r9 a temporary). */
 #define TX_DW3_LO "ldr    r8, [sp, #48]\n\t"
@@ -632,31 +429,6 @@ typedef struct {
     "cmp    lr, r8\n\t" \
     "bne    1b\n"
 
-/* The 2x2 loop of a per-channel kernel in a build of both kinds of call (TX_DW_STAGE_EITHER):
- * the uniform kernels' (out4u, the immediate shift) for a call that takes the uniform shift, else
- * the channel's own (out4). */
-#define TX_DW_LOOP22_EITHER(block22, out4, out4u) \
-    "ldr    r4, [sp, #124]\n\t" \
-    "cmp    r4, #0\n\t" \
-    "bne    15f\n\t" \
-    TX_DW_LOOP22_ONCE(block22, out4) \
-    "b      16f\n" \
-    "15:\n\t" \
-    TX_DW_LOOP22_TWICE(block22, out4u) \
-    "16:\n\t"
-
-/* What the per-channel kernels (dw3_chan, dw3_chan_clamp, dws2_chan, dws2_chan_clamp) take: their
- * own stage alone, or, in a build of both kinds of call, either. */
-#if TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
-#define TX_DW_CHANNEL_STAGE TX_DW_STAGE_EITHER
-#define TX_DW_CHANNEL_SCALE TX_DW_UNIFORM_SCALE_EITHER
-#define TX_DW_CHANNEL_LOOP22(block22, out4, out4u) TX_DW_LOOP22_EITHER(block22, out4, out4u)
-#else
-#define TX_DW_CHANNEL_STAGE TX_DW_STAGE_CHANNEL
-#define TX_DW_CHANNEL_SCALE ""
-#define TX_DW_CHANNEL_LOOP22(block22, out4, out4u) TX_DW_LOOP22_ONCE(block22, out4)
-#endif
-
 /*
  * What the channel kernels share (dw3_chan here, dws2_chan in tx_arm_dsp_dws2.h): going down
  * the column pairs, the blocks' output stage, stores and loops. The blocks accumulate onto the
@@ -726,6 +498,8 @@ typedef struct {
     "10:\n\t" \
     TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", out2) \
     TX_DW_ODD_LAST(TX_DW3_BLOCK11, out1)
+
+#include "tx_arm_dsp_dw_uniform.h"
 
 /* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL; in a build of
  * both kinds of call, either: TX_DW_CHANNEL_STAGE) or the layer's uniform one

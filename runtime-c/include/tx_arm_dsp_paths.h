@@ -96,7 +96,7 @@
 /* the planar paths' output shift: each channel's own (CHANNEL_SHIFTS), or one shift S for the
  * whole layer, UNIFORM_SHIFT (in [-23, -2]; 0: none), which the calls it suits take
  * (dw_uniform_fits, tx_arm_dsp_dw_planar.h): its kernels shift by an immediate
- * (tx_arm_dsp_dw3x3.h). The compiler picks the S that suits the planar calls of the most MACs:
+ * (tx_arm_dsp_dw_uniform.h). The compiler picks the S that suits the planar calls of the most MACs:
  * when it suits them all, the build links the uniform kernels alone (CHANNEL_SHIFTS 0); else the
  * per-channel kernels take either kind of call (TX_DW_STAGE_EITHER). */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS

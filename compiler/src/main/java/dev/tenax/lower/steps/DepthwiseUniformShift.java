@@ -16,7 +16,7 @@ import dev.tenax.kernels.DepthwiseConv2dS8;
  *       weights: {@code (|bias| + taps * 128 * maxInput) * 2^j <= 2^31 - 1};</li>
  *   <li>{@code S} is a shift of the 32-bit output stage, in [-23, -2].</li>
  * </ul>
- * The planar 3x3 kernels then shift by an immediate (runtime-c/include/tx_arm_dsp_dw3x3.h): the
+ * The planar 3x3 kernels then shift by an immediate (runtime-c/include/tx_arm_dsp_dw_uniform.h): the
  * compiler picks one {@code S} for a build ({@code codegen.DspKernelPaths}).
  */
 public record DepthwiseUniformShift(int lo, int hi) {
