@@ -101,45 +101,44 @@ static int dw_uniform_fits(const tx_depthwise_conv2d_s8_params *p, const int32_t
     return 1;
 }
 
-/* The channels of st (a tile, up to four channels) through the channel kernel of stride s, the
- * activation range and the output shift (uniform: the build's uniform one; tx_depthwise_conv2d_s8
- * checked that the kernel this layer needs is compiled in). */
-static void dw_channels(dw3_state *st, int32_t s, int clamp, int uniform)
+/* The channels of st (a tile, up to four channels) through the channel kernel of stride s and
+ * the activation range (tx_depthwise_conv2d_s8 checked that the one this layer needs is compiled
+ * in). Which set of kernels is the build's alone: one whose planar calls all take its uniform
+ * shift has only the uniform kernels (CHANNEL_SHIFTS 0); in the others the per-channel kernels
+ * take either kind of call (st->uniform, TX_DW_STAGE_EITHER). Each call stands under its path
+ * macros, so that the kernels left out are dropped. */
+static void dw_channels(dw3_state *st, int32_t s, int clamp)
 {
-    /* each call under its own path macros, so that the left-out kernels are dropped; with both
-     * kinds of call in the build, the per-channel kernels take either (st->uniform) */
-    if (uniform && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0
-        && !TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
-        if (s == 1) {
-            if (clamp) {
-                if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
+    const int own = TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS;
+    if (s == 1) {
+        if (clamp) {
+            if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
+                if (own) {
+                    dw3_chan_clamp(st);
+                } else {
                     dw3_chan_uniform_clamp(st);
                 }
-            } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
+            }
+        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
+            if (own) {
+                dw3_chan(st);
+            } else {
                 dw3_chan_uniform(st);
             }
-        } else if (clamp) {
-            if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
+        }
+    } else if (clamp) {
+        if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
+            if (own) {
+                dws2_chan_clamp(st);
+            } else {
                 dws2_chan_uniform_clamp(st);
             }
-        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
-            dws2_chan_uniform(st);
         }
-    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS) {
-        if (s == 1) {
-            if (clamp) {
-                if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED) {
-                    dw3_chan_clamp(st);
-                }
-            } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE) {
-                dw3_chan(st);
-            }
-        } else if (clamp) {
-            if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED) {
-                dws2_chan_clamp(st);
-            }
-        } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
+    } else if (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE) {
+        if (own) {
             dws2_chan(st);
+        } else {
+            dws2_chan_uniform(st);
         }
     }
 }
@@ -253,7 +252,7 @@ static void dw_run(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_s
                     st.mult = p->multipliers + c0;
                     st.shift = p->shifts + c0;
                     st.bias_p = bias != 0 ? bias + c0 : &no_bias;
-                    dw_channels(&st, s, clamp, uniform);
+                    dw_channels(&st, s, clamp);
                 }
             }
             oy0 += rows;
