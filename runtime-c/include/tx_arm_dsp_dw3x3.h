@@ -393,13 +393,10 @@ typedef struct {
     out1 \
     "strb   r4, [lr]\n\t"
 
-/* One 2x2 block (block22, accumulating onto the bias at sp from q, stepping q down) through the
- * output stage (out4 after the SMMLA) into its four outputs, stepping the output down. */
-#define TX_DW_BLOCK22_OUT(block22, out4) \
-    "ldm    sp, {r4-r7}\n\t" \
-    block22 \
-    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
-    out4 \
+/* A 2x2 block's outputs (r4, r5 the top row, r6, r7 the bottom one) to lr, stepping lr down two
+ * rows: the next column and row from the state (ch, ostep), or, in the stride-1 uniform kernels
+ * of a build whose calls share them, as immediates (TX_DW3_STORE4, tx_arm_dsp_dw_fixed.h). */
+#define TX_DW_STORE4 \
     "ldrd   r8, r9, [sp, #32]\n\t" \
     "strb   r5, [lr, r8]\n\t" \
     "strb   r4, [lr]\n\t" \
@@ -407,24 +404,33 @@ typedef struct {
     "strb   r7, [lr, r8]\n\t" \
     "strb   r6, [lr]\n\t" \
     "add    lr, lr, r9\n\t"
+
+/* One 2x2 block (block22, accumulating onto the bias at sp from q, stepping q down) through the
+ * output stage (out4 after the SMMLA) into its four outputs (store4), stepping the output down. */
+#define TX_DW_BLOCK22_OUT(block22, out4, store4) \
+    "ldm    sp, {r4-r7}\n\t" \
+    block22 \
+    TX_DW3_MC TX_DW3_MUL("r4") TX_DW3_MUL("r5") TX_DW3_MUL("r6") TX_DW3_MUL("r7") \
+    out4 \
+    store4
 /* The blocks of a column pair's row pairs (at least one), until the output reaches oend: one
  * block per loop, or (TX_DW_LOOP22_TWICE, the uniform-shift kernels, whose code size only builds
  * of one shift pay) two, entered at the second when the count is odd (blocks_odd), which saves
  * the loop's three instructions every other block. */
 #define TX_DW_LOOP22_ONCE(block22, out4) \
     "1:\n\t" \
-    TX_DW_BLOCK22_OUT(block22, out4) \
+    TX_DW_BLOCK22_OUT(block22, out4, TX_DW_STORE4) \
     "ldr    r8, [sp, #40]\n\t" \
     "cmp    lr, r8\n\t" \
     "bne    1b\n"
-#define TX_DW_LOOP22_TWICE(block22, out4) \
+#define TX_DW_LOOP22_TWICE(block22, out4, store4) \
     "ldr    r4, [sp, #120]\n\t" \
     "cmp    r4, #0\n\t" \
     "bne    11f\n" \
     "1:\n\t" \
-    TX_DW_BLOCK22_OUT(block22, out4) \
+    TX_DW_BLOCK22_OUT(block22, out4, store4) \
     "11:\n\t" \
-    TX_DW_BLOCK22_OUT(block22, out4) \
+    TX_DW_BLOCK22_OUT(block22, out4, store4) \
     "ldr    r8, [sp, #40]\n\t" \
     "cmp    lr, r8\n\t" \
     "bne    1b\n"
@@ -500,6 +506,7 @@ typedef struct {
     TX_DW_ODD_LAST(TX_DW3_BLOCK11, out1)
 
 #include "tx_arm_dsp_dw_uniform.h"
+#include "tx_arm_dsp_dw_fixed.h"
 
 /* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL; in a build of
  * both kinds of call, either: TX_DW_CHANNEL_STAGE) or the layer's uniform one
@@ -525,14 +532,15 @@ __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((u
 __attribute__((naked)) static void dw3_chan_uniform(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
-                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4), TX_DW_USHIFT2,
-                        TX_DW_USHIFT1));
+                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4, TX_DW3_STORE4),
+                        TX_DW_USHIFT2, TX_DW_USHIFT1));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
-                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4,
+                                           TX_DW3_STORE4),
                         TX_DW_USHIFT2 TX_DW3_CLAMP2, TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }
 #endif

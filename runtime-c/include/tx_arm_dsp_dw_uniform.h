@@ -86,7 +86,7 @@
     TX_DW_LOOP22_ONCE(block22, out4) \
     "b      16f\n" \
     "15:\n\t" \
-    TX_DW_LOOP22_TWICE(block22, out4u) \
+    TX_DW_LOOP22_TWICE(block22, out4u, TX_DW_STORE4) \
     "16:\n\t"
 
 /* What the per-channel kernels (dw3_chan, dw3_chan_clamp, dws2_chan, dws2_chan_clamp) take: their

@@ -189,14 +189,15 @@ __attribute__((naked)) static void dws2_chan_clamp(dw3_state *st __attribute__((
 __attribute__((naked)) static void dws2_chan_uniform(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DWS2_PACK,
-                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4), TX_DW_USHIFT2,
-                         TX_DW_USHIFT1));
+                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4, TX_DW_STORE4),
+                         TX_DW_USHIFT2, TX_DW_USHIFT1));
 }
 
 __attribute__((naked)) static void dws2_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DWS2_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DWS2_PACK,
-                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                         TX_DW_LOOP22_TWICE(TX_DWS2_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4,
+                                            TX_DW_STORE4),
                          TX_DW_USHIFT2 TX_DW3_CLAMP2, TX_DW_USHIFT1 TX_DW3_CLAMP1));
 }
 #endif

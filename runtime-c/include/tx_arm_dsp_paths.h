@@ -105,6 +105,15 @@
 #ifndef TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT
 #define TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT 0
 #endif
+/* a build whose stride-1 planar calls all take the uniform kernels with one channel count and
+ * output row (out_w * ch bytes; 0: not fixed): the kernels store at immediate offsets
+ * (tx_arm_dsp_dw_fixed.h) and other stride-1 planar calls are refused */
+#ifndef TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS
+#define TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS 0
+#endif
+#ifndef TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES
+#define TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES 0
+#endif
 /* the planar paths' last one to three channels (a channel count not a multiple of 4), expanded
  * into their planes in C */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL

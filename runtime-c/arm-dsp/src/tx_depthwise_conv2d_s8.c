@@ -491,7 +491,12 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                         : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2
                               && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_CLAMPED
                                         : TX_DEPTHWISE_CONV2D_S8_PATH_DWS2_FULL_RANGE))
-                && (uniform || TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS);
+                && (uniform || TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS)
+                /* the uniform stride-1 kernels of a build of fixed geometry (tx_arm_dsp_dw_fixed.h) */
+                && (s != 1 || TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS == 0
+                    || TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS
+                    || (ch == TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS
+                        && out_shape->w * ch == TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES));
             if (!in_build || (ch % 4 != 0 && !TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL)) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }

@@ -87,7 +87,55 @@ public final class DspKernelPaths {
       out.add(new PathView(e.getKey(), u.isEmpty() ? 0 : 1, stepsText(u)));
     }
     out.add(new PathView(UNIFORM_SHIFT, uniform, stepsText(uniformUsers)));
+    out.addAll(fixedGeometry(steps, uniform, users.get(CHANNEL_SHIFTS).isEmpty()));
     return out;
+  }
+
+  /** The value macros of a build's fixed stride-1 planar geometry (0: none). */
+  static final String DW3_CHANNELS = "TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS";
+  static final String DW3_ROW_BYTES = "TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES";
+  static final String CHANNEL_SHIFTS = "TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS";
+
+  /** Whether call {@code s} suits a fixed stride-1 geometry: not a stride-1 planar call, or one of it. */
+  static boolean suitsFixedGeometry(Step s, int ch, int rowBytes) {
+    if (!(s instanceof DepthwiseConvS8Step d && planar(d) && dw3(d))) {
+      return true;
+    }
+    int[] out = d.out().shape4();
+    return out[3] == ch && out[2] * out[3] == rowBytes;
+  }
+
+  /**
+   * {@link #DW3_CHANNELS} and {@link #DW3_ROW_BYTES} (runtime-c/include/tx_arm_dsp_dw_fixed.h):
+   * when every stride-1 planar call of {@code calls} takes the uniform kernels (a uniform shift,
+   * and no call takes the per-channel ones: {@code uniformOnly}) with one channel count and output
+   * row whose offsets fit STRB's and ADDW's 12-bit immediates, their values and the calls; else 0.
+   */
+  static List<PathView> fixedGeometry(List<? extends Step> calls, int uniform, boolean uniformOnly) {
+    List<PathView> none = List.of(new PathView(DW3_CHANNELS, 0, "no fixed geometry"),
+        new PathView(DW3_ROW_BYTES, 0, "no fixed geometry"));
+    if (uniform == 0 || !uniformOnly) {
+      return none;
+    }
+    int ch = 0;
+    int rowBytes = 0;
+    List<Integer> users = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i) instanceof DepthwiseConvS8Step d && planar(d) && dw3(d)) {
+        int[] out = d.out().shape4();
+        if (!users.isEmpty() && (out[3] != ch || out[2] * out[3] != rowBytes)) {
+          return none;
+        }
+        ch = out[3];
+        rowBytes = out[2] * out[3];
+        users.add(i);
+      }
+    }
+    if (users.isEmpty() || ch + rowBytes > 4095 || 2 * rowBytes > 4095) {
+      return none;
+    }
+    return List.of(new PathView(DW3_CHANNELS, ch, stepsText(users)),
+        new PathView(DW3_ROW_BYTES, rowBytes, stepsText(users)));
   }
 
   private static String stepsText(List<Integer> u) {
@@ -227,7 +275,7 @@ public final class DspKernelPaths {
       String path = dw3(s) ? "TX_DEPTHWISE_CONV2D_S8_PATH_DW3" : "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2";
       List<String> paths = new ArrayList<>(List.of(path, path + (clamp ? "_CLAMPED" : "_FULL_RANGE")));
       if (uniform == 0 || !s.uniformShift().contains(uniform)) {
-        paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS");
+        paths.add(CHANNEL_SHIFTS);
       }
       if (ch % 4 != 0) {
         paths.add("TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL");

@@ -28,8 +28,7 @@ final class RuntimePartPaths {
    * depthwise shift, which suits the parts too, since they keep their step's weights and shifts).
    */
   List<PathView> with(List<PathView> stepPaths) {
-    int uniform = stepPaths.stream().filter(p -> p.macro().equals(DspKernelPaths.UNIFORM_SHIFT))
-        .mapToInt(PathView::on).findFirst().orElse(0);
+    int uniform = value(stepPaths, DspKernelPaths.UNIFORM_SHIFT);
     Map<String, TreeSet<Integer>> users = new TreeMap<>();
     parts.forEach((step, calls) -> {
       for (Step part : calls) {
@@ -49,6 +48,31 @@ final class RuntimePartPaths {
           + String.join(", ", u.stream().map(String::valueOf).toList());
       out.add(new PathView(p.macro(), 1, p.on() == 0 ? parts : p.usedBy() + "; " + parts));
     }
+    return withoutUnsuitedGeometry(out);
+  }
+
+  /**
+   * The paths with the fixed stride-1 geometry dropped when a part does not suit it (a part of a
+   * layer's channels, or one taking the per-channel kernels).
+   */
+  private List<PathView> withoutUnsuitedGeometry(List<PathView> paths) {
+    int ch = value(paths, DspKernelPaths.DW3_CHANNELS);
+    int rowBytes = value(paths, DspKernelPaths.DW3_ROW_BYTES);
+    boolean suits = ch != 0 && value(paths, DspKernelPaths.CHANNEL_SHIFTS) == 0
+        && parts.values().stream().flatMap(List::stream)
+            .allMatch(part -> DspKernelPaths.suitsFixedGeometry(part, ch, rowBytes));
+    if (ch == 0 || suits) {
+      return paths;
+    }
+    List<PathView> out = new ArrayList<>();
+    for (PathView p : paths) {
+      boolean geometry = p.macro().equals(DspKernelPaths.DW3_CHANNELS) || p.macro().equals(DspKernelPaths.DW3_ROW_BYTES);
+      out.add(geometry ? new PathView(p.macro(), 0, "no fixed geometry: the run-time parts differ") : p);
+    }
     return out;
+  }
+
+  private static int value(List<PathView> paths, String macro) {
+    return paths.stream().filter(p -> p.macro().equals(macro)).mapToInt(PathView::on).findFirst().orElse(0);
   }
 }

@@ -115,6 +115,32 @@ class DspKernelsRunTest {
     assertTrue(config.matches("(?s).*#define TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT -\\d+ .*"), config);
     assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS " + (mixed ? 1 : 0) + " "),
         config);
+    // layers of several shapes: no fixed geometry
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS 0 "), config);
+  }
+
+  /**
+   * A build whose stride-1 depthwise layers all take the uniform shift with one shape (as DS-CNN
+   * KWS's four): the compiler fixes their geometry (tx_arm_dsp_dw_fixed.h: outputs stored at
+   * immediate offsets), and the layers, clamped or not, of 1-40 channels, 2-21 rows and 1-20
+   * columns, give the evaluator's bits. A wrong immediate fails every case.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m4, 41", "cortex-m4, 42", "cortex-m7, 43", "cortex-m33, 44"})
+  void fixedGeometryDepthwiseLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    int c = 1 + r.nextInt(40);
+    int h = 2 + r.nextInt(20);
+    int w = 1 + r.nextInt(20);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < 3; i++) {
+      uniformShiftDepthwiseBranch(b, r, i, 1, i == 1, false, c, h, w);
+    }
+    runQdqBitExact(b, target, r, dir, target + " seed " + seed + ", " + c + " channels of " + h + "x" + w);
+    String config = Files.readString(dir.resolve("tx_config.h"));
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS " + c + " "), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES " + (c * w) + " "), config);
   }
 
   /**
@@ -123,13 +149,19 @@ class DspKernelsRunTest {
    */
   private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp,
       boolean wide) {
+    int c = (wide ? 2 : 1) + r.nextInt(40);
+    int h = stride == 1 ? 2 + r.nextInt(20) : 5 + 4 * r.nextInt(5);
+    int w = stride == 1 ? 1 + r.nextInt(20) : 1 + 4 * r.nextInt(5);
+    uniformShiftDepthwiseBranch(b, r, i, stride, clamp, wide, c, h, w);
+  }
+
+  /** The same of c channels of h x w. */
+  private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp,
+      boolean wide, int c, int h, int w) {
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
     float ys = 0.05f + r.nextFloat() * 0.05f;
     long yzp = -100 + r.nextInt(200);
-    int c = (wide ? 2 : 1) + r.nextInt(40);
-    int h = stride == 1 ? 2 + r.nextInt(20) : 5 + 4 * r.nextInt(5);
-    int w = stride == 1 ? 1 + r.nextInt(20) : 1 + 4 * r.nextInt(5);
     long[] wq = new long[c * 9];
     for (int k = 0; k < wq.length; k++) {
       int pick = r.nextInt(8);
