@@ -28,10 +28,11 @@ trap 'rm -rf "$tmp"' EXIT
   echo "plus the stack the inference really used (stack painting). For reference, TFLM needs about"
   echo "22 KB of arena for DS-CNN KWS and 15.5 KB for the anomaly-detection autoencoder (MLPerf Tiny)."
   echo
-  echo "The 3x3 depthwise layers are the multiply layers still above 1.5 instructions per MAC on"
-  echo "cortex-m4 (nine MACs an output leave little room for the output stage, the store and the"
-  echo "int16 planes' expansion): runtime-c/include/tx_arm_dsp_dw3x3.h and tx_arm_dsp_dws2.h say where"
-  echo "their instructions go and how far the current design can get."
+  echo "MobileNet VWW's 3x3 depthwise layers are the multiply layers still above 1.5 instructions per"
+  echo "MAC on cortex-m4 (nine MACs an output leave little room for the output stage, the store and"
+  echo "the int16 planes' expansion; DS-CNN KWS's four, of one shape, take kernels fixed to it:"
+  echo "runtime-c/include/tx_arm_dsp_dw_fixed.h): runtime-c/include/tx_arm_dsp_dw3x3.h and"
+  echo "tx_arm_dsp_dws2.h say where their instructions go and how far the current design can get."
   for target in cortex-m4 cortex-m7 cortex-m0; do
     echo
     echo "## $target"

@@ -63,6 +63,12 @@
  *     (dw_uniform_fits) 16 a channel. Then two 2x2 blocks a loop: KWS 116,800 = 1.62; VWW (its
  *     per-channel kernels taking either kind of call) 48x48x8 1.67, 24x24x32 1.65, 12x12x64
  *     1.80, 6x6x128 2.10, stride 2 2.64-2.76.
+ *   with a fixed geometry (tx_arm_dsp_dw_fixed.h: a build whose stride-1 planar calls share their
+ *     channels, output row and rows, as KWS's four layers): the 2x2 blocks' outputs stored at
+ *     immediate offsets (113,760 = 1.58 per MAC), the blocks unrolled (111,080 = 1.54), the
+ *     expansion's lone first pixel in one loop with the four after it (109,800 = 1.53), and the
+ *     odd fifth column in unrolled 4x1 blocks (34 instructions, two 2x1 ones took 42): KWS
+ *     106,360 = 1.48 per MAC.
  * The floor of this scheme, about 14.75 per output (1.64 per MAC) with each channel's shift and
  * 13.5 (1.5) with a uniform one, is above the issue's 1.5 (13.5 per output) for every shape once
  * the channels' and tiles' costs come on top: the 2x2 block alone is 13.25 per output (6
@@ -74,7 +80,9 @@
  * do, but 2 loads instead of one LDRD shared by two output rows; pairs down a column (Q = (row 0 x,
  * row 1 x)) make 5 multiplies per output but cost a PKH per output and 3 loads per two, 8 in all
  * where the block spends 7 (6 multiplies and 1 load).
- * TODO(issue 4): every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
+ * TODO(issue 4): without a fixed geometry (MobileNet VWW's builds: its depthwise layers have
+ * several shapes, and a kernel fixed to one costs about 2.6 KB of code, KWS's, where VWW has 270
+ * bytes left under 16 KB), every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
  * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
  * pairs too, about 1 more per input value), or outputs packed four channels to a word (the weights
  * of four channels do not fit the registers). Above the floor: the expansion's lone pixels (KWS
@@ -484,7 +492,9 @@ typedef struct {
  * x2 is zero, so a row is one SMLAD of A = (x0, x1) with W01 (one LDR, no SMLABT): 6 multiplies
  * and 4 loads for a 2x1 block instead of 12 and 4. KWS's 5 columns and MobileNet's 3 (pad 1)
  * end so. (An odd last row keeps TX_DW3_BLOCK11: one output a channel, not worth the code.) */
-#define TX_DW3_EDGE21 \
+/* (its first three input rows, q stepped two plane rows, the third still in r8: TX_DW3_EDGE41
+ * goes on from there) */
+#define TX_DW3_EDGE_TOP \
     "ldr    r8, [r12]\n\t" \
     "smlad  r4, r8, r0, r4\n\t" \
     "ldr    r8, [r12, #64]\n\t" \
@@ -492,18 +502,23 @@ typedef struct {
     "smlad  r5, r8, r0, r5\n\t" \
     "ldr    r8, [r12, #128]!\n\t" \
     "smlad  r4, r8, r10, r4\n\t" \
-    "smlad  r5, r8, r2, r5\n\t" \
+    "smlad  r5, r8, r2, r5\n\t"
+#define TX_DW3_EDGE21 \
+    TX_DW3_EDGE_TOP \
     "ldr    r8, [r12, #64]\n\t" \
     "smlad  r5, r8, r10, r5\n\t"
-#define TX_DW3_ODD_COL(out2, out1) \
+/* (edge_pairs: the row pairs of a window that ends in padding; TX_DW3_ODD_COL_UNIFORM has its own) */
+#define TX_DW3_ODD_COL_WITH(edge_pairs, out2, out1) \
     "ldr    r4, [sp, #116]\n\t" \
     "cmp    r4, #0\n\t" \
     "bne    10f\n\t" \
     TX_DW_ODD_PAIRS(TX_DW3_BLOCK21, "", out2) \
     "b      8f\n" \
     "10:\n\t" \
-    TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", out2) \
+    edge_pairs \
     TX_DW_ODD_LAST(TX_DW3_BLOCK11, out1)
+#define TX_DW3_ODD_COL(out2, out1) \
+    TX_DW3_ODD_COL_WITH(TX_DW_ODD_PAIRS(TX_DW3_EDGE21, "", out2), out2, out1)
 
 #include "tx_arm_dsp_dw_uniform.h"
 #include "tx_arm_dsp_dw_fixed.h"
@@ -511,14 +526,14 @@ typedef struct {
 /* The four variants of each stride: the channel's own shift (TX_DW_STAGE_CHANNEL; in a build of
  * both kinds of call, either: TX_DW_CHANNEL_STAGE) or the layer's uniform one
  * (TX_DW_STAGE_UNIFORM), the int8 range or an act clamp. */
-#define TX_DW3_CHAN(stage, pack, loop22, out2, out1) \
-    TX_DW_CHAN(stage, pack, loop22, TX_DW3_BLOCK12, "", TX_DW3_ODD_COL(out2, out1), out2)
+#define TX_DW3_CHAN(stage, pack, loop22, odd_col, out2) \
+    TX_DW_CHAN(stage, pack, loop22, TX_DW3_BLOCK12, "", odd_col, out2)
 
 __attribute__((naked)) static void dw3_chan(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DW3_PACK,
                         TX_DW_CHANNEL_LOOP22(TX_DW3_BLOCK22, TX_DW_VSHIFT4, TX_DW_USHIFT4),
-                        TX_DW_VSHIFT2, TX_DW_VSHIFT1));
+                        TX_DW3_ODD_COL(TX_DW_VSHIFT2, TX_DW_VSHIFT1), TX_DW_VSHIFT2));
 }
 
 __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((unused)))
@@ -526,22 +541,25 @@ __attribute__((naked)) static void dw3_chan_clamp(dw3_state *st __attribute__((u
     __asm__(TX_DW3_CHAN(TX_DW_CHANNEL_STAGE, TX_DW_CHANNEL_SCALE TX_DW3_PACK,
                         TX_DW_CHANNEL_LOOP22(TX_DW3_BLOCK22, TX_DW_VSHIFT4 TX_DW3_CLAMP4,
                                              TX_DW_USHIFT4 TX_DW3_CLAMP4),
-                        TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1));
+                        TX_DW3_ODD_COL(TX_DW_VSHIFT2 TX_DW3_CLAMP2, TX_DW_VSHIFT1 TX_DW3_CLAMP1),
+                        TX_DW_VSHIFT2 TX_DW3_CLAMP2));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
-                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4, TX_DW3_STORE4),
-                        TX_DW_USHIFT2, TX_DW_USHIFT1));
+                        TX_DW3_LOOP22(TX_DW3_BLOCK22, TX_DW_USHIFT4),
+                        TX_DW3_ODD_COL_UNIFORM(TX_DW_USHIFT4, TX_DW_USHIFT2, TX_DW_USHIFT1),
+                        TX_DW_USHIFT2));
 }
 
 __attribute__((naked)) static void dw3_chan_uniform_clamp(dw3_state *st __attribute__((unused)))
 {
     __asm__(TX_DW3_CHAN(TX_DW_STAGE_UNIFORM, TX_DW_UNIFORM_SCALE TX_DW3_PACK,
-                        TX_DW_LOOP22_TWICE(TX_DW3_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4,
-                                           TX_DW3_STORE4),
-                        TX_DW_USHIFT2 TX_DW3_CLAMP2, TX_DW_USHIFT1 TX_DW3_CLAMP1));
+                        TX_DW3_LOOP22(TX_DW3_BLOCK22, TX_DW_USHIFT4 TX_DW3_CLAMP4),
+                        TX_DW3_ODD_COL_UNIFORM(TX_DW_USHIFT4 TX_DW3_CLAMP4, TX_DW_USHIFT2 TX_DW3_CLAMP2,
+                                               TX_DW_USHIFT1 TX_DW3_CLAMP1),
+                        TX_DW_USHIFT2 TX_DW3_CLAMP2));
 }
 #endif
 

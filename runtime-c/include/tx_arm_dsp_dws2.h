@@ -83,7 +83,7 @@ __attribute__((naked)) static void dws2_expand4(const int8_t *src __attribute__(
                                                 int16_t *d __attribute__((unused)),
                                                 const dw3_expand_args *a __attribute__((unused)))
 {
-    __asm__(TX_DW_EXPAND4("112", "-84", "-56", "-28"));
+    __asm__(TX_DW_EXPAND4("112", "-84", "-56", "-28", TX_DW_EXPAND_LEAD_ALONE));
 }
 
 /* One input row at plane row offset `off` (bytes; A, C in r8, r9, E in r10) ... */

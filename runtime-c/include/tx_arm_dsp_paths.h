@@ -114,6 +114,11 @@
 #ifndef TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES
 #define TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES 0
 #endif
+/* and with one count of output rows too (at most TX_DW3_ROWS - 2: one strip; 0: not fixed), the
+ * kernels' 2x2 blocks are unrolled */
+#ifndef TX_DEPTHWISE_CONV2D_S8_DW3_ROWS
+#define TX_DEPTHWISE_CONV2D_S8_DW3_ROWS 0
+#endif
 /* the planar paths' last one to three channels (a channel count not a multiple of 4), expanded
  * into their planes in C */
 #ifndef TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL

@@ -496,7 +496,9 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                 && (s != 1 || TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS == 0
                     || TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS
                     || (ch == TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS
-                        && out_shape->w * ch == TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES));
+                        && out_shape->w * ch == TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES
+                        && (TX_DEPTHWISE_CONV2D_S8_DW3_ROWS == 0
+                            || out_shape->h == TX_DEPTHWISE_CONV2D_S8_DW3_ROWS)));
             if (!in_build || (ch % 4 != 0 && !TX_DEPTHWISE_CONV2D_S8_PATH_PLANAR_TAIL)) {
                 return TX_ERR_ARGUMENT; /* a path this build left out (tx_arm_dsp_paths.h) */
             }

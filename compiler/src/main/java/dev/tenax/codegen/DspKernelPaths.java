@@ -94,48 +94,63 @@ public final class DspKernelPaths {
   /** The value macros of a build's fixed stride-1 planar geometry (0: none). */
   static final String DW3_CHANNELS = "TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS";
   static final String DW3_ROW_BYTES = "TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES";
+  static final String DW3_ROWS = "TX_DEPTHWISE_CONV2D_S8_DW3_ROWS";
+  static final List<String> GEOMETRY = List.of(DW3_CHANNELS, DW3_ROW_BYTES, DW3_ROWS);
   static final String CHANNEL_SHIFTS = "TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS";
+  /** TX_DW3_ROWS - 2 (tx_arm_dsp_dw3x3.h): the output rows of one strip. */
+  private static final int DW3_STRIP_ROWS = 26;
 
-  /** Whether call {@code s} suits a fixed stride-1 geometry: not a stride-1 planar call, or one of it. */
-  static boolean suitsFixedGeometry(Step s, int ch, int rowBytes) {
+  /**
+   * Whether call {@code s} suits a fixed stride-1 geometry ({@code geometry}: channels, row bytes,
+   * rows or 0): not a stride-1 planar call, or one of that geometry.
+   */
+  static boolean suitsFixedGeometry(Step s, int[] geometry) {
     if (!(s instanceof DepthwiseConvS8Step d && planar(d) && dw3(d))) {
       return true;
     }
     int[] out = d.out().shape4();
-    return out[3] == ch && out[2] * out[3] == rowBytes;
+    return out[3] == geometry[0] && out[2] * out[3] == geometry[1] && (geometry[2] == 0 || out[1] == geometry[2]);
   }
 
   /**
-   * {@link #DW3_CHANNELS} and {@link #DW3_ROW_BYTES} (runtime-c/include/tx_arm_dsp_dw_fixed.h):
-   * when every stride-1 planar call of {@code calls} takes the uniform kernels (a uniform shift,
-   * and no call takes the per-channel ones: {@code uniformOnly}) with one channel count and output
-   * row whose offsets fit STRB's and ADDW's 12-bit immediates, their values and the calls; else 0.
+   * {@link #GEOMETRY} (runtime-c/include/tx_arm_dsp_dw_fixed.h): when every stride-1 planar call of
+   * {@code calls} takes the uniform kernels (a uniform shift, and no call takes the per-channel
+   * ones: {@code uniformOnly}) with one channel count and output row whose offsets fit STRB's and
+   * ADDW's 12-bit immediates, their values and the calls, and the calls' output rows too when they
+   * have one count that fits one strip (and four rows fit those immediates); else 0.
    */
   static List<PathView> fixedGeometry(List<? extends Step> calls, int uniform, boolean uniformOnly) {
-    List<PathView> none = List.of(new PathView(DW3_CHANNELS, 0, "no fixed geometry"),
-        new PathView(DW3_ROW_BYTES, 0, "no fixed geometry"));
+    List<PathView> none = GEOMETRY.stream().map(m -> new PathView(m, 0, "no fixed geometry")).toList();
     if (uniform == 0 || !uniformOnly) {
       return none;
     }
-    int ch = 0;
-    int rowBytes = 0;
+    int[] geometry = null;
     List<Integer> users = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       if (calls.get(i) instanceof DepthwiseConvS8Step d && planar(d) && dw3(d)) {
         int[] out = d.out().shape4();
-        if (!users.isEmpty() && (out[3] != ch || out[2] * out[3] != rowBytes)) {
+        int[] mine = {out[3], out[2] * out[3], out[1] <= DW3_STRIP_ROWS ? out[1] : 0};
+        if (geometry == null) {
+          geometry = mine;
+        } else if (mine[0] != geometry[0] || mine[1] != geometry[1]) {
           return none;
+        } else if (mine[2] != geometry[2]) {
+          geometry[2] = 0;
         }
-        ch = out[3];
-        rowBytes = out[2] * out[3];
         users.add(i);
       }
     }
-    if (users.isEmpty() || ch + rowBytes > 4095 || 2 * rowBytes > 4095) {
+    if (geometry == null || geometry[0] + geometry[1] > 4095 || 2 * geometry[1] > 4095) {
       return none;
     }
-    return List.of(new PathView(DW3_CHANNELS, ch, stepsText(users)),
-        new PathView(DW3_ROW_BYTES, rowBytes, stepsText(users)));
+    if (4 * geometry[1] > 4095) {
+      geometry[2] = 0; // the unrolled odd column's 4x1 blocks store four rows at immediate offsets
+    }
+    List<PathView> out = new ArrayList<>();
+    for (int k = 0; k < GEOMETRY.size(); k++) {
+      out.add(new PathView(GEOMETRY.get(k), geometry[k], geometry[k] == 0 ? "not fixed" : stepsText(users)));
+    }
+    return out;
   }
 
   private static String stepsText(List<Integer> u) {

@@ -56,18 +56,17 @@ final class RuntimePartPaths {
    * layer's channels, or one taking the per-channel kernels).
    */
   private List<PathView> withoutUnsuitedGeometry(List<PathView> paths) {
-    int ch = value(paths, DspKernelPaths.DW3_CHANNELS);
-    int rowBytes = value(paths, DspKernelPaths.DW3_ROW_BYTES);
-    boolean suits = ch != 0 && value(paths, DspKernelPaths.CHANNEL_SHIFTS) == 0
+    int[] geometry = DspKernelPaths.GEOMETRY.stream().mapToInt(m -> value(paths, m)).toArray();
+    boolean suits = geometry[0] != 0 && value(paths, DspKernelPaths.CHANNEL_SHIFTS) == 0
         && parts.values().stream().flatMap(List::stream)
-            .allMatch(part -> DspKernelPaths.suitsFixedGeometry(part, ch, rowBytes));
-    if (ch == 0 || suits) {
+            .allMatch(part -> DspKernelPaths.suitsFixedGeometry(part, geometry));
+    if (geometry[0] == 0 || suits) {
       return paths;
     }
     List<PathView> out = new ArrayList<>();
     for (PathView p : paths) {
-      boolean geometry = p.macro().equals(DspKernelPaths.DW3_CHANNELS) || p.macro().equals(DspKernelPaths.DW3_ROW_BYTES);
-      out.add(geometry ? new PathView(p.macro(), 0, "no fixed geometry: the run-time parts differ") : p);
+      out.add(DspKernelPaths.GEOMETRY.contains(p.macro())
+          ? new PathView(p.macro(), 0, "no fixed geometry: the run-time parts differ") : p);
     }
     return out;
   }

@@ -122,25 +122,29 @@ class DspKernelsRunTest {
   /**
    * A build whose stride-1 depthwise layers all take the uniform shift with one shape (as DS-CNN
    * KWS's four): the compiler fixes their geometry (tx_arm_dsp_dw_fixed.h: outputs stored at
-   * immediate offsets), and the layers, clamped or not, of 1-40 channels, 2-21 rows and 1-20
-   * columns, give the evaluator's bits. A wrong immediate fails every case.
+   * immediate offsets; with at most 26 rows, the 2x2 blocks and the odd last column's 4x1 ones
+   * unrolled), and the layers, clamped or not, give the evaluator's bits. The shapes reach KWS's
+   * (25x5, 64 channels), an odd count of row pairs (a 2x1 block after the 4x1 ones), one pair
+   * alone, odd and even rows, an odd last tile (9 columns: 6 + 3), no odd column, the planar tail
+   * (channels not a multiple of 4), and rows too many to unroll (30). A wrong offset, count or
+   * block fails them.
    */
-  @ParameterizedTest(name = "{0}, seed {1}")
-  @CsvSource({"cortex-m4, 41", "cortex-m4, 42", "cortex-m7, 43", "cortex-m33, 44"})
-  void fixedGeometryDepthwiseLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+  @ParameterizedTest(name = "{0}, {2} channels of {3}x{4}")
+  @CsvSource({"cortex-m4, 41, 64, 25, 5", "cortex-m4, 42, 7, 6, 3", "cortex-m4, 43, 13, 11, 9",
+      "cortex-m7, 44, 4, 2, 1", "cortex-m33, 45, 40, 21, 20", "cortex-m4, 46, 8, 30, 5", "cortex-m4, 47, 3, 7, 7"})
+  void fixedGeometryDepthwiseLayersRunBitExact(String target, int seed, int c, int h, int w, @TempDir Path dir)
+      throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
-    int c = 1 + r.nextInt(40);
-    int h = 2 + r.nextInt(20);
-    int w = 1 + r.nextInt(20);
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     for (int i = 0; i < 3; i++) {
       uniformShiftDepthwiseBranch(b, r, i, 1, i == 1, false, c, h, w);
     }
-    runQdqBitExact(b, target, r, dir, target + " seed " + seed + ", " + c + " channels of " + h + "x" + w);
+    runQdqBitExact(b, target, r, dir, target + ", " + c + " channels of " + h + "x" + w);
     String config = Files.readString(dir.resolve("tx_config.h"));
     assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS " + c + " "), config);
     assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES " + (c * w) + " "), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_ROWS " + (h <= 26 ? h : 0) + " "), config);
   }
 
   /**
