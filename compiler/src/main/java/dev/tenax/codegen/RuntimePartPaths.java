@@ -53,22 +53,31 @@ final class RuntimePartPaths {
 
   /**
    * The paths with the fixed stride-1 geometry dropped when a part does not suit it (a part of a
-   * layer's channels, or one taking the per-channel kernels).
+   * layer's channels, or one taking the per-channel kernels), or only its rows when the parts keep
+   * the channels and output row but not the rows (a layer's bands of rows).
    */
   private List<PathView> withoutUnsuitedGeometry(List<PathView> paths) {
     int[] geometry = DspKernelPaths.GEOMETRY.stream().mapToInt(m -> value(paths, m)).toArray();
-    boolean suits = geometry[0] != 0 && value(paths, DspKernelPaths.CHANNEL_SHIFTS) == 0
-        && parts.values().stream().flatMap(List::stream)
-            .allMatch(part -> DspKernelPaths.suitsFixedGeometry(part, geometry));
-    if (geometry[0] == 0 || suits) {
+    if (geometry[0] == 0 || suits(paths, geometry)) {
       return paths;
     }
+    int[] anyRows = {geometry[0], geometry[1], 0};
+    boolean rowsOnly = suits(paths, anyRows);
     List<PathView> out = new ArrayList<>();
     for (PathView p : paths) {
-      out.add(DspKernelPaths.GEOMETRY.contains(p.macro())
-          ? new PathView(p.macro(), 0, "no fixed geometry: the run-time parts differ") : p);
+      if (p.macro().equals(DspKernelPaths.DW3_ROWS) || (!rowsOnly && DspKernelPaths.GEOMETRY.contains(p.macro()))) {
+        out.add(new PathView(p.macro(), 0, "not fixed: the run-time parts differ"));
+      } else {
+        out.add(p);
+      }
     }
     return out;
+  }
+
+  /** Whether every part suits the fixed geometry {@code geometry} in a build of these paths. */
+  private boolean suits(List<PathView> paths, int[] geometry) {
+    return value(paths, DspKernelPaths.CHANNEL_SHIFTS) == 0 && parts.values().stream().flatMap(List::stream)
+        .allMatch(part -> DspKernelPaths.suitsFixedGeometry(part, geometry));
   }
 
   private static int value(List<PathView> paths, String macro) {

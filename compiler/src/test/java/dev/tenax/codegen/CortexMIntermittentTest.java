@@ -44,6 +44,22 @@ class CortexMIntermittentTest {
   }
 
   /**
+   * DS-CNN KWS with whole layers as tiles: its depthwise calls fix the kernels' geometry
+   * (tx_arm_dsp_dw_fixed.h), but the run-time halves of a call have other row counts, so the build
+   * keeps the channels and output row and leaves the rows free; failures every 200k instructions
+   * make its largest calls run in halves and quarters, bit-exact.
+   */
+  @org.junit.jupiter.api.Test
+  void runTimePartsKeepAFixedDepthwiseGeometryButItsRows(@TempDir Path dir) throws Exception {
+    runOnSchedules("mlperf-tiny-kws-dscnn-int8-qdq", "cortex-m4", 150_000, java.util.List.of("every:100000"), dir);
+    String config = java.nio.file.Files.readString(dir.resolve("tx_config.h"));
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS 64 "), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_ROW_BYTES 320 "), config);
+    assertTrue(config.contains("#define TX_DEPTHWISE_CONV2D_S8_DW3_ROWS 0 /* not fixed: the run-time parts differ"),
+        config);
+  }
+
+  /**
    * Compiles a shared model with tiles of {@code tileWork}, runs it on each schedule and checks
    * the evaluator's bits; then checks that failures every 400 instructions are reported as no
    * progress.
