@@ -25,9 +25,9 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
   product, link the model into your own firmware instead (below): it needs only
   `${model.name}.h/.c`, `${model.name}_weights.c` and `runtime/`<#if model.kernelPaths?has_content>,
   plus `tx_config.h` with `-DTX_CONFIG_H`: it leaves out the kernel paths this model's calls do not
-  take (less flash) and gives the depthwise kernels the output shift this model's layers share
-  (faster); a kernel called with other shapes then returns `TX_ERR_ARGUMENT` unless you build
-  without the define</#if>.
+  take (less flash) and gives the depthwise kernels the output shift, and when they have one, the
+  layer shape this model's layers share (faster); a kernel called with other shapes then returns
+  `TX_ERR_ARGUMENT` unless you build without the define</#if>.
 - `CMakeLists.txt` builds the model and the runtime kernels as a static library for an existing
   firmware build; define `${model.upperName}_WEIGHTS_PLACEMENT` (e.g. to
   `__attribute__((section(".rodata_flash")))`) to place the weights, and give
