@@ -44,7 +44,7 @@ trap 'rm -rf "$tmp"' EXIT
       echo
       if ./tenax compile "$shared/models/$model" --target "$target" -o "$dir" > "$tmp/log" 2>&1; then
         echo '```'
-        ./tenax bench "$dir" 2>/dev/null
+        ./tenax bench "$dir" 2>/dev/null | tee "$tmp/bench-$target-$name.txt"
         echo '```'
       else
         echo "Not compiled for $target:"
@@ -53,6 +53,8 @@ trap 'rm -rf "$tmp"' EXIT
       fi
     done
   done
+  echo
+  bash scripts/performance-cmsis.sh "$tmp"
   echo
   echo "## Intermittent builds on cortex-m4"
   echo
