@@ -49,15 +49,14 @@ typedef struct {
     "sxtab16 r7, r10, r7, ror #8\n\t" \
     "strd   r6, r7, [r12, #" m1 "]\n\t"
 
-/* The lone first pixel (a->lead, in r4), of TX_DW_EXPAND4: a group of its own (the subroutine at
+/* The lone first pixel (a->lead, in r4), of TX_DW_EXPAND4, both ending at its label 1: a group of its own (the subroutine at
  * label 8), or (_MERGED) in one loop with the group of four after it (label 18: 32 instructions a
  * row for 20 values, not 12 + 23 in two loops). The merged loop is linked by builds of a fixed
  * stride-1 geometry (tx_arm_dsp_dw_fixed.h: DS-CNN KWS, rows of 5 pixels) alone: MobileNet VWW's
  * first tiles would gain 0.1% for about 150 bytes of code it does not have. */
 #define TX_DW_EXPAND_LEAD_ALONE \
     "cbz    r4, 1f\n\t" \
-    "bl     8f\n" \
-    "1:\n\t"
+    "bl     8f\n"
 #define TX_DW_EXPAND_LEAD_MERGED(row4, m3, m2, m1) \
     "cmp    r4, #0\n\t" \
     "beq    1f\n\t" \
@@ -87,8 +86,7 @@ typedef struct {
     "strh   r6, [r12, #(-(" m3 ")-2)]\n\t" \
     TX_DW_EXPAND_QUAD("[r0, r2]", "[r0, r2, lsl #1]", "[r0, r3]", "[r0, r2, lsl #2]", row4, m3, m2, m1) \
     "subs   r5, r5, #1\n\t" \
-    "bne    18b\n" \
-    "1:\n\t"
+    "bne    18b\n"
 
 /*
  * a->rows rows of pixels of four channels (src: the first pixel's first channel) into the four

@@ -108,8 +108,14 @@ public final class DspKernelPaths {
     if (!(s instanceof DepthwiseConvS8Step d && planar(d) && dw3(d))) {
       return true;
     }
+    int[] mine = geometryOf(d);
+    return mine[0] == geometry[0] && mine[1] == geometry[1] && (geometry[2] == 0 || mine[2] == geometry[2]);
+  }
+
+  /** A stride-1 planar call's channels, output row bytes and output rows. */
+  private static int[] geometryOf(DepthwiseConvS8Step d) {
     int[] out = d.out().shape4();
-    return out[3] == geometry[0] && out[2] * out[3] == geometry[1] && (geometry[2] == 0 || out[1] == geometry[2]);
+    return new int[] {out[3], out[2] * out[3], out[1]};
   }
 
   /**
@@ -128,8 +134,10 @@ public final class DspKernelPaths {
     List<Integer> users = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       if (calls.get(i) instanceof DepthwiseConvS8Step d && planar(d) && dw3(d)) {
-        int[] out = d.out().shape4();
-        int[] mine = {out[3], out[2] * out[3], out[1] <= DW3_STRIP_ROWS ? out[1] : 0};
+        int[] mine = geometryOf(d);
+        if (mine[2] > DW3_STRIP_ROWS) {
+          mine[2] = 0;
+        }
         if (geometry == null) {
           geometry = mine;
         } else if (mine[0] != geometry[0] || mine[1] != geometry[1]) {
