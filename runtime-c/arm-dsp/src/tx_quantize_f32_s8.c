@@ -4,9 +4,11 @@
  * VDIV, then VCVTR, which rounds to the nearest integer, ties to even, in the FPSCR's rounding
  * mode (set to round-to-nearest for the call and restored after, whatever the firmware chose),
  * saturates to int32 and gives 0 for NaN, exactly rint(x / scale) of the reference with its NaN
- * rule; SSAT to 16 bits stands for the reference's clamp to +-2^20 (both saturate the int8
- * result whatever the zero point), then the zero point and SSAT to 8 bits. About 10 instructions
- * an element instead of 36. Without the FPU (or on the host) the portable loop runs.
+ * rule; QADD adds the zero point saturating at int32 (no wrap for a saturated quotient), then
+ * SSAT to 8 bits: the reference's clamp to +-2^20 and its int8 saturation give the same bits.
+ * Four elements a loop (one VLDM, two VMOVs of a register pair): about 6.3 instructions an
+ * element (MobileNet VWW's 27,648-element input, cortex-m4: 276,640 -> 172,960 instructions; 10
+ * an element before, 36 in portable C). Without the FPU (or on the host) the portable loop runs.
  */
 #include "tx_quantize_f32_s8.h"
 
@@ -24,16 +26,48 @@ static void quantize_vfp(const tx_quantize_f32_s8_params *p, int32_t count, cons
   __asm__ volatile("vmrs %0, fpscr" : "=r"(fpscr));
   rn = fpscr & ~(UINT32_C(3) << 22); /* RMode 00: round to nearest, ties to even */
   __asm__ volatile("vmsr fpscr, %0" : : "r"(rn));
-  for (i = 0; i < count; i++) {
-    float q = in[i] / scale;
+  /* four at a time: one VLDM, two VMOVs of two registers each, QADD's int32 saturation before
+   * SSAT to 8 bits (the quotient saturated to int32 by VCVTR plus the zero point must not wrap) */
+  for (i = count >> 2; i > 0; i--) {
+    int32_t a, b, c, d;
+    __asm__ volatile("vldmia  %[in]!, {s0-s3}\n\t"
+                     "vdiv.f32 s0, s0, %[scale]\n\t"
+                     "vdiv.f32 s1, s1, %[scale]\n\t"
+                     "vdiv.f32 s2, s2, %[scale]\n\t"
+                     "vdiv.f32 s3, s3, %[scale]\n\t"
+                     "vcvtr.s32.f32 s0, s0\n\t"
+                     "vcvtr.s32.f32 s1, s1\n\t"
+                     "vcvtr.s32.f32 s2, s2\n\t"
+                     "vcvtr.s32.f32 s3, s3\n\t"
+                     "vmov    %[a], %[b], s0, s1\n\t"
+                     "vmov    %[c], %[d], s2, s3\n\t"
+                     "qadd    %[a], %[a], %[zp]\n\t"
+                     "qadd    %[b], %[b], %[zp]\n\t"
+                     "qadd    %[c], %[c], %[zp]\n\t"
+                     "qadd    %[d], %[d], %[zp]\n\t"
+                     "ssat    %[a], #8, %[a]\n\t"
+                     "ssat    %[b], #8, %[b]\n\t"
+                     "ssat    %[c], #8, %[c]\n\t"
+                     "ssat    %[d], #8, %[d]\n\t"
+                     "strb    %[a], [%[out]], #1\n\t"
+                     "strb    %[b], [%[out]], #1\n\t"
+                     "strb    %[c], [%[out]], #1\n\t"
+                     "strb    %[d], [%[out]], #1"
+                     : [in] "+r"(in), [out] "+r"(out), [a] "=&r"(a), [b] "=&r"(b), [c] "=&r"(c),
+                       [d] "=&r"(d)
+                     : [scale] "t"(scale), [zp] "r"(zp)
+                     : "s0", "s1", "s2", "s3", "memory");
+  }
+  for (i = count & 3; i > 0; i--) {
+    float q = *in++ / scale;
     int32_t v;
     __asm__ volatile("vcvtr.s32.f32 %1, %1\n\t"
                      "vmov   %0, %1\n\t"
-                     "ssat   %0, #16, %0"
-                     : "=r"(v), "+t"(q));
-    v += zp;
-    __asm__("ssat %0, #8, %0" : "+r"(v));
-    out[i] = (int8_t)v;
+                     "qadd   %0, %0, %2\n\t"
+                     "ssat   %0, #8, %0"
+                     : "=r"(v), "+t"(q)
+                     : "r"(zp));
+    *out++ = (int8_t)v;
   }
   __asm__ volatile("vmsr fpscr, %0" : : "r"(fpscr));
 }
