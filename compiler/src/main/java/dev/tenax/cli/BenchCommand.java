@@ -1,8 +1,10 @@
 package dev.tenax.cli;
 
 import dev.tenax.diag.UsageException;
+import dev.tenax.hostrun.ElfSymbols;
 import dev.tenax.hostrun.FirmwareProfile;
 import dev.tenax.hostrun.FlashUse;
+import dev.tenax.hostrun.FunctionProfile;
 import dev.tenax.hostrun.HostBuild;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
@@ -13,6 +15,7 @@ import dev.tenax.report.Json;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +51,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of the table.")
   boolean json;
 
+  @Option(names = "--functions", description = "Cortex-M: also report, per kernel call, the functions its "
+      + "instructions went to (QEMU writes an execution log for it: the run is slower).")
+  boolean functions;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop QEMU (or mspdebug) after this long (default: ${DEFAULT-VALUE}).")
   long timeout = 600;
 
@@ -75,6 +82,10 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       feed = InputBinding.bind(m.inputs(), inputs);
     }
+    if (functions && !t.family().equals("cortex-m")) {
+      throw new UsageException("--functions reads QEMU's execution log: it is for Cortex-M projects, and "
+          + project + " is for " + t.name());
+    }
     if (t.family().equals("msp430")) {
       spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under mspdebug sim");
       spec.commandLine().getErr().flush();
@@ -85,12 +96,26 @@ final class BenchCommand implements Callable<Integer> {
     }
     spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under QEMU");
     spec.commandLine().getErr().flush();
-    QemuRun.Result r = QemuRun.run(m, feed, timeout);
+    List<Map<String, Long>> byFunction = null;
+    QemuRun.Result r;
+    if (functions) {
+      Path log = Files.createTempFile("tenax-exec", ".log");
+      try {
+        r = QemuRun.runLoggingExecution(m, feed, timeout, log);
+        byFunction = FunctionProfile.read(log, ElfSymbols.read(m.dir().resolve(m.name() + ".elf")),
+            m.name(), r.console().split("TENAX-STEP ", -1).length - 1);
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    } else {
+      r = QemuRun.run(m, feed, timeout);
+    }
     FirmwareProfile p = FirmwareProfile.of(m, t, r.console());
     // flash as a firmware without the per-layer profiling calls links the model
     HostBuild.make(m.dir(), m.name() + "-size.elf");
     FlashUse f = FlashUse.read(m.dir().resolve(m.name() + "-size.map"), m.name() + "-noprofile.o");
-    out.print(json ? json(m, t, p, f) : text(m, t, p, f));
+    out.print(json ? json(m, t, p, f, byFunction) : text(m, t, p, f) + (byFunction == null ? ""
+        : FunctionReport.text(p, byFunction)));
     out.flush();
     return ExitCodes.OK;
   }
@@ -117,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  static String json(ProjectManifest m, Target t, FirmwareProfile p, FlashUse f) {
+  static String json(ProjectManifest m, Target t, FirmwareProfile p, FlashUse f, List<Map<String, Long>> byFunction) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("model", m.name());
     root.put("target", t.name());
@@ -131,6 +156,9 @@ final class BenchCommand implements Callable<Integer> {
       e.put("node", l.node());
       e.put("macs", l.macs());
       e.put("instructions", l.instructions());
+      if (byFunction != null) {
+        e.put("functions", byFunction.get(l.index()));
+      }
       layers.add(e);
     }
     root.put("layers", layers);

@@ -72,6 +72,20 @@ public final class QemuRun {
   }
 
   /**
+   * Runs once as {@link #run(ProjectManifest, Map, long)} does, with QEMU writing its execution log
+   * (every translated block's instructions and every block executed) to {@code log}, the input of
+   * {@link FunctionProfile}.
+   */
+  public static Result runLoggingExecution(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, Path log)
+      throws IOException, UsageException {
+    Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
+    List<String> qemu = qemuCommand(m.dir());
+    qemu.addAll(List.of("-d", "in_asm,exec,nochain", "-D", log.toAbsolutePath().toString(), "-kernel",
+        elf.toAbsolutePath().toString()));
+    return runHarness(m, qemu, feed, timeoutSeconds, null, null);
+  }
+
+  /**
    * Runs a harness that speaks the same file protocol as the Cortex-M firmware (input_<i>.bin,
    * power_schedule.bin and output_<i>.bin in its working directory, the TENAX-DONE line), e.g. the
    * host power-failure harness of an intermittent host build.
