@@ -475,15 +475,19 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
          * the tests of c_first against it must fold when a path is left out */
         const int32_t ch = out_shape->c;
         int32_t c_first = 0;
-        const int fit = tx_dsp_requant_all_ok(p->shifts, ch, 0);
         /* the planar 3x3 paths: stride 1 (s = 1) or 2 (s = 2) */
         const int32_t s = dw3_applies(p, filter_shape, out_shape) ? 1
                           : dws2_applies(p, filter_shape, out_shape) ? 2 : 0;
+        /* the build's uniform shift suits this layer (tx_arm_dsp_paths.h) */
+        const int uniform =
+            s != 0 && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0 && dw_uniform_fits(p, bias, ch);
+        /* every shift in the output stage's range: implied when the uniform shift fits with
+         * S in [-23, -10], the shifts being in [S, S + 8] (saves a pass over the channels) */
+        const int fit = (uniform && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT >= -23
+                         && TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT <= -10)
+                        || tx_dsp_requant_all_ok(p->shifts, ch, 0);
         if (fit && s != 0) {
             const int clamp = p->act_min != -128 || p->act_max != 127;
-            /* the build's uniform shift suits this layer (tx_arm_dsp_paths.h) */
-            const int uniform =
-                TX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT != 0 && dw_uniform_fits(p, bias, ch);
             const int in_build =
                 (s == 1 ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3
                               && (clamp ? TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED
