@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.testing.SharedData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,6 @@ class BoardsTest {
   static final List<String> BOARDS = List.of("microbit", "mps2-an385", "mps2-an386", "mps2-an500",
       "mps2-an505", "mps3-an547");
   static final int EXIT_FAULT = 134; // TENAX_EXIT_FAULT in qemu/common/semihost.h
-  static final List<String> SOURCES = List.of("common/startup.c", "common/semihost.c",
-      "common/cycles.c");
   static final Pattern MK_LINE = Pattern.compile("^(TENAX_[A-Z_]+) := (.*)$");
 
   static Path qemuDir() {
@@ -72,7 +68,7 @@ class BoardsTest {
     Map<String, String> mk = readBoardMk(qemuDir().resolve(board).resolve("board.mk"));
     assertEquals(board, mk.get("TENAX_BOARD"));
     Path elf = tmp.resolve("fw.elf");
-    build(mk.get("TENAX_CFLAGS"), board, "test/sum.c", elf);
+    BareFirmware.build(board, List.of(), List.of(qemuDir().resolve("test/sum.c")), elf);
 
     byte[] input = new byte[200];
     long sum = 0;
@@ -82,21 +78,21 @@ class BoardsTest {
     }
     Path ok = Files.createDirectory(tmp.resolve("ok"));
     Files.write(ok.resolve("input.bin"), input);
-    Run r = run(mk.get("TENAX_QEMU"), elf, ok);
-    assertEquals(0, r.status, r.output);
-    assertTrue(r.output.contains("TENAX-OK sum=" + sum + " "), r.output);
+    BareFirmware.Run r = BareFirmware.run(board, elf, ok, 30);
+    assertEquals(0, r.status(), r.output());
+    assertTrue(r.output().contains("TENAX-OK sum=" + sum + " "), r.output());
     byte[] expected = {(byte) sum, (byte) (sum >> 8), (byte) (sum >> 16), (byte) (sum >> 24)};
     assertArrayEquals(expected, Files.readAllBytes(ok.resolve("output.bin")));
 
     Path fault = Files.createDirectory(tmp.resolve("fault"));
     Files.writeString(fault.resolve("input.bin"), "FAULT please");
-    Run f = run(mk.get("TENAX_QEMU"), elf, fault);
-    assertEquals(EXIT_FAULT, f.status, f.output);
-    assertTrue(f.output.contains("TENAX-FAULT hardfault pc=0x"), f.output);
-    assertFalse(f.output.contains("TENAX-OK"), f.output);
+    BareFirmware.Run f = BareFirmware.run(board, elf, fault, 30);
+    assertEquals(EXIT_FAULT, f.status(), f.output());
+    assertTrue(f.output().contains("TENAX-FAULT hardfault pc=0x"), f.output());
+    assertFalse(f.output().contains("TENAX-OK"), f.output());
     assertFalse(Files.exists(fault.resolve("output.bin")));
     if (!board.equals("microbit")) { // ARMv6-M has no fault status registers
-      assertTrue(f.output.contains("bfar=0xe0f00000"), f.output);
+      assertTrue(f.output().contains("bfar=0xe0f00000"), f.output());
     }
   }
 
@@ -106,12 +102,11 @@ class BoardsTest {
   void nvmSurvivesSystemReset(String board, @TempDir Path tmp) throws Exception {
     assumeTool("arm-none-eabi-gcc", "--version");
     assumeTool("qemu-system-arm", "--version");
-    Map<String, String> mk = readBoardMk(qemuDir().resolve(board).resolve("board.mk"));
     Path elf = tmp.resolve("nvm.elf");
-    build(mk.get("TENAX_CFLAGS"), board, "test/nvm_reset.c", elf);
-    Run r = run(mk.get("TENAX_QEMU"), elf, tmp);
-    assertEquals(0, r.status, r.output);
-    assertTrue(r.output.contains("TENAX-BOOT 1\nTENAX-BOOT 2\nTENAX-BOOT 3\nTENAX-OK boots=3"), r.output);
+    BareFirmware.build(board, List.of(), List.of(qemuDir().resolve("test/nvm_reset.c")), elf);
+    BareFirmware.Run r = BareFirmware.run(board, elf, tmp, 30);
+    assertEquals(0, r.status(), r.output());
+    assertTrue(r.output().contains("TENAX-BOOT 1\nTENAX-BOOT 2\nTENAX-BOOT 3\nTENAX-OK boots=3"), r.output());
   }
 
   static Map<String, String> readBoardMk(Path file) throws IOException {
@@ -123,44 +118,6 @@ class BoardsTest {
       }
     }
     return vars;
-  }
-
-  private static void build(String cflags, String board, String program, Path elf) throws Exception {
-    Path q = qemuDir();
-    List<String> cmd = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-    cmd.addAll(Arrays.asList(cflags.split("\\s+")));
-    cmd.addAll(List.of("-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-ffunction-sections",
-        "-fdata-sections", "-I" + q.resolve("common")));
-    for (String s : SOURCES) {
-      cmd.add(q.resolve(s).toString());
-    }
-    cmd.add(q.resolve(program).toString());
-    cmd.addAll(List.of("-nostartfiles", "--specs=nano.specs", "--specs=nosys.specs",
-        "-Wl,--gc-sections", "-L" + q.resolve("common"), "-T" + q.resolve(board).resolve(board + ".ld"),
-        "-o", elf.toString()));
-    Run r = exec(cmd, elf.getParent(), 120);
-    assertEquals(0, r.status, "build for " + board + ":\n" + r.output);
-  }
-
-  private static Run run(String qemu, Path elf, Path dir) throws Exception {
-    List<String> cmd = new ArrayList<>(Arrays.asList(qemu.split("\\s+")));
-    cmd.addAll(List.of("-kernel", elf.toString()));
-    return exec(cmd, dir, 30);
-  }
-
-  record Run(int status, String output) {}
-
-  private static Run exec(List<String> cmd, Path dir, int seconds) throws Exception {
-    // A file, not a pipe, so that a chatty process can never block on a full pipe.
-    Path log = Files.createTempFile(dir, "exec", ".log");
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    p.getOutputStream().close();
-    if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out after " + seconds + " s: " + String.join(" ", cmd));
-    }
-    return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
   private static void assumeTool(String tool, String arg) {
