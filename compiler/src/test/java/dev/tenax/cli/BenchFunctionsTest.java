@@ -68,6 +68,13 @@ class BenchFunctionsTest {
     }
     assertEquals(systick.size(), rows, "one row per kernel call:\n" + out);
 
+    Path msp = tmp.resolve("msp");
+    CliTest.Run m = tenax("compile", q.toString(), "--target", "msp430fr5994", "--no-build", "-o", msp.toString());
+    assertEquals(0, m.code(), m.err());
+    CliTest.Run refused = tenax("bench", msp.toString(), "--functions");
+    assertEquals(2, refused.code(), refused.out());
+    assertTrue(refused.err().contains("--functions reads QEMU's execution log"), refused.err());
+
     CliTest.Run json = tenax("bench", p.toString(), "--functions", "--json");
     assertEquals(0, json.code(), json.err());
     Map<?, ?> root = (Map<?, ?>) JsonParser.parse(json.out());
