@@ -97,20 +97,19 @@ final class BenchCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("running " + m.name() + " for " + t.name() + " under QEMU");
     spec.commandLine().getErr().flush();
     List<Map<String, Long>> byFunction = null;
-    QemuRun.Result r;
+    FirmwareProfile p;
     if (functions) {
       Path log = Files.createTempFile("tenax-exec", ".log");
       try {
-        r = QemuRun.runLoggingExecution(m, feed, timeout, log);
-        byFunction = FunctionProfile.read(log, ElfSymbols.read(m.dir().resolve(m.name() + ".elf")),
-            m.name(), r.console().split("TENAX-STEP ", -1).length - 1);
+        p = FirmwareProfile.of(m, t, QemuRun.runLoggingExecution(m, feed, timeout, log).console());
+        byFunction = FunctionProfile.read(log, ElfSymbols.read(m.dir().resolve(m.name() + ".elf")), m.name(),
+            p.layers().size());
       } finally {
         Files.deleteIfExists(log);
       }
     } else {
-      r = QemuRun.run(m, feed, timeout);
+      p = FirmwareProfile.of(m, t, QemuRun.run(m, feed, timeout).console());
     }
-    FirmwareProfile p = FirmwareProfile.of(m, t, r.console());
     // flash as a firmware without the per-layer profiling calls links the model
     HostBuild.make(m.dir(), m.name() + "-size.elf");
     FlashUse f = FlashUse.read(m.dir().resolve(m.name() + "-size.map"), m.name() + "-noprofile.o");
