@@ -81,7 +81,7 @@
  * row 1 x)) make 5 multiplies per output but cost a PKH per output and 3 loads per two, 8 in all
  * where the block spends 7 (6 multiplies and 1 load).
  * TODO(issue 4): without a fixed geometry (MobileNet VWW's builds: its depthwise layers have
- * several shapes, and a kernel fixed to one costs about 2.6 KB of code, KWS's, where VWW has 270
+ * several shapes, and a kernel fixed to one costs about 2.6 KB of code, KWS's, where VWW has 146
  * bytes left under 16 KB), every 3x3 stride-1 shape is above 1.5 per MAC. Below the floor needs another
  * block: 5 multiplies per output from planes of both pair layouts (the expansion writing column
  * pairs too, about 1 more per input value), or outputs packed four channels to a word (the weights
@@ -92,6 +92,13 @@
  * ends in padding (block12 could skip kernel row 2: 5 per column pair), and for small planes the
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
  * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
+ * Measured with `tenax bench --functions` (QEMU's execution log, per function; cortex-m4), VWW's
+ * stride-1 layers: 48x48x8 277,240 = dw3_chan 231,529 (12.56 an output, its 2x2 blocks 11.5) +
+ * dw3_expand4 38,639 (2.1 an output) + dw_run 6,668; 6x6x128 86,080 = dw3_chan 70,733 (per
+ * channel: 414 in 2x2 blocks, 55 of set-up, 60 of three column pairs' loop, the rest odd-row and
+ * tail checks) + dw3_expand4 10,176 + dw_run 2,742 + the dispatch's dw_uniform_fits 2,191 (17 a
+ * channel; a branch-free rewrite measured 16). Blocks and expansion alone are 13.6 an output on
+ * the 48x48 layer and 1.52 per MAC on the 6x6 ones: no overhead cut gets either under 1.5.
  * The uniform shift does not reach layers whose channel shifts lie more than 8 apart (the scaled
  * weights' int16): MobileNet VWW's last three depthwise layers (10 to 15 apart) keep their
  * channels' shifts, and pay the per-call check (dw_uniform_fits) and the kernels' flag tests
