@@ -104,8 +104,9 @@
  * channels' shifts, and pay the per-call check (dw_uniform_fits) and the kernels' flag tests
  * for nothing: 1-3%.
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
- * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 1904
- * for the stride-2 one, the array has the larger size; plus the channel kernel's 128-byte frame.
+ * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 2800
+ * for the stride-2 one, the array has the larger size of the paths the build takes
+ * (TX_DW_PLANES); plus the channel kernel's 128-byte frame.
  * (It sets DS-CNN KWS's peak stack, 2,660 bytes with the bench harness; MobileNet VWW's deepest
  * call is elsewhere.)
  */

@@ -18,10 +18,12 @@
 #ifndef TX_ARM_DSP_DW_PLANAR_H
 #define TX_ARM_DSP_DW_PLANAR_H
 
-/* The planes array: the larger of the two paths' (halfwords). */
+/* The planes array (halfwords): the larger of the two paths', the stride-2 one's only in builds
+ * that take that path (tx_arm_dsp_paths.h), so that DS-CNN KWS's stack does not grow with it. */
 #define TX_DW_PLANES \
-    (TX_DW3_ROWS * TX_DW3_STRIDE > TX_DWS2_ROWS * TX_DWS2_STRIDE ? TX_DW3_ROWS * TX_DW3_STRIDE \
-                                                                 : TX_DWS2_ROWS * TX_DWS2_STRIDE)
+    (TX_DEPTHWISE_CONV2D_S8_PATH_DWS2 && TX_DWS2_ROWS * TX_DWS2_STRIDE > TX_DW3_ROWS * TX_DW3_STRIDE \
+         ? TX_DWS2_ROWS * TX_DWS2_STRIDE                                                           \
+         : TX_DW3_ROWS * TX_DW3_STRIDE)
 
 /*
  * The input inside a tile's planes (plane rows of `row` halfwords per channel): plane rows

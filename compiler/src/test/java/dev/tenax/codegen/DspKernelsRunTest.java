@@ -446,7 +446,7 @@ class DspKernelsRunTest {
     } else if (kind == 10) {
       // the planar 3x3 stride-2 depthwise path: 1-40 channels (groups of four and the rest), pads
       // 0 or 1 on every side (MobileNet's are 0, 0, 1, 1), inputs of 3-30 rows and columns: odd
-      // and even output sizes from 1 (one or several tiles of 6 columns and strips of 8 rows;
+      // and even output sizes from 1 (one or several tiles of 6 columns and strips of 12 rows;
       // 2x2, 1x2, 2x1 and 1x1 blocks; a plane row starting at an odd column); and a 3x3 input
       // to one output of stride 1, 2 or 3, which the path takes too (VWW's average pool)
       int c = 1 + r.nextInt(40);
