@@ -33,6 +33,8 @@ trap 'rm -rf "$tmp"' EXIT
   echo "the int16 planes' expansion; DS-CNN KWS's four, of one shape, take kernels fixed to it:"
   echo "runtime-c/include/tx_arm_dsp_dw_fixed.h): runtime-c/include/tx_arm_dsp_dw3x3.h and"
   echo "tx_arm_dsp_dws2.h say where their instructions go and how far the current design can get."
+  echo "\`tenax bench B --functions\` splits each kernel call's instructions by function (from QEMU's"
+  echo "execution log)."
   for target in cortex-m4 cortex-m7 cortex-m0; do
     echo
     echo "## $target"
