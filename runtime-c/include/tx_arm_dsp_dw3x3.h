@@ -104,7 +104,8 @@
  * channels' shifts, and pay the per-call check (dw_uniform_fits) and the kernels' flag tests
  * for nothing: 1-3%.
  * Scratch memory: the planes are a local array of dw_run (tx_arm_dsp_dw_planar.h) on the stack,
- * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (1792) for this path, 2800
+ * where the bench's stack painting counts it: TX_DW3_ROWS * 64 bytes (3200, 1792 with a fixed
+ * geometry) for this path, 2800
  * for the stride-2 one, the array has the larger size of the paths the build takes
  * (TX_DW_PLANES); plus the channel kernel's 128-byte frame.
  * (It sets DS-CNN KWS's peak stack, 2,660 bytes with the bench harness; MobileNet VWW's deepest
@@ -121,9 +122,18 @@
  * adjacent (channel j at j * TX_DW3_ROW), so the assembly reaches the next row at the fixed
  * offset 2 * TX_DW3_STRIDE = 64 bytes. */
 #define TX_DW3_STRIDE (4 * TX_DW3_ROW)
-/* Plane rows: strips of up to TX_DW3_ROWS - 2 output rows (28 rows: 1792 bytes of stack; DS-CNN's
- * 25 rows and MobileNet's 24 take one strip, so each input row is expanded once per tile). */
+/* Plane rows: strips of up to TX_DW3_ROWS - 2 output rows, so that a layer's rows take one strip
+ * and each input row is expanded once per tile. A build of fixed geometry (tx_arm_dsp_dw_fixed.h:
+ * DS-CNN KWS's 25 rows) keeps 28 rows (1792 bytes of stack); the others take 50 (3200 bytes), which
+ * hold MobileNet VWW's 48-row layer in one strip instead of two (277,240 -> 264,480 instructions on
+ * cortex-m4: its channels' set-up once per tile, 50 plane rows expanded for 48). The stack table
+ * (scripts/measure-cortex-stack.sh) measures the 50-row frame, an estimate 1408 bytes high for
+ * builds of fixed geometry. */
+#if TX_DEPTHWISE_CONV2D_S8_DW3_CHANNELS != 0
 #define TX_DW3_ROWS 28
+#else
+#define TX_DW3_ROWS 50
+#endif
 
 /* What the strips share. */
 typedef struct {

@@ -97,7 +97,7 @@ public final class DspKernelPaths {
   static final String DW3_ROWS = "TX_DEPTHWISE_CONV2D_S8_DW3_ROWS";
   static final List<String> GEOMETRY = List.of(DW3_CHANNELS, DW3_ROW_BYTES, DW3_ROWS);
   static final String CHANNEL_SHIFTS = "TX_DEPTHWISE_CONV2D_S8_PATH_CHANNEL_SHIFTS";
-  /** TX_DW3_ROWS - 2 (tx_arm_dsp_dw3x3.h): the output rows of one strip. */
+  /** TX_DW3_ROWS - 2 (tx_arm_dsp_dw3x3.h) in a build of fixed geometry: the output rows of one strip. */
   private static final int DW3_STRIP_ROWS = 26;
 
   /**
