@@ -93,12 +93,14 @@
  * channel's 46 instructions (weights pre-packed as W01/W12 with m, C and k by the code generator,
  * in an operand format row-wise per channel like codegen/Msp430FcOperands, would leave about 10).
  * Measured with `tenax bench --functions` (QEMU's execution log, per function; cortex-m4), VWW's
- * stride-1 layers: 48x48x8 277,240 = dw3_chan 231,529 (12.56 an output, its 2x2 blocks 11.5) +
- * dw3_expand4 38,639 (2.1 an output) + dw_run 6,668; 6x6x128 86,080 = dw3_chan 70,733 (per
+ * stride-1 layers: 48x48x8 264,480 (in one strip of 48 rows; 277,240 in two) = dw3_chan 222,836
+ * (12.09 an output, its 2x2 blocks 11.5) + dw3_expand4 36,604 (1.99 an output) + dw_run 4,733;
+ * 6x6x128 86,080 = dw3_chan 70,733 (per
  * channel: 414 in 2x2 blocks, 55 of set-up, 60 of three column pairs' loop, the rest odd-row and
  * tail checks) + dw3_expand4 10,176 + dw_run 2,742 + the dispatch's dw_uniform_fits 2,191 (17 a
- * channel; a branch-free rewrite measured 16). Blocks and expansion alone are 13.6 an output on
- * the 48x48 layer and 1.52 per MAC on the 6x6 ones: no overhead cut gets either under 1.5.
+ * channel; a branch-free rewrite measured 16). Blocks and expansion alone are 13.5 an output (1.50
+ * per MAC) on the 48x48 layer and 1.52 per MAC on the 6x6 ones: no overhead cut gets either under
+ * 1.5.
  * The uniform shift does not reach layers whose channel shifts lie more than 8 apart (the scaled
  * weights' int16): MobileNet VWW's last three depthwise layers (10 to 15 apart) keep their
  * channels' shifts, and pay the per-call check (dw_uniform_fits) and the kernels' flag tests

@@ -49,8 +49,9 @@
  * a 13-pixel row's 94 instructions are 81, three groups of four's 23 and a lone pixel's 12):
  * 48x48x16 227,840 = 2.75 per MAC (expansion 66,640, 1.59 per value, 7.2 per output),
  * -> 12x12x32 117,240 = 2.83, -> 6x6x64 57,320 = 2.76, -> 3x3x128 39,880 = 3.85.
- * Measured per function (`tenax bench --functions`, cortex-m4): 48x48x16 -> 24x24x16 219,240 =
- * dws2_chan 147,090 (16.0 an output) + dws2_expand4 64,572 (7.0) + dw_run 7,064; -> 3x3x128
+ * Measured per function (`tenax bench --functions`, cortex-m4): 48x48x16 -> 24x24x16 207,040 (in
+ * strips of 12 rows) = dws2_chan 138,450 (15.0 an output) + dws2_expand4 62,612 (6.8) + dw_run
+ * 5,457; -> 3x3x128
  * 40,960 = dws2_chan 28,442 (24.7 an output: the channel's set-up over 9 outputs) + expansion
  * 8,160 + dw_run 2,875 + dispatch 1,197. Counting the ISA's least for one output (4.5 SMLADs,
  * 1.25 an input value to sign-extend and pair NHWC bytes of one channel for its 4 new values, 2-3
