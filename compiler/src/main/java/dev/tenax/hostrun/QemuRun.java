@@ -64,11 +64,7 @@ public final class QemuRun {
    */
   public static Result run(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, byte[] powerSchedule,
       GdbDriver.Session debugger) throws IOException, UsageException {
-    Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
-    List<String> qemu = qemuCommand(m.dir());
-    qemu.add("-kernel");
-    qemu.add(elf.toAbsolutePath().toString());
-    return runHarness(m, qemu, feed, timeoutSeconds, powerSchedule, debugger);
+    return runHarness(m, kernelCommand(m, List.of()), feed, timeoutSeconds, powerSchedule, debugger);
   }
 
   /**
@@ -78,11 +74,18 @@ public final class QemuRun {
    */
   public static Result runLoggingExecution(ProjectManifest m, Map<String, Tensor> feed, long timeoutSeconds, Path log)
       throws IOException, UsageException {
+    List<String> logging = List.of("-d", "in_asm,exec,nochain", "-D", log.toAbsolutePath().toString());
+    return runHarness(m, kernelCommand(m, logging), feed, timeoutSeconds, null, null);
+  }
+
+  /** The board's QEMU command with {@code options}, running the project's firmware (built if needed). */
+  private static List<String> kernelCommand(ProjectManifest m, List<String> options) throws IOException {
     Path elf = HostBuild.make(m.dir(), m.name() + ".elf");
     List<String> qemu = qemuCommand(m.dir());
-    qemu.addAll(List.of("-d", "in_asm,exec,nochain", "-D", log.toAbsolutePath().toString(), "-kernel",
-        elf.toAbsolutePath().toString()));
-    return runHarness(m, qemu, feed, timeoutSeconds, null, null);
+    qemu.addAll(options);
+    qemu.add("-kernel");
+    qemu.add(elf.toAbsolutePath().toString());
+    return qemu;
   }
 
   /**
