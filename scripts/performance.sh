@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
 # MLPerf Tiny QDQ models on cortex-m4, cortex-m7 and cortex-m0 (where they fit), measured under
-# QEMU by `tenax bench`, the intermittent builds on cortex-m4, and the MSP430 figures
+# QEMU by `tenax bench`, the same on cortex-m4 with --io=quantized, the intermittent builds on cortex-m4, and the MSP430 figures
 # (scripts/performance-msp430.sh, under mspdebug sim), and the energy simulator's speed
 # (scripts/performance-energy.sh). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
@@ -57,6 +57,9 @@ trap 'rm -rf "$tmp"' EXIT
   done
   echo
   bash scripts/performance-cmsis.sh "$tmp"
+  echo
+  # shellcheck disable=SC2086
+  bash scripts/performance-quantized-io.sh "$shared" "$tmp" $models
   echo
   echo "## Intermittent builds on cortex-m4"
   echo

@@ -14,12 +14,12 @@
   "macs": ${model.macs?c},
   "inputs": [
 <#list model.inputs as io>
-    {"name": "${io.name?json_string}", "dtype": "float32", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]}<#sep>,</#sep>
+    {"name": "${io.name?json_string}", "dtype": "${io.dtype}", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]<#if io.quantized>, "scale": ${io.scaleDecimal}, "zero_point": ${io.zeroPoint?c}</#if>}<#sep>,</#sep>
 </#list>
   ],
   "outputs": [
 <#list model.outputs as io>
-    {"name": "${io.name?json_string}", "dtype": "float32", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]}<#sep>,</#sep>
+    {"name": "${io.name?json_string}", "dtype": "${io.dtype}", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]<#if io.quantized>, "scale": ${io.scaleDecimal}, "zero_point": ${io.zeroPoint?c}</#if>}<#sep>,</#sep>
 </#list>
   ],
   "steps": [

@@ -28,10 +28,15 @@ extern "C" {
 #define ${model.upperName}_NUM_OUTPUTS ${model.outputs?size}
 
 <#list model.inputs as io>
-/* Input ${io.index} '${io.name}': float32 ${io.shape}, row-major as in the ONNX model. */
+/* Input ${io.index} '${io.name}': ${io.dtype} ${io.shape} (${io.ctype} elements), row-major as in the ONNX model. */
 #define ${model.upperName}_INPUT_${io.index}_ELEMENTS ${io.elements?c}u
 #define ${model.upperName}_INPUT_${io.index}_RANK ${io.dims?size}
-<#if io.scale != "">
+<#if io.quantized>
+/* Pass it quantized: q = clamp(round_half_even(x / SCALE) + ZERO_POINT) of the float input x
+ * (SCALE = ${io.scaleDecimal}). */
+#define ${model.upperName}_INPUT_${io.index}_SCALE ${io.scale}
+#define ${model.upperName}_INPUT_${io.index}_ZERO_POINT ${io.zeroPoint}
+<#elseif io.scale != "">
 /* The model quantizes it first: q = clamp(round_half_even(x / SCALE) + ZERO_POINT). */
 #define ${model.upperName}_INPUT_${io.index}_SCALE ${io.scale}
 #define ${model.upperName}_INPUT_${io.index}_ZERO_POINT ${io.zeroPoint}
@@ -41,10 +46,14 @@ extern "C" {
 </#list>
 </#list>
 <#list model.outputs as io>
-/* Output ${io.index} '${io.name}': float32 ${io.shape}, row-major as in the ONNX model. */
+/* Output ${io.index} '${io.name}': ${io.dtype} ${io.shape} (${io.ctype} elements), row-major as in the ONNX model. */
 #define ${model.upperName}_OUTPUT_${io.index}_ELEMENTS ${io.elements?c}u
 #define ${model.upperName}_OUTPUT_${io.index}_RANK ${io.dims?size}
-<#if io.scale != "">
+<#if io.quantized>
+/* It comes quantized: the float output is x = (q - ZERO_POINT) * SCALE (SCALE = ${io.scaleDecimal}). */
+#define ${model.upperName}_OUTPUT_${io.index}_SCALE ${io.scale}
+#define ${model.upperName}_OUTPUT_${io.index}_ZERO_POINT ${io.zeroPoint}
+<#elseif io.scale != "">
 /* The model dequantizes it last: x = (q - ZERO_POINT) * SCALE. */
 #define ${model.upperName}_OUTPUT_${io.index}_SCALE ${io.scale}
 #define ${model.upperName}_OUTPUT_${io.index}_ZERO_POINT ${io.zeroPoint}

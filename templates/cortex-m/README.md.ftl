@@ -5,7 +5,7 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
 - `make` builds `${model.name}.elf` with arm-none-eabi-gcc, writes the link map `${model.name}.map`
   and prints the size report (text = code + weights in flash, bss = arena and tensors in SRAM).
 - `make run` runs it under QEMU (`qemu-system-arm`, semihosting, `-icount shift=0` so time counts
-  instructions): it reads `input_<i>.bin` (raw float32 in the ONNX shape) from `RUN_DIR` (default
+  instructions): it reads `input_<i>.bin` (the raw elements, of the input's type below, in the ONNX shape) from `RUN_DIR` (default
   `.`), zeros when a file is absent, writes `output_<i>.bin`, and prints
   `TENAX-DONE status=<s> ticks=<n>` (SysTick ticks; see `board/board.mk` for the clock).
   `tenax run . --input NAME=x.npy -o out/` does the same from `.npy` files.
@@ -44,12 +44,12 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
 
 Inputs:
 <#list model.inputs as io>
-- `${io.name}`: float32 ${io.shape} (`input_${io.index}.bin`)
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if> (`input_${io.index}.bin`)
 </#list>
 
 Outputs:
 <#list model.outputs as io>
-- `${io.name}`: float32 ${io.shape} (`output_${io.index}.bin`)
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if> (`output_${io.index}.bin`)
 </#list>
 <#if model.floatNodes?has_content>
 

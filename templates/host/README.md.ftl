@@ -5,8 +5,8 @@ Target: ${model.target}. Model SHA-256: `${model.sha256}`.
 - `make` builds `lib${model.name}.so` and `lib${model.name}.a` with the system C compiler.
 - `tenax run . --input NAME=x.npy -o out/` runs one inference and writes each output as
   `out/<output-name>.npy`.
-- `${model.name}.h` is the whole API: `${model.name}_invoke(inputs, outputs, arena)` with float32
-  inputs and outputs in the ONNX model's shapes and an arena of `${model.upperName}_ARENA_SIZE`
+- `${model.name}.h` is the whole API: `${model.name}_invoke(inputs, outputs, arena)` with the
+  inputs and outputs below in the ONNX model's shapes and an arena of `${model.upperName}_ARENA_SIZE`
   (${model.arenaBytes?c}) bytes aligned to `${model.upperName}_ARENA_ALIGN` (${model.arenaAlign?c}).
 - `CMakeLists.txt` builds the same sources as a static library for an existing CMake build.
 - `memory_map.json` lists every tensor's place in the arena and its lifetime.
@@ -21,12 +21,12 @@ Target: ${model.target}. Model SHA-256: `${model.sha256}`.
 
 Inputs:
 <#list model.inputs as io>
-- `${io.name}`: float32 ${io.shape}
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if>
 </#list>
 
 Outputs:
 <#list model.outputs as io>
-- `${io.name}`: float32 ${io.shape}
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if>
 </#list>
 <#if model.floatNodes?has_content>
 

@@ -47,12 +47,12 @@ calls; compile `runtime/src` with `-DTX_MSP430_HWMULT_BASE=0x04C0`), define `${m
 
 Inputs:
 <#list model.inputs as io>
-- `${io.name}`: float32 ${io.shape} (`tenax_input_${io.index}`)
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if> (`tenax_input_${io.index}`)
 </#list>
 
 Outputs:
 <#list model.outputs as io>
-- `${io.name}`: float32 ${io.shape} (`tenax_output_${io.index}`)
+- `${io.name}`: ${io.dtype} ${io.shape}<#if io.quantized> (scale ${io.scaleDecimal}, zero point ${io.zeroPoint})</#if> (`tenax_output_${io.index}`)
 </#list>
 <#if model.floatNodes?has_content>
 

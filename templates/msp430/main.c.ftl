@@ -3,8 +3,8 @@
  * model SHA-256 ${model.sha256}.
  *
  * The MSP430 has no host files to read, so the tensors live at symbols a debugger or the
- * simulator runner fills and reads: tenax_input_<i> and tenax_output_<i> (float32, the ONNX
- * shape in row-major order, in FRAM). The inference runs between tenax_begin() and tenax_end()
+ * simulator runner fills and reads: tenax_input_<i> and tenax_output_<i> (float32 unless the model was
+ * compiled with --io=quantized; the ONNX shape in row-major order, in FRAM). The inference runs between tenax_begin() and tenax_end()
  * (breakpoints that bracket the measured cycles); main's result, 0 on success, ends in
  * tenax_exit_status, and tenax_stack_used holds the stack the inference touched (stack painting).
 <#if model.fingerprint != "">
@@ -21,10 +21,10 @@
 #include "tenax_msp430.h"
 
 <#list model.inputs as io>
-__attribute__((section(".tenax_io"), aligned(4))) float tenax_input_${io.index}[${io.elements?c}];
+__attribute__((section(".tenax_io"), aligned(4))) ${io.ctype} tenax_input_${io.index}[${io.elements?c}];
 </#list>
 <#list model.outputs as io>
-__attribute__((section(".tenax_io"), aligned(4))) float tenax_output_${io.index}[${io.elements?c}];
+__attribute__((section(".tenax_io"), aligned(4))) ${io.ctype} tenax_output_${io.index}[${io.elements?c}];
 </#list>
 /* ${model.arenaPlace}: ${model.arenaNote} */
 __attribute__((section("${model.arenaSection}"), aligned(16))) static uint8_t arena[${model.upperName}_ARENA_SIZE];

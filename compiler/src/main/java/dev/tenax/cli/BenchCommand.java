@@ -76,11 +76,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
+      // zeros, as a float32 build would see them (quantized for an input a --io=quantized build takes quantized)
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
-        feed.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), new float[e.getValue().size()]));
+        Tensor zeros = Tensor.ofFloats(e.getValue().shape(), new float[e.getValue().size()]);
+        feed.put(e.getKey(), m.inputQuantizers().getOrDefault(e.getKey(), x -> x).apply(zeros));
       }
     } else {
-      feed = InputBinding.bind(m.inputs(), inputs);
+      feed = InputBinding.bind(m.inputs(), inputs, m.inputQuantizers());
     }
     if (functions && !t.family().equals("cortex-m")) {
       throw new UsageException("--functions reads QEMU's execution log: it is for Cortex-M projects, and "

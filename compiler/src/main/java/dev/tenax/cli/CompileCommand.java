@@ -12,6 +12,10 @@ import dev.tenax.codegen.ProjectView;
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.HostBuild;
 import dev.tenax.ir.Graph;
+import dev.tenax.lower.Lowering;
+import dev.tenax.lower.ModelIo;
+import dev.tenax.lower.Program;
+import dev.tenax.ops.OperatorRegistry;
 import dev.tenax.passes.Pipeline;
 import dev.tenax.quantizer.QuantMode;
 import java.io.PrintWriter;
@@ -92,6 +96,12 @@ final class CompileCommand implements Callable<Integer> {
       + "the capacitor; docs/guide/concepts.md says how to measure them.")
   Path powerProfile;
 
+  @Option(names = "--io", paramLabel = "float|quantized", description = "Model inputs and outputs: float "
+      + "(float32, as in the ONNX model; default) or quantized (an input the model quantizes first is passed "
+      + "int8, or int16 in the 16x8 mode, and an output it dequantizes last is returned before that: no "
+      + "float32 buffers or conversion steps; the scales are in <name>.h and memory_map.json).")
+  String io = "float";
+
   @Spec
   CommandSpec spec;
 
@@ -111,6 +121,7 @@ final class CompileCommand implements Callable<Integer> {
       throw new UsageException("--name " + prefix + " is not a C identifier: use letters, digits and "
           + "underscores, starting with a letter");
     }
+    ModelIo boundary = ModelIo.parse(io);
     long start = System.nanoTime();
     Graph g = Pipeline.standard().run(modelOptions.load());
     boolean quantized = g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"));
@@ -145,7 +156,21 @@ final class CompileCommand implements Callable<Integer> {
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
         tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
-    ModelCompiler.Result r = ModelCompiler.compile(g, options);
+    ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary), options);
+    if (boundary == ModelIo.QUANTIZED) {
+      for (Program.Io x : r.program().inputs()) {
+        if (x.type().dtype().isFloat()) {
+          err.println("note: input '" + x.name() + "' stays float32: not every reader of it is a QuantizeLinear "
+              + "(through reshapes and transposes) of one scale");
+        }
+      }
+      for (Program.Io x : r.program().outputs()) {
+        if (x.type().dtype().isFloat()) {
+          err.println("note: output '" + x.name() + "' stays float32: the model computes it in float32 (or it is "
+              + "not a DequantizeLinear of a quantized tensor in row-major order)");
+        }
+      }
+    }
     dev.tenax.io.OutputDirectory files = ModelCompiler.output(g, r, options, outDir);
     double seconds = (System.nanoTime() - start) / 1e9;
     ProjectView v = r.view();

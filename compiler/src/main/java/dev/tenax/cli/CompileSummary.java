@@ -27,6 +27,8 @@ final class CompileSummary {
       sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');
     }
     sb.append(String.format(Locale.ROOT, "constant data %d bytes%n", v.weightBytes()));
+    io(sb, "input", v.inputs());
+    io(sb, "output", v.outputs());
     if (v.floatNodes().isEmpty()) {
       sb.append("every node runs on integer kernels\n");
     } else {
@@ -35,6 +37,17 @@ final class CompileSummary {
     }
     sb.append(String.format(Locale.ROOT, "compiled in %.2f s", seconds));
     return sb.toString();
+  }
+
+  /** "input 'x': int8[1,490] (scale 0.5, zero point -3)", one line each. */
+  private static void io(StringBuilder sb, String what, java.util.List<ProjectView.IoView> list) {
+    for (ProjectView.IoView x : list) {
+      sb.append(what).append(" '").append(x.name()).append("': ").append(x.dtype()).append(x.shape().replace(" ", ""));
+      if (x.quantized()) {
+        sb.append(" (scale ").append(x.scaleDecimal()).append(", zero point ").append(x.zeroPoint()).append(')');
+      }
+      sb.append('\n');
+    }
   }
 
   /**

@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
       return withPowerFailures(manifest, PowerSchedule.parse(powerFailures), out, err);
     }
     if (manifest.target().startsWith("msp430")) {
-      Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+      Map<String, Tensor> feed = feed(manifest, err);
       err.println("running " + manifest.name() + " for " + manifest.target() + " under mspdebug sim");
       err.flush();
       dev.tenax.hostrun.Msp430Run.Result r = dev.tenax.hostrun.Msp430Run.run(manifest, feed, timeout);
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (!manifest.target().equals("host")) {
-      Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+      Map<String, Tensor> feed = feed(manifest, err);
       err.println("running " + manifest.name() + " for " + manifest.target() + " under QEMU");
       err.flush();
       QemuRun.Result r = QemuRun.run(manifest, feed, timeout);
@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     try (CompiledModel model = CompiledModel.open(project)) {
-      Map<String, Tensor> feed = InputBinding.bind(model.inputs(), inputs);
+      Map<String, Tensor> feed = feed(manifest, err);
       err.println("running " + model.name() + " on the host");
       err.flush();
       Map<String, Tensor> results = model.run(feed);
@@ -94,11 +94,25 @@ final class RunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The --input tensors for the build; float32 data for an input that a --io=quantized build takes
+   * quantized is quantized as the model would (with a note saying so).
+   */
+  private Map<String, Tensor> feed(ProjectManifest manifest, PrintWriter err) throws Exception {
+    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs, manifest.inputQuantizers());
+    for (String name : manifest.inputQuantizers().keySet()) {
+      ProjectManifest.Quantization q = manifest.quantization().get(name);
+      err.println("input '" + name + "' is passed " + manifest.inputs().get(name).dtype() + " (--io=quantized): "
+          + "float data is quantized with scale " + q.scale() + " and zero point " + q.zeroPoint());
+    }
+    return feed;
+  }
+
   /** An uninterrupted run, then one on the schedule; the outputs must be the same bytes. */
   private int withPowerFailures(ProjectManifest manifest, PowerSchedule schedule, PrintWriter out, PrintWriter err)
       throws Exception {
     Target t = PowerFailureRun.target(manifest);
-    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs);
+    Map<String, Tensor> feed = feed(manifest, err);
     String where = t.isHost() ? "" : t.family().equals("msp430") ? " under mspdebug sim" : " under QEMU";
     err.println("running " + manifest.name() + " for " + t.name() + where + ", first without power failures");
     err.flush();

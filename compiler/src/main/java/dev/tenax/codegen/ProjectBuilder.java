@@ -174,15 +174,29 @@ public final class ProjectBuilder {
       Program.Io io = list.get(i);
       List<Integer> dims = Arrays.stream(io.type().shape()).boxed().toList();
       dev.tenax.lower.QuantParams q = boundaryQuant(io.buffer());
+      String dtype = io.type().dtype().toString().toLowerCase();
+      String ctype = switch (io.type().dtype()) {
+        case INT8 -> "int8_t";
+        case INT16 -> "int16_t";
+        default -> "float";
+      };
       out.add(new IoView(i, io.name(), Identifiers.upper(Identifiers.sanitize(io.name())), dims,
           dims.toString(), io.type().size(), io.type().bytes(),
-          q == null ? "" : CLiterals.float32(q.scale()), q == null ? 0 : q.zeroPoint()));
+          q == null ? "" : CLiterals.float32(q.scale()), q == null ? "" : Float.toString(q.scale()),
+          q == null ? 0 : q.zeroPoint(), dtype, ctype,
+          io.buffer().quant() != null));
     }
     return out;
   }
 
-  /** The quantization applied to an input buffer, or undone to produce an output buffer. */
+  /**
+   * The quantization of a quantized input or output buffer, else the one applied to an input
+   * buffer or undone to produce an output buffer.
+   */
   private dev.tenax.lower.QuantParams boundaryQuant(Buffer b) {
+    if (b.quant() != null) {
+      return b.quant();
+    }
     for (Step s : program.steps()) {
       if (s instanceof dev.tenax.lower.steps.QuantizeStep q && q.in().buffer() == b) {
         return q.quant();

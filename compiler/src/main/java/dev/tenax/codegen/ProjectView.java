@@ -33,12 +33,16 @@ public record ProjectView(String name, String upperName, String version, String 
   }
 
   /**
-   * A model input or output: float32 in the ONNX model's shape. {@code scale} and
-   * {@code zeroPoint} are the int8 quantization the model converts it from or to right at the
-   * boundary ({@code scale} is empty when there is none), for callers that hold int8 data.
+   * A model input or output in the ONNX model's shape, of {@code dtype} ("float32", or "int8" or
+   * "int16" for a quantized build's boundary tensors) held as C type {@code ctype}. {@code scale}
+   * and {@code zeroPoint} are the quantization the model converts it from or to right at the
+   * boundary, or (when {@code quantized}) the quantization it is passed in; {@code scale} (a C
+   * literal; {@code scaleDecimal} the same float32 in shortest decimal form) is empty when there is
+   * none.
    */
   public record IoView(int index, String name, String cName, List<Integer> dims, String shape,
-      int elements, long bytes, String scale, int zeroPoint) {}
+      int elements, long bytes, String scale, String scaleDecimal, int zeroPoint, String dtype, String ctype,
+      boolean quantized) {}
 
   /** A constant array placed with the weights; {@code lines} hold its values, 16 per line. */
   public record ConstView(String cName, String ctype, int length, long bytes, List<String> lines) {}

@@ -8,7 +8,6 @@ import dev.tenax.intermittent.PowerSchedule;
 import dev.tenax.ir.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +143,7 @@ public final class FirmwareInLoop {
     Map<String, Boolean> m = new LinkedHashMap<>();
     for (Map.Entry<String, Tensor> e : expected.entrySet()) {
       Tensor a = actual.get(e.getKey());
-      m.put(e.getKey(), a != null && Arrays.equals(e.getValue().floats(), a.floats()));
+      m.put(e.getKey(), e.getValue().equals(a)); // bit for bit, whatever the type
     }
     return m;
   }

@@ -2,6 +2,7 @@ package dev.tenax.hostrun;
 
 import dev.tenax.diag.UsageException;
 import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorData;
 import dev.tenax.ir.TensorType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -75,14 +76,14 @@ public final class CompiledModel implements AutoCloseable {
       if (t == null || !t.type().equals(e.getValue())) {
         throw new IllegalArgumentException("input '" + e.getKey() + "' must be " + e.getValue());
       }
-      ByteBuffer b = direct(t.size() * 4L);
-      b.asFloatBuffer().put(t.floats());
+      ByteBuffer b = direct(t.type().bytes());
+      b.put(TensorData.littleEndian(t)).rewind();
       in[k++] = b;
     }
     ByteBuffer[] out = new ByteBuffer[outputs.size()];
     k = 0;
     for (TensorType t : outputs.values()) {
-      out[k++] = direct(t.size() * 4L);
+      out[k++] = direct(t.bytes());
     }
     // 16 spare bytes so the arena can start on a 16-byte boundary whatever the JVM gives.
     ByteBuffer arena = direct(arenaBytes + 16).alignedSlice(16);
@@ -94,15 +95,16 @@ public final class CompiledModel implements AutoCloseable {
     Map<String, Tensor> result = new LinkedHashMap<>();
     k = 0;
     for (Map.Entry<String, TensorType> e : outputs.entrySet()) {
-      float[] f = new float[e.getValue().size()];
-      out[k++].asFloatBuffer().get(f);
-      result.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
+      byte[] raw = new byte[(int) e.getValue().bytes()];
+      out[k++].get(raw);
+      result.put(e.getKey(), TensorData.fromLittleEndian(e.getValue(), raw));
     }
     return result;
   }
 
   private static ByteBuffer direct(long bytes) {
-    return ByteBuffer.allocateDirect((int) Math.max(1, bytes)).order(ByteOrder.nativeOrder());
+    // the model's tensors are little-endian, as on every host the runtime builds for
+    return ByteBuffer.allocateDirect((int) Math.max(1, bytes)).order(ByteOrder.LITTLE_ENDIAN);
   }
 
   @Override

@@ -117,7 +117,7 @@ final class Msp430PowerRun {
       r.expect("prog " + elf, "Done,");
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
-        r.load(RawFloats.of(e.getKey(), feed.get(e.getKey()), e.getValue()), "tenax_input_" + i++);
+        r.load(HarnessTensors.input(e.getKey(), feed.get(e.getKey()), e.getValue()), "tenax_input_" + i++);
       }
       r.load(firmwareSchedule, "tenax_power_schedule");
       r.expect("setbreak tenax_exit", "Set breakpoint");
@@ -317,7 +317,7 @@ final class Msp430PowerRun {
     Map<String, Tensor> outputs = new LinkedHashMap<>();
     int i = 0;
     for (Map.Entry<String, TensorType> e : m.outputs().entrySet()) {
-      outputs.put(e.getKey(), RawFloats.tensor(e.getValue(), read("tenax_output_" + i++, e.getValue().size() * 4)));
+      outputs.put(e.getKey(), HarnessTensors.output("tenax_output_" + i, e.getValue(), read("tenax_output_" + i++, (int) e.getValue().bytes())));
     }
     return new PowerFailureRun.Run(outputs, onTime, boots, failures, sim.consoleTail());
   }

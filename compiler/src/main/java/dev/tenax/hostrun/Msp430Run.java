@@ -5,8 +5,6 @@ import dev.tenax.hostrun.QemuRun.FirmwareException;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +67,8 @@ public final class Msp430Run {
       cmd.addAll(List.of("simio add tracer t", "simio add hwmult m", "prog " + elf));
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
-        Tensor t = feed.get(e.getKey());
-        if (t == null || !t.type().equals(e.getValue())) {
-          throw new UsageException("input '" + e.getKey() + "' must be " + e.getValue());
-        }
-        ByteBuffer b = ByteBuffer.allocate(t.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(t.floats());
         Path f = scratch.resolve("input_" + i + ".bin");
-        Files.write(f, b.array());
+        Files.write(f, HarnessTensors.input(e.getKey(), feed.get(e.getKey()), e.getValue()));
         cmd.add("load_raw " + f + " tenax_input_" + i++);
       }
       cmd.addAll(List.of("setbreak tenax_begin", "setbreak tenax_end", "setbreak tenax_exit"));
@@ -92,7 +84,7 @@ public final class Msp430Run {
           "save_raw tenax_stack_used 2 " + scratch.resolve("stack.bin")));
       i = 0;
       for (TensorType t : m.outputs().values()) {
-        cmd.add("save_raw tenax_output_" + i + " " + t.size() * 4 + " " + scratch.resolve("output_" + i++ + ".bin"));
+        cmd.add("save_raw tenax_output_" + i + " " + t.bytes() + " " + scratch.resolve("output_" + i++ + ".bin"));
       }
       String out = execute(cmd, timeoutSeconds);
       if (out.contains("TENAX-MSPDEBUG-FAILED")) {
@@ -126,10 +118,8 @@ public final class Msp430Run {
       Map<String, Tensor> outputs = new LinkedHashMap<>();
       i = 0;
       for (Map.Entry<String, TensorType> e : m.outputs().entrySet()) {
-        byte[] raw = Files.readAllBytes(scratch.resolve("output_" + i++ + ".bin"));
-        float[] f = new float[e.getValue().size()];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
-        outputs.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
+        String file = "output_" + i++ + ".bin";
+        outputs.put(e.getKey(), HarnessTensors.output(file, e.getValue(), Files.readAllBytes(scratch.resolve(file))));
       }
       int stack = le16(Files.readAllBytes(scratch.resolve("stack.bin")));
       long[] steps = new long[kernels.size()];

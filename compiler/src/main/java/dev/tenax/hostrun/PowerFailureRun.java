@@ -6,7 +6,6 @@ import dev.tenax.ir.Tensor;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +92,7 @@ public final class PowerFailureRun {
       return false;
     }
     for (Map.Entry<String, Tensor> e : a.entrySet()) {
-      if (!Arrays.equals(e.getValue().floats(), b.get(e.getKey()).floats())) {
+      if (!e.getValue().equals(b.get(e.getKey()))) { // bit for bit, whatever the type
         return false;
       }
     }

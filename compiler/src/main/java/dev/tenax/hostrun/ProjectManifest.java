@@ -3,7 +3,11 @@ package dev.tenax.hostrun;
 import dev.tenax.diag.UsageException;
 import dev.tenax.io.JsonParser;
 import dev.tenax.ir.DType;
+import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorData;
 import dev.tenax.ir.TensorType;
+import dev.tenax.kernels.QuantizeF32S16;
+import dev.tenax.kernels.QuantizeF32S8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +16,43 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** What a compiled project's memory_map.json says about how to run it. */
+/**
+ * What a compiled project's memory_map.json says about how to run it: the inputs' and outputs'
+ * types (float32, or int8/int16 in a build compiled with --io=quantized) and, for those passed
+ * quantized, their {@link Quantization}.
+ */
 public record ProjectManifest(Path dir, String name, String target, String entryPoint, long arenaBytes,
-    Map<String, TensorType> inputs, Map<String, TensorType> outputs, boolean intermittent) {
+    Map<String, TensorType> inputs, Map<String, TensorType> outputs, boolean intermittent,
+    Map<String, Quantization> quantization) {
+
+  /** A quantized input's or output's meaning: {@code real = (q - zeroPoint) * scale}. */
+  public record Quantization(float scale, int zeroPoint) {
+    /** Float32 values quantized into {@code type} as the model's own QuantizeLinear kernels do. */
+    public Tensor quantize(Tensor floats, DType type) {
+      return type == DType.INT16
+          ? TensorData.ofInt16s(floats.shape(), QuantizeF32S16.run(new QuantizeF32S16.Params(scale, zeroPoint),
+              floats.floats()))
+          : TensorData.ofInt8s(floats.shape(), QuantizeF32S8.run(new QuantizeF32S8.Params(scale, zeroPoint),
+              floats.floats()));
+    }
+  }
+
+  /**
+   * For each input the build takes quantized: the function that quantizes float32 values for it
+   * (for {@link dev.tenax.io.InputBinding#bind(Map, List, Map)}).
+   */
+  public Map<String, UnaryOperator<Tensor>> inputQuantizers() {
+    Map<String, UnaryOperator<Tensor>> out = new LinkedHashMap<>();
+    inputs.forEach((name, type) -> {
+      Quantization q = quantization.get(name);
+      if (q != null && !type.dtype().isFloat()) {
+        out.put(name, t -> q.quantize(t, type.dtype()));
+      }
+    });
+    return out;
+  }
 
   /** Reads {@code dir}/memory_map.json; a usage error when it is missing or damaged. */
   public static ProjectManifest read(Path dir) throws IOException, UsageException {
@@ -32,7 +69,7 @@ public record ProjectManifest(Path dir, String name, String target, String entry
       long arena = ((Number) ((Map<?, ?>) m.get("arena")).get("bytes")).longValue();
       return new ProjectManifest(dir, (String) m.get("name"), (String) m.get("target"),
           (String) m.get("entry_point"), arena, io(m.get("inputs")), io(m.get("outputs")),
-          Boolean.TRUE.equals(m.get("intermittent")));
+          Boolean.TRUE.equals(m.get("intermittent")), quantization(m.get("inputs"), m.get("outputs")));
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new UsageException(map + " is damaged (" + e.getMessage() + "); compile the model again");
     }
@@ -44,7 +81,28 @@ public record ProjectManifest(Path dir, String name, String target, String entry
       Map<?, ?> e = (Map<?, ?>) o;
       List<?> shape = (List<?>) e.get("shape");
       int[] dims = shape.stream().mapToInt(x -> ((Number) x).intValue()).toArray();
-      out.put((String) e.get("name"), new TensorType(DType.FLOAT32, dims));
+      Object dtype = e.get("dtype");
+      DType type = dtype == null ? DType.FLOAT32 : switch ((String) dtype) {
+        case "float32" -> DType.FLOAT32;
+        case "int8" -> DType.INT8;
+        case "int16" -> DType.INT16;
+        default -> throw new IllegalArgumentException("unknown dtype '" + dtype + "'");
+      };
+      out.put((String) e.get("name"), new TensorType(type, dims));
+    }
+    return out;
+  }
+
+  private static Map<String, Quantization> quantization(Object... lists) {
+    Map<String, Quantization> out = new LinkedHashMap<>();
+    for (Object list : lists) {
+      for (Object o : (List<?>) list) {
+        Map<?, ?> e = (Map<?, ?>) o;
+        if (e.get("scale") != null) {
+          out.put((String) e.get("name"), new Quantization(((Number) e.get("scale")).floatValue(),
+              ((Number) e.get("zero_point")).intValue()));
+        }
+      }
     }
     return out;
   }

@@ -4,8 +4,6 @@ import dev.tenax.diag.UsageException;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,13 +105,8 @@ public final class QemuRun {
     try {
       int i = 0;
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
-        Tensor t = feed.get(e.getKey());
-        if (t == null || !t.type().equals(e.getValue())) {
-          throw new UsageException("input '" + e.getKey() + "' must be " + e.getValue());
-        }
-        ByteBuffer b = ByteBuffer.allocate(t.size() * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(t.floats());
-        Files.write(scratch.resolve("input_" + i++ + ".bin"), b.array());
+        Files.write(scratch.resolve("input_" + i++ + ".bin"),
+            HarnessTensors.input(e.getKey(), feed.get(e.getKey()), e.getValue()));
       }
       if (powerSchedule != null) {
         Files.write(scratch.resolve("power_schedule.bin"), powerSchedule);
@@ -173,14 +166,8 @@ public final class QemuRun {
       Map<String, Tensor> outputs = new LinkedHashMap<>();
       i = 0;
       for (Map.Entry<String, TensorType> e : m.outputs().entrySet()) {
-        byte[] raw = Files.readAllBytes(scratch.resolve("output_" + i++ + ".bin"));
-        float[] f = new float[e.getValue().size()];
-        if (raw.length != f.length * 4) {
-          throw new FirmwareException("output_" + (i - 1) + ".bin has " + raw.length + " bytes, expected "
-              + f.length * 4);
-        }
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(f);
-        outputs.put(e.getKey(), Tensor.ofFloats(e.getValue().shape(), f));
+        String file = "output_" + i++ + ".bin";
+        outputs.put(e.getKey(), HarnessTensors.output(file, e.getValue(), Files.readAllBytes(scratch.resolve(file))));
       }
       Matcher boots = BOOTS.matcher(out);
       boolean counted = boots.find();

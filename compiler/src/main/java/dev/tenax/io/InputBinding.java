@@ -1,6 +1,7 @@
 package dev.tenax.io;
 
 import dev.tenax.diag.UsageException;
+import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Matches {@code --input} arguments to graph inputs: {@code NAME=FILE} by name; a bare
@@ -31,7 +33,16 @@ public final class InputBinding {
   /** Binds {@code args} to the inputs named in {@code inputs} (in the model's order). */
   public static Map<String, Tensor> bind(Map<String, TensorType> inputs, List<String> args)
       throws UsageException {
-    Inputs g = new Inputs(inputs);
+    return bind(inputs, args, Map.of());
+  }
+
+  /**
+   * Like {@link #bind(Map, List)}; an integer input given float values is converted by its
+   * {@code fromFloat} function (e.g. the quantization a --io=quantized build expects), if it has one.
+   */
+  public static Map<String, Tensor> bind(Map<String, TensorType> inputs, List<String> args,
+      Map<String, UnaryOperator<Tensor>> fromFloat) throws UsageException {
+    Inputs g = new Inputs(inputs, fromFloat);
     Map<String, Tensor> bound = new LinkedHashMap<>();
     List<TensorFiles.Named> unnamed = new ArrayList<>();
     for (String a : args) {
@@ -116,17 +127,19 @@ public final class InputBinding {
         throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
             + ", the file holds " + t.dtype());
       }
-      if (!want.dtype().isFloat()) {
+      UnaryOperator<Tensor> convert = g.fromFloat().get(name);
+      if (!want.dtype().isFloat() && convert == null) {
         throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
             + ", the file holds float values");
       }
-      t = t.cast(want.dtype());
+      t = convert != null ? convert.apply(t.dtype() == DType.FLOAT32 ? t : t.cast(DType.FLOAT32))
+          : t.cast(want.dtype());
     }
     bound.put(name, t);
   }
 
   /** The model's inputs by name, in order. */
-  private record Inputs(Map<String, TensorType> types) {
+  private record Inputs(Map<String, TensorType> types, Map<String, UnaryOperator<Tensor>> fromFloat) {
     List<String> inputs() {
       return new ArrayList<>(types.keySet());
     }

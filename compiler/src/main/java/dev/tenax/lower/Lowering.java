@@ -43,15 +43,26 @@ public final class Lowering {
   private final List<Diagnostic> problems = new ArrayList<>();
   private final List<Program.Io> inputs = new ArrayList<>();
   private final List<Program.Io> outputs = new ArrayList<>();
+  private final ModelIo io;
+  /** With quantized I/O: the value whose buffer a quantized graph output is, by its output index. */
+  private final Map<String, Integer> quantizedOutputs;
 
-  private Lowering(Graph graph, OperatorRegistry registry) {
+  private Lowering(Graph graph, OperatorRegistry registry, ModelIo io) {
     this.graph = graph;
     this.registry = registry;
+    this.io = io;
+    this.quantizedOutputs = io == ModelIo.QUANTIZED ? new HashMap<>(QuantizedBoundary.outputSources(graph))
+        : new HashMap<>();
   }
 
-  /** Lowers {@code graph} (after the standard passes). */
+  /** Lowers {@code graph} (after the standard passes) with float32 inputs and outputs. */
   public static Program lower(Graph graph, OperatorRegistry registry) throws ModelRejectedException {
-    return new Lowering(graph, registry).run();
+    return lower(graph, registry, ModelIo.FLOAT);
+  }
+
+  /** Lowers {@code graph} (after the standard passes) with inputs and outputs as {@code io} says. */
+  public static Program lower(Graph graph, OperatorRegistry registry, ModelIo io) throws ModelRejectedException {
+    return new Lowering(graph, registry, io).run();
   }
 
   private Program run() throws ModelRejectedException {
@@ -69,8 +80,11 @@ public final class Lowering {
         broken.add(name);
         continue;
       }
-      Buffer b = addBuffer(name, DType.FLOAT32, t.size(), null, Buffer.Kind.INPUT, i);
-      inputs.add(new Program.Io(name, t, b));
+      QuantParams q = io == ModelIo.QUANTIZED ? QuantizedBoundary.inputQuantization(graph, name, values) : null;
+      DType type = q == null ? DType.FLOAT32 : q.type();
+      Buffer b = addBuffer(name, type, t.size(), q, Buffer.Kind.INPUT, i);
+      inputs.add(new Program.Io(name, t.withDType(type), b));
+      // a quantized input is what its QuantizeLinear readers produce, so they lower to nothing
       values.put(name, new Activation(View.of(b, t.shape())));
     }
     for (Node node : graph.nodes()) {
@@ -144,7 +158,7 @@ public final class Lowering {
       return;
     }
     Buffer target;
-    if (a.view().buffer().kind() == Buffer.Kind.OUTPUT) {
+    if (a.view().buffer().kind() == Buffer.Kind.OUTPUT && a.view().buffer().ioIndex() == index) {
       target = a.view().buffer();
     } else if (a.quantized()) {
       LowerContext ctx = new LowerContext(this, graph, graph.producer(name).orElseThrow());
@@ -158,7 +172,7 @@ public final class Lowering {
           "Remove the pass-through output from the model."));
       return;
     }
-    outputs.add(new Program.Io(name, t, target));
+    outputs.add(new Program.Io(name, t.withDType(target.dtype()), target));
   }
 
   LoweredValue value(String name) {
@@ -199,6 +213,13 @@ public final class Lowering {
   View newBuffer(String valueName, int[] logicalShape, int[] perm, DType type, QuantParams quant) {
     int index = graph.outputs().indexOf(valueName);
     boolean output = index >= 0 && type == DType.FLOAT32 && quant == null;
+    Integer quantizedIndex = quantizedOutputs.get(valueName);
+    if (!output && quantizedIndex != null && quant != null
+        && Layouts.isNoOpPermutation(Layouts.permute(logicalShape, perm), perm)) {
+      quantizedOutputs.remove(valueName); // one buffer per output; a second writer gets the arena
+      output = true;
+      index = quantizedIndex;
+    }
     Buffer b = addBuffer(valueName, type, Layouts.product(logicalShape), quant,
         output ? Buffer.Kind.OUTPUT : Buffer.Kind.ARENA, output ? index : -1);
     return new View(b, Layouts.permute(logicalShape, perm), perm);

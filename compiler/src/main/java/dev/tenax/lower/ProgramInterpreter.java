@@ -1,6 +1,7 @@
 package dev.tenax.lower;
 
 import dev.tenax.ir.Tensor;
+import dev.tenax.ir.TensorData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,11 @@ import java.util.Map;
 public final class ProgramInterpreter {
   private ProgramInterpreter() {}
 
-  /** Runs {@code program} on float32 inputs (by input name) and returns its float32 outputs. */
+  /**
+   * Runs {@code program} on its inputs (by input name; float32, or int8/int16 for the quantized
+   * inputs of a {@link ModelIo#QUANTIZED} build) and returns its outputs, of the types
+   * {@link Program#outputs()} gives.
+   */
   public static Map<String, Tensor> run(Program program, Map<String, Tensor> inputs) {
     return run(program, inputs, new Memory());
   }
@@ -27,15 +32,24 @@ public final class ProgramInterpreter {
         throw new IllegalArgumentException("input '" + in.name() + "' is " + t.type() + ", the model takes "
             + in.type());
       }
-      memory.put(View.of(in.buffer(), in.type().shape()), t.floats());
+      View v = View.of(in.buffer(), in.type().shape());
+      switch (in.type().dtype()) {
+        case INT8 -> memory.put(v, TensorData.int8s(t));
+        case INT16 -> memory.put(v, TensorData.int16s(t));
+        default -> memory.put(v, t.floats());
+      }
     }
     for (Step step : program.steps()) {
       step.execute(memory);
     }
     Map<String, Tensor> outputs = new LinkedHashMap<>();
     for (Program.Io out : program.outputs()) {
-      float[] data = memory.floats(View.of(out.buffer(), out.type().shape())).clone();
-      outputs.put(out.name(), Tensor.ofFloats(out.type().shape(), data));
+      View v = View.of(out.buffer(), out.type().shape());
+      outputs.put(out.name(), switch (out.type().dtype()) {
+        case INT8 -> TensorData.ofInt8s(out.type().shape(), memory.bytes(v));
+        case INT16 -> TensorData.ofInt16s(out.type().shape(), memory.shorts(v));
+        default -> Tensor.ofFloats(out.type().shape(), memory.floats(v).clone());
+      });
     }
     return outputs;
   }

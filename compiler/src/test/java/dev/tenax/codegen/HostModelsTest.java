@@ -97,12 +97,20 @@ class HostModelsTest {
   private static dev.tenax.quantizer.QuantMode mode = dev.tenax.quantizer.QuantMode.INT8;
 
   static Graph quantized(Path model, ModelSpec spec) throws Exception {
+    return quantized(model, spec, mode);
+  }
+
+  static Graph quantized(Path model, ModelSpec spec, dev.tenax.quantizer.QuantMode mode) throws Exception {
     ImportOptions options = ImportOptions.defaults().withDims(spec.dims()).withInputShapes(spec.inputShapes());
-    return quantized(Pipeline.standard().run(ModelImporter.load(model, options)));
+    return quantized(Pipeline.standard().run(ModelImporter.load(model, options)), mode);
   }
 
   /** An imported graph quantized on random calibration inputs, or as it is when it is already quantized. */
   static Graph quantized(Graph g) throws Exception {
+    return quantized(g, mode);
+  }
+
+  static Graph quantized(Graph g, dev.tenax.quantizer.QuantMode mode) throws Exception {
     if (g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"))) {
       return g;
     }
