@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exactly the float build's output before its last step dequantized it (or, for an output that
  * is not dequantized at the boundary, the same float32 values).
  */
-class QuantizedIoTest {
+public class QuantizedIoTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "mlperf-tiny-ad-autoencoder-int8-qdq/deep_autoencoder.onnx, 1, 1",
@@ -38,11 +38,23 @@ class QuantizedIoTest {
       throws Exception {
     Graph g = Pipeline.standard().run(ModelImporter.load(SharedData.require("models/" + file),
         ImportOptions.defaults()));
-    Program floats = Lowering.lower(g, OperatorRegistry.standard());
     Program ints = Lowering.lower(g, OperatorRegistry.standard(), ModelIo.QUANTIZED);
     assertEquals(quantizedInputs, ints.inputs().stream().filter(i -> i.type().dtype() == DType.INT8).count());
     assertEquals(quantizedOutputs, ints.outputs().stream().filter(o -> o.type().dtype() == DType.INT8).count());
-    assertEquals(floats.steps().size() - quantizedInputs - quantizedOutputs, ints.steps().size());
+    assertComputesTheFloatBuildsIntegers(g, file);
+  }
+
+  /**
+   * Lowers {@code g} both ways and checks, on random inputs, that the quantized build lost exactly
+   * the boundary steps of the quantized inputs and outputs and returns the float build's integers.
+   */
+  public static Program assertComputesTheFloatBuildsIntegers(Graph g, String file) throws Exception {
+    Program floats = Lowering.lower(g, OperatorRegistry.standard());
+    Program ints = Lowering.lower(g, OperatorRegistry.standard(), ModelIo.QUANTIZED);
+    long quantizedInputs = ints.inputs().stream().filter(i -> !i.type().dtype().isFloat()).count();
+    long quantizedOutputs = ints.outputs().stream().filter(o -> !o.type().dtype().isFloat()).count();
+    assertEquals(floats.steps().size() - quantizedInputs - quantizedOutputs, ints.steps().size(),
+        file + ": the quantized build drops one boundary step per quantized input and output");
     for (Step s : ints.steps()) {
       boolean boundary = s instanceof QuantizeStep q && q.in().buffer().kind() == Buffer.Kind.INPUT
           || s instanceof DequantizeStep d && d.out().buffer().kind() == Buffer.Kind.OUTPUT;
@@ -82,6 +94,7 @@ class QuantizedIoTest {
         }
       }
     }
+    return ints;
   }
 
   /** The int8 tensor the float build's quantize step made of input {@code in}. */
@@ -94,7 +107,9 @@ class QuantizedIoTest {
         assertTrue(q.in().whole() && q.out().whole() && java.util.Arrays.equals(q.in().perm(), q.out().perm()),
             "the float build quantizes " + in.name() + " in the input's layout");
         assertEquals(q.quant(), in.buffer().quant());
-        return dev.tenax.ir.TensorData.ofInt8s(in.type().shape(), memory.bytes(q.out()));
+        return in.type().dtype() == DType.INT16
+            ? dev.tenax.ir.TensorData.ofInt16s(in.type().shape(), memory.shorts(q.out()))
+            : dev.tenax.ir.TensorData.ofInt8s(in.type().shape(), memory.bytes(q.out()));
       }
     }
     throw new AssertionError("the float build does not quantize " + in.name());
