@@ -27,6 +27,9 @@ trap 'rm -rf "$tmp"' EXIT
   echo "link placed (arena, input and output tensors, runtime data) without the stack reservation,"
   echo "plus the stack the inference really used (stack painting). For reference, TFLM needs about"
   echo "22 KB of arena for DS-CNN KWS and 15.5 KB for the anomaly-detection autoencoder (MLPerf Tiny)."
+  echo "These builds take and return float32 tensors; TFLM's int8 models take int8 ones, which"
+  echo "\`--io=quantized\` also gives (MobileNet VWW's float32 input alone is 110 KB): see"
+  echo "[Quantized inputs and outputs on cortex-m4](#quantized-inputs-and-outputs-on-cortex-m4)."
   echo
   echo "MobileNet VWW's 3x3 depthwise layers are the multiply layers still above 1.5 instructions per"
   echo "MAC on cortex-m4 (nine MACs an output leave little room for the output stage, the store and"

@@ -51,8 +51,7 @@ public final class Lowering {
     this.graph = graph;
     this.registry = registry;
     this.io = io;
-    this.quantizedOutputs = io == ModelIo.QUANTIZED ? new HashMap<>(QuantizedBoundary.outputSources(graph))
-        : new HashMap<>();
+    this.quantizedOutputs = io == ModelIo.QUANTIZED ? QuantizedBoundary.outputSources(graph) : new HashMap<>();
   }
 
   /** Lowers {@code graph} (after the standard passes) with float32 inputs and outputs. */

@@ -54,7 +54,7 @@ final class QuantizedBoundary {
    * For each graph output that a DequantizeLinear computes (through reshapes) from a
    * QuantizeLinear's result: that result's name and the QuantizeLinear's float input's name (a
    * kernel that absorbs the QuantizeLinear names its buffer after the float value), both mapped to
-   * the output's index.
+   * the output's index (a mutable map: lowering removes a name once its buffer is made).
    */
   static Map<String, Integer> outputSources(Graph graph) {
     Map<String, Integer> sources = new HashMap<>();
