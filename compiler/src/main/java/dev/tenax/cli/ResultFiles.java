@@ -32,7 +32,7 @@ final class ResultFiles {
     out.flush();
   }
 
-  /** "y: float32[1,10] min -2.1 max 5.3 mean 0.4 argmax 7 -> out/y.npy". */
+  /** "y: float32[1,10] min -2.1 max 5.3 mean 0.4 argmax 7 -> out/y.npy" (integer tensors: integer min and max). */
   static String summary(String name, Tensor t, Path base) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -47,8 +47,9 @@ final class ResultFiles {
         argmax = i;
       }
     }
-    String stats = t.size() == 0 ? "empty" : String.format("min %.6g max %.6g mean %.6g argmax %d", min, max,
-        sum / t.size(), argmax);
+    String stats = t.size() == 0 ? "empty" : t.dtype().isFloat()
+        ? String.format("min %.6g max %.6g mean %.6g argmax %d", min, max, sum / t.size(), argmax)
+        : String.format("min %d max %d mean %.6g argmax %d", (long) min, (long) max, sum / t.size(), argmax);
     return name + ": " + t.type() + " " + stats + " -> " + base + ".*";
   }
 }
