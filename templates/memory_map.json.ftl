@@ -14,7 +14,7 @@
   "macs": ${model.macs?c},
   "inputs": [
 <#list model.inputs as io>
-    {"name": "${io.name?json_string}", "dtype": "${io.dtype}", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]<#if io.quantized>, "scale": ${io.scaleDecimal}, "zero_point": ${io.zeroPoint?c}</#if>}<#sep>,</#sep>
+    {"name": "${io.name?json_string}", "dtype": "${io.dtype}", "shape": [<#list io.dims as d>${d?c}<#sep>, </#sep></#list>]<#if io.layout != "">, "layout": "nhwc"</#if><#if io.quantized>, "scale": ${io.scaleDecimal}, "zero_point": ${io.zeroPoint?c}</#if>}<#sep>,</#sep>
 </#list>
   ],
   "outputs": [

@@ -28,7 +28,7 @@ extern "C" {
 #define ${model.upperName}_NUM_OUTPUTS ${model.outputs?size}
 
 <#list model.inputs as io>
-/* Input ${io.index} '${io.name}': ${io.dtype} ${io.shape} (${io.ctype} elements), row-major as in the ONNX model. */
+/* Input ${io.index} '${io.name}': ${io.dtype} ${io.shape} (${io.ctype} elements), row-major<#if io.layout != "">; ${io.layout}<#else> as in the ONNX model</#if>. */
 #define ${model.upperName}_INPUT_${io.index}_ELEMENTS ${io.elements?c}u
 #define ${model.upperName}_INPUT_${io.index}_RANK ${io.dims?size}
 <#if io.quantized>

@@ -79,10 +79,10 @@ final class BenchCommand implements Callable<Integer> {
       // zeros, as a float32 build would see them (quantized for an input a --io=quantized build takes quantized)
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
         Tensor zeros = Tensor.ofFloats(e.getValue().shape(), new float[e.getValue().size()]);
-        feed.put(e.getKey(), m.inputQuantizers().getOrDefault(e.getKey(), x -> x).apply(zeros));
+        feed.put(e.getKey(), m.inputAdapters().getOrDefault(e.getKey(), x -> x).apply(zeros));
       }
     } else {
-      feed = InputBinding.bind(m.inputs(), inputs, m.inputQuantizers());
+      feed = InputBinding.bind(m.inputs(), inputs, m.inputAdapters());
     }
     if (functions && !t.family().equals("cortex-m")) {
       throw new UsageException("--functions reads QEMU's execution log: it is for Cortex-M projects, and "

@@ -12,6 +12,7 @@ import dev.tenax.codegen.ProjectView;
 import dev.tenax.diag.UsageException;
 import dev.tenax.hostrun.HostBuild;
 import dev.tenax.ir.Graph;
+import dev.tenax.lower.InputLayout;
 import dev.tenax.lower.Lowering;
 import dev.tenax.lower.ModelIo;
 import dev.tenax.lower.Program;
@@ -102,6 +103,12 @@ final class CompileCommand implements Callable<Integer> {
       + "float32 buffers or conversion steps; the scales are in <name>.h and memory_map.json).")
   String io = "float";
 
+  @Option(names = "--input-layout", paramLabel = "model|nhwc", description = "How you pass the model's rank-4 "
+      + "inputs: model (as the ONNX model declares them; default) or nhwc (an [N,C,H,W] input passed channels "
+      + "last as [N,H,W,C], e.g. a camera's interleaved pixels: the kernels read it in place, so the transpose "
+      + "into their layout is gone).")
+  String inputLayout = "model";
+
   @Spec
   CommandSpec spec;
 
@@ -122,6 +129,7 @@ final class CompileCommand implements Callable<Integer> {
           + "underscores, starting with a letter");
     }
     ModelIo boundary = ModelIo.parse(io);
+    InputLayout layout = InputLayout.parse(inputLayout);
     long start = System.nanoTime();
     Graph g = Pipeline.standard().run(modelOptions.load());
     boolean quantized = g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"));
@@ -156,7 +164,8 @@ final class CompileCommand implements Callable<Integer> {
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
         tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
-    ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary), options);
+    ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary, layout),
+        options);
     if (boundary == ModelIo.QUANTIZED) {
       for (Program.Io x : r.program().inputs()) {
         if (x.type().dtype().isFloat()) {

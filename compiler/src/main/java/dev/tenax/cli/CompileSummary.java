@@ -46,6 +46,9 @@ final class CompileSummary {
       if (x.quantized()) {
         sb.append(" (scale ").append(x.scaleDecimal()).append(", zero point ").append(x.zeroPoint()).append(')');
       }
+      if (!x.layout().isEmpty()) {
+        sb.append(" (").append(x.layout()).append(')');
+      }
       sb.append('\n');
     }
   }

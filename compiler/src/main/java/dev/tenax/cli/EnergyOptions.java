@@ -180,7 +180,7 @@ final class EnergyOptions {
       for (List<String> l : byName.values()) {
         args.add(l.get(i % l.size()));
       }
-      feeds.add(InputBinding.bind(m.inputs(), args, m.inputQuantizers()));
+      feeds.add(InputBinding.bind(m.inputs(), args, m.inputAdapters()));
     }
     return feeds;
   }

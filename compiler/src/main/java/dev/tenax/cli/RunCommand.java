@@ -95,15 +95,24 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * The --input tensors for the build; float32 data for an input that a --io=quantized build takes
-   * quantized is quantized as the model would (with a note saying so).
+   * The --input tensors for the build: data in the model's own form for an input that the build
+   * takes quantized (--io=quantized) or channels last (--input-layout=nhwc) is converted as the
+   * model would see it, with a note saying so.
    */
   private Map<String, Tensor> feed(ProjectManifest manifest, PrintWriter err) throws Exception {
-    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs, manifest.inputQuantizers());
-    for (String name : manifest.inputQuantizers().keySet()) {
+    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs, manifest.inputAdapters());
+    for (String name : manifest.inputAdapters().keySet()) {
+      dev.tenax.ir.TensorType type = manifest.inputs().get(name);
+      if (manifest.channelsLastInputs().contains(name)) {
+        err.println("input '" + name + "' is passed channels last as " + dev.tenax.ir.Shapes.format(type.shape())
+            + " (--input-layout=nhwc): data of the model's [N,C,H,W] shape "
+            + "is transposed");
+      }
       ProjectManifest.Quantization q = manifest.quantization().get(name);
-      err.println("input '" + name + "' is passed " + manifest.inputs().get(name).dtype() + " (--io=quantized): "
-          + "float data is quantized with scale " + q.scale() + " and zero point " + q.zeroPoint());
+      if (q != null) {
+        err.println("input '" + name + "' is passed " + type.dtype() + " (--io=quantized): float data is quantized "
+            + "with scale " + q.scale() + " and zero point " + q.zeroPoint());
+      }
     }
     return feed;
   }

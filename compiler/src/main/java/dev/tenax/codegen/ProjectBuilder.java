@@ -184,7 +184,8 @@ public final class ProjectBuilder {
           dims.toString(), io.type().size(), io.type().bytes(),
           q == null ? "" : CLiterals.float32(q.scale()), q == null ? "" : Float.toString(q.scale()),
           q == null ? 0 : q.zeroPoint(), dtype, ctype,
-          io.buffer().quant() != null));
+          io.buffer().quant() != null, io.permuted() ? "channels last: the model's "
+              + Arrays.toString(io.modelShape()) + " as N, H, W, C" : ""));
     }
     return out;
   }

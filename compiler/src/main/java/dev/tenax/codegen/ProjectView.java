@@ -38,11 +38,12 @@ public record ProjectView(String name, String upperName, String version, String 
    * and {@code zeroPoint} are the quantization the model converts it from or to right at the
    * boundary, or (when {@code quantized}) the quantization it is passed in; {@code scale} (a C
    * literal; {@code scaleDecimal} the same float32 in shortest decimal form) is empty when there is
-   * none.
+   * none. {@code layout} is empty for a tensor in the model's own layout, else how it is laid out
+   * (e.g. "channels last: the model's [1, 3, 96, 96] as N, H, W, C").
    */
   public record IoView(int index, String name, String cName, List<Integer> dims, String shape,
       int elements, long bytes, String scale, String scaleDecimal, int zeroPoint, String dtype, String ctype,
-      boolean quantized) {}
+      boolean quantized, String layout) {}
 
   /** A constant array placed with the weights; {@code lines} hold its values, 16 per line. */
   public record ConstView(String cName, String ctype, int length, long bytes, List<String> lines) {}

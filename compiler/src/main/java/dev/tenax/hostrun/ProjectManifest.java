@@ -13,19 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * What a compiled project's memory_map.json says about how to run it: the inputs' and outputs'
- * types (float32, or int8/int16 in a build compiled with --io=quantized) and, for those passed
- * quantized, their {@link Quantization}.
+ * types and shapes as the build takes them (float32, or int8/int16 in a build compiled with
+ * --io=quantized; an input of {@code channelsLastInputs}, compiled with --input-layout=nhwc, as
+ * [N, H, W, C]) and, for those passed quantized, their {@link Quantization}.
  */
 public record ProjectManifest(Path dir, String name, String target, String entryPoint, long arenaBytes,
     Map<String, TensorType> inputs, Map<String, TensorType> outputs, boolean intermittent,
-    Map<String, Quantization> quantization) {
+    Map<String, Quantization> quantization, Set<String> channelsLastInputs) {
 
   /** A quantized input's or output's meaning: {@code real = (q - zeroPoint) * scale}. */
   public record Quantization(float scale, int zeroPoint) {
@@ -40,18 +44,64 @@ public record ProjectManifest(Path dir, String name, String target, String entry
   }
 
   /**
-   * For each input the build takes quantized: the function that quantizes float32 values for it
-   * (for {@link dev.tenax.io.InputBinding#bind(Map, List, Map)}).
+   * For each input the build takes in another form than the ONNX model declares: the function that
+   * turns the model's form into the build's (for {@link dev.tenax.io.InputBinding#bind(Map, List, Map)}).
+   * Data of the model's [N, C, H, W] shape for a channels-last input is transposed to [N, H, W, C];
+   * float32 data for a quantized input is quantized as the model's own QuantizeLinear does. Data
+   * already in the build's form passes unchanged.
    */
-  public Map<String, UnaryOperator<Tensor>> inputQuantizers() {
+  public Map<String, UnaryOperator<Tensor>> inputAdapters() {
     Map<String, UnaryOperator<Tensor>> out = new LinkedHashMap<>();
     inputs.forEach((name, type) -> {
+      UnaryOperator<Tensor> adapt = UnaryOperator.identity();
+      if (channelsLastInputs.contains(name)) {
+        int[] passed = type.shape();
+        int[] model = {passed[0], passed[3], passed[1], passed[2]};
+        adapt = t -> Arrays.equals(t.shape(), model) && !Arrays.equals(model, passed) ? channelsLast(t) : t;
+      }
       Quantization q = quantization.get(name);
       if (q != null && !type.dtype().isFloat()) {
-        out.put(name, t -> q.quantize(t, type.dtype()));
+        UnaryOperator<Tensor> layout = adapt;
+        adapt = t -> {
+          Tensor x = layout.apply(t);
+          return x.dtype() == DType.FLOAT32 ? q.quantize(x, type.dtype()) : x;
+        };
+      }
+      if (channelsLastInputs.contains(name) || q != null) {
+        out.put(name, adapt);
       }
     });
     return out;
+  }
+
+  /** An [N, C, H, W] tensor's elements in [N, H, W, C] order. */
+  private static Tensor channelsLast(Tensor t) {
+    int n = t.dim(0);
+    int c = t.dim(1);
+    int hw = t.dim(2) * t.dim(3);
+    int[] shape = {n, t.dim(2), t.dim(3), c};
+    int[] from = new int[t.size()];
+    for (int b = 0; b < n; b++) {
+      for (int ch = 0; ch < c; ch++) {
+        for (int p = 0; p < hw; p++) {
+          from[(b * hw + p) * c + ch] = (b * c + ch) * hw + p;
+        }
+      }
+    }
+    if (t.dtype().isFloat()) {
+      float[] src = t.floats();
+      float[] dst = new float[from.length];
+      for (int i = 0; i < dst.length; i++) {
+        dst[i] = src[from[i]];
+      }
+      return Tensor.ofFloats(shape, dst);
+    }
+    long[] src = t.longs();
+    long[] dst = new long[from.length];
+    for (int i = 0; i < dst.length; i++) {
+      dst[i] = src[from[i]];
+    }
+    return Tensor.ofLongs(t.dtype(), shape, dst);
   }
 
   /** Reads {@code dir}/memory_map.json; a usage error when it is missing or damaged. */
@@ -69,7 +119,8 @@ public record ProjectManifest(Path dir, String name, String target, String entry
       long arena = ((Number) ((Map<?, ?>) m.get("arena")).get("bytes")).longValue();
       return new ProjectManifest(dir, (String) m.get("name"), (String) m.get("target"),
           (String) m.get("entry_point"), arena, io(m.get("inputs")), io(m.get("outputs")),
-          Boolean.TRUE.equals(m.get("intermittent")), quantization(m.get("inputs"), m.get("outputs")));
+          Boolean.TRUE.equals(m.get("intermittent")), quantization(m.get("inputs"), m.get("outputs")),
+          channelsLast(m.get("inputs")));
     } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
       throw new UsageException(map + " is damaged (" + e.getMessage() + "); compile the model again");
     }
@@ -89,6 +140,17 @@ public record ProjectManifest(Path dir, String name, String target, String entry
         default -> throw new IllegalArgumentException("unknown dtype '" + dtype + "'");
       };
       out.put((String) e.get("name"), new TensorType(type, dims));
+    }
+    return out;
+  }
+
+  private static Set<String> channelsLast(Object inputs) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Object o : (List<?>) inputs) {
+      Map<?, ?> e = (Map<?, ?>) o;
+      if ("nhwc".equals(e.get("layout"))) {
+        out.add((String) e.get("name"));
+      }
     }
     return out;
   }

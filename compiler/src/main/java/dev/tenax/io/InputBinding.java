@@ -1,7 +1,6 @@
 package dev.tenax.io;
 
 import dev.tenax.diag.UsageException;
-import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
 import dev.tenax.ir.TensorType;
@@ -37,12 +36,13 @@ public final class InputBinding {
   }
 
   /**
-   * Like {@link #bind(Map, List)}; an integer input given float values is converted by its
-   * {@code fromFloat} function (e.g. the quantization a --io=quantized build expects), if it has one.
+   * Like {@link #bind(Map, List)}, with each input's tensor first passed through its {@code adapt}
+   * function, if it has one (e.g. what a build compiled with --io=quantized or --input-layout=nhwc
+   * does to float32 data of the model's own shape), then checked.
    */
   public static Map<String, Tensor> bind(Map<String, TensorType> inputs, List<String> args,
-      Map<String, UnaryOperator<Tensor>> fromFloat) throws UsageException {
-    Inputs g = new Inputs(inputs, fromFloat);
+      Map<String, UnaryOperator<Tensor>> adapt) throws UsageException {
+    Inputs g = new Inputs(inputs, adapt);
     Map<String, Tensor> bound = new LinkedHashMap<>();
     List<TensorFiles.Named> unnamed = new ArrayList<>();
     for (String a : args) {
@@ -114,6 +114,7 @@ public final class InputBinding {
   private static void put(Inputs g, Map<String, Tensor> bound, String name, Tensor t, String arg)
       throws UsageException {
     TensorType want = g.type(name);
+    t = g.adapt().getOrDefault(name, UnaryOperator.identity()).apply(t);
     if (bound.containsKey(name)) {
       throw new UsageException("--input " + arg + ": input '" + name + "' is given twice");
     }
@@ -127,19 +128,17 @@ public final class InputBinding {
         throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
             + ", the file holds " + t.dtype());
       }
-      UnaryOperator<Tensor> convert = g.fromFloat().get(name);
-      if (!want.dtype().isFloat() && convert == null) {
+      if (!want.dtype().isFloat()) {
         throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
             + ", the file holds float values");
       }
-      t = convert != null ? convert.apply(t.dtype() == DType.FLOAT32 ? t : t.cast(DType.FLOAT32))
-          : t.cast(want.dtype());
+      t = t.cast(want.dtype());
     }
     bound.put(name, t);
   }
 
   /** The model's inputs by name, in order. */
-  private record Inputs(Map<String, TensorType> types, Map<String, UnaryOperator<Tensor>> fromFloat) {
+  private record Inputs(Map<String, TensorType> types, Map<String, UnaryOperator<Tensor>> adapt) {
     List<String> inputs() {
       return new ArrayList<>(types.keySet());
     }

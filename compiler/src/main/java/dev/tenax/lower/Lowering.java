@@ -44,13 +44,15 @@ public final class Lowering {
   private final List<Program.Io> inputs = new ArrayList<>();
   private final List<Program.Io> outputs = new ArrayList<>();
   private final ModelIo io;
+  private final InputLayout layout;
   /** With quantized I/O: the value whose buffer a quantized graph output is, by its output index. */
   private final Map<String, Integer> quantizedOutputs;
 
-  private Lowering(Graph graph, OperatorRegistry registry, ModelIo io) {
+  private Lowering(Graph graph, OperatorRegistry registry, ModelIo io, InputLayout layout) {
     this.graph = graph;
     this.registry = registry;
     this.io = io;
+    this.layout = layout;
     this.quantizedOutputs = io == ModelIo.QUANTIZED ? QuantizedBoundary.outputSources(graph) : new HashMap<>();
   }
 
@@ -61,7 +63,13 @@ public final class Lowering {
 
   /** Lowers {@code graph} (after the standard passes) with inputs and outputs as {@code io} says. */
   public static Program lower(Graph graph, OperatorRegistry registry, ModelIo io) throws ModelRejectedException {
-    return new Lowering(graph, registry, io).run();
+    return lower(graph, registry, io, InputLayout.MODEL);
+  }
+
+  /** Lowers {@code graph} with inputs and outputs as {@code io} says and rank-4 inputs laid out as {@code layout} says. */
+  public static Program lower(Graph graph, OperatorRegistry registry, ModelIo io, InputLayout layout)
+      throws ModelRejectedException {
+    return new Lowering(graph, registry, io, layout).run();
   }
 
   private Program run() throws ModelRejectedException {
@@ -82,9 +90,11 @@ public final class Lowering {
       QuantParams q = io == ModelIo.QUANTIZED ? QuantizedBoundary.inputQuantization(graph, name, values) : null;
       DType type = q == null ? DType.FLOAT32 : q.type();
       Buffer b = addBuffer(name, type, t.size(), q, Buffer.Kind.INPUT, i);
-      inputs.add(new Program.Io(name, t.withDType(type), b));
+      int[] perm = layout == InputLayout.NHWC && t.rank() == 4 ? Layouts.NHWC : Layouts.identity(t.rank());
+      int[] passed = Layouts.permute(t.shape(), perm);
+      inputs.add(new Program.Io(name, new TensorType(type, passed), b, perm));
       // a quantized input is what its QuantizeLinear readers produce, so they lower to nothing
-      values.put(name, new Activation(View.of(b, t.shape())));
+      values.put(name, new Activation(new View(b, passed, perm)));
     }
     for (Node node : graph.nodes()) {
       if (!absorbed.contains(node)) {

@@ -13,8 +13,27 @@ import java.util.List;
  */
 public record Program(String name, List<Buffer> buffers, List<Step> steps, List<Io> inputs,
     List<Io> outputs, List<String> floatNodes) {
-  /** A graph input or output and the caller-owned buffer that holds it. */
-  public record Io(String name, TensorType type, Buffer buffer) {}
+  /**
+   * A graph input or output and the caller-owned buffer that holds it. {@code type} is what the
+   * caller passes: the model's shape, or for an input passed channels last ({@link InputLayout#NHWC})
+   * that shape permuted by {@code perm} (type's axis k is the model's axis perm[k]).
+   */
+  public record Io(String name, TensorType type, Buffer buffer, int[] perm) {
+    /** In the model's own layout. */
+    public Io(String name, TensorType type, Buffer buffer) {
+      this(name, type, buffer, Layouts.identity(type.rank()));
+    }
+
+    /** Whether the caller passes it in another axis order than the model declares. */
+    public boolean permuted() {
+      return !java.util.Arrays.equals(perm, Layouts.identity(perm.length));
+    }
+
+    /** The shape the ONNX model declares. */
+    public int[] modelShape() {
+      return Layouts.permute(type.shape(), Layouts.inverse(perm));
+    }
+  }
 
   public long macs() {
     return steps.stream().mapToLong(Step::macs).sum();

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** compile --io=quantized and run: int8 model inputs, quantized from float data as the model would. */
+/**
+ * compile --io=quantized and --input-layout=nhwc, and run: int8 model inputs, quantized (and
+ * transposed) from float data of the model's shape as the model would see them.
+ */
 class QuantizedIoCommandTest {
   @TempDir
   Path tmp;
@@ -57,7 +60,7 @@ class QuantizedIoCommandTest {
     String name = m.inputs().keySet().iterator().next();
     Tensor x = TensorFiles.read(input).tensor();
     Path int8 = tmp.resolve("x.int8.npy");
-    Files.write(int8, TensorFiles.toNpy(m.inputQuantizers().get(name).apply(x)));
+    Files.write(int8, TensorFiles.toNpy(m.inputAdapters().get(name).apply(x)));
     CliTest.Run c = tenax("run", ints.toString(), "--input", int8.toString(), "-o", tmp.resolve("c").toString());
     assertEquals(0, c.code(), c.err());
     assertArrayEquals(Files.readAllBytes(tmp.resolve("b/probabilities.npy")),
@@ -82,9 +85,56 @@ class QuantizedIoCommandTest {
   }
 
   @Test
-  void anUnknownIoModeSaysWhichThereAre() {
+  void anUnknownIoModeOrLayoutSaysWhichThereAre() {
     CliTest.Run r = tenax("compile", "nothing.onnx", "--io=int4", "-o", tmp.resolve("x").toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--io int4: use float") && r.err().contains("or quantized"), r.err());
+    CliTest.Run l = tenax("compile", "nothing.onnx", "--input-layout=chw", "-o", tmp.resolve("x").toString());
+    assertEquals(2, l.code());
+    assertTrue(l.err().contains("--input-layout chw: use model") && l.err().contains("or nhwc"), l.err());
+  }
+
+  /**
+   * --input-layout=nhwc on MobileNet VWW for the host: the input is [1,96,96,3]; run transposes
+   * (and quantizes) data of the model's shape and takes channels-last int8 data as it is, with the
+   * model-layout build's bytes either way.
+   */
+  @Test
+  void channelsLastInputsTakeInterleavedPixels() throws Exception {
+    HostGcc.require();
+    String vww = dev.tenax.testing.SharedData.require("models/mlperf-tiny-vww-mobilenetv1-int8-qdq/mobilenet_v1.onnx")
+        .toString();
+    Path planar = tmp.resolve("planar");
+    Path interleaved = tmp.resolve("interleaved");
+    CliTest.Run a = tenax("compile", vww, "--io=quantized", "-o", planar.toString());
+    assertEquals(0, a.code(), a.err());
+    CliTest.Run b = tenax("compile", vww, "--io=quantized", "--input-layout=nhwc", "-o", interleaved.toString());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(b.out().contains("input 'input_1': int8[1,96,96,3] (scale ") && b.out().contains(
+        "(channels last: the model's [1, 3, 96, 96] as N, H, W, C)"), b.out());
+    assertFalse(b.out().contains("tx_transpose_s8"), b.out());
+
+    java.util.Random r = new java.util.Random(9);
+    float[] x = new float[3 * 96 * 96];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextFloat() * 4 - 2;
+    }
+    Path nchw = tmp.resolve("x.npy");
+    Files.write(nchw, TensorFiles.toNpy(Tensor.ofFloats(new int[] {1, 3, 96, 96}, x)));
+    CliTest.Run p = tenax("run", planar.toString(), "--input", nchw.toString(), "-o", tmp.resolve("p").toString());
+    assertEquals(0, p.code(), p.err());
+    CliTest.Run i = tenax("run", interleaved.toString(), "--input", nchw.toString(), "-o", tmp.resolve("i").toString());
+    assertEquals(0, i.code(), i.err());
+    assertTrue(i.err().contains("is passed channels last as [1,96,96,3]"), i.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("p/Identity.npy")), Files.readAllBytes(tmp.resolve("i/Identity.npy")));
+
+    ProjectManifest m = ProjectManifest.read(interleaved);
+    Tensor hwc = m.inputAdapters().get("input_1").apply(TensorFiles.read(nchw).tensor());
+    assertEquals(new dev.tenax.ir.TensorType(DType.INT8, new int[] {1, 96, 96, 3}), hwc.type());
+    Path int8 = tmp.resolve("x.nhwc.int8.npy");
+    Files.write(int8, TensorFiles.toNpy(hwc));
+    CliTest.Run j = tenax("run", interleaved.toString(), "--input", int8.toString(), "-o", tmp.resolve("j").toString());
+    assertEquals(0, j.code(), j.err());
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("p/Identity.npy")), Files.readAllBytes(tmp.resolve("j/Identity.npy")));
   }
 }

@@ -12,6 +12,7 @@ import dev.tenax.intermittent.PowerSchedule;
 import dev.tenax.ir.DType;
 import dev.tenax.ir.Graph;
 import dev.tenax.ir.Tensor;
+import dev.tenax.lower.InputLayout;
 import dev.tenax.lower.Lowering;
 import dev.tenax.lower.ModelIo;
 import dev.tenax.lower.Program;
@@ -49,6 +50,21 @@ class QuantizedIoFirmwareTest {
     Map<String, Tensor> feed = b.feed(folder.hashCode());
     Map<String, Tensor> want = ProgramInterpreter.run(b.program(), feed);
     assertEquals(want, QemuRun.run(b.manifest(), feed, 600).outputs(), folder + ": firmware differs from the evaluator");
+  }
+
+  /**
+   * MobileNet VWW with its input passed int8 and channels last, as a camera gives it: no step
+   * before the first convolution, the evaluator's bits under QEMU.
+   */
+  @Test
+  void channelsLastVwwRunsBitExactOnCortexM4(@TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Build b = build("mlperf-tiny-vww-mobilenetv1-int8-qdq", "cortex-m4", 0, dir, QuantMode.INT8, InputLayout.NHWC);
+    assertEquals("tx_conv2d_s8", b.program().steps().get(0).kernel());
+    assertEquals(java.util.List.of(1, 96, 96, 3), java.util.Arrays.stream(b.manifest().inputs().values().iterator()
+        .next().shape()).boxed().toList());
+    Map<String, Tensor> feed = b.feed(3);
+    assertEquals(ProgramInterpreter.run(b.program(), feed), QemuRun.run(b.manifest(), feed, 600).outputs());
   }
 
   /** The host library in both modes: int8 and (16x8) int16 tensors at the boundary. */
@@ -104,7 +120,7 @@ class QuantizedIoFirmwareTest {
       Map<String, Tensor> feed = new LinkedHashMap<>();
       manifest.inputs().forEach((name, type) -> {
         Tensor x = HostModelsTest.random(type.withDType(DType.FLOAT32), r);
-        feed.put(name, manifest.inputQuantizers().get(name).apply(x));
+        feed.put(name, manifest.inputAdapters().get(name).apply(x));
       });
       return feed;
     }
@@ -115,9 +131,14 @@ class QuantizedIoFirmwareTest {
   }
 
   private static Build build(String folder, String target, long tileWork, Path dir, QuantMode mode) throws Exception {
+    return build(folder, target, tileWork, dir, mode, InputLayout.MODEL);
+  }
+
+  private static Build build(String folder, String target, long tileWork, Path dir, QuantMode mode,
+      InputLayout layout) throws Exception {
     ModelSpec spec = HostModelsTest.models().filter(s -> s.folder().equals(folder)).findFirst().orElseThrow();
     Graph g = HostModelsTest.quantized(SharedData.require("models/" + folder + "/" + spec.file()), spec, mode);
-    Program p = Lowering.lower(g, OperatorRegistry.standard(), ModelIo.QUANTIZED);
+    Program p = Lowering.lower(g, OperatorRegistry.standard(), ModelIo.QUANTIZED, layout);
     EmitOptions options = new EmitOptions("m", target, null, "test", spec.file(), "0", tileWork);
     ModelCompiler.Result r = ModelCompiler.compile(p, options);
     ModelCompiler.output(g, r, options, dir).commit();
