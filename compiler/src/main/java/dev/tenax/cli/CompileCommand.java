@@ -166,6 +166,14 @@ final class CompileCommand implements Callable<Integer> {
         tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
     ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary, layout),
         options);
+    for (Program.Io x : r.program().inputs()) {
+      int[] m = x.modelShape();
+      if (x.permuted() && m[3] < m[1]) {
+        err.println("note: input '" + x.name() + "' " + dev.tenax.ir.Shapes.format(m) + " looks channels last "
+            + "already (its last axis is the smallest); --input-layout=nhwc takes axis 1 as the channels and "
+            + "passes it as " + dev.tenax.ir.Shapes.format(x.type().shape()));
+      }
+    }
     if (boundary == ModelIo.QUANTIZED) {
       for (Program.Io x : r.program().inputs()) {
         if (x.type().dtype().isFloat()) {

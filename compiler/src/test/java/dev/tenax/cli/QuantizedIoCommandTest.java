@@ -94,6 +94,18 @@ class QuantizedIoCommandTest {
     assertTrue(l.err().contains("--input-layout chw: use model") && l.err().contains("or nhwc"), l.err());
   }
 
+  /** ResNet-8's ONNX input is already [1,32,32,3]: the option would permute it again, and compile says so. */
+  @Test
+  void channelsLastOnAnInputThatIsAlreadyChannelsLastGetsANote() {
+    String resnet = dev.tenax.testing.SharedData.require("models/mlperf-tiny-ic-resnet8-int8-qdq/resnet.onnx").toString();
+    CliTest.Run r = tenax("compile", resnet, "--input-layout=nhwc", "--no-build", "-o", tmp.resolve("r").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("note: input 'input_1' [1,32,32,3] looks channels last already")
+        && r.err().contains("passes it as [1,32,3,32]"), r.err());
+    CliTest.Run plain = tenax("compile", resnet, "--no-build", "-o", tmp.resolve("p").toString());
+    assertFalse(plain.err().contains("looks channels last"), plain.err());
+  }
+
   /**
    * --input-layout=nhwc on MobileNet VWW for the host: the input is [1,96,96,3]; run transposes
    * (and quantizes) data of the model's shape and takes channels-last int8 data as it is, with the
