@@ -69,6 +69,7 @@ typedef struct {
 
 /* The entries of the blocks' shared output stage (asm below): Thumb code addresses for LDR PC. */
 void tx_conv_blocks_tail(void);
+void tx_conv_blocks1x1_channel(void);
 void tx_conv_blocks_tail_clamped(void);
 void tx_conv_blocks_stores(void);
 void tx_conv_blocks_stores_clamped(void);
@@ -332,6 +333,48 @@ __attribute__((naked)) static void blocks1x4_widened(blocks_state *st __attribut
 {
     __asm__(TX_BLOCKS1X4_ASM("tx_conv_blocks1x4_widened_channel", TX_CONV_LOAD_WIDENED, "", ""));
 }
+
+#if TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL
+/*
+ * One output pixel (pixel A's slots of the column buffer) times every output channel, for a
+ * pointwise layer's last block when it holds one pixel: a block of four spends the same on its
+ * three zero pixels (0.9 instructions per MAC of four pixels is 3.6 per MAC of one). Per channel
+ * and group of taps: one LDR of four filter bytes (the filter need not be word-aligned), one LDRD
+ * of the pixel's expanded inputs, two SXTB16 and two SMLAD (4 MACs in 8 instructions with the
+ * loop), starting from the bias (lr); then the blocks' shared output stage (st->stage) with
+ * pixels B-D copies of A, so that with st->out_c 0 its four stores put the same byte in one
+ * place. Same frame and registers as TX_BLOCKS1X4_ASM; r2 counts st->full.
+ */
+__attribute__((naked)) static void blocks1x1(blocks_state *st __attribute__((unused)))
+{
+    __asm__("push   {r0, r1, r4-r11, lr}\n\t"
+            "mov    r3, r0\n\t"
+            "ldr    r1, [r3, #40]\n\t"
+            "ldr    lr, [r3, #44]\n\t"
+            ".global tx_conv_blocks1x1_channel\n\t"
+            ".hidden tx_conv_blocks1x1_channel\n\t"
+            ".type tx_conv_blocks1x1_channel, %function\n\t"
+            ".thumb_func\n"
+            "tx_conv_blocks1x1_channel:\n\t"
+            "ldr    r0, [r3]\n\t"
+            "ldr    r2, [r3, #48]\n\t"
+            "mov    r4, lr\n"
+            "1:\n\t"
+            "ldr    r10, [r1], #4\n\t"
+            "ldrd   r8, r9, [r0], #32\n\t"
+            "sxtb16 r12, r10\n\t"
+            "sxtb16 r10, r10, ror #8\n\t"
+            "smlad  r4, r8, r12, r4\n\t"
+            "smlad  r4, r9, r10, r4\n\t"
+            "subs   r2, r2, #1\n\t"
+            "bne    1b\n\t"
+            "mov    r5, r4\n\t"
+            "mov    r6, r4\n\t"
+            "mov    r7, r4\n\t"
+            "ldr    r12, [r3, #8]\n\t"
+            "ldr    pc, [r3, #56]");
+}
+#endif
 
 /* K with a partial last group (its filter word in the table, zero-extended). */
 __attribute__((naked)) static void blocks1x4_partial(blocks_state *st __attribute__((unused)))

@@ -342,6 +342,7 @@ __attribute__((noinline)) static void channel_table(const tx_conv2d_s8_params *p
     }
 }
 
+
 /* The outputs of a last block of n < 4 pixels from spare (cn channels each) to their pixels at o
  * (out_c apart). copy_bytes, not memcpy: the model then links no C library copy (308 bytes of
  * newlib-nano on cortex-m4) for a few hundred bytes per layer. */
@@ -481,6 +482,21 @@ static void conv_im2col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
             bs.out = n == 4 ? o : spare;
             bs.out_c = n == 4 ? out_c : cn;
             bs.out_end = bs.out + cn;
+#if TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL
+            if (pointwise && n == 1) {
+                /* a last block of one pixel: blocks1x1, straight to its outputs (with st->out_c 0
+                 * the stage's four stores of a channel are one byte, written four times with the
+                 * same value) */
+                const uintptr_t channel = bs.channel;
+                bs.channel = (uintptr_t)tx_conv_blocks1x1_channel;
+                bs.out = o;
+                bs.out_c = 0;
+                bs.out_end = o + cn;
+                blocks1x1(&bs);
+                bs.channel = channel;
+                continue;
+            }
+#endif
             if (window9x3) {
                 blocks1x4_widened(&bs);
             } else if (TX_CONV2D_S8_PATH_IM2COL_PARTIAL && tail != 0) {

@@ -57,6 +57,11 @@
 #ifndef TX_CONV2D_S8_PATH_IM2COL_PARTIAL
 #define TX_CONV2D_S8_PATH_IM2COL_PARTIAL 1
 #endif
+/* a pointwise layer's last block when it holds one pixel: blocks1x1 instead of a block of four
+ * with three zero pixels (without it the block of four runs, with the same bits) */
+#ifndef TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL
+#define TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL 1
+#endif
 /* tx_conv2d_s8's pixel-major path before the im2col one: 1x1 over 8 or 16 channels, no padding,
  * shifts in [-23, -2], full int8 range, at most 64 output channels (tx_arm_dsp_conv2d_pixels.h) */
 #ifndef TX_CONV2D_S8_PATH_PIXELS

@@ -29,7 +29,8 @@ public final class DspKernelPaths {
       "TX_CONV2D_S8_PATH_IM2COL_POINTWISE", "TX_CONV2D_S8_PATH_IM2COL_9X3",
       "TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_GATHER",
       "TX_CONV2D_S8_PATH_IM2COL_WHOLE",
-      "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_PIXELS", "TX_CONV2D_S8_PATH_DSP",
+      "TX_CONV2D_S8_PATH_IM2COL_PARTIAL", "TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL",
+      "TX_CONV2D_S8_PATH_PIXELS", "TX_CONV2D_S8_PATH_DSP",
       "TX_CONV2D_S8_PATH_REFERENCE",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3", "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_CLAMPED",
       "TX_DEPTHWISE_CONV2D_S8_PATH_DW3_FULL_RANGE", "TX_DEPTHWISE_CONV2D_S8_PATH_DWS2",
@@ -245,6 +246,11 @@ public final class DspKernelPaths {
     String fill = pointwise ? "TX_CONV2D_S8_PATH_IM2COL_POINTWISE"
         : window9x3 ? "TX_CONV2D_S8_PATH_IM2COL_9X3"
         : rowsWhole ? "TX_CONV2D_S8_PATH_IM2COL_ROWS" : "TX_CONV2D_S8_PATH_IM2COL_GATHER";
+    long total = (long) out[0] * out[1] * out[2];
+    if (pointwise && total % 4 == 1) {
+      // (conv_im2col: a last block of one pixel in blocks1x1)
+      return List.of(fill, blocks, "TX_CONV2D_S8_PATH_IM2COL_POINTWISE_TAIL");
+    }
     return List.of(fill, blocks);
   }
 
