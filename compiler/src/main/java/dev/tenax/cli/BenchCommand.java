@@ -77,9 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Tensor> feed = new LinkedHashMap<>();
     if (inputs.isEmpty()) {
       // zeros, as a float32 build would see them (quantized for an input a --io=quantized build takes quantized)
+      Map<String, java.util.function.UnaryOperator<Tensor>> adapters = m.inputAdapters();
       for (Map.Entry<String, TensorType> e : m.inputs().entrySet()) {
         Tensor zeros = Tensor.ofFloats(e.getValue().shape(), new float[e.getValue().size()]);
-        feed.put(e.getKey(), m.inputAdapters().getOrDefault(e.getKey(), x -> x).apply(zeros));
+        feed.put(e.getKey(), adapters.getOrDefault(e.getKey(), x -> x).apply(zeros));
       }
     } else {
       feed = InputBinding.bind(m.inputs(), inputs, m.inputAdapters());

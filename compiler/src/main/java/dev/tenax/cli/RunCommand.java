@@ -100,8 +100,9 @@ final class RunCommand implements Callable<Integer> {
    * model would see it, with a note saying so.
    */
   private Map<String, Tensor> feed(ProjectManifest manifest, PrintWriter err) throws Exception {
-    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs, manifest.inputAdapters());
-    for (String name : manifest.inputAdapters().keySet()) {
+    Map<String, java.util.function.UnaryOperator<Tensor>> adapters = manifest.inputAdapters();
+    Map<String, Tensor> feed = InputBinding.bind(manifest.inputs(), inputs, adapters);
+    for (String name : adapters.keySet()) {
       dev.tenax.ir.TensorType type = manifest.inputs().get(name);
       if (manifest.channelsLastInputs().contains(name)) {
         err.println("input '" + name + "' is passed channels last as " + dev.tenax.ir.Shapes.format(type.shape())

@@ -8,6 +8,8 @@ import dev.tenax.ir.TensorData;
 import dev.tenax.ir.TensorType;
 import dev.tenax.kernels.QuantizeF32S16;
 import dev.tenax.kernels.QuantizeF32S8;
+import dev.tenax.lower.Layouts;
+import dev.tenax.ops.tensor.Elements;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +59,8 @@ public record ProjectManifest(Path dir, String name, String target, String entry
       if (channelsLastInputs.contains(name)) {
         int[] passed = type.shape();
         int[] model = {passed[0], passed[3], passed[1], passed[2]};
-        adapt = t -> Arrays.equals(t.shape(), model) && !Arrays.equals(model, passed) ? channelsLast(t) : t;
+        adapt = t -> Arrays.equals(t.shape(), model) && !Arrays.equals(model, passed)
+            ? Elements.transpose(t, Layouts.NHWC) : t;
       }
       Quantization q = quantization.get(name);
       if (q != null && !type.dtype().isFloat()) {
@@ -74,35 +77,6 @@ public record ProjectManifest(Path dir, String name, String target, String entry
     return out;
   }
 
-  /** An [N, C, H, W] tensor's elements in [N, H, W, C] order. */
-  private static Tensor channelsLast(Tensor t) {
-    int n = t.dim(0);
-    int c = t.dim(1);
-    int hw = t.dim(2) * t.dim(3);
-    int[] shape = {n, t.dim(2), t.dim(3), c};
-    int[] from = new int[t.size()];
-    for (int b = 0; b < n; b++) {
-      for (int ch = 0; ch < c; ch++) {
-        for (int p = 0; p < hw; p++) {
-          from[(b * hw + p) * c + ch] = (b * c + ch) * hw + p;
-        }
-      }
-    }
-    if (t.dtype().isFloat()) {
-      float[] src = t.floats();
-      float[] dst = new float[from.length];
-      for (int i = 0; i < dst.length; i++) {
-        dst[i] = src[from[i]];
-      }
-      return Tensor.ofFloats(shape, dst);
-    }
-    long[] src = t.longs();
-    long[] dst = new long[from.length];
-    for (int i = 0; i < dst.length; i++) {
-      dst[i] = src[from[i]];
-    }
-    return Tensor.ofLongs(t.dtype(), shape, dst);
-  }
 
   /** Reads {@code dir}/memory_map.json; a usage error when it is missing or damaged. */
   public static ProjectManifest read(Path dir) throws IOException, UsageException {

@@ -9,7 +9,7 @@ import java.util.List;
  * Applies data movement to a tensor's storage, whatever its element type, so the ops in this
  * package never branch on float versus integer storage themselves.
  */
-final class Elements {
+public final class Elements {
   private Elements() {}
 
   /** out[i] = src[index[i]], and zero where index[i] is -1. */
@@ -39,7 +39,7 @@ final class Elements {
   }
 
   /** Transposes {@code src} so that output axis i is input axis {@code perm[i]}. */
-  static Tensor transpose(Tensor src, int[] perm) {
+  public static Tensor transpose(Tensor src, int[] perm) {
     int[] shape = src.shape();
     return take(src, IndexMaps.permuteShape(shape, perm), IndexMaps.permute(shape, perm));
   }
