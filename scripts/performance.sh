@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
-# MLPerf Tiny QDQ models on cortex-m4, cortex-m7 and cortex-m0 (where they fit), measured under
+# MLPerf Tiny QDQ models on cortex-m4, cortex-m7, cortex-m0 (where they fit) and cortex-m55, measured under
 # QEMU by `tenax bench`, the same on cortex-m4 with --io=quantized, the intermittent builds on cortex-m4, and the MSP430 figures
 # (scripts/performance-msp430.sh, under mspdebug sim), and the energy simulator's speed
 # (scripts/performance-energy.sh). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
@@ -37,8 +37,9 @@ trap 'rm -rf "$tmp"' EXIT
   echo "runtime-c/include/tx_arm_dsp_dw_fixed.h): runtime-c/include/tx_arm_dsp_dw3x3.h and"
   echo "tx_arm_dsp_dws2.h say where their instructions go and how far the current design can get."
   echo "\`tenax bench B --functions\` splits each kernel call's instructions by function (from QEMU's"
-  echo "execution log)."
-  for target in cortex-m4 cortex-m7 cortex-m0; do
+  echo "execution log). cortex-m55 takes the Helium (MVE) convolution and fully-connected kernels"
+  echo "(runtime-c/arm-mve) and the DSP ones for the rest."
+  for target in cortex-m4 cortex-m7 cortex-m0 cortex-m55; do
     echo
     echo "## $target"
     for model in $models; do

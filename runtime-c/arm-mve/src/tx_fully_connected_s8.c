@@ -2,9 +2,9 @@
  * Helium (MVE, Cortex-M55) variant of tx_fully_connected_s8 (same name, signature and bits as
  * runtime-c/src/tx_fully_connected_s8.c): four output features at a time share each load of 16
  * inputs, multiplied and summed with VMLADAVA.S8; the input offset is folded in as
- * offset * (the feature's weight sum) (see tx_arm_mve.h for why this is bit-exact), and the
- * requantization is vectorised over the four features when every shift is <= -1. Without MVE it
- * is the reference loop.
+ * offset * (the feature's weight sum), summed in the same loop (see tx_arm_mve.h for why this is
+ * bit-exact), and the requantization is vectorised over the four features (tx_mve_out4).
+ * Without MVE it is the reference loop.
  */
 #include "tx_fully_connected_s8_body.h"
 
@@ -40,40 +40,20 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
 
 #if defined(TX_MVE)
     {
-        const int vector_rq = tx_mve_shifts_negative(p->shifts, out_features);
+        tx_mve_out out4;
+        tx_mve_out_init(&out4, p->multipliers, p->shifts, out_features, p->output_offset,
+                        p->act_min, p->act_max);
         for (b = 0; b < batches; b++) {
             const int8_t *row = in + (int64_t)b * in_features;
             int8_t *dst = out + (int64_t)b * out_features;
             for (o = 0; o < out_features; o += 4) {
                 const int32_t count = out_features - o < 4 ? out_features - o : 4;
-                int32_t acc[4];
-                int32_t k;
-                for (k = 0; k < count; k++) {
-                    const int8_t *w = weights + (int64_t)(o + k) * in_features;
-                    const uint32_t t = (uint32_t)p->input_offset
-                        * (uint32_t)tx_mve_sum_s8(w, in_features);
-                    acc[k] = tx_add_wrap_s32(bias != 0 ? bias[o + k] : INT32_C(0), tx_wrap_s32(t));
-                }
-                if (count == 4) {
-                    tx_mve_dot4_s8(row, weights + (int64_t)o * in_features, in_features,
-                                   in_features, acc);
-                } else {
-                    for (k = 0; k < count; k++) {
-                        acc[k] = tx_mve_dot1_s8(row, weights + (int64_t)(o + k) * in_features,
-                                                in_features, acc[k]);
-                    }
-                }
-                if (vector_rq) {
-                    tx_mve_requantize_s8x4(vldrwq_s32(acc), p->multipliers + o, p->shifts + o,
-                                           p->output_offset, p->act_min, p->act_max, dst + o,
-                                           count);
-                } else {
-                    for (k = 0; k < count; k++) {
-                        dst[o + k] = tx_requantize_s8(acc[k], p->multipliers[o + k],
-                                                      p->shifts[o + k], p->output_offset,
-                                                      p->act_min, p->act_max);
-                    }
-                }
+                const mve_pred16_t p4 = vctp32q((uint32_t)count);
+                const int32x4_t start = bias != 0 ? vldrwq_z_s32(bias + o, p4) : vdupq_n_s32(0);
+                const int32x4_t acc = tx_mve_dot4_offset(row, weights + (int64_t)o * in_features,
+                                                         in_features, in_features, count,
+                                                         p->input_offset, start);
+                tx_mve_out4(&out4, acc, o, dst, count);
             }
         }
         return TX_OK;

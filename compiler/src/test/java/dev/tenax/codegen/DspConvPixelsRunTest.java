@@ -99,7 +99,12 @@ class DspConvPixelsRunTest {
    * multiplier xs * ws / ys lies in [2^(s-1), 2^s) for shift s = shifts[o % shifts.length]) -> Q ->
    * DQ -> y{i}, without a Clip: the full int8 range.
    */
-  private static void qdqPointwise(OnnxModelBuilder b, Random r, int i, int c, int out, int[] shifts) {
+  static void qdqPointwise(OnnxModelBuilder b, Random r, int i, int c, int out, int[] shifts) {
+    qdqPointwise(b, r, i, c, out, shifts, 127);
+  }
+
+  /** The same with int8 weights in [-wmax, wmax]: small sums, whose outputs large shifts do not saturate. */
+  static void qdqPointwise(OnnxModelBuilder b, Random r, int i, int c, int out, int[] shifts, int wmax) {
     String x = "x" + i;
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
@@ -109,7 +114,7 @@ class DspConvPixelsRunTest {
     int w = 1 + r.nextInt(7);
     long[] wq = new long[out * c];
     for (int k = 0; k < wq.length; k++) {
-      wq[k] = -127 + r.nextInt(255);
+      wq[k] = -wmax + r.nextInt(2 * wmax + 1);
     }
     float[] ws = new float[out];
     float[] bs = new float[out];

@@ -59,6 +59,37 @@ class MveKernelsRunTest {
     });
   }
 
+  /**
+   * The Helium conv's output stages over the whole shift range: 1x1 QDQ layers whose per-channel
+   * scales put shifts at both ends of [-24, 20], at -1 (VRMULH) and at 0 and above (the stage that
+   * needs the product's low word), in groups of four channels that mix them (the assembly's two
+   * stages) and in a last group of two (the C loop's); bit for bit with the Java evaluator.
+   */
+  @Test
+  void shiftRangesRunBitExact(@TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(43);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    int[][] shifts = {{-2, -23, -5, -12}, {-2, 0, 5, -1}, {3, -24, 20, -1}, {-6, 1, -9, 14}, {0, -1, 1, 0},
+        {1, 0, -2, 2}};
+    int[] outs = {8, 12, 10, 6, 8, 12};
+    for (int i = 0; i < shifts.length; i++) {
+      // the last two: weights of -1 to 1, sums small enough that shifts of 0 to 2 round visibly
+      DspConvPixelsRunTest.qdqPointwise(b, r, i, 8 + 8 * (i % 3), outs[i], shifts[i], i < 4 ? 127 : 1);
+    }
+    DspKernelsRunTest.runQdqBitExact(b, "cortex-m55", r, dir, "cortex-m55 shift ranges");
+    // the layers' shift tables in the generated weights: the range the test asks for was built
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("_shifts\\[\\d+\\] = \\{([^}]*)\\}")
+        .matcher(Files.readString(dir.resolve("dsp_weights.c")));
+    java.util.IntSummaryStatistics seen = new java.util.IntSummaryStatistics();
+    while (m.find()) {
+      for (String v : m.group(1).split(",")) {
+        seen.accept(Integer.parseInt(v.trim()));
+      }
+    }
+    assertTrue(seen.getMin() <= -23 && seen.getMax() >= 14, "shifts " + seen);
+  }
+
   /** cortex-m55 gets the arm-mve conv and FC and the arm-dsp depthwise; others no arm-mve. */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource({"cortex-m55, tx_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_fully_connected_s8.c, arm-mve/src",
