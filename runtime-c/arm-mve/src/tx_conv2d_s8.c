@@ -9,17 +9,17 @@
  * bit-exact). Requantization is vectorised over the four channels (tx_mve_out4, or in assembly
  * in pixel_groups). Grouped convolutions, larger filters, and every case without MVE take the
  * reference loop. Stack: TX_MVE_COL + 12 * TX_MVE_OC_BLOCK bytes.
- * Measured on cortex-m55 (tenax bench, float I/O), before and after the assembly groups and the
- * vector output stage for every shift: MobileNet VWW 8,696,566 -> 5,213,128 instructions, its
- * 128 -> 128 pointwise layers 0.54 -> 0.38 per MAC and its 8 -> 16 one 4.15 -> 1.80; DS-CNN KWS
- * 2,111,471 -> 1,282,847; ResNet-8 6,230,908 -> 4,499,565; the autoencoder (fully connected)
- * 193,156 -> 161,502.
- * TODO(issue 4): the layers of few taps per window are still above the DSP kernels' figures on
- * cortex-m4 (VWW's 3x3 RGB first layer 1.87 per MAC against 1.47, its 8 -> 16 pointwise 1.80
- * against 1.48): per pixel the window copy and the call cost more than the 8 to 27 taps' loop.
+ * Pixels go in runs (run_mve): the windows a row reads in place, or as many copied windows as col
+ * holds, one assembly call per run and block (pixel_groups).
+ * Measured on cortex-m55 (tenax bench, float I/O), before the assembly groups, runs and the
+ * vector output stage for every shift, and after: MobileNet VWW 8,696,566 -> 4,619,068
+ * instructions (its 128 -> 128 pointwise layers 0.54 -> 0.26 per MAC, its 8 -> 16 one 4.15 ->
+ * 1.44, its 3x3 RGB first layer 2.70 -> 1.03, where the DSP kernels take 1.48 and 1.47 on
+ * cortex-m4); DS-CNN KWS 2,111,471 -> 1,230,067; ResNet-8 6,230,908 -> 4,003,534.
  */
 #include "tx_conv2d_s8_body.h"
 
+#include "tx_arm_dsp_paths.h"
 #include "tx_arm_mve.h"
 #include "tx_fixed_point.h"
 #include "tx_kernel_args.h"
@@ -48,26 +48,31 @@ typedef struct {
 
 /* What pixel_groups reads (byte offsets fixed by its assembly). */
 typedef struct {
-    const int8_t *x;      /*  0: the pixel's window of fs taps */
+    const int8_t *x;      /*  0: the current pixel's window of fs taps */
     const int8_t *w;      /*  4: the first filter row of the block */
     int32_t fs;           /*  8 */
     int32_t back;         /* 12: fs - 16 * ceil(fs / 16): from where the fourth row's loads end to
                            *     the next group's first row */
     const mve_group *g;   /* 16: the block's groups */
-    int8_t *out;          /* 20: the pixel's output of the block's first channel */
-    int8_t *end;          /* 24: out + 4 * (the block's whole groups) */
+    int8_t *out;          /* 20: the current pixel's output of the block's first channel */
+    int32_t whole;        /* 24: 4 * the block's whole groups */
     int32_t zp, lo, hi;   /* 28, 32, 36: output zero point, activation range */
+    int32_t xstep;        /* 40: from one pixel's window to the next's */
+    int32_t n;            /* 44: pixels (>= 1) */
+    int32_t ostep;        /* 48: from one pixel's outputs to the next's */
+    int8_t *end;          /* 52: (assembly) out + whole */
 } mve_pixel;
 
 /*
- * The whole groups of four channels of one pixel and block (at least one): per group the four
+ * The whole groups of four channels of a run of n pixels and one block (at least one group): per
+ * pixel the window x and the outputs step by xstep and ostep (13 instructions); per group the four
  * dot products in one tail-predicated loop (10 instructions per 16 taps), the four sums into q4,
  * the group's multipliers into q1 and shifts + 1 into q2; then `stage` (the requantization of
  * q4 into q3), the zero point, the activation range and one narrowing store: about 30
  * instructions a group besides the loop with every shift <= -1, 38 otherwise. Naked: the loop
  * needs the four even accumulators (VMLADAVA), five load pointers and lr, and the constants live
  * in q5-q7. In C (GCC 12) the same group took about 70 instructions besides the loop: VWW's
- * 8 -> 16 pointwise layer 3.67 instructions per MAC, now 1.8. (The lanes go in one VMOV each:
+ * 8 -> 16 pointwise layer 3.67 instructions per MAC, now 1.44. (The lanes go in one VMOV each:
  * the two-lane VMOV put them in the other order under QEMU than its syntax reads.)
  */
 #define MVE_PIXEL_GROUPS(stage) \
@@ -80,11 +85,15 @@ typedef struct {
         "vdup.32     q6, r9\n\t" \
         "ldr         r9, [r0, #36]\n\t" \
         "vdup.32     q7, r9\n\t" \
-        "ldr         r1, [r0, #4]\n\t" \
         "ldr         r9, [r0, #8]\n\t" \
-        "ldr         r5, [r0, #16]\n\t" \
-        "ldr         r7, [r0, #20]\n\t" \
         "mov         r11, r0\n" \
+        "2:\n\t" \
+        "ldr         r1, [r11, #4]\n\t" \
+        "ldr         r5, [r11, #16]\n\t" \
+        "ldr         r7, [r11, #20]\n\t" \
+        "ldr         r6, [r11, #24]\n\t" \
+        "add         r6, r6, r7\n\t" \
+        "str         r6, [r11, #52]\n" \
         "0:\n\t" \
         "add         r2, r1, r9\n\t" \
         "add         r3, r2, r9\n\t" \
@@ -118,9 +127,21 @@ typedef struct {
         "vstrb.32    q3, [r7], #4\n\t" \
         "ldr         r6, [r11, #12]\n\t" \
         "add         r1, r4, r6\n\t" \
-        "ldr         r6, [r11, #24]\n\t" \
+        "ldr         r6, [r11, #52]\n\t" \
         "cmp         r7, r6\n\t" \
         "bne         0b\n\t" \
+        "ldr         r6, [r11, #20]\n\t" \
+        "ldr         r0, [r11, #48]\n\t" \
+        "add         r6, r6, r0\n\t" \
+        "str         r6, [r11, #20]\n\t" \
+        "ldr         r6, [r11]\n\t" \
+        "ldr         r0, [r11, #40]\n\t" \
+        "add         r6, r6, r0\n\t" \
+        "str         r6, [r11]\n\t" \
+        "ldr         r6, [r11, #44]\n\t" \
+        "subs        r6, r6, #1\n\t" \
+        "str         r6, [r11, #44]\n\t" \
+        "bne         2b\n\t" \
         "vpop        {d8-d15}\n\t" \
         "pop         {r4-r12, pc}")
 
@@ -162,19 +183,24 @@ static __attribute__((naked, noinline)) void pixel_groups_any(const mve_pixel *a
     MVE_PIXEL_GROUPS(MVE_STAGE_ANY);
 }
 
-/* The nb output channels (nb <= TX_MVE_OC_BLOCK) of one pixel from the block of filter rows w (fs
- * apart, groups g) over the pixel's window x: its whole groups in pixel_groups (pixel_groups_any
- * when a shift is >= 0), the last one to three channels here. */
-static void pixel_mve(const int8_t *x, mve_pixel *a, const tx_mve_out *o, const int8_t *w,
-                      int32_t nb, const mve_group *g, int32_t oc0, int8_t *ow)
+/* The nb output channels (nb <= TX_MVE_OC_BLOCK) of n pixels from the block of filter rows w (fs
+ * apart, groups g): pixel q's window at x + q * xstep, its outputs at ow + q * out_c. Their whole
+ * groups in pixel_groups (pixel_groups_any when a shift is >= 0), the last one to three channels
+ * here. Not inlined: conv_mve calls it from two places (flash). */
+static __attribute__((noinline)) void run_mve(const int8_t *x, int32_t xstep, int32_t n,
+                                              mve_pixel *a, const tx_mve_out *o, const int8_t *w,
+                                              int32_t nb, const mve_group *g, int32_t oc0,
+                                              int8_t *ow)
 {
     const int32_t fs = a->fs;
     const int32_t whole = nb & ~3;
-    int32_t oc;
+    int32_t oc, q;
     if (whole > 0) {
         a->x = x;
+        a->xstep = xstep;
+        a->n = n;
         a->out = ow + oc0;
-        a->end = a->out + whole;
+        a->whole = whole;
         if (o->narrow) {
             pixel_groups(a);
         } else {
@@ -183,8 +209,75 @@ static void pixel_mve(const int8_t *x, mve_pixel *a, const tx_mve_out *o, const 
     }
     for (oc = whole; oc < nb; oc += 4) {
         const int32_t count = nb - oc < 4 ? nb - oc : 4;
-        const int32x4_t acc = tx_mve_dot4(x, w + oc * fs, fs, fs, count, vldrwq_s32(g[oc / 4].init));
-        tx_mve_out4(o, acc, oc0 + oc, ow, count);
+        for (q = 0; q < n; q++) {
+            const int32x4_t acc = tx_mve_dot4(x + q * xstep, w + oc * fs, fs, fs, count,
+                                              vldrwq_s32(g[oc / 4].init));
+            tx_mve_out4(o, acc, oc0 + oc, ow + q * a->ostep, count);
+        }
+    }
+}
+
+/* The window of the output pixel whose top left tap is input (y0, x0) of batch item b, as kh * kw *
+ * in_c contiguous taps at c, the padding's taps the input zero point zp. */
+static void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       int32_t kh, int32_t kw, int32_t b, int32_t y0, int32_t x0, int8_t zp,
+                       int8_t *c)
+{
+    const int32_t in_c = in_shape->c;
+    const int32_t in_h = in_shape->h;
+    const int32_t in_w = in_shape->w;
+    const int32_t row = kw * in_c;
+    int32_t ky, kx;
+    if (p->dilation_w == 1 && y0 >= 0 && y0 + (kh - 1) * p->dilation_h < in_h && x0 >= 0
+        && x0 + kw <= in_w) {
+        /* the common case, a window inside the input: kh rows of row taps, each one predicated
+         * load and store when it has at most 16 (VWW's and ResNet-8's RGB layers: 9) */
+        const int8_t *src = in + ((b * in_h + y0) * in_w + x0) * in_c;
+        const int32_t ystep = p->dilation_h * in_w * in_c;
+        if (row <= 16) {
+            const mve_pred16_t pr = vctp8q((uint32_t)row);
+            for (ky = 0; ky < kh; ky++, c += row, src += ystep) {
+                vstrbq_p_s8(c, vldrbq_z_s8(src, pr), pr);
+            }
+        } else {
+            for (ky = 0; ky < kh; ky++, c += row, src += ystep) {
+                tx_mve_copy_s8(c, src, row);
+            }
+        }
+        return;
+    }
+    for (ky = 0; ky < kh; ky++, c += row) {
+        const int32_t iy = y0 + ky * p->dilation_h;
+        const int8_t *src = in + ((b * in_h + iy) * in_w + x0) * in_c;
+        if (iy < 0 || iy >= in_h) {
+            tx_mve_fill_s8(c, zp, row);
+        } else if (p->dilation_w == 1) {
+            int32_t lo = 0;
+            int32_t hi = kw;
+            if (x0 >= 0 && x0 + kw <= in_w) {
+                /* (the common case: a row of taps inside the input) */
+                tx_mve_copy_s8(c, src, row);
+                continue;
+            }
+            while (lo < kw && x0 + lo < 0) {
+                lo++;
+            }
+            while (hi > lo && x0 + hi - 1 >= in_w) {
+                hi--;
+            }
+            tx_mve_fill_s8(c, zp, lo * in_c);
+            tx_mve_copy_s8(c + lo * in_c, src + lo * in_c, (hi - lo) * in_c);
+            tx_mve_fill_s8(c + hi * in_c, zp, (kw - hi) * in_c);
+        } else {
+            for (kx = 0; kx < kw; kx++) {
+                const int32_t ix = x0 + kx * p->dilation_w;
+                if (ix < 0 || ix >= in_w) {
+                    tx_mve_fill_s8(c + kx * in_c, zp, in_c);
+                } else {
+                    tx_mve_copy_s8(c + kx * in_c, src + kx * p->dilation_w * in_c, in_c);
+                }
+            }
+        }
     }
 }
 
@@ -208,7 +301,7 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     /* one in-bounds row of taps is contiguous in the input */
     const int32_t flat = kh == 1 && (kw == 1 || p->dilation_w == 1);
     tx_mve_out o;
-    int32_t oc0, b, oy, ox, ky, kx, k;
+    int32_t oc0, b, oy, ox, k;
 
     tx_mve_out_init(&o, p->multipliers, p->shifts, out_c, p->output_offset, p->act_min,
                     p->act_max);
@@ -218,6 +311,7 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     a.lo = p->act_min;
     a.hi = p->act_max;
     a.g = groups;
+    a.ostep = out_c;
     for (oc0 = 0; oc0 < out_c; oc0 += TX_MVE_OC_BLOCK) {
         const int32_t nb = out_c - oc0 < TX_MVE_OC_BLOCK ? out_c - oc0 : TX_MVE_OC_BLOCK;
         for (k = 0; k < ((nb + 3) & ~3); k++) {
@@ -238,53 +332,38 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
         for (b = 0; b < out_shape->n; b++) {
             for (oy = 0; oy < out_shape->h; oy++) {
                 const int32_t y0 = oy * p->stride_h - p->pad_top;
-                for (ox = 0; ox < out_shape->w; ox++) {
-                    const int32_t x0 = ox * p->stride_w - p->pad_left;
-                    int8_t *ow = out + ((b * out_shape->h + oy) * out_shape->w + ox) * out_c;
-                    const int8_t *x;
-                    if (flat && y0 >= 0 && y0 < in_h && x0 >= 0
-                        && x0 + (kw - 1) * p->dilation_w < in_w) {
-                        x = in + ((b * in_h + y0) * in_w + x0) * in_c;
-                    } else {
-                        int8_t *c = col;
-                        for (ky = 0; ky < kh; ky++) {
-                            const int32_t iy = y0 + ky * p->dilation_h;
-                            if (iy < 0 || iy >= in_h) {
-                                tx_mve_fill_s8(c, zp, kw * in_c);
-                                c += kw * in_c;
-                                continue;
+                int8_t *orow = out + (b * out_shape->h + oy) * out_shape->w * out_c;
+                /* runs of pixels: windows read in place (flat, inside the input), or copied to
+                 * col, as many as it holds */
+                for (ox = 0; ox < out_shape->w;) {
+                    int32_t n = 0;
+                    if (flat && y0 >= 0 && y0 < in_h) {
+                        while (ox + n < out_shape->w) {
+                            const int32_t x0 = (ox + n) * p->stride_w - p->pad_left;
+                            if (x0 < 0 || x0 + (kw - 1) * p->dilation_w >= in_w) {
+                                break;
                             }
-                            if (p->dilation_w == 1) {
-                                int32_t lo = 0;
-                                int32_t hi = kw;
-                                while (lo < kw && x0 + lo < 0) {
-                                    lo++;
-                                }
-                                while (hi > lo && x0 + hi - 1 >= in_w) {
-                                    hi--;
-                                }
-                                tx_mve_fill_s8(c, zp, lo * in_c);
-                                tx_mve_copy_s8(c + lo * in_c,
-                                               in + ((b * in_h + iy) * in_w + x0 + lo) * in_c,
-                                               (hi - lo) * in_c);
-                                tx_mve_fill_s8(c + hi * in_c, zp, (kw - hi) * in_c);
-                                c += kw * in_c;
-                                continue;
-                            }
-                            for (kx = 0; kx < kw; kx++) {
-                                const int32_t ix = x0 + kx * p->dilation_w;
-                                if (ix < 0 || ix >= in_w) {
-                                    tx_mve_fill_s8(c, zp, in_c);
-                                } else {
-                                    tx_mve_copy_s8(c, in + ((b * in_h + iy) * in_w + ix) * in_c,
-                                                   in_c);
-                                }
-                                c += in_c;
-                            }
+                            n++;
                         }
-                        x = col;
                     }
-                    pixel_mve(x, &a, &o, filter + oc0 * fs, nb, groups, oc0, ow);
+                    if (n > 0) {
+                        const int32_t x0 = ox * p->stride_w - p->pad_left;
+                        run_mve(in + ((b * in_h + y0) * in_w + x0) * in_c, p->stride_w * in_c, n, &a,
+                                &o, a.w, nb, groups, oc0, orow + ox * out_c);
+                    } else {
+                        const int32_t cap = TX_MVE_COL / fs;
+                        while (ox + n < out_shape->w && n < cap) {
+                            const int32_t x0 = (ox + n) * p->stride_w - p->pad_left;
+                            if (n > 0 && flat && y0 >= 0 && y0 < in_h && x0 >= 0
+                                && x0 + (kw - 1) * p->dilation_w < in_w) {
+                                break; /* (read in place by the next run) */
+                            }
+                            window_col(p, in_shape, in, kh, kw, b, y0, x0, zp, col + n * fs);
+                            n++;
+                        }
+                        run_mve(col, fs, n, &a, &o, a.w, nb, groups, oc0, orow + ox * out_c);
+                    }
+                    ox += n;
                 }
             }
         }
@@ -304,6 +383,13 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         && (int64_t)filter_shape->h * filter_shape->w * filter_shape->c <= TX_MVE_COL) {
         conv_mve(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
         return TX_OK;
+    }
+    /* The reference loop takes grouped convolutions and windows of more than TX_MVE_COL taps:
+     * calls that the DSP kernel's path macros (tx_arm_dsp_paths.h, which a cortex-m55 project's
+     * tx_config.h also sets) give its reference or two-channel path, so a build whose calls take
+     * neither leaves the loop out (about 1 KB). */
+    if (!TX_CONV2D_S8_PATH_REFERENCE && !TX_CONV2D_S8_PATH_DSP) {
+        return TX_ERR_ARGUMENT;
     }
 #endif
     tx_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
