@@ -13,19 +13,10 @@
 
 #include "tx_arm_dsp.h"
 #include "tx_add_s8_body.h"
+#include "tx_add_s8_stages.h"
 #include "tx_arm_dsp_requant.h"
 
 #if defined(__ARM_FEATURE_DSP)
-/* e of input stage 2 in tx_arm_dsp_requant.h, or -1 when that stage is not exact. */
-static int32_t input_exponent(int32_t offset, int32_t shift, int32_t left_shift)
-{
-  const int32_t e = left_shift + 1 + shift;
-  if (offset < -128 || offset > 128 || left_shift > 22 || e < 0 || e > 22) {
-    return -1;
-  }
-  return e;
-}
-
 static uint32_t dup8(int32_t v)
 {
   return ((uint32_t)v & UINT32_C(0xFF)) * UINT32_C(0x01010101);
@@ -82,11 +73,8 @@ tx_status tx_add_s8(const tx_add_s8_params *p, const tx_shape4 *shape, const int
   }
 #if defined(__ARM_FEATURE_DSP)
   {
-    const int32_t e1 = input_exponent(p->input1_offset, p->input1_shift, p->left_shift);
-    const int32_t e2 = input_exponent(p->input2_offset, p->input2_shift, p->left_shift);
-    if (e1 >= 0 && e2 >= 0 && tx_dsp_requant_out_ok(p->output_shift)
-        && p->output_offset >= -128 && p->output_offset <= 127 && p->act_min >= -128
-        && p->act_max <= 127 && p->act_min <= p->act_max) {
+    int32_t e1, e2;
+    if (tx_add_s8_stages_ok(p, &e1, &e2)) {
       add_dsp(p, count, e1, e2, in1, in2, out);
       return TX_OK;
     }

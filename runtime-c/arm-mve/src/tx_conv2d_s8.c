@@ -173,12 +173,14 @@ typedef struct {
     "vcmp.s32    ge, q2, zr\n\t" \
     "vpsel       q3, q3, q1\n\t"
 
-static __attribute__((naked, noinline)) void pixel_groups(const mve_pixel *a)
+static __attribute__((naked, noinline)) void pixel_groups(const mve_pixel *a
+                                                                        __attribute__((unused)))
 {
     MVE_PIXEL_GROUPS(MVE_STAGE_NARROW);
 }
 
-static __attribute__((naked, noinline)) void pixel_groups_any(const mve_pixel *a)
+static __attribute__((naked, noinline)) void pixel_groups_any(const mve_pixel *a
+                                                                            __attribute__((unused)))
 {
     MVE_PIXEL_GROUPS(MVE_STAGE_ANY);
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The DSP-extension elementwise kernels (runtime-c/arm-dsp/src/tx_add_s8.c) that cortex-m4, m7
- * and m33 projects get: randomized int8 Adds (element counts of every residue modulo 4, so the
- * four-at-a-time loop and its tail both run; input scales from equal to 2^20 apart, zero points
+ * and m33 projects get, and the Helium one (runtime-c/arm-mve/src/tx_add_s8.c) of cortex-m55:
+ * randomized int8 Adds (element counts of every residue modulo 4, so the
+ * four-at-a-time loops and their tails both run; input scales from equal to 2^20 apart, zero points
  * across [-128, 127], Relu clamps fused or not, an input added to itself) run under QEMU and must
  * give the Java integer evaluator's bits.
  */
@@ -37,8 +38,10 @@ class DspElementwiseRunTest {
     Map<String, float[]> ranges = new HashMap<>();
     ModelCompiler.Result result = RandomLayersTest.compileRandom("dsp", target, BRANCHES, DspElementwiseRunTest::branch, r,
         ranges, dir);
-    assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_add_s8.c")),
-        Files.readAllBytes(dir.resolve("runtime/src/tx_add_s8.c")), "tx_add_s8.c must be the DSP variant");
+    // cortex-m55 gets the Helium variant, the others the DSP one
+    String variant = target.equals("cortex-m55") ? "arm-mve" : "arm-dsp";
+    assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/" + variant + "/src/tx_add_s8.c")),
+        Files.readAllBytes(dir.resolve("runtime/src/tx_add_s8.c")), "tx_add_s8.c must be the " + variant + " variant");
     Program p = result.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
     RandomLayersTest.assertBitExact(p, ranges, r, 3, target + " seed " + seed, feed -> {

@@ -90,10 +90,10 @@ class MveKernelsRunTest {
     assertTrue(seen.getMin() <= -23 && seen.getMax() >= 14, "shifts " + seen);
   }
 
-  /** cortex-m55 gets the arm-mve conv and FC and the arm-dsp depthwise; others no arm-mve. */
+  /** cortex-m55 gets the arm-mve conv, FC and add and the arm-dsp depthwise; others no arm-mve. */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource({"cortex-m55, tx_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_fully_connected_s8.c, arm-mve/src",
-      "cortex-m55, tx_depthwise_conv2d_s8.c, arm-dsp/src", "cortex-m55, tx_add_s8.c, arm-dsp/src",
+      "cortex-m55, tx_depthwise_conv2d_s8.c, arm-dsp/src", "cortex-m55, tx_add_s8.c, arm-mve/src",
       "cortex-m4, tx_conv2d_s8.c, arm-dsp/src", "cortex-m33, tx_fully_connected_s8.c, arm-dsp/src",
       "host, tx_conv2d_s8.c, src"})
   void theCoreGetsItsVariant(String target, String file, String folder) {
