@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 
+#include "cortex_m_cases.h"
 #include "semihost.h"
 #include "tx_add_s8.h"
 
@@ -16,19 +17,6 @@
 static int8_t in1[MAX_COUNT];
 static int8_t in2[MAX_COUNT];
 static int8_t out[MAX_COUNT];
-
-static int32_t le32(const uint8_t *b)
-{
-  return (int32_t)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-}
-
-static int fail(const char *what)
-{
-  tx_sh_puts("TENAX-ERROR ");
-  tx_sh_puts(what);
-  tx_sh_puts("\n");
-  return 1;
-}
 
 int main(void)
 {
@@ -66,10 +54,7 @@ int main(void)
     shape.w = 1;
     shape.c = count;
     status = (int32_t)tx_add_s8(&p, &shape, in1, in2, out);
-    word[0] = (uint8_t)status;
-    word[1] = (uint8_t)((uint32_t)status >> 8);
-    word[2] = (uint8_t)((uint32_t)status >> 16);
-    word[3] = (uint8_t)((uint32_t)status >> 24);
+    put32(word, status);
     if (tx_sh_write(dst, word, 4) != 0 || tx_sh_write(dst, out, (uint32_t)count) != 0) {
       return fail("cannot write results.bin");
     }

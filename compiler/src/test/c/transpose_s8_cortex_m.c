@@ -11,6 +11,7 @@
  */
 #include <stdint.h>
 
+#include "cortex_m_cases.h"
 #include "cycles.h"
 #include "semihost.h"
 #include "tx_transpose_s8.h"
@@ -21,28 +22,6 @@
 
 static int8_t in_buf[MAX_BYTES + 4];
 static uint8_t out_buf[GUARD + MAX_BYTES + 4 + GUARD];
-
-static int32_t le32(const uint8_t *b)
-{
-  return (int32_t)((uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-}
-
-static void put32(uint8_t *b, int32_t v)
-{
-  const uint32_t u = (uint32_t)v;
-  b[0] = (uint8_t)u;
-  b[1] = (uint8_t)(u >> 8);
-  b[2] = (uint8_t)(u >> 16);
-  b[3] = (uint8_t)(u >> 24);
-}
-
-static int fail(const char *what)
-{
-  tx_sh_puts("TENAX-ERROR ");
-  tx_sh_puts(what);
-  tx_sh_puts("\n");
-  return 1;
-}
 
 int main(void)
 {
