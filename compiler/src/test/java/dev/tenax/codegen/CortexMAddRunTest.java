@@ -2,13 +2,11 @@ package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.kernels.AddS8;
 import dev.tenax.qemu.BareFirmware;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
-import dev.tenax.testing.HostGcc;
 import dev.tenax.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -59,17 +57,8 @@ class CortexMAddRunTest {
     }
     Files.write(dir.resolve("cases.bin"), file.toByteArray());
 
-    Path elf = dir.resolve("add.elf");
-    List<String> flags = new ArrayList<>(HostGcc.STRICT);
-    flags.add("-I" + HostGcc.runtimeInclude());
-    BareFirmware.build(t.qemuMachine(), flags, List.of(HostGcc.testSource("add_s8_cortex_m.c"),
-        SharedData.repoRoot().resolve("runtime-c/" + folder + "/src/tx_add_s8.c")), elf);
-    BareFirmware.Run run = BareFirmware.run(t.qemuMachine(), elf, dir, 120);
-    assertEquals(0, run.status(), run.output());
-    assertTrue(run.output().contains("TENAX-OK cases=" + cases.size() + "\n"), run.output());
-
-    ByteBuffer results = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("results.bin")))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer results = BareFirmware.runCases(t.qemuMachine(), "add_s8_cortex_m.c",
+        SharedData.repoRoot().resolve("runtime-c/" + folder + "/src/tx_add_s8.c"), dir, cases.size());
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       assertEquals(0, results.getInt(), target + " case " + i + ": status");

@@ -2,13 +2,11 @@ package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.kernels.TransposeS8;
 import dev.tenax.qemu.BareFirmware;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
-import dev.tenax.testing.HostGcc;
 import dev.tenax.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -61,17 +59,8 @@ class CortexMTransposeRunTest {
     }
     Files.write(dir.resolve("cases.bin"), file.toByteArray());
 
-    Path elf = dir.resolve("transpose.elf");
-    List<String> flags = new ArrayList<>(HostGcc.STRICT);
-    flags.add("-I" + HostGcc.runtimeInclude());
-    BareFirmware.build(t.qemuMachine(), flags, List.of(HostGcc.testSource("transpose_s8_cortex_m.c"),
-        SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_transpose_s8.c")), elf);
-    BareFirmware.Run run = BareFirmware.run(t.qemuMachine(), elf, dir, 120);
-    assertEquals(0, run.status(), run.output());
-    assertTrue(run.output().contains("TENAX-OK cases=" + cases.size() + "\n"), run.output());
-
-    ByteBuffer results = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("results.bin")))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer results = BareFirmware.runCases(t.qemuMachine(), "transpose_s8_cortex_m.c",
+        SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_transpose_s8.c"), dir, cases.size());
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       String what = target + ", case " + i + ": perm " + Arrays.toString(c.perm()) + ", shape "

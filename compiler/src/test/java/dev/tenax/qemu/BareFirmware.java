@@ -60,6 +60,27 @@ public final class BareFirmware {
     return exec(cmd, dir, seconds);
   }
 
+  /**
+   * Builds a case firmware (compiler/src/test/c/{@code driver}, which reads cases.bin and writes
+   * results.bin through semihosting, see cortex_m_cases.h) with {@code kernel} and the runtime's
+   * warnings, runs it in {@code dir} (where cases.bin is) and fails the test unless it reports
+   * {@code cases} cases done; returns the results, little-endian.
+   */
+  public static java.nio.ByteBuffer runCases(String board, String driver, Path kernel, Path dir, int cases)
+      throws Exception {
+    Path elf = dir.resolve(driver.replace(".c", ".elf"));
+    List<String> flags = new ArrayList<>(dev.tenax.testing.HostGcc.STRICT);
+    flags.add("-I" + dev.tenax.testing.HostGcc.runtimeInclude());
+    build(board, flags, List.of(dev.tenax.testing.HostGcc.testSource(driver), kernel), elf);
+    Run run = run(board, elf, dir, 120);
+    assertEquals(0, run.status(), run.output());
+    if (!run.output().contains("TENAX-OK cases=" + cases + "\n")) {
+      throw new AssertionError("the firmware did not report " + cases + " cases:\n" + run.output());
+    }
+    return java.nio.ByteBuffer.wrap(Files.readAllBytes(dir.resolve("results.bin")))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  }
+
   private static Run exec(List<String> cmd, Path dir, int seconds) throws Exception {
     // A file, not a pipe, so that a chatty process can never block on a full pipe.
     Path log = Files.createTempFile(dir, "exec", ".log");
