@@ -37,8 +37,8 @@ trap 'rm -rf "$tmp"' EXIT
   echo "runtime-c/include/tx_arm_dsp_dw_fixed.h): runtime-c/include/tx_arm_dsp_dw3x3.h and"
   echo "tx_arm_dsp_dws2.h say where their instructions go and how far the current design can get."
   echo "\`tenax bench B --functions\` splits each kernel call's instructions by function (from QEMU's"
-  echo "execution log). cortex-m55 takes the Helium (MVE) convolution, fully-connected and Add kernels"
-  echo "(runtime-c/arm-mve) and the DSP ones for the rest."
+  echo "execution log). cortex-m55 takes the Helium (MVE) convolution, depthwise, fully-connected and"
+  echo "Add kernels (runtime-c/arm-mve) and the DSP ones for the rest."
   for target in cortex-m4 cortex-m7 cortex-m0 cortex-m55; do
     echo
     echo "## $target"

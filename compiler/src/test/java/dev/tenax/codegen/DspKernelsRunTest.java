@@ -51,7 +51,7 @@ class DspKernelsRunTest {
     ModelCompiler.Result result = RandomLayersTest.compileRandom("dsp", target, BRANCHES, DspKernelsRunTest::branch, r,
         ranges, dir);
     for (String k : DSP_KERNELS) {
-      // cortex-m55 takes its MVE conv and FC and the DSP depthwise
+      // cortex-m55 takes its MVE conv, depthwise and FC
       String variant = RuntimeSources.resourcePath(k, dev.tenax.target.Targets.find(target).orElseThrow());
       assertTrue(variant.startsWith("arm-"), k + " should have an optimized variant on " + target);
       assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/" + variant)),
@@ -78,7 +78,7 @@ class DspKernelsRunTest {
    * zero points across the range.
    */
   @ParameterizedTest(name = "{0}, seed {1}")
-  @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23"})
+  @CsvSource({"cortex-m4, 21", "cortex-m7, 22", "cortex-m33, 23", "cortex-m55, 24"})
   void clampedQdqLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Random r = new Random(seed);
@@ -100,7 +100,8 @@ class DspKernelsRunTest {
    */
   @ParameterizedTest(name = "{0}, seed {1}, mixed {2}")
   @CsvSource({"cortex-m4, 31, false", "cortex-m4, 32, false", "cortex-m7, 33, false", "cortex-m33, 34, false",
-      "cortex-m4, 35, true", "cortex-m4, 36, true", "cortex-m7, 37, true"})
+      "cortex-m4, 35, true", "cortex-m4, 36, true", "cortex-m7, 37, true", "cortex-m55, 38, false",
+      "cortex-m55, 39, true"})
   void uniformShiftDepthwiseLayersRunBitExact(String target, int seed, boolean mixed, @TempDir Path dir)
       throws Exception {
     CortexMRunTest.requireToolchain();
@@ -135,7 +136,8 @@ class DspKernelsRunTest {
    */
   @ParameterizedTest(name = "{0}, {2} channels of {3}x{4}")
   @CsvSource({"cortex-m4, 41, 64, 25, 5", "cortex-m4, 42, 7, 6, 3", "cortex-m4, 43, 13, 11, 9",
-      "cortex-m7, 44, 4, 2, 1", "cortex-m33, 45, 40, 21, 20", "cortex-m4, 46, 8, 30, 5", "cortex-m4, 47, 3, 7, 7"})
+      "cortex-m7, 44, 4, 2, 1", "cortex-m33, 45, 40, 21, 20", "cortex-m4, 46, 8, 30, 5", "cortex-m4, 47, 3, 7, 7",
+      "cortex-m55, 48, 64, 25, 5", "cortex-m55, 49, 13, 11, 9"})
   void fixedGeometryDepthwiseLayersRunBitExact(String target, int seed, int c, int h, int w, @TempDir Path dir)
       throws Exception {
     CortexMRunTest.requireToolchain();

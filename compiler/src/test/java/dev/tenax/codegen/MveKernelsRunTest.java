@@ -24,8 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Helium (MVE) kernels (runtime-c/arm-mve/src) that cortex-m55 projects get, and the
- * DSP-extension depthwise kernel it keeps:
+ * The Helium (MVE) kernels (runtime-c/arm-mve/src) that cortex-m55 projects get:
  * randomized convolutions, depthwise convolutions and fully-connected layers (channel counts
  * that are not multiples of 4, odd strides, pads and dilations, zero points across the range,
  * also grouped convolutions and channel multipliers the DSP paths hand to the portable loops)
@@ -34,7 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MveKernelsRunTest {
   static final int BRANCHES = 20;
 
-  static final List<String> MVE_KERNELS = List.of("tx_conv2d_s8.c", "tx_fully_connected_s8.c");
+  static final List<String> MVE_KERNELS = List.of("tx_conv2d_s8.c", "tx_fully_connected_s8.c",
+      "tx_depthwise_conv2d_s8.c");
 
   @ParameterizedTest(name = "{0}, seed {1}")
   @CsvSource({"cortex-m55, 21", "cortex-m55, 22", "cortex-m55, 23", "cortex-m55, 24"})
@@ -90,10 +90,10 @@ class MveKernelsRunTest {
     assertTrue(seen.getMin() <= -23 && seen.getMax() >= 14, "shifts " + seen);
   }
 
-  /** cortex-m55 gets the arm-mve conv, FC and add and the arm-dsp depthwise; others no arm-mve. */
+  /** cortex-m55 gets the arm-mve conv, depthwise, FC and add; others no arm-mve. */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource({"cortex-m55, tx_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_fully_connected_s8.c, arm-mve/src",
-      "cortex-m55, tx_depthwise_conv2d_s8.c, arm-dsp/src", "cortex-m55, tx_add_s8.c, arm-mve/src",
+      "cortex-m55, tx_depthwise_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_add_s8.c, arm-mve/src",
       "cortex-m4, tx_conv2d_s8.c, arm-dsp/src", "cortex-m33, tx_fully_connected_s8.c, arm-dsp/src",
       "host, tx_conv2d_s8.c, src"})
   void theCoreGetsItsVariant(String target, String file, String folder) {
