@@ -46,6 +46,10 @@ typedef struct {
     int32_t lo, hi;             /* 56, 60: activation range */
     int32_t plane;              /* 64: bytes from one channel's plane to the next's */
     int32_t channels;           /* 68: (>= 1) */
+    /* tx_mve_dw_flat only: */
+    int32_t blocks;             /* 72: blocks of four outputs (>= 1) */
+    const uint32_t *woff;       /* 76: per block, its four windows' offsets from p */
+    const uint32_t *ooff;       /* 80: per block, its four outputs' offsets from out */
 } tx_mve_dw_lines_args;
 
 /* The four outputs of a block into q3, starting at the window r1 (stepped by r3 to the next). */
@@ -175,6 +179,92 @@ static __attribute__((naked, noinline)) void tx_mve_dw_lines(const tx_mve_dw_lin
         "str         r2, [sp, #60]\n\t"
         "bne         6b\n\t"
         "add         sp, sp, #72\n\t"
+        "vpop        {d8-d15}\n\t"
+        "pop         {r4-r11, pc}");
+}
+
+/*
+ * The same for a tile of few outputs (tx_mve_dw_plane.flat): one run of blocks of four through
+ * every output, the blocks' windows and outputs at the offsets of two tables (a last block of one
+ * to three outputs repeats its last one, which stores the same byte twice), so that narrow lines
+ * (MobileNet's 6x6 and 3x3 layers) pay neither a line's steps nor a part-empty block per line:
+ * 26 instructions a block (the offsets in with an LDM each, and into q6 by the VMOVs that put the
+ * outputs into q3, so that the lanes agree).
+ */
+static __attribute__((naked, noinline)) void tx_mve_dw_flat(const tx_mve_dw_lines_args *a
+                                                                      __attribute__((unused)))
+{
+    __asm__ volatile(
+        "push        {r4-r11, lr}\n\t"
+        "vpush       {d8-d15}\n\t"
+        "sub         sp, sp, #24\n\t"
+        "ldr         r10, [r0, #52]\n\t"
+        "ldr         r2, [r0, #56]\n\t"
+        "vdup.32     q4, r2\n\t"
+        "ldr         r2, [r0, #60]\n\t"
+        "vdup.32     q5, r2\n\t"
+        "vldrb.u8    q2, [r0, #32]\n\t"
+        "ldr         r3, [r0, #0]\n\t"
+        "ldr         r5, [r0, #4]\n\t"
+        "ldr         r2, [r0, #28]\n\t"
+        "str         r2, [sp, #0]\n\t"
+        "ldr         r2, [r0, #64]\n\t"
+        "str         r2, [sp, #4]\n\t"
+        "ldr         r2, [r0, #68]\n\t"
+        "str         r2, [sp, #8]\n\t"
+        "ldr         r2, [r0, #72]\n\t"
+        "str         r2, [sp, #12]\n\t"
+        "ldr         r2, [r0, #76]\n\t"
+        "str         r2, [sp, #16]\n\t"
+        "ldr         r2, [r0, #80]\n\t"
+        "str         r2, [sp, #20]\n"
+        "6:\n\t"
+        "ldr         r1, [sp, #0]\n\t"
+        "vldrb.u8    q1, [r1]\n\t"
+        "ldr         r7, [r1, #16]\n\t"
+        "ldr         r8, [r1, #20]\n\t"
+        "ldr         r9, [r1, #24]\n\t"
+        "adds        r1, r1, #32\n\t"
+        "str         r1, [sp, #0]\n\t"
+        "ldr         r11, [sp, #16]\n\t"
+        "ldr         r12, [sp, #20]\n\t"
+        "ldr         lr, [sp, #12]\n\t"
+        "dls         lr, lr\n"
+        "1:\n\t"
+        "ldm         r11!, {r0, r2, r4, r6}\n\t"
+        "add         r1, r3, r0\n\t"
+        "vldrb.u8    q0, [r1, q2]\n\t"
+        "vmladav.s8  r0, q0, q1\n\t"
+        "add         r1, r3, r2\n\t"
+        "vldrb.u8    q0, [r1, q2]\n\t"
+        "vmladav.s8  r2, q0, q1\n\t"
+        "add         r1, r3, r4\n\t"
+        "vldrb.u8    q0, [r1, q2]\n\t"
+        "vmladav.s8  r4, q0, q1\n\t"
+        "add         r1, r3, r6\n\t"
+        "vldrb.u8    q0, [r1, q2]\n\t"
+        "vmladav.s8  r6, q0, q1\n\t"
+        "vmov        q3[2], q3[0], r0, r4\n\t"
+        "vmov        q3[3], q3[1], r2, r6\n\t"
+        "vadd.i32    q3, q3, r7\n\t"
+        "vqdmulh.s32 q3, q3, r8\n\t"
+        "vrshl.s32   q3, r9\n\t"
+        "vadd.i32    q3, q3, r10\n\t"
+        "vmax.s32    q3, q3, q4\n\t"
+        "vmin.s32    q3, q3, q5\n\t"
+        "ldm         r12!, {r0, r2, r4, r6}\n\t"
+        "vmov        q6[2], q6[0], r0, r4\n\t"
+        "vmov        q6[3], q6[1], r2, r6\n\t"
+        "vstrb.32    q3, [r5, q6]\n\t"
+        "le          lr, 1b\n\t"
+        "ldr         r2, [sp, #4]\n\t"
+        "add         r3, r3, r2\n\t"
+        "adds        r5, r5, #1\n\t"
+        "ldr         r2, [sp, #8]\n\t"
+        "subs        r2, r2, #1\n\t"
+        "str         r2, [sp, #8]\n\t"
+        "bne         6b\n\t"
+        "add         sp, sp, #24\n\t"
         "vpop        {d8-d15}\n\t"
         "pop         {r4-r11, pc}");
 }

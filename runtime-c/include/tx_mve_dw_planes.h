@@ -22,6 +22,8 @@
 #define TX_MVE_DW_SLACK 256
 /* Taps a window may have (larger windows take the reference loop). */
 #define TX_MVE_DW_TAPS 64
+/* Outputs a layer may have for tx_mve_dw_flat (its two offset tables: 8 bytes an output). */
+#define TX_MVE_DW_FLAT 64
 /* Channels a group may have (the channel table of depthwise_mve: 32 bytes each). */
 #define TX_MVE_DW_GROUP 32
 
@@ -38,6 +40,7 @@ typedef struct {
     int32_t strip;   /* output lines per strip */
     int32_t plane;   /* bytes of one channel's plane */
     int32_t group;   /* channels per group */
+    int flat;        /* one tile and strip of at most TX_MVE_DW_FLAT outputs (tx_mve_dw_flat) */
     int32_t out_a, out_b;   /* outputs along a line, lines */
     int32_t ostep, oline;   /* output bytes from one output to the next along a line, lines */
     /* the input along a line (a) and across lines (b): stride, padding, the window's span, the
@@ -89,6 +92,12 @@ static int tx_mve_dw_plane_init(tx_mve_dw_plane *pl, const tx_depthwise_conv2d_s
     if (pl->taps > TX_MVE_DW_TAPS || width < pl->span_a || 7 * ch > 65535) {
         return 0;
     }
+    /* lines short enough for the assembly's 8-bit tap offsets (the window's last tap at
+     * (span_b - 1) * ps + span_a - 1 <= 255), where the window leaves room for a tile */
+    if (pl->span_b > 1 && (255 - (pl->span_a - 1)) / (pl->span_b - 1) >= pl->span_a
+        && (255 - (pl->span_a - 1)) / (pl->span_b - 1) < width) {
+        width = (255 - (pl->span_a - 1)) / (pl->span_b - 1);
+    }
     pl->tile = (width - pl->span_a) / pl->sa + 1;
     if (pl->tile > pl->out_a) {
         pl->tile = pl->out_a;
@@ -111,6 +120,8 @@ static int tx_mve_dw_plane_init(tx_mve_dw_plane *pl, const tx_depthwise_conv2d_s
         pl->group &= ~7; /* (whole eights: tx_mve_dw_scatter8) */
     }
     pl->pstep = pl->sa;
+    pl->flat = pl->tile == pl->out_a && pl->strip == pl->out_b
+               && pl->out_a * pl->out_b <= TX_MVE_DW_FLAT;
     pl->pline = pl->sb * pl->ps;
     for (t = 0; t < pl->taps; t++) {
         const int32_t ky = t / kw * p->dilation_h;

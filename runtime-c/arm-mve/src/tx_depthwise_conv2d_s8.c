@@ -92,6 +92,8 @@ static int depthwise_mve(const tx_depthwise_conv2d_s8_params *p, const tx_shape4
     tx_mve_dw_chan tab[TX_MVE_DW_GROUP];
     tx_mve_dw_plane pl;
     tx_mve_dw_lines_args a;
+    uint32_t flat_w[TX_MVE_DW_FLAT + 3];
+    uint32_t flat_o[TX_MVE_DW_FLAT + 3];
     uint16x8_t woff;
     int32_t c0, b, b0, a0, t, j, lines_asm;
     const int32_t ch = out_shape->c;
@@ -118,6 +120,19 @@ static int depthwise_mve(const tx_depthwise_conv2d_s8_params *p, const tx_shape4
     a.hi = p->act_max;
     a.plane = pl.plane;
     a.tab = tab;
+    if (pl.flat) {
+        /* every output's window and output, in blocks of four, the last block's last output
+         * repeated */
+        const int32_t count = pl.out_a * pl.out_b;
+        a.blocks = (count + 3) / 4;
+        for (t = 0; t < 4 * a.blocks; t++) {
+            const int32_t k = t < count ? t : count - 1;
+            flat_w[t] = (uint32_t)(k / pl.out_a * pl.pline + k % pl.out_a * pl.pstep);
+            flat_o[t] = (uint32_t)(k / pl.out_a * pl.oline + k % pl.out_a * pl.ostep);
+        }
+        a.woff = flat_w;
+        a.ooff = flat_o;
+    }
     for (c0 = 0; c0 < ch; c0 += pl.group) {
         const int32_t g = ch - c0 < pl.group ? ch - c0 : pl.group;
         /* every channel of the group takes the assembly */
@@ -150,7 +165,11 @@ static int depthwise_mve(const tx_depthwise_conv2d_s8_params *p, const tx_shape4
                         a.n = n;
                         a.lines = lines;
                         a.channels = g;
-                        tx_mve_dw_lines(&a);
+                        if (pl.flat) {
+                            tx_mve_dw_flat(&a);
+                        } else {
+                            tx_mve_dw_lines(&a);
+                        }
                         continue;
                     }
                     for (j = 0; j < g; j++) {
