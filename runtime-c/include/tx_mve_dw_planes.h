@@ -18,14 +18,14 @@
 
 /* Bytes of a plane (the stack array of depthwise_mve), and past it the bytes that the windows of a
  * line's last block of four may read beyond the line (outputs computed and not stored). */
-#define TX_MVE_DW_PLANE 3072
+#define TX_MVE_DW_PLANE 2048
 #define TX_MVE_DW_SLACK 256
 /* Taps a window may have (larger windows take the reference loop). */
 #define TX_MVE_DW_TAPS 64
 /* Outputs a layer may have for tx_mve_dw_flat (its two offset tables: 8 bytes an output). */
 #define TX_MVE_DW_FLAT 64
 /* Channels a group may have (the channel table of depthwise_mve: 32 bytes each). */
-#define TX_MVE_DW_GROUP 32
+#define TX_MVE_DW_GROUP 16
 
 /* One layer's planes: where they are, their layout and the input they copy. */
 typedef struct {
