@@ -15,7 +15,9 @@
  * vector output stage for every shift, and after: MobileNet VWW 8,696,566 -> 4,619,068
  * instructions (its 128 -> 128 pointwise layers 0.54 -> 0.26 per MAC, its 8 -> 16 one 4.15 ->
  * 1.44, its 3x3 RGB first layer 2.70 -> 1.03, where the DSP kernels take 1.48 and 1.47 on
- * cortex-m4); DS-CNN KWS 2,111,471 -> 1,230,067; ResNet-8 6,230,908 -> 4,003,534.
+ * cortex-m4); DS-CNN KWS 2,111,471 -> 1,230,067; ResNet-8 6,230,908 -> 4,003,534. Windows of at most
+ * 16 taps with every shift <= -1 take pixel_groups16 (tx_mve_pixels16.h): VWW's 8 -> 16 pointwise
+ * layer 1.44 -> 1.13 per MAC, its 16 -> 32 one 0.67 -> 0.51, the model 3,961,661 -> 3,819,567.
  */
 #include "tx_conv2d_s8_body.h"
 
@@ -61,6 +63,8 @@ typedef struct {
     int32_t n;            /* 44: pixels (>= 1) */
     int32_t ostep;        /* 48: from one pixel's outputs to the next's */
     int8_t *end;          /* 52: (assembly) out + whole */
+    int32_t small;        /* 56: fs <= 16 and every shift <= -1: pixel_groups16 (tx_mve_pixels16.h),
+                           *     w the block's rows padded to 16 bytes */
 } mve_pixel;
 
 /*
@@ -185,6 +189,8 @@ static __attribute__((naked, noinline)) void pixel_groups_any(const mve_pixel *a
     MVE_PIXEL_GROUPS(MVE_STAGE_ANY);
 }
 
+#include "tx_mve_pixels16.h"
+
 /* The nb output channels (nb <= TX_MVE_OC_BLOCK) of n pixels from the block of filter rows w (fs
  * apart, groups g): pixel q's window at x + q * xstep, its outputs at ow + q * out_c. Their whole
  * groups in pixel_groups (pixel_groups_any when a shift is >= 0), the last one to three channels
@@ -203,7 +209,9 @@ static __attribute__((noinline)) void run_mve(const int8_t *x, int32_t xstep, in
         a->n = n;
         a->out = ow + oc0;
         a->whole = whole;
-        if (o->narrow) {
+        if (a->small) {
+            pixel_groups16(a);
+        } else if (o->narrow) {
             pixel_groups(a);
         } else {
             pixel_groups_any(a);
@@ -303,10 +311,14 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     /* one in-bounds row of taps is contiguous in the input */
     const int32_t flat = kh == 1 && (kw == 1 || p->dilation_w == 1);
     tx_mve_out o;
+    int8_t *cw;
     int32_t oc0, b, oy, ox, k;
 
     tx_mve_out_init(&o, p->multipliers, p->shifts, out_c, p->output_offset, p->act_min,
                     p->act_max);
+    a.small = fs <= 16 && o.narrow;
+    /* the windows copied to col: past the padded rows of pixel_groups16 */
+    cw = a.small ? col + 16 * TX_MVE_OC_BLOCK : col;
     a.fs = fs;
     a.back = fs - 16 * ((fs + 15) / 16);
     a.zp = p->output_offset;
@@ -330,7 +342,13 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
             }
             gk->init[k % 4] = s;
         }
-        a.w = filter + oc0 * fs;
+        /* the block's filter rows; for pixel_groups16 padded to 16 bytes at the start of col */
+        const int8_t *wb = filter + oc0 * fs;
+        a.w = wb;
+        if (a.small) {
+            tx_mve_pad16(col, wb, fs, nb);
+            a.w = col;
+        }
         for (b = 0; b < out_shape->n; b++) {
             for (oy = 0; oy < out_shape->h; oy++) {
                 const int32_t y0 = oy * p->stride_h - p->pad_top;
@@ -351,19 +369,19 @@ static void conv_mve(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
                     if (n > 0) {
                         const int32_t x0 = ox * p->stride_w - p->pad_left;
                         run_mve(in + ((b * in_h + y0) * in_w + x0) * in_c, p->stride_w * in_c, n, &a,
-                                &o, a.w, nb, groups, oc0, orow + ox * out_c);
+                                &o, wb, nb, groups, oc0, orow + ox * out_c);
                     } else {
-                        const int32_t cap = TX_MVE_COL / fs;
+                        const int32_t cap = (TX_MVE_COL - (cw - col)) / fs;
                         while (ox + n < out_shape->w && n < cap) {
                             const int32_t x0 = (ox + n) * p->stride_w - p->pad_left;
                             if (n > 0 && flat && y0 >= 0 && y0 < in_h && x0 >= 0
                                 && x0 + (kw - 1) * p->dilation_w < in_w) {
                                 break; /* (read in place by the next run) */
                             }
-                            window_col(p, in_shape, in, kh, kw, b, y0, x0, zp, col + n * fs);
+                            window_col(p, in_shape, in, kh, kw, b, y0, x0, zp, cw + n * fs);
                             n++;
                         }
-                        run_mve(col, fs, n, &a, &o, a.w, nb, groups, oc0, orow + ox * out_c);
+                        run_mve(cw, fs, n, &a, &o, wb, nb, groups, oc0, orow + ox * out_c);
                     }
                     ox += n;
                 }
