@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * evaluator: rows wider than one tile and more lines than one strip, lines along the columns
  * (narrow rows) with a last block of one to three outputs, groups of channels that are and are not
  * whole eights (the scatter and the gather expansion), channels whose shifts are 0 and above (the C
- * loop beside the assembly in one group), dilation, strides of 2 and 3, and windows of more than 16
- * taps (the C loop), each with padding and a clamped activation range.
+ * loop beside the assembly in one group), dilation, strides of 2 and 3, windows of more than 16
+ * taps (the C loop) and batches of two and three, each with padding and a clamped activation range.
  */
 class MveDepthwiseRunTest {
-  /** c, h, w, kh, kw, stride, dilation, pad, shifts cycled over the channels. */
+  /** c, h, w, kh, kw, stride, dilation, pad and, when given, the batch size. */
   private static final int[][] LAYERS = {
       {3, 4, 300, 3, 3, 1, 1, 1}, // rows wider than the 255-byte lines: several tiles
       {5, 80, 80, 3, 3, 2, 1, 1}, // stride 2, several strips
@@ -32,6 +32,8 @@ class MveDepthwiseRunTest {
       {6, 11, 13, 2, 4, 3, 1, 1}, // a 2x4 window of stride 3
       {4, 9, 9, 5, 5, 1, 1, 2}, // 25 taps: the C loop
       {12, 7, 7, 1, 1, 2, 1, 0}, // 1x1 of stride 2
+      {8, 10, 9, 3, 3, 1, 1, 1, 2}, // two batch items
+      {16, 20, 20, 3, 3, 2, 1, 1, 3}, // three batch items, stride 2
   };
 
   @Test
@@ -69,6 +71,7 @@ class MveDepthwiseRunTest {
     int stride = layer[5];
     int dil = layer[6];
     int pad = layer[7];
+    int batch = layer.length > 8 ? layer[8] : 1;
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
     float ys = 0.05f + r.nextFloat() * 0.05f;
@@ -88,7 +91,7 @@ class MveDepthwiseRunTest {
     }
     DspKernelsRunTest.qdqOperands(b, i, new float[] {xs, ys}, new long[] {xzp, yzp}, new int[] {c, 1, kh, kw}, wq,
         ws, bq, bs);
-    b.input("x" + i, DType.FLOAT32, 1, c, h, w);
+    b.input("x" + i, DType.FLOAT32, batch, c, h, w);
     b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
         "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride),
         "dilations", Attribute.ofInts(dil, dil), "pads", Attribute.ofInts(pad, pad, pad, pad),
@@ -101,6 +104,6 @@ class MveDepthwiseRunTest {
         .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
     int oh = (h + 2 * pad - dil * (kh - 1) - 1) / stride + 1;
     int ow = (w + 2 * pad - dil * (kw - 1) - 1) / stride + 1;
-    b.output("y" + i, DType.FLOAT32, 1, c, oh, ow);
+    b.output("y" + i, DType.FLOAT32, batch, c, oh, ow);
   }
 }
