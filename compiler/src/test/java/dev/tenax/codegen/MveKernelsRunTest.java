@@ -90,6 +90,49 @@ class MveKernelsRunTest {
     assertTrue(seen.getMin() <= -23 && seen.getMax() >= 14, "shifts " + seen);
   }
 
+  /**
+   * The Helium conv's copied windows (window_run and window_col): convolutions whose window rows
+   * are at most 16 bytes (in_c 1, 3 and 4, as RGB first layers), with padding, strides 1 and 2, and
+   * rows of more windows than the column buffer holds, so that runs of windows inside the input
+   * meet the padded ones and the buffer's end; bit for bit with the Java evaluator.
+   */
+  @Test
+  void copiedWindowRunsRunBitExact(@TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(44);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    // in_c, out_c, h, w, k, stride, pad
+    int[][] layers = {{3, 8, 4, 160, 3, 1, 1}, {3, 6, 9, 41, 3, 2, 1}, {4, 5, 6, 30, 2, 1, 1}, {1, 4, 8, 40, 5, 1, 2}};
+    for (int i = 0; i < layers.length; i++) {
+      int[] l = layers[i];
+      int c = l[0], oc = l[1], h = l[2], w = l[3], k = l[4], stride = l[5], pad = l[6];
+      long[] wq = new long[oc * c * k * k];
+      for (int j = 0; j < wq.length; j++) {
+        wq[j] = -127 + r.nextInt(255);
+      }
+      float xs = 0.02f + r.nextFloat() * 0.03f;
+      float ys = 0.05f + r.nextFloat() * 0.05f;
+      float[] ws = new float[oc];
+      float[] bs = new float[oc];
+      long[] bq = new long[oc];
+      for (int o = 0; o < oc; o++) {
+        ws[o] = (1 + r.nextFloat()) / (40f * k * k * c);
+        bs[o] = xs * ws[o];
+        bq[o] = -3000 + r.nextInt(6000);
+      }
+      DspKernelsRunTest.qdqOperands(b, i, new float[] {xs, ys}, new long[] {-128 + r.nextInt(256), -50 + r.nextInt(100)},
+          new int[] {oc, c, k, k}, wq, ws, bq, bs);
+      b.input("x" + i, DType.FLOAT32, 1, c, h, w);
+      b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
+          "kernel_shape", Attribute.ofInts(k, k), "strides", Attribute.ofInts(stride, stride),
+          "pads", Attribute.ofInts(pad, pad, pad, pad)))
+          .node("QuantizeLinear", List.of("c" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
+          .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
+      b.output("y" + i, DType.FLOAT32, 1, oc, (h + 2 * pad - k) / stride + 1, (w + 2 * pad - k) / stride + 1);
+    }
+    DspKernelsRunTest.runQdqBitExact(b, "cortex-m55", r, dir, "cortex-m55 copied windows");
+  }
+
   /** cortex-m55 gets the arm-mve conv, depthwise, FC and add; others no arm-mve. */
   @ParameterizedTest(name = "{0}: {1} -> {2}")
   @CsvSource({"cortex-m55, tx_conv2d_s8.c, arm-mve/src", "cortex-m55, tx_fully_connected_s8.c, arm-mve/src",
