@@ -112,7 +112,27 @@ class DspConvPixelsRunTest {
     long yzp = -100 + r.nextInt(200);
     int h = 1 + r.nextInt(7);
     int w = 1 + r.nextInt(7);
-    long[] wq = new long[out * c];
+    qdqOperandsForShifts(b, r, i, new float[] {xs, ys}, new long[] {xzp, yzp}, new int[] {out, c, 1, 1}, shifts,
+        wmax);
+    b.input(x, DType.FLOAT32, 1, c, h, w);
+    b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
+        "kernel_shape", Attribute.ofInts(1, 1), "strides", Attribute.ofInts(1, 1),
+        "pads", Attribute.ofInts(0, 0, 0, 0), "group", Attribute.ofInt(1)))
+        .node("QuantizeLinear", List.of("c" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
+        .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
+    b.output("y" + i, DType.FLOAT32, 1, out, h, w);
+  }
+
+  /**
+   * {@link DspKernelsRunTest#qdqOperands} for a filter of shape {@code wShape} (output channels first):
+   * int8 weights in [-wmax, wmax], and per output channel o a weight scale whose multiplier
+   * (input scale * weight scale / output scale) is about 2^shifts[o % n], its bias scale and a
+   * random int32 bias.
+   */
+  static void qdqOperandsForShifts(OnnxModelBuilder b, Random r, int i, float[] scales, long[] zeroPoints, int[] wShape,
+      int[] shifts, int wmax) {
+    int out = wShape[0];
+    long[] wq = new long[java.util.Arrays.stream(wShape).reduce(1, (x, y) -> x * y)];
     for (int k = 0; k < wq.length; k++) {
       wq[k] = -wmax + r.nextInt(2 * wmax + 1);
     }
@@ -121,18 +141,10 @@ class DspConvPixelsRunTest {
     long[] bq = new long[out];
     for (int o = 0; o < out; o++) {
       double m = Math.scalb(1.0 + 0.9 * r.nextDouble(), shifts[o % shifts.length] - 1);
-      ws[o] = (float) (m * ys / xs);
-      bs[o] = xs * ws[o];
+      ws[o] = (float) (m * scales[1] / scales[0]);
+      bs[o] = scales[0] * ws[o];
       bq[o] = -3000 + r.nextInt(6000);
     }
-    DspKernelsRunTest.qdqOperands(b, i, new float[] {xs, ys}, new long[] {xzp, yzp}, new int[] {out, c, 1, 1}, wq,
-        ws, bq, bs);
-    b.input(x, DType.FLOAT32, 1, c, h, w);
-    b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
-        "kernel_shape", Attribute.ofInts(1, 1), "strides", Attribute.ofInts(1, 1),
-        "pads", Attribute.ofInts(0, 0, 0, 0), "group", Attribute.ofInt(1)))
-        .node("QuantizeLinear", List.of("c" + i, "ys" + i, "yzp" + i), List.of("kq" + i))
-        .node("DequantizeLinear", List.of("kq" + i, "ys" + i, "yzp" + i), List.of("y" + i));
-    b.output("y" + i, DType.FLOAT32, 1, out, h, w);
+    DspKernelsRunTest.qdqOperands(b, i, scales, zeroPoints, wShape, wq, ws, bq, bs);
   }
 }

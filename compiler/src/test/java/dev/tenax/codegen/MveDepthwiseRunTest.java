@@ -76,21 +76,8 @@ class MveDepthwiseRunTest {
     long xzp = -128 + r.nextInt(256);
     float ys = 0.05f + r.nextFloat() * 0.05f;
     long yzp = -100 + r.nextInt(200);
-    long[] wq = new long[c * kh * kw];
-    for (int k = 0; k < wq.length; k++) {
-      wq[k] = -wmax + r.nextInt(2 * wmax + 1);
-    }
-    float[] ws = new float[c];
-    float[] bs = new float[c];
-    long[] bq = new long[c];
-    for (int o = 0; o < c; o++) {
-      double m = Math.scalb(1.0 + 0.9 * r.nextDouble(), shifts[o % shifts.length] - 1);
-      ws[o] = (float) (m * ys / xs);
-      bs[o] = xs * ws[o];
-      bq[o] = -3000 + r.nextInt(6000);
-    }
-    DspKernelsRunTest.qdqOperands(b, i, new float[] {xs, ys}, new long[] {xzp, yzp}, new int[] {c, 1, kh, kw}, wq,
-        ws, bq, bs);
+    DspConvPixelsRunTest.qdqOperandsForShifts(b, r, i, new float[] {xs, ys}, new long[] {xzp, yzp},
+        new int[] {c, 1, kh, kw}, shifts, wmax);
     b.input("x" + i, DType.FLOAT32, batch, c, h, w);
     b.node("Conv", List.of("xd" + i, "wd" + i, "bd" + i), List.of("c" + i), Map.of(
         "kernel_shape", Attribute.ofInts(kh, kw), "strides", Attribute.ofInts(stride, stride),
