@@ -2,12 +2,12 @@
 # Rewrites the stack frames the Cortex-M fit check adds up (dev.tenax.target.CortexMStack): for
 # each runtime kernel and core, the deepest static stack below the kernel's entry point (its frame
 # and the deepest chain of its calls, from arm-none-eabi-gcc -fcallgraph-info=su at the generated
-# Makefile's -O2), with the source each target links (arm-mve, then arm-dsp, then the reference
-# kernel, as codegen.RuntimeSources picks). A DSP kernel is measured once per set of paths a call
+# Makefile's -O2), with the source each target links (arm-mve, then arm-dsp, arm-scalar for the cores
+# without the DSP extension, then the reference kernel, as codegen.RuntimeSources picks). A DSP kernel is measured once per set of paths a call
 # can take (the path macros of tx_arm_dsp_paths.h: only that set compiled in, as in a project whose
 # calls all take it) and once with every path. Variable-length arrays (the im2col columns, the
-# fully connected row) are not in these figures: codegen.DspKernelStack mirrors their sizes per
-# call. Run it after changing a kernel; CortexMStackTableTest fails while the table is stale.
+# fully connected row) are not in these figures: codegen.DspKernelStack and ScalarKernelStack mirror
+# their sizes per call. Run it after changing a kernel; CortexMStackTableTest fails while the table is stale.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/compiler/src/main/resources/dev/tenax/target/cortex-m-stack-bytes.properties}"
@@ -80,6 +80,8 @@ measure() {
         folder=arm-mve/src
       elif [[ " $features " == *" dsp "* ]] && [ -f "$rt/arm-dsp/src/$file" ]; then
         folder=arm-dsp/src
+      elif [[ " $features " != *" dsp "* ]] && [ -f "$rt/arm-scalar/src/$file" ]; then
+        folder=arm-scalar/src
       fi
       # sources without an entry point of their name (tx_math_f32.c, tx_progress.c) hold helpers
       bytes="$(measure "$name" "$rt/$folder/$file" "$flags" 2>/dev/null)" || continue

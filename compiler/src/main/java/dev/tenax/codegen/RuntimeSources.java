@@ -82,6 +82,12 @@ public final class RuntimeSources {
   /** Folder (under runtime-c/) of the DSP-extension variants, for cores with "dsp". */
   static final String ARM_DSP = "arm-dsp/src/";
 
+  /**
+   * Folder (under runtime-c/) of the scalar variants, for Cortex-M cores without the DSP extension
+   * (cortex-m0, cortex-m3): plain C shaped for MLA/MULS, in place of the reference loops.
+   */
+  static final String ARM_SCALAR = "arm-scalar/src/";
+
   /** Folder (under runtime-c/) of the portable reference kernels. */
   static final String REFERENCE = "src/";
 
@@ -90,6 +96,7 @@ public final class RuntimeSources {
    * the msp430-hwmult variant when the part has the hardware multiplier and that folder has the
    * file, runtime-c/msp430 for the other EABI helpers, the arm-mve variant when the core has MVE and that folder has the file, else the arm-dsp
    * variant when the core has the DSP extension and that folder has the file, else the
+   * arm-scalar variant for the other Cortex-M cores when that folder has it, else the
    * reference.
    */
   public static String resourcePath(String file, Target target) {
@@ -107,6 +114,9 @@ public final class RuntimeSources {
     }
     if (target.hasFeature("dsp") && has(ARM_DSP + file)) {
       return ARM_DSP + file;
+    }
+    if (target.family().equals("cortex-m") && !target.hasFeature("dsp") && has(ARM_SCALAR + file)) {
+      return ARM_SCALAR + file;
     }
     return REFERENCE + file;
   }

@@ -40,7 +40,9 @@ public final class StackEstimator {
       boolean dsp = RuntimeSources.resourcePath(kernel + ".c", t).startsWith(RuntimeSources.ARM_DSP);
       List<String> paths = dsp ? DspKernelPaths.paths(s) : List.of();
       long frames = CortexMStackFrames.of(kernel, t.qemuCpu(), paths);
-      long arrays = dsp ? DspKernelStack.variableArrays(s, paths) : 0;
+      long arrays = dsp ? DspKernelStack.variableArrays(s, paths)
+          : RuntimeSources.resourcePath(kernel + ".c", t).startsWith(RuntimeSources.ARM_SCALAR)
+              ? ScalarKernelStack.variableArrays(s) : 0;
       String how;
       if (frames < 0) {
         // a kernel scripts/measure-cortex-stack.sh has not measured yet: the old flat budget

@@ -251,7 +251,7 @@ class DspKernelsRunTest {
   }
 
   /** x{i} -> Q -> DQ -> Conv or Gemm (int8 weights, int32 bias) -> Clip -> Q -> DQ -> y{i}. */
-  private static void qdqBranch(OnnxModelBuilder b, Random r, int i) {
+  static void qdqBranch(OnnxModelBuilder b, Random r, int i) {
     String x = "x" + i;
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
@@ -384,10 +384,13 @@ class DspKernelsRunTest {
             Map.of("axis", Attribute.ofInt(0)));
   }
 
-  /** Cores with the DSP extension get the arm-dsp files; the others keep the reference. */
+  /**
+   * Cores with the DSP extension get the arm-dsp files, the other Cortex-M cores the arm-scalar
+   * ones; the host keeps the reference.
+   */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"cortex-m4, arm-dsp/src", "cortex-m7, arm-dsp/src", "cortex-m33, arm-dsp/src",
-      "cortex-m3, src", "cortex-m0, src", "host, src"})
+      "cortex-m3, arm-scalar/src", "cortex-m0, arm-scalar/src", "host, src"})
   void projectsGetTheVariantOfTheirCore(String target, String folder, @TempDir Path dir) throws Exception {
     Graph g = KernelCoverageTest.model();
     ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx", "0"), dir);

@@ -87,9 +87,11 @@ final class KernelCrossCheck {
 
   /**
    * Every kernel is linked with {@code tx_math_f32.c}, which the float kernels need. A kernel with
-   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src, arm-mve/src, msp430-hwmult/src) is checked
-   * too: on the host that variant compiles to its portable fallback, which must give the same bits (for
-   * msp430-hwmult: its own loops in plain C and the 16x16-product requantization).
+   * an optimized variant in a sibling folder (runtime-c/arm-dsp/src, arm-mve/src, arm-scalar/src,
+   * msp430-hwmult/src) is checked too: on the host that variant compiles to its portable fallback,
+   * which must give the same bits (for msp430-hwmult: its own loops in plain C and the
+   * 16x16-product requantization; for arm-scalar: its cortex-m0 loops and 16x16-product output
+   * stage).
    */
   void check(Path dir, String kernel) throws IOException {
     HostGcc.require();
@@ -111,7 +113,7 @@ final class KernelCrossCheck {
   }
 
   /** Folders under runtime-c/ with optimized variants of some kernels (same names and signatures). */
-  static final List<String> VARIANTS = List.of("arm-dsp/src", "arm-mve/src", "msp430-hwmult/src");
+  static final List<String> VARIANTS = List.of("arm-dsp/src", "arm-mve/src", "arm-scalar/src", "msp430-hwmult/src");
 
   private void checkSource(Path dir, Path input, String kernel, String folder, String tag)
       throws IOException {

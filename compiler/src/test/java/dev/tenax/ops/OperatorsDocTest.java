@@ -26,6 +26,8 @@ class OperatorsDocTest {
       new OperatorsDoc.VariantFolder("arm-dsp/src", "cortex-m4, cortex-m7, cortex-m33 (DSP extension: SMLAD), and "
           + "cortex-m55 where arm-mve has no variant"),
       new OperatorsDoc.VariantFolder("arm-mve/src", "cortex-m55 (Helium)"),
+      new OperatorsDoc.VariantFolder("arm-scalar/src", "cortex-m0, cortex-m3 (no DSP extension: MLA or MULS, "
+          + "plain C)"),
       new OperatorsDoc.VariantFolder("msp430-hwmult/src", "msp430fr5994, msp430fr5969 (16x16 hardware multiplier)"));
 
   @Test

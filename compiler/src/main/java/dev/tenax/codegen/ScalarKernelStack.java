@@ -1,0 +1,43 @@
+package dev.tenax.codegen;
+
+import dev.tenax.lower.Step;
+import dev.tenax.lower.steps.ConvS8Step;
+import dev.tenax.lower.steps.FullyConnectedS8Step;
+
+/**
+ * The variable-length arrays the scalar Cortex-M kernels (runtime-c/arm-scalar/src, for cores
+ * without the DSP extension) put on the stack for one call, sized as the C code sizes them: the
+ * convolution's int16 window column and the fully connected kernel's int16 input row. Their
+ * fixed-size buffers (the depthwise tap tables) are in the measured frames instead
+ * (target.CortexMStackFrames). Mirrors the C expressions one for one: a change to either C
+ * buffer or its limit changes this.
+ */
+final class ScalarKernelStack {
+  /** TX_SCALAR_CONV_COL (arm-scalar/src/tx_conv2d_s8.c): the most taps of a copied window. */
+  static final long CONV_COL = 1024;
+  /** TX_SCALAR_FC_ROW (arm-scalar/src/tx_fully_connected_s8.c): the longest widened input row. */
+  static final long FC_ROW = 1024;
+  /** GCC keeps the AAPCS 8-byte stack alignment: each variable-length array takes a multiple of 8. */
+  private static final long STACK_ALIGN = 8;
+
+  private ScalarKernelStack() {}
+
+  /** Bytes of variable-length arrays the call of {@code s} allocates. */
+  static long variableArrays(Step s) {
+    if (s instanceof ConvS8Step c) {
+      long taps = c.windowSize(); // kh * kw * (in_c / groups)
+      // int16_t col[taps] when groups == 1 and taps <= TX_SCALAR_CONV_COL, else the reference loop
+      return c.params().groups() == 1 && taps <= CONV_COL ? aligned(2 * taps) : 0;
+    }
+    if (s instanceof FullyConnectedS8Step f) {
+      long inFeatures = f.in().elements() / f.rows();
+      // int16_t row[in_features] when in_features <= TX_SCALAR_FC_ROW, else the reference loop
+      return inFeatures <= FC_ROW ? aligned(2 * inFeatures) : 0;
+    }
+    return 0;
+  }
+
+  private static long aligned(long bytes) {
+    return (bytes + STACK_ALIGN - 1) / STACK_ALIGN * STACK_ALIGN;
+  }
+}

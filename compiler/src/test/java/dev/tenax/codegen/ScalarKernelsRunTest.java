@@ -1,0 +1,91 @@
+package dev.tenax.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tenax.diag.ModelRejectedException;
+import dev.tenax.hostrun.ProjectManifest;
+import dev.tenax.hostrun.QemuRun;
+import dev.tenax.lower.Program;
+import dev.tenax.target.Targets;
+import dev.tenax.testing.OnnxModelBuilder;
+import dev.tenax.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The scalar kernels (runtime-c/arm-scalar/src) that cortex-m0 and cortex-m3 projects get: the
+ * randomized convolutions, depthwise convolutions and fully-connected layers of
+ * {@link DspKernelsRunTest} (channel counts that are and are not multiples of 2 and 4, windows of
+ * up to 25 taps, strides, pads, dilations, zero points across the range, grouped convolutions and
+ * channel multipliers for the reference loops), and clamped QDQ layers, run under QEMU and must
+ * give the Java integer evaluator's bits. cortex-m3 takes the four-channel loops and SMULL's high
+ * word in the output stage, cortex-m0 the two-channel loops and the 16 x 16 products (the host
+ * cross-checks of dev.tenax.kernels run those paths too, with UndefinedBehaviorSanitizer).
+ */
+class ScalarKernelsRunTest {
+  @ParameterizedTest(name = "{0}, seed {1}, kinds from {2}, {3} layers")
+  @CsvSource({"cortex-m3, 51, 0, 24", "cortex-m3, 52, 0, 24", "cortex-m0, 53, 0, 3", "cortex-m0, 54, 3, 3",
+      "cortex-m0, 57, 6, 3", "cortex-m0, 58, 9, 2"})
+  void randomLayersRunBitExact(String target, int seed, int firstKind, int layers, @TempDir Path dir)
+      throws Exception {
+    CortexMRunTest.requireToolchain();
+    // cortex-m0's 14 KB of SRAM hold a few layers' float inputs and outputs: its models take a
+    // few kinds each (DspKernelsRunTest.branch makes kind i for branch i < KINDS), drawn again
+    // (the next seed) while the draw does not fit
+    Random r = null;
+    Map<String, float[]> ranges = null;
+    ModelCompiler.Result result = null;
+    for (int attempt = 0; result == null; attempt++) {
+      r = new Random(seed * 1000L + attempt);
+      ranges = new HashMap<>();
+      try {
+        result = RandomLayersTest.compileRandom("scalar", target, layers,
+            (b, rr, i, rg) -> DspKernelsRunTest.branch(b, rr, firstKind + i, rg), r, ranges, dir);
+      } catch (ModelRejectedException e) {
+        assertTrue(attempt < 40 && e.getMessage().contains("SRAM"), e.getMessage());
+      }
+    }
+    int found = 0;
+    for (String k : DspKernelsRunTest.DSP_KERNELS) {
+      if (!Files.exists(dir.resolve("runtime/src/" + k))) {
+        continue; // cortex-m0's models of a few kinds: 0-2 and 6-8 convolutions, 3 and 9-10 depthwise, 5 FC
+      }
+      found++;
+      String variant = RuntimeSources.resourcePath(k, Targets.find(target).orElseThrow());
+      assertTrue(variant.startsWith("arm-scalar/"), k + " should be the scalar variant on " + target);
+      assertArrayEquals(Files.readAllBytes(SharedData.repoRoot().resolve("runtime-c/" + variant)),
+          Files.readAllBytes(dir.resolve("runtime/src/" + k)), k + " must be the " + variant + " variant");
+    }
+    assertTrue(found > 0, "the model should call a convolution, depthwise or fully-connected kernel");
+    Program p = result.program();
+    ProjectManifest manifest = ProjectManifest.read(dir);
+    ModelCompiler.Result compiled = result;
+    RandomLayersTest.assertBitExact(p, ranges, r, 2, target + " seed " + seed, feed -> {
+      QemuRun.Result got = QemuRun.run(manifest, feed, 300);
+      assertTrue(got.ticks() > 0, got.console());
+      // the columns and rows on the stack: the link reserves the estimate, and a run beyond it faults
+      CortexMRunTest.stackEstimateCoversTheRun(compiled, target, got.console());
+      return got.outputs();
+    });
+  }
+
+  /** QDQ layers with a Clip narrower than the output's range: the output stages' clamps inside int8. */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @CsvSource({"cortex-m3, 55", "cortex-m0, 56"})
+  void clampedQdqLayersRunBitExact(String target, int seed, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    for (int i = 0; i < 6; i++) {
+      DspKernelsRunTest.qdqBranch(b, r, i);
+    }
+    DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " seed " + seed);
+  }
+}

@@ -1,0 +1,105 @@
+/*
+ * Scalar Cortex-M variant of tx_conv2d_s8 for cores without the DSP extension (cortex-m0,
+ * cortex-m3): same name, signature and bits as runtime-c/src/tx_conv2d_s8.c.
+ * groups == 1 convolutions whose window holds at most TX_SCALAR_CONV_COL taps copy each output
+ * pixel's window once into an int16 column (input offset added, padding 0, so padded taps add
+ * nothing as the reference's skipped ones), then go over it two output channels at a time
+ * (tx_scalar_dot.h): the filter (OHWI) holds each channel's taps in the column's order. Grouped
+ * convolutions and larger windows take the reference loop.
+ */
+#include "tx_conv2d_s8_body.h"
+
+#include "tx_fixed_point.h"
+#include "tx_scalar_dot.h"
+
+/* The most taps (kh * kw * in_c) of a window copied on the stack (2 bytes a tap). */
+#define TX_SCALAR_CONV_COL 1024
+
+int32_t tx_conv2d_s8_scratch_size(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                                  const tx_shape4 *filter_shape, const tx_shape4 *out_shape)
+{
+    (void)p;
+    (void)in_shape;
+    (void)filter_shape;
+    (void)out_shape;
+    return 0;
+}
+
+static void zero(int16_t *col, int32_t n)
+{
+    while (n-- > 0) {
+        *col++ = 0;
+    }
+}
+
+/* The window of the output pixel whose top left tap is input (y0, x0), in the image at in. */
+TX_SCALAR_LOOP void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       const tx_shape4 *filter_shape, int32_t y0, int32_t x0, int16_t *col)
+{
+    const int32_t c = in_shape->c;
+    const int32_t kw = filter_shape->w;
+    const int32_t row_taps = kw * c;
+    const int inside_w = p->dilation_w == 1 && x0 >= 0 && x0 + kw <= in_shape->w;
+    int32_t ky;
+    int32_t kx;
+    for (ky = 0; ky < filter_shape->h; ky++) {
+        const int32_t iy = y0 + ky * p->dilation_h;
+        const int8_t *row;
+        if (iy < 0 || iy >= in_shape->h) {
+            zero(col, row_taps);
+            col += row_taps;
+            continue;
+        }
+        row = in + iy * in_shape->w * c;
+        if (inside_w) {
+            tx_scalar_widen(row + x0 * c, p->input_offset, col, row_taps);
+            col += row_taps;
+            continue;
+        }
+        for (kx = 0; kx < kw; kx++) {
+            const int32_t ix = x0 + kx * p->dilation_w;
+            if (ix < 0 || ix >= in_shape->w) {
+                zero(col, c);
+            } else {
+                tx_scalar_widen(row + ix * c, p->input_offset, col, c);
+            }
+            col += c;
+        }
+    }
+}
+
+tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                       const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                       const tx_shape4 *out_shape, int8_t *out)
+{
+    int32_t taps;
+    int32_t b;
+    int32_t oy;
+    int32_t ox;
+    if (!tx_conv2d_s8_valid(p, in_shape, in, filter_shape, filter, out_shape, out)) {
+        return TX_ERR_ARGUMENT;
+    }
+    taps = filter_shape->h * filter_shape->w * filter_shape->c;
+    if (p->groups != 1 || taps > TX_SCALAR_CONV_COL) {
+        tx_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape, out);
+        return TX_OK;
+    }
+    {
+        int16_t col[taps];
+        const int32_t image = in_shape->h * in_shape->w * in_shape->c;
+        for (b = 0; b < out_shape->n; b++) {
+            for (oy = 0; oy < out_shape->h; oy++) {
+                const int32_t y0 = oy * p->stride_h - p->pad_top;
+                for (ox = 0; ox < out_shape->w; ox++) {
+                    window_col(p, in_shape, in, filter_shape, y0, ox * p->stride_w - p->pad_left,
+                               col);
+                    tx_scalar_features(col, taps, filter, out_shape->c, bias, p->multipliers,
+                                       p->shifts, p->output_offset, p->act_min, p->act_max, out);
+                    out += out_shape->c;
+                }
+            }
+            in += image;
+        }
+    }
+    return TX_OK;
+}
