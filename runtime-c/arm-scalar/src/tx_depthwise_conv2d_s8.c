@@ -2,13 +2,17 @@
  * Scalar Cortex-M variant of tx_depthwise_conv2d_s8 for cores without the DSP extension
  * (cortex-m0, cortex-m3): same name, signature and bits as
  * runtime-c/src/tx_depthwise_conv2d_s8.c.
- * Channel multiplier 1 (out_c == in_c): for each output pixel, groups of channels (four on
- * cortex-m3, two on cortex-m0, whose eight low registers hold no more) go over the window's
- * in-bounds taps with their sums in registers: NHWC puts a pixel's channels side by side, and the
- * filter (1, kh, kw, out_c) a tap's, so a group's values are at immediate offsets from the tap's
- * two addresses. Padding cuts whole rows and columns of taps, so the in-bounds ones are a
- * rectangle; skipping the others adds what the reference's skipping does. Other multipliers take
- * the reference loop.
+ * Channel multiplier 1 (out_c == in_c) and windows of at most TX_SCALAR_DW_TAPS taps: for each
+ * output pixel, groups of channels (four on cortex-m3, two on cortex-m0, whose eight low
+ * registers hold no more) go over the window's in-bounds taps with their sums in registers: NHWC
+ * puts a pixel's channels side by side, and the filter (1, kh, kw, out_c) a tap's, so a group's
+ * values are at immediate offsets from the tap's two addresses, and a table of steps leads from
+ * one tap to the next. Padding cuts whole rows and columns of taps, so the in-bounds ones are a
+ * rectangle; skipping the others adds what the reference's skipping does. A window wholly inside
+ * the input starts its sums from bias + input offset * (the channel's filter sum), computed once a
+ * call, and multiplies the inputs as they are: sum (x + offset) w = sum x w + offset sum w, modulo
+ * 2^32 as the reference's wrapping sums. Other multipliers and larger windows take the reference
+ * loop.
  */
 #include "tx_depthwise_conv2d_s8_body.h"
 
@@ -28,49 +32,56 @@ int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params 
     return 0;
 }
 
-/* What a pixel's channel groups share: the in-bounds taps, a rectangle of rows x cols taps
- * (padding cuts whole tap rows and columns), from the first one's input (in) and filter (w)
- * values of channel 0, with the steps between them. */
+/* The most taps (kh * kw) of a window: two int32 steps each on the stack. */
+#define TX_SCALAR_DW_TAPS 64
+
+/* What a pixel's channel groups share. */
 typedef struct {
-    const int8_t *in;
-    const int8_t *w;
-    int32_t rows, cols;
-    int32_t in_col;  /* bytes from one tap to the next in a row: dilation_w * channels */
-    int32_t in_row;  /* from after a row's last tap to the next row's first */
-    int32_t w_row;   /* the same in the filter (one tap is channels bytes) */
-    int32_t ch;
-    int32_t offset;  /* input offset */
+    const int8_t *in;     /* the first in-bounds tap's input, channel 0 */
+    const int8_t *w;      /* its filter values, channel 0 */
+    const int32_t *steps; /* per tap: bytes to the next tap's input, then filter (0, 0 last) */
+    const uint32_t *start; /* per channel: the sums' start */
+    int32_t taps;
+    int32_t offset;       /* input offset, 0 when the start holds it */
 } dw_taps;
+
+/* The per-tap products of one channel, input at x and filter at w: the input offset added, or
+ * not (the macro keeps the two loops one text). */
+#define TX_DW_PRODUCT(x, w, j, off) ((uint32_t)(((int32_t)(x)[j] + (off)) * (w)[j]))
 
 #if defined(__thumb2__)
 /* s[j] += sum over the taps of (in + offset) * w, channels c .. c + 3. */
-TX_SCALAR_LOOP void dw_quad(const dw_taps *t, int32_t c, uint32_t *s)
+static inline void dw_quad(const dw_taps *t, int32_t c, uint32_t *s)
 {
-    const int8_t *in = t->in + c;
-    const int8_t *wc = t->w + c;
+    const int8_t *x = t->in + c;
+    const int8_t *w = t->w + c;
+    const int32_t *step = t->steps;
     const int32_t off = t->offset;
     uint32_t a0 = s[0];
     uint32_t a1 = s[1];
     uint32_t a2 = s[2];
     uint32_t a3 = s[3];
-    int32_t xo = 0;
-    int32_t wo = 0;
-    int32_t r;
     int32_t k;
-    /* offsets, not stepped pointers: no address past the input after the last tap */
-    for (r = 0; r < t->rows; r++) {
-        for (k = 0; k < t->cols; k++) {
-            const int8_t *x = in + xo;
-            const int8_t *w = wc + wo;
-            a0 += (uint32_t)(((int32_t)x[0] + off) * w[0]);
-            a1 += (uint32_t)(((int32_t)x[1] + off) * w[1]);
-            a2 += (uint32_t)(((int32_t)x[2] + off) * w[2]);
-            a3 += (uint32_t)(((int32_t)x[3] + off) * w[3]);
-            xo += t->in_col;
-            wo += t->ch;
+    if (off == 0) {
+        for (k = t->taps; k > 0; k--) {
+            a0 += TX_DW_PRODUCT(x, w, 0, 0);
+            a1 += TX_DW_PRODUCT(x, w, 1, 0);
+            a2 += TX_DW_PRODUCT(x, w, 2, 0);
+            a3 += TX_DW_PRODUCT(x, w, 3, 0);
+            x += step[0];
+            w += step[1];
+            step += 2;
         }
-        xo += t->in_row;
-        wo += t->w_row;
+    } else {
+        for (k = t->taps; k > 0; k--) {
+            a0 += TX_DW_PRODUCT(x, w, 0, off);
+            a1 += TX_DW_PRODUCT(x, w, 1, off);
+            a2 += TX_DW_PRODUCT(x, w, 2, off);
+            a3 += TX_DW_PRODUCT(x, w, 3, off);
+            x += step[0];
+            w += step[1];
+            step += 2;
+        }
     }
     s[0] = a0;
     s[1] = a1;
@@ -80,29 +91,22 @@ TX_SCALAR_LOOP void dw_quad(const dw_taps *t, int32_t c, uint32_t *s)
 #endif
 
 /* s[j] += sum over the taps of (in + offset) * w, channels c and c + 1 (c alone when one). */
-TX_SCALAR_LOOP void dw_pair(const dw_taps *t, int32_t c, int32_t one, uint32_t *s)
+static inline void dw_pair(const dw_taps *t, int32_t c, int32_t one, uint32_t *s)
 {
-    const int8_t *in = t->in + c;
-    const int8_t *wc = t->w + c;
+    const int8_t *x = t->in + c;
+    const int8_t *w = t->w + c;
+    const int32_t *step = t->steps;
     const int32_t off = t->offset;
     const int32_t second = one ? 0 : 1;
     uint32_t a0 = s[0];
     uint32_t a1 = s[1];
-    int32_t xo = 0;
-    int32_t wo = 0;
-    int32_t r;
     int32_t k;
-    for (r = 0; r < t->rows; r++) {
-        for (k = 0; k < t->cols; k++) {
-            const int8_t *x = in + xo;
-            const int8_t *w = wc + wo;
-            a0 += (uint32_t)(((int32_t)x[0] + off) * w[0]);
-            a1 += (uint32_t)(((int32_t)x[second] + off) * w[second]);
-            xo += t->in_col;
-            wo += t->ch;
-        }
-        xo += t->in_row;
-        wo += t->w_row;
+    for (k = t->taps; k > 0; k--) {
+        a0 += TX_DW_PRODUCT(x, w, 0, off);
+        a1 += TX_DW_PRODUCT(x, w, second, off);
+        x += step[0];
+        w += step[1];
+        step += 2;
     }
     s[0] = a0;
     s[1] = a1;
@@ -123,37 +127,80 @@ static void in_bounds(int32_t start, int32_t step, int32_t n, int32_t size, int3
     *end = k;
 }
 
-/* One output pixel's channels: sums from the bias, the groups, the output stage. */
+/* The steps through a rectangle of rows x cols in-bounds taps, row by row. */
+static void tap_steps(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                      const tx_shape4 *filter_shape, int32_t rows, int32_t cols, int32_t *steps)
+{
+    const int32_t ch = in_shape->c;
+    int32_t r;
+    int32_t k;
+    for (r = 0; r < rows; r++) {
+        for (k = 0; k < cols; k++) {
+            if (k + 1 < cols) {
+                steps[0] = p->dilation_w * ch;
+                steps[1] = ch;
+            } else if (r + 1 < rows) {
+                steps[0] = (p->dilation_h * in_shape->w - (cols - 1) * p->dilation_w) * ch;
+                steps[1] = (filter_shape->w - (cols - 1)) * ch;
+            } else {
+                /* none after the last tap: no address beyond the input */
+                steps[0] = 0;
+                steps[1] = 0;
+            }
+            steps += 2;
+        }
+    }
+}
+
+/* One output pixel's channels: the sums' start, the groups, the output stage. */
 TX_SCALAR_LOOP void dw_pixel(const tx_depthwise_conv2d_s8_params *p, const dw_taps *t,
-                             const int32_t *bias, int32_t ch, int8_t *out)
+                             int32_t ch, int8_t *out)
 {
     int32_t c = 0;
     int32_t j;
     uint32_t s[4];
+    while (c < ch) {
+        int32_t group = ch - c >= 2 ? 2 : 1;
 #if defined(__thumb2__)
-    for (; c + 3 < ch; c += 4) {
-        for (j = 0; j < 4; j++) {
-            s[j] = bias != 0 ? (uint32_t)bias[c + j] : 0u;
-        }
-        dw_quad(t, c, s);
-        for (j = 0; j < 4; j++) {
-            out[c + j] = tx_scalar_requantize_s8(tx_wrap_s32(s[j]), p->multipliers[c + j],
-                                                 p->shifts[c + j], p->output_offset, p->act_min,
-                                                 p->act_max);
-        }
-    }
+        group = ch - c >= 4 ? 4 : group;
 #endif
-    for (; c < ch; c += 2) {
-        const int32_t count = ch - c >= 2 ? 2 : 1;
-        for (j = 0; j < count; j++) {
-            s[j] = bias != 0 ? (uint32_t)bias[c + j] : 0u;
+        for (j = 0; j < group; j++) {
+            s[j] = t->start[c + j];
         }
-        dw_pair(t, c, count == 1, s);
-        for (j = 0; j < count; j++) {
+#if defined(__thumb2__)
+        if (group == 4) {
+            dw_quad(t, c, s);
+        } else
+#endif
+        {
+            dw_pair(t, c, group == 1, s);
+        }
+        for (j = 0; j < group; j++) {
             out[c + j] = tx_scalar_requantize_s8(tx_wrap_s32(s[j]), p->multipliers[c + j],
                                                  p->shifts[c + j], p->output_offset, p->act_min,
                                                  p->act_max);
         }
+        c += group;
+    }
+}
+
+/* The sums' start per channel: the bias (or 0), and with the input offset folded in, the bias
+ * plus offset * the sum of the channel's kh * kw filter values. */
+static void sums_start(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *filter_shape,
+                       const int8_t *filter, const int32_t *bias, int32_t ch, uint32_t *plain,
+                       uint32_t *folded)
+{
+    const int32_t taps = filter_shape->h * filter_shape->w;
+    int32_t c;
+    int32_t k;
+    for (c = 0; c < ch; c++) {
+        /* at most TX_SCALAR_DW_TAPS * 128 * 128 in magnitude: no overflow */
+        int32_t sum = 0;
+        for (k = 0; k < taps; k++) {
+            sum += filter[k * ch + c];
+        }
+        plain[c] = bias != 0 ? (uint32_t)bias[c] : 0u;
+        folded[c] = plain[c] + (uint32_t)(sum * p->input_offset);
     }
 }
 
@@ -162,51 +209,69 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                                  const int8_t *filter, const int32_t *bias,
                                  const tx_shape4 *out_shape, int8_t *out)
 {
-    dw_taps t;
-    const int32_t ch = in_shape->c;
-    int32_t b;
-    int32_t oy;
-    int32_t ox;
+    int32_t ch;
+    int32_t taps;
     if (in == 0 || filter == 0 || out == 0
         || !tx_depthwise_conv2d_s8_valid(p, in_shape, filter_shape, out_shape)) {
         return TX_ERR_ARGUMENT;
     }
-    if (p->channel_multiplier != 1) {
+    ch = in_shape->c;
+    taps = filter_shape->h * filter_shape->w;
+    if (p->channel_multiplier != 1 || taps > TX_SCALAR_DW_TAPS) {
         tx_depthwise_conv2d_s8_reference(p, in_shape, in, filter_shape, filter, bias, out_shape,
                                          out);
         return TX_OK;
     }
-    t.in_col = p->dilation_w * ch;
-    t.ch = ch;
-    t.offset = p->input_offset;
-    for (b = 0; b < out_shape->n; b++) {
-        const int8_t *image = in + b * in_shape->h * in_shape->w * ch;
-        for (oy = 0; oy < out_shape->h; oy++) {
-            const int32_t y0 = oy * p->stride_h - p->pad_top;
-            int32_t ky0;
-            int32_t ky1;
-            in_bounds(y0, p->dilation_h, filter_shape->h, in_shape->h, &ky0, &ky1);
-            for (ox = 0; ox < out_shape->w; ox++) {
-                const int32_t x0 = ox * p->stride_w - p->pad_left;
-                int32_t kx0;
-                int32_t kx1;
-                in_bounds(x0, p->dilation_w, filter_shape->w, in_shape->w, &kx0, &kx1);
-                t.rows = 0;
-                t.cols = 0;
-                t.in = image;
-                t.w = filter;
-                if (ky1 > ky0 && kx1 > kx0) {
-                    /* (a window all in the padding adds nothing: no address outside the input) */
-                    t.rows = ky1 - ky0;
-                    t.cols = kx1 - kx0;
-                    t.in += ((y0 + ky0 * p->dilation_h) * in_shape->w + x0 + kx0 * p->dilation_w)
-                            * ch;
-                    t.w += (ky0 * filter_shape->w + kx0) * ch;
+    {
+        uint32_t plain[ch];
+        uint32_t folded[ch];
+        int32_t steps[2 * taps];
+        int32_t rows = -1;
+        int32_t cols = -1;
+        dw_taps t;
+        int32_t b;
+        int32_t oy;
+        int32_t ox;
+        sums_start(p, filter_shape, filter, bias, ch, plain, folded);
+        t.steps = steps;
+        for (b = 0; b < out_shape->n; b++) {
+            const int8_t *image = in + b * in_shape->h * in_shape->w * ch;
+            for (oy = 0; oy < out_shape->h; oy++) {
+                const int32_t y0 = oy * p->stride_h - p->pad_top;
+                int32_t ky0;
+                int32_t ky1;
+                in_bounds(y0, p->dilation_h, filter_shape->h, in_shape->h, &ky0, &ky1);
+                for (ox = 0; ox < out_shape->w; ox++) {
+                    const int32_t x0 = ox * p->stride_w - p->pad_left;
+                    int32_t kx0;
+                    int32_t kx1;
+                    in_bounds(x0, p->dilation_w, filter_shape->w, in_shape->w, &kx0, &kx1);
+                    t.in = image;
+                    t.w = filter;
+                    t.taps = 0;
+                    if (ky1 > ky0 && kx1 > kx0) {
+                        /* (a window all in the padding adds nothing: no address outside the
+                         * input) */
+                        t.in += ((y0 + ky0 * p->dilation_h) * in_shape->w + x0
+                                 + kx0 * p->dilation_w) * ch;
+                        t.w += (ky0 * filter_shape->w + kx0) * ch;
+                        t.taps = (ky1 - ky0) * (kx1 - kx0);
+                        if (ky1 - ky0 != rows || kx1 - kx0 != cols) {
+                            rows = ky1 - ky0;
+                            cols = kx1 - kx0;
+                            tap_steps(p, in_shape, filter_shape, rows, cols, steps);
+                        }
+                    }
+                    if (t.taps == taps) {
+                        t.start = folded;
+                        t.offset = 0;
+                    } else {
+                        t.start = plain;
+                        t.offset = p->input_offset;
+                    }
+                    dw_pixel(p, &t, ch, out);
+                    out += ch;
                 }
-                t.in_row = (p->dilation_h * in_shape->w - t.cols * p->dilation_w) * ch;
-                t.w_row = (filter_shape->w - t.cols) * ch;
-                dw_pixel(p, &t, bias, ch, out);
-                out += ch;
             }
         }
     }

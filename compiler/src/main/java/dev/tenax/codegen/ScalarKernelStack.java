@@ -2,19 +2,21 @@ package dev.tenax.codegen;
 
 import dev.tenax.lower.Step;
 import dev.tenax.lower.steps.ConvS8Step;
+import dev.tenax.lower.steps.DepthwiseConvS8Step;
 import dev.tenax.lower.steps.FullyConnectedS8Step;
 
 /**
  * The variable-length arrays the scalar Cortex-M kernels (runtime-c/arm-scalar/src, for cores
  * without the DSP extension) put on the stack for one call, sized as the C code sizes them: the
- * convolution's int16 window column and the fully connected kernel's int16 input row. Their
- * fixed-size buffers (the depthwise tap tables) are in the measured frames instead
- * (target.CortexMStackFrames). Mirrors the C expressions one for one: a change to either C
- * buffer or its limit changes this.
+ * convolution's int16 window column, the depthwise kernel's sums' starts and tap steps and the
+ * fully connected kernel's int16 input row. Mirrors the C expressions one for one: a change to a
+ * C buffer or its limit changes this.
  */
 final class ScalarKernelStack {
   /** TX_SCALAR_CONV_COL (arm-scalar/src/tx_conv2d_s8.c): the most taps of a copied window. */
   static final long CONV_COL = 1024;
+  /** TX_SCALAR_DW_TAPS (arm-scalar/src/tx_depthwise_conv2d_s8.c): the most taps of a window. */
+  static final long DW_TAPS = 64;
   /** TX_SCALAR_FC_ROW (arm-scalar/src/tx_fully_connected_s8.c): the longest widened input row. */
   static final long FC_ROW = 1024;
   /** GCC keeps the AAPCS 8-byte stack alignment: each variable-length array takes a multiple of 8. */
@@ -28,6 +30,14 @@ final class ScalarKernelStack {
       long taps = c.windowSize(); // kh * kw * (in_c / groups)
       // int16_t col[taps] when groups == 1 and taps <= TX_SCALAR_CONV_COL, else the reference loop
       return c.params().groups() == 1 && taps <= CONV_COL ? aligned(2 * taps) : 0;
+    }
+    if (s instanceof DepthwiseConvS8Step d) {
+      long ch = d.in().shape4()[3];
+      long taps = (long) d.filterShape()[1] * d.filterShape()[2];
+      // uint32_t plain[ch], folded[ch]; int32_t steps[2 * taps] when channel_multiplier == 1 and
+      // taps <= TX_SCALAR_DW_TAPS, else the reference loop
+      return d.params().channelMultiplier() == 1 && taps <= DW_TAPS
+          ? 2 * aligned(4 * ch) + aligned(8 * taps) : 0;
     }
     if (s instanceof FullyConnectedS8Step f) {
       long inFeatures = f.in().elements() / f.rows();
