@@ -175,10 +175,32 @@ static inline void tx_scalar_widen(const int8_t *x, int32_t offset, int16_t *col
     }
 }
 
+/* The sums' start of features o .. o + count - 1: their bias, or 0 without one. */
+static inline void tx_scalar_start(const int32_t *bias, int32_t o, int32_t count, uint32_t *s)
+{
+    int32_t j;
+    for (j = 0; j < count; j++) {
+        s[j] = bias != 0 ? (uint32_t)bias[o + j] : 0u;
+    }
+}
+
+/* The output stage of features o .. o + count - 1. */
+static inline void tx_scalar_outputs(const uint32_t *s, int32_t o, int32_t count,
+                                     const int32_t *multipliers, const int32_t *shifts,
+                                     int32_t zp, int32_t act_min, int32_t act_max, int8_t *out)
+{
+    int32_t j;
+    for (j = 0; j < count; j++) {
+        out[o + j] = tx_scalar_requantize_s8(tx_wrap_s32(s[j]), multipliers[o + j], shifts[o + j],
+                                             zp, act_min, act_max);
+    }
+}
+
 /* Output features [0, count) of one row: rows of n weights one after the other (w), per
  * feature bias (or none), multiplier and shift; out[o] gets feature o. Groups of four features
  * on cortex-m3 (four sums, four row pointers and the column in registers), of two on cortex-m0;
- * a lone last feature is a pair of the same row. */
+ * a lone last feature is a pair of the same row. The group sizes are constants in each loop, so
+ * that GCC unrolls the start and the output stage. */
 TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8_t *w,
                                        int32_t count, const int32_t *bias,
                                        const int32_t *multipliers, const int32_t *shifts,
@@ -186,29 +208,25 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
 {
     int32_t o = 0;
     uint32_t s[4];
-    while (o < count) {
-        int32_t group = count - o >= 2 ? 2 : 1;
-        int32_t j;
 #if defined(__thumb2__)
-        group = count - o >= 4 ? 4 : group;
+    for (; o + 4 <= count; o += 4) {
+        tx_scalar_start(bias, o, 4, s);
+        tx_scalar_dot4(col, w, n, s);
+        tx_scalar_outputs(s, o, 4, multipliers, shifts, zp, act_min, act_max, out);
+        w += 4 * n;
+    }
 #endif
-        for (j = 0; j < group; j++) {
-            s[j] = bias != 0 ? (uint32_t)bias[o + j] : 0u;
-        }
-#if defined(__thumb2__)
-        if (group == 4) {
-            tx_scalar_dot4(col, w, n, s);
-        } else
-#endif
-        {
-            tx_scalar_dot2(col, w, group == 2 ? w + n : w, n, s);
-        }
-        for (j = 0; j < group; j++) {
-            out[o + j] = tx_scalar_requantize_s8(tx_wrap_s32(s[j]), multipliers[o + j],
-                                                 shifts[o + j], zp, act_min, act_max);
-        }
-        w += group * n;
-        o += group;
+    for (; o + 2 <= count; o += 2) {
+        tx_scalar_start(bias, o, 2, s);
+        tx_scalar_dot2(col, w, w + n, n, s);
+        tx_scalar_outputs(s, o, 2, multipliers, shifts, zp, act_min, act_max, out);
+        w += 2 * n;
+    }
+    if (o < count) {
+        tx_scalar_start(bias, o, 1, s);
+        s[1] = 0u;
+        tx_scalar_dot2(col, w, w, n, s);
+        tx_scalar_outputs(s, o, 1, multipliers, shifts, zp, act_min, act_max, out);
     }
 }
 

@@ -10,8 +10,9 @@
  *                                = floor((hi + 2^(r - 33)) / 2^(r - 32)),
  * as adding a fraction below 1 to an integer never reaches the next multiple of 2^(r - 32):
  * only the high word of the product is needed, then a rounding add and an arithmetic shift.
- * |hi| < 2^30 (|acc| <= 2^31, m < 2^31), so the add cannot overflow. Other shifts take
- * tx_requantize.
+ * |hi| < 2^30 (|acc| <= 2^31, m < 2^31), so the add cannot overflow. For shift -1 (r = 32) the
+ * same sum is floor((P + 2^31) / 2^32), one 64-bit add (on cortex-m3; cortex-m0 would call the
+ * 64-bit multiply for it). Other shifts take tx_requantize.
  *
  * The high word: Thumb-2 cores (cortex-m3) multiply into 64 bits with one SMULL; cortex-m0 has
  * only a 32-bit multiply, and GCC's 64-bit product is a call of __aeabi_lmul (a 64 x 64
@@ -55,6 +56,12 @@ static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, in
     if (shift <= -2) {
         const int32_t s = -1 - shift;
         v = tx_asr_s32(tx_scalar_mul_hi(acc, multiplier) + (INT32_C(1) << (s - 1)), s) + zero_point;
+#if defined(__thumb2__)
+    } else if (shift == -1) {
+        /* r = 32: the rounding bit is the low word's top, SMULL then ADDS and ADC */
+        v = (int32_t)tx_asr_s64((int64_t)acc * (int64_t)multiplier + (INT64_C(1) << 31), 32)
+            + zero_point;
+#endif
     } else {
         v = tx_add_wrap_s32(tx_requantize(acc, multiplier, shift), zero_point);
     }

@@ -62,7 +62,7 @@ class MveDepthwiseRunTest {
    * x{i} -> Q -> DQ -> depthwise Conv (int8 weights in [-wmax, wmax], channel o's multiplier
    * about 2^shifts[o % n]) -> Clip -> Q -> DQ -> y{i}.
    */
-  private static void depthwise(OnnxModelBuilder b, Random r, int i, int[] layer, int[] shifts, int wmax) {
+  static void depthwise(OnnxModelBuilder b, Random r, int i, int[] layer, int[] shifts, int wmax) {
     int c = layer[0];
     int h = layer[1];
     int w = layer[2];

@@ -88,4 +88,25 @@ class ScalarKernelsRunTest {
     }
     DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " seed " + seed);
   }
+
+  /**
+   * The output stage's three ways (tx_scalar_requant.h): shifts of -2 and below from the high word,
+   * -1 from the 64-bit sum (cortex-m3) and 0 and above from tx_requantize, in pointwise layers
+   * (the features' groups of four, two and one) and depthwise ones (the channel groups, windows
+   * inside the input and cut by the padding), small weights so that the larger multipliers do not
+   * saturate every output.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"cortex-m3", "cortex-m0"})
+  void outputStageShiftsRunBitExact(String target, @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(59);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    int[] shifts = {-1, 0, -2, 1, -1, -24, 2, -3};
+    DspConvPixelsRunTest.qdqPointwise(b, r, 0, 5, 11, shifts, 3);
+    DspConvPixelsRunTest.qdqPointwise(b, r, 1, 9, 7, shifts, 2);
+    MveDepthwiseRunTest.depthwise(b, r, 2, new int[] {11, 6, 5, 3, 3, 1, 1, 1}, shifts, 2);
+    MveDepthwiseRunTest.depthwise(b, r, 3, new int[] {6, 7, 4, 3, 3, 2, 1, 1}, shifts, 2);
+    DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " output stage shifts");
+  }
 }
