@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
-# MLPerf Tiny QDQ models on cortex-m4, cortex-m7, cortex-m0 (where they fit) and cortex-m55, measured under
-# QEMU by `tenax bench`, the same on cortex-m4 with --io=quantized, the intermittent builds on cortex-m4, and the MSP430 figures
+# MLPerf Tiny QDQ models on cortex-m4, cortex-m7, cortex-m3, cortex-m0 (where they fit) and cortex-m55, measured
+# under QEMU by `tenax bench`, the MNIST example on cortex-m0, the same on cortex-m4 with --io=quantized, the intermittent builds on cortex-m4, and the MSP430 figures
 # (scripts/performance-msp430.sh, under mspdebug sim), and the energy simulator's speed
 # (scripts/performance-energy.sh). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
@@ -38,8 +38,12 @@ trap 'rm -rf "$tmp"' EXIT
   echo "tx_arm_dsp_dws2.h say where their instructions go and how far the current design can get."
   echo "\`tenax bench B --functions\` splits each kernel call's instructions by function (from QEMU's"
   echo "execution log). cortex-m55 takes the Helium (MVE) convolution, depthwise, fully-connected and"
-  echo "Add kernels (runtime-c/arm-mve) and the DSP ones for the rest."
-  for target in cortex-m4 cortex-m7 cortex-m0 cortex-m55; do
+  echo "Add kernels (runtime-c/arm-mve) and the DSP ones for the rest. cortex-m3 and cortex-m0 (no DSP"
+  echo "extension, no FPU) take the scalar convolution, depthwise, fully-connected and quantize kernels"
+  echo "(runtime-c/arm-scalar: MLA or MULS loops over int16 columns, integer float division) and the"
+  echo "reference ones for the rest; none of these four models fits cortex-m0's 16 KB of SRAM, so"
+  echo "[the MNIST example](#the-mnist-example-on-cortex-m0) stands in for it."
+  for target in cortex-m4 cortex-m7 cortex-m3 cortex-m0 cortex-m55; do
     echo
     echo "## $target"
     for model in $models; do
@@ -59,6 +63,18 @@ trap 'rm -rf "$tmp"' EXIT
       fi
     done
   done
+  echo
+  echo "## The MNIST example on cortex-m0"
+  echo
+  echo "examples/mnist/model.onnx quantized as the README does (\`tenax quantize --calib"
+  echo "'examples/mnist/samples/digit-?.npy'\`), compiled for cortex-m0 (BBC micro:bit, 16 KB of SRAM)."
+  echo
+  ./tenax quantize examples/mnist/model.onnx --calib 'examples/mnist/samples/digit-?.npy' \
+    -o "$tmp/mnist.int8.onnx" > "$tmp/log" 2>&1
+  ./tenax compile "$tmp/mnist.int8.onnx" --target cortex-m0 -o "$tmp/cortex-m0-mnist" > "$tmp/log" 2>&1
+  echo '```'
+  ./tenax bench "$tmp/cortex-m0-mnist" 2>/dev/null
+  echo '```'
   echo
   bash scripts/performance-cmsis.sh "$tmp"
   echo
