@@ -27,7 +27,8 @@ public final class TargetsDoc {
     }
     sb.append("\nFeatures: `dsp` selects the kernels in `runtime-c/arm-dsp/` (SIMD multiply-accumulate), `mve`\n");
     sb.append("the Helium kernels in `runtime-c/arm-mve/`, `hwmult32` the MSP430 hardware-multiplier kernels\n");
-    sb.append("in `runtime-c/msp430-hwmult/`; `fpu` means float fallback nodes run in hardware.\n\n");
+    sb.append("in `runtime-c/msp430-hwmult/`; `fpu` means float fallback nodes run in hardware. Cortex-M cores\n");
+    sb.append("without `dsp` (cortex-m0, cortex-m3) take the scalar kernels in `runtime-c/arm-scalar/`.\n\n");
     sb.append("More: the QEMU boards, their memory maps, linker sections and the real boards `make flash`\n");
     sb.append("supports in [qemu/boards.md](../../qemu/boards.md); the MSP430 parts, which shared models fit\n");
     sb.append("them and their cycle counts in [qemu/msp430.md](../../qemu/msp430.md); instructions per MAC per\n");
