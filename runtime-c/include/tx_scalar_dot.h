@@ -24,7 +24,7 @@
  * negative index, the only addressing LDRSB has), MULS and ADD into a high register (the sums are
  * r8 and r9, so that the eight low registers hold the pointers, the index and the operands); an
  * odd last tap after the loop. */
-__attribute__((naked)) static void tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
+__attribute__((naked, unused)) static void tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
                                                      const int8_t *w0 __attribute__((unused)),
                                                      const int8_t *w1 __attribute__((unused)),
                                                      uint32_t *io __attribute__((unused)))
@@ -229,5 +229,83 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
         tx_scalar_outputs(s, o, 1, multipliers, shifts, zp, act_min, act_max, out);
     }
 }
+
+#if defined(__thumb2__)
+/* One tap of tx_scalar_dot22's loop: two column values (pixel 1's at r8 bytes on), two weights
+ * (row 1's at r9 bytes on), four MLA. */
+#define TX_SCALAR_DOT22_TAP                                                                        \
+    "ldrsh  r11, [r0, r8]\n\t"                                                                     \
+    "ldrsh  r12, [r0], #2\n\t"                                                                     \
+    "ldrsb  r2, [r1, r9]\n\t"                                                                      \
+    "ldrsb  r3, [r1], #1\n\t"                                                                      \
+    "mla    r4, r12, r3, r4\n\t"                                                                   \
+    "mla    r5, r12, r2, r5\n\t"                                                                   \
+    "mla    r6, r11, r3, r6\n\t"                                                                   \
+    "mla    r7, r11, r2, r7\n\t"
+
+/* cortex-m3: two pixels by two rows. col holds pixel 0's n >= 1 column values, then pixel 1's;
+ * w row 0's n weights, then row 1's. s[0] += col0 . row0, s[1] += col0 . row1, s[2] += col1 . row0,
+ * s[3] += col1 . row1. Each load serves two MACs: 18 instructions per two taps (2.25 per MAC; the
+ * four rows of one pixel, tx_scalar_dot4, take 11 per tap, 2.75); an odd first tap alone. */
+__attribute__((naked, unused)) static void tx_scalar_dot22(const int16_t *col __attribute__((unused)),
+                                                   const int8_t *w __attribute__((unused)),
+                                                   int32_t n __attribute__((unused)),
+                                                   uint32_t *s __attribute__((unused)))
+{
+    __asm__(
+        "push   {r4-r11, lr}\n\t"
+        "ldm    r3, {r4-r7}\n\t"
+        "push   {r3}\n\t"
+        "lsl    r8, r2, #1\n\t"
+        "mov    r9, r2\n\t"
+        "add    r10, r0, r2, lsl #1\n\t"
+        "tst    r2, #1\n\t"
+        "beq    1f\n\t"
+        TX_SCALAR_DOT22_TAP
+        "cmp    r0, r10\n\t"
+        "beq    2f\n"
+        "1:\n\t"
+        TX_SCALAR_DOT22_TAP
+        TX_SCALAR_DOT22_TAP
+        "cmp    r0, r10\n\t"
+        "bne    1b\n"
+        "2:\n\t"
+        "pop    {r3}\n\t"
+        "stm    r3, {r4-r7}\n\t"
+        "pop    {r4-r11, pc}\n\t");
+}
+
+/* Output features [0, count) of two pixels' columns (col: pixel 0's n values, then pixel 1's)
+ * into out0 and out1, as tx_scalar_features does for one: pairs of features by tx_scalar_dot22,
+ * an odd last one by tx_scalar_dot2 per pixel. */
+TX_SCALAR_LOOP void tx_scalar_features2(const int16_t *col, int32_t n, const int8_t *w,
+                                        int32_t count, const int32_t *bias,
+                                        const int32_t *multipliers, const int32_t *shifts,
+                                        int32_t zp, int32_t act_min, int32_t act_max,
+                                        int8_t *out0, int8_t *out1)
+{
+    int32_t o = 0;
+    uint32_t s[4];
+    for (; o + 2 <= count; o += 2) {
+        tx_scalar_start(bias, o, 2, s);
+        s[2] = s[0];
+        s[3] = s[1];
+        tx_scalar_dot22(col, w, n, s);
+        tx_scalar_outputs(s, o, 2, multipliers, shifts, zp, act_min, act_max, out0);
+        tx_scalar_outputs(s + 2, o, 2, multipliers, shifts, zp, act_min, act_max, out1);
+        w += 2 * n;
+    }
+    if (o < count) {
+        tx_scalar_start(bias, o, 1, s);
+        s[1] = 0u;
+        s[2] = s[0];
+        s[3] = 0u;
+        tx_scalar_dot2(col, w, w, n, s);
+        tx_scalar_dot2(col + n, w, w, n, s + 2);
+        tx_scalar_outputs(s, o, 1, multipliers, shifts, zp, act_min, act_max, out0);
+        tx_scalar_outputs(s + 2, o, 1, multipliers, shifts, zp, act_min, act_max, out1);
+    }
+}
+#endif
 
 #endif /* TX_SCALAR_DOT_H */

@@ -3,9 +3,11 @@
  * cortex-m3): same name, signature and bits as runtime-c/src/tx_conv2d_s8.c.
  * groups == 1 convolutions whose window holds at most TX_SCALAR_CONV_COL taps copy each output
  * pixel's window once into an int16 column (input offset added, padding 0, so padded taps add
- * nothing as the reference's skipped ones), then go over it two output channels at a time
- * (tx_scalar_dot.h): the filter (OHWI) holds each channel's taps in the column's order. Grouped
- * convolutions and larger windows take the reference loop.
+ * nothing as the reference's skipped ones), then go over it several output channels at a time
+ * (tx_scalar_dot.h): the filter (OHWI) holds each channel's taps in the column's order. cortex-m3
+ * takes pixels two at a time, two channels of both per pass (each loaded value serves two MACs),
+ * cortex-m0 one pixel and two channels. Grouped convolutions and larger windows take the
+ * reference loop.
  */
 #include "tx_conv2d_s8_body.h"
 
@@ -85,18 +87,46 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         return TX_OK;
     }
     {
+#if defined(__thumb2__)
+        /* cortex-m3: pixels two at a time, each load of a weight serving both */
+        int16_t col[2 * taps];
+#else
         int16_t col[taps];
+#endif
         const int32_t image = in_shape->h * in_shape->w * in_shape->c;
+        const int32_t pixels = out_shape->h * out_shape->w;
+        const int32_t out_c = out_shape->c;
         for (b = 0; b < out_shape->n; b++) {
-            for (oy = 0; oy < out_shape->h; oy++) {
+            int32_t done = 0;
+            oy = 0;
+            ox = 0;
+            while (done < pixels) {
                 const int32_t y0 = oy * p->stride_h - p->pad_top;
-                for (ox = 0; ox < out_shape->w; ox++) {
-                    window_col(p, in_shape, in, filter_shape, y0, ox * p->stride_w - p->pad_left,
-                               col);
-                    tx_scalar_features(col, taps, filter, out_shape->c, bias, p->multipliers,
-                                       p->shifts, p->output_offset, p->act_min, p->act_max, out);
-                    out += out_shape->c;
+                window_col(p, in_shape, in, filter_shape, y0, ox * p->stride_w - p->pad_left, col);
+                if (++ox == out_shape->w) {
+                    ox = 0;
+                    oy++;
                 }
+#if defined(__thumb2__)
+                if (done + 1 < pixels) {
+                    window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
+                               ox * p->stride_w - p->pad_left, col + taps);
+                    if (++ox == out_shape->w) {
+                        ox = 0;
+                        oy++;
+                    }
+                    tx_scalar_features2(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
+                                        p->output_offset, p->act_min, p->act_max, out,
+                                        out + out_c);
+                    out += 2 * out_c;
+                    done += 2;
+                    continue;
+                }
+#endif
+                tx_scalar_features(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
+                                   p->output_offset, p->act_min, p->act_max, out);
+                out += out_c;
+                done++;
             }
             in += image;
         }

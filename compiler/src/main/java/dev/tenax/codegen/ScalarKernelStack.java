@@ -24,12 +24,14 @@ final class ScalarKernelStack {
 
   private ScalarKernelStack() {}
 
-  /** Bytes of variable-length arrays the call of {@code s} allocates. */
-  static long variableArrays(Step s) {
+  /** Bytes of variable-length arrays the call of {@code s} allocates on core {@code cpu}. */
+  static long variableArrays(Step s, String cpu) {
     if (s instanceof ConvS8Step c) {
       long taps = c.windowSize(); // kh * kw * (in_c / groups)
-      // int16_t col[taps] when groups == 1 and taps <= TX_SCALAR_CONV_COL, else the reference loop
-      return c.params().groups() == 1 && taps <= CONV_COL ? aligned(2 * taps) : 0;
+      // int16_t col[2 * taps] (__thumb2__: two pixels) or col[taps] (cortex-m0) when groups == 1
+      // and taps <= TX_SCALAR_CONV_COL, else the reference loop
+      long pixels = cpu.equals("cortex-m0") ? 1 : 2;
+      return c.params().groups() == 1 && taps <= CONV_COL ? aligned(2 * pixels * taps) : 0;
     }
     if (s instanceof DepthwiseConvS8Step d) {
       long ch = d.in().shape4()[3];
