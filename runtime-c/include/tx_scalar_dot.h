@@ -1,9 +1,13 @@
 /*
- * Dot products of an int16 column (inputs with the input offset already added, 0 for padding)
- * with int8 weight rows, for the scalar Cortex-M variants (runtime-c/arm-scalar: cores without
- * the DSP extension, cortex-m0 and cortex-m3). Plain C99 that GCC turns into LDRSH/LDRSB and
- * MLA (Thumb-2) or MULS/ADDS (Thumb-1); the rows of one pass (four on cortex-m3, two on
- * cortex-m0) share each load of the column.
+ * Dot products of int16 columns (inputs with the input offset already added, 0 for padding) with
+ * int8 weight rows, and the output features they give, for the scalar Cortex-M variants
+ * (runtime-c/arm-scalar: cores without the DSP extension, cortex-m0 and cortex-m3). A pass shares
+ * each load among several MACs:
+ *   - cortex-m3: two pixels by two rows (tx_scalar_dot22, assembly, the convolution), or one
+ *     pixel by four rows (tx_scalar_dot4, C that GCC turns into LDRSH, four LDRSB and four MLA a
+ *     tap, the fully-connected layer);
+ *   - cortex-m0: one pixel by two rows (tx_scalar_dot2_m0, Thumb-1 assembly);
+ *   - elsewhere (the host cross-checks) and for unaligned columns: tx_scalar_dot2 in C.
  * Bit-exact with the reference loops: each product of an int16 column value (|v| <= 255) and an
  * int8 weight fits int32, and the sums wrap modulo 2^32 in uint32_t as tx_add_wrap_s32 does.
  * Static functions: include only from a kernel's source.
@@ -24,10 +28,10 @@
  * negative index, the only addressing LDRSB has), MULS and ADD into a high register (the sums are
  * r8 and r9, so that the eight low registers hold the pointers, the index and the operands); an
  * odd last tap after the loop. */
-__attribute__((naked, unused)) static void tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
-                                                     const int8_t *w0 __attribute__((unused)),
-                                                     const int8_t *w1 __attribute__((unused)),
-                                                     uint32_t *io __attribute__((unused)))
+__attribute__((naked, unused)) static void
+tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
+                  const int8_t *w0 __attribute__((unused)),
+                  const int8_t *w1 __attribute__((unused)), uint32_t *io __attribute__((unused)))
 {
     __asm__(
         ".syntax unified\n\t"
@@ -247,10 +251,9 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
  * w row 0's n weights, then row 1's. s[0] += col0 . row0, s[1] += col0 . row1, s[2] += col1 . row0,
  * s[3] += col1 . row1. Each load serves two MACs: 18 instructions per two taps (2.25 per MAC; the
  * four rows of one pixel, tx_scalar_dot4, take 11 per tap, 2.75); an odd first tap alone. */
-__attribute__((naked, unused)) static void tx_scalar_dot22(const int16_t *col __attribute__((unused)),
-                                                   const int8_t *w __attribute__((unused)),
-                                                   int32_t n __attribute__((unused)),
-                                                   uint32_t *s __attribute__((unused)))
+__attribute__((naked, unused)) static void
+tx_scalar_dot22(const int16_t *col __attribute__((unused)), const int8_t *w __attribute__((unused)),
+                int32_t n __attribute__((unused)), uint32_t *s __attribute__((unused)))
 {
     __asm__(
         "push   {r4-r11, lr}\n\t"

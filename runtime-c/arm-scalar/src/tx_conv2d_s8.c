@@ -35,8 +35,9 @@ static void zero(int16_t *col, int32_t n)
 }
 
 /* The window of the output pixel whose top left tap is input (y0, x0), in the image at in. */
-TX_SCALAR_LOOP void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
-                       const tx_shape4 *filter_shape, int32_t y0, int32_t x0, int16_t *col)
+TX_SCALAR_LOOP void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape,
+                               const int8_t *in, const tx_shape4 *filter_shape, int32_t y0,
+                               int32_t x0, int16_t *col)
 {
     const int32_t c = in_shape->c;
     const int32_t kw = filter_shape->w;
