@@ -23,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The Cortex-M transpose (runtime-c/arm-dsp/src/tx_transpose_s8.c: rows copied 8 bytes an
- * iteration by Thumb-2 assembly, rows along input axis 2 when axis 3 is the shorter) under QEMU,
+ * The Cortex-M transpose (runtime-c/include/tx_transpose_s8_rows.h, the arm-dsp and arm-scalar
+ * variants' source: rows copied 8 bytes an iteration by Thumb-2 assembly, rows along input axis 2
+ * when axis 3 is the shorter) under QEMU on the cores with Thumb-2,
  * built with the runtime's warnings: every permutation of four axes on odd shapes (rows of 11 and
  * 37 bytes, and of 37 along axis 2), the NCHW -> NHWC steps of a float NCHW input (merged and
  * unmerged, C = 1..4, widths of every residue modulo 8), NHWC -> NCHW, int16 byte pairs, sizes of
@@ -39,7 +40,7 @@ class CortexMTransposeRunTest {
   record Case(int[] perm, int[] shape, byte[] in) {}
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"cortex-m4, 41", "cortex-m7, 42", "cortex-m33, 43", "cortex-m55, 44"})
+  @CsvSource({"cortex-m4, 41", "cortex-m7, 42", "cortex-m33, 43", "cortex-m55, 44", "cortex-m3, 45"})
   void givesTheJavaBitsOnEveryShapeAndAlignment(String target, long seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Target t = Targets.find(target).orElseThrow();
@@ -60,7 +61,8 @@ class CortexMTransposeRunTest {
     Files.write(dir.resolve("cases.bin"), file.toByteArray());
 
     ByteBuffer results = BareFirmware.runCases(t.qemuMachine(), "transpose_s8_cortex_m.c",
-        SharedData.repoRoot().resolve("runtime-c/arm-dsp/src/tx_transpose_s8.c"), dir, cases.size());
+        SharedData.repoRoot().resolve("runtime-c/" + RuntimeSources.resourcePath("tx_transpose_s8.c", t)), dir,
+        cases.size());
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       String what = target + ", case " + i + ": perm " + Arrays.toString(c.perm()) + ", shape "
@@ -80,10 +82,13 @@ class CortexMTransposeRunTest {
     assertEquals(0, results.remaining(), "results.bin is longer than the cases");
   }
 
-  /** Cores with the DSP extension (cortex-m55 too: arm-mve has no transpose) take this file. */
+  /**
+   * Cores with the DSP extension (cortex-m55 too: arm-mve has no transpose) take the arm-dsp file,
+   * the others the arm-scalar one; both hold include/tx_transpose_s8_rows.h.
+   */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"cortex-m4, arm-dsp/src", "cortex-m7, arm-dsp/src", "cortex-m33, arm-dsp/src",
-      "cortex-m55, arm-dsp/src", "cortex-m3, src", "cortex-m0, src", "host, src"})
+      "cortex-m55, arm-dsp/src", "cortex-m3, arm-scalar/src", "cortex-m0, arm-scalar/src", "host, src"})
   void coresWithTheDspExtensionTakeIt(String target, String folder) {
     assertEquals(folder + "/tx_transpose_s8.c",
         RuntimeSources.resourcePath("tx_transpose_s8.c", Targets.find(target).orElseThrow()));
