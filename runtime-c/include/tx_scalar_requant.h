@@ -47,28 +47,24 @@ static inline int32_t tx_scalar_mul_hi(int32_t a, int32_t b)
 #endif
 }
 
-/* tx_requantize, the same bits. */
-static inline int32_t tx_scalar_requantize(int32_t acc, int32_t multiplier, int32_t shift)
-{
-    if (shift <= -2) {
-        const int32_t s = -1 - shift;
-        return tx_asr_s32(tx_scalar_mul_hi(acc, multiplier) + (INT32_C(1) << (s - 1)), s);
-    }
-#if defined(__thumb2__)
-    if (shift == -1) {
-        /* r = 32: the rounding bit is the low word's top, SMULL then ADDS and ADC */
-        return (int32_t)tx_asr_s64((int64_t)acc * (int64_t)multiplier + (INT64_C(1) << 31), 32);
-    }
-#endif
-    return tx_requantize(acc, multiplier, shift);
-}
-
 /* tx_requantize_s8, the same bits. */
 static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift,
                                              int32_t zero_point, int32_t act_min,
                                              int32_t act_max)
 {
-    const int32_t v = tx_add_wrap_s32(tx_scalar_requantize(acc, multiplier, shift), zero_point);
+    int32_t v;
+    if (shift <= -2) {
+        const int32_t s = -1 - shift;
+        v = tx_asr_s32(tx_scalar_mul_hi(acc, multiplier) + (INT32_C(1) << (s - 1)), s) + zero_point;
+#if defined(__thumb2__)
+    } else if (shift == -1) {
+        /* r = 32: the rounding bit is the low word's top, SMULL then ADDS and ADC */
+        v = (int32_t)tx_asr_s64((int64_t)acc * (int64_t)multiplier + (INT64_C(1) << 31), 32)
+            + zero_point;
+#endif
+    } else {
+        v = tx_add_wrap_s32(tx_requantize(acc, multiplier, shift), zero_point);
+    }
     return (int8_t)tx_clamp_s32(v, act_min, act_max);
 }
 
