@@ -294,8 +294,10 @@ TX_SCALAR_LOOP void tx_scalar_features2(const int16_t *col, int32_t n, const int
         s[2] = s[0];
         s[3] = s[1];
         tx_scalar_dot22(col, w, n, s);
-        tx_scalar_outputs(s, o, 2, multipliers, shifts, zp, act_min, act_max, out0);
-        tx_scalar_outputs(s + 2, o, 2, multipliers, shifts, zp, act_min, act_max, out1);
+        tx_scalar_requantize2_s8(tx_wrap_s32(s[0]), tx_wrap_s32(s[2]), multipliers[o], shifts[o],
+                                 zp, act_min, act_max, out0 + o, out1 + o);
+        tx_scalar_requantize2_s8(tx_wrap_s32(s[1]), tx_wrap_s32(s[3]), multipliers[o + 1],
+                                 shifts[o + 1], zp, act_min, act_max, out0 + o + 1, out1 + o + 1);
         w += 2 * n;
     }
     if (o < count) {

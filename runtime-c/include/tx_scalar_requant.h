@@ -47,6 +47,18 @@ static inline int32_t tx_scalar_mul_hi(int32_t a, int32_t b)
 #endif
 }
 
+/* v clamped to int8: one SSAT on Thumb-2 (ARMv7-M has it without the DSP extension). */
+static inline int32_t tx_scalar_sat8(int32_t v)
+{
+#if defined(__thumb2__)
+    int32_t r;
+    __asm__("ssat %0, #8, %1" : "=r"(r) : "r"(v));
+    return r;
+#else
+    return tx_clamp_s32(v, -128, 127);
+#endif
+}
+
 /* tx_requantize_s8, the same bits. */
 static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift,
                                              int32_t zero_point, int32_t act_min,
@@ -66,6 +78,59 @@ static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, in
         v = tx_add_wrap_s32(tx_requantize(acc, multiplier, shift), zero_point);
     }
     return (int8_t)tx_clamp_s32(v, act_min, act_max);
+}
+
+/* The output stage of two sums of one channel (two pixels' outputs): its multiplier and shift
+ * tested and turned into the rounding term once. */
+static inline void tx_scalar_requantize2_s8(int32_t acc0, int32_t acc1, int32_t multiplier,
+                                            int32_t shift, int32_t zero_point, int32_t act_min,
+                                            int32_t act_max, int8_t *out0, int8_t *out1)
+{
+    if (shift <= -2) {
+        const int32_t s = -1 - shift;
+        const int32_t round = INT32_C(1) << (s - 1);
+        const int32_t v0 = tx_asr_s32(tx_scalar_mul_hi(acc0, multiplier) + round, s) + zero_point;
+        const int32_t v1 = tx_asr_s32(tx_scalar_mul_hi(acc1, multiplier) + round, s) + zero_point;
+        *out0 = (int8_t)tx_clamp_s32(v0, act_min, act_max);
+        *out1 = (int8_t)tx_clamp_s32(v1, act_min, act_max);
+    } else {
+        *out0 = tx_scalar_requantize_s8(acc0, multiplier, shift, zero_point, act_min, act_max);
+        *out1 = tx_scalar_requantize_s8(acc1, multiplier, shift, zero_point, act_min, act_max);
+    }
+}
+
+/* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and
+ * out1[j]. The activation range that is the whole of int8 (a ReLU whose output zero point is
+ * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. */
+static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, int32_t n,
+                                      const int32_t *multipliers, const int32_t *shifts,
+                                      int32_t zero_point, int32_t act_min, int32_t act_max,
+                                      int8_t *out0, int8_t *out1)
+{
+    int32_t j;
+    if (act_min == -128 && act_max == 127) {
+        for (j = 0; j < n; j++) {
+            const int32_t shift = shifts[j];
+            if (shift <= -2) {
+                const int32_t s = -1 - shift;
+                const int32_t round = INT32_C(1) << (s - 1);
+                out0[j] = (int8_t)tx_scalar_sat8(
+                    tx_asr_s32(tx_scalar_mul_hi(tx_wrap_s32(s0[j]), multipliers[j]) + round, s)
+                    + zero_point);
+                out1[j] = (int8_t)tx_scalar_sat8(
+                    tx_asr_s32(tx_scalar_mul_hi(tx_wrap_s32(s1[j]), multipliers[j]) + round, s)
+                    + zero_point);
+            } else {
+                tx_scalar_requantize2_s8(tx_wrap_s32(s0[j]), tx_wrap_s32(s1[j]), multipliers[j],
+                                         shift, zero_point, -128, 127, out0 + j, out1 + j);
+            }
+        }
+    } else {
+        for (j = 0; j < n; j++) {
+            tx_scalar_requantize2_s8(tx_wrap_s32(s0[j]), tx_wrap_s32(s1[j]), multipliers[j],
+                                     shifts[j], zero_point, act_min, act_max, out0 + j, out1 + j);
+        }
+    }
 }
 
 #endif /* TX_SCALAR_REQUANT_H */

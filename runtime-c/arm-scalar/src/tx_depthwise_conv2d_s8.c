@@ -19,6 +19,9 @@
 #include "tx_fixed_point.h"
 #include "tx_scalar.h"
 #include "tx_scalar_requant.h"
+#if defined(__thumb2__)
+#include "tx_scalar_dw3.h"
+#endif
 
 int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params *p,
                                             const tx_shape4 *in_shape,
@@ -152,17 +155,17 @@ static void tap_steps(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *i
     }
 }
 
-/* One output pixel's channels: the sums' start, the groups, the output stage. */
-TX_SCALAR_LOOP void dw_pixel(const tx_depthwise_conv2d_s8_params *p, const dw_taps *t,
-                             int32_t ch, int8_t *out)
+/* One output pixel's channels [c, end): the sums' start, the groups, the output stage; out: the
+ * pixel's channel 0. */
+TX_SCALAR_LOOP void dw_pixel(const tx_depthwise_conv2d_s8_params *p, const dw_taps *t, int32_t c,
+                             int32_t end, int8_t *out)
 {
-    int32_t c = 0;
     int32_t j;
     uint32_t s[4];
-    while (c < ch) {
-        int32_t group = ch - c >= 2 ? 2 : 1;
+    while (c < end) {
+        int32_t group = end - c >= 2 ? 2 : 1;
 #if defined(__thumb2__)
-        group = ch - c >= 4 ? 4 : group;
+        group = end - c >= 4 ? 4 : group;
 #endif
         for (j = 0; j < group; j++) {
             s[j] = t->start[c + j];
@@ -204,6 +207,121 @@ static void sums_start(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *
     }
 }
 
+/* One image of a call: what the windows of its output pixels need. */
+typedef struct {
+    const tx_depthwise_conv2d_s8_params *p;
+    const tx_shape4 *in_shape;
+    const tx_shape4 *filter_shape;
+    const int8_t *image;
+    const int8_t *filter;
+    const uint32_t *plain;
+    const uint32_t *folded;
+    int32_t *steps;       /* of the last rectangle's shape, rows x cols */
+    int32_t rows;
+    int32_t cols;
+    dw_taps t;            /* the window of the last pixel asked for */
+} dw_image;
+
+/* d->t: the in-bounds taps of output pixel (oy, ox)'s window. */
+static void dw_window(dw_image *d, int32_t oy, int32_t ox)
+{
+    const tx_depthwise_conv2d_s8_params *p = d->p;
+    const int32_t ch = d->in_shape->c;
+    const int32_t y0 = oy * p->stride_h - p->pad_top;
+    const int32_t x0 = ox * p->stride_w - p->pad_left;
+    int32_t ky0;
+    int32_t ky1;
+    int32_t kx0;
+    int32_t kx1;
+    in_bounds(y0, p->dilation_h, d->filter_shape->h, d->in_shape->h, &ky0, &ky1);
+    in_bounds(x0, p->dilation_w, d->filter_shape->w, d->in_shape->w, &kx0, &kx1);
+    d->t.in = d->image;
+    d->t.w = d->filter;
+    d->t.taps = 0;
+    if (ky1 > ky0 && kx1 > kx0) {
+        /* (a window all in the padding adds nothing: no address outside the input) */
+        d->t.in += ((y0 + ky0 * p->dilation_h) * d->in_shape->w + x0 + kx0 * p->dilation_w) * ch;
+        d->t.w += (ky0 * d->filter_shape->w + kx0) * ch;
+        d->t.taps = (ky1 - ky0) * (kx1 - kx0);
+        if (ky1 - ky0 != d->rows || kx1 - kx0 != d->cols) {
+            d->rows = ky1 - ky0;
+            d->cols = kx1 - kx0;
+            tap_steps(p, d->in_shape, d->filter_shape, d->rows, d->cols, d->steps);
+        }
+    }
+    if (d->t.taps == d->filter_shape->h * d->filter_shape->w) {
+        d->t.start = d->folded;
+        d->t.offset = 0;
+    } else {
+        d->t.start = d->plain;
+        d->t.offset = p->input_offset;
+    }
+}
+
+#if defined(__thumb2__)
+/* The output stage of channels c .. c + 3 of two pixels: s[j] into out0[j], s[4 + j] into
+ * out1[j]. A function of its own, so that GCC has the registers for it. */
+TX_SCALAR_LOOP void dw3_outputs(const tx_depthwise_conv2d_s8_params *p, int32_t c,
+                                const uint32_t *s, int8_t *out0, int8_t *out1)
+{
+    tx_scalar_outputs2(s, s + 4, 4, p->multipliers + c, p->shifts + c, p->output_offset,
+                       p->act_min, p->act_max, out0, out1);
+}
+
+/* cortex-m3, 3x3 windows: one image, row by row. In a row whose windows lie inside the input
+ * vertically, the pixels whose windows lie inside horizontally go two at a time through
+ * tx_scalar_dw3.h, channels [0, ch & ~3) four at a time (each group's weights laid out once per
+ * row); every other pixel and channel takes dw_pixel. out: the image's output. */
+static void dw3_rows(dw_image *d, const tx_shape4 *out_shape, int8_t *out)
+{
+    const tx_depthwise_conv2d_s8_params *p = d->p;
+    const tx_shape4 *in_shape = d->in_shape;
+    const int32_t ch = in_shape->c;
+    const int32_t quads = ch & ~3;
+    const int32_t out_w = out_shape->w;
+    /* the output columns whose windows lie inside the input: [lo, hi) */
+    const int32_t lo = (p->pad_left + p->stride_w - 1) / p->stride_w;
+    const int32_t last = in_shape->w - 1 - 2 * p->dilation_w + p->pad_left;
+    const int32_t hi = last < 0 ? 0 : (last / p->stride_w + 1 < out_w ? last / p->stride_w + 1 : out_w);
+    tx_scalar_dw3_geometry g;
+    int8_t w[TX_SCALAR_DW3_WEIGHTS];
+    uint32_t s[8];
+    int32_t oy;
+    int32_t ox;
+    int32_t c;
+    g.pixel_step = p->stride_w * ch;
+    g.col_step = p->dilation_w * ch;
+    g.row_step = p->dilation_h * in_shape->w * ch - 2 * p->dilation_w * ch + 4;
+    for (oy = 0; oy < out_shape->h; oy++) {
+        const int32_t y0 = oy * p->stride_h - p->pad_top;
+        int8_t *row = out + oy * out_w * ch;
+        /* pairs over [lo, pairs_end) */
+        int32_t pairs_end = lo;
+        if (y0 >= 0 && y0 + 2 * p->dilation_h < in_shape->h && hi - lo >= 2 && quads > 0) {
+            pairs_end = lo + ((hi - lo) & ~1);
+            for (c = 0; c < quads; c += 4) {
+                const int8_t *x = d->image + (y0 * in_shape->w + lo * p->stride_w - p->pad_left) * ch
+                                  + c + 4;
+                tx_scalar_dw3_weights(d->filter + c, ch, w);
+                g.start = d->folded + c;
+                for (ox = lo; ox < pairs_end; ox += 2) {
+                    tx_scalar_dw3_pair4(x, w, &g, s);
+                    dw3_outputs(p, c, s, row + ox * ch + c, row + (ox + 1) * ch + c);
+                    x += 2 * g.pixel_step;
+                }
+            }
+        }
+        for (ox = 0; ox < out_w; ox++) {
+            const int32_t c0 = ox >= lo && ox < pairs_end ? quads : 0;
+            if (c0 < ch) {
+                dw_window(d, oy, ox);
+                dw_pixel(p, &d->t, c0, ch, row + ox * ch);
+            }
+        }
+    }
+}
+#endif
+
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                                  const int8_t *in, const tx_shape4 *filter_shape,
                                  const int8_t *filter, const int32_t *bias,
@@ -226,50 +344,34 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         uint32_t plain[ch];
         uint32_t folded[ch];
         int32_t steps[2 * taps];
-        int32_t rows = -1;
-        int32_t cols = -1;
-        dw_taps t;
+        dw_image d;
         int32_t b;
         int32_t oy;
         int32_t ox;
         sums_start(p, filter_shape, filter, bias, ch, plain, folded);
-        t.steps = steps;
+        d.p = p;
+        d.in_shape = in_shape;
+        d.filter_shape = filter_shape;
+        d.filter = filter;
+        d.plain = plain;
+        d.folded = folded;
+        d.steps = steps;
+        d.rows = -1;
+        d.cols = -1;
+        d.t.steps = steps;
         for (b = 0; b < out_shape->n; b++) {
-            const int8_t *image = in + b * in_shape->h * in_shape->w * ch;
+            d.image = in + b * in_shape->h * in_shape->w * ch;
+#if defined(__thumb2__)
+            if (filter_shape->h == 3 && filter_shape->w == 3) {
+                dw3_rows(&d, out_shape, out);
+                out += out_shape->h * out_shape->w * ch;
+                continue;
+            }
+#endif
             for (oy = 0; oy < out_shape->h; oy++) {
-                const int32_t y0 = oy * p->stride_h - p->pad_top;
-                int32_t ky0;
-                int32_t ky1;
-                in_bounds(y0, p->dilation_h, filter_shape->h, in_shape->h, &ky0, &ky1);
                 for (ox = 0; ox < out_shape->w; ox++) {
-                    const int32_t x0 = ox * p->stride_w - p->pad_left;
-                    int32_t kx0;
-                    int32_t kx1;
-                    in_bounds(x0, p->dilation_w, filter_shape->w, in_shape->w, &kx0, &kx1);
-                    t.in = image;
-                    t.w = filter;
-                    t.taps = 0;
-                    if (ky1 > ky0 && kx1 > kx0) {
-                        /* (a window all in the padding adds nothing: no address outside the
-                         * input) */
-                        t.in += ((y0 + ky0 * p->dilation_h) * in_shape->w + x0
-                                 + kx0 * p->dilation_w) * ch;
-                        t.w += (ky0 * filter_shape->w + kx0) * ch;
-                        t.taps = (ky1 - ky0) * (kx1 - kx0);
-                        if (ky1 - ky0 != rows || kx1 - kx0 != cols) {
-                            rows = ky1 - ky0;
-                            cols = kx1 - kx0;
-                            tap_steps(p, in_shape, filter_shape, rows, cols, steps);
-                        }
-                    }
-                    if (t.taps == taps) {
-                        t.start = folded;
-                        t.offset = 0;
-                    } else {
-                        t.start = plain;
-                        t.offset = p->input_offset;
-                    }
-                    dw_pixel(p, &t, ch, out);
+                    dw_window(&d, oy, ox);
+                    dw_pixel(p, &d.t, 0, ch, out);
                     out += ch;
                 }
             }
