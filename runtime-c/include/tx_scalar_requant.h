@@ -99,6 +99,30 @@ static inline void tx_scalar_requantize2_s8(int32_t acc0, int32_t acc1, int32_t 
     }
 }
 
+/* The output stage of three sums of one channel (three pixels' outputs), as
+ * tx_scalar_requantize2_s8 does for two. */
+static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multiplier, int32_t shift,
+                                            int32_t zero_point, int32_t act_min, int32_t act_max,
+                                            int8_t *out, int32_t stride)
+{
+    int32_t q;
+    if (shift <= -2) {
+        const int32_t s = -1 - shift;
+        const int32_t round = INT32_C(1) << (s - 1);
+        for (q = 0; q < 3; q++) {
+            const int32_t v =
+                tx_asr_s32(tx_scalar_mul_hi(tx_wrap_s32(acc[2 * q]), multiplier) + round, s)
+                + zero_point;
+            out[q * stride] = (int8_t)tx_clamp_s32(v, act_min, act_max);
+        }
+    } else {
+        for (q = 0; q < 3; q++) {
+            out[q * stride] = tx_scalar_requantize_s8(tx_wrap_s32(acc[2 * q]), multiplier, shift,
+                                                      zero_point, act_min, act_max);
+        }
+    }
+}
+
 /* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and
  * out1[j]. The activation range that is the whole of int8 (a ReLU whose output zero point is
  * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. */

@@ -5,7 +5,8 @@
  * pixel's window once into an int16 column (input offset added, padding 0, so padded taps add
  * nothing as the reference's skipped ones), then go over it several output channels at a time
  * (tx_scalar_dot.h): the filter (OHWI) holds each channel's taps in the column's order. cortex-m3
- * takes pixels two at a time, two channels of both per pass (each loaded value serves two MACs),
+ * takes pixels three at a time, two channels of all three per pass (each weight load serves three
+ * MACs, each column load two; the last one or two pixels of an image as a pair or alone),
  * cortex-m0 one pixel and two channels. Grouped convolutions and larger windows take the
  * reference loop.
  */
@@ -89,8 +90,8 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
     }
     {
 #if defined(__thumb2__)
-        /* cortex-m3: pixels two at a time, each load of a weight serving both */
-        int16_t col[2 * taps];
+        /* cortex-m3: pixels three at a time, each load of a weight serving all three */
+        int16_t col[3 * taps];
 #else
         int16_t col[taps];
 #endif
@@ -109,6 +110,22 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                     oy++;
                 }
 #if defined(__thumb2__)
+                if (done + 2 < pixels) {
+                    int32_t k;
+                    for (k = 1; k < 3; k++) {
+                        window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
+                                   ox * p->stride_w - p->pad_left, col + k * taps);
+                        if (++ox == out_shape->w) {
+                            ox = 0;
+                            oy++;
+                        }
+                    }
+                    tx_scalar_features3(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
+                                        p->output_offset, p->act_min, p->act_max, out, out_c);
+                    out += 3 * out_c;
+                    done += 3;
+                    continue;
+                }
                 if (done + 1 < pixels) {
                     window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
                                ox * p->stride_w - p->pad_left, col + taps);

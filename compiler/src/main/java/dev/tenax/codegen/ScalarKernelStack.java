@@ -28,9 +28,9 @@ final class ScalarKernelStack {
   static long variableArrays(Step s, String cpu) {
     if (s instanceof ConvS8Step c) {
       long taps = c.windowSize(); // kh * kw * (in_c / groups)
-      // int16_t col[2 * taps] (__thumb2__: two pixels) or col[taps] (cortex-m0) when groups == 1
-      // and taps <= TX_SCALAR_CONV_COL, else the reference loop
-      long pixels = cpu.equals("cortex-m0") ? 1 : 2;
+      // int16_t col[3 * taps] (__thumb2__: three pixels) or col[taps] (cortex-m0) when
+      // groups == 1 and taps <= TX_SCALAR_CONV_COL, else the reference loop
+      long pixels = cpu.equals("cortex-m0") ? 1 : 3;
       return c.params().groups() == 1 && taps <= CONV_COL ? aligned(2 * pixels * taps) : 0;
     }
     if (s instanceof DepthwiseConvS8Step d) {
