@@ -3,7 +3,7 @@
  * int8 weight rows, and the output features they give, for the scalar Cortex-M variants
  * (runtime-c/arm-scalar: cores without the DSP extension, cortex-m0 and cortex-m3). A pass shares
  * each load among several MACs:
- *   - cortex-m3: two pixels by two rows (tx_scalar_dot22, assembly, the convolution), or one
+ *   - cortex-m3: three pixels by two rows (tx_scalar_dot32, assembly, the convolution), or one
  *     pixel by four rows (tx_scalar_dot4, C that GCC turns into LDRSH, four LDRSB and four MLA a
  *     tap, the fully-connected layer);
  *   - cortex-m0: one pixel by two rows (tx_scalar_dot2_m0, Thumb-1 assembly);
@@ -235,54 +235,6 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
 }
 
 #if defined(__thumb2__)
-/* The taps' loop of the cortex-m3 dot products: after a TST of the tap count's low bit, an odd
- * first tap alone, then two a loop until the column pointer r0 reaches `end` (a register). */
-#define TX_SCALAR_TAPS(tap, end)                                                                   \
-    "beq    1f\n\t"                                                                                \
-    tap                                                                                            \
-    "cmp    r0, " end "\n\t"                                                                       \
-    "beq    2f\n"                                                                                  \
-    "1:\n\t"                                                                                       \
-    tap                                                                                            \
-    tap                                                                                            \
-    "cmp    r0, " end "\n\t"                                                                       \
-    "bne    1b\n"                                                                                  \
-    "2:\n\t"
-
-/* One tap of tx_scalar_dot22's loop: two column values (pixel 1's at r8 bytes on), two weights
- * (row 1's at r9 bytes on), four MLA. */
-#define TX_SCALAR_DOT22_TAP                                                                        \
-    "ldrsh  r11, [r0, r8]\n\t"                                                                     \
-    "ldrsh  r12, [r0], #2\n\t"                                                                     \
-    "ldrsb  r2, [r1, r9]\n\t"                                                                      \
-    "ldrsb  r3, [r1], #1\n\t"                                                                      \
-    "mla    r4, r12, r3, r4\n\t"                                                                   \
-    "mla    r5, r12, r2, r5\n\t"                                                                   \
-    "mla    r6, r11, r3, r6\n\t"                                                                   \
-    "mla    r7, r11, r2, r7\n\t"
-
-/* cortex-m3: two pixels by two rows. col holds pixel 0's n >= 1 column values, then pixel 1's;
- * w row 0's n weights, then row 1's. s[0] += col0 . row0, s[1] += col0 . row1, s[2] += col1 . row0,
- * s[3] += col1 . row1. Each load serves two MACs: 18 instructions per two taps (2.25 per MAC; the
- * four rows of one pixel, tx_scalar_dot4, take 11 per tap, 2.75); an odd first tap alone. */
-__attribute__((naked, unused)) static void
-tx_scalar_dot22(const int16_t *col __attribute__((unused)), const int8_t *w __attribute__((unused)),
-                int32_t n __attribute__((unused)), uint32_t *s __attribute__((unused)))
-{
-    __asm__(
-        "push   {r4-r11, lr}\n\t"
-        "ldm    r3, {r4-r7}\n\t"
-        "push   {r3}\n\t"
-        "lsl    r8, r2, #1\n\t"
-        "mov    r9, r2\n\t"
-        "add    r10, r0, r2, lsl #1\n\t"
-        "tst    r2, #1\n\t"
-        TX_SCALAR_TAPS(TX_SCALAR_DOT22_TAP, "r10")
-        "pop    {r3}\n\t"
-        "stm    r3, {r4-r7}\n\t"
-        "pop    {r4-r11, pc}\n\t");
-}
-
 /* One tap of tx_scalar_dot32's loop: the two rows' weights (row 1's at r2 = n bytes on), the
  * three pixels' column values (pixel 1's at 2n bytes on, pixel 2's at 4n: the register offset
  * shifted), six MLA. */
@@ -302,7 +254,7 @@ tx_scalar_dot22(const int16_t *col __attribute__((unused)), const int8_t *w __at
 /* cortex-m3: three pixels by two rows. col holds pixel 0's n >= 1 column values, then pixel 1's,
  * then pixel 2's; w row 0's n weights, then row 1's. s[2 p + j] += (pixel p's column) . (row j).
  * Each weight load serves three MACs and each column load two: 11 instructions per tap for six
- * MACs (1.83 per MAC, and the loop's 2 per two taps; two pixels by two rows take 2.25), with one
+ * MACs (1.83 per MAC, and the loop's 2 per two taps; two pixels by two rows took 2.25), with one
  * offset register for everything (n: row 1's weights, and shifted, pixels 1 and 2); an odd first
  * tap alone. */
 __attribute__((naked, unused)) static void
@@ -315,19 +267,28 @@ tx_scalar_dot32(const int16_t *col __attribute__((unused)), const int8_t *w __at
         "ldm    r3, {r4-r9}\n\t"
         "add    r3, r0, r2, lsl #1\n\t"
         "tst    r2, #1\n\t"
-        TX_SCALAR_TAPS(TX_SCALAR_DOT32_TAP, "r3")
+        "beq    1f\n\t"
+        TX_SCALAR_DOT32_TAP
+        "cmp    r0, r3\n\t"
+        "beq    2f\n"
+        "1:\n\t"
+        TX_SCALAR_DOT32_TAP
+        TX_SCALAR_DOT32_TAP
+        "cmp    r0, r3\n\t"
+        "bne    1b\n"
+        "2:\n\t"
         "stm    lr, {r4-r9}\n\t"
         "pop    {r4-r11, pc}\n\t");
 }
 
 /* Output features [0, count) of three pixels' columns (col: pixel 0's n values, then pixel 1's,
- * then pixel 2's) into out, out + stride and out + 2 stride: pairs of features by
- * tx_scalar_dot32, an odd last one by tx_scalar_dot2 per pixel. */
+ * then pixel 2's) into out[0], out[1] and out[2] (the same place twice for a repeated pixel):
+ * pairs of features by tx_scalar_dot32, an odd last one by tx_scalar_dot2 per pixel. */
 TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int8_t *w,
                                         int32_t count, const int32_t *bias,
                                         const int32_t *multipliers, const int32_t *shifts,
                                         int32_t zp, int32_t act_min, int32_t act_max,
-                                        int8_t *out, int32_t stride)
+                                        int8_t *const *out)
 {
     int32_t o = 0;
     int32_t q;
@@ -339,10 +300,9 @@ TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int
         s[4] = s[0];
         s[5] = s[1];
         tx_scalar_dot32(col, w, n, s);
-        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out + o,
-                                 stride);
+        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out, o);
         tx_scalar_requantize3_s8(s + 1, multipliers[o + 1], shifts[o + 1], zp, act_min, act_max,
-                                 out + o + 1, stride);
+                                 out, o + 1);
         w += 2 * n;
     }
     if (o < count) {
@@ -351,44 +311,10 @@ TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int
             s[2 * q + 1] = 0u;
             tx_scalar_dot2(col + q * n, w, w, n, s + 2 * q);
         }
-        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out + o,
-                                 stride);
+        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out, o);
     }
 }
 
-/* Output features [0, count) of two pixels' columns (col: pixel 0's n values, then pixel 1's)
- * into out0 and out1, as tx_scalar_features does for one: pairs of features by tx_scalar_dot22,
- * an odd last one by tx_scalar_dot2 per pixel. */
-TX_SCALAR_LOOP void tx_scalar_features2(const int16_t *col, int32_t n, const int8_t *w,
-                                        int32_t count, const int32_t *bias,
-                                        const int32_t *multipliers, const int32_t *shifts,
-                                        int32_t zp, int32_t act_min, int32_t act_max,
-                                        int8_t *out0, int8_t *out1)
-{
-    int32_t o = 0;
-    uint32_t s[4];
-    for (; o + 2 <= count; o += 2) {
-        tx_scalar_start(bias, o, 2, s);
-        s[2] = s[0];
-        s[3] = s[1];
-        tx_scalar_dot22(col, w, n, s);
-        tx_scalar_requantize2_s8(tx_wrap_s32(s[0]), tx_wrap_s32(s[2]), multipliers[o], shifts[o],
-                                 zp, act_min, act_max, out0 + o, out1 + o);
-        tx_scalar_requantize2_s8(tx_wrap_s32(s[1]), tx_wrap_s32(s[3]), multipliers[o + 1],
-                                 shifts[o + 1], zp, act_min, act_max, out0 + o + 1, out1 + o + 1);
-        w += 2 * n;
-    }
-    if (o < count) {
-        tx_scalar_start(bias, o, 1, s);
-        s[1] = 0u;
-        s[2] = s[0];
-        s[3] = 0u;
-        tx_scalar_dot2(col, w, w, n, s);
-        tx_scalar_dot2(col + n, w, w, n, s + 2);
-        tx_scalar_outputs(s, o, 1, multipliers, shifts, zp, act_min, act_max, out0);
-        tx_scalar_outputs(s + 2, o, 1, multipliers, shifts, zp, act_min, act_max, out1);
-    }
-}
 #endif
 
 #endif /* TX_SCALAR_DOT_H */

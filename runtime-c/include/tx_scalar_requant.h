@@ -99,11 +99,11 @@ static inline void tx_scalar_requantize2_s8(int32_t acc0, int32_t acc1, int32_t 
     }
 }
 
-/* The output stage of three sums of one channel (three pixels' outputs), as
- * tx_scalar_requantize2_s8 does for two. */
+/* The output stage of three sums of one channel (three pixels' outputs, acc[0], acc[2] and
+ * acc[4]), as tx_scalar_requantize2_s8 does for two; out[q] points at pixel q's channel. */
 static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multiplier, int32_t shift,
                                             int32_t zero_point, int32_t act_min, int32_t act_max,
-                                            int8_t *out, int32_t stride)
+                                            int8_t *const *out, int32_t j)
 {
     int32_t q;
     if (shift <= -2) {
@@ -113,12 +113,12 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
             const int32_t v =
                 tx_asr_s32(tx_scalar_mul_hi(tx_wrap_s32(acc[2 * q]), multiplier) + round, s)
                 + zero_point;
-            out[q * stride] = (int8_t)tx_clamp_s32(v, act_min, act_max);
+            out[q][j] = (int8_t)tx_clamp_s32(v, act_min, act_max);
         }
     } else {
         for (q = 0; q < 3; q++) {
-            out[q * stride] = tx_scalar_requantize_s8(tx_wrap_s32(acc[2 * q]), multiplier, shift,
-                                                      zero_point, act_min, act_max);
+            out[q][j] = tx_scalar_requantize_s8(tx_wrap_s32(acc[2 * q]), multiplier, shift,
+                                                zero_point, act_min, act_max);
         }
     }
 }

@@ -6,11 +6,13 @@
  * nothing as the reference's skipped ones), then go over it several output channels at a time
  * (tx_scalar_dot.h): the filter (OHWI) holds each channel's taps in the column's order. cortex-m3
  * takes pixels three at a time, two channels of all three per pass (each weight load serves three
- * MACs, each column load two; the last one or two pixels of an image as a pair or alone),
+ * MACs, each column load two; an image's last one or two pixels with the last repeated),
  * cortex-m0 one pixel and two channels. Grouped convolutions and larger windows take the
  * reference loop.
  */
 #include "tx_conv2d_s8_body.h"
+
+#include <string.h>
 
 #include "tx_fixed_point.h"
 #include "tx_scalar_dot.h"
@@ -102,50 +104,46 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
             int32_t done = 0;
             oy = 0;
             ox = 0;
-            while (done < pixels) {
-                const int32_t y0 = oy * p->stride_h - p->pad_top;
-                window_col(p, in_shape, in, filter_shape, y0, ox * p->stride_w - p->pad_left, col);
-                if (++ox == out_shape->w) {
-                    ox = 0;
-                    oy++;
-                }
 #if defined(__thumb2__)
-                if (done + 2 < pixels) {
-                    int32_t k;
-                    for (k = 1; k < 3; k++) {
-                        window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
-                                   ox * p->stride_w - p->pad_left, col + k * taps);
-                        if (++ox == out_shape->w) {
-                            ox = 0;
-                            oy++;
-                        }
+            while (done < pixels) {
+                /* three pixels' windows; an image's last one or two, the last window repeated
+                 * and its outputs written twice or three times over */
+                const int32_t here = pixels - done >= 3 ? 3 : pixels - done;
+                int8_t *outs[3];
+                int32_t k;
+                for (k = 0; k < 3; k++) {
+                    if (k >= here) {
+                        memcpy(col + k * taps, col + (k - 1) * taps, 2 * (size_t)taps);
+                        outs[k] = outs[k - 1];
+                        continue;
                     }
-                    tx_scalar_features3(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
-                                        p->output_offset, p->act_min, p->act_max, out, out_c);
-                    out += 3 * out_c;
-                    done += 3;
-                    continue;
-                }
-                if (done + 1 < pixels) {
                     window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
-                               ox * p->stride_w - p->pad_left, col + taps);
+                               ox * p->stride_w - p->pad_left, col + k * taps);
+                    outs[k] = out + k * out_c;
                     if (++ox == out_shape->w) {
                         ox = 0;
                         oy++;
                     }
-                    tx_scalar_features2(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
-                                        p->output_offset, p->act_min, p->act_max, out,
-                                        out + out_c);
-                    out += 2 * out_c;
-                    done += 2;
-                    continue;
                 }
-#endif
+                tx_scalar_features3(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
+                                    p->output_offset, p->act_min, p->act_max, outs);
+                out += here * out_c;
+                done += here;
+            }
+#else
+            while (done < pixels) {
+                window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
+                           ox * p->stride_w - p->pad_left, col);
+                if (++ox == out_shape->w) {
+                    ox = 0;
+                    oy++;
+                }
                 tx_scalar_features(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
                                    p->output_offset, p->act_min, p->act_max, out);
                 out += out_c;
                 done++;
             }
+#endif
             in += image;
         }
     }
