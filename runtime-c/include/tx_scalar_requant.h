@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 #include "tx_fixed_point.h"
+#include "tx_scalar.h"
 
 /* floor(a * b / 2^32). */
 static inline int32_t tx_scalar_mul_hi(int32_t a, int32_t b)
@@ -59,6 +60,21 @@ static inline int32_t tx_scalar_sat8(int32_t v)
 #endif
 }
 
+/* tx_requantize(acc, multiplier, shift) + zero_point for shifts of -1 and above: out of line,
+ * as these shifts are rare (a real multiplier of 1/4 or more) and their code long. */
+TX_SCALAR_LOOP int32_t tx_scalar_requantize_wide(int32_t acc, int32_t multiplier, int32_t shift,
+                                                 int32_t zero_point)
+{
+#if defined(__thumb2__)
+    if (shift == -1) {
+        /* r = 32: the rounding bit is the low word's top, SMULL then ADDS and ADC */
+        return (int32_t)tx_asr_s64((int64_t)acc * (int64_t)multiplier + (INT64_C(1) << 31), 32)
+               + zero_point;
+    }
+#endif
+    return tx_add_wrap_s32(tx_requantize(acc, multiplier, shift), zero_point);
+}
+
 /* tx_requantize_s8, the same bits. */
 static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, int32_t shift,
                                              int32_t zero_point, int32_t act_min,
@@ -68,14 +84,8 @@ static inline int8_t tx_scalar_requantize_s8(int32_t acc, int32_t multiplier, in
     if (shift <= -2) {
         const int32_t s = -1 - shift;
         v = tx_asr_s32(tx_scalar_mul_hi(acc, multiplier) + (INT32_C(1) << (s - 1)), s) + zero_point;
-#if defined(__thumb2__)
-    } else if (shift == -1) {
-        /* r = 32: the rounding bit is the low word's top, SMULL then ADDS and ADC */
-        v = (int32_t)tx_asr_s64((int64_t)acc * (int64_t)multiplier + (INT64_C(1) << 31), 32)
-            + zero_point;
-#endif
     } else {
-        v = tx_add_wrap_s32(tx_requantize(acc, multiplier, shift), zero_point);
+        v = tx_scalar_requantize_wide(acc, multiplier, shift, zero_point);
     }
     return (int8_t)tx_clamp_s32(v, act_min, act_max);
 }
@@ -125,7 +135,8 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
 
 /* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and
  * out1[j]. The activation range that is the whole of int8 (a ReLU whose output zero point is
- * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. */
+ * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. The loops stay loops
+ * (for the code's size: unrolled, the four channels of a depthwise pair took 652 bytes). */
 static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, int32_t n,
                                       const int32_t *multipliers, const int32_t *shifts,
                                       int32_t zero_point, int32_t act_min, int32_t act_max,
@@ -133,6 +144,9 @@ static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, in
 {
     int32_t j;
     if (act_min == -128 && act_max == 127) {
+#if defined(__GNUC__)
+#pragma GCC unroll 1
+#endif
         for (j = 0; j < n; j++) {
             const int32_t shift = shifts[j];
             if (shift <= -2) {
@@ -150,6 +164,9 @@ static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, in
             }
         }
     } else {
+#if defined(__GNUC__)
+#pragma GCC unroll 1
+#endif
         for (j = 0; j < n; j++) {
             tx_scalar_requantize2_s8(tx_wrap_s32(s0[j]), tx_wrap_s32(s1[j]), multipliers[j],
                                      shifts[j], zero_point, act_min, act_max, out0 + j, out1 + j);

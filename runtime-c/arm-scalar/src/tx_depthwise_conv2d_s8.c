@@ -12,16 +12,14 @@
  * the input starts its sums from bias + input offset * (the channel's filter sum), computed once a
  * call, and multiplies the inputs as they are: sum (x + offset) w = sum x w + offset sum w, modulo
  * 2^32 as the reference's wrapping sums. Other multipliers and larger windows take the reference
- * loop.
+ * loop. cortex-m3 takes 3x3 windows in bands of pixels whose windows share their in-bounds
+ * rectangle, two pixels by four channels at a time in assembly (tx_scalar_dw3.h, dw3_image).
  */
 #include "tx_depthwise_conv2d_s8_body.h"
 
 #include "tx_fixed_point.h"
 #include "tx_scalar.h"
 #include "tx_scalar_requant.h"
-#if defined(__thumb2__)
-#include "tx_scalar_dw3.h"
-#endif
 
 int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params *p,
                                             const tx_shape4 *in_shape,
@@ -259,67 +257,7 @@ static void dw_window(dw_image *d, int32_t oy, int32_t ox)
 }
 
 #if defined(__thumb2__)
-/* The output stage of channels c .. c + 3 of two pixels: s[j] into out0[j], s[4 + j] into
- * out1[j]. A function of its own, so that GCC has the registers for it. */
-TX_SCALAR_LOOP void dw3_outputs(const tx_depthwise_conv2d_s8_params *p, int32_t c,
-                                const uint32_t *s, int8_t *out0, int8_t *out1)
-{
-    tx_scalar_outputs2(s, s + 4, 4, p->multipliers + c, p->shifts + c, p->output_offset,
-                       p->act_min, p->act_max, out0, out1);
-}
-
-/* cortex-m3, 3x3 windows: one image, row by row. In a row whose windows lie inside the input
- * vertically, the pixels whose windows lie inside horizontally go two at a time through
- * tx_scalar_dw3.h, channels [0, ch & ~3) four at a time (each group's weights laid out once per
- * row); every other pixel and channel takes dw_pixel. out: the image's output. */
-static void dw3_rows(dw_image *d, const tx_shape4 *out_shape, int8_t *out)
-{
-    const tx_depthwise_conv2d_s8_params *p = d->p;
-    const tx_shape4 *in_shape = d->in_shape;
-    const int32_t ch = in_shape->c;
-    const int32_t quads = ch & ~3;
-    const int32_t out_w = out_shape->w;
-    /* the output columns whose windows lie inside the input: [lo, hi) */
-    const int32_t lo = (p->pad_left + p->stride_w - 1) / p->stride_w;
-    const int32_t last = in_shape->w - 1 - 2 * p->dilation_w + p->pad_left;
-    const int32_t hi = last < 0 ? 0 : (last / p->stride_w + 1 < out_w ? last / p->stride_w + 1 : out_w);
-    tx_scalar_dw3_geometry g;
-    int8_t w[TX_SCALAR_DW3_WEIGHTS];
-    uint32_t s[8];
-    int32_t oy;
-    int32_t ox;
-    int32_t c;
-    g.pixel_step = p->stride_w * ch;
-    g.col_step = p->dilation_w * ch;
-    g.row_step = p->dilation_h * in_shape->w * ch - 2 * p->dilation_w * ch + 4;
-    for (oy = 0; oy < out_shape->h; oy++) {
-        const int32_t y0 = oy * p->stride_h - p->pad_top;
-        int8_t *row = out + oy * out_w * ch;
-        /* pairs over [lo, pairs_end) */
-        int32_t pairs_end = lo;
-        if (y0 >= 0 && y0 + 2 * p->dilation_h < in_shape->h && hi - lo >= 2 && quads > 0) {
-            pairs_end = lo + ((hi - lo) & ~1);
-            for (c = 0; c < quads; c += 4) {
-                const int8_t *x = d->image + (y0 * in_shape->w + lo * p->stride_w - p->pad_left) * ch
-                                  + c + 4;
-                tx_scalar_dw3_weights(d->filter + c, ch, w);
-                g.start = d->folded + c;
-                for (ox = lo; ox < pairs_end; ox += 2) {
-                    tx_scalar_dw3_pair4(x, w, &g, s);
-                    dw3_outputs(p, c, s, row + ox * ch + c, row + (ox + 1) * ch + c);
-                    x += 2 * g.pixel_step;
-                }
-            }
-        }
-        for (ox = 0; ox < out_w; ox++) {
-            const int32_t c0 = ox >= lo && ox < pairs_end ? quads : 0;
-            if (c0 < ch) {
-                dw_window(d, oy, ox);
-                dw_pixel(p, &d->t, c0, ch, row + ox * ch);
-            }
-        }
-    }
-}
+#include "tx_scalar_dw3_bands.h"
 #endif
 
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
@@ -363,7 +301,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
             d.image = in + b * in_shape->h * in_shape->w * ch;
 #if defined(__thumb2__)
             if (filter_shape->h == 3 && filter_shape->w == 3) {
-                dw3_rows(&d, out_shape, out);
+                dw3_image(&d, out_shape, out);
                 out += out_shape->h * out_shape->w * ch;
                 continue;
             }
