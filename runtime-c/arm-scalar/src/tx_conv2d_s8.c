@@ -100,6 +100,10 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         const int32_t image = in_shape->h * in_shape->w * in_shape->c;
         const int32_t pixels = out_shape->h * out_shape->w;
         const int32_t out_c = out_shape->c;
+        /* a 1x1 window of stride 1 without padding: output pixel i's window is input pixel i */
+        const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && p->stride_h == 1
+                              && p->stride_w == 1 && p->pad_top == 0 && p->pad_left == 0
+                              && out_shape->h == in_shape->h && out_shape->w == in_shape->w;
         for (b = 0; b < out_shape->n; b++) {
             int32_t done = 0;
             oy = 0;
@@ -111,14 +115,20 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                 const int32_t here = pixels - done >= 3 ? 3 : pixels - done;
                 int8_t *outs[3];
                 int32_t k;
+                if (pointwise) {
+                    /* the pixels' windows are their inputs, one after the other */
+                    tx_scalar_widen(in + done * taps, p->input_offset, col, here * taps);
+                }
                 for (k = 0; k < 3; k++) {
                     if (k >= here) {
                         memcpy(col + k * taps, col + (k - 1) * taps, 2 * (size_t)taps);
                         outs[k] = outs[k - 1];
                         continue;
                     }
-                    window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
-                               ox * p->stride_w - p->pad_left, col + k * taps);
+                    if (!pointwise) {
+                        window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
+                                   ox * p->stride_w - p->pad_left, col + k * taps);
+                    }
                     outs[k] = out + k * out_c;
                     if (++ox == out_shape->w) {
                         ox = 0;
@@ -132,8 +142,12 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
             }
 #else
             while (done < pixels) {
-                window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
-                           ox * p->stride_w - p->pad_left, col);
+                if (pointwise) {
+                    tx_scalar_widen(in + done * taps, p->input_offset, col, taps);
+                } else {
+                    window_col(p, in_shape, in, filter_shape, oy * p->stride_h - p->pad_top,
+                               ox * p->stride_w - p->pad_left, col);
+                }
                 if (++ox == out_shape->w) {
                     ox = 0;
                     oy++;
