@@ -146,7 +146,9 @@ static void dw3_rect(const dw_image *d, int32_t oy, int32_t ox, int32_t *rows, i
 /* cortex-m3, 3x3 windows, one image: the bands (dw3_bands) through the assembly, then every
  * pixel outside them, and the channels beyond the last group of four of those inside, pixel by
  * pixel. A layer with a window of no rows or fewer than two columns in bounds (a pad of 2 or
- * more, or an input narrower than 2) has no bands: the in-bounds counts are least at the ends. */
+ * more, or an input narrower than 2) has no bands: the in-bounds counts are least at the ends.
+ * (That holds when the three taps' ranges share a position, an input at least as large as the
+ * dilated window; a smaller input, where a middle window can miss every row, has no bands.) */
 static void dw3_image(dw_image *d, const tx_shape4 *out_shape, int8_t *out)
 {
     const tx_depthwise_conv2d_s8_params *p = d->p;
@@ -170,7 +172,8 @@ static void dw3_image(dw_image *d, const tx_shape4 *out_shape, int8_t *out)
     b.width = out_w;
     dw3_rect(d, 0, 0, &rows0, &cols0);
     dw3_rect(d, out_h - 1, out_w - 1, &rows1, &cols1);
-    if (quads == 0 || rows0 < 1 || rows1 < 1 || cols0 < 2 || cols1 < 2) {
+    if (quads == 0 || rows0 < 1 || rows1 < 1 || cols0 < 2 || cols1 < 2
+        || d->in_shape->h < 2 * p->dilation_h + 1 || d->in_shape->w < 2 * p->dilation_w + 1) {
         b.hi[0] = b.lo[0];
         b.hi[1] = b.lo[1];
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tenax.diag.ModelRejectedException;
 import dev.tenax.hostrun.ProjectManifest;
 import dev.tenax.hostrun.QemuRun;
+import dev.tenax.ir.Attribute;
+import dev.tenax.ir.DType;
 import dev.tenax.lower.Program;
 import dev.tenax.target.Targets;
 import dev.tenax.testing.OnnxModelBuilder;
@@ -13,8 +15,10 @@ import dev.tenax.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -108,5 +112,31 @@ class ScalarKernelsRunTest {
     MveDepthwiseRunTest.depthwise(b, r, 2, new int[] {11, 6, 5, 3, 3, 1, 1, 1}, shifts, 2);
     MveDepthwiseRunTest.depthwise(b, r, 3, new int[] {6, 7, 4, 3, 3, 2, 1, 1}, shifts, 2);
     DspKernelsRunTest.runQdqBitExact(b, target, r, dir, target + " output stage shifts");
+  }
+
+  /**
+   * cortex-m3's 3x3 depthwise bands (tx_scalar_dw3_bands.h) over an input one row high, a
+   * dilation of 2 down and pads of 4 above and below: output rows 1 and 3 have no input row in
+   * their windows though the first and last rows have one, so the check of the ends alone would
+   * keep the bands (whose assembly would then read past the input); an input smaller than the
+   * dilated window has none, and the pixel loop's outputs must match.
+   */
+  @Test
+  void dilatedWindowsOverAnInputOneRowHighRunBitExact(@TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(60);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    int c = 8;
+    DspConvPixelsRunTest.qdqOperandsForShifts(b, r, 0, new float[] {0.03f, 0.08f}, new long[] {-20, 5},
+        new int[] {c, 1, 3, 3}, new int[] {-7}, 20);
+    b.input("x0", DType.FLOAT32, 1, c, 1, 9);
+    b.node("Conv", List.of("xd0", "wd0", "bd0"), List.of("c0"), Map.of(
+        "kernel_shape", Attribute.ofInts(3, 3),
+        "dilations", Attribute.ofInts(2, 1),
+        "pads", Attribute.ofInts(4, 1, 4, 1), "group", Attribute.ofInt(c)));
+    b.node("QuantizeLinear", List.of("c0", "ys0", "yzp0"), List.of("kq0"))
+        .node("DequantizeLinear", List.of("kq0", "ys0", "yzp0"), List.of("y0"));
+    b.output("y0", DType.FLOAT32, 1, c, 5, 9);
+    DspKernelsRunTest.runQdqBitExact(b, "cortex-m3", r, dir, "cortex-m3 dilated windows over one row");
   }
 }
