@@ -135,8 +135,7 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
 
 /* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and
  * out1[j]. The activation range that is the whole of int8 (a ReLU whose output zero point is
- * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. The loops stay loops
- * (for the code's size: unrolled, the four channels of a depthwise pair took 652 bytes). */
+ * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. */
 static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, int32_t n,
                                       const int32_t *multipliers, const int32_t *shifts,
                                       int32_t zero_point, int32_t act_min, int32_t act_max,
@@ -144,9 +143,6 @@ static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, in
 {
     int32_t j;
     if (act_min == -128 && act_max == 127) {
-#if defined(__GNUC__)
-#pragma GCC unroll 1
-#endif
         for (j = 0; j < n; j++) {
             const int32_t shift = shifts[j];
             if (shift <= -2) {
@@ -164,9 +160,6 @@ static inline void tx_scalar_outputs2(const uint32_t *s0, const uint32_t *s1, in
             }
         }
     } else {
-#if defined(__GNUC__)
-#pragma GCC unroll 1
-#endif
         for (j = 0; j < n; j++) {
             tx_scalar_requantize2_s8(tx_wrap_s32(s0[j]), tx_wrap_s32(s1[j]), multipliers[j],
                                      shifts[j], zero_point, act_min, act_max, out0 + j, out1 + j);
