@@ -10,7 +10,8 @@ include board/board.mk
 
 CC = arm-none-eabi-gcc
 SIZE = arm-none-eabi-size
-CFLAGS ?= -O2
+# The optimization level: ${model.codeOptimization} (tenax compile --optimize=<#if model.codeOptimization == "-Os">size<#else>speed</#if>); 'make CFLAGS=...' overrides it.
+CFLAGS ?= ${model.codeOptimization}
 ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction-sections -fdata-sections \
   -I. -Iruntime/include -Iboard \
   '-D${model.upperName}_WEIGHTS_PLACEMENT=__attribute__((section(".tenax_weights")))' \

@@ -109,6 +109,12 @@ final class CompileCommand implements Callable<Integer> {
       + "into their layout is gone).")
   String inputLayout = "model";
 
+  @Option(names = "--optimize", paramLabel = "speed|size", description = "Cortex-M and host: compile the "
+      + "project's C for speed (-O2; default) or for size (-Os: less flash for code, a few percent more "
+      + "instructions; docs/performance.md has the figures). MSP430 builds choose their level by what fits the "
+      + "FRAM.")
+  String optimize = "speed";
+
   @Spec
   CommandSpec spec;
 
@@ -127,6 +133,13 @@ final class CompileCommand implements Callable<Integer> {
     if (!Identifiers.isValidPrefix(prefix)) {
       throw new UsageException("--name " + prefix + " is not a C identifier: use letters, digits and "
           + "underscores, starting with a letter");
+    }
+    if (!optimize.equals("speed") && !optimize.equals("size")) {
+      throw new UsageException("--optimize takes speed or size, not '" + optimize + "'");
+    }
+    if (optimize.equals("size") && Targets.find(target).orElseThrow().family().equals("msp430")) {
+      throw new UsageException("--optimize=size is for Cortex-M and host targets: an MSP430 build links at -Os "
+          + "and falls back to -Oz by itself when that overflows the FRAM ('make CFLAGS=-Oz' forces it)");
     }
     ModelIo boundary = ModelIo.parse(io);
     InputLayout layout = InputLayout.parse(inputLayout);
@@ -163,7 +176,7 @@ final class CompileCommand implements Callable<Integer> {
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile);
+        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, optimize.equals("size"));
     ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary, layout),
         options);
     for (Program.Io x : r.program().inputs()) {

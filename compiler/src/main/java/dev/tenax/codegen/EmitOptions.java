@@ -10,11 +10,19 @@ import java.nio.file.Path;
  * with the power model that sizes them ({@code power}; null for the target's defaults). An
  * intermittent build commits its progress after groups of consecutive tiles that together stay
  * within the same bound ({@code dev.tenax.intermittent.TileGroups}), or after every tile when
- * {@code commitEveryTile}.
+ * {@code commitEveryTile}. {@code smallCode}: a Cortex-M or host project's C is compiled for size
+ * (-Os) rather than speed (-O2), the build's default; MSP430 builds choose their level by what fits.
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
     String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor,
-    dev.tenax.intermittent.PowerModel power, boolean commitEveryTile) {
+    dev.tenax.intermittent.PowerModel power, boolean commitEveryTile, boolean smallCode) {
+  /** Compiled for speed. */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
+      long tileWork, dev.tenax.intermittent.Capacitor capacitor, dev.tenax.intermittent.PowerModel power,
+      boolean commitEveryTile) {
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, commitEveryTile, false);
+  }
+
   /** Commits after groups of tiles. */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
       long tileWork, dev.tenax.intermittent.Capacitor capacitor, dev.tenax.intermittent.PowerModel power) {
@@ -40,7 +48,13 @@ public record EmitOptions(String name, String target, Path templateDir, String v
 
   /** The same build with a progress commit after every tile instead of after each group of tiles. */
   public EmitOptions committingEveryTile() {
-    return new EmitOptions(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, true);
+    return new EmitOptions(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, true,
+        smallCode);
+  }
+
+  /** The C optimization level a Cortex-M or host project's Makefile and CMakeLists.txt compile at. */
+  public String codeLevel() {
+    return smallCode ? "-Os" : "-O2";
   }
 
   /** The power model that sizes the tiles: the given profile, else the target's defaults. */
@@ -60,6 +74,10 @@ public record EmitOptions(String name, String target, Path templateDir, String v
     if (dev.tenax.target.Targets.find(target).isEmpty()) {
       throw new IllegalArgumentException("unknown target '" + target + "'; available: "
           + String.join(", ", dev.tenax.target.Targets.names()));
+    }
+    if (smallCode && dev.tenax.target.Targets.find(target).orElseThrow().family().equals("msp430")) {
+      throw new IllegalArgumentException("an MSP430 build picks its own level (-Os, or -Oz when that overflows "
+          + "the FRAM); to force one, build with 'make CFLAGS=-Oz'");
     }
     if (!Identifiers.isValidPrefix(name)) {
       throw new IllegalArgumentException("'" + name + "' is not a C identifier prefix: use letters, "

@@ -98,7 +98,8 @@ public final class ProjectBuilder {
             plan.arena().alignment()), plan.arena().lowerBound(), weightBytes, program.macs(),
         io(program.inputs()), io(program.outputs()), includes, constants, pool.structs(), pool.shapes(), steps,
         options.intermittent() ? sites.view() : ProjectView.CallTableView.NONE, sources, buffers, program.floatNodes(),
-        options.intermittent() ? fingerprint(steps) : "", dev.tenax.target.Msp430Fit.FAST,
+        options.intermittent() ? fingerprint(steps) : "",
+        t.family().equals("msp430") ? dev.tenax.target.Msp430Fit.FAST : options.codeLevel(),
         kernelPaths(t), options.intermittent() ? DirectGroups.of(t, steps, groups) : List.of(),
         stackReserve(t));
   }

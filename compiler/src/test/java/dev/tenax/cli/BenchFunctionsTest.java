@@ -30,12 +30,7 @@ class BenchFunctionsTest {
   @Test
   void functionsAddUpToEachCallsInstructions() throws Exception {
     dev.tenax.codegen.CortexMRunTest.requireToolchain();
-    Path ex = tmp.resolve("ex");
-    assertEquals(0, tenax("example", "tiny-cnn", "-o", ex.toString()).code());
-    Path q = ex.resolve("model.int8.onnx");
-    CliTest.Run quant = tenax("quantize", ex.resolve("model.onnx").toString(), "--calib",
-        ex.resolve("calibration.npy").toString(), "-o", q.toString());
-    assertEquals(0, quant.code(), quant.err());
+    Path q = CliTest.quantizedExample(tmp.resolve("ex"));
     Path p = tmp.resolve("m4");
     CliTest.Run c = tenax("compile", q.toString(), "--target", "cortex-m4", "-o", p.toString());
     assertEquals(0, c.code(), c.err());

@@ -34,6 +34,19 @@ class CliTest {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /**
+   * The tiny-cnn example written into {@code dir} and quantized there as the README does:
+   * {@code dir/model.int8.onnx}, with {@code dir/input.npy} beside it.
+   */
+  static Path quantizedExample(Path dir) {
+    assertEquals(0, tenax("example", "tiny-cnn", "-o", dir.toString()).code());
+    Path q = dir.resolve("model.int8.onnx");
+    Run r = tenax("quantize", dir.resolve("model.onnx").toString(), "--calib",
+        dir.resolve("calibration.npy").toString(), "-o", q.toString());
+    assertEquals(0, r.code(), r.err());
+    return q;
+  }
+
   private Path addReluModel() throws Exception {
     var m = ProtoModels.model(13, List.of(ProtoModels.node("add", "Add", List.of("x", "y"), List.of("s")),
         ProtoModels.node("relu", "Relu", List.of("s"), List.of("out:0"))),
