@@ -3,9 +3,9 @@
  * int8 weight rows, and the output features they give, for the scalar Cortex-M variants
  * (runtime-c/arm-scalar: cores without the DSP extension, cortex-m0 and cortex-m3). A pass shares
  * each load among several MACs:
- *   - cortex-m3: three pixels by two rows (tx_scalar_dot32, assembly, the convolution), or one
- *     pixel by four rows (tx_scalar_dot4, C that GCC turns into LDRSH, four LDRSB and four MLA a
- *     tap, the fully-connected layer);
+ *   - cortex-m3: one pixel by four rows (tx_scalar_dot4, C that GCC turns into LDRSH, four LDRSB
+ *     and four MLA a tap, the fully-connected layer); the convolution's three pixels by two rows
+ *     are in tx_scalar_conv3.h;
  *   - cortex-m0: one pixel by two rows (tx_scalar_dot2_m0, Thumb-1 assembly);
  *   - elsewhere (the host cross-checks) and for unaligned columns: tx_scalar_dot2 in C.
  * Bit-exact with the reference loops: each product of an int16 column value (|v| <= 255) and an
@@ -233,88 +233,5 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
         tx_scalar_outputs(s, o, 1, multipliers, shifts, zp, act_min, act_max, out);
     }
 }
-
-#if defined(__thumb2__)
-/* One tap of tx_scalar_dot32's loop: the two rows' weights (row 1's at r2 = n bytes on), the
- * three pixels' column values (pixel 1's at 2n bytes on, pixel 2's at 4n: the register offset
- * shifted), six MLA. */
-#define TX_SCALAR_DOT32_TAP                                                                        \
-    "ldrsb  r11, [r1, r2]\n\t"                                                                     \
-    "ldrsb  r10, [r1], #1\n\t"                                                                     \
-    "ldrsh  r12, [r0, r2, lsl #1]\n\t"                                                             \
-    "mla    r6, r12, r10, r6\n\t"                                                                  \
-    "mla    r7, r12, r11, r7\n\t"                                                                  \
-    "ldrsh  r12, [r0, r2, lsl #2]\n\t"                                                             \
-    "mla    r8, r12, r10, r8\n\t"                                                                  \
-    "mla    r9, r12, r11, r9\n\t"                                                                  \
-    "ldrsh  r12, [r0], #2\n\t"                                                                     \
-    "mla    r4, r12, r10, r4\n\t"                                                                  \
-    "mla    r5, r12, r11, r5\n\t"
-
-/* cortex-m3: three pixels by two rows. col holds pixel 0's n >= 1 column values, then pixel 1's,
- * then pixel 2's; w row 0's n weights, then row 1's. s[2 p + j] += (pixel p's column) . (row j).
- * Each weight load serves three MACs and each column load two: 11 instructions per tap for six
- * MACs (1.83 per MAC, and the loop's 2 per two taps; two pixels by two rows took 2.25), with one
- * offset register for everything (n: row 1's weights, and shifted, pixels 1 and 2); an odd first
- * tap alone. */
-__attribute__((naked, unused)) static void
-tx_scalar_dot32(const int16_t *col __attribute__((unused)), const int8_t *w __attribute__((unused)),
-                int32_t n __attribute__((unused)), uint32_t *s __attribute__((unused)))
-{
-    __asm__(
-        "push   {r4-r11, lr}\n\t"
-        "mov    lr, r3\n\t"
-        "ldm    r3, {r4-r9}\n\t"
-        "add    r3, r0, r2, lsl #1\n\t"
-        "tst    r2, #1\n\t"
-        "beq    1f\n\t"
-        TX_SCALAR_DOT32_TAP
-        "cmp    r0, r3\n\t"
-        "beq    2f\n"
-        "1:\n\t"
-        TX_SCALAR_DOT32_TAP
-        TX_SCALAR_DOT32_TAP
-        "cmp    r0, r3\n\t"
-        "bne    1b\n"
-        "2:\n\t"
-        "stm    lr, {r4-r9}\n\t"
-        "pop    {r4-r11, pc}\n\t");
-}
-
-/* Output features [0, count) of three pixels' columns (col: pixel 0's n values, then pixel 1's,
- * then pixel 2's) into out[0], out[1] and out[2] (the same place twice for a repeated pixel):
- * pairs of features by tx_scalar_dot32, an odd last one by tx_scalar_dot2 per pixel. */
-TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int8_t *w,
-                                        int32_t count, const int32_t *bias,
-                                        const int32_t *multipliers, const int32_t *shifts,
-                                        int32_t zp, int32_t act_min, int32_t act_max,
-                                        int8_t *const *out)
-{
-    int32_t o = 0;
-    int32_t q;
-    uint32_t s[6];
-    for (; o + 2 <= count; o += 2) {
-        tx_scalar_start(bias, o, 2, s);
-        s[2] = s[0];
-        s[3] = s[1];
-        s[4] = s[0];
-        s[5] = s[1];
-        tx_scalar_dot32(col, w, n, s);
-        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out, o);
-        tx_scalar_requantize3_s8(s + 1, multipliers[o + 1], shifts[o + 1], zp, act_min, act_max,
-                                 out, o + 1);
-        w += 2 * n;
-    }
-    if (o < count) {
-        for (q = 0; q < 3; q++) {
-            tx_scalar_start(bias, o, 1, s + 2 * q);
-            s[2 * q + 1] = 0u;
-            tx_scalar_dot2(col + q * n, w, w, n, s + 2 * q);
-        }
-        tx_scalar_requantize3_s8(s, multipliers[o], shifts[o], zp, act_min, act_max, out, o);
-    }
-}
-
-#endif
 
 #endif /* TX_SCALAR_DOT_H */

@@ -87,13 +87,39 @@ typedef struct {
     const uint32_t *start; /* 12: the four channels' sums' start, the same for both pixels */
     int32_t rows;          /* 16: window rows, 1 to 3 */
     int32_t cols;          /* 20: window columns, 2 or 3 */
+    int32_t narrow;        /* 24: 1: the output stage below, into out; 0: the sums into s */
+    int32_t zero_point;    /* 28 */
+    int8_t *out[2];        /* 32, 36: pixel A's and pixel B's channel 0 (the same for B = A) */
+    int32_t multiplier[4]; /* 40: the four channels' */
+    int32_t s[4];          /* 56: -1 - shift, each shift -2 or below */
+    int32_t round[4];      /* 72: 2^(s - 1) */
 } tx_scalar_dw3_geometry;
+
+/* Channel j's output stage for both pixels (sums A and B), with r1 the geometry: its high word of
+ * sum * multiplier (SMULL, into the sum's register), plus the rounding term, shifted right by s,
+ * plus the zero point (lr), saturated to int8 (SSAT, the activation range being all of int8). */
+#define TX_SCALAR_DW3_OUT(acc, out, j)                                                             \
+    "smull  r12, " acc ", " acc ", r0\n\t"                                                          \
+    "add    " acc ", " acc ", r3\n\t"                                                             \
+    "asr    " acc ", " acc ", r2\n\t"                                                             \
+    "add    " acc ", " acc ", lr\n\t"                                                             \
+    "ssat   " acc ", #8, " acc "\n\t"                                                             \
+    "ldr    r12, [r1, #" out "]\n\t"                                                              \
+    "strb   " acc ", [r12, #" j "]\n\t"
+#define TX_SCALAR_DW3_CHANNEL_OUT(a, b, j, m, s, round)                                           \
+    "ldr    r0, [r1, #" m "]\n\t"                                                                 \
+    "ldr    r2, [r1, #" s "]\n\t"                                                                 \
+    "ldr    r3, [r1, #" round "]\n\t"                                                             \
+    TX_SCALAR_DW3_OUT(a, "32", j)                                                                  \
+    TX_SCALAR_DW3_OUT(b, "36", j)
 
 /* s[j] = start[j] + pixel A's window . channel j's weights, s[4 + j] = start[j] + pixel B's,
  * j = 0 .. 3, over a window of 1 to 3 rows of 2 or 3 taps (the in-bounds part of a 3x3 one). x:
  * pixel A's first tap, channel 0, plus 4; w: tx_scalar_dw3_weights' bytes. The rows of three
  * taps are unrolled, a window of fewer rows entering at a later one; the rows of two (the edge
- * columns' windows, fewer) loop, with their count on the stack, for the code's size. */
+ * columns' windows, fewer) loop, with their count on the stack, for the code's size. When
+ * g->narrow, the eight outputs instead, stored at g->out: 7 instructions an output and 3 a
+ * channel (the C output stage took about 17 an output, with the sums stored and loaded). */
 __attribute__((naked, unused)) static void
 tx_scalar_dw3_pair4(const int8_t *x __attribute__((unused)), const int8_t *w __attribute__((unused)),
                     const tx_scalar_dw3_geometry *g __attribute__((unused)),
@@ -102,6 +128,7 @@ tx_scalar_dw3_pair4(const int8_t *x __attribute__((unused)), const int8_t *w __a
     __asm__(
         "push   {r4-r11, lr}\n\t"
         "ldr    r12, [r2, #8]\n\t"
+        "push   {r2}\n\t"
         "push   {r3, r12}\n\t"
         "ldr    r12, [r2, #12]\n\t"
         "ldm    r12, {r4-r7}\n\t"
@@ -139,7 +166,18 @@ tx_scalar_dw3_pair4(const int8_t *x __attribute__((unused)), const int8_t *w __a
         "add    sp, sp, #4\n"
         "9:\n\t"
         "pop    {r3, r12}\n\t"
+        "pop    {r1}\n\t"
+        "ldr    r12, [r1, #24]\n\t"
+        "cmp    r12, #0\n\t"
+        "bne    30f\n\t"
         "stm    r3, {r4-r11}\n\t"
+        "pop    {r4-r11, pc}\n"
+        "30:\n\t"
+        "ldr    lr, [r1, #28]\n\t"
+        TX_SCALAR_DW3_CHANNEL_OUT("r4", "r8", "0", "40", "56", "72")
+        TX_SCALAR_DW3_CHANNEL_OUT("r5", "r9", "1", "44", "60", "76")
+        TX_SCALAR_DW3_CHANNEL_OUT("r6", "r10", "2", "48", "64", "80")
+        TX_SCALAR_DW3_CHANNEL_OUT("r7", "r11", "3", "52", "68", "84")
         "pop    {r4-r11, pc}\n\t");
 }
 

@@ -10,13 +10,26 @@
 
 #include "tx_scalar_dw3.h"
 
-/* The output stage of channels c .. c + 3 of two pixels: s[j] into out0[j], s[4 + j] into
- * out1[j]. A function of its own, so that GCC has the registers for it. */
+/* The output stage of channels c .. c + 3 of two pixels in C (a layer whose shifts or activation
+ * range the assembly's does not take): s[j] into out0[j], s[4 + j] into out1[j]. A function of
+ * its own, so that GCC has the registers for it. */
 TX_SCALAR_LOOP void dw3_outputs(const tx_depthwise_conv2d_s8_params *p, int32_t c,
                                 const uint32_t *s, int8_t *out0, int8_t *out1)
 {
     tx_scalar_outputs2(s, s + 4, 4, p->multipliers + c, p->shifts + c, p->output_offset,
                        p->act_min, p->act_max, out0, out1);
+}
+
+/* The output stage of channels c .. c + 3 for tx_scalar_dw3_pair4's assembly one (each shift -2
+ * or below): multiplier, s = -1 - shift and 2^(s - 1), once a band. */
+static void dw3_stage(const tx_depthwise_conv2d_s8_params *p, int32_t c, tx_scalar_dw3_geometry *g)
+{
+    int32_t j;
+    for (j = 0; j < 4; j++) {
+        g->multiplier[j] = p->multipliers[c + j];
+        g->s[j] = -1 - p->shifts[c + j];
+        g->round[j] = INT32_C(1) << (g->s[j] - 1);
+    }
 }
 
 /* The output positions along one axis whose 3x3 windows lie inside the input: [*lo, *hi), empty
@@ -105,6 +118,8 @@ static void dw3_band(dw_image *d, const tx_shape4 *out_shape, int8_t *out, int32
                  - (kx1 - kx0 == 3 ? 2 * g.col_step - 4 : g.col_step);
     g.rows = ky1 - ky0;
     g.cols = kx1 - kx0;
+    g.narrow = d->narrow;
+    g.zero_point = p->output_offset;
     for (c = 0; c + 4 <= ch; c += 4) {
         const int8_t *x = first + c;
         int8_t *o = first_out + c;
@@ -121,10 +136,17 @@ static void dw3_band(dw_image *d, const tx_shape4 *out_shape, int8_t *out, int32
             }
             g.start = start;
         }
+        if (g.narrow) {
+            dw3_stage(p, c, &g);
+        }
         for (k = 0; k < n; k += 2) {
             g.pixel_step = k + 1 < n ? step : 0;
+            g.out[0] = o;
+            g.out[1] = k + 1 < n ? o + out_step : o;
             tx_scalar_dw3_pair4(x, w, &g, s);
-            dw3_outputs(p, c, s, o, k + 1 < n ? o + out_step : o);
+            if (!g.narrow) {
+                dw3_outputs(p, c, s, o, g.out[1]);
+            }
             x += 2 * step;
             o += 2 * out_step;
         }

@@ -133,6 +133,24 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
     }
 }
 
+/* Whether the output stage of every one of n channels takes the high word (each shift -2 or
+ * below) and saturates to int8 alone (the activation range is all of int8): the case the
+ * assembly output stages handle (tx_scalar_conv3.h). */
+static inline int tx_scalar_narrow(const int32_t *shifts, int32_t n, int32_t act_min,
+                                   int32_t act_max)
+{
+    int32_t j;
+    if (act_min != -128 || act_max != 127) {
+        return 0;
+    }
+    for (j = 0; j < n; j++) {
+        if (shifts[j] > -2) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and
  * out1[j]. The activation range that is the whole of int8 (a ReLU whose output zero point is
  * -128, or none) gets its own loop, whose clamp is one SSAT on cortex-m3. */

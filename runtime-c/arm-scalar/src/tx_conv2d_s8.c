@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tx_fixed_point.h"
+#include "tx_scalar_conv3.h"
 #include "tx_scalar_dot.h"
 
 /* The most taps (kh * kw * in_c) of a window copied on the stack (2 bytes a tap). */
@@ -100,6 +101,10 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         const int32_t image = in_shape->h * in_shape->w * in_shape->c;
         const int32_t pixels = out_shape->h * out_shape->w;
         const int32_t out_c = out_shape->c;
+#if defined(__thumb2__)
+        /* the assembly output stage for every pair of channels */
+        const int narrow = tx_scalar_narrow(p->shifts, out_c, p->act_min, p->act_max);
+#endif
         /* a 1x1 window of stride 1 without padding: output pixel i's window is input pixel i */
         const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && p->stride_h == 1
                               && p->stride_w == 1 && p->pad_top == 0 && p->pad_left == 0
@@ -136,7 +141,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                     }
                 }
                 tx_scalar_features3(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
-                                    p->output_offset, p->act_min, p->act_max, outs);
+                                    p->output_offset, p->act_min, p->act_max, narrow, outs);
                 out += here * out_c;
                 done += here;
             }
