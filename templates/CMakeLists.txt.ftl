@@ -15,9 +15,11 @@ set_target_properties(${model.name} PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED
 # The float32 kernels must not contract a*b+c into fused multiply-adds: the results would no
 # longer match the Java reference bit for bit.
 target_compile_options(${model.name} PRIVATE -ffp-contract=off)
-<#if model.family != "msp430" && model.codeOptimization == "-Os">
-# Compiled for size (tenax compile --optimize=size), whatever your build type's level.
+<#if model.family != "msp430" && model.codeOptimization?starts_with("-Os")>
+# Compiled for size (tenax compile --optimize=size), whatever your build type's level, without the
+# kernels' speed-only assembly (TX_SMALL_CODE).
 target_compile_options(${model.name} PRIVATE -Os)
+target_compile_definitions(${model.name} PRIVATE TX_SMALL_CODE)
 </#if>
 <#if model.kernelPaths?has_content>
 # Only the DSP kernels' paths this model's calls take (tx_config.h): less flash.

@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 
+#include "tx_scalar.h"
 #include "tx_scalar_dot.h"
 #include "tx_scalar_requant.h"
 
@@ -172,7 +173,7 @@ TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int
     int32_t o = 0;
     int32_t q;
     uint32_t s[6];
-    if (narrow && count >= 2) {
+    if (TX_SCALAR_ASM_STAGES && narrow && count >= 2) {
         tx_scalar_pairs3_job job = {col, w, n, bias, multipliers, shifts, zp,
                                     {out[0], out[1], out[2]}, count & ~INT32_C(1)};
         tx_scalar_pairs3(&job);

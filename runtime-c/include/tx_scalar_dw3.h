@@ -29,6 +29,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "tx_scalar.h"
+
 /* Bytes of weights of one channel group: nine taps of four channels. */
 #define TX_SCALAR_DW3_WEIGHTS 36
 
@@ -113,6 +115,24 @@ typedef struct {
     TX_SCALAR_DW3_OUT(a, "32", j)                                                                  \
     TX_SCALAR_DW3_OUT(b, "36", j)
 
+/* The end of tx_scalar_dw3_pair4 for g->narrow (r1 = g, the sums in r4-r11): the eight outputs;
+ * nothing without the assembly output stages (TX_SCALAR_ASM_STAGES), g->narrow being 0 then. */
+#if TX_SCALAR_ASM_STAGES
+#define TX_SCALAR_DW3_STAGE                                                                        \
+    "ldr    r12, [r1, #24]\n\t"                                                                   \
+    "cmp    r12, #0\n\t"                                                                          \
+    "beq    30f\n\t"                                                                              \
+    "ldr    lr, [r1, #28]\n\t"                                                                    \
+    TX_SCALAR_DW3_CHANNEL_OUT("r4", "r8", "0", "40", "56", "72")                                   \
+    TX_SCALAR_DW3_CHANNEL_OUT("r5", "r9", "1", "44", "60", "76")                                   \
+    TX_SCALAR_DW3_CHANNEL_OUT("r6", "r10", "2", "48", "64", "80")                                  \
+    TX_SCALAR_DW3_CHANNEL_OUT("r7", "r11", "3", "52", "68", "84")                                  \
+    "pop    {r4-r11, pc}\n"                                                                        \
+    "30:\n\t"
+#else
+#define TX_SCALAR_DW3_STAGE
+#endif
+
 /* s[j] = start[j] + pixel A's window . channel j's weights, s[4 + j] = start[j] + pixel B's,
  * j = 0 .. 3, over a window of 1 to 3 rows of 2 or 3 taps (the in-bounds part of a 3x3 one). x:
  * pixel A's first tap, channel 0, plus 4; w: tx_scalar_dw3_weights' bytes. The rows of three
@@ -167,17 +187,8 @@ tx_scalar_dw3_pair4(const int8_t *x __attribute__((unused)), const int8_t *w __a
         "9:\n\t"
         "pop    {r3, r12}\n\t"
         "pop    {r1}\n\t"
-        "ldr    r12, [r1, #24]\n\t"
-        "cmp    r12, #0\n\t"
-        "bne    30f\n\t"
+        TX_SCALAR_DW3_STAGE
         "stm    r3, {r4-r11}\n\t"
-        "pop    {r4-r11, pc}\n"
-        "30:\n\t"
-        "ldr    lr, [r1, #28]\n\t"
-        TX_SCALAR_DW3_CHANNEL_OUT("r4", "r8", "0", "40", "56", "72")
-        TX_SCALAR_DW3_CHANNEL_OUT("r5", "r9", "1", "44", "60", "76")
-        TX_SCALAR_DW3_CHANNEL_OUT("r6", "r10", "2", "48", "64", "80")
-        TX_SCALAR_DW3_CHANNEL_OUT("r7", "r11", "3", "52", "68", "84")
         "pop    {r4-r11, pc}\n\t");
 }
 

@@ -10,7 +10,7 @@ include board/board.mk
 
 CC = arm-none-eabi-gcc
 SIZE = arm-none-eabi-size
-# The optimization level: ${model.codeOptimization} (tenax compile --optimize=<#if model.codeOptimization == "-Os">size<#else>speed</#if>); 'make CFLAGS=...' overrides it.
+# The optimization level: ${model.codeOptimization} (tenax compile --optimize=<#if model.codeOptimization?starts_with("-Os")>size<#else>speed</#if>); 'make CFLAGS=...' overrides it.
 CFLAGS ?= ${model.codeOptimization}
 ALL_CFLAGS = $(TENAX_CFLAGS) -std=c99 -Wall -Wextra -ffp-contract=off -ffunction-sections -fdata-sections \
   -I. -Iruntime/include -Iboard \

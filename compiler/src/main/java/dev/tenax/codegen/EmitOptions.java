@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * intermittent build commits its progress after groups of consecutive tiles that together stay
  * within the same bound ({@code dev.tenax.intermittent.TileGroups}), or after every tile when
  * {@code commitEveryTile}. {@code smallCode}: a Cortex-M or host project's C is compiled for size
- * (-Os) rather than speed (-O2), the build's default; MSP430 builds choose their level by what fits.
+ * ({@link #SMALL_CODE}) rather than speed (-O2), the build's default; MSP430 builds choose their
+ * level by what fits.
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
     String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor,
@@ -52,10 +53,16 @@ public record EmitOptions(String name, String target, Path templateDir, String v
         smallCode);
   }
 
-  /** The C optimization level a Cortex-M or host project's Makefile and CMakeLists.txt compile at. */
+  /**
+   * The C flags a Cortex-M or host project's Makefile and CMakeLists.txt compile at: -O2, or -Os
+   * with TX_SMALL_CODE (the runtime's speed-only assembly left out, runtime-c/include/tx_scalar.h).
+   */
   public String codeLevel() {
-    return smallCode ? "-Os" : "-O2";
+    return smallCode ? SMALL_CODE : "-O2";
   }
+
+  /** The flags of {@code --optimize=size}. */
+  public static final String SMALL_CODE = "-Os -DTX_SMALL_CODE";
 
   /** The power model that sizes the tiles: the given profile, else the target's defaults. */
   public dev.tenax.intermittent.PowerModel powerModel() {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tenax compile --optimize=size}: the project compiles at -Os (Makefile, CMakeLists.txt,
- * README), its model code is smaller than the default -O2 build's, and it still gives the Java
+ * {@code tenax compile --optimize=size}: the project compiles with -Os -DTX_SMALL_CODE (Makefile,
+ * CMakeLists.txt, README), its model code is smaller than the default -O2 build's, and it still gives the Java
  * evaluator's bytes, within the stack the link reserves.
  */
 class OptimizeForSizeTest {
@@ -36,11 +36,12 @@ class OptimizeForSizeTest {
     assertEquals(0, c.code(), c.err());
 
     String makefile = Files.readString(size.resolve("Makefile"));
-    assertTrue(makefile.contains("\nCFLAGS ?= -Os\n"), makefile);
+    assertTrue(makefile.contains("\nCFLAGS ?= -Os -DTX_SMALL_CODE\n"), makefile);
     assertTrue(Files.readString(speed.resolve("Makefile")).contains("\nCFLAGS ?= -O2\n"));
-    assertTrue(Files.readString(size.resolve("CMakeLists.txt")).contains("PRIVATE -Os)"));
+    String cmake = Files.readString(size.resolve("CMakeLists.txt"));
+    assertTrue(cmake.contains("PRIVATE -Os)") && cmake.contains("PRIVATE TX_SMALL_CODE)"), cmake);
     assertFalse(Files.readString(speed.resolve("CMakeLists.txt")).contains("-Os"));
-    assertTrue(Files.readString(size.resolve("README.md")).contains("compiled at `-Os`"));
+    assertTrue(Files.readString(size.resolve("README.md")).contains("compiled with `-Os -DTX_SMALL_CODE`"));
 
     Path input = example.resolve("input.npy");
     CliTest.Run run = tenax("run", size.toString(), "--input", input.toString(), "-o", tmp.resolve("out").toString());

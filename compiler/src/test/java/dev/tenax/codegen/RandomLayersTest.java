@@ -116,12 +116,19 @@ class RandomLayersTest {
    */
   static ModelCompiler.Result compileRandom(String prefix, String target, int branches, BranchMaker maker, Random r,
       Map<String, float[]> ranges, Path dir) throws Exception {
+    return compileRandom(prefix, target, false, branches, maker, r, ranges, dir);
+  }
+
+  /** The same, compiled for size ({@code tenax compile --optimize=size}) when {@code smallCode}. */
+  static ModelCompiler.Result compileRandom(String prefix, String target, boolean smallCode, int branches,
+      BranchMaker maker, Random r, Map<String, float[]> ranges, Path dir) throws Exception {
     OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
     for (int i = 0; i < branches; i++) {
       maker.add(b, r, i, ranges);
     }
     Graph q = quantized(b, ranges, QuantMode.INT8);
-    return ModelCompiler.compile(q, new EmitOptions(prefix, target, null, "test", "random", "0"), dir);
+    return ModelCompiler.compile(q, new EmitOptions(prefix, target, null, "test", "random", "0", 0, null, null, false,
+        smallCode), dir);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.diag.ModelRejectedException;
@@ -34,11 +35,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * cross-checks of dev.tenax.kernels run those paths too, with UndefinedBehaviorSanitizer).
  */
 class ScalarKernelsRunTest {
-  @ParameterizedTest(name = "{0}, seed {1}, kinds from {2}, {3} layers")
-  @CsvSource({"cortex-m3, 51, 0, 24", "cortex-m3, 52, 0, 24", "cortex-m0, 53, 0, 3", "cortex-m0, 54, 3, 3",
-      "cortex-m0, 57, 6, 3", "cortex-m0, 58, 9, 2"})
-  void randomLayersRunBitExact(String target, int seed, int firstKind, int layers, @TempDir Path dir)
-      throws Exception {
+  @ParameterizedTest(name = "{0}, seed {1}, kinds from {2}, {3} layers, small code {4}")
+  @CsvSource({"cortex-m3, 51, 0, 24, false", "cortex-m3, 52, 0, 24, false", "cortex-m3, 59, 0, 24, true",
+      "cortex-m0, 53, 0, 3, false", "cortex-m0, 54, 3, 3, false", "cortex-m0, 57, 6, 3, false",
+      "cortex-m0, 58, 9, 2, false"})
+  void randomLayersRunBitExact(String target, int seed, int firstKind, int layers, boolean smallCode,
+      @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     // cortex-m0's 14 KB of SRAM hold a few layers' float inputs and outputs: its models take a
     // few kinds each (DspKernelsRunTest.branch makes kind i for branch i < KINDS), drawn again
@@ -50,7 +52,7 @@ class ScalarKernelsRunTest {
       r = new Random(seed * 1000L + attempt);
       ranges = new HashMap<>();
       try {
-        result = RandomLayersTest.compileRandom("scalar", target, layers,
+        result = RandomLayersTest.compileRandom("scalar", target, smallCode, layers,
             (b, rr, i, rg) -> DspKernelsRunTest.branch(b, rr, firstKind + i, rg), r, ranges, dir);
       } catch (ModelRejectedException e) {
         assertTrue(attempt < 40 && e.getMessage().contains("SRAM"), e.getMessage());
@@ -70,6 +72,8 @@ class ScalarKernelsRunTest {
     assertTrue(found > 0, "the model should call a convolution, depthwise or fully-connected kernel");
     Program p = result.program();
     ProjectManifest manifest = ProjectManifest.read(dir);
+    // --optimize=size: the C output stages instead of the assembly ones (TX_SMALL_CODE)
+    assertEquals(smallCode, Files.readString(dir.resolve("Makefile")).contains("CFLAGS ?= -Os -DTX_SMALL_CODE"));
     ModelCompiler.Result compiled = result;
     RandomLayersTest.assertBitExact(p, ranges, r, 2, target + " seed " + seed, feed -> {
       QemuRun.Result got = QemuRun.run(manifest, feed, 300);
