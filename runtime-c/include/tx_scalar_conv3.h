@@ -3,13 +3,14 @@
  * pixels' int16 columns (tx_scalar_dot.h says what a column holds) by two rows of int8 weights at
  * a time, in assembly, so that each weight load serves three MACs and each column load two.
  *   - tx_scalar_pairs3 runs every pair of output features of a call and their output stage, for
- *     the usual layer: each channel's shift -2 or below and the whole int8 range as activation
- *     range (a ReLU whose output zero point is -128, or none);
+ *     the usual layer: the whole int8 range as activation range (a ReLU whose output zero point
+ *     is -128, or none);
  *   - tx_scalar_dot32 runs one pair's sums only, and C their output stage: the other layers, and
  *     an odd last feature (with tx_scalar_dot2 per pixel).
  * Bit-exact with the reference: the sums wrap modulo 2^32 like tx_scalar_dot.h's, and the output
- * stage is tx_scalar_requant.h's for shifts of -2 and below: the product's high word (SMULL),
- * plus 2^(s - 1), shifted right by s = -1 - shift, plus the zero point, saturated to int8 (SSAT).
+ * stage is tx_scalar_requant.h's: for shifts of -2 and below the product's high word (SMULL), plus
+ * 2^(s - 1), shifted right by s = -1 - shift; for the others the 64-bit product plus 2^(r - 1),
+ * r = 31 - shift, shifted right by r; plus the zero point, saturated to int8 (SSAT).
  * Static functions: include only from the kernel's source.
  */
 #ifndef TX_SCALAR_CONV3_H
@@ -78,16 +79,17 @@ typedef struct {
     int32_t n;                  /*  8: taps, at least 1 */
     const int32_t *bias;        /* 12: per feature, or 0 for none */
     const int32_t *multipliers; /* 16 */
-    const int32_t *shifts;      /* 20: each in [-31, -2] */
+    const int32_t *shifts;      /* 20: each in [-31, 30] */
     int32_t zero_point;         /* 24 */
     int8_t *out[3];             /* 28, 32, 36: pixel p's feature 0 (the same place twice for a
                                  * repeated pixel) */
     int32_t end;                /* 40: the features done, even, at least 2 */
 } tx_scalar_pairs3_job;
 
-/* One output of the pair's output stage: sum in ACC, multiplier r0, s r2, 2^(s - 1) r3, zero point
- * r1, feature index r12, pixel p's output pointer at job offset OUT: SMULL, ADD, ASR, ADD, SSAT,
- * LDR, STRB. */
+/* One output of a feature whose shift is -2 or below: sum in ACC, multiplier r0, s = -1 - shift
+ * in r2, 2^(s - 1) in r3, zero point r1, feature index r12, pixel p's output pointer at job offset
+ * OUT: the product's high word (SMULL), plus the rounding term, shifted right by s, plus the zero
+ * point, saturated (SSAT), stored: 7 instructions. */
 #define TX_SCALAR_PAIRS3_OUT(acc, out)                                                             \
     "smull  r10, r11, " acc ", r0\n\t"                                                             \
     "add    r11, r11, r3\n\t"                                                                      \
@@ -97,19 +99,48 @@ typedef struct {
     "ldr    r10, [lr, #" out "]\n\t"                                                               \
     "strb   r11, [r10, r12]\n\t"
 
-/* Feature r12's multiplier, s and rounding term, then its three outputs (sums A0, A1, A2). */
+/* One output of a feature whose shift is -1 or above (r = 31 - shift <= 32): u = 32 - r in r2,
+ * 2^(r - 1) in r3: the 64-bit product plus 2^(r - 1) (ADDS, ADC), its bits r to r + 31 (the low
+ * word shifted right by r, ACC free after SMULL holding r, ORR the high word shifted left by u;
+ * tx_requantize's result modulo 2^32), plus the zero point, saturated, stored: 11 instructions. */
+#define TX_SCALAR_PAIRS3_OUT_WIDE(acc, out)                                                        \
+    "smull  r10, r11, " acc ", r0\n\t"                                                             \
+    "adds   r10, r10, r3\n\t"                                                                      \
+    "adc    r11, r11, #0\n\t"                                                                      \
+    "lsl    r11, r11, r2\n\t"                                                                      \
+    "rsb    " acc ", r2, #32\n\t"                                                                  \
+    "lsr    r10, r10, " acc "\n\t"                                                                 \
+    "orr    r11, r11, r10\n\t"                                                                     \
+    "add    r11, r11, r1\n\t"                                                                      \
+    "ssat   r11, #8, r11\n\t"                                                                      \
+    "ldr    r10, [lr, #" out "]\n\t"                                                               \
+    "strb   r11, [r10, r12]\n\t"
+
+/* Feature r12's multiplier and shift, then its three outputs (sums A0, A1, A2) by the high word
+ * (shift -2 or below: s and the rounding term) or the 64-bit sum (local labels 4 and 5). */
 #define TX_SCALAR_PAIRS3_FEATURE(a0, a1, a2)                                                       \
     "ldr    r0, [lr, #16]\n\t"                                                                     \
     "ldr    r0, [r0, r12, lsl #2]\n\t"                                                             \
     "ldr    r2, [lr, #20]\n\t"                                                                     \
     "ldr    r2, [r2, r12, lsl #2]\n\t"                                                             \
+    "cmn    r2, #1\n\t"                                                                            \
+    "bge    4f\n\t"                                                                                \
     "mvn    r2, r2\n\t"                                                                            \
     "movs   r3, #1\n\t"                                                                            \
     "lsl    r3, r3, r2\n\t"                                                                        \
     "lsr    r3, r3, #1\n\t"                                                                        \
     TX_SCALAR_PAIRS3_OUT(a0, "28")                                                                 \
     TX_SCALAR_PAIRS3_OUT(a1, "32")                                                                 \
-    TX_SCALAR_PAIRS3_OUT(a2, "36")
+    TX_SCALAR_PAIRS3_OUT(a2, "36")                                                                 \
+    "b      5f\n"                                                                                   \
+    "4:\n\t"                                                                                        \
+    "add    r2, r2, #1\n\t"                                                                        \
+    "mov    r3, #0x80000000\n\t"                                                                   \
+    "lsr    r3, r3, r2\n\t"                                                                        \
+    TX_SCALAR_PAIRS3_OUT_WIDE(a0, "28")                                                            \
+    TX_SCALAR_PAIRS3_OUT_WIDE(a1, "32")                                                            \
+    TX_SCALAR_PAIRS3_OUT_WIDE(a2, "36")                                                            \
+    "5:\n\t"
 
 /* Output features [0, job->end) of the three pixels, two at a time: the sums start at the bias,
  * the dot loop, then the two features' output stage, about 60 instructions for six outputs (the
@@ -161,19 +192,19 @@ tx_scalar_pairs3(const tx_scalar_pairs3_job *job __attribute__((unused)))
 
 /* Output features [0, count) of three pixels' columns (col: pixel 0's n values, then pixel 1's,
  * then pixel 2's) into out[0], out[1] and out[2] (the same place twice for a repeated pixel).
- * narrow: every shift is -2 or below and the activation range is all of int8 (tx_scalar_narrow),
- * so that tx_scalar_pairs3 takes the pairs of features; else tx_scalar_dot32 and the C output
- * stage; an odd last feature by tx_scalar_dot2 per pixel. */
+ * full_range: the activation range is all of int8, so that tx_scalar_pairs3 takes the pairs of
+ * features; else tx_scalar_dot32 and the C output stage; an odd last feature by tx_scalar_dot2
+ * per pixel. */
 TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int8_t *w,
                                         int32_t count, const int32_t *bias,
                                         const int32_t *multipliers, const int32_t *shifts,
-                                        int32_t zp, int32_t act_min, int32_t act_max, int narrow,
+                                        int32_t zp, int32_t act_min, int32_t act_max, int full_range,
                                         int8_t *const *out)
 {
     int32_t o = 0;
     int32_t q;
     uint32_t s[6];
-    if (TX_SCALAR_ASM_STAGES && narrow && count >= 2) {
+    if (TX_SCALAR_ASM_STAGES && full_range && count >= 2) {
         tx_scalar_pairs3_job job = {col, w, n, bias, multipliers, shifts, zp,
                                     {out[0], out[1], out[2]}, count & ~INT32_C(1)};
         tx_scalar_pairs3(&job);

@@ -103,7 +103,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
         const int32_t out_c = out_shape->c;
 #if defined(__thumb2__)
         /* the assembly output stage for every pair of channels */
-        const int narrow = tx_scalar_narrow(p->shifts, out_c, p->act_min, p->act_max);
+        const int full_range = p->act_min == -128 && p->act_max == 127;
 #endif
         /* a 1x1 window of stride 1 without padding: output pixel i's window is input pixel i */
         const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && p->stride_h == 1
@@ -141,7 +141,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                     }
                 }
                 tx_scalar_features3(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
-                                    p->output_offset, p->act_min, p->act_max, narrow, outs);
+                                    p->output_offset, p->act_min, p->act_max, full_range, outs);
                 out += here * out_c;
                 done += here;
             }
