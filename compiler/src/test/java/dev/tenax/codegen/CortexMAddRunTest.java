@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Cortex-M int8 Add kernels under QEMU, called directly with random parameters: the DSP one
  * (runtime-c/arm-dsp/src/tx_add_s8.c) on cortex-m4, the Helium one (arm-mve) on cortex-m55 and the
- * scalar one (arm-scalar) on cortex-m3.
+ * scalar one (arm-scalar) on cortex-m3 and cortex-m0.
  * Models' Adds (DspElementwiseRunTest) come with TFLite-style parameters whose input stages rarely
  * show a rounding error in the int8 output; here multipliers, shifts, offsets and activation
  * ranges span the fast paths' ranges (and, in one case in eight, leave them for the reference
@@ -35,9 +35,8 @@ class CortexMAddRunTest {
   record Case(AddS8.Params p, byte[] in1, byte[] in2) {}
 
   @ParameterizedTest(name = "{0} ({1})")
-  // (cortex-m0's scalar Add is plain C, which AddS8Test's host cross-check runs: this driver's
-  // buffers do not fit the micro:bit's 16 KB)
-  @CsvSource({"cortex-m4, arm-dsp, 51", "cortex-m55, arm-mve, 52", "cortex-m3, arm-scalar, 53"})
+  @CsvSource({"cortex-m4, arm-dsp, 51", "cortex-m55, arm-mve, 52", "cortex-m3, arm-scalar, 53",
+      "cortex-m0, arm-scalar, 54"})
   void givesTheJavaBits(String target, String folder, long seed, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
     Target t = Targets.find(target).orElseThrow();
