@@ -23,6 +23,12 @@
 
 #include "tx_fixed_point.h"
 
+/* An assembly (naked) function that takes the addresses of its own labels with ADR. ADR adds to
+ * the word-aligned PC, and the assembler resolves it as if the function's section started on a
+ * word: at -Os GCC aligns functions to 2 bytes only, and one linked at 2 mod 4 would jump 2 bytes
+ * off its labels (into the middle of an instruction). */
+#define TX_ASM_ADR_FUNCTION __attribute__((naked, aligned(4)))
+
 /* Four consecutive int8 values as one word (memcpy: no alignment or aliasing assumption; GCC and
  * Clang emit a single LDR, which Cortex-M4/M7/M33 allow unaligned). */
 static inline int32_t tx_dsp_load4(const int8_t *p)

@@ -321,7 +321,7 @@ __asm__(".pushsection .text.tx_conv_blocks_tail,\"ax\",%progbits\n\t"
         ".popsection");
 
 /* K a multiple of 4: whole groups only. */
-__attribute__((naked)) static void blocks1x4(blocks_state *st __attribute__((unused)))
+TX_ASM_ADR_FUNCTION static void blocks1x4(blocks_state *st __attribute__((unused)))
 {
     __asm__(TX_BLOCKS1X4_ASM("tx_conv_blocks1x4_channel", TX_CONV_LOAD_BYTES, "", ""));
 }
@@ -329,7 +329,7 @@ __attribute__((naked)) static void blocks1x4(blocks_state *st __attribute__((unu
 /* blocks1x4 over a filter widened to int16 pairs (widen_filter): two instructions fewer per group
  * and channel, for the 9x3 windows (3x3 RGB first layers, whose few output channels leave the
  * group loop most of the work). */
-__attribute__((naked)) static void blocks1x4_widened(blocks_state *st __attribute__((unused)))
+TX_ASM_ADR_FUNCTION static void blocks1x4_widened(blocks_state *st __attribute__((unused)))
 {
     __asm__(TX_BLOCKS1X4_ASM("tx_conv_blocks1x4_widened_channel", TX_CONV_LOAD_WIDENED, "", ""));
 }
@@ -377,7 +377,7 @@ __attribute__((naked)) static void blocks1x1(blocks_state *st __attribute__((unu
 #endif
 
 /* K with a partial last group (its filter word in the table, zero-extended). */
-__attribute__((naked)) static void blocks1x4_partial(blocks_state *st __attribute__((unused)))
+TX_ASM_ADR_FUNCTION static void blocks1x4_partial(blocks_state *st __attribute__((unused)))
 {
     __asm__(TX_BLOCKS1X4_ASM("tx_conv_blocks1x4_partial_channel", TX_CONV_LOAD_BYTES,
                              TX_CONV_PARTIAL, "ldr    r2, [r3, #24]\n\tadd    r1, r1, r2\n\t"));

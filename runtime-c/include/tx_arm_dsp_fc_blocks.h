@@ -151,7 +151,7 @@ typedef struct {
  * clamped with SSUB8/SEL when st->clamp and stored as one (unaligned) word. Naked: the loop needs
  * 14 registers. st lives at [sp].
  */
-__attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused)))
+TX_ASM_ADR_FUNCTION static void fc_blocks4(fc_state *st __attribute__((unused)))
 {
     __asm__(
         "push   {r0, r1, r4-r11, lr}\n\t"
@@ -226,7 +226,7 @@ __attribute__((naked)) static void fc_blocks4(fc_state *st __attribute__((unused
  * output stage for three (shifts in [-17, -2] or back to C with st->out at the block), the bytes
  * clamped as a word and stored as a halfword and a byte. st lives at [sp].
  */
-__attribute__((naked)) static void fc_blocks3(fc_state *st __attribute__((unused)))
+TX_ASM_ADR_FUNCTION static void fc_blocks3(fc_state *st __attribute__((unused)))
 {
     __asm__(
         "ldr    r2, [r0, #60]\n\t"
