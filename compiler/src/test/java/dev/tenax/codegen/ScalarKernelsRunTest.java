@@ -38,7 +38,7 @@ class ScalarKernelsRunTest {
   @ParameterizedTest(name = "{0}, seed {1}, kinds from {2}, {3} layers, small code {4}")
   @CsvSource({"cortex-m3, 51, 0, 24, false", "cortex-m3, 52, 0, 24, false", "cortex-m3, 59, 0, 24, true",
       "cortex-m0, 53, 0, 3, false", "cortex-m0, 54, 3, 3, false", "cortex-m0, 57, 6, 3, false",
-      "cortex-m0, 58, 9, 2, false"})
+      "cortex-m0, 58, 9, 2, false", "cortex-m0, 60, 0, 3, true"})
   void randomLayersRunBitExact(String target, int seed, int firstKind, int layers, boolean smallCode,
       @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
