@@ -11,9 +11,9 @@ shift 2
 echo "## Compiled for size"
 echo
 echo "The same models compiled with \`--optimize=size\` (the project's C with -Os -DTX_SMALL_CODE instead"
-echo "of -O2: TX_SMALL_CODE leaves out the cortex-m3 kernels' assembly output stages) and measured with"
-echo "\`tenax bench\` like the default builds above: model code is the kernels, the generated invoke"
-echo "function and the C library routines they pull in."
+echo "of -O2: TX_SMALL_CODE leaves out the cortex-m3 kernels' assembly output stages and unrolled 3x3"
+echo "depthwise rows) and measured with \`tenax bench\` like the default builds above: model code is the"
+echo "kernels, the generated invoke function and the C library routines they pull in."
 echo
 echo "| model | target | instructions, -O2 | instructions, -Os | model code -O2 (bytes) | model code -Os (bytes) |"
 echo "|---|---|---|---|---|---|"

@@ -16,13 +16,14 @@
 #define TX_SCALAR_LOOP static
 #endif
 
-/* 1: cortex-m3 layers whose output stage the assembly takes (tx_scalar_narrow) have it there,
- * after their sums (tx_scalar_conv3.h, tx_scalar_dw3.h); 0 with TX_SMALL_CODE (tenax compile
- * --optimize=size), which leaves that assembly out (about 1 KB) for the C output stage. */
+/* 1: cortex-m3's code that buys speed with flash: the output stages in assembly after the sums
+ * (tx_scalar_conv3.h, tx_scalar_dw3.h; the C one otherwise) and the 3x3 depthwise windows' rows
+ * unrolled (tx_scalar_dw3.h); 0 with TX_SMALL_CODE (tenax compile --optimize=size), which leaves
+ * both out (about 1.4 KB). */
 #if defined(TX_SMALL_CODE)
-#define TX_SCALAR_ASM_STAGES 0
+#define TX_SCALAR_FAST_CODE 0
 #else
-#define TX_SCALAR_ASM_STAGES 1
+#define TX_SCALAR_FAST_CODE 1
 #endif
 
 #endif /* TX_SCALAR_H */

@@ -204,7 +204,7 @@ TX_SCALAR_LOOP void tx_scalar_features3(const int16_t *col, int32_t n, const int
     int32_t o = 0;
     int32_t q;
     uint32_t s[6];
-    if (TX_SCALAR_ASM_STAGES && full_range && count >= 2) {
+    if (TX_SCALAR_FAST_CODE && full_range && count >= 2) {
         tx_scalar_pairs3_job job = {col, w, n, bias, multipliers, shifts, zp,
                                     {out[0], out[1], out[2]}, count & ~INT32_C(1)};
         tx_scalar_pairs3(&job);

@@ -79,6 +79,39 @@
     "ldr    r12, [sp, #4]\n\t"                                                                     \
     "add    r0, r0, r12\n\t"
 
+/* Window rows in a loop, their count (r12) on the stack: ROW, the row step, until none is left
+ * (local label LABEL). */
+#define TX_SCALAR_DW3_LOOP(label, row)                                                             \
+    "push   {r12}\n"                                                                                \
+    label ":\n\t"                                                                                   \
+    row                                                                                            \
+    "ldr    r12, [sp]\n\t"                                                                         \
+    "subs   r12, r12, #1\n\t"                                                                      \
+    "str    r12, [sp]\n\t"                                                                         \
+    "ldr    r12, [sp, #8]\n\t"                                                                     \
+    "add    r0, r0, r12\n\t"                                                                       \
+    "bne    " label "b\n\t"                                                                         \
+    "add    sp, sp, #4\n\t"
+
+/* The rows of three taps (r12 of them): unrolled, a window of fewer rows entering at a later one;
+ * with TX_SMALL_CODE in a loop as the rows of two (about 400 bytes less, a few instructions more
+ * a row). */
+#if TX_SCALAR_FAST_CODE
+#define TX_SCALAR_DW3_ROWS3                                                                        \
+    "cmp    r12, #2\n\t"                                                                           \
+    "blt    13f\n\t"                                                                               \
+    "beq    12f\n\t"                                                                               \
+    TX_SCALAR_DW3_ROW3                                                                             \
+    TX_SCALAR_DW3_NEXT_ROW                                                                         \
+    "12:\n\t"                                                                                       \
+    TX_SCALAR_DW3_ROW3                                                                             \
+    TX_SCALAR_DW3_NEXT_ROW                                                                         \
+    "13:\n\t"                                                                                       \
+    TX_SCALAR_DW3_ROW3
+#else
+#define TX_SCALAR_DW3_ROWS3 TX_SCALAR_DW3_LOOP("22", TX_SCALAR_DW3_ROW3)
+#endif
+
 /* What tx_scalar_dw3_pair4 takes besides the input and weights (its assembly reads the fields
  * at these offsets). */
 typedef struct {
@@ -116,8 +149,8 @@ typedef struct {
     TX_SCALAR_DW3_OUT(b, "36", j)
 
 /* The end of tx_scalar_dw3_pair4 for g->narrow (r1 = g, the sums in r4-r11): the eight outputs;
- * nothing without the assembly output stages (TX_SCALAR_ASM_STAGES), g->narrow being 0 then. */
-#if TX_SCALAR_ASM_STAGES
+ * nothing without the assembly output stages (TX_SCALAR_FAST_CODE), g->narrow being 0 then. */
+#if TX_SCALAR_FAST_CODE
 #define TX_SCALAR_DW3_STAGE                                                                        \
     "ldr    r12, [r1, #24]\n\t"                                                                   \
     "cmp    r12, #0\n\t"                                                                          \
@@ -162,28 +195,10 @@ tx_scalar_dw3_pair4(const int8_t *x __attribute__((unused)), const int8_t *w __a
         "ldr    r2, [r2, #0]\n\t"
         "cmp    lr, #3\n\t"
         "bne    20f\n\t"
-        "cmp    r12, #2\n\t"
-        "blt    13f\n\t"
-        "beq    12f\n\t"
-        TX_SCALAR_DW3_ROW3
-        TX_SCALAR_DW3_NEXT_ROW
-        "12:\n\t"
-        TX_SCALAR_DW3_ROW3
-        TX_SCALAR_DW3_NEXT_ROW
-        "13:\n\t"
-        TX_SCALAR_DW3_ROW3
+        TX_SCALAR_DW3_ROWS3
         "b      9f\n"
         "20:\n\t"
-        "push   {r12}\n\t"
-        "21:\n\t"
-        TX_SCALAR_DW3_ROW2
-        "ldr    r12, [sp]\n\t"
-        "subs   r12, r12, #1\n\t"
-        "str    r12, [sp]\n\t"
-        "ldr    r12, [sp, #8]\n\t"
-        "add    r0, r0, r12\n\t"
-        "bne    21b\n\t"
-        "add    sp, sp, #4\n"
+        TX_SCALAR_DW3_LOOP("21", TX_SCALAR_DW3_ROW2)
         "9:\n\t"
         "pop    {r3, r12}\n\t"
         "pop    {r1}\n\t"

@@ -136,7 +136,7 @@ static void dw3_band(dw_image *d, const tx_shape4 *out_shape, int8_t *out, int32
             }
             g.start = start;
         }
-        if (TX_SCALAR_ASM_STAGES && g.narrow) {
+        if (TX_SCALAR_FAST_CODE && g.narrow) {
             dw3_stage(p, c, &g);
         }
         for (k = 0; k < n; k += 2) {

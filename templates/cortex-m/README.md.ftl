@@ -5,8 +5,8 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
 - `make` builds `${model.name}.elf` with arm-none-eabi-gcc, writes the link map `${model.name}.map`
   and prints the size report (text = code + weights in flash, bss = arena and tensors in SRAM).
   The C is compiled with `${model.codeOptimization}` (`tenax compile --optimize=<#if model.codeOptimization?starts_with("-Os")>size`:
-  smaller code, a few percent more instructions<#else>speed`, the default; `--optimize=size` compiles
-  with `-Os -DTX_SMALL_CODE`: smaller code, a few percent more instructions</#if>); `make CFLAGS=...`
+  smaller code, more instructions<#else>speed`, the default; `--optimize=size` compiles
+  with `-Os -DTX_SMALL_CODE`: smaller code, more instructions</#if>); `make CFLAGS=...`
   (any flags, with an `-O` level) overrides it for one build.
 - `make run` runs it under QEMU (`qemu-system-arm`, semihosting, `-icount shift=0` so time counts
   instructions): it reads `input_<i>.bin` (the raw elements, of the input's type below, in the ONNX shape) from `RUN_DIR` (default

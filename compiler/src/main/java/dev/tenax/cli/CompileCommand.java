@@ -111,8 +111,8 @@ final class CompileCommand implements Callable<Integer> {
 
   @Option(names = "--optimize", paramLabel = "speed|size", description = "Cortex-M and host: compile the "
       + "project's C for speed (-O2; default) or for size (-Os -DTX_SMALL_CODE, which also leaves out the kernels' "
-      + "speed-only assembly: less flash for code, a few percent more instructions; docs/performance.md has the "
-      + "figures). MSP430 builds choose their level by what fits the FRAM.")
+      + "speed-only code: less flash for code, more instructions; docs/performance.md has the figures). MSP430 "
+      + "builds choose their level by what fits the FRAM.")
   String optimize = "speed";
 
   @Spec
