@@ -7,11 +7,8 @@ import dev.tenax.hostrun.FlashUse;
 import dev.tenax.hostrun.HostBuild;
 import dev.tenax.ir.Graph;
 import dev.tenax.models.ModelSpec;
-import dev.tenax.testing.SharedData;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("thorough")
 class CodeSizeGoalTest {
   private static final long GOAL_BYTES = 16 * 1024;
-  private static final Map<String, Graph> MODELS = new HashMap<>();
 
   static Stream<Arguments> cases() {
     List<ModelSpec> mlperf = HostModelsTest.models()
@@ -46,13 +42,7 @@ class CodeSizeGoalTest {
   void modelCodeIsUnder16Kilobytes(ModelSpec spec, String target, boolean smallCode, @TempDir Path dir)
       throws Exception {
     CortexMRunTest.requireToolchain();
-    Graph g = MODELS.computeIfAbsent(spec.folder(), f -> {
-      try {
-        return HostModelsTest.quantized(SharedData.require("models/" + f + "/" + spec.file()), spec);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Graph g = HostModelsTest.quantizedOnce(spec);
     try {
       ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", spec.file(), "0", 0, null, null, false,
           smallCode), dir);

@@ -100,6 +100,19 @@ class HostModelsTest {
     return quantized(model, spec, mode);
   }
 
+  private static final java.util.Map<String, Graph> QUANTIZED_ONCE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The spec's shared model quantized as {@link #quantized(Path, ModelSpec)} does, once per test run. */
+  static Graph quantizedOnce(ModelSpec spec) {
+    return QUANTIZED_ONCE.computeIfAbsent(spec.folder(), f -> {
+      try {
+        return quantized(SharedData.require("models/" + f + "/" + spec.file()), spec);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   static Graph quantized(Path model, ModelSpec spec, dev.tenax.quantizer.QuantMode mode) throws Exception {
     ImportOptions options = ImportOptions.defaults().withDims(spec.dims()).withInputShapes(spec.inputShapes());
     return quantized(Pipeline.standard().run(ModelImporter.load(model, options)), mode);

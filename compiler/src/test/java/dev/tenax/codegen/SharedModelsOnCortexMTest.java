@@ -13,7 +13,6 @@ import dev.tenax.ir.Tensor;
 import dev.tenax.lower.Program;
 import dev.tenax.lower.ProgramInterpreter;
 import dev.tenax.models.ModelSpec;
-import dev.tenax.testing.SharedData;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * hundred small firmware builds, a minute in all.
  */
 class SharedModelsOnCortexMTest {
-  private static final Map<String, Graph> QUANTIZED = new HashMap<>();
   private static final Map<String, Set<String>> RAN = new HashMap<>();
   private static final Map<String, Set<String>> REFUSED = new HashMap<>();
 
@@ -46,13 +44,7 @@ class SharedModelsOnCortexMTest {
   @MethodSource("cases")
   void runsBitExactOrIsRefusedWithTheNumbers(String target, ModelSpec spec, @TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
-    Graph g = QUANTIZED.computeIfAbsent(spec.folder(), f -> {
-      try {
-        return HostModelsTest.quantized(SharedData.require("models/" + f + "/" + spec.file()), spec);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Graph g = HostModelsTest.quantizedOnce(spec);
     ModelCompiler.Result r;
     try {
       r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", spec.file(), "0"), dir);
