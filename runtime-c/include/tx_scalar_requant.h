@@ -134,9 +134,9 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
 }
 
 /* Whether the output stage of every one of n channels takes the high word (each shift -2 or
- * below) and saturates to int8 alone (the activation range is all of int8): the case the
- * assembly output stages handle (tx_scalar_conv3.h, tx_scalar_dw3.h); never when they are left
- * out (TX_SCALAR_FAST_CODE). */
+ * below) and saturates to int8 alone (the activation range is all of int8): the case the 3x3
+ * depthwise assembly's output stage handles (tx_scalar_dw3.h); never when it is left out
+ * (TX_SCALAR_FAST_CODE). */
 static inline int tx_scalar_narrow(const int32_t *shifts, int32_t n, int32_t act_min,
                                    int32_t act_max)
 {

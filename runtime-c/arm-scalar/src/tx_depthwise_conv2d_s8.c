@@ -217,7 +217,8 @@ typedef struct {
     int32_t *steps;       /* of the last rectangle's shape, rows x cols */
     int32_t rows;
     int32_t cols;
-    int narrow;           /* tx_scalar_narrow: the assembly's output stage (tx_scalar_dw3.h) */
+    int narrow;           /* cortex-m3, 3x3: tx_scalar_narrow, the assembly's output stage
+                           * (tx_scalar_dw3.h) */
     dw_taps t;            /* the window of the last pixel asked for */
 } dw_image;
 
@@ -298,7 +299,10 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         d.rows = -1;
         d.cols = -1;
         d.t.steps = steps;
-        d.narrow = tx_scalar_narrow(p->shifts, ch, p->act_min, p->act_max);
+#if defined(__thumb2__)
+        d.narrow = filter_shape->h == 3 && filter_shape->w == 3
+                   && tx_scalar_narrow(p->shifts, ch, p->act_min, p->act_max);
+#endif
         for (b = 0; b < out_shape->n; b++) {
             d.image = in + b * in_shape->h * in_shape->w * ch;
 #if defined(__thumb2__)
