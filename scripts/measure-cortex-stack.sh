@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Rewrites the stack frames the Cortex-M fit check adds up (dev.tenax.target.CortexMStack): for
-# each runtime kernel and core, the deepest static stack below the kernel's entry point (its frame
-# and the deepest chain of its calls, from arm-none-eabi-gcc -fcallgraph-info=su at the generated
-# Makefile's -O2), with the source each target links (arm-mve, then arm-dsp, arm-scalar for the cores
-# without the DSP extension, then the reference kernel, as codegen.RuntimeSources picks). A DSP kernel is measured once per set of paths a call
-# can take (the path macros of tx_arm_dsp_paths.h: only that set compiled in, as in a project whose
-# calls all take it) and once with every path. Variable-length arrays (the im2col columns, the
-# fully connected row) are not in these figures: codegen.DspKernelStack and ScalarKernelStack mirror
-# their sizes per call. Run it after changing a kernel; CortexMStackTableTest fails while the table is stale.
+# Rewrites the stack frames the Cortex-M fit check adds up (dev.tenax.target.CortexMStackFrames):
+# for each runtime kernel and core, the deepest static stack below the kernel's entry point (its
+# frame and the deepest chain of its calls, from arm-none-eabi-gcc -fcallgraph-info=su), with the
+# source each target links (arm-mve, then arm-dsp, arm-scalar for the cores without the DSP
+# extension, then the reference kernel, as codegen.RuntimeSources picks). A DSP kernel is measured
+# once per set of paths a call can take (the path macros of tx_arm_dsp_paths.h: only that set
+# compiled in, as in a project whose calls all take it) and once with every path. Variable-length
+# arrays (the im2col columns, the fully connected row) are not in these figures:
+# codegen.DspKernelStack and ScalarKernelStack mirror their sizes per call.
+# Two tables, one per level a generated project compiles at: -O2 (cortex-m-stack-bytes.properties)
+# and `tenax compile --optimize=size`'s -Os -DTX_SMALL_CODE (cortex-m-stack-bytes-size.properties),
+# whose frames differ both ways: on cortex-m0 tx_max_pool_s8 takes 192 bytes at -O2 and 364 at
+# -Os, tx_softmax_s8 384 and 200.
+# Usage: measure-cortex-stack.sh [DIR] (default: the compiler's resources, where the fit check
+# reads them). Run it after changing a kernel; CortexMStackTableTest fails while a table is stale.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-$root/compiler/src/main/resources/dev/tenax/target/cortex-m-stack-bytes.properties}"
+outdir="${1:-$root/compiler/src/main/resources/dev/tenax/target}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 rt="$root/runtime-c"
@@ -47,7 +53,8 @@ fc_sets=("${fc}_PAIRS" "${fc}_ROW" "${fc}_BLOCKS3+${fc}_ROW" "${fc}_BLOCKS4+${fc
   "${fc}_BLOCKS3+${fc}_BLOCKS4+${fc}_ROW" "${fc}_WIDE8" "${fc}_WIDE_PAIRS")
 all_paths="$(grep -o 'define TX_[A-Z0-9_]*_PATH_[A-Z0-9_]*' "$rt/include/tx_arm_dsp_paths.h" | awk '{print $2}' | sort -u)"
 
-# measure NAME SOURCE FLAGS [PATH+PATH...]: the kernel's deepest static stack, with only those paths
+# measure NAME SOURCE FLAGS [PATH+PATH...]: the kernel's deepest static stack at $level, with only
+# those paths
 measure() {
   local name="$1" src="$2" flags="$3" set="${4:-}" defs=()
   if [ -n "$set" ]; then
@@ -58,7 +65,7 @@ measure() {
   rm -f "$tmp"/k.ci
   # (a uniform depthwise shift, so that the kernels which use one are reachable and measured)
   # shellcheck disable=SC2086
-  arm-none-eabi-gcc $flags -std=c99 -O2 -ffp-contract=off -ffunction-sections -fdata-sections \
+  arm-none-eabi-gcc $flags -std=c99 $level -ffp-contract=off -ffunction-sections -fdata-sections \
     -I"$rt/include" "${defs[@]}" -DTX_DEPTHWISE_CONV2D_S8_UNIFORM_SHIFT=-8 -fcallgraph-info=su \
     -c -o "$tmp/k.o" "$src"
   local chain
@@ -66,9 +73,12 @@ measure() {
   echo "${chain%% *}"
 }
 
-{
+# table LEVEL FILE: every kernel's figures at that optimization level, into FILE
+table() {
+  local level="$1" out="$2"
+  {
   echo "# Deepest static stack in bytes below each runtime kernel (frame + deepest call chain), per core, and per"
-  echo "# set of DSP paths (file@core@PATH+PATH). arm-none-eabi-gcc -O2 -fcallgraph-info=su; variable-length"
+  echo "# set of DSP paths (file@core@PATH+PATH). arm-none-eabi-gcc $level -fcallgraph-info=su; variable-length"
   echo "# arrays not included. Written by scripts/measure-cortex-stack.sh; do not edit."
   for core in "${cores[@]}"; do
     IFS='|' read -r cpu flags features <<< "$core"
@@ -101,6 +111,11 @@ measure() {
       fi
     done
   done | LC_ALL=C sort
-} > "$out.tmp"
-mv "$out.tmp" "$out"
-echo "wrote $out"
+  } > "$out.tmp"
+  mv "$out.tmp" "$out"
+  echo "wrote $out"
+}
+
+mkdir -p "$outdir"
+table -O2 "$outdir/cortex-m-stack-bytes.properties"
+table "-Os -DTX_SMALL_CODE" "$outdir/cortex-m-stack-bytes-size.properties"

@@ -115,7 +115,7 @@ public final class ModelCompiler {
     long generated = GeneratedCodeSize.estimate(view, target.family().equals("msp430") ? 2 : 4);
     var code = new dev.tenax.target.FirmwareCode(generated, view.runtimeSources());
     var problems = dev.tenax.target.TargetFit.check(target, view.weightBytes(), code, view.arenaBytes(), io,
-        options.intermittent(), StackEstimator.of(program.steps(), target, options.intermittent()));
+        options.intermittent(), StackEstimator.of(program.steps(), target, options.intermittent(), options.smallCode()));
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }

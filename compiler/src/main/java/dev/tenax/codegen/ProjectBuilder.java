@@ -112,7 +112,7 @@ public final class ProjectBuilder {
     if (!t.family().equals("cortex-m")) {
       return 0;
     }
-    long bytes = StackEstimator.of(program.steps(), t, options.intermittent()).bytes();
+    long bytes = StackEstimator.of(program.steps(), t, options.intermittent(), options.smallCode()).bytes();
     return (bytes + 7) / 8 * 8;
   }
 

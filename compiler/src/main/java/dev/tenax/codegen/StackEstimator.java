@@ -18,17 +18,17 @@ import java.util.Locale;
 public final class StackEstimator {
   private StackEstimator() {}
 
-  /** The estimate for a continuous-power build. */
+  /** The estimate for a continuous-power build compiled for speed (-O2). */
   public static StackEstimate of(List<? extends Step> steps, Target t) {
-    return of(steps, t, false);
+    return of(steps, t, false, false);
   }
 
   /**
    * The estimate for {@code steps} on {@code t}, with an intermittent build's harness (resume and
-   * run functions above the kernels) when {@code intermittent}; {@link StackEstimate#FLAT} for a
-   * non-Cortex-M target.
+   * run functions above the kernels) when {@code intermittent}, and the kernels' frames at -Os when
+   * {@code smallCode} (EmitOptions.smallCode); {@link StackEstimate#FLAT} for a non-Cortex-M target.
    */
-  public static StackEstimate of(List<? extends Step> steps, Target t, boolean intermittent) {
+  public static StackEstimate of(List<? extends Step> steps, Target t, boolean intermittent, boolean smallCode) {
     if (!t.family().equals("cortex-m")) {
       return StackEstimate.FLAT;
     }
@@ -39,7 +39,7 @@ public final class StackEstimator {
       String kernel = s.kernel();
       boolean dsp = RuntimeSources.resourcePath(kernel + ".c", t).startsWith(RuntimeSources.ARM_DSP);
       List<String> paths = dsp ? DspKernelPaths.paths(s) : List.of();
-      long frames = CortexMStackFrames.of(kernel, t.qemuCpu(), paths);
+      long frames = CortexMStackFrames.of(kernel, t.qemuCpu(), paths, smallCode);
       long arrays = dsp ? DspKernelStack.variableArrays(s, paths)
           : RuntimeSources.resourcePath(kernel + ".c", t).startsWith(RuntimeSources.ARM_SCALAR)
               ? ScalarKernelStack.variableArrays(s, t.qemuCpu()) : 0;
@@ -49,7 +49,7 @@ public final class StackEstimator {
         frames = StackEstimate.FLAT.bytes();
         how = String.format(Locale.ROOT, "%,d budgeted: its frames are not measured", frames);
       } else {
-        how = String.format(Locale.ROOT, "%,d of frames%s", frames,
+        how = String.format(Locale.ROOT, "%,d of frames%s%s", frames, smallCode ? " at -Os" : "",
             arrays > 0 ? String.format(Locale.ROOT, " + %,d of buffers sized for the call", arrays) : "");
       }
       if (frames + arrays > deepest) {

@@ -5,10 +5,11 @@ import java.util.Properties;
 
 /**
  * The measured stack frames behind a Cortex-M stack estimate: for each runtime kernel and core,
- * the deepest static stack below its entry point (cortex-m-stack-bytes.properties, written by
- * scripts/measure-cortex-stack.sh from arm-none-eabi-gcc -fcallgraph-info=su at the projects'
- * -O2; CortexMStackTableTest checks it against a fresh measurement), per set of DSP paths for
- * the arm-dsp kernels; and the fixed parts below. Variable-length arrays are not in the table
+ * the deepest static stack below its entry point (written by scripts/measure-cortex-stack.sh from
+ * arm-none-eabi-gcc -fcallgraph-info=su at the projects' -O2, cortex-m-stack-bytes.properties, and
+ * at {@code --optimize=size}'s -Os -DTX_SMALL_CODE, cortex-m-stack-bytes-size.properties: some
+ * frames grow at -Os; CortexMStackTableTest checks both against a fresh measurement), per set of
+ * DSP paths for the arm-dsp kernels; and the fixed parts below. Variable-length arrays are not in the table
  * (codegen.DspKernelStack adds them per call).
  */
 public final class CortexMStackFrames {
@@ -50,7 +51,10 @@ public final class CortexMStackFrames {
    */
   public static final long UNSEEN = 96;
 
-  private static final Properties BYTES = MeasuredTable.load("cortex-m-stack-bytes.properties");
+  /** The frames at -O2, the projects' default. */
+  private static final Properties FOR_SPEED = MeasuredTable.load("cortex-m-stack-bytes.properties");
+  /** The frames of a project compiled for size (codegen.EmitOptions.SMALL_CODE). */
+  private static final Properties FOR_SIZE = MeasuredTable.load("cortex-m-stack-bytes-size.properties");
 
   private CortexMStackFrames() {}
 
@@ -60,18 +64,20 @@ public final class CortexMStackFrames {
    * the kernel's frames grow by when a project compiles more paths in (the figure with every path
    * less the largest of one set's: the project's other calls may take other paths), at most the
    * figure with every path. ResNet-8's tx_conv2d_s8 on cortex-m4, its five im2col paths compiled
-   * in, takes 460 bytes where its deepest call's set alone takes 420.
+   * in, takes 460 bytes where its deepest call's set alone takes 420. {@code smallCode}: the
+   * figures of a project compiled for size.
    */
-  public static long of(String kernel, String core, List<String> paths) {
+  public static long of(String kernel, String core, List<String> paths, boolean smallCode) {
+    Properties bytes = smallCode ? FOR_SIZE : FOR_SPEED;
     String base = kernel + ".c@" + core;
-    long all = Long.parseLong(BYTES.getProperty(base, "-1"));
+    long all = Long.parseLong(bytes.getProperty(base, "-1"));
     String set = paths.isEmpty() ? null
-        : BYTES.getProperty(base + "@" + String.join("+", paths.stream().sorted().toList()));
+        : bytes.getProperty(base + "@" + String.join("+", paths.stream().sorted().toList()));
     if (set == null) {
       return all;
     }
-    long largestSet = BYTES.stringPropertyNames().stream().filter(k -> k.startsWith(base + "@"))
-        .mapToLong(k -> Long.parseLong(BYTES.getProperty(k))).max().orElse(all);
+    long largestSet = bytes.stringPropertyNames().stream().filter(k -> k.startsWith(base + "@"))
+        .mapToLong(k -> Long.parseLong(bytes.getProperty(k))).max().orElse(all);
     return Math.min(all, Long.parseLong(set) + Math.max(0, all - largestSet));
   }
 }

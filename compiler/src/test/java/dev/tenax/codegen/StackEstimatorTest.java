@@ -59,15 +59,39 @@ class StackEstimatorTest {
         none.bytes(), none.toString());
     // an intermittent build's resume and run functions sit above the kernels
     assertEquals(dev.tenax.target.CortexMStackFrames.INTERMITTENT_HARNESS + dev.tenax.target.CortexMStackFrames.PAINT_GAP,
-        StackEstimator.of(List.of(), M4, true).bytes());
+        StackEstimator.of(List.of(), M4, true, false).bytes());
     assertEquals(StackEstimate.FLAT, StackEstimator.of(List.of(), Targets.find("msp430fr5994").orElseThrow()));
+  }
+
+  /**
+   * A build compiled for size (--optimize=size) is estimated from the kernels' frames measured at
+   * -Os, which are not those of -O2: DS-CNN KWS's deepest call on cortex-m3, its depthwise kernel,
+   * needs more stack there.
+   */
+  @Test
+  void aSizeBuildIsEstimatedFromTheFramesAtOs() throws Exception {
+    Target m3 = Targets.find("cortex-m3").orElseThrow();
+    Compiled c = compile("mlperf-tiny-kws-dscnn-int8-qdq/kws_ref_model.onnx", m3.name());
+    StackEstimate speed = StackEstimator.of(c.program().steps(), m3, false, false);
+    StackEstimate size = StackEstimator.of(c.program().steps(), m3, false, true);
+    long grows = dev.tenax.target.CortexMStackFrames.of("tx_depthwise_conv2d_s8", m3.name(), List.of(), true)
+        - dev.tenax.target.CortexMStackFrames.of("tx_depthwise_conv2d_s8", m3.name(), List.of(), false);
+    assertTrue(grows > 0, "the depthwise kernel's frames at -Os should be larger: " + grows);
+    assertTrue(speed.source().contains("tx_depthwise_conv2d_s8: ") && !speed.source().contains("-Os"), speed.source());
+    assertTrue(size.source().contains("tx_depthwise_conv2d_s8: ") && size.source().contains("of frames at -Os"),
+        size.source());
+    assertEquals(speed.bytes() + grows, size.bytes(), size.source());
   }
 
   private record Compiled(Program program, long weights, long arena, long io) {}
 
   private static Compiled compile(String model) throws Exception {
+    return compile(model, M4.name());
+  }
+
+  private static Compiled compile(String model, String target) throws Exception {
     var g = Pipeline.standard().run(ModelImporter.load(SharedData.require("models/" + model), ImportOptions.defaults()));
-    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", "cortex-m4", null, "test", "m.onnx", "0"));
+    ModelCompiler.Result r = ModelCompiler.compile(g, new EmitOptions("m", target, null, "test", "m.onnx", "0"));
     long io = 0;
     for (Program.Io x : r.program().inputs()) {
       io += x.type().bytes();

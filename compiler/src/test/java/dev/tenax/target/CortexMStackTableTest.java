@@ -37,8 +37,10 @@ class CortexMStackTableTest {
       for (Path p : sources) {
         String file = p.getFileName().toString();
         if (!HELPERS.contains(file)) {
-          long bytes = CortexMStackFrames.of(file.substring(0, file.length() - 2), t.name(), List.of());
-          assertTrue(bytes > 0 && bytes < 8192, file + " on " + t.name() + ": " + bytes);
+          for (boolean smallCode : new boolean[] {false, true}) {
+            long bytes = CortexMStackFrames.of(file.substring(0, file.length() - 2), t.name(), List.of(), smallCode);
+            assertTrue(bytes > 0 && bytes < 8192, file + " on " + t.name() + (smallCode ? " at -Os" : "") + ": " + bytes);
+          }
         }
       }
     }
@@ -48,32 +50,33 @@ class CortexMStackTableTest {
   @Test
   void pathSetsAreFoundInAnyOrder() {
     long set = CortexMStackFrames.of("tx_conv2d_s8", "cortex-m4",
-        List.of("TX_CONV2D_S8_PATH_IM2COL_WHOLE", "TX_CONV2D_S8_PATH_IM2COL_ROWS"));
+        List.of("TX_CONV2D_S8_PATH_IM2COL_WHOLE", "TX_CONV2D_S8_PATH_IM2COL_ROWS"), false);
     assertEquals(set, CortexMStackFrames.of("tx_conv2d_s8", "cortex-m4",
-        List.of("TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_WHOLE")));
+        List.of("TX_CONV2D_S8_PATH_IM2COL_ROWS", "TX_CONV2D_S8_PATH_IM2COL_WHOLE"), false));
     // with only its paths compiled in the kernel needs less than with all of them
-    assertTrue(set > 0 && set < CortexMStackFrames.of("tx_conv2d_s8", "cortex-m4", List.of()), "" + set);
+    assertTrue(set > 0 && set < CortexMStackFrames.of("tx_conv2d_s8", "cortex-m4", List.of(), false), "" + set);
   }
 
-  /** Compiles every kernel for six cores, about 25 path sets more: a minute and a half. */
+  /** Compiles every kernel for six cores, about 25 path sets more, at -O2 and -Os: a minute and a half. */
   @Tag("thorough")
   @Test
   void tableIsTheMeasurementOfTheCurrentSources(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(dev.tenax.testing.ExternalTools.works("arm-none-eabi-gcc", "--version")
         && dev.tenax.testing.ExternalTools.works("python3", "--version"), "arm-none-eabi-gcc or python3 missing");
     Path root = Path.of("..").toAbsolutePath().normalize();
-    Path fresh = dir.resolve("fresh.properties");
     Process p = new ProcessBuilder("bash", root.resolve("scripts/measure-cortex-stack.sh").toString(),
-        fresh.toString()).redirectErrorStream(true).start();
+        dir.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
-    Properties measured = new Properties();
-    try (InputStream in = Files.newInputStream(fresh)) {
-      measured.load(in);
+    for (String name : List.of("cortex-m-stack-bytes.properties", "cortex-m-stack-bytes-size.properties")) {
+      Properties measured = new Properties();
+      try (InputStream in = Files.newInputStream(dir.resolve(name))) {
+        measured.load(in);
+      }
+      Properties table = MeasuredTable.load(name);
+      assertTrue(measured.size() > 200, "measured only " + measured);
+      assertEquals(new TreeMap<>(measured), new TreeMap<>(table),
+          name + " is stale: run scripts/measure-cortex-stack.sh");
     }
-    Properties table = MeasuredTable.load("cortex-m-stack-bytes.properties");
-    assertTrue(measured.size() > 200, "measured only " + measured);
-    assertEquals(new TreeMap<>(measured), new TreeMap<>(table),
-        "cortex-m-stack-bytes.properties is stale: run scripts/measure-cortex-stack.sh");
   }
 }
