@@ -5,6 +5,7 @@ import dev.tenax.intermittent.PowerModel;
 import dev.tenax.intermittent.PowerProfileFile;
 import dev.tenax.target.Targets;
 
+import dev.tenax.codegen.CodeOptimization;
 import dev.tenax.codegen.EmitOptions;
 import dev.tenax.codegen.Identifiers;
 import dev.tenax.codegen.ModelCompiler;
@@ -134,10 +135,8 @@ final class CompileCommand implements Callable<Integer> {
       throw new UsageException("--name " + prefix + " is not a C identifier: use letters, digits and "
           + "underscores, starting with a letter");
     }
-    if (!optimize.equals("speed") && !optimize.equals("size")) {
-      throw new UsageException("--optimize takes speed or size, not '" + optimize + "'");
-    }
-    if (optimize.equals("size") && Targets.find(target).orElseThrow().family().equals("msp430")) {
+    CodeOptimization level = CodeOptimization.parse(optimize);
+    if (level == CodeOptimization.SIZE && Targets.find(target).orElseThrow().family().equals("msp430")) {
       throw new UsageException("--optimize=size is for Cortex-M and host targets: an MSP430 build links at -Os "
           + "and falls back to -Oz by itself when that overflows the FRAM ('make CFLAGS=-Oz' forces it)");
     }
@@ -176,7 +175,7 @@ final class CompileCommand implements Callable<Integer> {
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, optimize.equals("size"));
+        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, level == CodeOptimization.SIZE);
     ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary, layout),
         options);
     for (Program.Io x : r.program().inputs()) {

@@ -74,7 +74,7 @@ class OptimizeForSizeTest {
     String calib = example.resolve("calibration.npy").toString();
     CliTest.Run bad = tenax("compile", model, "--calib", calib, "--optimize=fast", "-o", tmp.resolve("x").toString());
     assertEquals(2, bad.code());
-    assertTrue(bad.err().contains("speed or size"), bad.err());
+    assertTrue(bad.err().contains("--optimize fast: use speed (-O2, the default) or size (-Os"), bad.err());
     CliTest.Run msp = tenax("compile", model, "--calib", calib, "--target", "msp430fr5994", "--optimize=size", "-o",
         tmp.resolve("y").toString());
     assertEquals(2, msp.code());
