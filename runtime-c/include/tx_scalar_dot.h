@@ -19,15 +19,15 @@
 
 #include "tx_fixed_point.h"
 #include "tx_scalar.h"
+#include "tx_scalar_pairs_m0.h"
 #include "tx_scalar_requant.h"
 
 #if defined(__ARM_ARCH_6M__)
 /* cortex-m0: io[0] += col . w0 and io[1] += col . w1 over io[2] >= 1 values, col word aligned.
- * Two taps a loop in 18 instructions (4.5 per MAC; GCC's loop takes 7.6): one LDM of two int16
- * values, SXTH and ASRS to split them, and per tap and row LDRSB (from the rows' ends with a
- * negative index, the only addressing LDRSB has), MULS and ADD into a high register (the sums are
- * r8 and r9, so that the eight low registers hold the pointers, the index and the operands); an
- * odd last tap after the loop. */
+ * Two taps a loop in 18 instructions (4.5 per MAC; GCC's loop takes 7.6: TX_SCALAR_M0_TWO_TAPS
+ * of tx_scalar_pairs_m0.h, the rows indexed from their ends with a negative index); an odd last
+ * tap after the loop. For the pairs of features whose output stage the C does (shifts of -1 and
+ * above, unaligned columns, builds for size). */
 __attribute__((naked, unused)) static void
 tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
                   const int8_t *w0 __attribute__((unused)),
@@ -51,37 +51,14 @@ tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
         "adds   r2, r2, r4\n\t"
         "rsbs   r3, r4, #0\n"
         "1:\n\t"
-        "ldm    r0!, {r4}\n\t"
-        "sxth   r5, r4\n\t"
-        "asrs   r4, r4, #16\n\t"
-        "ldrsb  r6, [r1, r3]\n\t"
-        "muls   r6, r5, r6\n\t"
-        "add    r8, r8, r6\n\t"
-        "ldrsb  r7, [r2, r3]\n\t"
-        "muls   r7, r5, r7\n\t"
-        "add    r9, r9, r7\n\t"
-        "adds   r3, r3, #1\n\t"
-        "ldrsb  r6, [r1, r3]\n\t"
-        "muls   r6, r4, r6\n\t"
-        "add    r8, r8, r6\n\t"
-        "ldrsb  r7, [r2, r3]\n\t"
-        "muls   r7, r4, r7\n\t"
-        "add    r9, r9, r7\n\t"
-        "adds   r3, r3, #1\n\t"
+        TX_SCALAR_M0_TWO_TAPS
         "bne    1b\n"
         "2:\n\t"
         "ldr    r3, [sp, #0]\n\t"
         "ldr    r4, [r3, #8]\n\t"
         "lsrs   r4, r4, #1\n\t"
         "bcc    3f\n\t"
-        "movs   r4, #0\n\t"
-        "ldrsh  r5, [r0, r4]\n\t"
-        "ldrsb  r6, [r1, r4]\n\t"
-        "muls   r6, r5, r6\n\t"
-        "add    r8, r8, r6\n\t"
-        "ldrsb  r7, [r2, r4]\n\t"
-        "muls   r7, r5, r7\n\t"
-        "add    r9, r9, r7\n"
+        TX_SCALAR_M0_LAST_TAP
         "3:\n\t"
         "pop    {r3, r4, r5}\n\t"
         "mov    r6, r8\n\t"
@@ -204,14 +181,36 @@ static inline void tx_scalar_outputs(const uint32_t *s, int32_t o, int32_t count
  * feature bias (or none), multiplier and shift; out[o] gets feature o. Groups of four features
  * on cortex-m3 (four sums, four row pointers and the column in registers), of two on cortex-m0;
  * a lone last feature is a pair of the same row. The group sizes are constants in each loop, so
- * that GCC unrolls the start and the output stage. */
+ * that GCC unrolls the start and the output stage. high_word: every shift is -2 or below
+ * (tx_scalar_high_word, once a call), which on cortex-m0 runs the pairs in assembly
+ * (tx_scalar_pairs_m0.h) when the column is word aligned. */
 TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8_t *w,
                                        int32_t count, const int32_t *bias,
                                        const int32_t *multipliers, const int32_t *shifts,
-                                       int32_t zp, int32_t act_min, int32_t act_max, int8_t *out)
+                                       int32_t zp, int32_t act_min, int32_t act_max,
+                                       int high_word, int8_t *out)
 {
     int32_t o = 0;
     uint32_t s[4];
+#if defined(__ARM_ARCH_6M__)
+    if (TX_SCALAR_FAST_CODE && high_word && count >= 2 && n >= 1
+        && ((uintptr_t)col & 3u) == 0u) {
+        tx_scalar_pairs_m0_job job;
+        job.bias = bias;
+        job.multipliers = multipliers;
+        job.shifts = shifts;
+        job.zero_point = zp;
+        job.act_min = act_min;
+        job.act_max = act_max;
+        job.n = n;
+        job.pairs = count >> 1;
+        tx_scalar_pairs_m0(col, w, out, &job);
+        o = count & ~INT32_C(1);
+        w += o * n;
+    }
+#else
+    (void)high_word;
+#endif
 #if defined(__thumb2__)
     for (; o + 4 <= count; o += 4) {
         tx_scalar_start(bias, o, 4, s);

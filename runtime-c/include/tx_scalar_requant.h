@@ -133,23 +133,28 @@ static inline void tx_scalar_requantize3_s8(const uint32_t *acc, int32_t multipl
     }
 }
 
-/* Whether the output stage of every one of n channels takes the high word (each shift -2 or
- * below) and saturates to int8 alone (the activation range is all of int8): the case the 3x3
- * depthwise assembly's output stage handles (tx_scalar_dw3.h); never when it is left out
- * (TX_SCALAR_FAST_CODE). */
-static inline int tx_scalar_narrow(const int32_t *shifts, int32_t n, int32_t act_min,
-                                   int32_t act_max)
+/* Whether the output stage of every one of n channels takes the product's high word alone
+ * (each shift -2 or below): the case the cortex-m0 pairs' assembly stage handles
+ * (tx_scalar_pairs_m0.h). */
+static inline int tx_scalar_high_word(const int32_t *shifts, int32_t n)
 {
     int32_t j;
-    if (!TX_SCALAR_FAST_CODE || act_min != -128 || act_max != 127) {
-        return 0;
-    }
     for (j = 0; j < n; j++) {
         if (shifts[j] > -2) {
             return 0;
         }
     }
     return 1;
+}
+
+/* Whether the output stage of every one of n channels takes the high word and saturates to
+ * int8 alone (the activation range is all of int8): the case the 3x3 depthwise assembly's output
+ * stage handles (tx_scalar_dw3.h); never when it is left out (TX_SCALAR_FAST_CODE). */
+static inline int tx_scalar_narrow(const int32_t *shifts, int32_t n, int32_t act_min,
+                                   int32_t act_max)
+{
+    return TX_SCALAR_FAST_CODE && act_min == -128 && act_max == 127
+           && tx_scalar_high_word(shifts, n);
 }
 
 /* n channels' output stage of two pixels: sums s0[j] and s1[j] of channel j into out0[j] and

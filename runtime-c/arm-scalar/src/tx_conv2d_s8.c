@@ -17,6 +17,7 @@
 #include "tx_fixed_point.h"
 #include "tx_scalar_conv3.h"
 #include "tx_scalar_dot.h"
+#include "tx_scalar_widen_m0.h"
 
 /* The most taps (kh * kw * in_c) of a window copied on the stack (2 bytes a tap). */
 #define TX_SCALAR_CONV_COL 1024
@@ -75,6 +76,59 @@ TX_SCALAR_LOOP void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in
     }
 }
 
+#if defined(__ARM_ARCH_6M__)
+/* cortex-m0, a call whose every shift is -2 or below and at least two output channels: one
+ * image's pixels (out_c outputs each from out) with the pairs of channels and the windows wholly
+ * inside the image in assembly (tx_scalar_pairs_m0.h, tx_scalar_widen_m0.h), their jobs set up
+ * once; windows that reach into the padding through window_col, an odd last channel through
+ * tx_scalar_features. col is word aligned. */
+static void image_m0(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
+                     const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
+                     const tx_shape4 *out_shape, int8_t *out, int16_t *col)
+{
+    const int32_t c = in_shape->c;
+    const int32_t taps = filter_shape->h * filter_shape->w * c;
+    const int32_t out_c = out_shape->c;
+    const int32_t last = out_c - 1; /* an odd count's last channel */
+    /* the window's rows inside the image: its top left tap's row and column at most these */
+    const int32_t y_max = in_shape->h - 1 - (filter_shape->h - 1) * p->dilation_h;
+    const int32_t x_max = p->dilation_w == 1 ? in_shape->w - filter_shape->w : -1;
+    tx_scalar_pairs_m0_job pairs;
+    tx_scalar_widen_m0_job rows;
+    int32_t oy;
+    int32_t ox;
+    pairs.bias = bias;
+    pairs.multipliers = p->multipliers;
+    pairs.shifts = p->shifts;
+    pairs.zero_point = p->output_offset;
+    pairs.act_min = p->act_min;
+    pairs.act_max = p->act_max;
+    pairs.n = taps;
+    pairs.pairs = out_c >> 1;
+    rows.offset = p->input_offset;
+    rows.taps = filter_shape->w * c;
+    rows.rows = filter_shape->h;
+    rows.step = p->dilation_h * in_shape->w * c;
+    for (oy = 0; oy < out_shape->h; oy++) {
+        const int32_t y0 = oy * p->stride_h - p->pad_top;
+        int32_t x0 = -p->pad_left;
+        for (ox = 0; ox < out_shape->w; ox++, x0 += p->stride_w, out += out_c) {
+            if (y0 >= 0 && y0 <= y_max && x0 >= 0 && x0 <= x_max) {
+                tx_scalar_widen_rows_m0(in + (y0 * in_shape->w + x0) * c, col, &rows);
+            } else {
+                window_col(p, in_shape, in, filter_shape, y0, x0, col);
+            }
+            tx_scalar_pairs_m0(col, filter, out, &pairs);
+            if ((out_c & 1) != 0) {
+                tx_scalar_features(col, taps, filter + last * taps, 1, bias != 0 ? bias + last : 0,
+                                   p->multipliers + last, p->shifts + last, p->output_offset,
+                                   p->act_min, p->act_max, 1, out + last);
+            }
+        }
+    }
+}
+#endif
+
 tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
                        const tx_shape4 *filter_shape, const int8_t *filter, const int32_t *bias,
                        const tx_shape4 *out_shape, int8_t *out)
@@ -104,6 +158,9 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
 #if defined(__thumb2__)
         /* the assembly output stage for every pair of channels */
         const int full_range = p->act_min == -128 && p->act_max == 127;
+#else
+        /* cortex-m0's assembly output stage */
+        const int high_word = tx_scalar_high_word(p->shifts, out_shape->c);
 #endif
         /* a 1x1 window of stride 1 without padding: output pixel i's window is input pixel i */
         const int pointwise = filter_shape->h == 1 && filter_shape->w == 1 && p->stride_h == 1
@@ -146,6 +203,13 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                 done += here;
             }
 #else
+#if defined(__ARM_ARCH_6M__)
+            if (TX_SCALAR_FAST_CODE && high_word && out_c >= 2 && ((uintptr_t)col & 3u) == 0u) {
+                image_m0(p, in_shape, in, filter_shape, filter, bias, out_shape, out, col);
+                out += pixels * out_c;
+                done = pixels;
+            }
+#endif
             while (done < pixels) {
                 if (pointwise) {
                     tx_scalar_widen(in + done * taps, p->input_offset, col, taps);
@@ -158,7 +222,7 @@ tx_status tx_conv2d_s8(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, 
                     oy++;
                 }
                 tx_scalar_features(col, taps, filter, out_c, bias, p->multipliers, p->shifts,
-                                   p->output_offset, p->act_min, p->act_max, out);
+                                   p->output_offset, p->act_min, p->act_max, high_word, out);
                 out += out_c;
                 done++;
             }

@@ -37,10 +37,12 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     }
     {
         int16_t row[in_features];
+        const int high_word = tx_scalar_high_word(p->shifts, out_shape->c);
         for (b = 0; b < in_shape->n; b++) {
             tx_scalar_widen(in, p->input_offset, row, in_features);
             tx_scalar_features(row, in_features, weights, out_shape->c, bias, p->multipliers,
-                               p->shifts, p->output_offset, p->act_min, p->act_max, out);
+                               p->shifts, p->output_offset, p->act_min, p->act_max, high_word,
+                               out);
             in += in_features;
             out += out_shape->c;
         }
