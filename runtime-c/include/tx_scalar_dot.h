@@ -19,7 +19,7 @@
 
 #include "tx_fixed_point.h"
 #include "tx_scalar.h"
-#include "tx_scalar_pairs_m0.h"
+#include "tx_scalar_quads_m0.h"
 #include "tx_scalar_requant.h"
 
 #if defined(__ARM_ARCH_6M__)
@@ -182,8 +182,8 @@ static inline void tx_scalar_outputs(const uint32_t *s, int32_t o, int32_t count
  * on cortex-m3 (four sums, four row pointers and the column in registers), of two on cortex-m0;
  * a lone last feature is a pair of the same row. The group sizes are constants in each loop, so
  * that GCC unrolls the start and the output stage. high_word: every shift is -2 or below
- * (tx_scalar_high_word, once a call), which on cortex-m0 runs the pairs in assembly
- * (tx_scalar_pairs_m0.h) when the column is word aligned. */
+ * (tx_scalar_high_word, once a call), which on cortex-m0 runs the features in assembly, four or
+ * two at a time (tx_scalar_quads_m0.h), when the column is word aligned. */
 TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8_t *w,
                                        int32_t count, const int32_t *bias,
                                        const int32_t *multipliers, const int32_t *shifts,
@@ -195,17 +195,9 @@ TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8
 #if defined(__ARM_ARCH_6M__)
     if (TX_SCALAR_FAST_CODE && high_word && count >= 2 && n >= 1
         && ((uintptr_t)col & 3u) == 0u) {
-        tx_scalar_pairs_m0_job job;
-        job.bias = bias;
-        job.multipliers = multipliers;
-        job.shifts = shifts;
-        job.zero_point = zp;
-        job.act_min = act_min;
-        job.act_max = act_max;
-        job.n = n;
-        job.pairs = count >> 1;
-        tx_scalar_pairs_m0(col, w, out, &job);
-        o = count & ~INT32_C(1);
+        tx_scalar_groups_m0_jobs jobs;
+        tx_scalar_groups_m0_init(&jobs, bias, multipliers, shifts, zp, act_min, act_max, n, count);
+        o = tx_scalar_groups_m0(col, w, out, &jobs);
         w += o * n;
     }
 #else

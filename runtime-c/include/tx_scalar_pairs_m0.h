@@ -20,8 +20,8 @@
 #include <stdint.h>
 
 #if defined(__ARM_ARCH_6M__)
-/* What one pixel's pairs share. The routine reads the words at these byte offsets: do not
- * reorder the fields. */
+/* What one pixel's pairs (or quads, tx_scalar_quads_m0.h) share. The routines read the words at
+ * these byte offsets: do not reorder the fields. */
 typedef struct {
     const int32_t *bias;        /*  0: per feature, or 0 for none */
     const int32_t *multipliers; /*  4 */
@@ -30,7 +30,7 @@ typedef struct {
     int32_t act_min;            /* 16 */
     int32_t act_max;            /* 20 */
     int32_t n;                  /* 24: taps a row, at least 1 */
-    int32_t pairs;              /* 28: at least 1 */
+    int32_t groups;             /* 28: pairs (quads) of features, at least 1 */
 } tx_scalar_pairs_m0_job;
 
 /* Two taps of the dot loop of one column by two rows (the column at r0, word aligned; the rows'
@@ -67,6 +67,70 @@ typedef struct {
     "ldrsb  r7, [r2, r4]\n\t"                                                                      \
     "muls   r7, r5, r7\n\t"                                                                        \
     "add    r9, r9, r7\n\t"
+
+/* A routine's entry and exit: r4-r11 saved (r8-r11 through r4-r7) and restored, return. */
+#define TX_SCALAR_M0_ENTER                                                                         \
+    "push   {r4-r7, lr}\n\t"                                                                       \
+    "mov    r4, r8\n\t"                                                                            \
+    "mov    r5, r9\n\t"                                                                            \
+    "mov    r6, r10\n\t"                                                                           \
+    "mov    r7, r11\n\t"                                                                           \
+    "push   {r4-r7}\n\t"
+#define TX_SCALAR_M0_LEAVE                                                                         \
+    "pop    {r4-r7}\n\t"                                                                           \
+    "mov    r8, r4\n\t"                                                                            \
+    "mov    r9, r5\n\t"                                                                            \
+    "mov    r10, r6\n\t"                                                                           \
+    "mov    r11, r7\n\t"                                                                           \
+    "pop    {r4-r7, pc}\n\t"
+
+/* After the entry and the frame's space: the frame's first words (col, w, out, job from r0-r3;
+ * [sp, #16] the group's offset in the per-feature arrays, 0; [sp, #20] the groups left) and the
+ * zero point in r12. */
+#define TX_SCALAR_M0_FRAME                                                                         \
+    "str    r0, [sp, #0]\n\t"                                                                      \
+    "str    r1, [sp, #4]\n\t"                                                                      \
+    "str    r2, [sp, #8]\n\t"                                                                      \
+    "str    r3, [sp, #12]\n\t"                                                                     \
+    "ldr    r4, [r3, #12]\n\t"                                                                     \
+    "mov    r12, r4\n\t"                                                                           \
+    "movs   r4, #0\n\t"                                                                            \
+    "str    r4, [sp, #16]\n\t"                                                                     \
+    "ldr    r4, [r3, #28]\n\t"                                                                     \
+    "str    r4, [sp, #20]\n\t"
+
+/* Before a group's output stage (job in r3; frame: [sp, #8] the group's outputs, [sp, #16] its
+ * offset in the per-feature arrays): r4 and r5 at its multipliers and shifts, r7 at its outputs. */
+#define TX_SCALAR_M0_STAGE_POINTERS                                                                \
+    "ldr    r7, [sp, #16]\n\t"                                                                     \
+    "ldr    r4, [r3, #4]\n\t"                                                                      \
+    "adds   r4, r4, r7\n\t"                                                                        \
+    "ldr    r5, [r3, #8]\n\t"                                                                      \
+    "adds   r5, r5, r7\n\t"                                                                        \
+    "ldr    r7, [sp, #8]\n\t"
+
+/* After a group of FEATURES features (r7 at its outputs): the frame's outputs FEATURES on, offset
+ * 4 FEATURES on, rows n << ROWS_SHIFT on, groups left one fewer; back to the group's start (local
+ * label 1) while any is left, else on at local label 8 (a conditional branch reaches 256 bytes
+ * back, a group's code is longer). */
+#define TX_SCALAR_M0_NEXT(FEATURES, OFFSET, ROWS_SHIFT)                                            \
+    "adds   r7, r7, #" #FEATURES "\n\t"                                                            \
+    "str    r7, [sp, #8]\n\t"                                                                      \
+    "ldr    r7, [sp, #16]\n\t"                                                                     \
+    "adds   r7, r7, #" #OFFSET "\n\t"                                                              \
+    "str    r7, [sp, #16]\n\t"                                                                     \
+    "ldr    r3, [sp, #12]\n\t"                                                                     \
+    "ldr    r4, [r3, #24]\n\t"                                                                     \
+    "lsls   r4, r4, #" #ROWS_SHIFT "\n\t"                                                          \
+    "ldr    r5, [sp, #4]\n\t"                                                                      \
+    "adds   r5, r5, r4\n\t"                                                                        \
+    "str    r5, [sp, #4]\n\t"                                                                      \
+    "ldr    r4, [sp, #20]\n\t"                                                                     \
+    "subs   r4, r4, #1\n\t"                                                                        \
+    "str    r4, [sp, #20]\n\t"                                                                     \
+    "beq    8f\n\t"                                                                                \
+    "b      1b\n"                                                                                   \
+    "8:\n\t"
 
 /* The output stage of the sum in r0 with the multiplier in r1 and the shift at [r5, #SHIFT],
  * into the byte at [r7, #OUT]. Zero point in r12, act_min in r10, act_max in r11; uses r0-r3 and
@@ -107,7 +171,7 @@ typedef struct {
     "6:\n\t"                                                                                       \
     "strb   r1, [r7, #" #OUT "]\n\t"
 
-/* out[2k] and out[2k + 1], k < job->pairs: features 2k and 2k + 1 of the pixel whose int16
+/* out[2k] and out[2k + 1], k < job->groups: features 2k and 2k + 1 of the pixel whose int16
  * column (word aligned) is col, their rows of weights 2k n and (2k + 1) n bytes from w.
  * Frame: col, the pair's row 0, its outputs, job, 8k (the pair's offset in the per-feature
  * arrays), pairs left; sums in r8 and r9 (the low registers hold the loop's pointers, index and
@@ -119,27 +183,13 @@ tx_scalar_pairs_m0(const int16_t *col __attribute__((unused)),
 {
     __asm__(
         ".syntax unified\n\t"
-        "push   {r4-r7, lr}\n\t"
-        "mov    r4, r8\n\t"
-        "mov    r5, r9\n\t"
-        "mov    r6, r10\n\t"
-        "mov    r7, r11\n\t"
-        "push   {r4-r7}\n\t"
+        TX_SCALAR_M0_ENTER
         "sub    sp, sp, #24\n\t"
-        "str    r0, [sp, #0]\n\t"
-        "str    r1, [sp, #4]\n\t"
-        "str    r2, [sp, #8]\n\t"
-        "str    r3, [sp, #12]\n\t"
+        TX_SCALAR_M0_FRAME
         "ldr    r4, [r3, #16]\n\t"
         "mov    r10, r4\n\t"
         "ldr    r4, [r3, #20]\n\t"
-        "mov    r11, r4\n\t"
-        "ldr    r4, [r3, #12]\n\t"
-        "mov    r12, r4\n\t"
-        "movs   r4, #0\n\t"
-        "str    r4, [sp, #16]\n\t"
-        "ldr    r4, [r3, #28]\n\t"
-        "str    r4, [sp, #20]\n"
+        "mov    r11, r4\n"
         /* a pair: the sums' start */
         "1:\n\t"
         "ldr    r3, [sp, #12]\n\t"
@@ -178,12 +228,7 @@ tx_scalar_pairs_m0(const int16_t *col __attribute__((unused)),
         TX_SCALAR_M0_LAST_TAP
         /* the output stage: r4 and r5 at the pair's multipliers and shifts, r7 its outputs */
         "7:\n\t"
-        "ldr    r7, [sp, #16]\n\t"
-        "ldr    r4, [r3, #4]\n\t"
-        "adds   r4, r4, r7\n\t"
-        "ldr    r5, [r3, #8]\n\t"
-        "adds   r5, r5, r7\n\t"
-        "ldr    r7, [sp, #8]\n\t"
+        TX_SCALAR_M0_STAGE_POINTERS
         "mov    r0, r8\n\t"
         "ldr    r1, [r4, #0]\n\t"
         TX_SCALAR_PAIRS_M0_STAGE(0, 0)
@@ -191,31 +236,9 @@ tx_scalar_pairs_m0(const int16_t *col __attribute__((unused)),
         "ldr    r1, [r4, #4]\n\t"
         TX_SCALAR_PAIRS_M0_STAGE(4, 1)
         /* the next pair: outputs 2 on, offset 8 on, rows 2n on */
-        "adds   r7, r7, #2\n\t"
-        "str    r7, [sp, #8]\n\t"
-        "ldr    r7, [sp, #16]\n\t"
-        "adds   r7, r7, #8\n\t"
-        "str    r7, [sp, #16]\n\t"
-        "ldr    r3, [sp, #12]\n\t"
-        "ldr    r4, [r3, #24]\n\t"
-        "lsls   r4, r4, #1\n\t"
-        "ldr    r5, [sp, #4]\n\t"
-        "adds   r5, r5, r4\n\t"
-        "str    r5, [sp, #4]\n\t"
-        "ldr    r4, [sp, #20]\n\t"
-        "subs   r4, r4, #1\n\t"
-        "str    r4, [sp, #20]\n\t"
-        /* (a conditional branch reaches 256 bytes back, the pair's code is longer) */
-        "beq    8f\n\t"
-        "b      1b\n"
-        "8:\n\t"
+        TX_SCALAR_M0_NEXT(2, 8, 1)
         "add    sp, sp, #24\n\t"
-        "pop    {r4-r7}\n\t"
-        "mov    r8, r4\n\t"
-        "mov    r9, r5\n\t"
-        "mov    r10, r6\n\t"
-        "mov    r11, r7\n\t"
-        "pop    {r4-r7, pc}\n\t");
+        TX_SCALAR_M0_LEAVE);
 }
 #endif
 

@@ -78,8 +78,8 @@ TX_SCALAR_LOOP void window_col(const tx_conv2d_s8_params *p, const tx_shape4 *in
 
 #if defined(__ARM_ARCH_6M__)
 /* cortex-m0, a call whose every shift is -2 or below and at least two output channels: one
- * image's pixels (out_c outputs each from out) with the pairs of channels and the windows wholly
- * inside the image in assembly (tx_scalar_pairs_m0.h, tx_scalar_widen_m0.h), their jobs set up
+ * image's pixels (out_c outputs each from out) with the channels four or two at a time and the
+ * windows wholly inside the image in assembly (tx_scalar_quads_m0.h, tx_scalar_widen_m0.h), their jobs set up
  * once; windows that reach into the padding through window_col, an odd last channel through
  * tx_scalar_features. col is word aligned. */
 static void image_m0(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, const int8_t *in,
@@ -93,18 +93,12 @@ static void image_m0(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
     /* the window's rows inside the image: its top left tap's row and column at most these */
     const int32_t y_max = in_shape->h - 1 - (filter_shape->h - 1) * p->dilation_h;
     const int32_t x_max = p->dilation_w == 1 ? in_shape->w - filter_shape->w : -1;
-    tx_scalar_pairs_m0_job pairs;
+    tx_scalar_groups_m0_jobs groups;
     tx_scalar_widen_m0_job rows;
     int32_t oy;
     int32_t ox;
-    pairs.bias = bias;
-    pairs.multipliers = p->multipliers;
-    pairs.shifts = p->shifts;
-    pairs.zero_point = p->output_offset;
-    pairs.act_min = p->act_min;
-    pairs.act_max = p->act_max;
-    pairs.n = taps;
-    pairs.pairs = out_c >> 1;
+    tx_scalar_groups_m0_init(&groups, bias, p->multipliers, p->shifts, p->output_offset,
+                             p->act_min, p->act_max, taps, out_c);
     rows.offset = p->input_offset;
     rows.taps = filter_shape->w * c;
     rows.rows = filter_shape->h;
@@ -118,7 +112,7 @@ static void image_m0(const tx_conv2d_s8_params *p, const tx_shape4 *in_shape, co
             } else {
                 window_col(p, in_shape, in, filter_shape, y0, x0, col);
             }
-            tx_scalar_pairs_m0(col, filter, out, &pairs);
+            tx_scalar_groups_m0(col, filter, out, &groups);
             if ((out_c & 1) != 0) {
                 tx_scalar_features(col, taps, filter + last * taps, 1, bias != 0 ? bias + last : 0,
                                    p->multipliers + last, p->shifts + last, p->output_offset,
