@@ -208,6 +208,7 @@ final class CompileCommand implements Callable<Integer> {
       out.print(IntermittentSummary.render(r, options, Targets.find(target).orElseThrow()));
     }
     out.flush();
+    dev.tenax.codegen.HardwareBoardFit.note(r, options).ifPresent(err::println);
     if (noBuild) {
       files.commit();
       if (v.family().equals("msp430")) {

@@ -104,22 +104,14 @@ public final class ModelCompiler {
       }
     }
     ProjectView view = ProjectBuilder.build(program, plan, options, groups);
-    long io = 0;
-    for (Program.Io x : program.inputs()) {
-      io += x.type().bytes();
-    }
-    for (Program.Io x : program.outputs()) {
-      io += x.type().bytes();
-    }
     dev.tenax.target.Target target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
-    long generated = GeneratedCodeSize.estimate(view, target.family().equals("msp430") ? 2 : 4);
-    var code = new dev.tenax.target.FirmwareCode(generated, view.runtimeSources());
-    var problems = dev.tenax.target.TargetFit.check(target, view.weightBytes(), code, view.arenaBytes(), io,
-        options.intermittent(), StackEstimator.of(program.steps(), target, options.intermittent(), options.smallCode()));
+    var problems = fit(target, program, view, options);
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }
     if (target.family().equals("msp430")) {
+      long io = ioBytes(program);
+      var code = firmwareCode(target, view);
       // the level the estimate expects, for the summary when make is not run: the Makefile links
       // at -Os and falls back to -Oz when that overflows the FRAM below 64 KB (Msp430CodeLevel)
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
@@ -127,6 +119,31 @@ public final class ModelCompiler {
     }
     return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
         groups, groupsDropped);
+  }
+
+  /** What keeps {@code program}'s build ({@code view}) from fitting {@code target}'s memories; empty when it fits. */
+  static List<dev.tenax.diag.Diagnostic> fit(dev.tenax.target.Target target, Program program, ProjectView view,
+      EmitOptions options) {
+    return dev.tenax.target.TargetFit.check(target, view.weightBytes(), firmwareCode(target, view), view.arenaBytes(),
+        ioBytes(program), options.intermittent(),
+        StackEstimator.of(program.steps(), target, options.intermittent(), options.smallCode()));
+  }
+
+  private static dev.tenax.target.FirmwareCode firmwareCode(dev.tenax.target.Target target, ProjectView view) {
+    long generated = GeneratedCodeSize.estimate(view, target.family().equals("msp430") ? 2 : 4);
+    return new dev.tenax.target.FirmwareCode(generated, view.runtimeSources());
+  }
+
+  /** The input and output tensors' bytes. */
+  private static long ioBytes(Program program) {
+    long io = 0;
+    for (Program.Io x : program.inputs()) {
+      io += x.type().bytes();
+    }
+    for (Program.Io x : program.outputs()) {
+      io += x.type().bytes();
+    }
+    return io;
   }
 
   /** Which consecutive calls share a progress commit: one charge's work (or --tile-work's) each. */

@@ -1,0 +1,62 @@
+package dev.tenax.codegen;
+
+import dev.tenax.diag.Diagnostic;
+import dev.tenax.target.HardwareBoard;
+import dev.tenax.target.Target;
+import dev.tenax.target.Targets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether a Cortex-M build that fits its target (the QEMU board) also fits the real board its
+ * project's {@code make flash} links for by default ({@link HardwareBoard}): MobileNet VWW with
+ * float32 inputs fits mps2-an386's 4 MB for cortex-m4, but not the Nucleo-F446RE's 128 KB of SRAM,
+ * where the link would fail. Not an error (make run and tenax run work): a note for the user.
+ */
+public final class HardwareBoardFit {
+  /** Float32 inputs and outputs worth suggesting --io=quantized for (a quarter of them would remain). */
+  private static final long FLOAT_IO_WORTH_QUANTIZING = 1024;
+
+  private HardwareBoardFit() {}
+
+  /**
+   * The note for {@code r}'s build when it does not fit make flash's default board; empty when it
+   * does, when the target has no default board, and for intermittent builds (the real boards have
+   * no NVM region Tenax drives yet).
+   */
+  public static Optional<String> note(ModelCompiler.Result r, EmitOptions options) {
+    Target target = Targets.find(options.target()).orElseThrow();
+    Optional<HardwareBoard> board = HardwareBoard.defaultFor(target);
+    if (board.isEmpty() || options.intermittent()) {
+      return Optional.empty();
+    }
+    HardwareBoard b = board.get();
+    List<Diagnostic> problems = ModelCompiler.fit(b.asTarget(target), r.program(), r.view(), options);
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "note: make flash links for %s by default "
+        + "(%,d KB of flash, %,d KB of SRAM), which cannot hold this build: QEMU runs it (make run, tenax run), the "
+        + "board would not link:", b.name(), b.flashBytes() / 1024, b.sramBytes() / 1024));
+    for (Diagnostic d : problems) {
+      note.append("\n  ").append(d.message());
+    }
+    long floatIo = 0;
+    for (dev.tenax.lower.Program.Io x : r.program().inputs()) {
+      floatIo += x.type().dtype().isFloat() ? x.type().bytes() : 0;
+    }
+    for (dev.tenax.lower.Program.Io x : r.program().outputs()) {
+      floatIo += x.type().dtype().isFloat() ? x.type().bytes() : 0;
+    }
+    note.append("\n  for the board: ");
+    boolean sram = problems.stream().anyMatch(d -> d.message().contains("bytes of SRAM"));
+    if (sram && floatIo >= FLOAT_IO_WORTH_QUANTIZING) {
+      note.append(String.format(Locale.ROOT, "--io=quantized (the float32 inputs and outputs take %,d bytes), ",
+          floatIo));
+    }
+    note.append("a larger board (make flash HW_BOARD=..., one of board/hw/*.ld) or your own linker script "
+        + "(HW_LD=...; the project's README.md, make flash)");
+    return Optional.of(note.toString());
+  }
+}
