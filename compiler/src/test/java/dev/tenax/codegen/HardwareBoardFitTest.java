@@ -16,6 +16,8 @@ import dev.tenax.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,10 +55,17 @@ class HardwareBoardFitTest {
   @Test
   void theNoteAgreesWithTheBoardsLink(@TempDir Path dir) throws Exception {
     CortexMRunTest.requireToolchain();
-    assertTrue(note(VWW, "cortex-m4", ModelIo.FLOAT, dir.resolve("float")).isPresent());
+    String n = note(VWW, "cortex-m4", ModelIo.FLOAT, dir.resolve("float")).orElseThrow();
     Process p = new ProcessBuilder("make", "-C", dir.resolve("float").toString(), "hw").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor() != 0 && out.contains("region `RAM' overflowed"), out);
+    // the fit check counts at least what the link places in RAM (arena, tensors, harness data, stack)
+    Matcher overflow = Pattern.compile("region `RAM' overflowed by (\\d+) bytes").matcher(out);
+    Matcher needs = Pattern.compile("needs ([\\d,]+) bytes of SRAM").matcher(n);
+    assertTrue(overflow.find() && needs.find(), out + n);
+    long linked = 128 * 1024 + Long.parseLong(overflow.group(1));
+    long counted = Long.parseLong(needs.group(1).replace(",", ""));
+    assertTrue(counted >= linked && counted <= linked + 64, "counted " + counted + ", the link " + linked);
     assertEquals(Optional.empty(), note(VWW, "cortex-m4", ModelIo.QUANTIZED, dir.resolve("quantized")));
     p = new ProcessBuilder("make", "-C", dir.resolve("quantized").toString(), "hw").redirectErrorStream(true).start();
     out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
