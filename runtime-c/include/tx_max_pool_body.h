@@ -41,10 +41,16 @@ static int tx_max_pool_window(const TX_POOL_ELEM *tap, size_t rows_last, size_t 
 
 /* A window of exactly 2x2 taps (every window of the usual 2x2 pool of stride 2): each channel's
  * four taps compared unrolled, without tx_max_pool_window's loops, and the c outputs at out:
- * the MNIST example's first pool on cortex-m0 31 instructions an output, 74 through the loops;
- * 170 cycles an input element on msp430fr5994, 247 through the loops. Left out of builds for the
- * smallest code (TX_SMALL_CODE: about 120 bytes of MSP430 code). */
-#if !defined(TX_SMALL_CODE)
+ * the MNIST example's first pool on cortex-m0 31 instructions an output, 74 through the loops.
+ * Left out of builds for the smallest code (TX_SMALL_CODE) and of MSP430 builds, where its 170
+ * bytes at -Os (for 170 cycles an input element instead of 247) pushed onnx-mlir's MNIST, built
+ * for intermittent power, over the FRAM below 64 KB. */
+#if !defined(TX_SMALL_CODE) && !defined(__MSP430__)
+#define TX_MAX_POOL_2X2 1
+#else
+#define TX_MAX_POOL_2X2 0
+#endif
+#if TX_MAX_POOL_2X2
 static void tx_max_pool_2x2(const TX_POOL_ELEM *tap, size_t row, size_t c, int act_min,
                             int act_max, TX_POOL_ELEM *out)
 {
@@ -79,7 +85,7 @@ static void tx_max_pool_body(const TX_POOL_PARAMS *p, const tx_shape4 *in_shape,
     const int any = win.rows != 0u && win.cols != 0u;
     const TX_POOL_ELEM *tap = any ? in + win.begin : in;
     size_t ch;
-#if !defined(TX_SMALL_CODE)
+#if TX_MAX_POOL_2X2
     if (win.rows == 2u && win.cols == 2u) {
       tx_max_pool_2x2(tap, row, c, act_min, act_max, out);
       out += c;
