@@ -19,6 +19,7 @@
 
 #include "tx_fixed_point.h"
 #include "tx_scalar.h"
+#include "tx_scalar_dw_m0.h"
 #include "tx_scalar_requant.h"
 
 int32_t tx_depthwise_conv2d_s8_scratch_size(const tx_depthwise_conv2d_s8_params *p,
@@ -303,6 +304,17 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         d.narrow = filter_shape->h == 3 && filter_shape->w == 3
                    && tx_scalar_narrow(p->shifts, ch, p->act_min, p->act_max);
 #endif
+#if defined(__ARM_ARCH_6M__)
+        /* cortex-m0, every shift -2 or below: the pixels' channel pairs in assembly */
+        tx_scalar_dw_m0_job pairs;
+        pairs.steps = steps;
+        pairs.multipliers = p->multipliers;
+        pairs.shifts = p->shifts;
+        pairs.zero_point = p->output_offset;
+        pairs.act_min = p->act_min;
+        pairs.act_max = p->act_max;
+        pairs.pairs = TX_SCALAR_FAST_CODE && tx_scalar_high_word(p->shifts, ch) ? ch >> 1 : 0;
+#endif
         for (b = 0; b < out_shape->n; b++) {
             d.image = in + b * in_shape->h * in_shape->w * ch;
 #if defined(__thumb2__)
@@ -315,6 +327,20 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
             for (oy = 0; oy < out_shape->h; oy++) {
                 for (ox = 0; ox < out_shape->w; ox++) {
                     dw_window(&d, oy, ox);
+#if defined(__ARM_ARCH_6M__)
+                    if (pairs.pairs != 0) {
+                        /* the channel pairs in assembly, an odd last channel in C */
+                        pairs.in = d.t.in;
+                        pairs.w = d.t.w;
+                        pairs.taps = d.t.taps;
+                        pairs.start = d.t.start;
+                        pairs.offset = d.t.offset;
+                        tx_scalar_dw_pairs_m0(&pairs, out);
+                        dw_pixel(p, &d.t, 2 * pairs.pairs, ch, out);
+                        out += ch;
+                        continue;
+                    }
+#endif
                     dw_pixel(p, &d.t, 0, ch, out);
                     out += ch;
                 }
