@@ -106,12 +106,7 @@ tx_scalar_dw_pairs_m0(const tx_scalar_dw_m0_job *job __attribute__((unused)),
         "adds   r5, r5, r6\n\t"
         "ldr    r7, [sp, #8]\n\t"
         "adds   r7, r7, r2\n\t"
-        "mov    r0, r8\n\t"
-        "ldr    r1, [r4, #0]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(0, 0)
-        "mov    r0, r9\n\t"
-        "ldr    r1, [r4, #4]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(4, 1)
+        TX_SCALAR_M0_PAIR_STAGES
         /* the next pair (a conditional branch reaches 256 bytes back, the pair's code is
          * longer) */
         "ldr    r2, [sp, #4]\n\t"

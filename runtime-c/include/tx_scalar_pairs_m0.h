@@ -171,6 +171,16 @@ typedef struct {
     "6:\n\t"                                                                                       \
     "strb   r1, [r7, #" #OUT "]\n\t"
 
+/* The output stages of the sums in r8 and r9 (features 0 and 1 of r4's multipliers, r5's shifts,
+ * r7's outputs). */
+#define TX_SCALAR_M0_PAIR_STAGES                                                                   \
+    "mov    r0, r8\n\t"                                                                            \
+    "ldr    r1, [r4, #0]\n\t"                                                                      \
+    TX_SCALAR_PAIRS_M0_STAGE(0, 0)                                                                 \
+    "mov    r0, r9\n\t"                                                                            \
+    "ldr    r1, [r4, #4]\n\t"                                                                      \
+    TX_SCALAR_PAIRS_M0_STAGE(4, 1)
+
 /* out[2k] and out[2k + 1], k < job->groups: features 2k and 2k + 1 of the pixel whose int16
  * column (word aligned) is col, their rows of weights 2k n and (2k + 1) n bytes from w.
  * Frame: col, the pair's row 0, its outputs, job, 8k (the pair's offset in the per-feature
@@ -229,12 +239,7 @@ tx_scalar_pairs_m0(const int16_t *col __attribute__((unused)),
         /* the output stage: r4 and r5 at the pair's multipliers and shifts, r7 its outputs */
         "7:\n\t"
         TX_SCALAR_M0_STAGE_POINTERS
-        "mov    r0, r8\n\t"
-        "ldr    r1, [r4, #0]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(0, 0)
-        "mov    r0, r9\n\t"
-        "ldr    r1, [r4, #4]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(4, 1)
+        TX_SCALAR_M0_PAIR_STAGES
         /* the next pair: outputs 2 on, offset 8 on, rows 2n on */
         TX_SCALAR_M0_NEXT(2, 8, 1)
         "add    sp, sp, #24\n\t"

@@ -112,12 +112,7 @@ tx_scalar_quads_m0(const int16_t *col __attribute__((unused)),
         "ldr    r0, [r3, #20]\n\t"
         "mov    r11, r0\n\t"
         TX_SCALAR_M0_STAGE_POINTERS
-        "mov    r0, r8\n\t"
-        "ldr    r1, [r4, #0]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(0, 0)
-        "mov    r0, r9\n\t"
-        "ldr    r1, [r4, #4]\n\t"
-        TX_SCALAR_PAIRS_M0_STAGE(4, 1)
+        TX_SCALAR_M0_PAIR_STAGES
         "ldr    r0, [sp, #24]\n\t"
         "ldr    r1, [r4, #8]\n\t"
         TX_SCALAR_PAIRS_M0_STAGE(8, 2)
