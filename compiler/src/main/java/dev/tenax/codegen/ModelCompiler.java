@@ -124,8 +124,8 @@ public final class ModelCompiler {
   /** What keeps {@code program}'s build ({@code view}) from fitting {@code target}'s memories; empty when it fits. */
   static List<dev.tenax.diag.Diagnostic> fit(dev.tenax.target.Target target, Program program, ProjectView view,
       EmitOptions options) {
-    long harnessData = target.family().equals("cortex-m") && !options.intermittent()
-        ? dev.tenax.target.TargetFit.cortexHarnessData(program.steps().size()) : 0;
+    long harnessData = target.family().equals("cortex-m")
+        ? dev.tenax.target.TargetFit.cortexHarnessData(program.steps().size(), options.intermittent()) : 0;
     return dev.tenax.target.TargetFit.check(target, view.weightBytes(), firmwareCode(target, view), view.arenaBytes(),
         ioBytes(program), options.intermittent(),
         StackEstimator.of(program.steps(), target, options.intermittent(), options.smallCode()), harnessData);
