@@ -42,13 +42,7 @@ public final class HardwareBoardFit {
     for (Diagnostic d : problems) {
       note.append("\n  ").append(d.message());
     }
-    long floatIo = 0;
-    for (dev.tenax.lower.Program.Io x : r.program().inputs()) {
-      floatIo += x.type().dtype().isFloat() ? x.type().bytes() : 0;
-    }
-    for (dev.tenax.lower.Program.Io x : r.program().outputs()) {
-      floatIo += x.type().dtype().isFloat() ? x.type().bytes() : 0;
-    }
+    long floatIo = ModelCompiler.ioBytes(r.program(), x -> x.type().dtype().isFloat());
     note.append("\n  for the board: ");
     boolean sram = problems.stream().anyMatch(d -> d.message().contains("bytes of SRAM"));
     if (sram && floatIo >= FLOAT_IO_WORTH_QUANTIZING) {

@@ -138,12 +138,17 @@ public final class ModelCompiler {
 
   /** The input and output tensors' bytes. */
   private static long ioBytes(Program program) {
+    return ioBytes(program, x -> true);
+  }
+
+  /** The bytes of the input and output tensors {@code which} takes. */
+  static long ioBytes(Program program, java.util.function.Predicate<Program.Io> which) {
     long io = 0;
     for (Program.Io x : program.inputs()) {
-      io += x.type().bytes();
+      io += which.test(x) ? x.type().bytes() : 0;
     }
     for (Program.Io x : program.outputs()) {
-      io += x.type().bytes();
+      io += which.test(x) ? x.type().bytes() : 0;
     }
     return io;
   }
