@@ -116,6 +116,13 @@ final class CompileCommand implements Callable<Integer> {
       + "builds choose their level by what fits the FRAM.")
   String optimize = "speed";
 
+  @Option(names = "--in-place", paramLabel = "auto|smallest|off", description = "Continuous builds: run "
+      + "calls that consume a tensor in row tiles that write their output over the rows they no longer need, "
+      + "which makes the arena smaller and adds kernel calls: auto (default) only when the model does not fit the "
+      + "target's SRAM otherwise, and only as far as it needs to fit; smallest for the smallest arena whatever it "
+      + "costs; off never.")
+  String inPlace = "auto";
+
   @Spec
   CommandSpec spec;
 
@@ -139,6 +146,11 @@ final class CompileCommand implements Callable<Integer> {
     if (level == CodeOptimization.SIZE && Targets.find(target).orElseThrow().family().equals("msp430")) {
       throw new UsageException("--optimize=size is for Cortex-M and host targets: an MSP430 build links at -Os "
           + "and falls back to -Oz by itself when that overflows the FRAM ('make CFLAGS=-Oz' forces it)");
+    }
+    dev.tenax.codegen.InPlace inPlaceMode = dev.tenax.codegen.InPlace.parse(inPlace);
+    if (intermittent && inPlaceMode == dev.tenax.codegen.InPlace.SMALLEST) {
+      throw new UsageException("--in-place=smallest is for continuous builds: an intermittent build runs a group "
+          + "of tiles again after a power failure, which needs its input as it was");
     }
     ModelIo boundary = ModelIo.parse(io);
     InputLayout layout = InputLayout.parse(inputLayout);
@@ -175,7 +187,8 @@ final class CompileCommand implements Callable<Integer> {
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
-        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, level == CodeOptimization.SIZE);
+        tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, level == CodeOptimization.SIZE,
+        inPlaceMode);
     ModelCompiler.Result r = ModelCompiler.compile(Lowering.lower(g, OperatorRegistry.standard(), boundary, layout),
         options);
     for (Program.Io x : r.program().inputs()) {

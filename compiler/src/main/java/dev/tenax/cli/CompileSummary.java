@@ -23,6 +23,13 @@ final class CompileSummary {
     sb.append(String.format(Locale.ROOT, "arena %d bytes (lower bound %d bytes%s)%n", v.arenaBytes(),
         v.lowerBound(), v.arenaBytes() == v.lowerBound() ? ", reached"
             : ", " + r.plan().arena().strategy() + " placement"));
+    if (!r.inPlace().isEmpty()) {
+      int tiles = r.inPlace().values().stream().mapToInt(Integer::intValue).sum();
+      sb.append(String.format(Locale.ROOT, "in place: %d call(s) run as %d row tiles that write over the input rows "
+          + "they no longer need (%d more kernel calls; the arena would take %d bytes without: --in-place=off)%n",
+          r.inPlace().size(), tiles, tiles - r.inPlace().size(),
+          dev.tenax.codegen.MemoryPlan.of(r.untiled()).arena().arenaBytes()));
+    }
     if (!v.arenaPlace().isEmpty()) {
       sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');
     }

@@ -12,11 +12,20 @@ import java.nio.file.Path;
  * within the same bound ({@code dev.tenax.intermittent.TileGroups}), or after every tile when
  * {@code commitEveryTile}. {@code smallCode}: a Cortex-M or host project's C is compiled for size
  * ({@link #SMALL_CODE}) rather than speed (-O2), the build's default; MSP430 builds choose their
- * level by what fits.
+ * level by what fits. {@code inPlace}: whether a continuous build may run calls in place to make
+ * its arena smaller ({@link InPlace}).
  */
 public record EmitOptions(String name, String target, Path templateDir, String version,
     String modelFile, String sha256, long tileWork, dev.tenax.intermittent.Capacitor capacitor,
-    dev.tenax.intermittent.PowerModel power, boolean commitEveryTile, boolean smallCode) {
+    dev.tenax.intermittent.PowerModel power, boolean commitEveryTile, boolean smallCode, InPlace inPlace) {
+  /** In place only when needed to fit ({@link InPlace#AUTO}). */
+  public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
+      long tileWork, dev.tenax.intermittent.Capacitor capacitor, dev.tenax.intermittent.PowerModel power,
+      boolean commitEveryTile, boolean smallCode) {
+    this(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, commitEveryTile, smallCode,
+        InPlace.AUTO);
+  }
+
   /** Compiled for speed. */
   public EmitOptions(String name, String target, Path templateDir, String version, String modelFile, String sha256,
       long tileWork, dev.tenax.intermittent.Capacitor capacitor, dev.tenax.intermittent.PowerModel power,
@@ -50,7 +59,13 @@ public record EmitOptions(String name, String target, Path templateDir, String v
   /** The same build with a progress commit after every tile instead of after each group of tiles. */
   public EmitOptions committingEveryTile() {
     return new EmitOptions(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power, true,
-        smallCode);
+        smallCode, inPlace);
+  }
+
+  /** The same build with calls run in place as {@code mode} says. */
+  public EmitOptions withInPlace(InPlace mode) {
+    return new EmitOptions(name, target, templateDir, version, modelFile, sha256, tileWork, capacitor, power,
+        commitEveryTile, smallCode, mode);
   }
 
   /**
@@ -85,6 +100,13 @@ public record EmitOptions(String name, String target, Path templateDir, String v
     if (smallCode && dev.tenax.target.Targets.find(target).orElseThrow().family().equals("msp430")) {
       throw new IllegalArgumentException("an MSP430 build picks its own level (-Os, or -Oz when that overflows "
           + "the FRAM); to force one, build with 'make CFLAGS=-Oz'");
+    }
+    if (inPlace == null) {
+      throw new IllegalArgumentException("inPlace must not be null");
+    }
+    if (inPlace == InPlace.SMALLEST && (tileWork > 0 || capacitor != null)) {
+      throw new IllegalArgumentException("an intermittent build never runs calls in place: a group of tiles run "
+          + "again after a power failure must find its input as it was");
     }
     if (!Identifiers.isValidPrefix(name)) {
       throw new IllegalArgumentException("'" + name + "' is not a C identifier prefix: use letters, "

@@ -8,6 +8,7 @@ import dev.tenax.lower.View;
 import dev.tenax.plan.ArenaPlan;
 import dev.tenax.plan.ArenaPlanner;
 import dev.tenax.plan.BufferRequest;
+import dev.tenax.plan.SharedBytes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ public record MemoryPlan(ArenaPlan arena, Map<Buffer, Long> offsets, Map<Buffer,
     return of(program, TileGroups.single(program.steps().size()));
   }
 
+  /**
+   * The plan of a continuous build in which the {@code shared} pairs of buffers may overlap as they
+   * allow ({@link InPlaceRows}).
+   */
+  public static MemoryPlan of(Program program, List<SharedBytes> shared) {
+    return place(program, lifetimes(program), shared);
+  }
+
   /** The plan of a program whose calls commit in {@code groups}. */
   public static MemoryPlan of(Program program, TileGroups groups) {
     if (groups.calls() != program.steps().size()) {
@@ -39,7 +48,7 @@ public record MemoryPlan(ArenaPlan arena, Map<Buffer, Long> offsets, Map<Buffer,
     }
     Map<Buffer, int[]> life = lifetimes(program);
     extendToGroupEnds(program, groups, life);
-    return place(program, life);
+    return place(program, life, List.of());
   }
 
   /** From the first step that touches each buffer to the last. */
@@ -75,7 +84,7 @@ public record MemoryPlan(ArenaPlan arena, Map<Buffer, Long> offsets, Map<Buffer,
     }
   }
 
-  private static MemoryPlan place(Program program, Map<Buffer, int[]> life) {
+  private static MemoryPlan place(Program program, Map<Buffer, int[]> life, List<SharedBytes> shared) {
     List<BufferRequest> requests = new ArrayList<>();
     for (Buffer b : program.buffers()) {
       if (b.kind() == Buffer.Kind.ARENA && life.containsKey(b)) {
@@ -84,7 +93,7 @@ public record MemoryPlan(ArenaPlan arena, Map<Buffer, Long> offsets, Map<Buffer,
             l[0], l[1]));
       }
     }
-    ArenaPlan plan = ArenaPlanner.plan(requests);
+    ArenaPlan plan = ArenaPlanner.plan(requests, shared);
     Map<Buffer, Long> offsets = new IdentityHashMap<>();
     for (Buffer b : program.buffers()) {
       Long off = plan.offsets().get(key(b));

@@ -27,10 +27,12 @@ public final class ModelCompiler {
    * are the calls that share a progress commit (one call each in a continuous build);
    * {@code groupsDropped}: the grouped build did not fit the target, so this one's groups are cut
    * where they would grow the arena ({@link TileGroups#within}), or, when that did not fit either,
-   * it commits after every tile.
+   * it commits after every tile. {@code inPlace}: the calls of {@code untiled} (by index) that a
+   * continuous build runs in place, with their numbers of row tiles ({@link InPlaceRows}; empty when
+   * none).
    */
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
-      Program untiled, TileGroups groups, boolean groupsDropped) {}
+      Program untiled, TileGroups groups, boolean groupsDropped, Map<Integer, Integer> inPlace) {}
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
@@ -80,35 +82,29 @@ public final class ModelCompiler {
       tiling = Tiling.split(lowered, options.tileWork());
     }
     Program program = tiling != null ? tiling.program() : lowered;
-    TileGroups groups = groups(program, options);
-    if (policy == GroupPolicy.WITHIN_MEMORY) {
-      Program p = program;
-      groups = groups.within(program, g -> MemoryPlan.of(p, g).arena().arenaBytes());
-    }
-    boolean groupsDropped = policy != GroupPolicy.BY_WORK;
-    MemoryPlan plan = MemoryPlan.of(program, groups);
+    dev.tenax.target.Target target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
     if (options.intermittent() && program.steps().size() > 65535) {
       throw new dev.tenax.diag.UsageException(program.steps().size() + " tiles: progress counts at most 65535; "
           + "raise --tile-work (it is " + options.tileWork() + ")");
     }
+    Built b;
+    boolean groupsDropped = policy != GroupPolicy.BY_WORK;
     if (options.intermittent()) {
-      List<Idempotence.Violation> v = Idempotence.check(program, plan);
-      if (!v.isEmpty()) {
-        throw new IllegalStateException("a tile would read what it writes, so it could not run again after a "
-            + "power failure (a compiler bug; please report it): " + v);
+      TileGroups groups = groups(program, options);
+      if (policy == GroupPolicy.WITHIN_MEMORY) {
+        Program p = program;
+        groups = groups.within(program, g -> MemoryPlan.of(p, g).arena().arenaBytes());
       }
-      List<Idempotence.GroupViolation> g = Idempotence.checkGroups(program, plan, groups);
-      if (!g.isEmpty()) {
-        throw new IllegalStateException("a group of tiles would overwrite what it read, so it could not run again "
-            + "after a power failure (a compiler bug; please report it; --commit-every-tile avoids groups): " + g);
-      }
+      MemoryPlan plan = MemoryPlan.of(program, groups);
+      checkIdempotence(program, plan, groups);
+      b = build(program, plan, groups, Map.of(), options, target);
+    } else {
+      b = continuous(program, options, target);
     }
-    ProjectView view = ProjectBuilder.build(program, plan, options, groups);
-    dev.tenax.target.Target target = dev.tenax.target.Targets.find(options.target()).orElseThrow();
-    var problems = fit(target, program, view, options);
-    if (!problems.isEmpty()) {
-      throw new ModelRejectedException(problems);
+    if (!b.problems.isEmpty()) {
+      throw new ModelRejectedException(b.problems);
     }
+    ProjectView view = b.view;
     if (target.family().equals("msp430")) {
       long io = ioBytes(program);
       var code = firmwareCode(target, view);
@@ -117,8 +113,82 @@ public final class ModelCompiler {
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
-    return new Result(program, plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
-        groups, groupsDropped);
+    return new Result(b.program, b.plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
+        b.groups, groupsDropped, b.inPlace);
+  }
+
+  /** A program placed and built, with what keeps it from fitting the target (empty when it fits). */
+  private record Built(Program program, MemoryPlan plan, TileGroups groups, Map<Integer, Integer> inPlace,
+      ProjectView view, List<dev.tenax.diag.Diagnostic> problems) {
+    long arena() {
+      return plan.arena().arenaBytes();
+    }
+  }
+
+  private static Built build(Program program, MemoryPlan plan, TileGroups groups, Map<Integer, Integer> inPlace,
+      EmitOptions options, dev.tenax.target.Target target) {
+    List<String> unsafe = ArenaSafety.check(program, plan);
+    if (!unsafe.isEmpty()) {
+      throw new IllegalStateException("the arena placement would let a call read what another overwrote (a compiler "
+          + "bug; please report it): " + unsafe);
+    }
+    ProjectView view = ProjectBuilder.build(program, plan, options, groups);
+    return new Built(program, plan, groups, inPlace, view, fit(target, program, view, options));
+  }
+
+  /**
+   * A continuous build: plain, or with calls in place ({@link InPlace}). In auto mode, when the plain
+   * arena does not fit but the smallest does, the build takes the largest arena that still fits, found
+   * by bisection, since a larger arena needs fewer extra kernel calls.
+   */
+  private static Built continuous(Program program, EmitOptions options, dev.tenax.target.Target target) {
+    if (options.inPlace() == InPlace.SMALLEST) {
+      return inPlace(program, 0, options, target);
+    }
+    Built plain = build(program, MemoryPlan.of(program), TileGroups.single(program.steps().size()), Map.of(), options,
+        target);
+    if (options.inPlace() == InPlace.OFF || plain.problems.isEmpty()) {
+      return plain;
+    }
+    Built smallest = inPlace(program, 0, options, target);
+    if (smallest.arena() >= plain.arena()) {
+      return plain;
+    }
+    if (!smallest.problems.isEmpty()) {
+      return smallest; // its diagnostics count the smallest arena there is
+    }
+    Built best = smallest;
+    long fits = smallest.arena();
+    long fails = plain.arena();
+    while (fails - fits > 16) {
+      long mid = fits + (fails - fits) / 2;
+      Built b = inPlace(program, mid, options, target);
+      if (b.problems.isEmpty()) {
+        best = b;
+        fits = Math.max(mid, b.arena());
+      } else {
+        fails = mid;
+      }
+    }
+    return best;
+  }
+
+  private static Built inPlace(Program program, long arenaLimit, EmitOptions options, dev.tenax.target.Target target) {
+    InPlaceRows r = InPlaceRows.of(program, arenaLimit);
+    return build(r.program(), r.plan(), TileGroups.single(r.program().steps().size()), r.tiled(), options, target);
+  }
+
+  private static void checkIdempotence(Program program, MemoryPlan plan, TileGroups groups) {
+    List<Idempotence.Violation> v = Idempotence.check(program, plan);
+    if (!v.isEmpty()) {
+      throw new IllegalStateException("a tile would read what it writes, so it could not run again after a "
+          + "power failure (a compiler bug; please report it): " + v);
+    }
+    List<Idempotence.GroupViolation> g = Idempotence.checkGroups(program, plan, groups);
+    if (!g.isEmpty()) {
+      throw new IllegalStateException("a group of tiles would overwrite what it read, so it could not run again "
+          + "after a power failure (a compiler bug; please report it; --commit-every-tile avoids groups): " + g);
+    }
   }
 
   /** What keeps {@code program}'s build ({@code view}) from fitting {@code target}'s memories; empty when it fits. */

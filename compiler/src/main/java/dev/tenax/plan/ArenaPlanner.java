@@ -18,14 +18,23 @@ public final class ArenaPlanner {
   private ArenaPlanner() {}
 
   public static ArenaPlan plan(List<BufferRequest> requests) {
+    return plan(requests, List.of());
+  }
+
+  /**
+   * Like {@link #plan(List)}, letting each {@code shared} pair overlap as it allows (the two-ended
+   * placement, which knows nothing of overlaps, then sits out).
+   */
+  public static ArenaPlan plan(List<BufferRequest> requests, List<SharedBytes> shared) {
     validate(requests);
-    PeakUsage peak = PeakUsage.of(requests);
+    validate(requests, shared);
+    PeakUsage peak = PeakUsage.of(requests, shared);
 
     String bestLabel = null;
     long[] best = null;
     long bestArena = Long.MAX_VALUE;
     for (PlacementOrder order : PlacementOrder.values()) {
-      long[] offsets = GreedyPlacement.place(requests, order.sort(requests));
+      long[] offsets = GreedyPlacement.place(requests, order.sort(requests), shared);
       long arena = arenaBytes(requests, offsets);
       if (arena < bestArena) {
         bestLabel = order.label();
@@ -33,7 +42,7 @@ public final class ArenaPlanner {
         bestArena = arena;
       }
     }
-    Optional<long[]> twoEnded = TwoEndedPlacement.place(requests, peak.bytes());
+    Optional<long[]> twoEnded = shared.isEmpty() ? TwoEndedPlacement.place(requests, peak.bytes()) : Optional.empty();
     if (twoEnded.isPresent() && arenaBytes(requests, twoEnded.get()) < bestArena) {
       bestLabel = TwoEndedPlacement.LABEL;
       best = twoEnded.get();
@@ -66,6 +75,25 @@ public final class ArenaPlanner {
       if (!names.add(r.name())) {
         // Offsets are keyed by name, so a duplicate would silently lose a buffer.
         throw new IllegalArgumentException("duplicate buffer name '" + r.name() + "'");
+      }
+    }
+  }
+
+  private static void validate(List<BufferRequest> requests, List<SharedBytes> shared) {
+    Map<String, BufferRequest> byName = new java.util.HashMap<>();
+    requests.forEach(r -> byName.put(r.name(), r));
+    Set<String> outputs = new HashSet<>();
+    for (SharedBytes s : shared) {
+      BufferRequest in = byName.get(s.input());
+      BufferRequest out = byName.get(s.output());
+      if (in == null || out == null) {
+        throw new IllegalArgumentException("shared bytes of unknown buffers: " + s);
+      }
+      if (s.below() > out.bytes() || s.above() > in.bytes()) {
+        throw new IllegalArgumentException("shared bytes farther apart than the buffers are long: " + s);
+      }
+      if (!outputs.add(s.output())) {
+        throw new IllegalArgumentException("buffer '" + s.output() + "' shares bytes with two inputs");
       }
     }
   }

@@ -1,39 +1,60 @@
 package dev.tenax.plan;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The largest total padded size of buffers live at one step: no placement can use less arena.
+ * Two buffers that may share bytes ({@link SharedBytes}) count, while both are live, as the least
+ * span they can take together.
  *
  * @param step the earliest step where the peak is reached (0 when nothing takes space)
  * @param live indices (request order) of the non-empty buffers live at that step
  */
 record PeakUsage(long bytes, int step, List<Integer> live) {
   static PeakUsage of(List<BufferRequest> requests) {
-    // The sum only grows when a buffer starts, so the peak is at some buffer's first step:
-    // sweep +size at firstStep and -size after lastStep, frees before allocations at one step.
-    int n = requests.size();
-    long[][] events = new long[2 * n][];
-    for (int i = 0; i < n; i++) {
-      BufferRequest r = requests.get(i);
-      events[2 * i] = new long[] {r.firstStep(), 1, r.paddedBytes()};
-      events[2 * i + 1] = new long[] {(long) r.lastStep() + 1, 0, -r.paddedBytes()};
+    return of(requests, List.of());
+  }
+
+  static PeakUsage of(List<BufferRequest> requests, List<SharedBytes> shared) {
+    int steps = 0;
+    for (BufferRequest r : requests) {
+      steps = Math.max(steps, r.lastStep() + 1);
     }
-    Arrays.sort(events, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    // +size from the first step, -size after the last; a shared pair gives back what overlaps
+    long[] delta = new long[steps + 1];
+    for (BufferRequest r : requests) {
+      delta[r.firstStep()] = Math.addExact(delta[r.firstStep()], r.paddedBytes());
+      delta[r.lastStep() + 1] -= r.paddedBytes();
+    }
+    Map<String, BufferRequest> byName = new java.util.HashMap<>();
+    requests.forEach(r -> byName.put(r.name(), r));
+    for (SharedBytes s : shared) {
+      BufferRequest in = byName.get(s.input());
+      BufferRequest out = byName.get(s.output());
+      int first = Math.max(in.firstStep(), out.firstStep());
+      int last = Math.min(in.lastStep(), out.lastStep());
+      if (first <= last) {
+        long together = Math.min(Math.max(out.paddedBytes(), s.below() + in.paddedBytes()),
+            Math.max(in.paddedBytes(), s.above() + out.paddedBytes()));
+        long saved = Math.max(0, in.paddedBytes() + out.paddedBytes() - together);
+        delta[first] -= saved;
+        delta[last + 1] += saved;
+      }
+    }
     long current = 0;
     long best = 0;
     int bestStep = 0;
-    for (long[] e : events) {
-      current = Math.addExact(current, e[2]); // a real arena this large is a bug upstream
+    for (int step = 0; step < steps; step++) {
+      current += delta[step];
       if (current > best) {
         best = current;
-        bestStep = (int) e[0];
+        bestStep = step;
       }
     }
     List<Integer> live = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < requests.size(); i++) {
       BufferRequest r = requests.get(i);
       if (best > 0 && r.bytes() > 0 && r.firstStep() <= bestStep && bestStep <= r.lastStep()) {
         live.add(i);
