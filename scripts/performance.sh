@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rewrites docs/performance.md: per-layer instructions, instructions per MAC and memory of the
 # MLPerf Tiny QDQ models on cortex-m4, cortex-m7, cortex-m3, cortex-m0 (where they fit) and cortex-m55, measured
-# under QEMU by `tenax bench`, the MNIST example on cortex-m0, the same on cortex-m4 with --io=quantized, on cortex-m4 and m3 with --optimize=size, the intermittent builds on cortex-m4, and the MSP430 figures
+# under QEMU by `tenax bench`, the MNIST example on cortex-m0, the same on cortex-m4 with --io=quantized, on cortex-m4 and m3 with --optimize=size, on cortex-m4 with --in-place=smallest, the intermittent builds on cortex-m4, and the MSP430 figures
 # (scripts/performance-msp430.sh, under mspdebug sim), and the energy simulator's speed
 # (scripts/performance-energy.sh). Takes about ten minutes; needs python3. Usage: scripts/performance.sh [SHARED_DIR]   (default ../shared)
 set -euo pipefail
@@ -89,6 +89,9 @@ trap 'rm -rf "$tmp"' EXIT
   echo
   # shellcheck disable=SC2086
   bash scripts/performance-size.sh "$shared" "$tmp" $models
+  echo
+  # shellcheck disable=SC2086
+  bash scripts/performance-in-place.sh "$shared" "$tmp" $models
   echo
   echo "## Intermittent builds on cortex-m4"
   echo

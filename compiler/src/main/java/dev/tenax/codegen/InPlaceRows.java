@@ -32,6 +32,13 @@ import java.util.Map;
  * @param tiled for each tiled call of the input program (by index), its number of tiles
  */
 public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer> tiled) {
+  /**
+   * The fewest output rows (or elements) a tile takes: kernels that work on two rows at once keep
+   * that path (the DSP 3x3 depthwise needs two; one-row bands of DS-CNN KWS's fell back to a path
+   * at 16 instructions per MAC), for one row more of distance between output and input.
+   */
+  static final int MIN_ROWS = 2;
+
   /** Tile counts tried per call: few calls first, then finer, always ending with the finest. */
   private static final int[] PARTS = {1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128};
 
@@ -85,7 +92,8 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
     for (int i = 0; i < p.steps().size(); i++) {
       Step s = p.steps().get(i);
       Buffer out = s.write().buffer();
-      if (!(s instanceof Tileable t) || t.maxTiles() < 2 || out.kind() != Buffer.Kind.ARENA || first.get(out) != i) {
+      if (!(s instanceof Tileable t) || t.maxTiles() < 2 * MIN_ROWS || out.kind() != Buffer.Kind.ARENA
+          || first.get(out) != i) {
         continue;
       }
       Buffer in = null;
@@ -96,7 +104,7 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
         }
       }
       if (in != null) {
-        found.put(i, new Candidate(in, out, t.maxTiles()));
+        found.put(i, new Candidate(in, out, t.maxTiles() / MIN_ROWS));
       }
     }
     return found;

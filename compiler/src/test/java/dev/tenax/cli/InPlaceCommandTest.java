@@ -43,7 +43,7 @@ class InPlaceCommandTest {
     CliTest.Run small = tenax("compile", kws(), "--target", "cortex-m4", "--in-place=smallest", "--no-build", "-o",
         tmp.resolve("small").toString());
     assertEquals(0, small.code(), small.err());
-    assertTrue(small.out().contains("arena 8640 bytes"), small.out());
+    assertTrue(small.out().contains("arena 8960 bytes"), small.out());
   }
 
   @Test
