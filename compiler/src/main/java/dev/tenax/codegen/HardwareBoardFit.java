@@ -49,6 +49,13 @@ public final class HardwareBoardFit {
       note.append(String.format(Locale.ROOT, "--io=quantized (the float32 inputs and outputs take %,d bytes), ",
           floatIo));
     }
+    long arena = r.plan().arena().arenaBytes();
+    long smallest = sram && options.inPlace() != InPlace.SMALLEST
+        ? InPlaceRows.of(r.untiled(), 0).plan().arena().arenaBytes() : arena;
+    if (smallest < arena) {
+      note.append(String.format(Locale.ROOT, "--in-place=smallest (an arena of %,d bytes instead of %,d), ", smallest,
+          arena));
+    }
     note.append("a larger board (make flash HW_BOARD=..., one of board/hw/*.ld) or your own linker script "
         + "(HW_LD=...; the project's README.md, make flash)");
     return Optional.of(note.toString());

@@ -1,6 +1,7 @@
 package dev.tenax.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tenax.frontend.ImportOptions;
@@ -41,6 +42,13 @@ class HardwareBoardFitTest {
     assertTrue(n.contains("bytes of SRAM") && n.contains("has 131,072"), n);
     assertTrue(n.contains("--io=quantized (the float32 inputs and outputs take 110,600 bytes)"), n);
     assertEquals(Optional.empty(), note(VWW, "cortex-m4", ModelIo.QUANTIZED, null));
+    assertFalse(n.contains("--in-place"), "the NCHW input's transpose is VWW's peak, which no call in place changes");
+  }
+
+  @Test
+  void aSmallerArenaInPlaceIsSuggestedWhereThereIsOne() throws Exception {
+    String n = note(VWW, "cortex-m4", ModelIo.FLOAT, InputLayout.NHWC, null).orElseThrow();
+    assertTrue(n.contains("--in-place=smallest (an arena of 37,632 bytes instead of 55,296)"), n);
   }
 
   @Test
@@ -74,9 +82,14 @@ class HardwareBoardFitTest {
 
   /** The note for the model compiled for target (written to dir when given). */
   private static Optional<String> note(String model, String target, ModelIo io, Path dir) throws Exception {
+    return note(model, target, io, InputLayout.MODEL, dir);
+  }
+
+  private static Optional<String> note(String model, String target, ModelIo io, InputLayout layout, Path dir)
+      throws Exception {
     Graph g = Pipeline.standard().run(ModelImporter.load(SharedData.require(model), ImportOptions.defaults()));
     EmitOptions options = new EmitOptions("m", target, null, "test", "m.onnx", "0");
-    var lowered = Lowering.lower(g, OperatorRegistry.standard(), io, InputLayout.MODEL);
+    var lowered = Lowering.lower(g, OperatorRegistry.standard(), io, layout);
     ModelCompiler.Result r = ModelCompiler.compile(lowered, options);
     if (dir != null) {
       Assumptions.assumeTrue(ExternalTools.works("make", "--version"), "make missing");
