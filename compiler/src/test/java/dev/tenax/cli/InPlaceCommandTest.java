@@ -31,6 +31,8 @@ class InPlaceCommandTest {
     assertEquals(0, m0.code(), m0.err());
     assertTrue(m0.out().contains("in place: ") && m0.out().contains("the arena would take 16000 bytes without"),
         m0.out());
+    // as far as it needs: fewer tiles and a larger arena than the smallest (8,960 bytes)
+    assertTrue(m0.out().contains("arena 10240 bytes"), m0.out());
     CliTest.Run off = tenax("compile", kws(), "--target", "cortex-m0", "--in-place=off", "--no-build", "-o",
         tmp.resolve("off").toString());
     assertNotEquals(0, off.code());
