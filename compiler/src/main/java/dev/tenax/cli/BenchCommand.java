@@ -127,11 +127,7 @@ final class BenchCommand implements Callable<Integer> {
     sb.append(String.format(Locale.ROOT, "%s on %s (%s)%n", m.name(), t.name(), t.description()));
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %12s %14s %9s  %s%n", "step", "kernel", "MACs",
         "instructions", "instr/MAC", "node"));
-    for (FirmwareProfile.Layer l : p.layers()) {
-      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %14d %9s  %s%n", l.index(), l.kernel(), l.macs(),
-          l.instructions(), l.macs() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", l.instructionsPerMac()),
-          l.node()));
-    }
+    sb.append(layerLines(p.layers()));
     sb.append(String.format(Locale.ROOT, "total: %d instructions, %d MACs, %.2f instructions per MAC "
         + "(%.2f in the multiply layers; all layers / multiply layers = %.2f)%n", p.instructions(), p.macs(),
         (double) p.instructions() / Math.max(1, p.macs()), (double) p.macLayerInstructions() / Math.max(1, p.macs()),
@@ -142,6 +138,47 @@ final class BenchCommand implements Callable<Integer> {
     sb.append(String.format(Locale.ROOT, "peak SRAM: %d bytes (arena %d, stack used %d, inputs, outputs and other "
         + "data %d)%n", p.peakSram(), p.arenaBytes(), p.stackBytes(), p.peakSram() - p.arenaBytes() - p.stackBytes()));
     return sb.toString();
+  }
+
+  /**
+   * A line per kernel call; after the calls of one layer run in tiles (in place or intermittent),
+   * a line for the layer whose step is the range of its calls.
+   */
+  static String layerLines(List<FirmwareProfile.Layer> layers) {
+    StringBuilder sb = new StringBuilder();
+    int first = 0;
+    for (int i = 0; i < layers.size(); i++) {
+      FirmwareProfile.Layer l = layers.get(i);
+      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %14d %9s  %s%n", l.index(), l.kernel(), l.macs(),
+          l.instructions(), perMac(l.instructions(), l.macs()), l.node()));
+      boolean runEnds = i + 1 == layers.size() || !sameLayer(layers.get(i + 1), l);
+      if (runEnds && i > first) {
+        tiles(sb, layers.subList(first, i + 1));
+      }
+      if (runEnds) {
+        first = i + 1;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Consecutive calls of one kernel for one node: the tiles of a layer (in place or intermittent). */
+  private static boolean sameLayer(FirmwareProfile.Layer a, FirmwareProfile.Layer b) {
+    return a.kernel().equals(b.kernel()) && a.node().equals(b.node());
+  }
+
+  /** The layer a run of tiles computes, as one line whose step is the range of its calls. */
+  private static void tiles(StringBuilder sb, List<FirmwareProfile.Layer> run) {
+    long macs = run.stream().mapToLong(FirmwareProfile.Layer::macs).sum();
+    long instructions = run.stream().mapToLong(FirmwareProfile.Layer::instructions).sum();
+    FirmwareProfile.Layer first = run.get(0);
+    sb.append(String.format(Locale.ROOT, "%-4s %-26s %12d %14d %9s  %s (the %d calls above)%n",
+        first.index() + "-" + run.get(run.size() - 1).index(), first.kernel(), macs, instructions,
+        perMac(instructions, macs), first.node(), run.size()));
+  }
+
+  private static String perMac(long instructions, long macs) {
+    return macs == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) instructions / macs);
   }
 
   static String json(ProjectManifest m, Target t, FirmwareProfile p, FlashUse f, List<Map<String, Long>> byFunction) {
