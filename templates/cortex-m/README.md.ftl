@@ -36,6 +36,15 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
   firmware build; define `${model.upperName}_WEIGHTS_PLACEMENT` (e.g. to
   `__attribute__((section(".rodata_flash")))`) to place the weights, and give
   `${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes in the RAM you choose.
+<#if model.boardNote?has_content>
+
+`make flash`'s default board cannot hold this build (`make run` and `tenax run` are not affected);
+`tenax compile` said:
+
+```text
+${model.boardNote}
+```
+</#if>
 
 | | |
 |---|---|

@@ -221,7 +221,9 @@ final class CompileCommand implements Callable<Integer> {
       out.print(IntermittentSummary.render(r, options, Targets.find(target).orElseThrow()));
     }
     out.flush();
-    dev.tenax.codegen.HardwareBoardFit.note(r, options).ifPresent(err::println);
+    if (!r.view().boardNote().isEmpty()) {
+      err.println(r.view().boardNote());
+    }
     if (noBuild) {
       files.commit();
       if (v.family().equals("msp430")) {

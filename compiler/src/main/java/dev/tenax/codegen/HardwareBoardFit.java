@@ -1,6 +1,7 @@
 package dev.tenax.codegen;
 
 import dev.tenax.diag.Diagnostic;
+import dev.tenax.lower.Program;
 import dev.tenax.target.HardwareBoard;
 import dev.tenax.target.Target;
 import dev.tenax.target.Targets;
@@ -26,13 +27,19 @@ public final class HardwareBoardFit {
    * no NVM region Tenax drives yet).
    */
   public static Optional<String> note(ModelCompiler.Result r, EmitOptions options) {
+    return note(r.program(), r.untiled(), r.plan(), r.view(), options);
+  }
+
+  /** The note for a build of {@code program} ({@code untiled} before any tiles) placed by {@code plan}. */
+  static Optional<String> note(Program program, Program untiled, MemoryPlan plan, ProjectView view,
+      EmitOptions options) {
     Target target = Targets.find(options.target()).orElseThrow();
     Optional<HardwareBoard> board = HardwareBoard.defaultFor(target);
     if (board.isEmpty() || options.intermittent()) {
       return Optional.empty();
     }
     HardwareBoard b = board.get();
-    List<Diagnostic> problems = ModelCompiler.fit(b.asTarget(target), r.program(), r.view(), options);
+    List<Diagnostic> problems = ModelCompiler.fit(b.asTarget(target), program, view, options);
     if (problems.isEmpty()) {
       return Optional.empty();
     }
@@ -42,16 +49,16 @@ public final class HardwareBoardFit {
     for (Diagnostic d : problems) {
       note.append("\n  ").append(d.message());
     }
-    long floatIo = ModelCompiler.ioBytes(r.program(), x -> x.type().dtype().isFloat());
+    long floatIo = ModelCompiler.ioBytes(program, x -> x.type().dtype().isFloat());
     note.append("\n  for the board: ");
     boolean sram = problems.stream().anyMatch(d -> d.message().contains("bytes of SRAM"));
     if (sram && floatIo >= FLOAT_IO_WORTH_QUANTIZING) {
       note.append(String.format(Locale.ROOT, "--io=quantized (the float32 inputs and outputs take %,d bytes), ",
           floatIo));
     }
-    long arena = r.plan().arena().arenaBytes();
+    long arena = plan.arena().arenaBytes();
     long smallest = sram && options.inPlace() != InPlace.SMALLEST
-        ? InPlaceRows.of(r.untiled(), 0).plan().arena().arenaBytes() : arena;
+        ? InPlaceRows.of(untiled, 0).plan().arena().arenaBytes() : arena;
     if (smallest < arena) {
       note.append(String.format(Locale.ROOT, "--in-place=smallest (an arena of %,d bytes instead of %,d), ", smallest,
           arena));

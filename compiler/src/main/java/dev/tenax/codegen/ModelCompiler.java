@@ -113,6 +113,7 @@ public final class ModelCompiler {
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
+    view = view.withBoardNote(HardwareBoardFit.note(b.program, lowered, b.plan, view, options).orElse(""));
     return new Result(b.program, b.plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
         b.groups, groupsDropped, b.inPlace);
   }

@@ -101,7 +101,7 @@ public final class ProjectBuilder {
         options.intermittent() ? fingerprint(steps) : "",
         t.family().equals("msp430") ? dev.tenax.target.Msp430Fit.FAST : options.codeLevel(),
         kernelPaths(t), options.intermittent() ? DirectGroups.of(t, steps, groups) : List.of(),
-        stackReserve(t));
+        stackReserve(t), "");
   }
 
   /**

@@ -19,7 +19,7 @@ public record ProjectView(String name, String upperName, String version, String 
     List<ConstView> constants, List<StructView> structs, List<ShapeView> shapes, List<StepView> steps,
     CallTableView calls, List<String> runtimeSources, List<BufferView> buffers, List<String> floatNodes,
     String fingerprint, String codeOptimization, List<DspKernelPaths.PathView> kernelPaths,
-    List<GroupView> directGroups, long stackBytes) {
+    List<GroupView> directGroups, long stackBytes, String boardNote) {
 
   /**
    * The same project with the C optimization level the fit estimate expects an MSP430 build to
@@ -29,7 +29,18 @@ public record ProjectView(String name, String upperName, String version, String 
     return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
         arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
         constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, level,
-        kernelPaths, directGroups, stackBytes);
+        kernelPaths, directGroups, stackBytes, boardNote);
+  }
+
+  /**
+   * The same project with the note that {@code make flash}'s default board cannot hold it
+   * ({@link HardwareBoardFit}; empty when it can), for the generated README.
+   */
+  public ProjectView withBoardNote(String note) {
+    return new ProjectView(name, upperName, version, modelFile, sha256, target, family, board, arenaPlace,
+        arenaSection, arenaNote, arenaBytes, arenaAlign, lowerBound, weightBytes, macs, inputs, outputs, includes,
+        constants, structs, shapes, steps, calls, runtimeSources, buffers, floatNodes, fingerprint, codeOptimization,
+        kernelPaths, directGroups, stackBytes, note);
   }
 
   /**

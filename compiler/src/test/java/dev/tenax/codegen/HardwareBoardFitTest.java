@@ -95,6 +95,11 @@ class HardwareBoardFitTest {
       Assumptions.assumeTrue(ExternalTools.works("make", "--version"), "make missing");
       ModelCompiler.output(g, r, options, dir).commit();
     }
-    return HardwareBoardFit.note(r, options);
+    Optional<String> note = HardwareBoardFit.note(r, options);
+    String readme = new String(r.files().get("README.md"), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(note.orElse(""), r.view().boardNote());
+    assertEquals(note.isPresent(), readme.contains("`make flash`'s default board cannot hold this build"), readme);
+    note.ifPresent(n -> assertTrue(readme.contains(n), "the project's README carries the note: " + readme));
+    return note;
   }
 }
