@@ -29,6 +29,13 @@ final class CompileSummary {
           + "they no longer need (%d more kernel calls; the arena would take %d bytes without: --in-place=off)%n",
           r.inPlace().size(), tiles, tiles - r.inPlace().size(),
           dev.tenax.codegen.MemoryPlan.of(r.untiled()).arena().arenaBytes()));
+    } else if (r.tiling() == null) {
+      var smallest = dev.tenax.codegen.InPlaceRows.of(r.untiled(), 0);
+      if (!smallest.tiled().isEmpty()) {
+        sb.append(String.format(Locale.ROOT, "in place: --in-place=smallest would make the arena %d bytes (%d more "
+            + "kernel calls)%n", smallest.plan().arena().arenaBytes(),
+            smallest.program().steps().size() - r.untiled().steps().size()));
+      }
     }
     if (!v.arenaPlace().isEmpty()) {
       sb.append("arena in ").append(v.arenaPlace()).append(": ").append(v.arenaNote()).append('\n');

@@ -73,7 +73,10 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
     return new InPlaceRows(chosen.program, chosen.plan, Collections.unmodifiableMap(new LinkedHashMap<>(parts)));
   }
 
-  /** A call that may run in place: it writes {@code output} first and reads {@code input} last. */
+  /**
+   * A call that may run in place: it writes {@code output} first and reads {@code input} last, in at
+   * most {@code maxTiles} tiles of at least {@link #MIN_ROWS} rows each.
+   */
   private record Candidate(Buffer input, Buffer output, int maxTiles) {}
 
   private static Map<Integer, Candidate> candidates(Program p) {
