@@ -57,10 +57,14 @@ public final class Benchmark {
     }
   }
 
-  /** How a model was quantized, and what its compiled form costs; {@code error} set when it failed. */
+  /**
+   * How a model was quantized, and what its compiled form costs; {@code error} set when it failed.
+   * {@code inPlaceArenaBytes}: the arena with every call that can run in place doing so
+   * ({@code --in-place=smallest}), {@code inPlaceCalls} the kernel calls that takes.
+   */
   public record ModelRow(String folder, String quantization, long arenaBytes, long lowerBound,
       List<String> liveAtPeak, long weightBytes, long macs, int kernelCalls, List<String> floatNodes,
-      double compileSeconds, double buildSeconds, String error) {}
+      double compileSeconds, double buildSeconds, String error, long inPlaceArenaBytes, int inPlaceCalls) {}
 
   /**
    * One MNIST model's accuracy in int8, and in 16x8 ({@code result16}, null when that mode did
@@ -169,7 +173,7 @@ public final class Benchmark {
         } catch (RuntimeException ex) {
           progress.println("  internal error: " + ex);
           c = new Compiled(new ModelRow(name, "", 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
-              "internal error: " + firstLine(String.valueOf(ex.getMessage()))), null, null);
+              "internal error: " + firstLine(String.valueOf(ex.getMessage())), 0, 0), null, null);
         }
         rows.add(c.row());
       }
@@ -217,20 +221,21 @@ public final class Benchmark {
           live.add(b == null ? k : b.name() + " (" + b.bytes() + " B)");
         }
       }
+      var smallest = dev.tenax.codegen.InPlaceRows.of(r.untiled(), 0);
       ModelRow row = new ModelRow(folder, how, arena.arenaBytes(), arena.lowerBound(), live,
           r.view().weightBytes(), r.view().macs(), r.program().steps().size(), r.program().floatNodes(),
-          compileSeconds, buildSeconds, null);
+          compileSeconds, buildSeconds, null, smallest.plan().arena().arenaBytes(), smallest.program().steps().size());
       return new Compiled(row, dir, r.program());
     } catch (ModelRejectedException ex) {
       return new Compiled(failed(folder, how, ex), null, null);
     } catch (HostBuild.BuildException ex) {
       return new Compiled(new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
-          "C build failed: " + firstLine(ex.getMessage())), null, null);
+          "C build failed: " + firstLine(ex.getMessage()), 0, 0), null, null);
     } catch (RuntimeException ex) {
       // A compiler bug on one model must not hide the numbers of the others; the row says what broke.
       progress.println("  internal error: " + ex);
       return new Compiled(new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0,
-          "internal error: " + firstLine(String.valueOf(ex.getMessage()))), null, null);
+          "internal error: " + firstLine(String.valueOf(ex.getMessage())), 0, 0), null, null);
     }
   }
 
@@ -238,7 +243,7 @@ public final class Benchmark {
     List<Diagnostic> d = ex.diagnostics();
     String msg = d.isEmpty() ? "rejected" : "rejected: " + firstLine(d.get(0).format())
         + (d.size() > 1 ? " (+" + (d.size() - 1) + " more)" : "");
-    return new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0, msg);
+    return new ModelRow(folder, how, 0, 0, List.of(), 0, 0, 0, List.of(), 0, 0, msg, 0, 0);
   }
 
   private static String firstLine(String s) {

@@ -41,21 +41,23 @@ public final class BenchmarkReport {
     sb.append("QDQ models are compiled with their own scales; float models are quantized first (MNIST models "
         + "as above, the others on random calibration inputs: the ranges do not change these columns). "
         + "Arena: peak bytes of the planned activation arena and the lower bound (the most bytes live at "
-        + "any one step); constant data: weights, biases and requantization tables; fallback: nodes "
+        + "any one step), and with every call that can running in place (`--in-place=smallest`: row tiles "
+        + "that write over the input rows they no longer need; calls: the kernel calls that takes); constant data: weights, biases and requantization tables; fallback: nodes "
         + "computed by float32 kernels. Compile: import, calibration, quantization, lowering, planning "
         + "and code generation; build: the C compiler (make, host gcc).\n\n");
-    sb.append("| model | quantization | arena B | lower bound B | constant data B | MACs | kernel calls "
-        + "| float fallback nodes | compile s | C build s |\n");
-    sb.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
+    sb.append("| model | quantization | arena B | lower bound B | in place B (calls) | constant data B | MACs "
+        + "| kernel calls | float fallback nodes | compile s | C build s |\n");
+    sb.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
     StringBuilder notes = new StringBuilder();
     for (Benchmark.ModelRow m : r.models()) {
       if (m.error() != null) {
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | | |%n", m.folder(), m.quantization(),
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | | | |%n", m.folder(), m.quantization(),
             m.error().replace("|", "\\|")));
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %.2f | %.2f |%n",
-          m.folder(), m.quantization(), m.arenaBytes(), m.lowerBound(), m.weightBytes(), m.macs(),
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d (%d) | %d | %d | %d | %s | %.2f | %.2f |%n",
+          m.folder(), m.quantization(), m.arenaBytes(), m.lowerBound(), m.inPlaceArenaBytes(), m.inPlaceCalls(),
+          m.weightBytes(), m.macs(),
           m.kernelCalls(), m.floatNodes().isEmpty() ? "none" : m.floatNodes().size() + ": "
               + String.join(", ", m.floatNodes()).replace("|", "\\|"), m.compileSeconds(), m.buildSeconds()));
       if (!m.liveAtPeak().isEmpty()) {

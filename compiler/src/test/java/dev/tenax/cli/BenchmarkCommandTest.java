@@ -37,7 +37,13 @@ class BenchmarkCommandTest {
     String[] cells = row.split("\\|");
     assertEquals("30", cells[3].trim(), row);
     assertEquals("0", cells[cells.length - 1].trim(), row);
-    assertTrue(text.lines().anyMatch(l -> l.startsWith("| mnist-14x14-cnn-atmega | MNIST 0..39")), text);
+    String memory = text.lines().filter(l -> l.startsWith("| mnist-14x14-cnn-atmega | MNIST 0..39")).findFirst()
+        .orElseThrow(() -> new AssertionError(text));
+    String[] m = memory.split("\\|");
+    java.util.regex.Matcher inPlace = java.util.regex.Pattern.compile(" (\\d+) \\((\\d+)\\) ").matcher(m[5]);
+    assertTrue(inPlace.matches(), "arena in place and its calls: " + memory);
+    assertTrue(Long.parseLong(inPlace.group(1)) <= Long.parseLong(m[3].trim()), memory);
+    assertTrue(Integer.parseInt(inPlace.group(2)) >= Integer.parseInt(m[8].trim()), memory);
     assertTrue(err.toString().contains("] 30/30"), err.toString());
   }
 
