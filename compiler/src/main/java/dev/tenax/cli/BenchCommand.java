@@ -145,15 +145,21 @@ final class BenchCommand implements Callable<Integer> {
    * a line for the layer whose step is the range of its calls.
    */
   static String layerLines(List<FirmwareProfile.Layer> layers) {
+    return layerLines(layers, 9);
+  }
+
+  /** Like {@link #layerLines(List)} with the per-MAC column {@code perMacWidth} wide (MSP430: cycles per MAC). */
+  static String layerLines(List<FirmwareProfile.Layer> layers, int perMacWidth) {
+    String line = "%-4s %-26s %12d %14d %" + perMacWidth + "s  %s%s%n";
     StringBuilder sb = new StringBuilder();
     int first = 0;
     for (int i = 0; i < layers.size(); i++) {
       FirmwareProfile.Layer l = layers.get(i);
-      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %14d %9s  %s%n", l.index(), l.kernel(), l.macs(),
-          l.instructions(), perMac(l.instructions(), l.macs()), l.node()));
+      sb.append(String.format(Locale.ROOT, line, l.index(), l.kernel(), l.macs(), l.instructions(),
+          perMac(l.instructions(), l.macs()), l.node(), ""));
       boolean runEnds = i + 1 == layers.size() || !sameLayer(layers.get(i + 1), l);
       if (runEnds && i > first) {
-        tiles(sb, layers.subList(first, i + 1));
+        tiles(sb, line, layers.subList(first, i + 1));
       }
       if (runEnds) {
         first = i + 1;
@@ -168,13 +174,12 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The layer a run of tiles computes, as one line whose step is the range of its calls. */
-  private static void tiles(StringBuilder sb, List<FirmwareProfile.Layer> run) {
+  private static void tiles(StringBuilder sb, String line, List<FirmwareProfile.Layer> run) {
     long macs = run.stream().mapToLong(FirmwareProfile.Layer::macs).sum();
     long instructions = run.stream().mapToLong(FirmwareProfile.Layer::instructions).sum();
     FirmwareProfile.Layer first = run.get(0);
-    sb.append(String.format(Locale.ROOT, "%-4s %-26s %12d %14d %9s  %s (the %d calls above)%n",
-        first.index() + "-" + run.get(run.size() - 1).index(), first.kernel(), macs, instructions,
-        perMac(instructions, macs), first.node(), run.size()));
+    sb.append(String.format(Locale.ROOT, line, first.index() + "-" + run.get(run.size() - 1).index(), first.kernel(),
+        macs, instructions, perMac(instructions, macs), first.node(), " (the " + run.size() + " calls above)"));
   }
 
   private static String perMac(long instructions, long macs) {

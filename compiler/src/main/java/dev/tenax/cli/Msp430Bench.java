@@ -62,10 +62,9 @@ final class Msp430Bench {
     sb.append(String.format(Locale.ROOT, "%s on %s (%s)%n", m.name(), t.name(), t.description()));
     sb.append(String.format(Locale.ROOT, "%-4s %-26s %12s %14s %10s  %s%n", "step", "kernel", "MACs", "MCLK cycles",
         "cycles/MAC", "node"));
-    for (Call c : r.calls()) {
-      sb.append(String.format(Locale.ROOT, "%-4d %-26s %12d %14d %10s  %s%n", c.index(), c.kernel(), c.macs(), c.cycles(),
-          c.macs() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) c.cycles() / c.macs()), c.node()));
-    }
+    sb.append(BenchCommand.layerLines(r.calls().stream()
+        .map(c -> new dev.tenax.hostrun.FirmwareProfile.Layer(c.index(), c.kernel(), c.node(), c.macs(), c.cycles()))
+        .toList(), 10));
     sb.append(String.format(Locale.ROOT, "total: %d MCLK cycles (%d instructions), %d MACs, %.2f cycles per MAC (tenax_begin "
         + "to tenax_end; the calls above sum to %d)%n", r.cycles(), r.instructions(), r.macs(),
         (double) r.cycles() / Math.max(1, r.macs()), r.calls().stream().mapToLong(Call::cycles).sum()));
