@@ -14,7 +14,8 @@ echo "quantizes first is passed int8 and an output it dequantizes last is return
 echo "int8 models do, so the float32 tensors and their conversion steps are gone. Measured with"
 echo "\`tenax bench\` like the float32-I/O builds above (I/O: the types of the inputs and outputs; an output the model computes in float32, such as a float32 softmax, stays float32)."
 echo "MobileNet VWW's NCHW input is also measured passed channels last (\`--input-layout=nhwc\`), as a"
-echo "camera gives the pixels and TFLM takes them: the transpose step before its first convolution is gone."
+echo "camera gives the pixels and TFLM takes them: the move to NHWC before its first convolution is gone"
+echo "(with int8 input a whole transpose step; with float32 input the quantization writes NHWC either way)."
 echo
 echo "| model | I/O | instructions | model code (bytes) | peak SRAM (bytes) |"
 echo "|---|---|---|---|---|"

@@ -2,7 +2,7 @@
  * tx_quantize_f32_s8 without floating-point arithmetic (twin of dev.tenax.kernels.QuantizeF32S8),
  * for cores without an FPU whose compiler's software float costs hundreds of instructions an
  * element: the MSP430 variant (runtime-c/msp430-hwmult/src) and the scalar Cortex-M one
- * (runtime-c/arm-scalar/src: cortex-m0, cortex-m3). Entry points included: include it from the
+ * (runtime-c/arm-scalar/src: cortex-m0, cortex-m3). Include it from the
  * variant's source only.
  *
  * saturate(rint(x / scale) + zero_point) with the float32 division and both roundings done in
@@ -13,13 +13,13 @@
  * the remainder says whether anything is left below: exactly what decides where the IEEE
  * division's rounding to 24 bits (to nearest, ties to even) and then rint (half to even) land
  * (rint_quotient). The quotient is then a normal float, so no subnormal rounding enters.
+ * Defines the element loop tx_quantize_f32_s8_integer; the variant's source defines the entry
+ * points with it (tx_quantize_f32_s8_entry.h, tx_quantize_transpose_f32_s8_body.h).
  */
 #ifndef TX_QUANTIZE_F32_S8_INTEGER_H
 #define TX_QUANTIZE_F32_S8_INTEGER_H
 
 #include "tx_quantize_f32_s8.h"
-
-#include "tx_quantize_f32_s8_body.h"
 
 /* |value| = mantissa 2^exponent, mantissa in [2^23, 2^24) unless the value is 0, inf or NaN. */
 typedef struct {
@@ -147,17 +147,13 @@ static uint16_t rint_quotient(uint32_t r, uint32_t ms, int16_t msb)
     return tie ? (uint16_t)(whole + (whole & 1u)) : whole;
 }
 
-tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4 *shape,
-                             const float *in, int8_t *out)
+/* The element loop: count elements of in, quantized into out `stride` bytes apart (arguments
+ * already checked). */
+static void tx_quantize_f32_s8_integer(const tx_quantize_f32_s8_params *p, int32_t count,
+                                       const float *in, int8_t *out, int32_t stride)
 {
-    int32_t count;
     int32_t i;
-    unpacked s;
-    if (!tx_quantize_f32_s8_valid(p, shape, in, out)) {
-        return TX_ERR_ARGUMENT;
-    }
-    s = unpack(p->scale);
-    count = shape->n * shape->h * shape->w * shape->c;
+    const unpacked s = unpack(p->scale);
     for (i = 0; i < count; i++) {
         const unpacked x = unpack(in[i]);
         int32_t q;
@@ -179,17 +175,9 @@ tx_status tx_quantize_f32_s8(const tx_quantize_f32_s8_params *p, const tx_shape4
             q = x.negative != 0u ? -(int32_t)magnitude : (int32_t)magnitude;
         }
         q += p->zero_point;
-        out[i] = (int8_t)(q < -128 ? -128 : q > 127 ? 127 : q);
+        *out = (int8_t)(q < -128 ? -128 : q > 127 ? 127 : q);
+        out += stride;
     }
-    return TX_OK;
-}
-
-int32_t tx_quantize_f32_s8_scratch_size(const tx_quantize_f32_s8_params *p,
-                                        const tx_shape4 *shape)
-{
-    (void)p;
-    (void)shape;
-    return 0;
 }
 
 #endif /* TX_QUANTIZE_F32_S8_INTEGER_H */

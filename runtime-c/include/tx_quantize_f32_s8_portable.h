@@ -13,8 +13,9 @@
  * float-to-int conversion in range. */
 #define TX_QUANTIZE_F32_S8_LIMIT 0x1p20f
 
+/* count elements of in, quantized into out `stride` bytes apart (arguments already checked) */
 static inline void tx_quantize_f32_s8_portable(const tx_quantize_f32_s8_params *p, int32_t count,
-                                               const float *in, int8_t *out)
+                                               const float *in, int8_t *out, int32_t stride)
 {
   int32_t i;
   for (i = 0; i < count; i++) {
@@ -28,7 +29,7 @@ static inline void tx_quantize_f32_s8_portable(const tx_quantize_f32_s8_params *
       r = -TX_QUANTIZE_F32_S8_LIMIT;
     }
     q = (int32_t)r + p->zero_point;
-    out[i] = (int8_t)(q < -128 ? -128 : q > 127 ? 127 : q);
+    out[i * stride] = (int8_t)(q < -128 ? -128 : q > 127 ? 127 : q);
   }
 }
 

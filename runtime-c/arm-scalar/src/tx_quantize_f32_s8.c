@@ -7,3 +7,6 @@
  * cost about 280 instructions an element on cortex-m3 (MobileNet VWW's float input: 7.7M).
  */
 #include "tx_quantize_f32_s8_integer.h"
+
+#define TX_QUANTIZE_F32_S8_LOOP tx_quantize_f32_s8_integer
+#include "tx_quantize_f32_s8_entry.h"

@@ -8,3 +8,6 @@
  * because every MSP430 part Tenax targets takes its kernels from this folder.
  */
 #include "tx_quantize_f32_s8_integer.h"
+
+#define TX_QUANTIZE_F32_S8_LOOP tx_quantize_f32_s8_integer
+#include "tx_quantize_f32_s8_entry.h"

@@ -203,6 +203,9 @@ public final class ProjectBuilder {
       if (s instanceof dev.tenax.lower.steps.QuantizeStep q && q.in().buffer() == b) {
         return q.quant();
       }
+      if (s instanceof dev.tenax.lower.steps.QuantizeTransposeStep q && q.in().buffer() == b) {
+        return q.quant();
+      }
       if (s instanceof dev.tenax.lower.steps.DequantizeStep d && d.out().buffer() == b) {
         return d.quant();
       }

@@ -124,7 +124,7 @@ public record PowerModel(String target, double joulesPerCycle, long bootCycles, 
 
   /** Cycles per unit of {@link Tiling#work} for a call the measured table does not cover. */
   public double cyclesPerWork(Step s) {
-    if (s.kernel().equals("tx_quantize_f32_s8")) {
+    if (s.kernel().equals("tx_quantize_f32_s8") || s.kernel().equals("tx_quantize_transpose_f32_s8")) {
       return quantizeElementCycles;
     }
     if (s.kernel().contains("f32")) {

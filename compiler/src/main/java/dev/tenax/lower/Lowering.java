@@ -107,6 +107,7 @@ public final class Lowering {
     if (!problems.isEmpty()) {
       throw new ModelRejectedException(problems);
     }
+    QuantizeTransposeFusion.apply(steps, buffers);
     return new Program(graph.name(), List.copyOf(buffers), List.copyOf(steps), List.copyOf(inputs),
         List.copyOf(outputs), List.copyOf(floatNodes));
   }

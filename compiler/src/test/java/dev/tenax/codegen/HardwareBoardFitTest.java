@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Cortex-M build that fits its QEMU board but not make flash's default real board gets a note
@@ -42,12 +44,13 @@ class HardwareBoardFitTest {
     assertTrue(n.contains("bytes of SRAM") && n.contains("has 131,072"), n);
     assertTrue(n.contains("--io=quantized (the float32 inputs and outputs take 110,600 bytes)"), n);
     assertEquals(Optional.empty(), note(VWW, "cortex-m4", ModelIo.QUANTIZED, null));
-    assertFalse(n.contains("--in-place"), "the NCHW input's transpose is VWW's peak, which no call in place changes");
   }
 
-  @Test
-  void aSmallerArenaInPlaceIsSuggestedWhereThereIsOne() throws Exception {
-    String n = note(VWW, "cortex-m4", ModelIo.FLOAT, InputLayout.NHWC, null).orElseThrow();
+  /** With the NCHW input quantized straight into NHWC, as with an NHWC input. */
+  @ParameterizedTest
+  @EnumSource(InputLayout.class)
+  void aSmallerArenaInPlaceIsSuggestedWhereThereIsOne(InputLayout layout) throws Exception {
+    String n = note(VWW, "cortex-m4", ModelIo.FLOAT, layout, null).orElseThrow();
     assertTrue(n.contains("--in-place=smallest (an arena of 37,632 bytes instead of 55,296)"), n);
   }
 
