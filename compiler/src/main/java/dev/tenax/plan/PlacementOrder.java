@@ -1,8 +1,10 @@
 package dev.tenax.plan;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The orders in which {@link GreedyPlacement} may place buffers. No order wins on every graph,
@@ -30,6 +32,20 @@ enum PlacementOrder {
 
   String label() {
     return label;
+  }
+
+  /** The label of a plan placed in a {@link #shuffled} order. */
+  static final String SHUFFLED_LABEL = "greedy-by-shuffled-order";
+
+  /** The buffers sorted by name, then shuffled with {@code seed}: the same order for the same set of requests. */
+  static List<Integer> shuffled(List<BufferRequest> requests, long seed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(i -> requests.get(i).name()));
+    Collections.shuffle(order, new Random(seed));
+    return order;
   }
 
   List<Integer> sort(List<BufferRequest> requests) {

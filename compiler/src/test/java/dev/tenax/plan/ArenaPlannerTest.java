@@ -37,6 +37,25 @@ class ArenaPlannerTest {
     assertEquals("two-ended", plan.strategy());
   }
 
+  /**
+   * The open alibaba IC model's first layers, in units of 512 bytes: a residual branch (g, j, k live
+   * together at step 10) rules out the two-ended placement, and every fixed greedy order puts d
+   * above c and e (arena 28); a seeded shuffled order reaches the bound, whatever the request order.
+   */
+  @Test
+  void shuffledOrdersReachTheBoundWhereTheFixedOnesMissIt() {
+    List<BufferRequest> requests = List.of(buf("a", 6, 1, 0, 1), buf("b", 12, 1, 1, 2), buf("c", 12, 1, 2, 3),
+        buf("d", 4, 1, 3, 4), buf("e", 12, 1, 4, 5), buf("f", 3, 1, 5, 6), buf("g", 2, 1, 6, 10),
+        buf("h", 6, 1, 7, 8), buf("i", 6, 1, 8, 9), buf("j", 2, 1, 9, 10), buf("k", 2, 1, 10, 11));
+    ArenaPlan plan = ArenaPlanner.plan(requests);
+    assertEquals(24, plan.lowerBound());
+    assertEquals(24, plan.arenaBytes());
+    assertEquals("greedy-by-shuffled-order", plan.strategy());
+    List<BufferRequest> reversed = new java.util.ArrayList<>(requests);
+    java.util.Collections.reverse(reversed);
+    assertEquals(plan.offsets(), ArenaPlanner.plan(reversed).offsets());
+  }
+
   @Test
   void diamondKeepsBothBranchesApart() {
     // x feeds l (step 1) and r (step 2); y = l + r at step 3. Peak is x, l, r at step 2.
