@@ -48,29 +48,64 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
    * as well.
    */
   public static InPlaceRows of(Program lowered, long arenaLimit) {
-    Map<Integer, Candidate> candidates = candidates(lowered);
-    MemoryPlan plain = MemoryPlan.of(lowered);
-    if (candidates.isEmpty() || arenaLimit >= plain.arena().arenaBytes()) {
-      return new InPlaceRows(lowered, plain, Map.of());
+    return new Search(lowered).within(arenaLimit);
+  }
+
+  /**
+   * The choices for one program, for any number of arena limits (a build looking for the largest
+   * arena that fits asks several): its candidates, its plain plan and its smallest arena are found
+   * once.
+   */
+  public static final class Search {
+    private final Program lowered;
+    private final Map<Integer, Candidate> candidates;
+    private final MemoryPlan plain;
+    /** Every candidate in its finest tiles; null until a limit below the plain arena asks for it. */
+    private InPlaceRows finest;
+
+    public Search(Program lowered) {
+      this.lowered = lowered;
+      this.candidates = candidates(lowered);
+      this.plain = MemoryPlan.of(lowered);
     }
-    Map<Integer, Integer> parts = new LinkedHashMap<>();
-    candidates.forEach((step, c) -> parts.put(step, c.maxTiles));
-    long limit = Math.max(arenaLimit, build(lowered, candidates, parts).plan.arena().arenaBytes());
-    if (limit >= plain.arena().arenaBytes()) {
-      return new InPlaceRows(lowered, plain, Map.of());
+
+    /** The program the choices are for. */
+    public Program lowered() {
+      return lowered;
     }
-    for (int step : candidates.keySet()) {
-      for (int p : choices(candidates.get(step).maxTiles)) {
-        int before = parts.put(step, p);
-        if (build(lowered, candidates, parts).plan.arena().arenaBytes() <= limit) {
-          break;
-        }
-        parts.put(step, before);
+
+    /** The program's plan with nothing in place. */
+    public MemoryPlan plain() {
+      return plain;
+    }
+
+    /** {@link InPlaceRows#of} for this program. */
+    public InPlaceRows within(long arenaLimit) {
+      if (candidates.isEmpty() || arenaLimit >= plain.arena().arenaBytes()) {
+        return new InPlaceRows(lowered, plain, Map.of());
       }
+      Map<Integer, Integer> parts = new LinkedHashMap<>();
+      candidates.forEach((step, c) -> parts.put(step, c.maxTiles));
+      if (finest == null) {
+        finest = build(lowered, candidates, parts);
+      }
+      long limit = Math.max(arenaLimit, finest.plan.arena().arenaBytes());
+      if (limit >= plain.arena().arenaBytes()) {
+        return new InPlaceRows(lowered, plain, Map.of());
+      }
+      for (int step : candidates.keySet()) {
+        for (int p : choices(candidates.get(step).maxTiles)) {
+          int before = parts.put(step, p);
+          if (build(lowered, candidates, parts).plan.arena().arenaBytes() <= limit) {
+            break;
+          }
+          parts.put(step, before);
+        }
+      }
+      parts.values().removeIf(p -> p == 1);
+      InPlaceRows chosen = build(lowered, candidates, parts);
+      return new InPlaceRows(chosen.program, chosen.plan, Collections.unmodifiableMap(new LinkedHashMap<>(parts)));
     }
-    parts.values().removeIf(p -> p == 1);
-    InPlaceRows chosen = build(lowered, candidates, parts);
-    return new InPlaceRows(chosen.program, chosen.plan, Collections.unmodifiableMap(new LinkedHashMap<>(parts)));
   }
 
   /**

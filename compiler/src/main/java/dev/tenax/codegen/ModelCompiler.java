@@ -89,6 +89,7 @@ public final class ModelCompiler {
     }
     Built b;
     boolean groupsDropped = policy != GroupPolicy.BY_WORK;
+    InPlaceRows.Search search = options.intermittent() ? null : new InPlaceRows.Search(program);
     if (options.intermittent()) {
       TileGroups groups = groups(program, options);
       if (policy == GroupPolicy.WITHIN_MEMORY) {
@@ -99,7 +100,7 @@ public final class ModelCompiler {
       checkIdempotence(program, plan, groups);
       b = build(program, plan, groups, Map.of(), options, target);
     } else {
-      b = continuous(program, options, target);
+      b = continuous(search, options, target);
     }
     if (!b.problems.isEmpty()) {
       throw new ModelRejectedException(b.problems);
@@ -113,7 +114,9 @@ public final class ModelCompiler {
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
-    view = view.withBoardNote(HardwareBoardFit.note(b.program, lowered, b.plan, view, options).orElse(""));
+    InPlaceRows.Search searched = search;
+    view = view.withBoardNote(HardwareBoardFit.note(b.program, () -> searched != null && searched.lowered() == lowered
+        ? searched : new InPlaceRows.Search(lowered), b.plan, view, options).orElse(""));
     return new Result(b.program, b.plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
         b.groups, groupsDropped, b.inPlace);
   }
@@ -142,16 +145,17 @@ public final class ModelCompiler {
    * arena does not fit but the smallest does, the build takes the largest arena that still fits, found
    * by bisection, since a larger arena needs fewer extra kernel calls.
    */
-  private static Built continuous(Program program, EmitOptions options, dev.tenax.target.Target target) {
+  private static Built continuous(InPlaceRows.Search search, EmitOptions options, dev.tenax.target.Target target) {
+    Program program = search.lowered();
     if (options.inPlace() == InPlace.SMALLEST) {
-      return inPlace(program, 0, options, target);
+      return inPlace(search, 0, options, target);
     }
-    Built plain = build(program, MemoryPlan.of(program), TileGroups.single(program.steps().size()), Map.of(), options,
+    Built plain = build(program, search.plain(), TileGroups.single(program.steps().size()), Map.of(), options,
         target);
     if (options.inPlace() == InPlace.OFF || plain.problems.isEmpty()) {
       return plain;
     }
-    Built smallest = inPlace(program, 0, options, target);
+    Built smallest = inPlace(search, 0, options, target);
     if (smallest.arena() >= plain.arena()) {
       return plain;
     }
@@ -163,7 +167,7 @@ public final class ModelCompiler {
     long fails = plain.arena();
     while (fails - fits > 16) {
       long mid = fits + (fails - fits) / 2;
-      Built b = inPlace(program, mid, options, target);
+      Built b = inPlace(search, mid, options, target);
       if (b.problems.isEmpty()) {
         best = b;
         fits = Math.max(mid, b.arena());
@@ -174,8 +178,9 @@ public final class ModelCompiler {
     return best;
   }
 
-  private static Built inPlace(Program program, long arenaLimit, EmitOptions options, dev.tenax.target.Target target) {
-    InPlaceRows r = InPlaceRows.of(program, arenaLimit);
+  private static Built inPlace(InPlaceRows.Search search, long arenaLimit, EmitOptions options,
+      dev.tenax.target.Target target) {
+    InPlaceRows r = search.within(arenaLimit);
     return build(r.program(), r.plan(), TileGroups.single(r.program().steps().size()), r.tiled(), options, target);
   }
 
