@@ -58,9 +58,9 @@ trap 'rm -rf "$tmp"' EXIT
         echo '```'
         ./tenax bench "$dir" 2>/dev/null | tee "$tmp/bench-$target-$name.txt"
         echo '```'
-        if grep -q "^in place: " "$tmp/log"; then
+        if grep -q "^in place: [0-9]" "$tmp/log"; then
           echo
-          grep "^in place: " "$tmp/log"
+          grep "^in place: [0-9]" "$tmp/log"
         fi
       else
         echo "Not compiled for $target:"

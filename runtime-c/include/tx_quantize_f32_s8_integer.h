@@ -154,8 +154,10 @@ static void tx_quantize_f32_s8_integer(const tx_quantize_f32_s8_params *p, int32
 {
     int32_t i;
     const unpacked s = unpack(p->scale);
-    for (i = 0; i < count; i++) {
-        const unpacked x = unpack(in[i]);
+    /* both pointers walk (no index): on the MSP430 an index beside the output pointer spilled
+     * registers, about 3 MCLK cycles an element (onnx-mlir MNIST's input: 174,802 -> 171,659) */
+    for (i = count; i > 0; i--) {
+        const unpacked x = unpack(*in++);
         int32_t q;
         if (x.special == 2u || (x.special == 0u && x.mantissa == 0u)) {
             q = 0; /* NaN, +-0 */
