@@ -221,7 +221,7 @@ public final class Benchmark {
           live.add(b == null ? k : b.name() + " (" + b.bytes() + " B)");
         }
       }
-      var smallest = dev.tenax.codegen.InPlaceRows.of(r.untiled(), 0);
+      var smallest = r.inPlaceSearch().smallest();
       ModelRow row = new ModelRow(folder, how, arena.arenaBytes(), arena.lowerBound(), live,
           r.view().weightBytes(), r.view().macs(), r.program().steps().size(), r.program().floatNodes(),
           compileSeconds, buildSeconds, null, smallest.plan().arena().arenaBytes(), smallest.program().steps().size());

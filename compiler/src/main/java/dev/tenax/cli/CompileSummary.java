@@ -28,9 +28,9 @@ final class CompileSummary {
       sb.append(String.format(Locale.ROOT, "in place: %d call(s) run as %d row tiles that write over the input rows "
           + "they no longer need (%d more kernel calls; the arena would take %d bytes without: --in-place=off)%n",
           r.inPlace().size(), tiles, tiles - r.inPlace().size(),
-          dev.tenax.codegen.MemoryPlan.of(r.untiled()).arena().arenaBytes()));
+          r.inPlaceSearch().plain().arena().arenaBytes()));
     } else if (r.tiling() == null) {
-      var smallest = dev.tenax.codegen.InPlaceRows.of(r.untiled(), 0);
+      var smallest = r.inPlaceSearch().smallest();
       if (!smallest.tiled().isEmpty()) {
         sb.append(String.format(Locale.ROOT, "in place: --in-place=smallest would make the arena %d bytes (%d more "
             + "kernel calls)%n", smallest.plan().arena().arenaBytes(),

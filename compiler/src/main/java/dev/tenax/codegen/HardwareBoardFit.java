@@ -28,7 +28,8 @@ public final class HardwareBoardFit {
    * no NVM region Tenax drives yet).
    */
   public static Optional<String> note(ModelCompiler.Result r, EmitOptions options) {
-    return note(r.program(), () -> new InPlaceRows.Search(r.untiled()), r.plan(), r.view(), options);
+    return note(r.program(), () -> r.inPlaceSearch() != null ? r.inPlaceSearch() : new InPlaceRows.Search(r.untiled()),
+        r.plan(), r.view(), options);
   }
 
   /**
@@ -62,7 +63,7 @@ public final class HardwareBoardFit {
     }
     long arena = plan.arena().arenaBytes();
     long smallest = sram && options.inPlace() != InPlace.SMALLEST
-        ? inPlace.get().within(0).plan().arena().arenaBytes() : arena;
+        ? inPlace.get().smallest().plan().arena().arenaBytes() : arena;
     if (smallest < arena) {
       note.append(String.format(Locale.ROOT, "--in-place=smallest (an arena of %,d bytes instead of %,d), ", smallest,
           arena));

@@ -62,6 +62,8 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
     private final MemoryPlan plain;
     /** Every candidate in its finest tiles; null until a limit below the plain arena asks for it. */
     private InPlaceRows finest;
+    /** {@link #smallest}, once asked. */
+    private InPlaceRows smallest;
 
     public Search(Program lowered) {
       this.lowered = lowered;
@@ -77,6 +79,14 @@ public record InPlaceRows(Program program, MemoryPlan plan, Map<Integer, Integer
     /** The program's plan with nothing in place. */
     public MemoryPlan plain() {
       return plain;
+    }
+
+    /** The smallest arena this way reaches, with the fewest tiles that keep it ({@code within(0)}, kept). */
+    public InPlaceRows smallest() {
+      if (smallest == null) {
+        smallest = within(0);
+      }
+      return smallest;
     }
 
     /** {@link InPlaceRows#of} for this program. */

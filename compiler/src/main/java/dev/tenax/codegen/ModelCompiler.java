@@ -29,10 +29,12 @@ public final class ModelCompiler {
    * where they would grow the arena ({@link TileGroups#within}), or, when that did not fit either,
    * it commits after every tile. {@code inPlace}: the calls of {@code untiled} (by index) that a
    * continuous build runs in place, with their numbers of row tiles ({@link InPlaceRows}; empty when
-   * none).
+   * none). {@code inPlaceSearch}: a continuous build's in-place choices for {@code untiled} (its plain
+   * plan, its smallest arena), null for an intermittent build.
    */
   public record Result(Program program, MemoryPlan plan, ProjectView view, Map<String, byte[]> files, Tiling tiling,
-      Program untiled, TileGroups groups, boolean groupsDropped, Map<Integer, Integer> inPlace) {}
+      Program untiled, TileGroups groups, boolean groupsDropped, Map<Integer, Integer> inPlace,
+      InPlaceRows.Search inPlaceSearch) {}
 
   /** Compiles in memory (nothing is written). */
   public static Result compile(Graph graph, EmitOptions options) throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
@@ -120,7 +122,7 @@ public final class ModelCompiler {
     view = view.withBoardNote(HardwareBoardFit.note(b.program,
         () -> searched != null ? searched : new InPlaceRows.Search(lowered), b.plan, view, options).orElse(""));
     return new Result(b.program, b.plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
-        b.groups, groupsDropped, b.inPlace);
+        b.groups, groupsDropped, b.inPlace, search);
   }
 
   /** A program placed and built, with what keeps it from fitting the target (empty when it fits). */
@@ -150,14 +152,14 @@ public final class ModelCompiler {
   private static Built continuous(InPlaceRows.Search search, EmitOptions options, dev.tenax.target.Target target) {
     Program program = search.lowered();
     if (options.inPlace() == InPlace.SMALLEST) {
-      return inPlace(search, 0, options, target);
+      return built(search.smallest(), options, target);
     }
     Built plain = build(program, search.plain(), TileGroups.single(program.steps().size()), Map.of(), options,
         target);
     if (options.inPlace() == InPlace.OFF || plain.problems.isEmpty()) {
       return plain;
     }
-    Built smallest = inPlace(search, 0, options, target);
+    Built smallest = built(search.smallest(), options, target);
     if (smallest.arena() >= plain.arena()) {
       return plain;
     }
@@ -169,7 +171,7 @@ public final class ModelCompiler {
     long fails = plain.arena();
     while (fails - fits > 16) {
       long mid = fits + (fails - fits) / 2;
-      Built b = inPlace(search, mid, options, target);
+      Built b = built(search.within(mid), options, target);
       if (b.problems.isEmpty()) {
         best = b;
         fits = Math.max(mid, b.arena());
@@ -180,9 +182,7 @@ public final class ModelCompiler {
     return best;
   }
 
-  private static Built inPlace(InPlaceRows.Search search, long arenaLimit, EmitOptions options,
-      dev.tenax.target.Target target) {
-    InPlaceRows r = search.within(arenaLimit);
+  private static Built built(InPlaceRows r, EmitOptions options, dev.tenax.target.Target target) {
     return build(r.program(), r.plan(), TileGroups.single(r.program().steps().size()), r.tiled(), options, target);
   }
 
