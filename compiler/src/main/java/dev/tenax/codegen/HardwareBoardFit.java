@@ -8,7 +8,6 @@ import dev.tenax.target.Targets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Whether a Cortex-M build that fits its target (the QEMU board) also fits the real board its
@@ -28,16 +27,15 @@ public final class HardwareBoardFit {
    * no NVM region Tenax drives yet).
    */
   public static Optional<String> note(ModelCompiler.Result r, EmitOptions options) {
-    return note(r.program(), () -> r.inPlaceSearch() != null ? r.inPlaceSearch() : new InPlaceRows.Search(r.untiled()),
-        r.plan(), r.view(), options);
+    return note(r.program(), r.inPlaceSearch(), r.plan(), r.view(), options);
   }
 
   /**
-   * The note for a build of {@code program} placed by {@code plan}; {@code inPlace} gives the in-place
-   * choices of the program before any tiles (asked only when the note would suggest them).
+   * The note for a build of {@code program} placed by {@code plan}; {@code inPlace}: the in-place choices
+   * of a continuous build (null for an intermittent one, which gets no note).
    */
-  static Optional<String> note(Program program, Supplier<InPlaceRows.Search> inPlace, MemoryPlan plan,
-      ProjectView view, EmitOptions options) {
+  static Optional<String> note(Program program, InPlaceRows.Search inPlace, MemoryPlan plan, ProjectView view,
+      EmitOptions options) {
     Target target = Targets.find(options.target()).orElseThrow();
     Optional<HardwareBoard> board = HardwareBoard.defaultFor(target);
     if (board.isEmpty() || options.intermittent()) {
@@ -63,7 +61,7 @@ public final class HardwareBoardFit {
     }
     long arena = plan.arena().arenaBytes();
     long smallest = sram && options.inPlace() != InPlace.SMALLEST
-        ? inPlace.get().smallest().plan().arena().arenaBytes() : arena;
+        ? inPlace.smallest().plan().arena().arenaBytes() : arena;
     if (smallest < arena) {
       note.append(String.format(Locale.ROOT, "--in-place=smallest (an arena of %,d bytes instead of %,d), ", smallest,
           arena));

@@ -116,11 +116,7 @@ public final class ModelCompiler {
       view = view.withCodeOptimization(dev.tenax.target.Msp430Fit.codeOptimization(target, view.weightBytes(), code,
           view.arenaBytes(), io, options.intermittent()));
     }
-    // (continuous builds are never tiled, so their search is the untiled program's; an intermittent
-    // build gets no note)
-    InPlaceRows.Search searched = search;
-    view = view.withBoardNote(HardwareBoardFit.note(b.program,
-        () -> searched != null ? searched : new InPlaceRows.Search(lowered), b.plan, view, options).orElse(""));
+    view = view.withBoardNote(HardwareBoardFit.note(b.program, search, b.plan, view, options).orElse(""));
     return new Result(b.program, b.plan, view, ProjectWriter.render(view, options.templateDir()), tiling, lowered,
         b.groups, groupsDropped, b.inPlace, search);
   }
