@@ -17,7 +17,14 @@
  * high = a * (b >> 16) and low = a * (b & 0xFFFF), both below 2^32, and the product exceeds
  * 2^32 - 1 when high does 2^16 - 1.
  */
-static inline int tx_mul_within(uint32_t a, uint32_t b, uint32_t limit, uint32_t *product)
+/* Out of line and weak on cortex-m0, where GCC at -Os kept a static copy of each of the two in
+ * every kernel (about 100 bytes a kernel); inlined elsewhere. */
+#if defined(__ARM_ARCH_6M__) && defined(__GNUC__)
+#define TX_ARGS_MUL __attribute__((noinline, weak))
+#else
+#define TX_ARGS_MUL static inline
+#endif
+TX_ARGS_MUL int tx_mul_within(uint32_t a, uint32_t b, uint32_t limit, uint32_t *product)
 {
 #if defined(__thumb2__)
     /* Cortex-M3 and up: one UMULL gives the exact 64-bit product, and the split below costs
@@ -50,7 +57,7 @@ static inline int tx_mul_within(uint32_t a, uint32_t b, uint32_t limit, uint32_t
 }
 
 /* a * b for a, b >= 0 when it fits int32_t (1), else 0. */
-static inline int tx_mul_s32_fits(int32_t a, int32_t b, int32_t *product)
+TX_ARGS_MUL int tx_mul_s32_fits(int32_t a, int32_t b, int32_t *product)
 {
     uint32_t p = 0u;
     if (!tx_mul_within((uint32_t)a, (uint32_t)b, (uint32_t)INT32_MAX, &p)) {
@@ -75,24 +82,25 @@ static inline int tx_divides(int32_t d, int32_t n)
 }
 
 /* Checks that several kernels of a model, or one kernel several times per call, make: out of line
- * on Thumb-2 cores, where each inlined copy costs flash in every kernel (a call is a few
+ * on Cortex-M cores, where each inlined copy costs flash in every kernel (a call is a few
  * instructions per kernel call), and weak there, so that the kernels which include them share one
  * copy (the linker keeps one definition and --gc-sections drops the others); inlined elsewhere, as
  * on the MSP430, whose code sizes are measured as they are. tx_window_valid, once per axis, cost
  * about 190 bytes in each convolution kernel inlined; tx_shape4_valid, three times in each
  * convolution and once in most other kernels, and tx_window2d_valid, in both convolutions,
- * together 504 bytes in MobileNet VWW on cortex-m4 and 588 in DS-CNN KWS. */
-#if defined(__thumb2__) && defined(__GNUC__)
+ * together 504 bytes in MobileNet VWW on cortex-m4 and 588 in DS-CNN KWS (on cortex-m0, where
+ * GCC kept tx_window_valid out of line, a static copy in each of them: 256 bytes each). */
+#if defined(__arm__) && defined(__GNUC__)
 #define TX_ARGS_SHARED __attribute__((noinline, weak))
 #else
 #define TX_ARGS_SHARED static inline
 #endif
 
 /* The argument check of a kernel where it is a large share of the code a model links: out of line
- * and optimized for size on Thumb-2 cores with GCC (tx_avg_pool_requant_s8's took 390 of its 936
+ * and optimized for size on Cortex-M cores with GCC (tx_avg_pool_requant_s8's took 390 of its 936
  * bytes inlined at -O2 on cortex-m4, 186 so), a few instructions more per call; as it is elsewhere
  * (clang has no per-function -Os). */
-#if defined(__thumb2__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__arm__) && defined(__GNUC__) && !defined(__clang__)
 #define TX_ARGS_CHECK_SMALL __attribute__((noinline, optimize("Os")))
 #else
 #define TX_ARGS_CHECK_SMALL

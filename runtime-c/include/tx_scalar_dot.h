@@ -10,7 +10,8 @@
  *   - elsewhere (the host cross-checks) and for unaligned columns: tx_scalar_dot2 in C.
  * Bit-exact with the reference loops: each product of an int16 column value (|v| <= 255) and an
  * int8 weight fits int32, and the sums wrap modulo 2^32 in uint32_t as tx_add_wrap_s32 does.
- * Static functions: include only from a kernel's source.
+ * Static functions, but for the ones that several kernels call (TX_SCALAR_SHARED, one copy a
+ * build): include only from a kernel's source.
  */
 #ifndef TX_SCALAR_DOT_H
 #define TX_SCALAR_DOT_H
@@ -28,7 +29,7 @@
  * of tx_scalar_pairs_m0.h, the rows indexed from their ends with a negative index); an odd last
  * tap after the loop. For the pairs of features whose output stage the C does (shifts of -1 and
  * above, unaligned columns, builds for size). */
-__attribute__((naked, unused)) static void
+TX_SCALAR_SHARED_ASM void
 tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
                   const int8_t *w0 __attribute__((unused)),
                   const int8_t *w1 __attribute__((unused)), uint32_t *io __attribute__((unused)))
@@ -72,7 +73,7 @@ tx_scalar_dot2_m0(const int16_t *col __attribute__((unused)),
 #endif
 
 /* s[0] += col . w0 and s[1] += col . w1 over n values. */
-TX_SCALAR_LOOP void tx_scalar_dot2(const int16_t *col, const int8_t *w0, const int8_t *w1,
+TX_SCALAR_SHARED void tx_scalar_dot2(const int16_t *col, const int8_t *w0, const int8_t *w1,
                                    int32_t n, uint32_t *s)
 {
     uint32_t a0;
@@ -122,7 +123,7 @@ TX_SCALAR_LOOP void tx_scalar_dot2(const int16_t *col, const int8_t *w0, const i
 
 #if defined(__thumb2__)
 /* s[j] += col . (row j) for the four rows of n weights from w, one after the other. */
-TX_SCALAR_LOOP void tx_scalar_dot4(const int16_t *col, const int8_t *w, int32_t n, uint32_t *s)
+TX_SCALAR_SHARED void tx_scalar_dot4(const int16_t *col, const int8_t *w, int32_t n, uint32_t *s)
 {
     const int8_t *w1 = w + n;
     const int8_t *w2 = w1 + n;
@@ -184,7 +185,7 @@ static inline void tx_scalar_outputs(const uint32_t *s, int32_t o, int32_t count
  * that GCC unrolls the start and the output stage. high_word: every shift is -2 or below
  * (tx_scalar_high_word, once a call), which on cortex-m0 runs the features in assembly, four or
  * two at a time (tx_scalar_quads_m0.h), when the column is word aligned. */
-TX_SCALAR_LOOP void tx_scalar_features(const int16_t *col, int32_t n, const int8_t *w,
+TX_SCALAR_SHARED void tx_scalar_features(const int16_t *col, int32_t n, const int8_t *w,
                                        int32_t count, const int32_t *bias,
                                        const int32_t *multipliers, const int32_t *shifts,
                                        int32_t zp, int32_t act_min, int32_t act_max,

@@ -12,12 +12,14 @@
  *     and below: the high word of sum * multiplier from four 16 x 16 products (tx_scalar_mul_hi's
  *     sums, in 17 instructions), plus 2^(s - 1), shifted right by s = -1 - shift, plus the zero
  *     point, clamped to the activation range: about 33 instructions an output.
- * Static functions: included by tx_scalar_dot.h, whose tx_scalar_features calls them.
+ * Included by tx_scalar_dot.h, whose tx_scalar_features calls them (one copy a build: TX_SCALAR_SHARED_ASM).
  */
 #ifndef TX_SCALAR_PAIRS_M0_H
 #define TX_SCALAR_PAIRS_M0_H
 
 #include <stdint.h>
+
+#include "tx_scalar.h"
 
 #if defined(__ARM_ARCH_6M__)
 /* What one pixel's pairs (or quads, tx_scalar_quads_m0.h) share. The routines read the words at
@@ -186,7 +188,7 @@ typedef struct {
  * Frame: col, the pair's row 0, its outputs, job, 8k (the pair's offset in the per-feature
  * arrays), pairs left; sums in r8 and r9 (the low registers hold the loop's pointers, index and
  * operands). */
-__attribute__((naked, unused)) static void
+TX_SCALAR_SHARED_ASM void
 tx_scalar_pairs_m0(const int16_t *col __attribute__((unused)),
                    const int8_t *w __attribute__((unused)), int8_t *out __attribute__((unused)),
                    const tx_scalar_pairs_m0_job *job __attribute__((unused)))

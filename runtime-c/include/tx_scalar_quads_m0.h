@@ -9,7 +9,7 @@
  * rows 1 and 3 by r4 = r3 + n (two bases and two indexes: four bases, an index, the two values and
  * a product would take nine low registers). The output stage is the pairs' (33 instructions an
  * output), with sums 2 and 3 put on the frame so that r10 and r11 can hold the activation range.
- * Static functions: included by tx_scalar_dot.h, whose tx_scalar_features calls them.
+ * Included by tx_scalar_dot.h, whose tx_scalar_features calls them (one copy a build: TX_SCALAR_SHARED_ASM).
  */
 #ifndef TX_SCALAR_QUADS_M0_H
 #define TX_SCALAR_QUADS_M0_H
@@ -38,7 +38,7 @@
  * (word aligned) is col, their rows of weights from 4k n bytes on in w. Frame: col, the quad's
  * row 0, its outputs, job, 16k (the quad's offset in the per-feature arrays), quads left, sums 2
  * and 3 during the output stage. */
-__attribute__((naked, unused)) static void
+TX_SCALAR_SHARED_ASM void
 tx_scalar_quads_m0(const int16_t *col __attribute__((unused)),
                    const int8_t *w __attribute__((unused)), int8_t *out __attribute__((unused)),
                    const tx_scalar_pairs_m0_job *job __attribute__((unused)))

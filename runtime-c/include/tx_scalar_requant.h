@@ -18,7 +18,8 @@
  * only a 32-bit multiply, and GCC's 64-bit product is a call of __aeabi_lmul (a 64 x 64
  * multiply), so there it comes from four 16 x 16 products (Hacker's Delight, mulhs), each of
  * which fits int32 with the sums below.
- * Static functions: include only from a kernel's source.
+ * Static functions (tx_scalar_requantize_wide one copy a build, TX_SCALAR_SHARED): include only
+ * from a kernel's source.
  */
 #ifndef TX_SCALAR_REQUANT_H
 #define TX_SCALAR_REQUANT_H
@@ -62,7 +63,7 @@ static inline int32_t tx_scalar_sat8(int32_t v)
 
 /* tx_requantize(acc, multiplier, shift) + zero_point for shifts of -1 and above: out of line,
  * as these shifts are rare (a real multiplier of 1/4 or more) and their code long. */
-TX_SCALAR_LOOP int32_t tx_scalar_requantize_wide(int32_t acc, int32_t multiplier, int32_t shift,
+TX_SCALAR_SHARED int32_t tx_scalar_requantize_wide(int32_t acc, int32_t multiplier, int32_t shift,
                                                  int32_t zero_point)
 {
 #if defined(__thumb2__)
