@@ -28,8 +28,8 @@ map of the ${model.board} below 64 KB (`board/${model.board}.ld`).
 
 Memory: code, weights (`.tenax_weights`) and the input and output tensors (`.tenax_io`) are in
 FRAM below 64 KB (clang emits 16-bit addresses only); the arena is in ${model.arenaPlace}
-(${model.arenaNote}). The top 1 KB of low FRAM (`.tenax_nvm`) is kept for progress that survives
-power loss. The firmware holds the watchdog and leaves the clock at its reset default; raise MCLK
+(${model.arenaNote}). The 512-byte information FRAM at 0x1800 (`.tenax_nvm`) holds the progress that
+survives power loss, so all of the low main FRAM is for the model. The firmware holds the watchdog and leaves the clock at its reset default; raise MCLK
 to 16 MHz (with the FRAM wait state) in `board/crt0.c` if you measure time on a board.
 
 To use the model in your own firmware, take `${model.name}.h/.c`, `${model.name}_weights.c` and

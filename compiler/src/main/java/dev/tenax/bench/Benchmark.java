@@ -251,19 +251,20 @@ public final class Benchmark {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  /** A progress bar updated in place, e.g. {@code \r  evaluating [=====     ] 512/2000}. */
+  /** A progress bar, e.g. {@code evaluating [=====     ] 512/2000} ({@link dev.tenax.report.ProgressLine}). */
   public static Evaluation.Progress bar(PrintWriter err, String label) {
+    dev.tenax.report.ProgressLine line = dev.tenax.report.ProgressLine.onStderr(err);
     return (done, total) -> {
       if (done != total && done % Math.max(1, total / 50) != 0) {
         return;
       }
       int width = 30;
       int filled = total == 0 ? width : (int) ((long) done * width / total);
-      err.print("\r" + label + " [" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+      line.show(label + " [" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total,
+          total == 0 ? 1 : done / (double) total);
       if (done == total) {
-        err.println();
+        line.end();
       }
-      err.flush();
     };
   }
 

@@ -41,12 +41,13 @@ public final class CalibrationData implements Iterable<Tensor> {
 
   /**
    * Opens {@code path}: a folder of .npy/.pb files (or the files of a folder that a glob in the
-   * last component matches, e.g. {@code samples/digit-?.npy}), a stacked .npy array, or an IDX
-   * file (named {@code *-idx3-ubyte}, {@code *.idx*} or gzip-compressed such a file).
+   * last component matches, e.g. {@code samples/digit-?.npy}), a stacked .npy array, the array of an
+   * .npz archive named after the input (or its only one), or an IDX file (named {@code *-idx3-ubyte},
+   * {@code *.idx*} or gzip-compressed such a file).
    */
   public static CalibrationData open(Path path, String inputName, TensorType input, SampleRange range,
       Preprocessing pre) throws UsageException {
-    return of(source(path), inputName, input, range, pre);
+    return of(source(path, inputName), inputName, input, range, pre);
   }
 
   public static CalibrationData of(SampleSource source, String inputName, TensorType input, SampleRange range,
@@ -64,7 +65,7 @@ public final class CalibrationData implements Iterable<Tensor> {
     return new CalibrationData(source, inputName, input, range.start(), end, pre);
   }
 
-  static SampleSource source(Path path) throws UsageException {
+  static SampleSource source(Path path, String inputName) throws UsageException {
     if (Files.isDirectory(path)) {
       return TensorDirSource.open(path, "*");
     }
@@ -83,11 +84,14 @@ public final class CalibrationData implements Iterable<Tensor> {
     if (name.endsWith(".npy")) {
       return NpyStackSource.open(path);
     }
+    if (name.endsWith(".npz")) {
+      return NpzSource.open(path, inputName);
+    }
     if (name.contains("idx") || name.contains("ubyte")) {
       return IdxFile.open(path);
     }
     throw new UsageException("calibration data " + path + " is neither a folder of .npy/.pb files, a .npy array"
-        + " stacked on the first axis, nor an IDX file (*-idx3-ubyte, optionally .gz)");
+        + " (or an .npz archive's) stacked on the first axis, nor an IDX file (*-idx3-ubyte, optionally .gz)");
   }
 
   private static void checkCount(int[] shape, String inputName, TensorType input, String where)

@@ -64,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    RunCommand.requireTimeout(timeout);
     ProjectManifest m = ProjectManifest.read(project);
     Target t = Targets.find(m.target()).orElseThrow(() -> new UsageException("unknown target " + m.target()));
     if (t.isHost()) {

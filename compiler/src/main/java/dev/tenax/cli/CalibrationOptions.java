@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** Calibration data, method and mode: how quantize and compile turn a float model into a quantized one. */
 public final class CalibrationOptions {
   @Option(names = "--calib", paramLabel = "PATH|random", description = "Calibration data: a folder of .npy/.pb "
-      + "files (or the files a quoted pattern matches, e.g. 'samples/digit-?.npy'), a stacked .npy array, an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
+      + "files (or the files a quoted pattern matches, e.g. 'samples/digit-?.npy'), a stacked .npy array, an .npz archive (the array named after the input, or its only one), an IDX file (MNIST), or 'random' (uniform in [0, 1) before "
       + "preprocessing; poor accuracy, for trying the tool only).")
   String calib;
 
@@ -99,15 +99,13 @@ public final class CalibrationOptions {
     CalibrationData first = data.isEmpty() ? null : data.get(0);
     err.println("calibrating on " + (first == null ? "0 samples" : first.describe()));
     err.flush();
+    dev.tenax.report.ProgressLine progress = dev.tenax.report.ProgressLine.onStderr(err);
     RangeCollector rc = RangeCollector.collect(g, data, (done, total) -> {
       if (done == total || done % Math.max(1, total / 20) == 0) {
-        err.print("\rcalibrating " + done + "/" + total);
-        if (done == total) {
-          err.println();
-        }
-        err.flush();
+        progress.show("calibrating " + done + "/" + total, total == 0 ? 1 : done / (double) total);
       }
     });
+    progress.end();
     CalibrationResult cal = rc.ranges(m, percentile);
     out.println("method: " + m.name().toLowerCase(Locale.ROOT).replace("_", "")
         + (m == CalibrationMethod.PERCENTILE ? " " + percentile : "") + ", " + cal.samples() + " samples");

@@ -130,6 +130,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    dev.tenax.io.OutputDirectory.requireDirectory(outDir, "-o");
     if (dev.tenax.target.Targets.find(target).isEmpty()) {
       throw new UsageException("unknown --target " + target + "; available: "
           + String.join(", ", dev.tenax.target.Targets.names()));
@@ -154,20 +155,6 @@ final class CompileCommand implements Callable<Integer> {
     }
     ModelIo boundary = ModelIo.parse(io);
     InputLayout layout = InputLayout.parse(inputLayout);
-    long start = System.nanoTime();
-    Graph g = Pipeline.standard().run(modelOptions.load());
-    boolean quantized = g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"));
-    if (!quantized) {
-      if (!calibration.given()) {
-        throw new UsageException(modelOptions.model + " is a float model: pass --calib DATA (typical "
-            + "inputs: a folder of .npy/.pb files, a stacked .npy or an IDX file) to quantize it to int8, "
-            + "or quantize it first with 'tenax quantize'");
-      }
-      g = Pipeline.standard().run(calibration.quantize(g, out, err).graph());
-    } else if (calibration.given()) {
-      err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
-          + "scales are kept");
-    }
     if (!intermittent && (tileWork != null || capacitor != null || voltage != null || powerProfile != null
         || commitEveryTile)) {
       throw new UsageException("--tile-work, --capacitor, --voltage, --power-profile and --commit-every-tile need "
@@ -185,6 +172,21 @@ final class CompileCommand implements Callable<Integer> {
         ? Capacitor.parse(capacitor == null ? "100uF" : capacitor, voltage == null ? "2.4:1.8" : voltage) : null;
     PowerModel power = powerProfile == null ? null
         : PowerProfileFile.read(powerProfile, Targets.find(target).orElseThrow());
+    long start = System.nanoTime();
+    Graph g = Pipeline.standard().run(modelOptions.load());
+    dev.tenax.lower.KernelCoverage.require(g, OperatorRegistry.standard());
+    boolean quantized = g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear"));
+    if (!quantized) {
+      if (!calibration.given()) {
+        throw new UsageException(modelOptions.model + " is a float model: pass --calib DATA (typical "
+            + "inputs: a folder of .npy/.pb files, a stacked .npy or an IDX file) to quantize it to int8, "
+            + "or quantize it first with 'tenax quantize'");
+      }
+      g = Pipeline.standard().run(calibration.quantize(g, out, err).graph());
+    } else if (calibration.given()) {
+      err.println("note: " + modelOptions.model + " is already quantized; --calib is ignored and its "
+          + "scales are kept");
+    }
     EmitOptions options = new EmitOptions(prefix, target, templateDir, Version.current(),
         modelOptions.model.getFileName().toString(), sha256(modelOptions.model),
         tileWork == null ? 0 : tileWork, charge, power, commitEveryTile, level == CodeOptimization.SIZE,
@@ -242,9 +244,7 @@ final class CompileCommand implements Callable<Integer> {
       }
       out.println("built " + outDir.resolve(built.product()));
     }
-    out.println("wrote " + outDir + " (" + v.name() + ".h, " + v.name() + ".c, " + v.name()
-        + "_weights.c, runtime/, Makefile, CMakeLists.txt, memory_map.json, README.md, " + v.name()
-        + ".qdq.onnx)");
+    out.println("wrote " + outDir + " (" + String.join(", ", files.topLevel()) + ")");
     out.flush();
     return ExitCodes.OK;
   }

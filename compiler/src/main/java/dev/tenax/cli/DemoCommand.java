@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    dev.tenax.io.OutputDirectory.requireDirectory(outDir, "-o");
     Path home = home();
     Path example = home.resolve("examples/mnist");
     if (!Files.isRegularFile(example.resolve("model.onnx"))) {

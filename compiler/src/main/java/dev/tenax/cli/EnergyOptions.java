@@ -198,14 +198,13 @@ final class EnergyOptions {
     return steps instanceof List<?> l ? l.size() : 0;
   }
 
-  /** A progress bar on stderr, redrawn in place. */
-  static FirmwareInLoop.Progress progressBar(PrintWriter err, int max, double until) {
+  /** A progress bar on {@code line} (stderr; end the line when the simulation stops). */
+  static FirmwareInLoop.Progress progressBar(dev.tenax.report.ProgressLine line, int max, double until) {
     return (done, t) -> {
       double frac = max != Integer.MAX_VALUE ? done / (double) max : Math.min(1, t / until);
       int filled = (int) Math.round(frac * 30);
-      err.print(String.format(Locale.ROOT, "\r[%s%s] %d inferences, %.4g s simulated", "#".repeat(filled),
-          ".".repeat(30 - filled), done, t));
-      err.flush();
+      line.show(String.format(Locale.ROOT, "[%s%s] %d inferences, %.4g s simulated", "#".repeat(filled),
+          ".".repeat(30 - filled), done, t), frac);
     };
   }
 

@@ -29,6 +29,7 @@ final class ExampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputDirectory.requireDirectory(dir, "-o");
     if (!name.equals(TinyCnn.NAME)) {
       throw new dev.tenax.diag.UsageException("unknown example '" + name + "'; available: " + TinyCnn.NAME);
     }

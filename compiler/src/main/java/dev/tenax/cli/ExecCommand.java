@@ -58,6 +58,7 @@ final class ExecCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    OutputDirectory.requireDirectory(outDir, "-o");
     Graph g = modelOptions.load();
     if (optimized) {
       g = Pipeline.standard().run(g);

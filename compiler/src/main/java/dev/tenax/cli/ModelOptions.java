@@ -72,6 +72,9 @@ public final class ModelOptions {
   }
 
   Graph load() throws UsageException, ModelRejectedException {
+    if (!java.nio.file.Files.exists(model)) {
+      throw new UsageException("model " + model + " does not exist (MODEL is the path of an .onnx file)");
+    }
     return ModelImporter.load(model, importOptions());
   }
 

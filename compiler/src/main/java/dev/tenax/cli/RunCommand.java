@@ -55,10 +55,19 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** --timeout of run and bench: whole seconds, at least one. */
+  static void requireTimeout(long seconds) throws UsageException {
+    if (seconds < 1) {
+      throw new UsageException("--timeout " + seconds + " is not a time limit: give whole seconds, at least 1");
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    dev.tenax.io.OutputDirectory.requireDirectory(outDir, "-o");
+    requireTimeout(timeout);
     ProjectManifest manifest = ProjectManifest.read(project);
     if (powerFailures != null) {
       return withPowerFailures(manifest, PowerSchedule.parse(powerFailures), out, err);

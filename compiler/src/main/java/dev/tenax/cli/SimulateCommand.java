@@ -68,6 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (outputDir != null) {
+      OutputDirectory.requireDirectory(outputDir, "-o");
+    }
     EnergyOptions.Scenario s = energy.scenario(err);
     Supervisor sup = supervisor(vOn, vOff);
     double farads = Units.farads(cap);
@@ -75,11 +78,10 @@ final class SimulateCommand implements Callable<Integer> {
     VoltageHistory history = new VoltageHistory(Math.max(1e-3, Math.min(60, s.untilSeconds() / 4000)));
     EnergySimulator sim = EnergyOptions.simulator(s, s.capacitor(farads, energy.vMax, energy.v0), sup, history);
     boolean bar = s.maxInferences() > 1;
+    dev.tenax.report.ProgressLine line = dev.tenax.report.ProgressLine.onStderr(err);
     FirmwareInLoop.Outcome o = s.loop().run(sim, s.maxInferences(), s.untilSeconds(),
-        bar ? EnergyOptions.progressBar(err, s.maxInferences(), s.untilSeconds()) : null);
-    if (bar) {
-      err.println();
-    }
+        bar ? EnergyOptions.progressBar(line, s.maxInferences(), s.untilSeconds()) : null);
+    line.end();
     double smallest = Double.NaN;
     if (o.neverFinished()) {
       err.println("no inference finished (" + o.stoppedBecause() + "); searching for the smallest capacitor that "

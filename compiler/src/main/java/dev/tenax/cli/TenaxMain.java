@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
     footer = {"  0   ok", "  1   simulate: no inference finished (the report gives the smallest capacitor that does)",
         "  2   usage error (bad option, missing or mismatched input file)",
         "  65  model rejected (diagnostics printed; codes listed in docs/diagnostics.md)",
+        "  69  build or run failed: a toolchain, QEMU or mspdebug missing or failing, or the firmware faulted, "
+            + "stalled or ran past --timeout (the message says which)",
         "  70  internal error (please report it)"})
 public final class TenaxMain implements Runnable {
   @CommandLine.Spec
@@ -57,7 +59,7 @@ public final class TenaxMain implements Runnable {
         || ex instanceof dev.tenax.hostrun.QemuRun.FirmwareException) {
       err.println("error: " + ex.getMessage());
       err.flush();
-      return ExitCodes.INTERNAL;
+      return ExitCodes.BUILD_OR_RUN_FAILED;
     }
     if (ex instanceof UsageException) {
       err.println("error: " + ex.getMessage());

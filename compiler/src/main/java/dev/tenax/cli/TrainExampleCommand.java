@@ -46,6 +46,7 @@ final class TrainExampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    dev.tenax.io.OutputDirectory.requireDirectory(out, "-o");
     if (epochs != null && epochs < 1) {
       throw new UsageException("--epochs must be at least 1");
     }

@@ -6,9 +6,9 @@ import dev.tenax.diag.UsageException;
 public final class Units {
   private Units() {}
 
-  /** Farads from "470uF", "1mF", "100nF", "0.5F". */
+  /** Farads from "470uF", "1mF", "100nF", "0.5F" (also "470µF", and "470UF" as capacitors are often marked). */
   public static double farads(String s) throws UsageException {
-    String t = s.trim();
+    String t = s.trim().replace("UF", "uF");
     if (!t.endsWith("F")) {
       throw new UsageException("capacitance '" + s + "' needs a unit: e.g. 470uF, 1mF, 100nF");
     }
@@ -26,7 +26,7 @@ public final class Units {
         case 'M' -> 1e6;
         case 'k' -> 1e3;
         case 'm' -> 1e-3;
-        case 'u' -> 1e-6;
+        case 'u', 'µ' -> 1e-6;
         case 'n' -> 1e-9;
         case 'p' -> 1e-12;
         default -> 1;
@@ -43,7 +43,7 @@ public final class Units {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new UsageException(what + " is not a non-negative number (SI prefixes p n u m k M G allowed)");
+      throw new UsageException(what + " is not a non-negative number (SI prefixes p n u (or µ) m k M G allowed)");
     }
   }
 

@@ -21,8 +21,10 @@ public final class OnnxFile {
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new ModelRejectedException(Diagnostic.of(Code.TX001, "cannot read " + path + ": "
-          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new ModelRejectedException(Diagnostic.of(Code.TX001, "cannot read " + path + ": " + why));
     }
     return parse(bytes, path.toString());
   }

@@ -72,8 +72,11 @@ public final class HostBuild {
       if (overflow.isPresent()) {
         throw new LinkOverflowException(overflow.get());
       }
-      String hint = output.contains("arm-none-eabi-gcc") && output.contains("not found")
-          ? "\ninstall the Arm toolchain: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi" : "";
+      boolean noTool = output.contains("not found") || output.contains("No such file or directory");
+      String hint = !noTool ? "" : (output.contains("arm-none-eabi-gcc")
+          ? "\ninstall the Arm toolchain: apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi" : "")
+          + "\n(tenax doctor lists the tools each target needs; tenax compile --no-build writes a project without "
+          + "building it)";
       throw new BuildException("building " + dir + " failed (make exit " + p.exitValue() + "):\n"
           + output.strip() + hint);
     }

@@ -23,21 +23,44 @@ public record Capacitor(double farads, double vOn, double vOff) {
     return 2 * joules / (vOn * vOn - vOff * vOff);
   }
 
-  /** Parses "100uF" (also nF, mF, F) and "2.4:1.8" (volts). */
+  /**
+   * Parses "100uF" ({@link dev.tenax.energy.Units#farads}: also pF, nF, µF, mF, F, and "47UF") and
+   * "2.4:1.8" (turn-on:brown-out volts), each with its own message when it is not one.
+   */
   public static Capacitor parse(String capacitance, String voltages) throws UsageException {
-    String c = capacitance.trim();
-    double scale = c.endsWith("nF") ? 1e-9 : c.endsWith("uF") ? 1e-6 : c.endsWith("mF") ? 1e-3 : c.endsWith("F") ? 1 : 0;
-    String[] v = voltages.split(":");
+    double farads = farads(capacitance);
+    String[] v = voltages.trim().split(":");
+    double on;
+    double off;
     try {
-      if (scale == 0 || v.length != 2) {
+      if (v.length != 2) {
         throw new NumberFormatException();
       }
-      return new Capacitor(Double.parseDouble(c.replaceAll("[numF]+$", "")) * scale, Double.parseDouble(v[0]),
-          Double.parseDouble(v[1]));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--capacitor " + capacitance + " --voltage " + voltages + " is not a capacitor: "
-          + "give e.g. --capacitor 100uF --voltage 2.4:1.8 (turn-on:brown-out volts, turn-on higher)");
+      on = Double.parseDouble(v[0]);
+      off = Double.parseDouble(v[1]);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--voltage " + voltages + " is not a voltage window: give turn-on:brown-out volts, "
+          + "e.g. --voltage 2.4:1.8");
     }
+    if (!(off > 0) || !(on > off) || Double.isInfinite(on)) {
+      throw new UsageException("--voltage " + voltages + ": the turn-on voltage must be above the brown-out one and "
+          + "both above 0 V, e.g. --voltage 2.4:1.8");
+    }
+    return new Capacitor(farads, on, off);
+  }
+
+  private static double farads(String capacitance) throws UsageException {
+    double f;
+    try {
+      f = dev.tenax.energy.Units.farads(capacitance);
+    } catch (UsageException e) {
+      f = 0;
+    }
+    if (!(f > 0)) {
+      throw new UsageException("--capacitor " + capacitance + " is not a capacitance: give a positive number and a "
+          + "unit, one of pF, nF, uF (or µF), mF and F, e.g. --capacitor 100uF");
+    }
+    return f;
   }
 
   @Override

@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * Matches {@code --input} arguments to graph inputs: {@code NAME=FILE} by name; a bare
  * {@code FILE} by the name a .pb file or an .npz key carries, else by position among the
  * inputs not yet bound. Checks element type and shape, converting only where it is lossless in intent
- * (numpy float64 arrays are read as float32; a rank-compatible array of the same element
- * count is not silently reshaped).
+ * (numpy float64 arrays are read as float32; integer data is not taken for a float input, nor float
+ * data for an integer one, and a rank-compatible array of the same element count is not silently
+ * reshaped).
  */
 public final class InputBinding {
   private InputBinding() {}
@@ -124,13 +125,12 @@ public final class InputBinding {
           + " (use --input-shape to compile for another shape)");
     }
     if (want.dtype() != t.dtype()) {
-      if (!(want.dtype().isFloat() || t.dtype().isFloat())) {
+      if (!(want.dtype().isFloat() && t.dtype().isFloat())) {
+        // integers into a float input are most often raw data (pixels 0-255 where the model wants
+        // them scaled): converting them silently would hide that
         throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
-            + ", the file holds " + t.dtype());
-      }
-      if (!want.dtype().isFloat()) {
-        throw new UsageException("--input " + arg + ": input '" + name + "' must be " + want.dtype()
-            + ", the file holds float values");
+            + ", the file holds " + t.dtype() + (want.dtype().isFloat() ? " (if the values are what the model "
+            + "expects, save them as floats, e.g. numpy.save(path, x.astype(numpy.float32)))" : ""));
       }
       t = t.cast(want.dtype());
     }

@@ -24,9 +24,41 @@ public final class OutputDirectory {
     this.target = target.toAbsolutePath().normalize();
   }
 
+  /**
+   * Checks, before any work, that {@code dir} can be an output directory: it is one, or it does not
+   * exist and its nearest existing parent is a directory. A mistyped {@code -o} that names a file
+   * then costs a line, not a compile or a run whose result has nowhere to go.
+   */
+  public static void requireDirectory(Path dir, String option) throws dev.tenax.diag.UsageException {
+    Path p = dir.toAbsolutePath().normalize();
+    if (Files.exists(p) && !Files.isDirectory(p)) {
+      throw new dev.tenax.diag.UsageException(option + " " + dir + " is a file, not a directory: give a directory "
+          + "(it is created when missing)");
+    }
+    for (Path up = p.getParent(); up != null; up = up.getParent()) {
+      if (Files.exists(up)) {
+        if (!Files.isDirectory(up)) {
+          throw new dev.tenax.diag.UsageException(option + " " + dir + " cannot be created: " + up
+              + " is a file, not a directory");
+        }
+        return;
+      }
+    }
+  }
+
   /** Adds a file; {@code fileName} may contain '/' to place it in a subdirectory. */
   public void add(String fileName, byte[] content) {
     files.put(fileName, content);
+  }
+
+  /** What the directory receives at its top level, in the order added: files, and folders as "name/". */
+  public java.util.List<String> topLevel() {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    for (String f : files.keySet()) {
+      int slash = f.indexOf('/');
+      names.add(slash < 0 ? f : f.substring(0, slash + 1));
+    }
+    return java.util.List.copyOf(names);
   }
 
   /** Makes a value name safe as a file name: keeps letters, digits, '.', '-' and '_'. */

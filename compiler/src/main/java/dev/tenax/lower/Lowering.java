@@ -120,6 +120,10 @@ public final class Lowering {
       }
     }
     Operator op = registry.lookup(node.domain(), node.opType()).orElseThrow();
+    if (!KernelCoverage.hasKernels(op)) {
+      fail(node, KernelCoverage.noKernel(node));
+      return;
+    }
     try {
       if (!op.lower(new LowerContext(this, graph, node))) {
         fail(node, Diagnostic.at(node, Code.TX080, describeInputs(node), Code.TX080.defaultHint()));

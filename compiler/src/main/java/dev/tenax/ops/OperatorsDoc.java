@@ -41,7 +41,7 @@ public final class OperatorsDoc {
     ops.sort(Comparator.comparing(Operator::domain).thenComparing(Operator::opType));
     for (Operator op : ops) {
       sb.append("| ").append(op.opType()).append(" | ").append(op.domain().isEmpty() ? "ai.onnx" : op.domain())
-          .append(" | ").append(op.minOpset()).append(" | ").append(lowers(op) ? "yes" : "no").append(" |\n");
+          .append(" | ").append(op.minOpset()).append(" | ").append(dev.tenax.lower.KernelCoverage.hasKernels(op) ? "yes" : "no").append(" |\n");
     }
     sb.append("\n## C kernels\n\n");
     sb.append("One C99 function per kernel in `runtime-c/src` (the portable reference, bit-exact with its Java ");
@@ -69,15 +69,5 @@ public final class OperatorsDoc {
       sb.append('\n');
     }
     return sb.toString();
-  }
-
-  /** Whether the operator's class lowers itself to kernel calls (overrides {@link Operator#lower}). */
-  static boolean lowers(Operator op) {
-    try {
-      return op.getClass().getMethod("lower", dev.tenax.lower.LowerContext.class).getDeclaringClass()
-          != Operator.class;
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -94,7 +94,7 @@ public final class Msp430Fit {
           + "input and output "
           + "tensors%s); %s (%s) has %,d there. clang emits 16-bit addresses only, so FRAM above "
           + "0x10000 cannot hold code or constants (20-bit MSP430X addressing is not supported). The estimate "
-          + "errs high, but by less than the %d%% this is over, so the firmware would not link",
+          + "errs high by less than %d%%, and this is more over than that, so the firmware would not link",
           fram, weightBytes, generatedBytes, kernels, ioBytes, sram ? "" : String.format(Locale.ROOT,
               intermittent ? " + %,d of arena, in FRAM to survive power loss%s"
                   : " + %,d of arena, which does not fit in SRAM beside the %,d-byte stack", arenaBytes,

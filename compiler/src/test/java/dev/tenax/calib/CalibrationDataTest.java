@@ -68,6 +68,37 @@ class CalibrationDataTest {
     assertArrayEquals(new float[] {(float) (1 / 255.0), (float) (2 / 255.0), (float) (3 / 255.0)}, s.get(1).floats());
   }
 
+  private Path npz(String name, String[] keys, Tensor... arrays) throws Exception {
+    Path f = dir.resolve(name);
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(f))) {
+      for (int i = 0; i < keys.length; i++) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(keys[i] + ".npy"));
+        zip.write(Npy.write(arrays[i]));
+        zip.closeEntry();
+      }
+    }
+    return f;
+  }
+
+  /** An .npz archive (numpy.savez): the array named after the input, stacked; or the only array. */
+  @Test
+  void npzTakesTheArrayNamedAfterTheInputOrItsOnlyOne() throws Exception {
+    Tensor other = Tensor.ofFloats(new int[] {1, 3}, new float[] {9, 9, 9});
+    Tensor x = Tensor.ofLongs(DType.UINT8, new int[] {2, 3}, new long[] {0, 51, 255, 1, 2, 3});
+    Path two = npz("two.npz", new String[] {"other", "x"}, other, x);
+    List<Tensor> s = all(CalibrationData.open(two, "x", f32(1, 3), SampleRange.ALL, Preprocessing.scaled(1 / 255.0)));
+    assertEquals(2, s.size());
+    assertArrayEquals(new float[] {0f, 0.2f, 1f}, s.get(0).floats());
+    Path one = npz("one.npz", new String[] {"data"}, Tensor.ofFloats(new int[] {3, 2}, seq(6, 0)));
+    List<Tensor> t = all(CalibrationData.open(one, "input_1", f32(1, 2), SampleRange.ALL, Preprocessing.IDENTITY));
+    assertEquals(List.of(Tensor.ofFloats(new int[] {1, 2}, seq(2, 0)), Tensor.ofFloats(new int[] {1, 2}, seq(2, 2)),
+        Tensor.ofFloats(new int[] {1, 2}, seq(2, 4))), t);
+    UsageException none = assertThrows(UsageException.class,
+        () -> CalibrationData.open(two, "input_1", f32(1, 3), SampleRange.ALL, Preprocessing.IDENTITY));
+    assertTrue(none.getMessage().contains("holds 2 arrays (other, x) and none is named after the model input "
+        + "'input_1'"), none.getMessage());
+  }
+
   @Test
   void folderOfTensorFilesIsReadInNameOrderIgnoringOtherFiles() throws Exception {
     Files.write(dir.resolve("b_1.npy"), Npy.write(Tensor.ofFloats(new int[] {2}, new float[] {3, 4})));

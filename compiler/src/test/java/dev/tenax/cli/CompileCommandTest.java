@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tenax.testing.HostGcc;
 import dev.tenax.testing.SharedData;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,11 +188,21 @@ class CompileCommandTest {
     assertEquals(0, bench.code(), bench.err());
     assertTrue(bench.out().contains("tx_conv2d_s8") && bench.out().contains("instructions per MAC")
         && bench.out().contains("stack used"), bench.out());
-    CliTest.Run slow = tenax("run", p.toString(), "--input", input.toString(), "--timeout", "0", "-o",
+    CliTest.Run zero = tenax("run", p.toString(), "--input", input.toString(), "--timeout", "0", "-o",
         tmp.resolve("never").toString());
-    assertEquals(70, slow.code());
-    assertTrue(slow.err().contains("did not finish"), slow.err());
+    assertEquals(2, zero.code(), zero.err());
+    assertTrue(zero.err().contains("--timeout 0 is not a time limit"), zero.err());
     assertFalse(Files.exists(tmp.resolve("never")));
+    // a run past its time limit (0 s, which the CLI refuses, through the library) is the firmware's failure
+    var manifest = dev.tenax.hostrun.ProjectManifest.read(p);
+    var feed = Map.of(manifest.inputs().keySet().iterator().next(),
+        dev.tenax.io.TensorFiles.read(input).tensor());
+    var slow = org.junit.jupiter.api.Assertions.assertThrows(dev.tenax.hostrun.QemuRun.FirmwareException.class,
+        () -> dev.tenax.hostrun.QemuRun.run(manifest, feed, 0));
+    assertTrue(slow.getMessage().contains("did not finish"), slow.getMessage());
+    StringWriter err = new StringWriter();
+    assertEquals(ExitCodes.BUILD_OR_RUN_FAILED, TenaxMain.handle(slow, new PrintWriter(err)));
+    assertTrue(err.toString().startsWith("error: qemu-system-arm did not finish"), err.toString());
   }
 
   /**
@@ -365,7 +378,7 @@ class CompileCommandTest {
         Files.readAllBytes(tmp.resolve("pf/probabilities.npy")));
     CliTest.Run none = tenax("run", project.toString(), "--input", input.toString(), "-o",
         tmp.resolve("stuck").toString(), "--power-failures", stuck);
-    assertEquals(70, none.code(), none.out());
+    assertEquals(ExitCodes.BUILD_OR_RUN_FAILED, none.code(), none.out());
     assertTrue(none.err().contains("TENAX-NO-PROGRESS"), none.err());
   }
 

@@ -26,6 +26,21 @@ class ChargeSizingTest {
     for (String[] bad : new String[][] {{"100", "2.4:1.8"}, {"100uF", "1.8:2.4"}, {"-1uF", "2.4:1.8"}, {"1uF", "2.4"}}) {
       assertThrows(UsageException.class, () -> Capacitor.parse(bad[0], bad[1]), String.join(" ", bad));
     }
+    assertEquals(47e-6, Capacitor.parse("47UF", "2.4:1.8").farads(), 1e-18);
+    assertEquals(47e-6, Capacitor.parse("47µF", "2.4:1.8").farads(), 1e-18);
+    assertEquals(1e-12, Capacitor.parse("1pF", "2.4:1.8").farads(), 1e-24);
+  }
+
+  /** Each flag's mistake is named as that flag's, with the units or the form it takes. */
+  @Test
+  void aBadCapacitanceOrVoltageSaysWhichAndWhatToGive() {
+    String unit = assertThrows(UsageException.class, () -> Capacitor.parse("47", "2.4:1.8")).getMessage();
+    assertTrue(unit.startsWith("--capacitor 47 is not a capacitance") && unit.contains("pF, nF, uF")
+        && !unit.contains("--voltage"), unit);
+    String volts = assertThrows(UsageException.class, () -> Capacitor.parse("47uF", "2.4")).getMessage();
+    assertTrue(volts.startsWith("--voltage 2.4 is not a voltage window") && !volts.contains("--capacitor"), volts);
+    String order = assertThrows(UsageException.class, () -> Capacitor.parse("47uF", "1.8:2.4")).getMessage();
+    assertTrue(order.contains("turn-on voltage must be above the brown-out"), order);
   }
 
   /** The example: 100 uF between 2.4 and 1.8 V is about half a million MSP430 cycles. */
