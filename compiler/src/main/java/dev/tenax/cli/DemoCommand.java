@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * capacitor, with the predictions next to the labels and the energy report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "The five-minute tour: checks the toolchains (installing missing ones with apt-get when run as "
+    description = "The quick tour: checks the toolchains (installing missing ones with apt-get when run as "
         + "root), quantizes the bundled MNIST example (examples/mnist), compiles it for cortex-m4 and msp430fr5994 as "
         + "intermittent builds, runs a few digits on each, powered by an energy-harvesting trace through a "
         + "capacitor (power failures included), and prints the predicted digits next to the true labels, the energy "
@@ -36,7 +36,8 @@ final class DemoCommand implements Callable<Integer> {
 
   static final List<DemoTarget> TARGETS = List.of(
       new DemoTarget("cortex-m4", DemoToolchains.Family.CORTEX_M, "47uF",
-          "a charge holds about a third of an inference, so the power fails a few times per digit"),
+          "a charge holds about a third of an inference, so the power fails a few times per digit "
+              + "where the harvester gives less than the core draws"),
       new DemoTarget("msp430fr5994", DemoToolchains.Family.MSP430, "330uF",
           "its smallest tile, one output row of the 3x3 8->16 convolution, needs about 250 uF"));
 
