@@ -41,7 +41,7 @@ trap 'rm -rf "$tmp"' EXIT
   echo "Add kernels (runtime-c/arm-mve) and the DSP ones for the rest. cortex-m3 and cortex-m0 (no DSP"
   echo "extension, no FPU) take the scalar convolution, depthwise, fully-connected and quantize kernels"
   echo "(runtime-c/arm-scalar: MLA or MULS loops over int16 columns, integer float division) and the"
-  echo "reference ones for the rest. Of these four models only DS-CNN KWS fits cortex-m0's 16 KB of"
+  echo "reference ones for the rest. Of these four models only DS-CNN KWS fits cortex-m0's 14 KB of"
   echo "SRAM, and only with calls run in place (docs/c-generation.md: the compiler does it by itself"
   echo "when a model does not fit otherwise, with as few extra calls as fit), so"
   echo "[the MNIST example](#the-mnist-example-on-cortex-m0) stands in for the others."
@@ -73,7 +73,7 @@ trap 'rm -rf "$tmp"' EXIT
   echo "## The MNIST example on cortex-m0"
   echo
   echo "examples/mnist/model.onnx quantized as the README does (\`tenax quantize --calib"
-  echo "'examples/mnist/samples/digit-?.npy'\`), compiled for cortex-m0 (BBC micro:bit, 16 KB of SRAM)."
+  echo "'examples/mnist/samples/digit-?.npy'\`), compiled for cortex-m0 (BBC micro:bit, 14 KB of SRAM for the firmware)."
   echo
   ./tenax quantize examples/mnist/model.onnx --calib 'examples/mnist/samples/digit-?.npy' \
     -o "$tmp/mnist.int8.onnx" > "$tmp/log" 2>&1
