@@ -37,7 +37,14 @@ tx_status tx_fully_connected_s8(const tx_fully_connected_s8_params *p, const tx_
     }
     {
         int16_t row[in_features];
+#if defined(__ARM_ARCH_6M__)
+        /* cortex-m0's assembly groups take it (tx_scalar_features) */
         const int high_word = tx_scalar_high_word(p->shifts, out_shape->c);
+#else
+        /* only cortex-m0's routines read it: no scan of the shifts, which GCC no longer drops
+         * since tx_scalar_features is shared (TX_SCALAR_SHARED) */
+        const int high_word = 0;
+#endif
         for (b = 0; b < in_shape->n; b++) {
             tx_scalar_widen(in, p->input_offset, row, in_features);
             tx_scalar_features(row, in_features, weights, out_shape->c, bias, p->multipliers,

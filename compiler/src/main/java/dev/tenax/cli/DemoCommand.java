@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     Path traceFile = traceFile(home, out);
-    DemoSteps steps = new DemoSteps(outDir.resolve("logs"), out);
+    DemoSteps steps = new DemoSteps(outDir.resolve("logs"), out, home.resolve("tenax"));
     out.println("Tenax demo: a digit classifier we trained (examples/mnist, 243k multiply-accumulates per digit)");
     out.println("on two batteryless microcontrollers, simulated, powered by " + steps.shown(traceFile)
         + (traceFile.endsWith(Path.of("mspsim-rf", "1.txt"))

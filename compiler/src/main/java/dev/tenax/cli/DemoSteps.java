@@ -24,16 +24,20 @@ final class DemoSteps {
   private final Path logs;
   private final PrintWriter out;
   private final Path cwd = Path.of("").toAbsolutePath();
+  /** The checkout's launcher as the user types it from here: ./tenax in the checkout. */
+  private final String launcher;
   private int count;
 
-  DemoSteps(Path logs, PrintWriter out) {
+  DemoSteps(Path logs, PrintWriter out, Path launcher) {
     this.logs = logs;
     this.out = out;
+    String s = shown(launcher);
+    this.launcher = s.contains("/") ? s : "./" + s;
   }
 
-  /** Prints "$ ./tenax ARGS", runs it, and on failure prints the end of its log. */
+  /** Prints "$ ./tenax ARGS" (the launcher's path from the working directory), runs it, and on failure prints the end of its log. */
   Result tenax(String name, List<String> args) throws IOException {
-    out.println("  $ ./tenax " + String.join(" ", args.stream().map(DemoSteps::quoted).toList()));
+    out.println("  $ " + quoted(launcher) + " " + String.join(" ", args.stream().map(DemoSteps::quoted).toList()));
     out.flush();
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
