@@ -76,12 +76,14 @@ hw: $(HW_ELF)
 
 flash: $(HW_ELF)
 	@test -n "$(OPENOCD_TARGET)" || { echo "set OPENOCD_TARGET to your board's OpenOCD target script (see README.md)"; exit 2; }
+	@command -v openocd >/dev/null || { echo "openocd is not installed: apt-get install openocd (or your distribution's package), then connect the board's probe"; exit 2; }
 	openocd -f $(PROBE) -f $(OPENOCD_TARGET) -c "program $(HW_ELF) verify reset exit"
 
 # The harness talks to the host through semihosting, which needs the debugger attached: OpenOCD
 # serves the console and the input/output files (from RUN_DIR) and exits when the firmware does.
 run-hw: $(HW_ELF)
 	@test -n "$(OPENOCD_TARGET)" || { echo "set OPENOCD_TARGET to your board's OpenOCD target script (see README.md)"; exit 2; }
+	@command -v openocd >/dev/null || { echo "openocd is not installed: apt-get install openocd (or your distribution's package), then connect the board's probe"; exit 2; }
 	cd $(RUN_DIR) && openocd -f $(PROBE) -f $(OPENOCD_TARGET) -c init -c "reset halt" \
 	  -c "arm semihosting enable" -c "program $(abspath $(HW_ELF)) verify" -c "reset run"
 

@@ -34,8 +34,14 @@ Model SHA-256: `${model.sha256}`. Tested on the QEMU board `${model.board}`.
   `TX_ERR_ARGUMENT` unless you build without the define</#if>.
 - `CMakeLists.txt` builds the model and the runtime kernels as a static library for an existing
   firmware build; define `${model.upperName}_WEIGHTS_PLACEMENT` (e.g. to
-  `__attribute__((section(".rodata_flash")))`) to place the weights, and give
-  `${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes in the RAM you choose.
+  `__attribute__((section(".rodata_flash")))`) to place the weights, and <#if model.fingerprint != "">call
+  `${model.name}_resume` at every boot (and `${model.name}_restart` before each new inference) with an
+  arena of `${model.upperName}_ARENA_SIZE` bytes, the inputs, the outputs and a progress record of
+  `${model.upperName}_PROGRESS_SIZE` bytes all in non-volatile memory (FRAM, or flash your firmware
+  writes as NVM): this is an intermittent build, and `${model.name}.h` says how the calls resume
+  after a power failure and report a result once. `${model.name}_invoke` runs the same inference
+  from start to end on continuous power.<#else>give
+  `${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes in the RAM you choose.</#if>
 <#if model.boardNote?has_content>
 
 `make flash`'s default board cannot hold this build (`make run` and `tenax run` are not affected);

@@ -34,8 +34,12 @@ to 16 MHz (with the FRAM wait state) in `board/crt0.c` if you measure time on a 
 
 To use the model in your own firmware, take `${model.name}.h/.c`, `${model.name}_weights.c` and
 `runtime/` (the `tx_mspabi_*.c` files are the multiply, divide, shift and float helpers the compiler
-calls; compile `runtime/src` with `-DTX_MSP430_HWMULT_BASE=0x04C0`), define `${model.upperName}_WEIGHTS_PLACEMENT` to place the weights, and give
-`${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes.
+calls; compile `runtime/src` with `-DTX_MSP430_HWMULT_BASE=0x04C0`), define `${model.upperName}_WEIGHTS_PLACEMENT` to place the weights, and <#if model.fingerprint != "">call
+`${model.name}_resume` at every boot (`${model.name}_restart` before each new inference) with the arena
+(`${model.upperName}_ARENA_SIZE` bytes), the inputs, the outputs and the progress record
+(`${model.upperName}_PROGRESS_SIZE` bytes) all in FRAM: this is an intermittent build, and
+`${model.name}.h` says how the calls resume after a power failure and report a result once.<#else>give
+`${model.name}_invoke` an arena of `${model.upperName}_ARENA_SIZE` bytes.</#if>
 
 | | |
 |---|---|

@@ -39,7 +39,8 @@ final class DemoCommand implements Callable<Integer> {
           "a charge holds about a third of an inference, so the power fails a few times per digit "
               + "where the harvester gives less than the core draws"),
       new DemoTarget("msp430fr5994", DemoToolchains.Family.MSP430, "330uF",
-          "its smallest tile, one output row of the 3x3 8->16 convolution, needs about 250 uF"));
+          "the smallest tile of its second convolution needs about 113 uF, and 330 uF leaves the "
+              + "power failing a few times per digit on the RF trace"));
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the demo writes its builds, outputs, "
       + "plots and logs (default: ${DEFAULT-VALUE}).")

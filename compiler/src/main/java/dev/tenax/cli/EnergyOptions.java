@@ -145,6 +145,9 @@ final class EnergyOptions {
     if (inferences != null && inferences < 1) {
       throw new UsageException("--inferences must be at least 1");
     }
+    if (!(efficiency > 0 && efficiency <= 1)) {
+      throw new UsageException("--efficiency " + efficiency + " is not a fraction: give one in (0, 1], e.g. 0.1 for 10%");
+    }
     double secondsPerUnit = timeUnit == null ? Double.NaN : switch (timeUnit) {
       case "s" -> 1;
       case "ms" -> 1e-3;

@@ -71,6 +71,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (outputDir != null) {
       OutputDirectory.requireDirectory(outputDir, "-o");
     }
+    if (energy.vMax <= vOn) {
+      throw new UsageException("--vmax " + energy.vMax + " V is not above --von " + vOn + " V: the capacitor could "
+          + "never turn the MCU on; raise --vmax or lower --von");
+    }
     EnergyOptions.Scenario s = energy.scenario(err);
     Supervisor sup = supervisor(vOn, vOff);
     double farads = Units.farads(cap);
@@ -83,7 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
         bar ? EnergyOptions.progressBar(line, s.maxInferences(), s.untilSeconds()) : null);
     line.end();
     double smallest = Double.NaN;
-    if (o.neverFinished()) {
+    if (o.neverFinished() && !o.neverOn()) {
       err.println("no inference finished (" + o.stoppedBecause() + "); searching for the smallest capacitor that "
           + "finishes one...");
       err.flush();

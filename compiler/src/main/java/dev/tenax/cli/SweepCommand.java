@@ -63,6 +63,10 @@ final class SweepCommand implements Callable<Integer> {
             err.println("skipping Von " + on + " V <= Voff " + off + " V");
             continue;
           }
+          if (on >= energy.vMax) {
+            err.println("skipping Von " + on + " V: not below --vmax " + energy.vMax + " V, the MCU could never turn on");
+            continue;
+          }
           Supervisor sup = SimulateCommand.supervisor(on, off);
           EnergySimulator sim = EnergyOptions.simulator(s, s.capacitor(farads, energy.vMax, energy.v0), sup, null);
           FirmwareInLoop.Outcome o = s.loop().run(sim, s.maxInferences(), s.untilSeconds(), null);

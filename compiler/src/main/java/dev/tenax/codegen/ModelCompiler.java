@@ -70,6 +70,28 @@ public final class ModelCompiler {
    */
   private enum GroupPolicy { BY_WORK, WITHIN_MEMORY, EVERY_TILE }
 
+  /**
+   * TX091, and before it the TX090 of a plain build when the model does not fit the target even
+   * on continuous power: a larger capacitor, which TX091 suggests, would not help then.
+   */
+  private static List<dev.tenax.diag.Diagnostic> chargeTooSmall(Program lowered, EmitOptions options,
+      Tiling.ChargeTooSmall e) throws IOException, dev.tenax.diag.UsageException {
+    List<dev.tenax.diag.Diagnostic> problems = new java.util.ArrayList<>();
+    try {
+      compileOnce(lowered, new EmitOptions(options.name(), options.target(), options.templateDir(), options.version(),
+          options.modelFile(), options.sha256()), GroupPolicy.BY_WORK);
+    } catch (ModelRejectedException plain) {
+      for (dev.tenax.diag.Diagnostic d : plain.diagnostics()) {
+        if (d.code() == Code.TX090) {
+          problems.add(new dev.tenax.diag.Diagnostic(d.code(), d.nodeName(), d.opType(), d.opset(),
+              "even without --intermittent the model does not fit: " + d.message(), d.hint()));
+        }
+      }
+    }
+    problems.add(dev.tenax.diag.Diagnostic.of(Code.TX091, e.getMessage()));
+    return problems;
+  }
+
   private static Result compileOnce(Program lowered, EmitOptions options, GroupPolicy policy)
       throws ModelRejectedException, IOException, dev.tenax.diag.UsageException {
     Tiling tiling = null;
@@ -78,7 +100,7 @@ public final class ModelCompiler {
       try {
         tiling = Tiling.forCharge(lowered, power, options.capacitor());
       } catch (Tiling.ChargeTooSmall e) {
-        throw new ModelRejectedException(List.of(dev.tenax.diag.Diagnostic.of(Code.TX091, e.getMessage())));
+        throw new ModelRejectedException(chargeTooSmall(lowered, options, e));
       }
     } else if (options.tileWork() > 0) {
       tiling = Tiling.split(lowered, options.tileWork());

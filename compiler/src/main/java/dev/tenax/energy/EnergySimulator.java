@@ -20,6 +20,8 @@ public final class EnergySimulator {
   static final double MIN_STEP = 1e-7;
   /** An on-period that never gets past the boot this many times in a row means no progress is possible. */
   static final int FRUITLESS_BOOTS = 50;
+  /** What a capacitor that is still charging gains at least over a pass of a looped harvest. */
+  static final double NEVER_ON_VOLTS = 1e-4;
 
   public enum Mcu { OFF, BOOT, RUN }
 
@@ -98,7 +100,7 @@ public final class EnergySimulator {
   }
 
   /** Why a stretch of simulation stopped. */
-  public enum Stop { UNITS_REACHED, FAILURES_LIMIT, TIME_LIMIT, TRACE_ENDED, NO_PROGRESS }
+  public enum Stop { UNITS_REACHED, FAILURES_LIMIT, TIME_LIMIT, TRACE_ENDED, NO_PROGRESS, NEVER_ON }
 
   /** The on-time counts (since the inference started) at which the power failed, and why it stopped. */
   public record Stretch(List<Long> failuresAt, int boots, Stop stop) {}
@@ -111,7 +113,22 @@ public final class EnergySimulator {
   public Stretch runUntil(double targetUnits, int maxFailures, double untilSeconds) {
     List<Long> failures = new ArrayList<>();
     int boots = 0;
+    // a whole pass of a looped harvest with the MCU off that leaves the capacitor no higher: the
+    // next passes repeat it, so the voltage never reaches Von (a source below Von, or --vmax)
+    final double period = harvester.periodSeconds();
+    double passStart = t;
+    double passVolts = v;
     while (true) {
+      if (mcu != Mcu.OFF) {
+        passStart = t;
+        passVolts = v;
+      } else if (t - passStart >= period) {
+        if (v <= passVolts + NEVER_ON_VOLTS) {
+          return new Stretch(failures, boots, Stop.NEVER_ON);
+        }
+        passStart = t;
+        passVolts = v;
+      }
       if (units >= targetUnits) {
         return new Stretch(failures, boots, Stop.UNITS_REACHED);
       }

@@ -31,9 +31,13 @@ public final class FirmwareInLoop {
     void inferenceDone(int done, double simulatedSeconds);
   }
 
-  /** All inferences, and why the simulation stopped. */
+  /**
+   * All inferences, and why the simulation stopped. {@code neverOn}: the capacitor never reached
+   * the turn-on voltage, which no capacitance changes (the harvest's own voltage, or --vmax, is
+   * below it).
+   */
   public record Outcome(List<InferenceResult> inferences, String stoppedBecause, boolean neverFinished,
-      double simulatedSeconds) {}
+      double simulatedSeconds, boolean neverOn) {}
 
   private final ProjectManifest manifest;
   private final List<Map<String, Tensor>> feeds;
@@ -68,6 +72,7 @@ public final class FirmwareInLoop {
     String stop = "stopped after the " + maxInferences + (maxInferences == 1 ? " inference" : " inferences")
         + " asked for";
     boolean never = false;
+    boolean neverOn = false;
     for (int k = 0; k < maxInferences; k++) {
       int in = k % feeds.size();
       PowerFailureRun.Run plain = plain(in);
@@ -75,6 +80,7 @@ public final class FirmwareInLoop {
       if (a.result == null) {
         stop = a.why;
         never = a.never && done.isEmpty();
+        neverOn = a.neverOn;
         break;
       }
       done.add(a.result);
@@ -82,10 +88,14 @@ public final class FirmwareInLoop {
         progress.inferenceDone(done.size(), sim.time());
       }
     }
-    return new Outcome(done, stop, never, sim.time());
+    return new Outcome(done, stop, never, sim.time(), neverOn);
   }
 
-  private record Attempt(InferenceResult result, String why, boolean never) {}
+  private record Attempt(InferenceResult result, String why, boolean never, boolean neverOn) {
+    Attempt(InferenceResult result, String why, boolean never) {
+      this(result, why, never, false);
+    }
+  }
 
   /** One inference from the simulator's current state; the simulator advances only when it completes. */
   private Attempt attempt(EnergySimulator sim, int index, int in, PowerFailureRun.Run plain, double untilSeconds)
@@ -108,6 +118,10 @@ public final class FirmwareInLoop {
         throw e;
       }
       boolean coversRun = ahead.stop() == EnergySimulator.Stop.UNITS_REACHED || r.onTime() <= probe.units();
+      if (ahead.stop() == EnergySimulator.Stop.NEVER_ON) {
+        return new Attempt(null, "the capacitor never reaches the turn-on voltage: a whole pass of the trace leaves "
+            + "it no higher (the harvest's voltage, or --vmax, is below --von)", true, true);
+      }
       if (!coversRun) {
         return new Attempt(null, switch (ahead.stop()) {
           case FAILURES_LIMIT -> "an inference needs more than " + MAX_FAILURES_PER_INFERENCE + " power failures";

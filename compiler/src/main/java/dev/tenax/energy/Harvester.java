@@ -19,4 +19,9 @@ public interface Harvester {
   default boolean ended(double t) {
     return false;
   }
+
+  /** Seconds after which the harvest repeats itself (a looped trace); infinite when it does not. */
+  default double periodSeconds() {
+    return Double.POSITIVE_INFINITY;
+  }
 }

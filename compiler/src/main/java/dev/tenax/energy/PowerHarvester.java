@@ -29,6 +29,11 @@ public record PowerHarvester(Trace trace, double wattsPerUnit, String source) im
   }
 
   @Override
+  public double periodSeconds() {
+    return trace.periodSeconds();
+  }
+
+  @Override
   public String describe() {
     return String.format(Locale.ROOT, "%s into the capacitor through an ideal converter (mean %.4g W)", source,
         Math.max(0, trace.mean() * wattsPerUnit));

@@ -53,6 +53,11 @@ public record PvCell(Trace lux, int cells) implements Harvester {
   }
 
   @Override
+  public double periodSeconds() {
+    return lux.periodSeconds();
+  }
+
+  @Override
   public String describe() {
     return String.format(Locale.ROOT, "%d x AM1417 PV cell (model fitted to measured IV curves) under the lux trace "
         + "(mean %.0f lux)", cells, lux.mean());

@@ -98,7 +98,9 @@ public record SimulationReport(Map<String, Object> setup, FirmwareInLoop.Outcome
       sb.append(allCorrect() ? "outputs: every inference equals the uninterrupted run\n"
           : "outputs: SOME DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)\n");
     }
-    if (outcome.neverFinished()) {
+    if (outcome.neverOn()) {
+      sb.append("no capacitor helps: the MCU never turns on (" + outcome.stoppedBecause() + ")\n");
+    } else if (outcome.neverFinished()) {
       sb.append(Double.isNaN(smallestFarads) ? "no capacitor up to 1 F finishes an inference on this trace\n"
           : String.format(Locale.ROOT, "this capacitor never finishes an inference; the smallest that does: %.4g uF%n",
               smallestFarads * 1e6));

@@ -34,6 +34,11 @@ public record TheveninHarvester(Trace openCircuitVolts, double ohms) implements 
   }
 
   @Override
+  public double periodSeconds() {
+    return openCircuitVolts.periodSeconds();
+  }
+
+  @Override
   public String describe() {
     return String.format(Locale.ROOT, "Thevenin source: Voc from the trace (mean %.3g V) behind %.4g ohm",
         openCircuitVolts.mean(), ohms);

@@ -35,6 +35,11 @@ public record Trace(TraceFormat format, double[] times, double[] values, Interpo
     return end == End.STOP && t >= duration();
   }
 
+  /** Seconds after which a looped trace repeats itself; infinite for a trace that stops. */
+  public double periodSeconds() {
+    return end == End.LOOP ? duration() : Double.POSITIVE_INFINITY;
+  }
+
   /** The quantity at {@code t} seconds from the start of the simulation. */
   public double valueAt(double t) {
     if (t < 0) {

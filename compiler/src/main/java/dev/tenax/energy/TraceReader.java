@@ -40,7 +40,8 @@ public final class TraceReader {
   public static Read read(Path file, TraceFormat format, String column, Trace.Interpolation interp, Trace.End end,
       double csvSecondsPerTimeUnit) throws IOException, UsageException {
     if (!Files.isRegularFile(file)) {
-      throw new UsageException("trace " + file + " does not exist: give a CSV, Fused lux or MSPSim voltage file");
+      throw new UsageException("trace " + file + (Files.isDirectory(file) ? " is a folder" : " does not exist")
+          + ": give a CSV, Fused lux or MSPSim voltage file");
     }
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {

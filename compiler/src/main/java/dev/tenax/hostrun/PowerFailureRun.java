@@ -75,7 +75,19 @@ public final class PowerFailureRun {
   /** The firmware's run on {@code schedule}; {@code plainOnTime} sizes random schedules. */
   public static Run interrupted(ProjectManifest m, Map<String, Tensor> feed, PowerSchedule schedule,
       long plainOnTime, long timeoutSeconds) throws IOException, InterruptedException, UsageException {
-    return execute(m, feed, timeoutSeconds, schedule, plainOnTime, target(m));
+    try {
+      return execute(m, feed, timeoutSeconds, schedule, plainOnTime, target(m));
+    } catch (QemuRun.FirmwareException e) {
+      if (schedule != null && schedule.onNvmWrites() && e.getMessage().contains("TENAX-NO-PROGRESS")) {
+        // the firmware's advice (capacitor, tile size) is for on-time schedules: here the failures
+        // come every K writes, whatever the capacitor, and a boot with its commit writes more
+        java.util.regex.Matcher head = java.util.regex.Pattern.compile("TENAX-NO-PROGRESS[^:]*").matcher(e.getMessage());
+        throw new QemuRun.FirmwareException((head.find() ? head.group() : "TENAX-NO-PROGRESS") + ": the schedule fails the "
+            + "power at NVM writes, and every boot with its commit writes more words than it lets through; give a "
+            + "larger count (nvm-writes:K with K above the words one commit writes, about 20 on these builds)");
+      }
+      throw e;
+    }
   }
 
   /** Both runs and whether every output holds the same values. */
@@ -125,7 +137,13 @@ public final class PowerFailureRun {
       // a debugger watches the kernels' stores; the firmware sees no schedule
       r = FirstWriteSweep.run(m, feed, powerSchedule, timeoutSeconds).run();
     } else {
-      byte[] schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
+      byte[] schedule;
+      try {
+        schedule = powerSchedule == null ? null : powerSchedule.firmwareFile(plainOnTime, perBillion(t));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--power-failures: " + e.getMessage() + " (the firmware counts at most 2^32 - 1 "
+            + "SysTick ticks and 1024 points)");
+      }
       if (t.isHost()) {
         // the host harness counts events (NVM word writes and finished tiles), not instructions, and
         // watches first writes itself

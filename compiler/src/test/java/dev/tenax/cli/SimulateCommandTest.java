@@ -116,6 +116,16 @@ class SimulateCommandTest {
     assertEquals(2, tenax("simulate", build.toString(), "--trace", tmp.resolve("none.csv").toString()).code());
     assertEquals(2, tenax("simulate", build.toString(), "--trace", trace.toString(), "--inferences", "2",
         "--duration", "1h").code());
+    // a capacitor clamped below Von never turns the MCU on: refused, not simulated for a year
+    CliTest.Run low = tenax("simulate", build.toString(), "--trace", trace.toString(), "--vmax", "2.0");
+    assertEquals(2, low.code(), low.err());
+    assertTrue(low.err().contains("--vmax 2.0 V is not above --von 2.4 V"), low.err());
+    CliTest.Run eff = tenax("simulate", build.toString(), "--trace", trace.toString(), "--efficiency", "1.5");
+    assertEquals(2, eff.code(), eff.err());
+    assertTrue(eff.err().contains("--efficiency 1.5 is not a fraction"), eff.err());
+    CliTest.Run folder = tenax("simulate", build.toString(), "--trace", tmp.toString());
+    assertEquals(2, folder.code(), folder.err());
+    assertTrue(folder.err().contains(tmp + " is a folder"), folder.err());
   }
 
   /** The same model on the MSP430 under mspdebug sim, powered by a real RFID-harvesting recording. */

@@ -47,6 +47,30 @@ class EnergySimulatorTest {
         what + ": expected " + expected + ", got " + actual);
   }
 
+  /**
+   * A looped harvest that cannot lift the capacitor to Von (a Thevenin source of 0.66 V, or a
+   * capacitor clamped at 2 V) stops after one pass that leaves it no higher, not after a simulated
+   * year of steps; a source that does reach Von is not stopped by the same check.
+   */
+  @Test
+  void aHarvestThatNeverReachesVonStopsAfterOnePass() {
+    Trace twoSecondLoop = new Trace(TraceFormat.CSV_POWER, new double[] {0, 1}, new double[] {0.66, 0.66},
+        Trace.Interpolation.HOLD, Trace.End.LOOP);
+    EnergySimulator low = new EnergySimulator(new TheveninHarvester(twoSecondLoop, 100), IDEAL, SUPERVISOR,
+        PLAIN_LOAD, null);
+    assertEquals(EnergySimulator.Stop.NEVER_ON, low.runUntil(1000, 10, 365 * 86400.0).stop());
+    assertTrue(low.time() < 3600, "stopped after " + low.time() + " s");
+    StorageCapacitor clamped = new StorageCapacitor(C, 0, 1e18, 2.0, 0);
+    Trace strong = new Trace(TraceFormat.CSV_POWER, new double[] {0, 1}, new double[] {5, 5}, Trace.Interpolation.HOLD,
+        Trace.End.LOOP);
+    EnergySimulator capped = new EnergySimulator(new TheveninHarvester(strong, 100), clamped, SUPERVISOR, PLAIN_LOAD,
+        null);
+    assertEquals(EnergySimulator.Stop.NEVER_ON, capped.runUntil(1000, 10, 365 * 86400.0).stop());
+    EnergySimulator enough = new EnergySimulator(new TheveninHarvester(strong, 100), IDEAL, SUPERVISOR, PLAIN_LOAD,
+        null);
+    assertEquals(EnergySimulator.Stop.UNITS_REACHED, enough.runUntil(1000, 10, 365 * 86400.0).stop());
+  }
+
   @Test
   void constantCurrentMatchesTheClosedForm() {
     double harvest = 0.5e-3;

@@ -66,6 +66,22 @@ class ChargeSizingTest {
   }
 
   /**
+   * A model that does not fit the target even on continuous power (DS-CNN KWS on the FR5994's 48 KB
+   * below 64 KB) is refused with that TX090 first: the larger capacitor TX091 names would not help.
+   */
+  @Test
+  void aModelTooBigForTheTargetSaysSoBeforeTheCapacitor() throws Exception {
+    dev.tenax.diag.ModelRejectedException e = assertThrows(dev.tenax.diag.ModelRejectedException.class,
+        () -> dev.tenax.codegen.ModelCompiler.compile(kws(), new dev.tenax.codegen.EmitOptions("kws", "msp430fr5994",
+            null, "test", "kws.onnx", "0", 0, Capacitor.parse("100uF", "2.4:1.8"))));
+    var d = e.diagnostics();
+    assertEquals(2, d.size(), d.toString());
+    assertEquals(dev.tenax.diag.Code.TX090, d.get(0).code());
+    assertTrue(d.get(0).message().startsWith("even without --intermittent the model does not fit"), d.get(0).message());
+    assertEquals(dev.tenax.diag.Code.TX091, d.get(1).code());
+  }
+
+  /**
    * Without a measured table the MSP430's int8 quantize, which divides in integers, is costed
    * apart from the other float work.
    */
