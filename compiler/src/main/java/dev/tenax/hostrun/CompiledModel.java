@@ -38,7 +38,8 @@ public final class CompiledModel implements AutoCloseable {
     ProjectManifest m = ProjectManifest.read(dir);
     if (!"host".equals(m.target())) {
       throw new UsageException(dir + " was compiled for target '" + m.target()
-          + "'; only host projects run in-process");
+          + "'; only host projects run in-process: compile the model again with --target host for this (tenax run "
+          + "runs a " + m.target() + " project under its simulator)");
     }
     Path lib = HostBuild.build(dir, m.name());
     NativeLibrary library = NativeLibrary.open(lib);

@@ -87,6 +87,22 @@ class CliMistakesTest {
     assertFalse(Files.exists(out));
   }
 
+  /** tenax eval loads host projects only: a Cortex-M project is refused with what to compile instead. */
+  @Test
+  void evalOnACortexMProjectSaysToCompileForTheHost() throws Exception {
+    Path m = model("Relu");
+    Path project = tmp.resolve("m4");
+    CliTest.Run c = tenax("compile", m.toString(), "--target", "cortex-m4", "--calib", "random", "--no-build", "-o",
+        project.toString());
+    assertEquals(0, c.code(), c.err());
+    Path data = npy("data.npy", Tensor.ofFloats(new int[] {2, 4}, new float[8]));
+    Path labels = npy("labels.npy", Tensor.zeros(DType.INT64, new int[] {2}));
+    CliTest.Run r = tenax("eval", m.toString(), project.toString(), "--data", data.toString(), "--labels",
+        labels.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("compile the model again with --target host"), r.err());
+  }
+
   private static Tensor floats() {
     return Tensor.ofFloats(new int[] {4}, new float[] {-1, 2, -3, 4});
   }
