@@ -137,6 +137,10 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
     PowerFailureRun.Run plain = PowerFailureRun.uninterrupted(manifest, feed, timeout);
     err.println("then with power failures (" + powerFailures + ")");
+    if (schedule.onFirstWrites() && !t.isHost()) {
+      err.println("  a debugger finds the first store to every NVM word, store by store: this takes minutes where "
+          + "the plain run took seconds (it stops at --timeout, " + timeout + " s)");
+    }
     err.flush();
     PowerFailureRun.Run r = PowerFailureRun.interrupted(manifest, feed, schedule, plain.onTime(), timeout);
     ResultFiles.write(r.outputs(), outDir, format, out);
