@@ -118,7 +118,8 @@ public final class FirmwareInLoop {
         throw e;
       }
       boolean coversRun = ahead.stop() == EnergySimulator.Stop.UNITS_REACHED || r.onTime() <= probe.units();
-      if (ahead.stop() == EnergySimulator.Stop.NEVER_ON) {
+      if (!coversRun && ahead.stop() == EnergySimulator.Stop.NEVER_ON) {
+        // (an inference the on-time before it already covers is done, whatever comes after)
         return new Attempt(null, "the capacitor never reaches the turn-on voltage: a whole pass of the trace leaves "
             + "it no higher (the harvest's voltage, or --vmax, is below --von)", true, true);
       }

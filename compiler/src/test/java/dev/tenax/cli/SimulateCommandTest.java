@@ -109,6 +109,20 @@ class SimulateCommandTest {
         .getDocumentElement().getTagName());
   }
 
+  /**
+   * A source whose voltage stays below Von never turns the MCU on: the run stops after one pass of
+   * the trace and says no capacitor helps, without searching for one (it used to simulate a year).
+   */
+  @Test
+  void aSourceBelowVonStopsAtOnceAndSaysNoCapacitorHelps() throws Exception {
+    Path low = Files.writeString(tmp.resolve("low-volts.csv"), "time_s,voltage\n0,0.66\n1,0.66\n");
+    CliTest.Run r = tenax("simulate", build.toString(), "--trace", low.toString(), "--source-ohms", "30k", "--cap",
+        "10uF", "--input", input.toString());
+    assertEquals(ExitCodes.NOT_FINISHED, r.code(), r.err());
+    assertTrue(r.out().contains("no capacitor helps: the MCU never turns on"), r.out());
+    assertTrue(!r.err().contains("searching for the smallest capacitor"), r.err());
+  }
+
   @Test
   void badOptionsAreUsageErrors() {
     assertEquals(2, tenax("simulate", build.toString(), "--trace", trace.toString(), "--von", "1.5").code());
