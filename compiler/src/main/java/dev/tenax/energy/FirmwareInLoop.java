@@ -37,7 +37,20 @@ public final class FirmwareInLoop {
    * below it).
    */
   public record Outcome(List<InferenceResult> inferences, String stoppedBecause, boolean neverFinished,
-      double simulatedSeconds, boolean neverOn) {}
+      double simulatedSeconds, boolean neverOn, Unfinished unfinished) {}
+
+  /**
+   * How far the inference the simulation stopped in got: its power failures and boots, the simulated
+   * seconds and on-time units it was given, and the on-time it needs with those failures ({@code -1}
+   * when the firmware could not say: it made no progress).
+   */
+  public record Unfinished(int index, int powerFailures, int boots, double simulatedSeconds, double onTimeUnits,
+      long neededUnits) {
+    /** Its share of the on-time it needs, in [0, 1], or NaN when that is unknown. */
+    public double doneFraction() {
+      return neededUnits <= 0 ? Double.NaN : Math.min(1, onTimeUnits / neededUnits);
+    }
+  }
 
   private final ProjectManifest manifest;
   private final List<Map<String, Tensor>> feeds;
@@ -73,6 +86,7 @@ public final class FirmwareInLoop {
         + " asked for";
     boolean never = false;
     boolean neverOn = false;
+    Unfinished unfinished = null;
     for (int k = 0; k < maxInferences; k++) {
       int in = k % feeds.size();
       PowerFailureRun.Run plain = plain(in);
@@ -81,6 +95,7 @@ public final class FirmwareInLoop {
         stop = a.why;
         never = a.never && done.isEmpty();
         neverOn = a.neverOn;
+        unfinished = a.unfinished;
         break;
       }
       done.add(a.result);
@@ -88,12 +103,17 @@ public final class FirmwareInLoop {
         progress.inferenceDone(done.size(), sim.time());
       }
     }
-    return new Outcome(done, stop, never, sim.time(), neverOn);
+    return new Outcome(done, stop, never, unfinished == null ? sim.time() : sim.time() + unfinished.simulatedSeconds(),
+        neverOn, unfinished);
   }
 
-  private record Attempt(InferenceResult result, String why, boolean never, boolean neverOn) {
-    Attempt(InferenceResult result, String why, boolean never) {
-      this(result, why, never, false);
+  private record Attempt(InferenceResult result, String why, boolean never, boolean neverOn, Unfinished unfinished) {
+    static Attempt finished(InferenceResult result) {
+      return new Attempt(result, null, false, false, null);
+    }
+
+    static Attempt stopped(String why, boolean never, boolean neverOn, Unfinished unfinished) {
+      return new Attempt(null, why, never, neverOn, unfinished);
     }
   }
 
@@ -106,31 +126,34 @@ public final class FirmwareInLoop {
       probe.startInference();
       EnergySimulator.Stretch ahead = probe.runUntil(budget, MAX_FAILURES_PER_INFERENCE, untilSeconds);
       List<Long> at = ahead.failuresAt();
+      Unfinished sofar = new Unfinished(index, at.size(), ahead.boots(), probe.time() - sim.time(), probe.units(), -1);
       PowerFailureRun.Run r;
       try {
         r = at.isEmpty() ? plain : PowerFailureRun.interrupted(manifest, feeds.get(in), schedule(at), plain.onTime(),
             timeoutSeconds);
       } catch (QemuRun.FirmwareException e) {
         if (e.getMessage().contains("TENAX-NO-PROGRESS")) { // the firmware's report, on every platform
-          return new Attempt(null, "the firmware made no progress: each on-period is shorter than its longest tile "
-              + "plus a commit", true);
+          return Attempt.stopped("the firmware made no progress: each on-period is shorter than its longest tile "
+              + "plus a commit", true, false, sofar);
         }
         throw e;
       }
+      sofar = new Unfinished(index, at.size(), ahead.boots(), sofar.simulatedSeconds(), sofar.onTimeUnits(), r.onTime());
       boolean coversRun = ahead.stop() == EnergySimulator.Stop.UNITS_REACHED || r.onTime() <= probe.units();
       if (!coversRun && ahead.stop() == EnergySimulator.Stop.NEVER_ON) {
         // (an inference the on-time before it already covers is done, whatever comes after)
-        return new Attempt(null, "the capacitor never reaches the turn-on voltage: a whole pass of the trace leaves "
-            + "it no higher (the harvest's voltage, or --vmax, is below --von)", true, true);
+        return Attempt.stopped("the capacitor never reaches the turn-on voltage: a whole pass of the trace leaves "
+            + "it no higher (the harvest's voltage, or --vmax, is below --von)", true, true, sofar);
       }
       if (!coversRun) {
-        return new Attempt(null, switch (ahead.stop()) {
+        return Attempt.stopped(switch (ahead.stop()) {
           case FAILURES_LIMIT -> "an inference needs more than " + MAX_FAILURES_PER_INFERENCE + " power failures";
           case TIME_LIMIT -> "the simulated time ran out";
           case TRACE_ENDED -> "the trace ended";
           case NO_PROGRESS -> "the capacitor cannot carry the MCU past its boot";
           default -> "unexpected";
-        }, ahead.stop() == EnergySimulator.Stop.FAILURES_LIMIT || ahead.stop() == EnergySimulator.Stop.NO_PROGRESS);
+        }, ahead.stop() == EnergySimulator.Stop.FAILURES_LIMIT || ahead.stop() == EnergySimulator.Stop.NO_PROGRESS,
+            false, sofar);
       }
       if (r.onTime() > budget) {
         budget = r.onTime() * 2;
@@ -143,9 +166,9 @@ public final class FirmwareInLoop {
       sim.markInferenceDone();
       EnergySplit energy = EnergySplit.of(sim.ledger().since(before), r.onTime(), plain.onTime(), commitsPerInference,
           load);
-      return new Attempt(new InferenceResult(index, in, start, sim.time(), r.onTime() / load.unitsPerSecond(), r.onTime(),
+      return Attempt.finished(new InferenceResult(index, in, start, sim.time(), r.onTime() / load.unitsPerSecond(), r.onTime(),
           plain.onTime(), real.failuresAt().size(), real.boots(), correctness(plain.outputs(), r.outputs()), energy,
-          r.outputs()), null, false);
+          r.outputs()));
     }
   }
 

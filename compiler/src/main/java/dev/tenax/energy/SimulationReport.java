@@ -64,6 +64,17 @@ public record SimulationReport(Map<String, Object> setup, FirmwareInLoop.Outcome
     }
     m.put("energy_j", energy);
     m.put("inferences", detail);
+    FirmwareInLoop.Unfinished u = outcome.unfinished();
+    if (u != null) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("index", u.index());
+      d.put("power_failures", u.powerFailures());
+      d.put("boots", u.boots());
+      d.put("simulated_s", u.simulatedSeconds());
+      d.put("on_time_units", u.onTimeUnits());
+      d.put("needed_units", u.neededUnits() < 0 ? null : u.neededUnits());
+      m.put("unfinished_inference", d);
+    }
     if (!Double.isNaN(smallestFarads) || outcome.neverFinished()) {
       m.put("smallest_capacitor_f", Double.isNaN(smallestFarads) ? null : smallestFarads);
     }
@@ -97,6 +108,13 @@ public record SimulationReport(Map<String, Object> setup, FirmwareInLoop.Outcome
           e.supervisorOff() * 1e6, e.esr() * 1e6, e.leakage() * 1e6, 100 * e.overhead()));
       sb.append(allCorrect() ? "outputs: every inference equals the uninterrupted run\n"
           : "outputs: SOME DIFFER from the uninterrupted run (a bug in the intermittent runtime: please report it)\n");
+    }
+    FirmwareInLoop.Unfinished u = outcome.unfinished();
+    if (u != null && !outcome.neverOn()) {
+      sb.append(String.format(Locale.ROOT, "inference %d did not finish: %d power failures and %d boots in %.6g s "
+          + "simulated%s%n", u.index(), u.powerFailures(), u.boots(), u.simulatedSeconds(),
+          Double.isNaN(u.doneFraction()) ? ""
+              : String.format(Locale.ROOT, ", %.1f%% of the on-time it needs", 100 * u.doneFraction())));
     }
     if (outcome.neverOn()) {
       sb.append("no capacitor helps: the MCU never turns on (" + outcome.stoppedBecause() + ")\n");

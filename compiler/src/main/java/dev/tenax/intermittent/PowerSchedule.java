@@ -143,7 +143,7 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
    * The firmware's power_schedule.bin: little-endian uint32 kind (1 every, 2 at, 3 nvm-writes, 4
    * at-nvm-writes, 5 first-writes, 6 at-first-writes: the last two for the host harness only), count,
    * values in SysTick ticks ({@code clockHz} ticks per 1e9 instructions under -icount shift=0, at
-   * least 1) or, for writes, as given.
+   * least 1, points that share a tick moved to the next ones) or, for writes, as given.
    * {@code uninterrupted} is the run's length without failures, in instructions (for random).
    */
   public byte[] firmwareFile(long uninterrupted, long clockHz) {
@@ -163,8 +163,15 @@ public record PowerSchedule(Kind kind, List<Long> values, long seed) {
       case AT_FIRST_WRITES -> 6;
     };
     b.putInt(code).putInt(instructions.size());
+    long previous = 0;
     for (long n : instructions) {
       long ticks = writes ? n : Math.max(1, Math.round(n * (double) clockHz / 1e9));
+      if (kind != Kind.EVERY && !writes) {
+        // the firmware fails at most once a tick: a point in the previous one's tick takes the next
+        // tick, so that every point given is a failure
+        ticks = Math.max(ticks, previous + 1);
+        previous = ticks;
+      }
       if (ticks > 0xFFFFFFFFL) {
         throw new IllegalArgumentException(n + " instructions is beyond the schedule's range");
       }

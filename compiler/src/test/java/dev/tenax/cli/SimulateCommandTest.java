@@ -94,6 +94,29 @@ class SimulateCommandTest {
     assertTrue(fits.out().contains("inferences completed: 1"), fits.out());
   }
 
+  /**
+   * A run that stops inside an inference says how far that one got: its failures are not lost from
+   * the report (they used to be: 0 power failures, 0 s simulated).
+   */
+  @Test
+  void theInferenceTheTimeLimitCutsShortIsReportedWithItsFailures() throws Exception {
+    CliTest.Run r = tenax("simulate", build.toString(), "--trace", trace.toString(), "--cap", "10uF", "--input",
+        input.toString(), "--duration", "0.3s", "--json");
+    assertEquals(0, r.code(), r.err() + r.out());
+    Map<?, ?> json = (Map<?, ?>) JsonParser.parse(r.out());
+    assertEquals(0.3, (Double) json.get("simulated_s"), 1e-9, r.out());
+    long completed = (Long) json.get("inferences_completed");
+    Map<?, ?> u = (Map<?, ?>) json.get("unfinished_inference");
+    assertEquals(completed, u.get("index"), r.out());
+    assertTrue((Long) u.get("power_failures") >= 1, r.out());
+    assertTrue((Double) u.get("simulated_s") > 0, r.out());
+    assertTrue((Double) u.get("on_time_units") < (Long) u.get("needed_units"), r.out());
+    CliTest.Run text = tenax("simulate", build.toString(), "--trace", trace.toString(), "--cap", "10uF", "--input",
+        input.toString(), "--duration", "0.3s");
+    assertTrue(text.out().contains("inference " + completed + " did not finish: " + u.get("power_failures")
+        + " power failures"), text.out());
+  }
+
   @Test
   void sweepPrintsOneRowPerGridPointOnARealTrace() throws Exception {
     Path rf = SharedData.require("energy-traces/mspsim-rf/1.txt");

@@ -34,6 +34,19 @@ class PowerScheduleTest {
     assertFalse(b.hasRemaining());
   }
 
+  /**
+   * The firmware fails at most once per SysTick tick (40 instructions at 25 MHz): points closer than
+   * that take the following ticks instead of collapsing into one failure.
+   */
+  @Test
+  void atPointsInOneTickBecomeOneFailureEachInTheFollowingTicks() throws Exception {
+    PowerSchedule s = PowerSchedule.parse("at:100,110,120,4000");
+    ByteBuffer b = ByteBuffer.wrap(s.firmwareFile(0, 25_000_000)).order(ByteOrder.LITTLE_ENDIAN);
+    assertEquals(List.of(2, 4, 3, 4, 5, 100), List.of(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(),
+        b.getInt()));
+    assertFalse(b.hasRemaining());
+  }
+
   @Test
   void otherSchedulesFailAtNoFirstWrite() throws Exception {
     for (String spec : List.of("none", "nvm-writes:1", "at-nvm-writes:1,2", "every:5")) {
