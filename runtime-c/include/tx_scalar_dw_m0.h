@@ -8,8 +8,9 @@
  * addressing LDRSB has), the input offset added (0 where the sums' start holds it), MULS, ADD into
  * the sums r8 and r9, and one LDM of the two steps: 15 instructions for two MACs, where the C took
  * about 20 and 57 of output stage an output; the stage is tx_scalar_pairs_m0.h's (about 33).
- * On DS-CNN-like layers (3x3 windows, 32 channels, 25x5 pixels) 28 instructions a MAC become
- * about 12.
+ * On DS-CNN-like layers (3x3 windows, 32 channels, 25x5 pixels) 28 instructions a MAC became
+ * about 12; 3x3 stride-1 layers now take the planes of tx_scalar_dw3_m0.h (about 9), the other
+ * shapes this loop.
  * Static functions: include only from the kernel's source.
  */
 #ifndef TX_SCALAR_DW_M0_H

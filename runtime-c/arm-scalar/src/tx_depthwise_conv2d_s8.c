@@ -13,7 +13,10 @@
  * call, and multiplies the inputs as they are: sum (x + offset) w = sum x w + offset sum w, modulo
  * 2^32 as the reference's wrapping sums. Other multipliers and larger windows take the reference
  * loop. cortex-m3 takes 3x3 windows in bands of pixels whose windows share their in-bounds
- * rectangle, two pixels by four channels at a time in assembly (tx_scalar_dw3.h, dw3_image).
+ * rectangle, two pixels by four channels at a time in assembly (tx_scalar_dw3.h, dw3_image);
+ * cortex-m0 takes 3x3 stride-1 windows from planes of one channel's input bytes, four or five
+ * pixels at a time in assembly (tx_scalar_dw3_m0.h, dw3_m0_image: DS-CNN KWS's depthwise layers
+ * 13.1 instructions a MAC before, 9.0 with it).
  */
 #include "tx_depthwise_conv2d_s8_body.h"
 
@@ -213,6 +216,7 @@ typedef struct {
     const tx_shape4 *filter_shape;
     const int8_t *image;
     const int8_t *filter;
+    const int32_t *bias;  /* or 0 */
     const uint32_t *plain;
     const uint32_t *folded;
     int32_t *steps;       /* of the last rectangle's shape, rows x cols */
@@ -262,6 +266,7 @@ static void dw_window(dw_image *d, int32_t oy, int32_t ox)
 #if defined(__thumb2__)
 #include "tx_scalar_dw3_bands.h"
 #endif
+#include "tx_scalar_dw3_m0.h"
 
 tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const tx_shape4 *in_shape,
                                  const int8_t *in, const tx_shape4 *filter_shape,
@@ -282,18 +287,27 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         return TX_OK;
     }
     {
-        uint32_t plain[ch];
-        uint32_t folded[ch];
+#if defined(__ARM_ARCH_6M__)
+        /* cortex-m0, 3x3 stride 1: planes of one channel (tx_scalar_dw3_m0.h), whose sums start
+         * from the bias: no per-channel starts */
+        dw3_m0_geometry plane;
+        const int planar = dw3_m0_takes(p, filter_shape, out_shape, &plane);
+        const int32_t starts = planar ? 1 : ch;
+#else
+        const int32_t starts = ch;
+#endif
+        uint32_t plain[starts];
+        uint32_t folded[starts];
         int32_t steps[2 * taps];
         dw_image d;
         int32_t b;
         int32_t oy;
         int32_t ox;
-        sums_start(p, filter_shape, filter, bias, ch, plain, folded);
         d.p = p;
         d.in_shape = in_shape;
         d.filter_shape = filter_shape;
         d.filter = filter;
+        d.bias = bias;
         d.plain = plain;
         d.folded = folded;
         d.steps = steps;
@@ -305,7 +319,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
                    && tx_scalar_narrow(p->shifts, ch, p->act_min, p->act_max);
 #endif
 #if defined(__ARM_ARCH_6M__)
-        /* cortex-m0, every shift -2 or below: the pixels' channel pairs in assembly */
+        /* not planar, every shift -2 or below: the pixels' channel pairs in assembly */
         tx_scalar_dw_m0_job pairs;
         pairs.steps = steps;
         pairs.multipliers = p->multipliers;
@@ -315,11 +329,21 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         pairs.act_max = p->act_max;
         pairs.pairs = TX_SCALAR_FAST_CODE && tx_scalar_high_word(p->shifts, ch) ? ch >> 1 : 0;
 #endif
+        if (starts == ch) {
+            sums_start(p, filter_shape, filter, bias, ch, plain, folded);
+        }
         for (b = 0; b < out_shape->n; b++) {
             d.image = in + b * in_shape->h * in_shape->w * ch;
 #if defined(__thumb2__)
             if (filter_shape->h == 3 && filter_shape->w == 3) {
                 dw3_image(&d, out_shape, out);
+                out += out_shape->h * out_shape->w * ch;
+                continue;
+            }
+#endif
+#if defined(__ARM_ARCH_6M__)
+            if (planar) {
+                dw3_m0_image(&d, &plane, out_shape, out);
                 out += out_shape->h * out_shape->w * ch;
                 continue;
             }

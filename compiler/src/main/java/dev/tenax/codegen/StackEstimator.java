@@ -42,7 +42,7 @@ public final class StackEstimator {
       long frames = CortexMStackFrames.of(kernel, t.qemuCpu(), paths, smallCode);
       long arrays = dsp ? DspKernelStack.variableArrays(s, paths)
           : RuntimeSources.resourcePath(kernel + ".c", t).startsWith(RuntimeSources.ARM_SCALAR)
-              ? ScalarKernelStack.variableArrays(s, t.qemuCpu()) : 0;
+              ? ScalarKernelStack.variableArrays(s, t.qemuCpu(), smallCode) : 0;
       String how;
       if (frames < 0) {
         // a kernel scripts/measure-cortex-stack.sh has not measured yet: the old flat budget

@@ -169,7 +169,7 @@ class DspKernelsRunTest {
   }
 
   /** The same of c channels of h x w. */
-  private static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp,
+  static void uniformShiftDepthwiseBranch(OnnxModelBuilder b, Random r, int i, int stride, boolean clamp,
       boolean wide, int c, int h, int w) {
     float xs = 0.02f + r.nextFloat() * 0.03f;
     long xzp = -128 + r.nextInt(256);
