@@ -31,4 +31,21 @@ class Dw3PlanesM0RunTest {
     }
     DspKernelsRunTest.runQdqBitExact(b, "cortex-m0", r, dir, "cortex-m0, " + c + " channels of " + h + "x" + w);
   }
+
+  /**
+   * The same layers in an intermittent build, whose tiles cut them into runs of output rows (calls
+   * with fewer rows and a top padding of their own, re-run after a failure), with the power failing
+   * at random points (small: the microbit board's NVM region holds 2 KB).
+   */
+  @ParameterizedTest(name = "{1} channels of {2}x{3}, tiles of {4} MACs")
+  @CsvSource({"71, 4, 6, 5, 200", "72, 1, 12, 9, 150"})
+  void planarDepthwiseTilesRunBitExactThroughPowerFailures(int seed, int c, int h, int w, long tileWork,
+      @TempDir Path dir) throws Exception {
+    CortexMRunTest.requireToolchain();
+    Random r = new Random(seed);
+    OnnxModelBuilder b = new OnnxModelBuilder().opset(13);
+    DspKernelsRunTest.uniformShiftDepthwiseBranch(b, r, 0, 1, true, false, c, h, w);
+    DspKernelsRunTest.runQdqBitExact(b, new EmitOptions("dsp", "cortex-m0", null, "test", "random", "0", tileWork), r,
+        dir, "cortex-m0, " + c + " channels of " + h + "x" + w + ", tiles of " + tileWork + " MACs", "random:6:" + seed);
+  }
 }
