@@ -292,12 +292,11 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
          * from the bias: no per-channel starts */
         dw3_m0_geometry plane;
         const int planar = dw3_m0_takes(p, filter_shape, out_shape, &plane);
-        const int32_t starts = planar ? 1 : ch;
 #else
-        const int32_t starts = ch;
+        const int planar = 0;
 #endif
-        uint32_t plain[starts];
-        uint32_t folded[starts];
+        uint32_t plain[planar ? 1 : ch];
+        uint32_t folded[planar ? 1 : ch];
         int32_t steps[2 * taps];
         dw_image d;
         int32_t b;
@@ -329,7 +328,7 @@ tx_status tx_depthwise_conv2d_s8(const tx_depthwise_conv2d_s8_params *p, const t
         pairs.act_max = p->act_max;
         pairs.pairs = TX_SCALAR_FAST_CODE && tx_scalar_high_word(p->shifts, ch) ? ch >> 1 : 0;
 #endif
-        if (starts == ch) {
+        if (!planar) {
             sums_start(p, filter_shape, filter, bias, ch, plain, folded);
         }
         for (b = 0; b < out_shape->n; b++) {

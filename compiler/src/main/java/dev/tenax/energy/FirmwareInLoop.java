@@ -50,6 +50,11 @@ public final class FirmwareInLoop {
     public double doneFraction() {
       return neededUnits <= 0 ? Double.NaN : Math.min(1, onTimeUnits / neededUnits);
     }
+
+    /** The same, once the firmware has said how much on-time it needs with these failures. */
+    Unfinished needing(long units) {
+      return new Unfinished(index, powerFailures, boots, simulatedSeconds, onTimeUnits, units);
+    }
   }
 
   private final ProjectManifest manifest;
@@ -138,7 +143,7 @@ public final class FirmwareInLoop {
         }
         throw e;
       }
-      sofar = new Unfinished(index, at.size(), ahead.boots(), sofar.simulatedSeconds(), sofar.onTimeUnits(), r.onTime());
+      sofar = sofar.needing(r.onTime());
       boolean coversRun = ahead.stop() == EnergySimulator.Stop.UNITS_REACHED || r.onTime() <= probe.units();
       if (!coversRun && ahead.stop() == EnergySimulator.Stop.NEVER_ON) {
         // (an inference the on-time before it already covers is done, whatever comes after)
